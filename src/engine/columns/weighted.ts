@@ -1,0 +1,29 @@
+/** A categorical value with weights: CASE over the cumulative shares of a uniform draw. */
+import { quotedString } from '../sql.js';
+
+export type Choice = readonly [value: string | number | boolean, weight: number];
+
+function literal(value: string | number | boolean): string {
+  return typeof value === 'string' ? quotedString(value) : String(value);
+}
+
+/** `draw` is SQL for a DOUBLE uniform in [0, 1); weights need not sum to 1. */
+export function weighted(draw: string, choices: readonly Choice[]): string {
+  const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
+  if (choices.length === 0 || !(total > 0)) throw new Error('weighted() needs choices with positive total weight');
+  let cumulative = 0;
+  const branches = choices.slice(0, -1).map(([value, weight]) => {
+    cumulative += weight / total;
+    return `WHEN ${draw} < ${cumulative.toPrecision(12)} THEN ${literal(value)}`;
+  });
+  const last = choices[choices.length - 1];
+  if (!last) throw new Error('unreachable');
+  if (branches.length === 0) return literal(last[0]);
+  return `(CASE ${branches.join(' ')} ELSE ${literal(last[0])} END)`;
+}
+
+/** How the choices read in the data dictionary, e.g. `active 82%, inactive 10%`. */
+export function describeWeights(choices: readonly Choice[]): string {
+  const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
+  return choices.map(([value, weight]) => `${String(value)} ${Number(((weight / total) * 100).toFixed(1))}%`).join(', ');
+}

@@ -1,0 +1,26 @@
+/** SQL text helpers. Every literal that reaches DuckDB goes through one of these. */
+
+export function quotedString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export function quotedIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A list literal of strings, e.g. ['a', 'b']. */
+export function stringList(values: readonly string[]): string {
+  return `[${values.map(quotedString).join(', ')}]`;
+}
+
+/** A UBIGINT literal; DuckDB would otherwise type large constants as HUGEINT. */
+export function ubigint(value: bigint): string {
+  return `${value.toString()}::UBIGINT`;
+}
+
+/** Whole seconds since the Unix epoch of an ISO timestamp: generated times are computed as integers, in UTC. */
+export function epochSeconds(iso: string): number {
+  const millis = Date.parse(iso);
+  if (Number.isNaN(millis)) throw new Error(`not an ISO timestamp: ${iso}`);
+  return Math.floor(millis / 1000);
+}

@@ -1,0 +1,341 @@
+/** users: customers of the shop, living in six locales, with names, addresses and phones that agree with them. */
+import { poolAt } from '../columns/poolAt.js';
+import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../columns/time.js';
+import { type Choice, describeWeights, weighted } from '../columns/weighted.js';
+import { LOCALES, POOL_SIZE } from '../pools.js';
+import { type RandomSource, below, uniform } from '../random.js';
+import { quotedString } from '../sql.js';
+import type { TableDefinition } from '../tableDefinition.js';
+
+const localeChoices: Choice[] = LOCALES.map((locale, index) => [index, locale.weight]);
+
+/** 0-based index into LOCALES. */
+export function localeIndex(row: RandomSource): string {
+  return weighted(uniform(row, 'locale'), localeChoices);
+}
+
+/** 0-based index into the address pools: an address of the user's locale. */
+export function addressIndex(row: RandomSource): string {
+  return `(${localeIndex(row)} * ${POOL_SIZE} + ${below(row, 'address', POOL_SIZE)})`;
+}
+
+const REGISTRATION_WINDOW = 8 * YEAR;
+
+/** Registration time in epoch seconds: within 8 years before as-of, crowded toward recent years (shop growth). */
+export function registrationEpoch(row: RandomSource): string {
+  return `(${row.asOf} - ${spanOf(uniform(row, 'registration_date'), REGISTRATION_WINDOW, 1.6)})`;
+}
+
+const genders: Choice[] = [
+  ['Female', 48.5],
+  ['Male', 48.5],
+  ['Non-binary', 1.5],
+  ['Prefer not to say', 1.5],
+];
+const accountStatuses: Choice[] = [
+  ['active', 82],
+  ['inactive', 9],
+  ['suspended', 3],
+  ['closed', 3],
+  ['pending_verification', 3],
+];
+const loyaltyTiers: Choice[] = [
+  ['none', 40],
+  ['bronze', 28],
+  ['silver', 18],
+  ['gold', 10],
+  ['platinum', 4],
+];
+const segments: Choice[] = [
+  ['new', 18],
+  ['occasional', 30],
+  ['regular', 24],
+  ['loyal', 12],
+  ['vip', 3],
+  ['at_risk', 8],
+  ['churned', 5],
+];
+const channels: Choice[] = [
+  ['organic_search', 28],
+  ['paid_search', 18],
+  ['social_media', 16],
+  ['direct', 15],
+  ['referral', 10],
+  ['email', 8],
+  ['affiliate', 5],
+];
+const creditScores: Choice[] = [
+  ['300-579', 16],
+  ['580-669', 17],
+  ['670-739', 21],
+  ['740-799', 25],
+  ['800-850', 21],
+];
+const otherLanguages: Choice[] = [
+  ['es', 30],
+  ['zh', 15],
+  ['it', 12],
+  ['pt', 12],
+  ['pl', 10],
+  ['ar', 8],
+  ['ja', 7],
+  ['nl', 6],
+];
+const emailFormats = ['first.last', 'firstlast', 'flast', 'first_last'] as const;
+
+/** E.164 phone numbers in each locale's mobile or geographic format, in LOCALES order. */
+function phone(row: RandomSource, locale: string): string {
+  const digits = (key: string, count: number) => `lpad(${below(row, key, 10 ** count)}::VARCHAR, ${count}, '0')`;
+  const area = `(201 + ${below(row, 'phone_area', 789)})::VARCHAR`;
+  const byLocale = [
+    `'+1' || ${area} || ${digits('phone', 7)}`,
+    `'+447' || ${digits('phone', 9)}`,
+    `'+4915' || ${digits('phone', 9)}`,
+    `'+336' || ${digits('phone', 8)}`,
+    `'+1' || ${area} || ${digits('phone', 7)}`,
+    `'+614' || ${digits('phone', 8)}`,
+  ];
+  return `(CASE ${locale} ${byLocale.map((sql, index) => `WHEN ${index} THEN ${sql}`).join(' ')} END)`;
+}
+
+function byLocale(values: readonly string[], locale: string): string {
+  return `[${values.map(quotedString).join(', ')}][${locale} + 1]`;
+}
+
+export const users: TableDefinition = {
+  name: 'users',
+  description: 'Customers: identity, contact, address, account and marketing attributes.',
+  version: 1,
+  primaryKey: 'user_id',
+  parents: [],
+  pools: [
+    'first_name_female',
+    'first_name_male',
+    'first_name_female_email',
+    'first_name_male_email',
+    'last_name',
+    'last_name_email',
+    'address_street',
+    'address_city',
+    'address_state',
+    'address_postcode',
+    'free_email_domain',
+  ],
+  helpers: [
+    { name: '_locale', sql: ({ row }) => localeIndex(row) },
+    { name: '_gender', sql: ({ row }) => weighted(uniform(row, 'gender'), genders) },
+    {
+      name: '_female',
+      sql: ({ row, field }) =>
+        `(${field('_gender')} = 'Female' OR (${field('_gender')} <> 'Male' AND ${uniform(row, 'name_sex')} < 0.5))`,
+    },
+    { name: '_first', sql: ({ row, field }) => `(${field('_locale')} * ${POOL_SIZE} + ${below(row, 'first_name', POOL_SIZE)})` },
+    { name: '_last', sql: ({ row, field }) => `(${field('_locale')} * ${POOL_SIZE} + ${below(row, 'last_name', POOL_SIZE)})` },
+    {
+      name: '_first_email',
+      sql: ({ field }) =>
+        `CASE WHEN ${field('_female')} THEN ${poolAt('first_name_female_email', field('_first'))} ELSE ${poolAt('first_name_male_email', field('_first'))} END`,
+    },
+    { name: '_last_email', sql: ({ field }) => poolAt('last_name_email', field('_last')) },
+    { name: '_address', sql: ({ row }) => addressIndex(row) },
+    { name: '_registered', sql: ({ row }) => registrationEpoch(row) },
+    {
+      name: '_last_login',
+      sql: ({ row, field }) => `(${row.asOf} - ${spanOf(uniform(row, 'last_login'), `${row.asOf} - ${field('_registered')}`, 2.5)})`,
+    },
+    { name: '_status', sql: ({ row }) => weighted(uniform(row, 'account_status'), accountStatuses) },
+  ],
+  columns: [
+    {
+      name: 'user_id',
+      type: 'BIGINT',
+      description: 'Primary key. Contiguous across runs: each run continues after the last recorded ID.',
+      distribution: 'Sequential.',
+      sql: ({ row }) => row.id,
+    },
+    {
+      name: 'first_name',
+      type: 'VARCHAR',
+      description: 'Given name, from the first names of the user’s locale, matching the gender where one is given.',
+      distribution: 'Uniform over faker’s female or male first names of the locale.',
+      sql: ({ field }) =>
+        `CASE WHEN ${field('_female')} THEN ${poolAt('first_name_female', field('_first'))} ELSE ${poolAt('first_name_male', field('_first'))} END`,
+    },
+    {
+      name: 'last_name',
+      type: 'VARCHAR',
+      description: 'Family name from the user’s locale.',
+      distribution: 'Uniform over faker’s last names of the locale.',
+      sql: ({ field }) => poolAt('last_name', field('_last')),
+    },
+    {
+      name: 'email',
+      type: 'VARCHAR',
+      description: 'Email address built from the name; unique because it embeds user_id.',
+      distribution: `Formats ${emailFormats.join(', ')} (equal shares) + user_id @ one of faker’s free email domains.`,
+      sql: ({ row, field }) => {
+        const first = field('_first_email');
+        const last = field('_last_email');
+        const local = `(CASE ${below(row, 'email_format', emailFormats.length)} WHEN 0 THEN ${first} || '.' || ${last} WHEN 1 THEN ${first} || ${last} WHEN 2 THEN left(${first}, 1) || ${last} ELSE ${first} || '_' || ${last} END)`;
+        return `${local} || ${row.id}::VARCHAR || '@' || ${poolAt('free_email_domain', below(row, 'email_domain', 3))}`;
+      },
+    },
+    {
+      name: 'username',
+      type: 'VARCHAR',
+      description: 'Display handle; not unique (real shops allow repeats).',
+      distribution: 'First name + last initial + 0-9999.',
+      sql: ({ row, field }) => `${field('_first_email')} || left(${field('_last_email')}, 1) || ${below(row, 'username', 10000)}::VARCHAR`,
+    },
+    {
+      name: 'phone',
+      type: 'VARCHAR',
+      description: 'Phone number in E.164 form with the country code of the user’s locale.',
+      distribution: 'Uniform digits in the locale’s mobile or geographic numbering format.',
+      sql: ({ row, field }) => phone(row, field('_locale')),
+    },
+    {
+      name: 'date_of_birth',
+      type: 'DATE',
+      description: 'Birth date; the user was at least 18 at registration.',
+      distribution: 'Age at registration 18-75, skewed young (18 + 57 x u^1.7 years).',
+      sql: ({ row, field }) => toDate(`${field('_registered')} - ${18 * YEAR + DAY} - ${spanOf(uniform(row, 'date_of_birth'), 57 * YEAR, 1.7)}`),
+    },
+    {
+      name: 'gender',
+      type: 'VARCHAR',
+      description: 'Self-reported gender.',
+      distribution: describeWeights(genders),
+      sql: ({ field }) => field('_gender'),
+    },
+    {
+      name: 'street_address',
+      type: 'VARCHAR',
+      description: 'Street and house number in the locale’s format.',
+      distribution: `One of ${POOL_SIZE} faker addresses per locale.`,
+      sql: ({ field }) => poolAt('address_street', field('_address')),
+    },
+    {
+      name: 'city',
+      type: 'VARCHAR',
+      description: 'City of the address.',
+      distribution: 'From the same faker address as street_address.',
+      sql: ({ field }) => poolAt('address_city', field('_address')),
+    },
+    {
+      name: 'state',
+      type: 'VARCHAR',
+      description: 'State, province, region or nation of the address.',
+      distribution: 'From the same faker address; in the US the state agrees with the ZIP code.',
+      sql: ({ field }) => poolAt('address_state', field('_address')),
+    },
+    {
+      name: 'postal_code',
+      type: 'VARCHAR',
+      description: 'Postal code in the locale’s format (a ZIP code of the state in the US).',
+      distribution: 'From the same faker address.',
+      sql: ({ field }) => poolAt('address_postcode', field('_address')),
+    },
+    {
+      name: 'country',
+      type: 'VARCHAR',
+      description: 'Country name.',
+      distribution: LOCALES.map((l) => `${l.country} ${l.weight * 100}%`).join(', '),
+      sql: ({ field }) => byLocale(LOCALES.map((l) => l.country), field('_locale')),
+    },
+    {
+      name: 'country_code',
+      type: 'VARCHAR',
+      description: 'ISO 3166-1 alpha-2 code of country.',
+      distribution: 'Follows country.',
+      sql: ({ field }) => byLocale(LOCALES.map((l) => l.countryCode), field('_locale')),
+    },
+    {
+      name: 'registration_date',
+      type: 'TIMESTAMPTZ',
+      description: 'When the account was created (UTC).',
+      distribution: 'Within 8 years before as-of, crowded toward recent years (as-of - 8y x u^1.6).',
+      sql: ({ field }) => toTimestamp(field('_registered')),
+    },
+    {
+      name: 'last_login',
+      type: 'TIMESTAMPTZ',
+      description: 'Most recent login (UTC); registration_date <= last_login <= as-of.',
+      distribution: 'Mostly recent: as-of - (as-of - registration) x u^2.5.',
+      sql: ({ field }) => toTimestamp(field('_last_login')),
+    },
+    {
+      name: 'account_status',
+      type: 'VARCHAR',
+      description: 'Lifecycle state of the account.',
+      distribution: describeWeights(accountStatuses),
+      sql: ({ field }) => field('_status'),
+    },
+    {
+      name: 'is_email_verified',
+      type: 'BOOLEAN',
+      description: 'Whether the email address was confirmed; always false while pending_verification.',
+      distribution: '93% true, except pending_verification (false).',
+      sql: ({ row, field }) => `(${field('_status')} <> 'pending_verification' AND ${uniform(row, 'is_email_verified')} < 0.93)`,
+    },
+    {
+      name: 'login_count',
+      type: 'INTEGER',
+      description: 'Number of logins since registration.',
+      distribution: 'Log-uniform 1-3000 (heavy tail); 0 or 1 while pending_verification.',
+      sql: ({ row, field }) =>
+        `CASE WHEN ${field('_status')} = 'pending_verification' THEN ${below(row, 'login_count', 2)} ELSE floor(pow(3000, ${uniform(row, 'login_count')}))::BIGINT END`,
+    },
+    {
+      name: 'preferred_language',
+      type: 'VARCHAR',
+      description: 'ISO 639-1 language for communication.',
+      distribution: `92% the locale’s language (en, de, fr); else ${describeWeights(otherLanguages)}.`,
+      sql: ({ row, field }) =>
+        `CASE WHEN ${uniform(row, 'preferred_language')} < 0.92 THEN ${byLocale(LOCALES.map((l) => l.language), field('_locale'))} ELSE ${weighted(uniform(row, 'other_language'), otherLanguages)} END`,
+    },
+    {
+      name: 'marketing_opt_in',
+      type: 'BOOLEAN',
+      description: 'Consent to marketing email.',
+      distribution: '42% true.',
+      sql: ({ row }) => `(${uniform(row, 'marketing_opt_in')} < 0.42)`,
+    },
+    {
+      name: 'loyalty_tier',
+      type: 'VARCHAR',
+      description: 'Loyalty programme tier.',
+      distribution: describeWeights(loyaltyTiers),
+      sql: ({ row }) => weighted(uniform(row, 'loyalty_tier'), loyaltyTiers),
+    },
+    {
+      name: 'customer_segment',
+      type: 'VARCHAR',
+      description: 'Marketing segment.',
+      distribution: describeWeights(segments),
+      sql: ({ row }) => weighted(uniform(row, 'customer_segment'), segments),
+    },
+    {
+      name: 'acquisition_channel',
+      type: 'VARCHAR',
+      description: 'Channel the user first arrived through.',
+      distribution: describeWeights(channels),
+      sql: ({ row }) => weighted(uniform(row, 'acquisition_channel'), channels),
+    },
+    {
+      name: 'credit_score_range',
+      type: 'VARCHAR',
+      description: 'FICO-style credit score band.',
+      distribution: describeWeights(creditScores),
+      sql: ({ row }) => weighted(uniform(row, 'credit_score_range'), creditScores),
+    },
+    {
+      name: 'updated_at',
+      type: 'TIMESTAMPTZ',
+      description: 'Last change to the record (UTC); last_login <= updated_at <= as-of.',
+      distribution: 'Uniform between last_login and as-of.',
+      sql: ({ row, field }) =>
+        toTimestamp(`${field('_last_login')} + ${spanOf(uniform(row, 'updated_at'), `${row.asOf} - ${field('_last_login')}`)}`),
+    },
+  ],
+};

@@ -1,0 +1,96 @@
+/**
+ * The Piscina task: computes one part's rows inside this thread's DuckDB and writes them with COPY to ZSTD Parquet.
+ * It writes to a hidden temporary name beside the target and links it into place, so a reader never sees a partial
+ * file and an existing file is never overwritten. It returns a summary, never rows.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { link, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { partQuery } from '../engine/partQuery.js';
+import { quotedString } from '../engine/sql.js';
+import { tableNamed } from '../engine/tables/index.js';
+import { threadConnection } from './duckdb.js';
+import { loadPools } from './loadPools.js';
+import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
+
+/** Parquet settings: part of the output format, so part of determinism. */
+export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
+
+const loaded = new Set<string>();
+
+async function copyRows(task: PartTask | SampleTask, path: string): Promise<void> {
+  const definition = tableNamed(task.table);
+  if (!definition) throw new Error(`unknown table ${task.table}`);
+  const connection = await threadConnection(task.memoryLimit);
+  if (!loaded.has(definition.name)) {
+    await loadPools(connection, definition);
+    loaded.add(definition.name);
+  }
+  const query = partQuery(definition, task);
+  await connection.run(`COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
+}
+
+function sha256Of(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+}
+
+async function removeQuietly(path: string): Promise<void> {
+  await unlink(path).catch(() => undefined);
+}
+
+async function writePart(task: PartTask): Promise<WorkerResult> {
+  const started = performance.now();
+  const temporary = temporaryPath(task.path);
+  await removeQuietly(temporary);
+  const setup = performance.now();
+  try {
+    await copyRows(task, temporary);
+    const copied = performance.now();
+    const sha256 = await sha256Of(temporary);
+    const hashed = performance.now();
+    await link(temporary, task.path);
+    const { size } = await stat(task.path);
+    return {
+      state: 'done',
+      kind: 'part',
+      path: task.path,
+      rows: task.lastId - task.firstId + 1,
+      bytes: size,
+      sha256,
+      timings: { setupMs: setup - started, copyMs: copied - setup, checksumMs: hashed - copied },
+    };
+  } finally {
+    await removeQuietly(temporary);
+  }
+}
+
+async function measureSample(task: SampleTask): Promise<WorkerResult> {
+  try {
+    await copyRows(task, task.scratchPath);
+    const { size } = await stat(task.scratchPath);
+    return { state: 'done', kind: 'sample', rows: task.lastId - task.firstId + 1, bytes: size };
+  } finally {
+    await removeQuietly(task.scratchPath);
+  }
+}
+
+export default async function generatePart(task: WorkerTask): Promise<WorkerResult> {
+  try {
+    return task.kind === 'part' ? await writePart(task) : await measureSample(task);
+  } catch (error: unknown) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'EGENERATE';
+    const message = error instanceof Error ? error.message : String(error);
+    return { state: 'failed', code, message };
+  }
+}

@@ -1,0 +1,46 @@
+/** What crosses the thread boundary: plain cloneable objects, results told apart by `state`. */
+import type { ParentRange } from '../engine/segment.js';
+
+interface RowsSpec {
+  readonly table: string;
+  readonly seed: number;
+  readonly asOf: string;
+  readonly firstId: number;
+  readonly lastId: number;
+  readonly parents: Readonly<Record<string, readonly ParentRange[]>>;
+}
+
+/** Write the rows of one part to `path`, which must not exist yet. */
+export interface PartTask extends RowsSpec {
+  readonly kind: 'part';
+  readonly path: string;
+  readonly memoryLimit: string;
+}
+
+/** Measure how many bytes these rows take as Parquet (for sizing parts); nothing is kept. */
+export interface SampleTask extends RowsSpec {
+  readonly kind: 'sample';
+  readonly scratchPath: string;
+  readonly memoryLimit: string;
+}
+
+export type WorkerTask = PartTask | SampleTask;
+
+export interface PartTimings {
+  readonly setupMs: number;
+  readonly copyMs: number;
+  readonly checksumMs: number;
+}
+
+export type WorkerResult =
+  | {
+      readonly state: 'done';
+      readonly kind: 'part';
+      readonly path: string;
+      readonly rows: number;
+      readonly bytes: number;
+      readonly sha256: string;
+      readonly timings: PartTimings;
+    }
+  | { readonly state: 'done'; readonly kind: 'sample'; readonly rows: number; readonly bytes: number }
+  | { readonly state: 'failed'; readonly code: string; readonly message: string };
