@@ -1,35 +1,68 @@
 #!/usr/bin/env node
 /** The synthgen command line. User-fixable errors print one line and exit non-zero; anything else is a bug. */
-import { Builtins, Cli, UsageError } from 'clipanion';
+import { Builtins, Cli, type BaseContext } from 'clipanion';
 import { UserError } from '../engine/errors.js';
 import { GenerateCommand } from './commands/generate.js';
 
-const cli = new Cli({ binaryLabel: 'synthgen', binaryName: 'synthgen', binaryVersion: '0.1.0' });
+const cli = new Cli({
+  binaryLabel: 'synthgen',
+  binaryName: 'synthgen',
+  binaryVersion: '0.1.0',
+  enableColors: process.stdout.isTTY === true,
+});
 cli.register(GenerateCommand);
 cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
 
+const VALUE_FLAGS = new Set(['--table-names', '--num-rows', '--file-size-limit', '--out', '--metadata', '--seed', '--as-of', '--workers']);
+const KNOWN_FLAGS = new Set([...VALUE_FLAGS, '--json', '--help', '-h', '--version']);
+
+/** `--num-rows -5` would read as two flags; bind such values to their flag so the value check can name them. */
+function bindNegativeValues(args: readonly string[]): string[] {
+  const bound: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    const value = args[i + 1];
+    if (VALUE_FLAGS.has(arg) && value !== undefined && /^-\d/.test(value)) {
+      bound.push(`${arg}=${value}`);
+      i += 1;
+    } else bound.push(arg);
+  }
+  return bound;
+}
+
+function syntaxProblem(args: readonly string[]): string {
+  const unknown = args.find((arg) => arg.startsWith('-') && !KNOWN_FLAGS.has(arg.split('=')[0] ?? arg));
+  if (unknown) return `unknown option ${unknown.split('=')[0]}: see synthgen --help`;
+  const missing = args.find((arg, i) => VALUE_FLAGS.has(arg) && (args[i + 1] === undefined || args[i + 1]?.startsWith('--')));
+  if (missing) return `${missing} needs a value: see synthgen --help`;
+  const stray = args.find((arg, i) => !arg.startsWith('-') && !VALUE_FLAGS.has(args[i - 1] ?? '') && !(i === 0 && arg === 'generate'));
+  if (stray) return `unexpected argument "${stray}": see synthgen --help`;
+  return 'could not read the command line: see synthgen --help';
+}
+
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
+  const args = bindNegativeValues(process.argv.slice(2));
+  const context: BaseContext = {
+    ...Cli.defaultContext,
+    colorDepth: process.stdout.isTTY ? Cli.defaultContext.colorDepth : 1,
+  };
+  let command;
   try {
-    const command = cli.process(args);
-    command.context = { ...Cli.defaultContext, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, colorDepth: 1 };
-    command.cli = cli;
-    if (command.help) {
-      process.stdout.write(cli.usage(command, { detailed: true, colored: process.stdout.isTTY === true }));
-      return 0;
-    }
+    command = cli.process(args);
+  } catch {
+    process.stderr.write(`synthgen: ${syntaxProblem(args)}\n`);
+    return 2;
+  }
+  if (!(command instanceof GenerateCommand) || command.help) return cli.run(args, context);
+  command.context = context;
+  try {
     const code = await command.validateAndExecute();
     return typeof code === 'number' ? code : 0;
   } catch (error: unknown) {
     if (error instanceof UserError) {
       process.stderr.write(`synthgen: ${error.message}\n`);
       return error.exitCode;
-    }
-    if (error instanceof UsageError || (error instanceof Error && (error.name === 'UnknownSyntaxError' || error.name === 'AmbiguousSyntaxError'))) {
-      const first = error.message.split('\n').find((line) => line.trim().length > 0) ?? error.message;
-      process.stderr.write(`synthgen: ${first.trim()} (see synthgen --help)\n`);
-      return 2;
     }
     process.stderr.write(`synthgen: internal error, please report it:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;

@@ -37,8 +37,8 @@ export class GenerateCommand extends Command {
     ],
   });
 
-  tableNames = Option.String('--table-names', { required: true, description: 'Comma-separated tables: users, products, orders' });
-  numRows = Option.String('--num-rows', { required: true, description: 'Rows per table (100000) or per-table counts (users=1000,orders=5000)' });
+  tableNames = Option.String('--table-names', { description: 'Comma-separated tables: users, products, orders' });
+  numRows = Option.String('--num-rows', { description: 'Rows per table (100000) or per-table counts (users=1000,orders=5000)' });
   fileSizeLimit = Option.String('--file-size-limit', { description: `Largest file in MB (10^6 bytes); default ${DEFAULT_FILE_SIZE_MB}` });
   out = Option.String('--out', './data', { description: 'Output folder (default ./data)' });
   metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file (default ./metadata.json)' });
@@ -48,6 +48,12 @@ export class GenerateCommand extends Command {
   json = Option.Boolean('--json', false, { description: 'Print the summary as JSON on stdout' });
 
   override async execute(): Promise<number> {
+    if (this.tableNames === undefined) {
+      throw new UserError('--table-names is required: e.g. synthgen --table-names users,products,orders --num-rows 100000');
+    }
+    if (this.numRows === undefined) {
+      throw new UserError('--num-rows is required: e.g. --num-rows 100000, or per table --num-rows users=1000,orders=5000');
+    }
     const tables = parseTableNames(this.tableNames);
     const rows = parseNumRows(this.numRows, tables);
     const fileSizeLimitMB = this.fileSizeLimit === undefined ? DEFAULT_FILE_SIZE_MB : parseFileSizeLimit(this.fileSizeLimit);

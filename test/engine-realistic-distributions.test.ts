@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AS_OF, generate, query, tableSql } from './helpers/cli.js';
+
+let dir = '';
+let users = '';
+let products = '';
+let orders = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'synthgen-dist-'));
+  await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=20000,products=4000,orders=100000', '--seed', '21', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
+  users = await tableSql(join(dir, 'data'), 'users');
+  products = await tableSql(join(dir, 'data'), 'products');
+  orders = await tableSql(join(dir, 'data'), 'orders');
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function share(sql: string): Promise<number> {
+  return Number((await query(sql))[0]?.share);
+}
+
+test('a minority of users place most orders', async () => {
+  const top = await share(
+    `WITH c AS (SELECT user_id, count(*) AS n FROM ${orders} GROUP BY user_id), r AS (SELECT n, row_number() OVER (ORDER BY n DESC) AS rk FROM c)
+     SELECT sum(n) FILTER (WHERE rk <= 4000) / sum(n) AS share FROM r`,
+  );
+  expect(top).toBeGreaterThan(0.5);
+});
+
+test('a minority of products sell most', async () => {
+  const top = await share(
+    `WITH c AS (SELECT product_id, count(*) AS n FROM ${orders} GROUP BY product_id), r AS (SELECT n, row_number() OVER (ORDER BY n DESC) AS rk FROM c)
+     SELECT sum(n) FILTER (WHERE rk <= 800) / sum(n) AS share FROM r`,
+  );
+  expect(top).toBeGreaterThan(0.45);
+});
+
+test('the popular users are spread over the ID range, not just the oldest', async () => {
+  const recent = await share(`SELECT avg(CASE WHEN user_id > 10000 THEN 1 ELSE 0 END) AS share FROM ${orders}`);
+  expect(recent).toBeGreaterThan(0.3);
+  expect(recent).toBeLessThan(0.7);
+});
+
+test('weighted categories follow their weights', async () => {
+  expect(await share(`SELECT avg(CASE WHEN account_status = 'active' THEN 1 ELSE 0 END) AS share FROM ${users}`)).toBeCloseTo(0.82, 1);
+  expect(await share(`SELECT avg(CASE WHEN country = 'United States' THEN 1 ELSE 0 END) AS share FROM ${users}`)).toBeCloseTo(0.55, 1);
+  expect(await share(`SELECT avg(CASE WHEN quantity = 1 THEN 1 ELSE 0 END) AS share FROM ${orders}`)).toBeCloseTo(0.68, 1);
+});
+
+test('values are varied, not constant noise', async () => {
+  const rows = await query(
+    `SELECT count(DISTINCT first_name) AS f, count(DISTINCT last_name) AS l, count(DISTINCT city) AS c, count(DISTINCT phone) AS p, count(*) AS n FROM ${users}`,
+  );
+  expect(Number(rows[0]?.f)).toBeGreaterThan(1000);
+  expect(Number(rows[0]?.l)).toBeGreaterThan(500);
+  expect(Number(rows[0]?.c)).toBeGreaterThan(1000);
+  expect(Number(rows[0]?.p)).toBeGreaterThan(19_900);
+  const prices = await query(`SELECT count(DISTINCT subcategory) AS s, min(price) AS lo, max(price) AS hi FROM ${products}`);
+  expect(Number(prices[0]?.s)).toBeGreaterThan(30);
+  expect(Number(prices[0]?.hi)).toBeGreaterThan(500);
+  expect(Number(prices[0]?.lo)).toBeLessThan(10);
+});
+
+test('names match locale and gender, and emails are built from the name', async () => {
+  const german = await share(`SELECT avg(CASE WHEN phone LIKE '+49%' AND preferred_language IN ('de','es','zh','it','pt','pl','ar','ja','nl') THEN 1 ELSE 0 END) AS share FROM ${users} WHERE country = 'Germany'`);
+  expect(german).toBe(1);
+  const emails = await share(`SELECT avg(CASE WHEN email LIKE '%' || user_id || '@%' THEN 1 ELSE 0 END) AS share FROM ${users}`);
+  expect(emails).toBe(1);
+});

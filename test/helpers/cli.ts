@@ -1,0 +1,89 @@
+/** Runs the built CLI (what users run) in a child process and reads what it wrote with a real DuckDB. */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+export const CLI = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
+export const AS_OF = '2026-01-01T00:00:00Z';
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function synthgen(args: readonly string[], cwd: string): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+/** Runs the CLI and fails the test with its stderr unless it exits 0. */
+export async function generate(args: readonly string[], cwd: string): Promise<CliResult> {
+  const result = await synthgen(args, cwd);
+  if (result.code !== 0) throw new Error(`synthgen ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
+  return result;
+}
+
+export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'synthgen-test-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs SQL against a fresh in-memory DuckDB and returns the rows as JSON-friendly objects. */
+export async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`SET TimeZone = 'UTC'`);
+    const reader = await connection.runAndReadAll(sql);
+    return reader.getRowObjectsJson() as Record<string, unknown>[];
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** The Parquet files of a table, sorted by name. */
+export async function parquetFiles(out: string, table: string): Promise<string[]> {
+  const names = await readdir(join(out, table)).catch(() => []);
+  return names.filter((n) => n.endsWith('.parquet')).sort().map((n) => join(out, table, n));
+}
+
+/** A read_parquet() expression over all of a table's files. */
+export async function tableSql(out: string, table: string): Promise<string> {
+  const files = await parquetFiles(out, table);
+  if (files.length === 0) throw new Error(`no files for ${table} under ${out}`);
+  return `read_parquet([${files.map((f) => `'${f}'`).join(', ')}])`;
+}
+
+/** Every file under a folder (recursively), relative path -> SHA-256. */
+export async function checksums(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  const walk = async (sub: string) => {
+    for (const entry of await readdir(join(dir, sub), { withFileTypes: true }).catch(() => [])) {
+      const rel = sub ? join(sub, entry.name) : entry.name;
+      if (entry.isDirectory()) await walk(rel);
+      else result[rel] = createHash('sha256').update(await readFile(join(dir, rel))).digest('hex');
+    }
+  };
+  await walk('');
+  return result;
+}
+
+export function count(rows: Record<string, unknown>[], key = 'n'): number {
+  return Number(rows[0]?.[key]);
+}

@@ -1,0 +1,52 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { AS_OF, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+test.each([
+  ['table keys with ID lists', { users: range(1, 50), products: range(1, 20) }],
+  ['objects with ids', { users: { ids: range(1, 50) }, products: { ids: range(1, 20) } }],
+  ['<name>_ids keys', { user_ids: range(1, 50), product_ids: range(1, 20) }],
+])('legacy metadata (%s) is migrated: IDs continue, the original is kept as a backup', async (_, legacy) => {
+  await withTempDir(async (dir) => {
+    const original = JSON.stringify(legacy);
+    await writeFile(join(dir, 'metadata.json'), original);
+    const common = ['--out', 'data', '--metadata', 'metadata.json', '--seed', '8', '--as-of', AS_OF];
+
+    // Legacy rows cannot be recomputed, so orders cannot reference them yet.
+    const refused = await synthgen(['--table-names', 'orders', '--num-rows', '10', ...common], dir);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/made by the legacy tool and cannot be recomputed/);
+    expect(await readFile(join(dir, 'metadata.json'), 'utf8')).toBe(original);
+
+    await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=100,products=30,orders=200', ...common], dir);
+    const metadata = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'));
+    expect(metadata.format).toBe('synthgen-metadata');
+    expect(metadata.tables.users.last_id).toBe(150);
+    expect(metadata.tables.users.segments[0]).toEqual({ first_id: 1, last_id: 50, legacy: true });
+    expect(metadata.tables.products.last_id).toBe(50);
+    expect(await readFile(join(dir, 'metadata.json.legacy.bak'), 'utf8')).toBe(original);
+
+    const users = await query(`SELECT min(user_id) AS lo, max(user_id) AS hi FROM ${await tableSql(join(dir, 'data'), 'users')}`);
+    expect(users[0]).toEqual({ lo: '51', hi: '150' });
+    const refs = await query(`SELECT min(user_id) AS u, min(product_id) AS p FROM ${await tableSql(join(dir, 'data'), 'orders')}`);
+    expect(Number(refs[0]?.u)).toBeGreaterThanOrEqual(51);
+    expect(Number(refs[0]?.p)).toBeGreaterThanOrEqual(21);
+  });
+});
+
+test('gaps in a legacy ID list are kept as separate ranges and never reused', async () => {
+  await withTempDir(async (dir) => {
+    await writeFile(join(dir, 'metadata.json'), JSON.stringify({ users: [1, 2, 3, 7, 8, 100] }));
+    await generate(['--table-names', 'users', '--num-rows', '5', '--out', 'data', '--metadata', 'metadata.json', '--seed', '1', '--as-of', AS_OF], dir);
+    const metadata = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'));
+    expect(metadata.tables.users.segments.slice(0, 3)).toEqual([
+      { first_id: 1, last_id: 3, legacy: true },
+      { first_id: 7, last_id: 8, legacy: true },
+      { first_id: 100, last_id: 100, legacy: true },
+    ]);
+    expect(metadata.tables.users.segments[3]).toMatchObject({ first_id: 101, last_id: 105 });
+  });
+});
