@@ -15,7 +15,7 @@ cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
 
 const VALUE_FLAGS = new Set(['--table-names', '--num-rows', '--file-size-limit', '--out', '--metadata', '--seed', '--as-of', '--workers']);
-const KNOWN_FLAGS = new Set([...VALUE_FLAGS, '--json', '--help', '-h', '--version']);
+const KNOWN_FLAGS = new Set([...VALUE_FLAGS, '--json', '--profile', '--help', '-h', '--version']);
 
 /** `--num-rows -5` would read as two flags; bind such values to their flag so the value check can name them. */
 function bindNegativeValues(args: readonly string[]): string[] {

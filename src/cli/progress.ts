@@ -24,6 +24,7 @@ export function progressReporter(stream: NodeJS.WriteStream): ((event: ProgressE
   let bytes = 0;
   const start = performance.now();
   return (event) => {
+    if (event.type === 'phase') return;
     if (event.type === 'planned') {
       parts = event.parts;
       rows = event.rows;

@@ -182,6 +182,20 @@ const builders: Record<string, () => Pool> = {
   ],
 };
 
+/** Pools of numbers (all others hold strings): declared, so a worker can load a pool file without building pools. */
+const NUMERIC_POOLS = new Set([
+  'subcategory_lottery',
+  'subcategory_min_price',
+  'subcategory_max_price',
+  'subcategory_min_weight',
+  'subcategory_max_weight',
+  'subcategory_physical',
+]);
+
+export function poolType(name: string): 'DOUBLE[]' | 'VARCHAR[]' {
+  return NUMERIC_POOLS.has(name) ? 'DOUBLE[]' : 'VARCHAR[]';
+}
+
 const cache = new Map<string, Pool>();
 
 /** A pool by name. Built on first use and kept for the life of the thread. */
@@ -192,6 +206,8 @@ export function pool(name: string): Pool {
   if (!build) throw new Error(`unknown pool ${name}`);
   const built = build();
   if (built.length === 0) throw new Error(`pool ${name} is empty: the faker locale data it reads is missing`);
+  const numeric = built.every((value) => typeof value === 'number');
+  if (numeric !== NUMERIC_POOLS.has(name)) throw new Error(`pool ${name}: declared ${poolType(name)} but holds other values`);
   cache.set(name, built);
   return built;
 }

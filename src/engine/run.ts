@@ -8,11 +8,14 @@ import { access, mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
-import type { PartTask, SampleTask, WorkerResult } from '../workers/task.js';
+import { ROW_GROUP_ROWS } from '../workers/generatePart.js';
+import type { PartTask, PartTimings, SampleTask, WorkerResult } from '../workers/task.js';
 import { UserError } from './errors.js';
 import { type LoadedMetadata, type Metadata, type RunRecord, type TableState, commitMetadata, loadMetadata } from './metadata.js';
 import { type PlannedPart, fileStamp, planParts } from './plan.js';
+import { cachedValue } from './cache.js';
 import { rowsPerPart } from './partSize.js';
+import { writePoolFile } from './poolFile.js';
 import { type ParentRange, type Segment, isLegacy } from './segment.js';
 import { TABLES, tableNamed } from './tables/index.js';
 
@@ -35,8 +38,16 @@ export interface RunOptions {
 }
 
 export type ProgressEvent =
+  | { readonly type: 'phase'; readonly phase: string; readonly seconds: number }
   | { readonly type: 'planned'; readonly parts: number; readonly rows: number }
-  | { readonly type: 'part'; readonly table: string; readonly path: string; readonly rows: number; readonly bytes: number };
+  | {
+      readonly type: 'part';
+      readonly table: string;
+      readonly path: string;
+      readonly rows: number;
+      readonly bytes: number;
+      readonly timings: PartTimings;
+    };
 
 export interface FileSummary {
   readonly path: string;
@@ -68,6 +79,8 @@ export interface RunSummary {
   readonly bytes: number;
   readonly seconds: number;
   readonly rows_per_second: number;
+  /** Peak resident memory of the whole process (coordinator and worker threads). */
+  readonly peak_rss_bytes: number;
   readonly command: string;
 }
 
@@ -191,11 +204,24 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
     maxThreads: options.workers,
     idleTimeout: 60_000,
   });
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    options.onProgress?.({ type: 'phase', phase: name, seconds: (now - phaseStart) / 1000 });
+    phaseStart = now;
+  };
+  phase('load metadata and reserve IDs');
   const written: string[] = [];
+  const scratch = join(tmpdir(), `synthgen-run-${runId}`);
   try {
-    // Size every table's parts (samples of all tables run in parallel), then plan.
-    const scratch = join(tmpdir(), `synthgen-sample-${runId}`);
     await mkdir(scratch, { recursive: true });
+    const poolFiles = new Map<string, string>();
+    for (const name of tables) {
+      const definition = tableNamed(name);
+      if (definition) poolFiles.set(name, await writePoolFile(scratch, definition));
+    }
+    phase('build value pools');
+    // Size every table's parts (samples of all tables run in parallel), then plan.
     const sizes = await Promise.all(
       tables.map(async (name) => {
         const range = reserved.get(name);
@@ -208,25 +234,28 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
           ]),
         );
         let samples = 0;
-        const sampler = async (rows: number) => {
-          samples += 1;
-          const result = await pool.run({
-            kind: 'sample',
-            table: name,
-            seed: SAMPLE_SEED,
-            asOf: SAMPLE_AS_OF,
-            firstId: 1,
-            lastId: rows,
-            parents: sampleParents,
-            scratchPath: join(scratch, `${name}-${samples}.parquet`),
-            memoryLimit,
+        // Samples use a fixed seed, so their sizes depend only on the code: cached across runs (see cache.ts).
+        const sampler = (rows: number) =>
+          cachedValue(`sample-${name}-v${definition?.version ?? 0}-${rows}.json`, async () => {
+            samples += 1;
+            const result = await pool.run({
+              kind: 'sample',
+              table: name,
+              seed: SAMPLE_SEED,
+              asOf: SAMPLE_AS_OF,
+              firstId: 1,
+              lastId: rows,
+              parents: sampleParents,
+              scratchPath: join(scratch, `${name}-${samples}.parquet`),
+              poolFile: poolFiles.get(name) ?? '',
+              memoryLimit,
+            });
+            if (result.state === 'failed') throw new Error(`sizing ${name} failed: ${result.message}`);
+            return result.bytes;
           });
-          if (result.state === 'failed') throw new Error(`sizing ${name} failed: ${result.message}`);
-          return result.bytes;
-        };
-        return rowsPerPart(sampler, limitBytes, range.last - range.first + 1);
+        return rowsPerPart(sampler, limitBytes, range.last - range.first + 1, ROW_GROUP_ROWS);
       }),
-    ).finally(() => rm(scratch, { recursive: true, force: true }));
+    );
 
     const parts: PlannedPart[] = tables.flatMap((name, index) => {
       const range = reserved.get(name);
@@ -240,6 +269,7 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
         stamp,
       });
     });
+    phase('size parts (calibration samples)');
     options.onProgress?.({ type: 'planned', parts: parts.length, rows: parts.reduce((n, p) => n + p.lastId - p.firstId + 1, 0) });
 
     const results = new Map<PlannedPart, FileSummary>();
@@ -261,6 +291,7 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
           lastId: part.lastId,
           parents: range.parents,
           path: part.path,
+          poolFile: poolFiles.get(part.table) ?? '',
           memoryLimit,
         });
         if (result.state === 'failed') {
@@ -282,11 +313,19 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
           last_id: part.lastId,
           sha256: result.sha256,
         });
-        options.onProgress?.({ type: 'part', table: part.table, path: result.path, rows: result.rows, bytes: result.bytes });
+        options.onProgress?.({
+          type: 'part',
+          table: part.table,
+          path: result.path,
+          rows: result.rows,
+          bytes: result.bytes,
+          timings: result.timings,
+        });
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.workers, parts.length) }, runOne));
     if (failure) throw failure;
+    phase('generate and write parts');
 
     const summaryTables: Record<string, TableSummary> = {};
     for (const name of tables) {
@@ -315,6 +354,7 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
     };
     await commitMetadata(metadataPath, { ...before, tables: after, runs: [...before.runs, run] }, loaded);
     written.length = 0;
+    phase('commit metadata');
     const rows = Object.values(summaryTables).reduce((n, t) => n + t.rows, 0);
     return {
       run_id: runId,
@@ -329,10 +369,12 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
       bytes: Object.values(summaryTables).reduce((n, t) => n + t.bytes, 0),
       seconds,
       rows_per_second: rows / Math.max(seconds, 1e-9),
+      peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
       command: options.command,
     };
   } finally {
     await pool.destroy();
+    await rm(scratch, { recursive: true, force: true });
     // Files of a run that did not commit would reuse IDs with the next run: remove them.
     await Promise.all(written.map((path) => rm(path, { force: true })));
   }

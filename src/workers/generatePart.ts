@@ -15,7 +15,8 @@ import { loadPools } from './loadPools.js';
 import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
 
 /** Parquet settings: part of the output format, so part of determinism. */
-export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
+export const ROW_GROUP_ROWS = 122_880;
+export const PARQUET_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}`;
 
 const loaded = new Set<string>();
 
@@ -24,7 +25,7 @@ async function copyRows(task: PartTask | SampleTask, path: string): Promise<void
   if (!definition) throw new Error(`unknown table ${task.table}`);
   const connection = await threadConnection(task.memoryLimit);
   if (!loaded.has(definition.name)) {
-    await loadPools(connection, definition);
+    await loadPools(connection, definition, task.poolFile);
     loaded.add(definition.name);
   }
   const query = partQuery(definition, task);

@@ -8,6 +8,8 @@ interface RowsSpec {
   readonly firstId: number;
   readonly lastId: number;
   readonly parents: Readonly<Record<string, readonly ParentRange[]>>;
+  /** The table's pools as JSON, written by the coordinator (see engine/poolFile.ts). */
+  readonly poolFile: string;
 }
 
 /** Write the rows of one part to `path`, which must not exist yet. */

@@ -1,7 +1,8 @@
 /** `synthgen [generate]`: the default command. Parses flags, runs the engine, prints the summary. */
 import { Command, Option } from 'clipanion';
 import { UserError } from '../../engine/errors.js';
-import { DEFAULT_FILE_SIZE_MB, type RunSummary, defaultWorkers, runGeneration } from '../../engine/run.js';
+import { DEFAULT_FILE_SIZE_MB, type ProgressEvent, type RunSummary, defaultWorkers, runGeneration } from '../../engine/run.js';
+import { Profile } from '../profile.js';
 import {
   parseAsOf,
   parseFileSizeLimit,
@@ -46,6 +47,7 @@ export class GenerateCommand extends Command {
   asOf = Option.String('--as-of', { description: 'Latest time any generated timestamp may hold, ISO 8601 (default: now)' });
   workers = Option.String('--workers', { description: 'Worker threads (default: available cores)' });
   json = Option.Boolean('--json', false, { description: 'Print the summary as JSON on stdout' });
+  profile = Option.Boolean('--profile', false, { description: 'Print where the time went (phases, generation, COPY) on stderr' });
 
   override async execute(): Promise<number> {
     if (this.tableNames === undefined) {
@@ -80,7 +82,15 @@ export class GenerateCommand extends Command {
     ]
       .map(shellQuote)
       .join(' ');
-    const onProgress = this.json ? undefined : progressReporter(process.stderr);
+    const progress = this.json ? undefined : progressReporter(process.stderr);
+    const profile = this.profile || process.env.SYNTHGEN_PROFILE === '1' ? new Profile() : undefined;
+    const onProgress =
+      progress || profile
+        ? (event: ProgressEvent) => {
+            progress?.(event);
+            profile?.record(event);
+          }
+        : undefined;
     const summary = await runGeneration({
       tables,
       rows,
@@ -93,6 +103,7 @@ export class GenerateCommand extends Command {
       command,
       ...(onProgress ? { onProgress } : {}),
     });
+    if (profile) process.stderr.write(profile.report());
     this.context.stdout.write(this.json ? `${JSON.stringify(summary, null, 2)}\n` : plainSummary(summary));
     return 0;
   }

@@ -27,3 +27,16 @@ export function describeWeights(choices: readonly Choice[]): string {
   const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
   return choices.map(([value, weight]) => `${String(value)} ${Number(((weight / total) * 100).toFixed(1))}%`).join(', ');
 }
+
+/** A 0-based index into `choices`, drawn by weight: cheaper to carry between fields than the label itself. */
+export function weightedIndex(draw: string, choices: readonly Choice[]): string {
+  return weighted(
+    draw,
+    choices.map(([, weight], index) => [index, weight] as const),
+  );
+}
+
+/** The label of a 0-based index produced by weightedIndex(). */
+export function labelOf(choices: readonly Choice[], index: string): string {
+  return `[${choices.map(([value]) => literal(value)).join(', ')}][${index} + 1]`;
+}

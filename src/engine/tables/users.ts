@@ -1,7 +1,7 @@
 /** users: customers of the shop, living in six locales, with names, addresses and phones that agree with them. */
 import { poolAt } from '../columns/poolAt.js';
 import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../columns/time.js';
-import { type Choice, describeWeights, weighted } from '../columns/weighted.js';
+import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../columns/weighted.js';
 import { LOCALES, POOL_SIZE } from '../pools.js';
 import { type RandomSource, below, uniform } from '../random.js';
 import { quotedString } from '../sql.js';
@@ -39,6 +39,7 @@ const accountStatuses: Choice[] = [
   ['closed', 3],
   ['pending_verification', 3],
 ];
+const PENDING = accountStatuses.findIndex(([status]) => status === 'pending_verification');
 const loyaltyTiers: Choice[] = [
   ['none', 40],
   ['bronze', 28],
@@ -83,19 +84,17 @@ const otherLanguages: Choice[] = [
 ];
 const emailFormats = ['first.last', 'firstlast', 'flast', 'first_last'] as const;
 
-/** E.164 phone numbers in each locale's mobile or geographic format, in LOCALES order. */
+/**
+ * E.164 phone numbers in each locale's format, in LOCALES order: North American numbers have a 201-989 area code and
+ * an exchange starting 2-9; elsewhere a mobile prefix and subscriber digits whose first digit is not 0, which also
+ * spares an lpad().
+ */
 function phone(row: RandomSource, locale: string): string {
-  const digits = (key: string, count: number) => `lpad(${below(row, key, 10 ** count)}::VARCHAR, ${count}, '0')`;
-  const area = `(201 + ${below(row, 'phone_area', 789)})::VARCHAR`;
-  const byLocale = [
-    `'+1' || ${area} || ${digits('phone', 7)}`,
-    `'+447' || ${digits('phone', 9)}`,
-    `'+4915' || ${digits('phone', 9)}`,
-    `'+336' || ${digits('phone', 8)}`,
-    `'+1' || ${area} || ${digits('phone', 7)}`,
-    `'+614' || ${digits('phone', 8)}`,
-  ];
-  return `(CASE ${locale} ${byLocale.map((sql, index) => `WHEN ${index} THEN ${sql}`).join(' ')} END)`;
+  const digits = (count: number) => `(${10 ** (count - 1)} + ${below(row, 'phone', 9 * 10 ** (count - 1))})::VARCHAR`;
+  const northAmerican = `((201 + ${below(row, 'phone_area', 789)}) * 10000000 + 2000000 + ${below(row, 'phone', 8000000)})::VARCHAR`;
+  const prefixes = ['+1', '+447', '+4915', '+336', '+1', '+614'];
+  const subscriber = [northAmerican, digits(9), digits(9), digits(8), northAmerican, digits(8)];
+  return `[${prefixes.map((p) => `'${p}'`).join(', ')}][${locale} + 1] || (CASE ${locale} ${subscriber.map((sql, index) => `WHEN ${index} THEN ${sql}`).join(' ')} END)`;
 }
 
 function byLocale(values: readonly string[], locale: string): string {
@@ -123,11 +122,10 @@ export const users: TableDefinition = {
   ],
   helpers: [
     { name: '_locale', sql: ({ row }) => localeIndex(row) },
-    { name: '_gender', sql: ({ row }) => weighted(uniform(row, 'gender'), genders) },
+    { name: '_gender', sql: ({ row }) => weightedIndex(uniform(row, 'gender'), genders) },
     {
       name: '_female',
-      sql: ({ row, field }) =>
-        `(${field('_gender')} = 'Female' OR (${field('_gender')} <> 'Male' AND ${uniform(row, 'name_sex')} < 0.5))`,
+      sql: ({ row, field }) => `(${field('_gender')} = 0 OR (${field('_gender')} >= 2 AND ${uniform(row, 'name_sex')} < 0.5))`,
     },
     { name: '_first', sql: ({ row, field }) => `(${field('_locale')} * ${POOL_SIZE} + ${below(row, 'first_name', POOL_SIZE)})` },
     { name: '_last', sql: ({ row, field }) => `(${field('_locale')} * ${POOL_SIZE} + ${below(row, 'last_name', POOL_SIZE)})` },
@@ -143,7 +141,7 @@ export const users: TableDefinition = {
       name: '_last_login',
       sql: ({ row, field }) => `(${row.asOf} - ${spanOf(uniform(row, 'last_login'), `${row.asOf} - ${field('_registered')}`, 2.5)})`,
     },
-    { name: '_status', sql: ({ row }) => weighted(uniform(row, 'account_status'), accountStatuses) },
+    { name: '_status', sql: ({ row }) => weightedIndex(uniform(row, 'account_status'), accountStatuses) },
   ],
   columns: [
     {
@@ -206,7 +204,7 @@ export const users: TableDefinition = {
       type: 'VARCHAR',
       description: 'Self-reported gender.',
       distribution: describeWeights(genders),
-      sql: ({ field }) => field('_gender'),
+      sql: ({ field }) => labelOf(genders, field('_gender')),
     },
     {
       name: 'street_address',
@@ -269,14 +267,14 @@ export const users: TableDefinition = {
       type: 'VARCHAR',
       description: 'Lifecycle state of the account.',
       distribution: describeWeights(accountStatuses),
-      sql: ({ field }) => field('_status'),
+      sql: ({ field }) => labelOf(accountStatuses, field('_status')),
     },
     {
       name: 'is_email_verified',
       type: 'BOOLEAN',
       description: 'Whether the email address was confirmed; always false while pending_verification.',
       distribution: '93% true, except pending_verification (false).',
-      sql: ({ row, field }) => `(${field('_status')} <> 'pending_verification' AND ${uniform(row, 'is_email_verified')} < 0.93)`,
+      sql: ({ row, field }) => `(${field('_status')} <> ${PENDING} AND ${uniform(row, 'is_email_verified')} < 0.93)`,
     },
     {
       name: 'login_count',
@@ -284,7 +282,7 @@ export const users: TableDefinition = {
       description: 'Number of logins since registration.',
       distribution: 'Log-uniform 1-3000 (heavy tail); 0 or 1 while pending_verification.',
       sql: ({ row, field }) =>
-        `CASE WHEN ${field('_status')} = 'pending_verification' THEN ${below(row, 'login_count', 2)} ELSE floor(pow(3000, ${uniform(row, 'login_count')}))::BIGINT END`,
+        `CASE WHEN ${field('_status')} = ${PENDING} THEN ${below(row, 'login_count', 2)} ELSE floor(pow(3000, ${uniform(row, 'login_count')}))::BIGINT END`,
     },
     {
       name: 'preferred_language',

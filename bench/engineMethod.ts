@@ -1,0 +1,37 @@
+/** synthgen's per-part work and the write floor, in-process on one DuckDB thread: exactly what one worker does. */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { partQuery } from '../src/engine/partQuery.js';
+import { writePoolFile } from '../src/engine/poolFile.js';
+import { quotedString } from '../src/engine/sql.js';
+import type { TableDefinition } from '../src/engine/tableDefinition.js';
+import { PARQUET_OPTIONS } from '../src/workers/generatePart.js';
+import { loadPools } from '../src/workers/loadPools.js';
+
+const AS_OF = '2026-01-01T00:00:00Z';
+
+function rowsQuery(definition: TableDefinition, rows: number): string {
+  const parents = Object.fromEntries(
+    definition.parents.map((p) => [p.table, [{ first_id: 1, last_id: 1_000_000, seed: 1, as_of: AS_OF, version: 1 }]]),
+  );
+  return partQuery(definition, { seed: 1, asOf: AS_OF, firstId: 1, lastId: rows, parents });
+}
+
+export async function preparePools(connection: DuckDBConnection, definition: TableDefinition, scratch: string): Promise<void> {
+  await loadPools(connection, definition, await writePoolFile(scratch, definition));
+}
+
+/** What a worker does for a part: compute the rows in SQL and COPY them to Parquet. */
+export async function engineRows(connection: DuckDBConnection, definition: TableDefinition, rows: number, path: string): Promise<void> {
+  await connection.run(`COPY (${rowsQuery(definition, rows)}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
+}
+
+/** Materializes the same rows in memory (untimed) so that floorCopy() times the Parquet write alone. */
+export async function materialize(connection: DuckDBConnection, definition: TableDefinition, rows: number): Promise<string> {
+  const table = `floor_${definition.name}`;
+  await connection.run(`CREATE OR REPLACE TABLE ${table} AS ${rowsQuery(definition, rows)}`);
+  return table;
+}
+
+export async function floorCopy(connection: DuckDBConnection, table: string, path: string): Promise<void> {
+  await connection.run(`COPY ${table} TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
+}

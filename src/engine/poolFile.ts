@@ -1,0 +1,22 @@
+/**
+ * The pools of a table as one JSON object (column name -> list), which workers load with DuckDB's JSON reader.
+ * Built once and kept in the cache (see cache.ts); without a cache, written to the run's scratch folder.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findCached, storeCached } from './cache.js';
+import { poolColumn } from './columns/poolAt.js';
+import { pool } from './pools.js';
+import type { TableDefinition } from './tableDefinition.js';
+
+export async function writePoolFile(scratch: string, definition: TableDefinition): Promise<string> {
+  const name = `pools-${definition.name}.json`;
+  const cached = await findCached(name);
+  if (cached) return cached;
+  const content = JSON.stringify(Object.fromEntries(definition.pools.map((pool_) => [poolColumn(pool_), pool(pool_)])));
+  const stored = await storeCached(name, content);
+  if (stored) return stored;
+  const path = join(scratch, name);
+  await writeFile(path, content);
+  return path;
+}
