@@ -48,9 +48,19 @@ function byType(column: Column): () => Value {
   const named = byName[column.name];
   if (named) return named;
   const type = column.type;
-  if (type === 'VARCHAR') return () => faker.word.sample();
+  // Categorical columns: a weighted pick, as the original tool did with random.choices(weights).
+  if (type === 'VARCHAR') {
+    const choices = [
+      { weight: 50, value: 'alpha' },
+      { weight: 25, value: 'beta' },
+      { weight: 15, value: 'gamma' },
+      { weight: 7, value: 'delta' },
+      { weight: 3, value: 'epsilon' },
+    ];
+    return () => faker.helpers.weightedArrayElement(choices);
+  }
   if (type === 'VARCHAR[]') return () => [faker.word.sample(), faker.word.sample(), faker.word.sample()];
-  if (type === 'BOOLEAN') return () => faker.datatype.boolean();
+  if (type === 'BOOLEAN') return () => faker.datatype.boolean({ probability: 0.7 });
   if (type === 'INTEGER') return () => faker.number.int({ max: 100_000 });
   if (type === 'BIGINT') return () => faker.number.int({ min: 1, max: 1_000_000 });
   if (type === 'DATE') return () => faker.date.past({ years: 5 });

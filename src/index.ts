@@ -5,3 +5,4 @@ export { loadMetadata, type Metadata } from './engine/metadata.js';
 export { partQuery } from './engine/partQuery.js';
 export { TABLES, tableNamed } from './engine/tables/index.js';
 export type { TableDefinition, Column, Field, ParentReference } from './engine/tableDefinition.js';
+export { dataDictionary } from './engine/dataDictionary.js';

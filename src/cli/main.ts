@@ -3,6 +3,7 @@
 import { Builtins, Cli, type BaseContext } from 'clipanion';
 import { UserError } from '../engine/errors.js';
 import { GenerateCommand } from './commands/generate.js';
+import { SchemaCommand } from './commands/schema.js';
 
 const cli = new Cli({
   binaryLabel: 'synthgen',
@@ -11,6 +12,7 @@ const cli = new Cli({
   enableColors: process.stdout.isTTY === true,
 });
 cli.register(GenerateCommand);
+cli.register(SchemaCommand);
 cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
 
@@ -36,7 +38,7 @@ function syntaxProblem(args: readonly string[]): string {
   if (unknown) return `unknown option ${unknown.split('=')[0]}: see synthgen --help`;
   const missing = args.find((arg, i) => VALUE_FLAGS.has(arg) && (args[i + 1] === undefined || args[i + 1]?.startsWith('--')));
   if (missing) return `${missing} needs a value: see synthgen --help`;
-  const stray = args.find((arg, i) => !arg.startsWith('-') && !VALUE_FLAGS.has(args[i - 1] ?? '') && !(i === 0 && arg === 'generate'));
+  const stray = args.find((arg, i) => !arg.startsWith('-') && !VALUE_FLAGS.has(args[i - 1] ?? '') && !(i === 0 && (arg === 'generate' || arg === 'schema')));
   if (stray) return `unexpected argument "${stray}": see synthgen --help`;
   return 'could not read the command line: see synthgen --help';
 }

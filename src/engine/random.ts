@@ -55,6 +55,22 @@ export function uniform(source: RandomSource, key: string): string {
   return `((${source.bits(key)} >> 11)::DOUBLE * ${TWO_POW_MINUS_53})`;
 }
 
+/** Resolution of draw20(): weights and chances are exact to one part in 2^20 (~1e-6). */
+export const DRAW20 = 1 << 20;
+
+/**
+ * A BIGINT uniform in [0, 2^20): the top bits of the hash, by a shift. Categorical draws and coin flips compare it
+ * with integer thresholds, which costs a third of converting a uniform DOUBLE per row.
+ */
+export function draw20(source: RandomSource, key: string): string {
+  return `(${source.bits(key)} >> 44)::BIGINT`;
+}
+
+/** TRUE with probability p (a constant). */
+export function chance(source: RandomSource, key: string, p: number): string {
+  return `(${draw20(source, key)} < ${Math.round(p * DRAW20)})`;
+}
+
 /** A BIGINT uniform in [0, n). The modulo bias is below n / 2^64: invisible for any n used here. */
 export function below(source: RandomSource, key: string, n: number | string): string {
   return `(${source.bits(key)} % ${n})::BIGINT`;

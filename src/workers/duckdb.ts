@@ -1,9 +1,12 @@
-/** This thread's DuckDB: one in-memory instance, created on first use and kept, single-threaded, in UTC. */
+/**
+ * A DuckDB for one task: in-memory, single-threaded, in UTC, closed when the task ends. A fresh instance per part
+ * costs ~50 ms (instance and pools) but keeps memory flat: one long-lived instance kept growing over parts (its
+ * allocator retains memory; peak RSS 280 MB after one part, 500 MB after thirty), which made peak memory grow with
+ * the number of rows.
+ */
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
-let connection: Promise<DuckDBConnection> | undefined;
-
-async function open(memoryLimit: string): Promise<DuckDBConnection> {
+export async function withDuckDB<T>(memoryLimit: string, fn: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   // threads=1: parallelism comes from the worker pool, and a single thread keeps row order fixed.
   const instance = await DuckDBInstance.create(':memory:', {
     threads: '1',
@@ -12,12 +15,12 @@ async function open(memoryLimit: string): Promise<DuckDBConnection> {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
   });
-  const created = await instance.connect();
-  await created.run(`SET TimeZone = 'UTC'`);
-  return created;
-}
-
-export function threadConnection(memoryLimit: string): Promise<DuckDBConnection> {
-  connection ??= open(memoryLimit);
-  return connection;
+  const connection = await instance.connect();
+  try {
+    await connection.run(`SET TimeZone = 'UTC'`);
+    return await fn(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * The Piscina task: computes one part's rows inside this thread's DuckDB and writes them with COPY to ZSTD Parquet.
+ * The Piscina task: computes one part's rows inside a DuckDB of its own and writes them with COPY to ZSTD Parquet.
  * It writes to a hidden temporary name beside the target and links it into place, so a reader never sees a partial
  * file and an existing file is never overwritten. It returns a summary, never rows.
  */
@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { partQuery } from '../engine/partQuery.js';
 import { quotedString } from '../engine/sql.js';
 import { tableNamed } from '../engine/tables/index.js';
-import { threadConnection } from './duckdb.js';
+import { withDuckDB } from './duckdb.js';
 import { loadPools } from './loadPools.js';
 import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
 
@@ -18,18 +18,14 @@ import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
 export const ROW_GROUP_ROWS = 122_880;
 export const PARQUET_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}`;
 
-const loaded = new Set<string>();
-
 async function copyRows(task: PartTask | SampleTask, path: string): Promise<void> {
   const definition = tableNamed(task.table);
   if (!definition) throw new Error(`unknown table ${task.table}`);
-  const connection = await threadConnection(task.memoryLimit);
-  if (!loaded.has(definition.name)) {
-    await loadPools(connection, definition, task.poolFile);
-    loaded.add(definition.name);
-  }
   const query = partQuery(definition, task);
-  await connection.run(`COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
+  await withDuckDB(task.memoryLimit, async (connection) => {
+    await loadPools(connection, definition, task.poolFile);
+    await connection.run(`COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
+  });
 }
 
 function sha256Of(path: string): Promise<string> {

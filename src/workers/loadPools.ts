@@ -13,6 +13,6 @@ export async function loadPools(connection: DuckDBConnection, definition: TableD
   if (definition.pools.length === 0) return;
   const columns = definition.pools.map((name) => `${quotedString(poolColumn(name))}: ${quotedString(poolType(name))}`);
   await connection.run(
-    `CREATE OR REPLACE TABLE ${quotedIdentifier(poolTable(definition.name))} AS SELECT * FROM read_json(${quotedString(poolFile)}, columns = {${columns.join(', ')}}, maximum_object_size = 1000000000)`,
+    `CREATE OR REPLACE TABLE ${quotedIdentifier(poolTable(definition.name))} AS SELECT * FROM read_json(${quotedString(poolFile)}, columns = {${columns.join(', ')}}, maximum_object_size = 67108864)`,
   );
 }

@@ -1,4 +1,5 @@
-/** A categorical value with weights: CASE over the cumulative shares of a uniform draw. */
+/** A categorical value with weights: CASE over the cumulative shares of a 20-bit integer draw (see draw20()). */
+import { DRAW20 } from '../random.js';
 import { quotedString } from '../sql.js';
 
 export type Choice = readonly [value: string | number | boolean, weight: number];
@@ -7,14 +8,14 @@ function literal(value: string | number | boolean): string {
   return typeof value === 'string' ? quotedString(value) : String(value);
 }
 
-/** `draw` is SQL for a DOUBLE uniform in [0, 1); weights need not sum to 1. */
+/** `draw` is SQL for draw20(); weights need not sum to 1. */
 export function weighted(draw: string, choices: readonly Choice[]): string {
   const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
   if (choices.length === 0 || !(total > 0)) throw new Error('weighted() needs choices with positive total weight');
   let cumulative = 0;
   const branches = choices.slice(0, -1).map(([value, weight]) => {
     cumulative += weight / total;
-    return `WHEN ${draw} < ${cumulative.toPrecision(12)} THEN ${literal(value)}`;
+    return `WHEN ${draw} < ${Math.round(cumulative * DRAW20)} THEN ${literal(value)}`;
   });
   const last = choices[choices.length - 1];
   if (!last) throw new Error('unreachable');

@@ -7,12 +7,12 @@ import { MONEY, cents, money } from '../columns/money.js';
 import { poolAt, poolSize } from '../columns/poolAt.js';
 import { DAY, HOUR, spanOf, toDate, toTimestamp } from '../columns/time.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../columns/weighted.js';
-import { LOCALES, POOL_SIZE } from '../pools.js';
-import { below, uniform } from '../random.js';
-import { quotedString } from '../sql.js';
+import { ADDRESS_POOL_SIZE, LOCALES } from '../pools.js';
+import { below, chance, draw20, uniform } from '../random.js';
+import { concat, quotedString } from '../sql.js';
 import type { TableDefinition } from '../tableDefinition.js';
 import { PRODUCT_PRICE_POOLS, productCreatedEpoch, productPrice, subcategoryIndex } from './products.js';
-import { addressIndex, localeIndex, registrationEpoch } from './users.js';
+import { addressIndex, localeIndex, registrationEpoch, streetAddress } from './users.js';
 
 const quantities: Choice[] = [
   [1, 68],
@@ -85,15 +85,15 @@ export const orders: TableDefinition = {
     { table: 'users', column: 'user_id', skew: 3 },
     { table: 'products', column: 'product_id', skew: 2.5 },
   ],
-  pools: [...PRODUCT_PRICE_POOLS, 'address_street', 'address_city', 'address_state', 'address_postcode', 'order_note'],
+  pools: [...PRODUCT_PRICE_POOLS, 'street_name', 'address_city', 'address_state', 'address_postcode', 'order_note'],
   helpers: [
     { name: '_user_locale', sql: ({ parent }) => localeIndex(parent('users')) },
     {
       name: '_address',
       sql: ({ row, parent, field }) =>
-        `CASE WHEN ${uniform(row, 'ship_elsewhere')} < 0.15 THEN ${field('_user_locale')} * ${POOL_SIZE} + ${below(row, 'ship_address', POOL_SIZE)} ELSE ${addressIndex(parent('users'))} END`,
+        `CASE WHEN ${field('_elsewhere')} THEN ${field('_user_locale')} * ${ADDRESS_POOL_SIZE} + ${below(row, 'ship_address', ADDRESS_POOL_SIZE)} ELSE ${addressIndex(parent('users'), field('_user_locale'))} END`,
     },
-    { name: '_elsewhere', sql: ({ row }) => `(${uniform(row, 'ship_elsewhere')} < 0.15)` },
+    { name: '_elsewhere', sql: ({ row }) => `(${chance(row, 'ship_elsewhere', 0.15)})` },
     {
       name: '_earliest',
       sql: ({ parent }) => `greatest(${registrationEpoch(parent('users'))}, ${productCreatedEpoch(parent('products'))})`,
@@ -103,12 +103,12 @@ export const orders: TableDefinition = {
       sql: ({ row, field }) => `(${row.asOf} - ${spanOf(uniform(row, 'order_date'), `${row.asOf} - ${field('_earliest')}`, 1.3)})`,
     },
     { name: '_unit_price', sql: ({ parent }) => productPrice(parent('products'), subcategoryIndex(parent('products'))) },
-    { name: '_quantity', sql: ({ row }) => weighted(uniform(row, 'quantity'), quantities) },
+    { name: '_quantity', sql: ({ row }) => weighted(draw20(row, 'quantity'), quantities) },
     { name: '_subtotal', sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`) },
-    { name: '_method', sql: ({ row }) => weightedIndex(uniform(row, 'shipping_method'), shippingMethods) },
+    { name: '_method', sql: ({ row }) => weightedIndex(draw20(row, 'shipping_method'), shippingMethods) },
     {
       name: '_coupon',
-      sql: ({ row }) => `CASE WHEN ${uniform(row, 'has_coupon')} < 0.18 THEN ${weightedIndex(uniform(row, 'coupon_code'), coupons)} ELSE -1 END`,
+      sql: ({ row }) => `CASE WHEN ${chance(row, 'has_coupon', 0.18)} THEN ${weightedIndex(draw20(row, 'coupon_code'), coupons)} ELSE -1 END`,
     },
     {
       name: '_shipping',
@@ -133,10 +133,10 @@ export const orders: TableDefinition = {
     {
       name: '_status',
       sql: ({ row, field }) =>
-        `CASE WHEN ${uniform(row, 'cancelled')} < ${CANCEL_SHARE} THEN ${code('cancelled')}
+        `CASE WHEN ${chance(row, 'cancelled', CANCEL_SHARE)} THEN ${code('cancelled')}
           WHEN ${field('_shipped')} > ${row.asOf} THEN CASE WHEN ${field('_ordered')} > ${row.asOf} - ${HOUR} THEN ${code('pending')} ELSE ${code('processing')} END
           WHEN ${field('_delivered')} > ${row.asOf} THEN ${code('shipped')}
-          WHEN ${uniform(row, 'returned')} < ${RETURN_SHARE} THEN ${code('returned')}
+          WHEN ${chance(row, 'returned', RETURN_SHARE)} THEN ${code('returned')}
           ELSE ${code('delivered')} END`,
     },
     { name: '_has_shipped', sql: ({ field }) => `(${field('_status')} BETWEEN ${code('shipped')} AND ${code('returned')})` },
@@ -156,7 +156,7 @@ export const orders: TableDefinition = {
       description: 'Customer-facing order number: order year and zero-padded order_id; unique.',
       distribution: 'e.g. ORD-2025-0000012345.',
       // year() of a TIMESTAMP, not a TIMESTAMPTZ: the latter goes through ICU and costs ~10x.
-      sql: ({ row, field }) => `'ORD-' || year(make_timestamp(${field('_ordered')} * 1000000))::VARCHAR || '-' || lpad(${row.id}::VARCHAR, 10, '0')`,
+      sql: ({ row, field }) => concat(`'ORD-'`, `year(make_timestamp(${field('_ordered')} * 1000000))::VARCHAR`, `'-'`, `lpad(${row.id}::VARCHAR, 10, '0')`),
     },
     {
       name: 'user_id',
@@ -240,7 +240,7 @@ export const orders: TableDefinition = {
       type: 'VARCHAR',
       description: 'How the order was paid.',
       distribution: describeWeights(paymentMethods),
-      sql: ({ row }) => weighted(uniform(row, 'payment_method'), paymentMethods),
+      sql: ({ row }) => weighted(draw20(row, 'payment_method'), paymentMethods),
     },
     {
       name: 'payment_status',
@@ -290,14 +290,15 @@ export const orders: TableDefinition = {
       description: 'Carrier tracking number; NULL until shipped.',
       distribution: '"1Z" + 16 upper-case hex digits.',
       // The top bit set makes to_hex() give exactly 16 (upper-case) digits without padding.
-      sql: ({ row, field }) => `CASE WHEN ${field('_has_shipped')} THEN '1Z' || to_hex(${row.bits('tracking_number')} | 9223372036854775808::UBIGINT) END`,
+      sql: ({ row, field }) => `CASE WHEN ${field('_has_shipped')} THEN ${concat(`'1Z'`, `to_hex(${row.bits('tracking_number')} | 9223372036854775808::UBIGINT)`)} END`,
     },
     {
       name: 'shipping_street_address',
       type: 'VARCHAR',
       description: 'Delivery street: the user’s own address for 85% of orders, another address in their country otherwise.',
       distribution: 'Recomputed from the user row.',
-      sql: ({ field }) => poolAt('address_street', field('_address')),
+      sql: ({ row, parent, field }) =>
+        `CASE WHEN ${field('_elsewhere')} THEN ${streetAddress(row, field('_user_locale'), 'ship_street')} ELSE ${streetAddress(parent('users'), field('_user_locale'))} END`,
     },
     {
       name: 'shipping_city',
@@ -346,14 +347,14 @@ export const orders: TableDefinition = {
       type: 'VARCHAR',
       description: 'Customer note for delivery; NULL for most orders.',
       distribution: `12% of orders, uniform over ${poolSize('order_note')} notes.`,
-      sql: ({ row }) => `CASE WHEN ${uniform(row, 'has_note')} < 0.12 THEN ${poolAt('order_note', below(row, 'notes', poolSize('order_note')))} END`,
+      sql: ({ row }) => `CASE WHEN ${chance(row, 'has_note', 0.12)} THEN ${poolAt('order_note', below(row, 'notes', poolSize('order_note')))} END`,
     },
     {
       name: 'sales_channel',
       type: 'VARCHAR',
       description: 'Where the order was placed.',
       distribution: describeWeights(salesChannels),
-      sql: ({ row }) => weighted(uniform(row, 'sales_channel'), salesChannels),
+      sql: ({ row }) => weighted(draw20(row, 'sales_channel'), salesChannels),
     },
     {
       name: 'created_at',

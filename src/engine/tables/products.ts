@@ -3,8 +3,8 @@ import { MONEY, cents } from '../columns/money.js';
 import { poolAt, poolSize } from '../columns/poolAt.js';
 import { YEAR, spanOf, toTimestamp } from '../columns/time.js';
 import { type Choice, describeWeights, weighted } from '../columns/weighted.js';
-import { type RandomSource, below, uniform } from '../random.js';
-import { quotedString } from '../sql.js';
+import { type RandomSource, below, chance, draw20, uniform } from '../random.js';
+import { concat, quotedString } from '../sql.js';
 import type { TableDefinition } from '../tableDefinition.js';
 import { NOUNS_PER_SUBCATEGORY, SUBCATEGORIES } from './catalog.js';
 
@@ -103,7 +103,11 @@ export const products: TableDefinition = {
       description: 'Stock keeping unit: category code and zero-padded product_id; unique.',
       distribution: 'e.g. ELE-00012345.',
       sql: ({ row, field }) =>
-        `[${SUBCATEGORIES.map((sub) => quotedString(categoryCodes[categories.indexOf(sub.category)] ?? '')).join(', ')}][${field('_sub')} + 1] || '-' || lpad(${row.id}::VARCHAR, 8, '0')`,
+        concat(
+          `[${SUBCATEGORIES.map((sub) => quotedString(categoryCodes[categories.indexOf(sub.category)] ?? '')).join(', ')}][${field('_sub')} + 1]`,
+          `'-'`,
+          `lpad(${row.id}::VARCHAR, 8, '0')`,
+        ),
     },
     {
       name: 'product_name',
@@ -114,7 +118,8 @@ export const products: TableDefinition = {
         const adjective = poolAt('product_adjective', below(row, 'name_adjective', poolSize('product_adjective')));
         const material = poolAt('product_material', field('_material'));
         const noun = poolAt('subcategory_noun', `${field('_sub')} * ${NOUNS_PER_SUBCATEGORY} + ${below(row, 'name_noun', NOUNS_PER_SUBCATEGORY)}`);
-        return `${field('brand')} || ' ' || ${adjective} || CASE WHEN ${field('_physical')} AND ${uniform(row, 'name_material')} < 0.5 THEN ' ' || ${material} ELSE '' END || ' ' || ${noun}`;
+        const withMaterial = `CASE WHEN ${field('_physical')} AND ${chance(row, 'name_material', 0.5)} THEN ${concat(`' '`, material)} ELSE '' END`;
+        return concat(field('brand'), `' '`, adjective, withMaterial, `' '`, noun);
       },
     },
     {
@@ -176,11 +181,12 @@ export const products: TableDefinition = {
     {
       name: 'dimensions',
       type: 'VARCHAR',
-      description: 'Package size, "L x W x H cm".',
-      distribution: 'Each side 10 x cube root of the weight x uniform(0.5, 1.7).',
+      description: 'Package size in whole centimetres, "L x W x H cm".',
+      distribution: 'Each side 10 x cube root of the weight (kg) x uniform(0.5, 1.7), at least 1 cm.',
       sql: ({ row, field }) => {
-        const side = (key: string) => `round(10 * cbrt(${field('_weight')}) * (0.5 + 1.2 * ${uniform(row, key)}), 1)::VARCHAR`;
-        return `${side('length')} || ' x ' || ${side('width')} || ' x ' || ${side('height')} || ' cm'`;
+        // Integers: DOUBLE-to-text conversion costs ~5x an integer's.
+        const side = (key: string) => `greatest(1, round(10 * cbrt(${field('_weight')}) * (0.5 + 1.2 * ${uniform(row, key)})))::BIGINT::VARCHAR`;
+        return concat(side('length'), `' x '`, side('width'), `' x '`, side('height'), `' cm'`);
       },
     },
     {
@@ -203,14 +209,14 @@ export const products: TableDefinition = {
       description: 'Apparel size (XS-XXL) or EU shoe size (36-46); NULL for unsized goods.',
       distribution: `Apparel ${describeWeights(apparelSizes)}; shoes uniform 36-46.`,
       sql: ({ row, field }) =>
-        `CASE ${poolAt('subcategory_size', field('_sub'))} WHEN 'apparel' THEN ${weighted(uniform(row, 'size'), apparelSizes)} WHEN 'shoe' THEN (36 + ${below(row, 'size', 11)})::VARCHAR END`,
+        `CASE ${poolAt('subcategory_size', field('_sub'))} WHEN 'apparel' THEN ${weighted(draw20(row, 'size'), apparelSizes)} WHEN 'shoe' THEN (36 + ${below(row, 'size', 11)})::VARCHAR END`,
     },
     {
       name: 'stock_quantity',
       type: 'INTEGER',
       description: 'Units in stock.',
       distribution: '6% out of stock (0); else 1 + 999 x u^2.',
-      sql: ({ row }) => `CASE WHEN ${uniform(row, 'out_of_stock')} < 0.06 THEN 0 ELSE 1 + floor(999 * pow(${uniform(row, 'stock_quantity')}, 2))::BIGINT END`,
+      sql: ({ row }) => `CASE WHEN ${chance(row, 'out_of_stock', 0.06)} THEN 0 ELSE 1 + floor(999 * pow(${uniform(row, 'stock_quantity')}, 2))::BIGINT END`,
     },
     {
       name: 'reorder_point',
@@ -270,7 +276,7 @@ export const products: TableDefinition = {
       type: 'BOOLEAN',
       description: 'Whether the product is listed for sale.',
       distribution: '94% true.',
-      sql: ({ row }) => `(${uniform(row, 'is_active')} < 0.94)`,
+      sql: ({ row }) => `(${chance(row, 'is_active', 0.94)})`,
     },
     {
       name: 'created_at',

@@ -2,21 +2,32 @@
 import { poolAt } from '../columns/poolAt.js';
 import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../columns/time.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../columns/weighted.js';
-import { LOCALES, POOL_SIZE } from '../pools.js';
-import { type RandomSource, below, uniform } from '../random.js';
-import { quotedString } from '../sql.js';
+import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from '../pools.js';
+import { type RandomSource, below, chance, draw20, uniform } from '../random.js';
+import { concat, quotedString } from '../sql.js';
 import type { TableDefinition } from '../tableDefinition.js';
 
 const localeChoices: Choice[] = LOCALES.map((locale, index) => [index, locale.weight]);
 
 /** 0-based index into LOCALES. */
 export function localeIndex(row: RandomSource): string {
-  return weighted(uniform(row, 'locale'), localeChoices);
+  return weighted(draw20(row, 'locale'), localeChoices);
 }
 
-/** 0-based index into the address pools: an address of the user's locale. */
-export function addressIndex(row: RandomSource): string {
-  return `(${localeIndex(row)} * ${POOL_SIZE} + ${below(row, 'address', POOL_SIZE)})`;
+/** 0-based index into the address pools (city, state, postal code): a place in the user's locale. */
+export function addressIndex(row: RandomSource, locale = localeIndex(row)): string {
+  return `(${locale} * ${ADDRESS_POOL_SIZE} + ${below(row, 'address', ADDRESS_POOL_SIZE)})`;
+}
+
+/**
+ * The street line: a house number (1-9999, small numbers commoner) and a street of the locale, number last in
+ * Germany as there. `key` separates the draws of different addresses of the same row.
+ */
+export function streetAddress(row: RandomSource, locale: string, key = 'street'): string {
+  const street = poolAt('street_name', `${locale} * ${STREET_POOL_SIZE} + ${below(row, key, STREET_POOL_SIZE)}`);
+  const number = `floor(pow(10000, ${uniform(row, `${key}_number`)}))::BIGINT::VARCHAR`;
+  const german = LOCALES.findIndex((l) => l.code === 'de');
+  return `CASE WHEN ${locale} = ${german} THEN ${concat(street, `' '`, number)} ELSE ${concat(number, `' '`, street)} END`;
 }
 
 const REGISTRATION_WINDOW = 8 * YEAR;
@@ -90,11 +101,15 @@ const emailFormats = ['first.last', 'firstlast', 'flast', 'first_last'] as const
  * spares an lpad().
  */
 function phone(row: RandomSource, locale: string): string {
-  const digits = (count: number) => `(${10 ** (count - 1)} + ${below(row, 'phone', 9 * 10 ** (count - 1))})::VARCHAR`;
-  const northAmerican = `((201 + ${below(row, 'phone_area', 789)}) * 10000000 + 2000000 + ${below(row, 'phone', 8000000)})::VARCHAR`;
+  const digits = (count: number) => `(${10 ** (count - 1)} + ${below(row, 'phone', 9 * 10 ** (count - 1))})`;
+  const northAmerican = `((201 + ${below(row, 'phone_area', 789)}) * 10000000 + 2000000 + ${below(row, 'phone', 8000000)})`;
   const prefixes = ['+1', '+447', '+4915', '+336', '+1', '+614'];
   const subscriber = [northAmerican, digits(9), digits(9), digits(8), northAmerican, digits(8)];
-  return `[${prefixes.map((p) => `'${p}'`).join(', ')}][${locale} + 1] || (CASE ${locale} ${subscriber.map((sql, index) => `WHEN ${index} THEN ${sql}`).join(' ')} END)`;
+  // The CASE picks an integer and converts once: string-valued branches cost ~2x.
+  return concat(
+    `[${prefixes.map((p) => `'${p}'`).join(', ')}][${locale} + 1]`,
+    `(CASE ${locale} ${subscriber.map((sql, index) => `WHEN ${index} THEN ${sql}`).join(' ')} END)::VARCHAR`,
+  );
 }
 
 function byLocale(values: readonly string[], locale: string): string {
@@ -108,13 +123,13 @@ export const users: TableDefinition = {
   primaryKey: 'user_id',
   parents: [],
   pools: [
-    'first_name_female',
-    'first_name_male',
-    'first_name_female_email',
-    'first_name_male_email',
+    'first_name',
+    'first_name_email',
     'last_name',
     'last_name_email',
-    'address_street',
+    'first_name_initial',
+    'last_name_initial',
+    'street_name',
     'address_city',
     'address_state',
     'address_postcode',
@@ -122,26 +137,26 @@ export const users: TableDefinition = {
   ],
   helpers: [
     { name: '_locale', sql: ({ row }) => localeIndex(row) },
-    { name: '_gender', sql: ({ row }) => weightedIndex(uniform(row, 'gender'), genders) },
+    { name: '_gender', sql: ({ row }) => weightedIndex(draw20(row, 'gender'), genders) },
     {
       name: '_female',
-      sql: ({ row, field }) => `(${field('_gender')} = 0 OR (${field('_gender')} >= 2 AND ${uniform(row, 'name_sex')} < 0.5))`,
+      sql: ({ row, field }) => `(${field('_gender')} = 0 OR (${field('_gender')} >= 2 AND ${chance(row, 'name_sex', 0.5)}))`,
     },
-    { name: '_first', sql: ({ row, field }) => `(${field('_locale')} * ${POOL_SIZE} + ${below(row, 'first_name', POOL_SIZE)})` },
-    { name: '_last', sql: ({ row, field }) => `(${field('_locale')} * ${POOL_SIZE} + ${below(row, 'last_name', POOL_SIZE)})` },
     {
-      name: '_first_email',
-      sql: ({ field }) =>
-        `CASE WHEN ${field('_female')} THEN ${poolAt('first_name_female_email', field('_first'))} ELSE ${poolAt('first_name_male_email', field('_first'))} END`,
+      name: '_first',
+      sql: ({ row, field }) =>
+        `(CASE WHEN ${field('_female')} THEN 0 ELSE ${LOCALES.length * NAME_POOL_SIZE} END + ${field('_locale')} * ${NAME_POOL_SIZE} + ${below(row, 'first_name', NAME_POOL_SIZE)})`,
     },
+    { name: '_last', sql: ({ row, field }) => `(${field('_locale')} * ${NAME_POOL_SIZE} + ${below(row, 'last_name', NAME_POOL_SIZE)})` },
+    { name: '_first_email', sql: ({ field }) => poolAt('first_name_email', field('_first')) },
     { name: '_last_email', sql: ({ field }) => poolAt('last_name_email', field('_last')) },
-    { name: '_address', sql: ({ row }) => addressIndex(row) },
+    { name: '_address', sql: ({ row, field }) => addressIndex(row, field('_locale')) },
     { name: '_registered', sql: ({ row }) => registrationEpoch(row) },
     {
       name: '_last_login',
       sql: ({ row, field }) => `(${row.asOf} - ${spanOf(uniform(row, 'last_login'), `${row.asOf} - ${field('_registered')}`, 2.5)})`,
     },
-    { name: '_status', sql: ({ row }) => weightedIndex(uniform(row, 'account_status'), accountStatuses) },
+    { name: '_status', sql: ({ row }) => weightedIndex(draw20(row, 'account_status'), accountStatuses) },
   ],
   columns: [
     {
@@ -156,8 +171,7 @@ export const users: TableDefinition = {
       type: 'VARCHAR',
       description: 'Given name, from the first names of the user’s locale, matching the gender where one is given.',
       distribution: 'Uniform over faker’s female or male first names of the locale.',
-      sql: ({ field }) =>
-        `CASE WHEN ${field('_female')} THEN ${poolAt('first_name_female', field('_first'))} ELSE ${poolAt('first_name_male', field('_first'))} END`,
+      sql: ({ field }) => poolAt('first_name', field('_first')),
     },
     {
       name: 'last_name',
@@ -174,8 +188,16 @@ export const users: TableDefinition = {
       sql: ({ row, field }) => {
         const first = field('_first_email');
         const last = field('_last_email');
-        const local = `(CASE ${below(row, 'email_format', emailFormats.length)} WHEN 0 THEN ${first} || '.' || ${last} WHEN 1 THEN ${first} || ${last} WHEN 2 THEN left(${first}, 1) || ${last} ELSE ${first} || '_' || ${last} END)`;
-        return `${local} || ${row.id}::VARCHAR || '@' || ${poolAt('free_email_domain', below(row, 'email_domain', 3))}`;
+        const format = below(row, 'email_format', emailFormats.length);
+        const initial = poolAt('first_name_initial', field('_first'));
+        return concat(
+          `CASE WHEN ${format} = 2 THEN ${initial} ELSE ${first} END`,
+          `['.', '', '', '_'][${format} + 1]`,
+          last,
+          `${row.id}::VARCHAR`,
+          `'@'`,
+          poolAt('free_email_domain', below(row, 'email_domain', 3)),
+        );
       },
     },
     {
@@ -183,7 +205,7 @@ export const users: TableDefinition = {
       type: 'VARCHAR',
       description: 'Display handle; not unique (real shops allow repeats).',
       distribution: 'First name + last initial + 0-9999.',
-      sql: ({ row, field }) => `${field('_first_email')} || left(${field('_last_email')}, 1) || ${below(row, 'username', 10000)}::VARCHAR`,
+      sql: ({ row, field }) => concat(field('_first_email'), poolAt('last_name_initial', field('_last')), `${below(row, 'username', 10000)}::VARCHAR`),
     },
     {
       name: 'phone',
@@ -209,36 +231,36 @@ export const users: TableDefinition = {
     {
       name: 'street_address',
       type: 'VARCHAR',
-      description: 'Street and house number in the locale’s format.',
-      distribution: `One of ${POOL_SIZE} faker addresses per locale.`,
-      sql: ({ field }) => poolAt('address_street', field('_address')),
+      description: 'House number and street in the locale’s format.',
+      distribution: `House number 1-9999 (log-uniform) and one of ${STREET_POOL_SIZE} faker street names per locale.`,
+      sql: ({ row, field }) => streetAddress(row, field('_locale')),
     },
     {
       name: 'city',
       type: 'VARCHAR',
       description: 'City of the address.',
-      distribution: 'From the same faker address as street_address.',
+      distribution: `One of ${ADDRESS_POOL_SIZE} faker places (city, state, postal code) per locale.`,
       sql: ({ field }) => poolAt('address_city', field('_address')),
     },
     {
       name: 'state',
       type: 'VARCHAR',
       description: 'State, province, region or nation of the address.',
-      distribution: 'From the same faker address; in the US the state agrees with the ZIP code.',
+      distribution: 'From the same faker place as city; in the US the state agrees with the ZIP code.',
       sql: ({ field }) => poolAt('address_state', field('_address')),
     },
     {
       name: 'postal_code',
       type: 'VARCHAR',
       description: 'Postal code in the locale’s format (a ZIP code of the state in the US).',
-      distribution: 'From the same faker address.',
+      distribution: 'From the same faker place as city.',
       sql: ({ field }) => poolAt('address_postcode', field('_address')),
     },
     {
       name: 'country',
       type: 'VARCHAR',
       description: 'Country name.',
-      distribution: LOCALES.map((l) => `${l.country} ${l.weight * 100}%`).join(', '),
+      distribution: LOCALES.map((l) => `${l.country} ${Math.round(l.weight * 1000) / 10}%`).join(', '),
       sql: ({ field }) => byLocale(LOCALES.map((l) => l.country), field('_locale')),
     },
     {
@@ -274,7 +296,7 @@ export const users: TableDefinition = {
       type: 'BOOLEAN',
       description: 'Whether the email address was confirmed; always false while pending_verification.',
       distribution: '93% true, except pending_verification (false).',
-      sql: ({ row, field }) => `(${field('_status')} <> ${PENDING} AND ${uniform(row, 'is_email_verified')} < 0.93)`,
+      sql: ({ row, field }) => `(${field('_status')} <> ${PENDING} AND ${chance(row, 'is_email_verified', 0.93)})`,
     },
     {
       name: 'login_count',
@@ -290,42 +312,42 @@ export const users: TableDefinition = {
       description: 'ISO 639-1 language for communication.',
       distribution: `92% the locale’s language (en, de, fr); else ${describeWeights(otherLanguages)}.`,
       sql: ({ row, field }) =>
-        `CASE WHEN ${uniform(row, 'preferred_language')} < 0.92 THEN ${byLocale(LOCALES.map((l) => l.language), field('_locale'))} ELSE ${weighted(uniform(row, 'other_language'), otherLanguages)} END`,
+        `CASE WHEN ${chance(row, 'preferred_language', 0.92)} THEN ${byLocale(LOCALES.map((l) => l.language), field('_locale'))} ELSE ${weighted(draw20(row, 'other_language'), otherLanguages)} END`,
     },
     {
       name: 'marketing_opt_in',
       type: 'BOOLEAN',
       description: 'Consent to marketing email.',
       distribution: '42% true.',
-      sql: ({ row }) => `(${uniform(row, 'marketing_opt_in')} < 0.42)`,
+      sql: ({ row }) => `(${chance(row, 'marketing_opt_in', 0.42)})`,
     },
     {
       name: 'loyalty_tier',
       type: 'VARCHAR',
       description: 'Loyalty programme tier.',
       distribution: describeWeights(loyaltyTiers),
-      sql: ({ row }) => weighted(uniform(row, 'loyalty_tier'), loyaltyTiers),
+      sql: ({ row }) => weighted(draw20(row, 'loyalty_tier'), loyaltyTiers),
     },
     {
       name: 'customer_segment',
       type: 'VARCHAR',
       description: 'Marketing segment.',
       distribution: describeWeights(segments),
-      sql: ({ row }) => weighted(uniform(row, 'customer_segment'), segments),
+      sql: ({ row }) => weighted(draw20(row, 'customer_segment'), segments),
     },
     {
       name: 'acquisition_channel',
       type: 'VARCHAR',
       description: 'Channel the user first arrived through.',
       distribution: describeWeights(channels),
-      sql: ({ row }) => weighted(uniform(row, 'acquisition_channel'), channels),
+      sql: ({ row }) => weighted(draw20(row, 'acquisition_channel'), channels),
     },
     {
       name: 'credit_score_range',
       type: 'VARCHAR',
       description: 'FICO-style credit score band.',
       distribution: describeWeights(creditScores),
-      sql: ({ row }) => weighted(uniform(row, 'credit_score_range'), creditScores),
+      sql: ({ row }) => weighted(draw20(row, 'credit_score_range'), creditScores),
     },
     {
       name: 'updated_at',
