@@ -17,36 +17,20 @@ import {
   fr,
 } from '@faker-js/faker';
 
+import { NUMERIC_POOLS } from './columns/poolAt.js';
+import { ADDRESS_POOL_SIZE, LOCALES, type LocaleCode, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { SUBCATEGORIES, subcategoryLottery } from './tables/catalog.js';
 
 export type Pool = readonly string[] | readonly number[];
 
-/** The locales users live in, with their share of users. Per-locale pools hold a fixed number of entries per locale. */
-export const LOCALES = [
-  { code: 'en_US', weight: 0.55, country: 'United States', countryCode: 'US', language: 'en', data: [en_US, en, base] },
-  { code: 'en_GB', weight: 0.12, country: 'United Kingdom', countryCode: 'GB', language: 'en', data: [en_GB, en, base] },
-  { code: 'de', weight: 0.1, country: 'Germany', countryCode: 'DE', language: 'de', data: [de, en, base] },
-  { code: 'fr', weight: 0.08, country: 'France', countryCode: 'FR', language: 'fr', data: [fr, en, base] },
-  { code: 'en_CA', weight: 0.08, country: 'Canada', countryCode: 'CA', language: 'en', data: [en_CA, en, base] },
-  { code: 'en_AU', weight: 0.07, country: 'Australia', countryCode: 'AU', language: 'en', data: [en_AU, en, base] },
-] as const satisfies readonly {
-  code: string;
-  weight: number;
-  country: string;
-  countryCode: string;
-  language: string;
-  data: readonly LocaleDefinition[];
-}[];
-
-/**
- * Entries per locale in the per-locale pools. Pools are kept small on purpose: DuckDB copies a pool list into every
- * 2,048-row vector that reads it, so lookup cost grows with pool length (users went from 4 to 3 us a row when the
- * pools shrank from 160,000 to 50,000 entries). Streets and house numbers are combined per row instead, so
- * addresses stay varied.
- */
-export const NAME_POOL_SIZE = 1024;
-export const ADDRESS_POOL_SIZE = 512;
-export const STREET_POOL_SIZE = 512;
+const LOCALE_DATA: Record<LocaleCode, readonly LocaleDefinition[]> = {
+  en_US: [en_US, en, base],
+  en_GB: [en_GB, en, base],
+  de: [de, en, base],
+  fr: [fr, en, base],
+  en_CA: [en_CA, en, base],
+  en_AU: [en_AU, en, base],
+};
 
 const POOL_SEED = 20261126;
 
@@ -73,7 +57,7 @@ export function emailSafe(text: string): string {
 }
 
 function perLocale(build: (faker: Faker, locale: (typeof LOCALES)[number]) => string[], salt: number): string[] {
-  return LOCALES.flatMap((locale, index) => build(fakerFor(locale.data, salt * 100 + index), locale));
+  return LOCALES.flatMap((locale, index) => build(fakerFor(LOCALE_DATA[locale.code], salt * 100 + index), locale));
 }
 
 function firstNames(sex: 'female' | 'male') {
@@ -98,7 +82,7 @@ interface Address {
 
 function addresses(): Address[] {
   return LOCALES.flatMap((locale, index) => {
-    const faker = fakerFor(locale.data, 400 + index);
+    const faker = fakerFor(LOCALE_DATA[locale.code], 400 + index);
     return Array.from({ length: ADDRESS_POOL_SIZE }, (): Address => {
       const city = faker.location.city();
       if (locale.code === 'en_US') {
@@ -190,20 +174,6 @@ const builders: Record<string, () => Pool> = {
   ],
 };
 
-/** Pools of numbers (all others hold strings): declared, so a worker can load a pool file without building pools. */
-const NUMERIC_POOLS = new Set([
-  'subcategory_lottery',
-  'subcategory_min_price',
-  'subcategory_max_price',
-  'subcategory_min_weight',
-  'subcategory_max_weight',
-  'subcategory_physical',
-]);
-
-export function poolType(name: string): 'DOUBLE[]' | 'VARCHAR[]' {
-  return NUMERIC_POOLS.has(name) ? 'DOUBLE[]' : 'VARCHAR[]';
-}
-
 const cache = new Map<string, Pool>();
 
 /** A pool by name. Built on first use and kept for the life of the thread. */
@@ -215,7 +185,7 @@ export function pool(name: string): Pool {
   const built = build();
   if (built.length === 0) throw new Error(`pool ${name} is empty: the faker locale data it reads is missing`);
   const numeric = built.every((value) => typeof value === 'number');
-  if (numeric !== NUMERIC_POOLS.has(name)) throw new Error(`pool ${name}: declared ${poolType(name)} but holds other values`);
+  if (numeric !== NUMERIC_POOLS.has(name)) throw new Error(`pool ${name}: declared ${NUMERIC_POOLS.has(name) ? 'numeric' : 'text'} but holds other values`);
   cache.set(name, built);
   return built;
 }

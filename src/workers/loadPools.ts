@@ -4,8 +4,7 @@
  * loads them in ~60 ms, where SQL literals took ~750 ms and the appender ~400 ms per worker.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { poolColumn, poolTable } from '../engine/columns/poolAt.js';
-import { poolType } from '../engine/pools.js';
+import { poolColumn, poolTable, poolType } from '../engine/columns/poolAt.js';
 import { quotedIdentifier, quotedString } from '../engine/sql.js';
 import type { TableDefinition } from '../engine/tableDefinition.js';
 

@@ -4,10 +4,10 @@
  * the product was listed, and it ships to the user's address (or, for some, another address in their country).
  */
 import { MONEY, cents, money } from '../columns/money.js';
-import { poolAt, poolSize } from '../columns/poolAt.js';
+import { poolAt, poolLength } from '../columns/poolAt.js';
 import { DAY, HOUR, spanOf, toDate, toTimestamp } from '../columns/time.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../columns/weighted.js';
-import { ADDRESS_POOL_SIZE, LOCALES } from '../pools.js';
+import { ADDRESS_POOL_SIZE, LOCALES } from '../locales.js';
 import { below, chance, draw20, uniform } from '../random.js';
 import { concat, quotedString } from '../sql.js';
 import type { TableDefinition } from '../tableDefinition.js';
@@ -346,8 +346,8 @@ export const orders: TableDefinition = {
       name: 'notes',
       type: 'VARCHAR',
       description: 'Customer note for delivery; NULL for most orders.',
-      distribution: `12% of orders, uniform over ${poolSize('order_note')} notes.`,
-      sql: ({ row }) => `CASE WHEN ${chance(row, 'has_note', 0.12)} THEN ${poolAt('order_note', below(row, 'notes', poolSize('order_note')))} END`,
+      distribution: '12% of orders, uniform over 20 delivery notes.',
+      sql: ({ row }) => `CASE WHEN ${chance(row, 'has_note', 0.12)} THEN ${poolAt('order_note', below(row, 'notes', poolLength('order_note')))} END`,
     },
     {
       name: 'sales_channel',

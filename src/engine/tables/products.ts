@@ -1,6 +1,6 @@
 /** products: the catalogue, with prices, costs and physical attributes that fit each subcategory. */
 import { MONEY, cents } from '../columns/money.js';
-import { poolAt, poolSize } from '../columns/poolAt.js';
+import { poolAt, poolLength } from '../columns/poolAt.js';
 import { YEAR, spanOf, toTimestamp } from '../columns/time.js';
 import { type Choice, describeWeights, weighted } from '../columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../random.js';
@@ -86,8 +86,8 @@ export const products: TableDefinition = {
       },
     },
     { name: '_reviews', sql: ({ row }) => `(floor(pow(5001, pow(${uniform(row, 'review_count')}, 1.5)))::BIGINT - 1)` },
-    { name: '_material', sql: ({ row }) => below(row, 'material', poolSize('product_material')) },
-    { name: '_supplier', sql: ({ row }) => `(1 + floor(${poolSize('supplier')} * pow(${uniform(row, 'supplier')}, 2))::BIGINT)` },
+    { name: '_material', sql: ({ row }) => below(row, 'material', poolLength('product_material')) },
+    { name: '_supplier', sql: ({ row }) => `(1 + floor(${poolLength('supplier')}::DOUBLE * pow(${uniform(row, 'supplier')}, 2))::BIGINT)` },
   ],
   columns: [
     {
@@ -115,7 +115,7 @@ export const products: TableDefinition = {
       description: 'Brand, adjective, (material, for physical goods) and a noun of the subcategory.',
       distribution: 'Uniform over faker’s company names (as brands), commerce adjectives and materials; nouns per subcategory.',
       sql: ({ row, field }) => {
-        const adjective = poolAt('product_adjective', below(row, 'name_adjective', poolSize('product_adjective')));
+        const adjective = poolAt('product_adjective', below(row, 'name_adjective', poolLength('product_adjective')));
         const material = poolAt('product_material', field('_material'));
         const noun = poolAt('subcategory_noun', `${field('_sub')} * ${NOUNS_PER_SUBCATEGORY} + ${below(row, 'name_noun', NOUNS_PER_SUBCATEGORY)}`);
         const withMaterial = `CASE WHEN ${field('_physical')} AND ${chance(row, 'name_material', 0.5)} THEN ${concat(`' '`, material)} ELSE '' END`;
@@ -127,7 +127,7 @@ export const products: TableDefinition = {
       type: 'VARCHAR',
       description: 'Brand (a faker company name).',
       distribution: 'Skewed: brand k of 400 with probability ~ u^1.5 (a few big brands).',
-      sql: ({ row }) => poolAt('brand', `floor(${poolSize('brand')} * pow(${uniform(row, 'brand')}, 1.5))::BIGINT`),
+      sql: ({ row }) => poolAt('brand', `floor(${poolLength('brand')}::DOUBLE * pow(${uniform(row, 'brand')}, 1.5))::BIGINT`),
     },
     {
       name: 'category',
@@ -148,7 +148,7 @@ export const products: TableDefinition = {
       type: 'VARCHAR',
       description: 'Marketing description.',
       distribution: 'Uniform over faker’s product descriptions.',
-      sql: ({ row }) => poolAt('product_description', below(row, 'description', poolSize('product_description'))),
+      sql: ({ row }) => poolAt('product_description', below(row, 'description', poolLength('product_description'))),
     },
     {
       name: 'price',
@@ -194,7 +194,7 @@ export const products: TableDefinition = {
       type: 'VARCHAR',
       description: 'Main color; NULL where color does not apply (books, food, cosmetics...).',
       distribution: 'Uniform over faker’s human color names.',
-      sql: ({ row, field }) => `CASE WHEN ${field('_physical')} THEN ${poolAt('color', below(row, 'color', poolSize('color')))} END`,
+      sql: ({ row, field }) => `CASE WHEN ${field('_physical')} THEN ${poolAt('color', below(row, 'color', poolLength('color')))} END`,
     },
     {
       name: 'material',

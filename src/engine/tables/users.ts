@@ -2,7 +2,7 @@
 import { poolAt } from '../columns/poolAt.js';
 import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../columns/time.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../columns/weighted.js';
-import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from '../pools.js';
+import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from '../locales.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../random.js';
 import { concat, quotedString } from '../sql.js';
 import type { TableDefinition } from '../tableDefinition.js';

@@ -1,0 +1,24 @@
+/**
+ * The locales users live in, with their share of users, and the number of entries per locale in the per-locale
+ * pools. No faker here: worker threads import this (through the tables) and should not load faker's locale data.
+ */
+export const LOCALES = [
+  { code: 'en_US', weight: 0.55, country: 'United States', countryCode: 'US', language: 'en' },
+  { code: 'en_GB', weight: 0.12, country: 'United Kingdom', countryCode: 'GB', language: 'en' },
+  { code: 'de', weight: 0.1, country: 'Germany', countryCode: 'DE', language: 'de' },
+  { code: 'fr', weight: 0.08, country: 'France', countryCode: 'FR', language: 'fr' },
+  { code: 'en_CA', weight: 0.08, country: 'Canada', countryCode: 'CA', language: 'en' },
+  { code: 'en_AU', weight: 0.07, country: 'Australia', countryCode: 'AU', language: 'en' },
+] as const;
+
+export type LocaleCode = (typeof LOCALES)[number]['code'];
+
+/**
+ * Entries per locale in the per-locale pools. Pools are kept small on purpose: DuckDB copies a pool list into every
+ * 2,048-row vector that reads it, so lookup cost grows with pool length (users went from 4 to 3 us a row when the
+ * pools shrank from 160,000 to 50,000 entries). Streets and house numbers are combined per row instead, so
+ * addresses stay varied.
+ */
+export const NAME_POOL_SIZE = 1024;
+export const ADDRESS_POOL_SIZE = 512;
+export const STREET_POOL_SIZE = 512;
