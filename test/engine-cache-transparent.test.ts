@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { AS_OF, checksums, parquetFiles, withTempDir } from './helpers/cli.js';
+
+/** Runs the CLI with a given cache setting and returns each file's checksum in file order. */
+async function run(dir: string, name: string, env: Record<string, string>): Promise<string[]> {
+  const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    import('node:child_process').then(({ spawn }) => {
+      const child = spawn(
+        process.execPath,
+        [join(import.meta.dirname, '../dist/src/cli/main.js'), '--table-names', 'users,products,orders', '--num-rows', 'users=40000,products=9000,orders=50000', '--file-size-limit', '1', '--seed', '4', '--as-of', AS_OF, '--out', join(name, 'data'), '--metadata', join(name, 'm.json')],
+        { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    }, reject);
+  });
+  expect(result.code, result.stderr).toBe(0);
+  const sums: string[] = [];
+  for (const table of ['users', 'products', 'orders']) {
+    const all = await checksums(join(dir, name, 'data', table));
+    for (const file of await parquetFiles(join(dir, name, 'data'), table)) sums.push(all[file.split('/').pop() ?? ''] ?? '');
+  }
+  return sums;
+}
+
+test('the cache only saves time: cold, warm and disabled caches give the same bytes', async () => {
+  const cacheDir = await mkdtemp(join(tmpdir(), 'synthgen-cache-'));
+  try {
+    await withTempDir(async (dir) => {
+      const cold = await run(dir, 'cold', { SYNTHGEN_CACHE_DIR: cacheDir });
+      const warm = await run(dir, 'warm', { SYNTHGEN_CACHE_DIR: cacheDir });
+      const off = await run(dir, 'off', { SYNTHGEN_CACHE: 'off' });
+      expect(cold.length).toBeGreaterThan(3);
+      expect(warm).toEqual(cold);
+      expect(off).toEqual(cold);
+    });
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+});

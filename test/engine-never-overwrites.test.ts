@@ -1,0 +1,20 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { AS_OF, checksums, generate, withTempDir } from './helpers/cli.js';
+
+test('back-to-back runs into the same folder never overwrite a file', async () => {
+  await withTempDir(async (dir) => {
+    const args = ['--table-names', 'users', '--num-rows', '500', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+    await generate(args, dir);
+    const first = await checksums(join(dir, 'data', 'users'));
+    await generate(args, dir);
+    await generate(args, dir);
+    const names = (await readdir(join(dir, 'data', 'users'))).filter((n) => n.endsWith('.parquet'));
+    expect(names).toHaveLength(3);
+    const after = await checksums(join(dir, 'data', 'users'));
+    for (const [name, sum] of Object.entries(first)) expect(after[name]).toBe(sum);
+    // No temporary files are left behind.
+    expect((await readdir(join(dir, 'data', 'users'))).filter((n) => !n.endsWith('.parquet'))).toEqual([]);
+  });
+});
