@@ -207,7 +207,7 @@ async function collect() {
     const mem = !only || only === 'memory' ? await memory(scratch, metadata) : { runs: [], ratio: 0 };
     return {
       date: new Date().toISOString(),
-      command: `node dist/bench/run.js${quick ? ' --quick' : ''}`,
+      command: `npm run bench${quick ? ' -- --quick' : ''}`,
       machine: {
         cpu: cpus()[0]?.model ?? 'unknown',
         cores: availableParallelism(),

@@ -6,14 +6,15 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findCached, storeCached } from './cache.js';
 import { poolColumn } from './columns/poolAt.js';
-import { pool } from './pools.js';
 import type { TableDefinition } from './tableDefinition.js';
 
 export async function writePoolFile(scratch: string, definition: TableDefinition): Promise<string> {
   const name = `pools-${definition.name}.json`;
   const cached = await findCached(name);
   if (cached) return cached;
-  const content = JSON.stringify(Object.fromEntries(definition.pools.map((pool_) => [poolColumn(pool_), pool(pool_)])));
+  // Loaded only on a cache miss: importing faker's locale data alone takes ~0.3 s.
+  const { pool } = await import('./pools.js');
+  const content = JSON.stringify(Object.fromEntries(definition.pools.map((name) => [poolColumn(name), pool(name)])));
   const stored = await storeCached(name, content);
   if (stored) return stored;
   const path = join(scratch, name);

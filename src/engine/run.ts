@@ -8,7 +8,7 @@ import { access, mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
-import { ROW_GROUP_ROWS } from '../workers/generatePart.js';
+import { ROW_GROUP_ROWS } from '../workers/parquet.js';
 import type { PartTask, PartTimings, SampleTask, WorkerResult } from '../workers/task.js';
 import { UserError } from './errors.js';
 import { type LoadedMetadata, type Metadata, type RunRecord, type TableState, commitMetadata, loadMetadata } from './metadata.js';
@@ -87,7 +87,6 @@ export interface RunSummary {
 /** Calibration samples use these instead of the run's, so part sizes do not depend on the seed. */
 const SAMPLE_SEED = 0;
 const SAMPLE_AS_OF = '2025-01-01T00:00:00Z';
-const SAMPLE_PARENT_ROWS = 1_000_000;
 
 /** Tables in an order where parents come before children (the registry's order). */
 function inDependencyOrder(names: readonly string[]): string[] {
@@ -227,16 +226,20 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
         const range = reserved.get(name);
         if (!range) throw new Error('unreachable');
         const definition = tableNamed(name);
+        // The sample references as many parents as the run will: how many distinct IDs a part holds changes how
+        // its foreign keys compress (dictionary or plain), and so its size.
+        const parentTotals = (definition?.parents ?? []).map((p) => [
+          p.table,
+          (range.parents[p.table] ?? []).reduce((n, r) => n + r.last_id - r.first_id + 1, 0),
+        ] as const);
         const sampleParents = Object.fromEntries(
-          (definition?.parents ?? []).map((p) => [
-            p.table,
-            [{ first_id: 1, last_id: SAMPLE_PARENT_ROWS, seed: SAMPLE_SEED, as_of: SAMPLE_AS_OF, version: 1 }],
-          ]),
+          parentTotals.map(([table, total]) => [table, [{ first_id: 1, last_id: total, seed: SAMPLE_SEED, as_of: SAMPLE_AS_OF, version: 1 }]]),
         );
+        const parentKey = parentTotals.map(([table, total]) => `-${table}${total}`).join('');
         let samples = 0;
         // Samples use a fixed seed, so their sizes depend only on the code: cached across runs (see cache.ts).
         const sampler = (rows: number) =>
-          cachedValue(`sample-${name}-v${definition?.version ?? 0}-${rows}.json`, async () => {
+          cachedValue(`sample-${name}-v${definition?.version ?? 0}-${rows}${parentKey}.json`, async () => {
             samples += 1;
             const result = await pool.run({
               kind: 'sample',

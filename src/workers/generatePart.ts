@@ -12,11 +12,10 @@ import { quotedString } from '../engine/sql.js';
 import { tableNamed } from '../engine/tables/index.js';
 import { withDuckDB } from './duckdb.js';
 import { loadPools } from './loadPools.js';
+import { PARQUET_OPTIONS } from './parquet.js';
 import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
 
-/** Parquet settings: part of the output format, so part of determinism. */
-export const ROW_GROUP_ROWS = 122_880;
-export const PARQUET_OPTIONS = `FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}`;
+export { PARQUET_OPTIONS, ROW_GROUP_ROWS } from './parquet.js';
 
 async function copyRows(task: PartTask | SampleTask, path: string): Promise<void> {
   const definition = tableNamed(task.table);
