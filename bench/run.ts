@@ -20,7 +20,7 @@ import { naiveRows } from './naiveMethod.js';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-const REPEATS = quick ? 2 : 5;
+const REPEATS = quick ? 2 : 7;
 const NAIVE_ROWS = quick ? 5_000 : 20_000;
 const ENGINE_ROWS = quick ? 100_000 : 500_000;
 const E2E_ORDERS = quick ? 400_000 : 2_000_000;
@@ -83,6 +83,10 @@ async function perTable(scratch: string) {
       for (const task of bench.tasks) samples[task.name]?.push(task.result?.latency.p50 ?? Number.NaN);
     }
     const ms = (name: string) => median(samples[name] ?? []);
+    // Ratios are taken within each round (the three methods ran back to back), then the median over rounds: a slow
+    // spell of the shared machine then moves both sides of a ratio together.
+    const perRound = (a: string, b: string) =>
+      median((samples[a] ?? []).map((value, index) => (samples[b]?.[index] ?? Number.NaN) / value));
     const naive = NAIVE_ROWS / (ms('naive') / 1000);
     const engine = ENGINE_ROWS / (ms('synthgen') / 1000);
     const floor = ENGINE_ROWS / (ms('floor') / 1000);
@@ -96,8 +100,8 @@ async function perTable(scratch: string) {
       floor_rows_per_s: Math.round(floor),
       synthgen_cells_per_s: Math.round(engine * definition.columns.length),
       synthgen_mb_per_s: Number(((bytes / 1e6) * (engine / ENGINE_ROWS)).toFixed(1)),
-      speedup_vs_naive: Number((engine / naive).toFixed(1)),
-      time_vs_floor: Number((floor / engine).toFixed(2)),
+      speedup_vs_naive: Number((perRound('synthgen', 'naive') * (ENGINE_ROWS / NAIVE_ROWS)).toFixed(1)),
+      time_vs_floor: Number(perRound('floor', 'synthgen').toFixed(2)),
     });
     console.error(`per-table ${definition.name}: ${JSON.stringify(results[results.length - 1])}`);
     await connection.run(`DROP TABLE ${floorTable}`);
@@ -133,16 +137,23 @@ async function scaling(scratch: string, metadata: string) {
   const rows: { workers: number; rows_per_s: number; vs_one_worker: number; ideal: number }[] = [];
   let sizes: number[] = [];
   let one = 0;
-  for (const workers of counts) {
-    const seconds: number[] = [];
-    for (let i = 0; i < REPEATS; i += 1) {
+  // Rounds, each running every worker count once (interleaved); the ratio to one worker is taken within a round,
+  // then the median over rounds.
+  const seconds = new Map<number, number[]>(counts.map((n) => [n, []]));
+  for (let round = 0; round < REPEATS; round += 1) {
+    for (const workers of counts) {
       const run = await ordersRun(scratch, metadata, workers, E2E_ORDERS, `w${workers}`);
-      seconds.push(run.seconds);
+      seconds.get(workers)?.push(run.seconds);
       sizes = run.sizes;
     }
-    const rate = E2E_ORDERS / median(seconds);
+  }
+  const ones = seconds.get(1) ?? [];
+  for (const workers of counts) {
+    const own = seconds.get(workers) ?? [];
+    const rate = E2E_ORDERS / median(own);
+    const ratio = median(own.map((value, index) => (ones[index] ?? Number.NaN) / value));
     if (workers === 1) one = rate;
-    rows.push({ workers, rows_per_s: Math.round(rate), vs_one_worker: Number((rate / one).toFixed(2)), ideal: workers });
+    rows.push({ workers, rows_per_s: Math.round(rate), vs_one_worker: Number(ratio.toFixed(2)), ideal: workers });
     console.error(`scaling ${workers}: ${JSON.stringify(rows[rows.length - 1])}`);
   }
   const sorted = [...sizes].sort((a, b) => a - b);
@@ -163,8 +174,9 @@ async function scaling(scratch: string, metadata: string) {
 async function memory(scratch: string, metadata: string) {
   const result: { orders: number; peak_rss_mb: number }[] = [];
   for (const rows of MEMORY_ROWS) {
-    const run = await ordersRun(scratch, metadata, availableParallelism(), rows, `m${rows}`);
-    result.push({ orders: rows, peak_rss_mb: Math.round(run.peak / 1e6) });
+    const peaks: number[] = [];
+    for (let i = 0; i < (quick ? 1 : 3); i += 1) peaks.push((await ordersRun(scratch, metadata, availableParallelism(), rows, `m${rows}`)).peak);
+    result.push({ orders: rows, peak_rss_mb: Math.round(median(peaks) / 1e6) });
     console.error(`memory ${rows}: ${JSON.stringify(result[result.length - 1])}`);
   }
   const [small, large] = result;
@@ -173,7 +185,7 @@ async function memory(scratch: string, metadata: string) {
 
 function markdown(report: Awaited<ReturnType<typeof collect>>): string {
   const lines = [
-    `Measured ${report.date} on ${report.machine.cpu} (${report.machine.cores} cores, ${report.machine.memory_gb} GB), Node ${report.machine.node}, \`${report.command}\`. Medians of ${REPEATS} runs.`,
+    `Measured ${report.date} on ${report.machine.cpu} (${report.machine.cores} cores, ${report.machine.memory_gb} GB), Node ${report.machine.node}, \`${report.command}\`. Medians of ${REPEATS} rounds; ratios are taken within each round, then the median.`,
     '',
     'Per table, one worker (one DuckDB thread), rows per CPU-second:',
     '',

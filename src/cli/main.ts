@@ -2,8 +2,10 @@
 /** The synthgen command line. User-fixable errors print one line and exit non-zero; anything else is a bug. */
 import { Builtins, Cli, type BaseContext } from 'clipanion';
 import { UserError } from '../engine/errors.js';
+import { fileURLToPath } from 'node:url';
 import { GenerateCommand } from './commands/generate.js';
 import { SchemaCommand } from './commands/schema.js';
+import { relaunch } from './relaunch.js';
 
 const cli = new Cli({
   binaryLabel: 'synthgen',
@@ -71,4 +73,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+const relaunched = relaunch(fileURLToPath(import.meta.url), process.argv.slice(2));
+process.exitCode = relaunched ? await relaunched : await main();
