@@ -30,7 +30,8 @@ async function copyRows(task: PartTask | SampleTask, path: string): Promise<void
 function sha256Of(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path)
+    // 4 MiB reads: with the default 64 KiB, hashing took ~6% of a part's time.
+    createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })
       .on('data', (chunk) => hash.update(chunk))
       .on('error', reject)
       .on('end', () => resolve(hash.digest('hex')));
