@@ -4,6 +4,7 @@
  * and leaves the metadata as it was, so the IDs it had reserved are simply reused by the next run.
  */
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { access, mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -194,6 +195,7 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
   const directories = tables.map((name) => join(out, name));
   for (const directory of directories) await checkWritable(directory);
   const stamp = await freshStamp(directories, started);
+  const runStamps = new Set([stamp]);
   const limitBytes = options.fileSizeLimitMB * MB;
   const memoryLimit = memoryLimitPerWorker(options.workers);
 
@@ -203,6 +205,21 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
     maxThreads: options.workers,
     idleTimeout: 60_000,
   });
+  // Ctrl-C or a termination request: stop dispatching, let the parts under way finish (ending a worker in the middle
+  // of a DuckDB query aborts the process), then the finally below removes what this run wrote: it committed nothing,
+  // so its IDs are free again. A second signal exits at once, removing the finished files first.
+  let interrupted: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) {
+      for (const path of written) rmSync(path, { force: true });
+      process.stderr.write(`\nsynthgen: stopped by ${signal}; removed ${written.length} finished files, metadata unchanged\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+    interrupted = signal;
+    process.stderr.write(`\nsynthgen: ${signal}: finishing the parts under way, then removing this run's files (again to stop now)\n`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let phaseStart = performance.now();
   const phase = (name: string) => {
     const now = performance.now();
@@ -279,7 +296,7 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
     let failure: Error | undefined;
     let next = 0;
     const runOne = async (): Promise<void> => {
-      while (failure === undefined && next < parts.length) {
+      while (failure === undefined && interrupted === undefined && next < parts.length) {
         const part = parts[next];
         next += 1;
         if (!part) break;
@@ -327,6 +344,7 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.workers, parts.length) }, runOne));
+    if (interrupted) throw interruptedError(interrupted, written.length);
     if (failure) throw failure;
     phase('generate and write parts');
 
@@ -376,11 +394,32 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
       command: options.command,
     };
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await pool.destroy();
     await rm(scratch, { recursive: true, force: true });
-    // Files of a run that did not commit would reuse IDs with the next run: remove them.
+    // Files of a run that did not commit would reuse IDs with the next run: remove them, and the temporary files
+    // of parts a terminated worker was writing.
     await Promise.all(written.map((path) => rm(path, { force: true })));
+    for (const directory of directories) {
+      const names = await readdir(directory).catch(() => [] as string[]);
+      await Promise.all(
+        names.filter((name) => name.startsWith(`.${stampOf(name)}`) && name.endsWith('.partial') && runStamps.has(stampOf(name))).map((name) => rm(join(directory, name), { force: true })),
+      );
+    }
   }
+}
+
+/** The 14-digit stamp a (temporary) part file name starts with, after any leading dot. */
+function stampOf(name: string): string {
+  return name.replace(/^\./, '').slice(0, 14);
+}
+
+function interruptedError(signal: NodeJS.Signals, removed: number): UserError {
+  return new UserError(
+    `interrupted by ${signal}: nothing was committed and the ${removed} file${removed === 1 ? '' : 's'} this run had finished were removed; the metadata is unchanged, so run the command again to generate them`,
+    signal === 'SIGINT' ? 130 : 143,
+  );
 }
 
 export function defaultWorkers(): number {
