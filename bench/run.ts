@@ -41,9 +41,9 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-function runCli(args: string[], cwd: string): Promise<Record<string, unknown>> {
+function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Record<string, unknown>> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args, '--json'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args, '--json'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -118,17 +118,29 @@ async function parentsFixture(scratch: string): Promise<string> {
   return join(dir, 'metadata.json');
 }
 
-async function ordersRun(scratch: string, metadata: string, workers: number, rows: number, label: string) {
+async function ordersRun(
+  scratch: string,
+  metadata: string,
+  workers: number,
+  rows: number,
+  label: string,
+  extra: { args?: string[]; env?: Record<string, string> } = {},
+) {
   const dir = await mkdtemp(join(scratch, `${label}-`));
   await copyFile(metadata, join(dir, 'metadata.json'));
   const summary = await runCli(
-    ['--table-names', 'orders', '--num-rows', String(rows), '--seed', '2', '--as-of', AS_OF, '--workers', String(workers), '--file-size-limit', String(E2E_LIMIT_MB), '--out', 'data', '--metadata', 'metadata.json'],
+    [
+      ...['--table-names', 'orders', '--num-rows', String(rows), '--seed', '2', '--as-of', AS_OF, '--workers', String(workers)],
+      ...['--file-size-limit', String(E2E_LIMIT_MB), '--out', 'data', '--metadata', 'metadata.json', ...(extra.args ?? [])],
+    ],
     dir,
+    extra.env,
   );
-  const files = await readdir(join(dir, 'data', 'orders'));
+  const files = await readdir(join(dir, 'data', 'orders')).catch(() => [] as string[]);
   const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, 'data', 'orders', f))).size));
   await rm(dir, { recursive: true, force: true });
-  return { seconds: Number(summary.seconds), peak: Number(summary.peak_rss_bytes), sizes };
+  const upload = summary.upload as { mb_per_second?: number } | undefined;
+  return { seconds: Number(summary.seconds), peak: Number(summary.peak_rss_bytes), sizes, uploadMBps: upload?.mb_per_second ?? 0 };
 }
 
 async function scaling(scratch: string, metadata: string) {
@@ -183,6 +195,43 @@ async function memory(scratch: string, metadata: string) {
   return { runs: result, ratio: Number(((large?.peak_rss_mb ?? 0) / (small?.peak_rss_mb ?? 1)).toFixed(2)) };
 }
 
+/**
+ * Generating with upload to a local S3 server (s3rver, in this process, writing to this disk) against generating
+ * locally only, interleaved; the ratio is taken within each round. The local server's own CPU and disk work
+ * competes with generation on the same cores, which a real, remote S3 would not.
+ */
+async function s3Overhead(scratch: string, metadata: string) {
+  const { default: S3rver } = await import('s3rver');
+  const directory = await mkdtemp(join(scratch, 's3rver-'));
+  const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'bench', configs: [] }] });
+  const { port } = (await server.run()) as { port: number };
+  const env = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
+  const local: number[] = [];
+  const uploaded: number[] = [];
+  let throughput: number[] = [];
+  try {
+    for (let round = 0; round < Math.max(3, Math.ceil(REPEATS / 2)); round += 1) {
+      local.push((await ordersRun(scratch, metadata, availableParallelism(), E2E_ORDERS, `l${round}`)).seconds);
+      const run = await ordersRun(scratch, metadata, availableParallelism(), E2E_ORDERS, `s${round}`, {
+        args: ['--s3-bucket', `s3://bench/round${round}`, '--s3-endpoint', `http://127.0.0.1:${port}`],
+        env,
+      });
+      uploaded.push(run.seconds);
+      throughput = throughput.concat(run.uploadMBps);
+      console.error(`s3 round ${round}: local ${local[round]?.toFixed(2)} s, with upload ${run.seconds.toFixed(2)} s`);
+    }
+  } finally {
+    await server.close();
+  }
+  return {
+    orders: E2E_ORDERS,
+    local_seconds: Number(median(local).toFixed(2)),
+    with_upload_seconds: Number(median(uploaded).toFixed(2)),
+    ratio: Number(median(uploaded.map((value, index) => value / (local[index] ?? Number.NaN))).toFixed(2)),
+    upload_mb_per_s: Number(median(throughput).toFixed(1)),
+  };
+}
+
 function markdown(report: Awaited<ReturnType<typeof collect>>): string {
   const lines = [
     `Measured ${report.date} on ${report.machine.cpu} (${report.machine.cores} cores, ${report.machine.memory_gb} GB), Node ${report.machine.node}, \`${report.command}\`. Medians of ${REPEATS} rounds; ratios are taken within each round, then the median.`,
@@ -204,6 +253,12 @@ function markdown(report: Awaited<ReturnType<typeof collect>>): string {
     '',
     `Peak RSS: ${report.memory.runs.map((m) => `${m.orders.toLocaleString('en-US')} orders ${m.peak_rss_mb} MB`).join(', ')} (ratio ${report.memory.ratio}).`,
     '',
+    ...(report.s3
+      ? [
+          `S3 (${report.s3.orders.toLocaleString('en-US')} orders, ${report.scaling.length ? '' : ''}all cores, to a local s3rver on this machine): ${report.s3.local_seconds} s locally, ${report.s3.with_upload_seconds} s with upload: ${report.s3.ratio}x (uploads at ${report.s3.upload_mb_per_s} MB/s while under way).`,
+          '',
+        ]
+      : []),
     `File sizes (${report.file_sizes.files} files, limit ${report.file_sizes.limit_mb} MB): smallest ${report.file_sizes.smallest_share}, median ${report.file_sizes.median_share}, largest ${report.file_sizes.largest_share} of the limit (the smallest is the table's last file).`,
   ];
   return `${lines.join('\n')}\n`;
@@ -217,6 +272,7 @@ async function collect() {
     const { scaling: scalingRows, file_sizes } =
       !only || only === 'scaling' ? await scaling(scratch, metadata) : { scaling: [], file_sizes: { limit_mb: 0, files: 0, smallest_share: 0, median_share: 0, largest_share: 0 } };
     const mem = !only || only === 'memory' ? await memory(scratch, metadata) : { runs: [], ratio: 0 };
+    const s3 = !only || only === 's3' ? await s3Overhead(scratch, metadata) : undefined;
     return {
       date: new Date().toISOString(),
       command: `npm run bench${quick ? ' -- --quick' : ''}`,
@@ -233,6 +289,7 @@ async function collect() {
       scaling: scalingRows,
       memory: mem,
       file_sizes,
+      ...(s3 ? { s3 } : {}),
     };
   } finally {
     await rm(scratch, { recursive: true, force: true });

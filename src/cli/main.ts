@@ -18,8 +18,21 @@ cli.register(SchemaCommand);
 cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
 
-const VALUE_FLAGS = new Set(['--table-names', '--num-rows', '--file-size-limit', '--out', '--metadata', '--seed', '--as-of', '--workers']);
-const KNOWN_FLAGS = new Set([...VALUE_FLAGS, '--json', '--profile', '--help', '-h', '--version']);
+const VALUE_FLAGS = new Set([
+  '--table-names',
+  '--num-rows',
+  '--file-size-limit',
+  '--out',
+  '--metadata',
+  '--seed',
+  '--as-of',
+  '--workers',
+  '--s3-bucket',
+  '--s3-endpoint',
+  '--s3-region',
+  '--upload-concurrency',
+]);
+const KNOWN_FLAGS = new Set([...VALUE_FLAGS, '--json', '--profile', '--resume', '--s3-checksums', '--no-s3-checksums', '--help', '-h', '--version']);
 
 /** `--num-rows -5` would read as two flags; bind such values to their flag so the value check can name them. */
 function bindNegativeValues(args: readonly string[]): string[] {

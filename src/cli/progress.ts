@@ -25,6 +25,10 @@ export function progressReporter(stream: NodeJS.WriteStream): ((event: ProgressE
   const start = performance.now();
   return (event) => {
     if (event.type === 'phase') return;
+    if (event.type === 'notice') {
+      stream.write(`\r\x1b[2K${event.message}\n`);
+      return;
+    }
     if (event.type === 'planned') {
       parts = event.parts;
       rows = event.rows;

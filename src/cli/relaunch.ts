@@ -34,6 +34,9 @@ export function relaunch(script: string, args: readonly string[]): Promise<numbe
     [MARK]: '1',
     UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? String(Math.min(1024, workers + 4)),
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? String(Math.max(2, Math.ceil(workers / 2))),
+    // The AWS SDK warns on Node 20 that its releases after January 2027 need Node 22; package-lock.json pins a
+    // release that works, and the README says so. Without this, every S3 run would start with a ten-line warning.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true',
   };
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: 'inherit', env });

@@ -1,27 +1,44 @@
 /**
  * One run, start to commit: load the metadata, reserve each table's ID range, size and plan the parts, run them on
- * the worker pool, and commit the metadata only when every part is written. A run that fails removes what it wrote
- * and leaves the metadata as it was, so the IDs it had reserved are simply reused by the next run.
+ * the worker pool (uploading each finished part to S3 while later ones are generated, when a bucket is given), and
+ * commit the metadata only when every part is in place.
+ *
+ * A local run that fails removes what it wrote and leaves the metadata as it was, so its IDs are reused by the next
+ * run. An S3 run records itself first (pendingRun.ts); if it fails it keeps the staging files not yet uploaded and
+ * that record, and the same command (or --resume) finishes it with exactly the objects a clean run would make.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { access, mkdir, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { createReadStream, rmSync } from 'node:fs';
+import { access, mkdir, readdir, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { Piscina } from 'piscina';
 import { ROW_GROUP_ROWS } from '../workers/parquet.js';
 import type { PartTask, PartTimings, SampleTask, WorkerResult } from '../workers/task.js';
-import { UserError } from './errors.js';
-import { type LoadedMetadata, type Metadata, type RunRecord, type TableState, commitMetadata, loadMetadata } from './metadata.js';
-import { type PlannedPart, fileStamp, planParts } from './plan.js';
 import { cachedValue } from './cache.js';
+import { UserError } from './errors.js';
+import { type LoadedMetadata, type RunRecord, commitMetadata, loadMetadata } from './metadata.js';
 import { rowsPerPart } from './partSize.js';
+import { type PendingPart, type PendingRun, loadPendingRun, pendingPath, removePendingRun, savePendingRun } from './pendingRun.js';
+import { fileStamp, planParts } from './plan.js';
 import { writePoolFile } from './poolFile.js';
-import { type ParentRange, type Segment, isLegacy } from './segment.js';
-import { TABLES, tableNamed } from './tables/index.js';
+import { type Reservation, inDependencyOrder, reserveRanges } from './reserve.js';
+import { type S3Target, describeTarget, objectKey } from './s3Target.js';
+import { tableNamed } from './tables/index.js';
+import { type S3Settings, createS3Client, listKeys, preflight } from './upload.js';
+import { UploadQueue } from './uploadQueue.js';
 
 export const DEFAULT_FILE_SIZE_MB = 128;
+export const DEFAULT_UPLOAD_CONCURRENCY = 4;
 const MB = 1_000_000;
+/** Exit code of a run that stopped part-way and can be finished by running it again. */
+export const EXIT_RESUMABLE = 3;
+
+export interface S3RunOptions extends S3Settings {
+  readonly uploadConcurrency: number;
+}
 
 export interface RunOptions {
   readonly tables: readonly string[];
@@ -31,14 +48,21 @@ export interface RunOptions {
   readonly metadataPath: string;
   readonly seed: number;
   readonly asOf: string;
+  /** Whether seed and as-of were given (rather than defaulted): a rerun matches an interrupted run only on what was given. */
+  readonly seedGiven?: boolean;
+  readonly asOfGiven?: boolean;
   readonly workers: number;
   /** In MB (10^6 bytes); no file is larger. */
   readonly fileSizeLimitMB: number;
   readonly command: string;
+  readonly s3?: S3RunOptions;
+  /** Finish the interrupted run recorded next to the metadata (its own tables, rows, seed and as-of). */
+  readonly resume?: boolean;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 export type ProgressEvent =
+  | { readonly type: 'notice'; readonly message: string }
   | { readonly type: 'phase'; readonly phase: string; readonly seconds: number }
   | { readonly type: 'planned'; readonly parts: number; readonly rows: number }
   | {
@@ -51,7 +75,10 @@ export type ProgressEvent =
     };
 
 export interface FileSummary {
+  /** The local file, or (with S3) the staging file it was uploaded from. */
   readonly path: string;
+  /** With S3: the object's URL. */
+  readonly object?: string;
   readonly rows: number;
   readonly bytes: number;
   readonly first_id: number;
@@ -67,8 +94,18 @@ export interface TableSummary {
   readonly files: readonly FileSummary[];
 }
 
+export interface UploadSummary {
+  readonly target: string;
+  readonly objects: number;
+  readonly bytes: number;
+  /** Time with at least one upload under way. */
+  readonly seconds: number;
+  readonly mb_per_second: number;
+}
+
 export interface RunSummary {
   readonly run_id: string;
+  readonly resumed: boolean;
   readonly seed: number;
   readonly as_of: string;
   readonly out: string;
@@ -76,6 +113,7 @@ export interface RunSummary {
   readonly workers: number;
   readonly file_size_limit_mb: number;
   readonly tables: Readonly<Record<string, TableSummary>>;
+  readonly upload?: UploadSummary;
   readonly rows: number;
   readonly bytes: number;
   readonly seconds: number;
@@ -89,19 +127,6 @@ export interface RunSummary {
 const SAMPLE_SEED = 0;
 const SAMPLE_AS_OF = '2025-01-01T00:00:00Z';
 
-/** Tables in an order where parents come before children (the registry's order). */
-function inDependencyOrder(names: readonly string[]): string[] {
-  return TABLES.map((table) => table.name).filter((name) => names.includes(name));
-}
-
-function recomputable(state: TableState | undefined): Segment[] {
-  return (state?.segments ?? []).filter((segment): segment is Segment => !isLegacy(segment));
-}
-
-function parentRanges(segments: readonly Segment[]): ParentRange[] {
-  return segments.map(({ first_id, last_id, seed, as_of, version }) => ({ first_id, last_id, seed, as_of, version }));
-}
-
 async function checkWritable(directory: string): Promise<void> {
   try {
     await mkdir(directory, { recursive: true });
@@ -114,9 +139,9 @@ async function checkWritable(directory: string): Promise<void> {
   }
 }
 
-/** A stamp no existing file of these tables starts with, so a run never collides with an earlier one's files. */
-async function freshStamp(directories: readonly string[], start: Date): Promise<string> {
-  const existing = new Set<string>();
+/** A stamp no existing file (or object) of these tables starts with, so a run never collides with an earlier one. */
+async function freshStamp(directories: readonly string[], objectNames: readonly string[], start: Date): Promise<string> {
+  const existing = new Set<string>(objectNames.map((name) => name.slice(0, 14)));
   for (const directory of directories) {
     for (const name of await readdir(directory).catch(() => [])) existing.add(name.slice(0, 14));
   }
@@ -130,74 +155,116 @@ function memoryLimitPerWorker(workers: number): string {
   return `${Math.max(256, Math.min(share, 4096))}MB`;
 }
 
+function sha256Of(path: string): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolvePromise(hash.digest('hex')));
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function sameTarget(a: S3Target | undefined, b: S3Target | undefined): boolean {
+  return a?.bucket === b?.bucket && a?.prefix === b?.prefix;
+}
+
+/** Whether this invocation asks for what the interrupted run was doing (so running it again finishes it). */
+function sameRequest(pending: PendingRun, options: RunOptions): boolean {
+  const tables = inDependencyOrder(options.tables);
+  return (
+    tables.join(',') === pending.tables.join(',') &&
+    tables.every((t) => options.rows[t] === pending.rows[t]) &&
+    options.fileSizeLimitMB === pending.file_size_limit_mb &&
+    resolve(options.out) === pending.out &&
+    sameTarget(options.s3?.target, pending.s3) &&
+    (!options.seedGiven || options.seed === pending.seed) &&
+    (!options.asOfGiven || options.asOf === pending.as_of)
+  );
+}
+
+function fail(message: string, exitCode = 1): UserError {
+  return new UserError(message, exitCode);
+}
+
 export async function runGeneration(options: RunOptions): Promise<RunSummary> {
   const started = new Date();
   const startedAt = performance.now();
-  const runId = `${fileStamp(started)}-${randomUUID().slice(0, 8)}`;
-  const tables = inDependencyOrder(options.tables);
   const metadataPath = resolve(options.metadataPath);
-  const out = resolve(options.out);
   const loaded: LoadedMetadata = await loadMetadata(metadataPath);
-  const before: Metadata = loaded.metadata;
+  const before = loaded.metadata;
 
-  // Reserve ranges and check references before anything is written.
-  const reserved = new Map<string, { first: number; last: number; parents: Record<string, ParentRange[]> }>();
-  const after: Record<string, TableState> = { ...before.tables };
-  for (const name of tables) {
-    const definition = tableNamed(name);
-    if (!definition) throw new UserError(`unknown table ${name}`);
-    const state = before.tables[name];
-    for (const segment of recomputable(state)) {
-      if (segment.version !== definition.version) {
+  const pending = await loadPendingRun(metadataPath);
+  if (pending && !options.resume && !sameRequest(pending, options)) {
+    throw new UserError(
+      `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}): run its command again or synthgen --resume --metadata ${options.metadataPath} to finish it: ${pending.command}`,
+    );
+  }
+  if (!pending && options.resume) {
+    throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
+  }
+  const resuming = pending;
+  const runId = resuming?.run_id ?? `${fileStamp(started)}-${randomUUID().slice(0, 8)}`;
+  const seed = resuming?.seed ?? options.seed;
+  const asOf = resuming?.as_of ?? options.asOf;
+  const tables = resuming ? [...resuming.tables] : inDependencyOrder(options.tables);
+  const rowsByTable = resuming?.rows ?? options.rows;
+  const fileSizeLimitMB = resuming?.file_size_limit_mb ?? options.fileSizeLimitMB;
+  const out = resuming?.out ?? resolve(options.out);
+  const s3: S3RunOptions | undefined = resuming
+    ? {
+        target: resuming.s3,
+        checksums: options.s3?.checksums ?? resuming.s3_checksums,
+        uploadConcurrency: options.s3?.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
+        ...((options.s3?.endpoint ?? resuming.s3_endpoint) ? { endpoint: options.s3?.endpoint ?? resuming.s3_endpoint } : {}),
+        ...((options.s3?.region ?? resuming.s3_region) ? { region: options.s3?.region ?? resuming.s3_region } : {}),
+      }
+    : options.s3;
+  const command = resuming?.command ?? options.command;
+
+  const { reserved, after } = reserveRanges({ tables, rows: rowsByTable, seed, asOf, runId, before });
+  if (resuming) {
+    for (const [name, range] of reserved) {
+      const recorded = resuming.reserved[name];
+      if (!recorded || recorded.first !== range.first || recorded.last !== range.last) {
         throw new UserError(
-          `existing ${name} rows were made by generator version ${segment.version}, this synthgen makes version ${definition.version}: use the synthgen release that made them, or a new --metadata and --out`,
+          `the metadata changed since run ${runId} was interrupted (${name} IDs no longer start at ${recorded?.first ?? '?'}), so it cannot be finished: restore the metadata it started from, or delete ${pendingPath(metadataPath)} and that run's objects`,
         );
       }
     }
-    const parents: Record<string, ParentRange[]> = {};
-    for (const reference of definition.parents) {
-      const parentSegments = recomputable(after[reference.table]);
-      if (parentSegments.length === 0) {
-        const legacyOnly = (after[reference.table]?.segments.length ?? 0) > 0;
-        throw new UserError(
-          legacyOnly
-            ? `existing ${reference.table} were made by the legacy tool and cannot be recomputed, so ${name} cannot reference them: generate ${reference.table} with synthgen first, e.g. synthgen --table-names ${reference.table} --num-rows 1000`
-            : `No existing ${reference.table} found: generate ${reference.table} first, e.g. synthgen --table-names ${reference.table} --num-rows 1000`,
-        );
-      }
-      const latest = parentSegments.reduce((max, s) => (Date.parse(s.as_of) > max ? Date.parse(s.as_of) : max), 0);
-      if (Date.parse(options.asOf) < latest) {
-        throw new UserError(
-          `--as-of ${options.asOf} is earlier than the as-of of existing ${reference.table} (${new Date(latest).toISOString()}): ${name} cannot be placed before their parents exist; pass a later --as-of`,
-        );
-      }
-      parents[reference.table] = parentRanges(parentSegments);
-    }
-    const rows = options.rows[name] ?? 0;
-    const first = (state?.last_id ?? 0) + 1;
-    const last = first + rows - 1;
-    if (!Number.isSafeInteger(last)) throw new UserError(`--num-rows for ${name} would take IDs past 2^53: use fewer rows`);
-    reserved.set(name, { first, last, parents });
-    const segment: Segment = {
-      first_id: first,
-      last_id: last,
-      seed: options.seed,
-      as_of: options.asOf,
-      version: definition.version,
-      run_id: runId,
-      ...(definition.parents.length > 0
-        ? { parents: Object.fromEntries(definition.parents.map((p) => [p.table, after[p.table]?.last_id ?? 0])) }
-        : {}),
-    };
-    after[name] = { last_id: last, segments: [...(state?.segments ?? []), segment] };
+    options.onProgress?.({ type: 'notice', message: `resuming interrupted run ${runId} (${command})` });
   }
 
+  let client: S3Client | undefined;
+  let objectNames: string[] = [];
+  if (s3) {
+    client = createS3Client(s3);
+    await preflight(client, s3);
+    if (!resuming) {
+      for (const name of tables) {
+        objectNames = objectNames.concat((await listKeys(client, s3.target.bucket, objectKey(s3.target, name, ''))).map((key) => basename(key)));
+      }
+    }
+  }
   const directories = tables.map((name) => join(out, name));
   for (const directory of directories) await checkWritable(directory);
-  const stamp = await freshStamp(directories, started);
-  const runStamps = new Set([stamp]);
-  const limitBytes = options.fileSizeLimitMB * MB;
+  const limitBytes = fileSizeLimitMB * MB;
   const memoryLimit = memoryLimitPerWorker(options.workers);
+
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    options.onProgress?.({ type: 'phase', phase: name, seconds: (now - phaseStart) / 1000 });
+    phaseStart = now;
+  };
+  phase('load metadata, reserve IDs, preflight');
 
   const pool = new Piscina<PartTask | SampleTask, WorkerResult>({
     filename: new URL('../workers/generatePart.js', import.meta.url).href,
@@ -205,30 +272,25 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
     maxThreads: options.workers,
     idleTimeout: 60_000,
   });
+  const written: string[] = [];
   // Ctrl-C or a termination request: stop dispatching, let the parts under way finish (ending a worker in the middle
-  // of a DuckDB query aborts the process), then the finally below removes what this run wrote: it committed nothing,
-  // so its IDs are free again. A second signal exits at once, removing the finished files first.
+  // of a DuckDB query aborts the process), then the finally below removes what a local run wrote: it committed
+  // nothing, so its IDs are free again. An S3 run keeps its staging files and record instead, to be finished later.
+  // A second signal exits at once.
   let interrupted: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) {
-      for (const path of written) rmSync(path, { force: true });
-      process.stderr.write(`\nsynthgen: stopped by ${signal}; removed ${written.length} finished files, metadata unchanged\n`);
+      if (!s3) for (const path of written) rmSync(path, { force: true });
+      process.stderr.write(`\nsynthgen: stopped by ${signal}; metadata unchanged\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
     }
     interrupted = signal;
-    process.stderr.write(`\nsynthgen: ${signal}: finishing the parts under way, then removing this run's files (again to stop now)\n`);
+    process.stderr.write(`\nsynthgen: ${signal}: finishing the parts under way (again to stop now)\n`);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let phaseStart = performance.now();
-  const phase = (name: string) => {
-    const now = performance.now();
-    options.onProgress?.({ type: 'phase', phase: name, seconds: (now - phaseStart) / 1000 });
-    phaseStart = now;
-  };
-  phase('load metadata and reserve IDs');
-  const written: string[] = [];
-  const scratch = join(tmpdir(), `synthgen-run-${runId}`);
+  let keepForResume = false;
+  const scratch = join(tmpdir(), `synthgen-run-${runId}-${randomUUID().slice(0, 8)}`);
   try {
     await mkdir(scratch, { recursive: true });
     const poolFiles = new Map<string, string>();
@@ -237,182 +299,242 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
       if (definition) poolFiles.set(name, await writePoolFile(scratch, definition));
     }
     phase('build value pools');
-    // Size every table's parts (samples of all tables run in parallel), then plan.
-    const sizes = await Promise.all(
-      tables.map(async (name) => {
-        const range = reserved.get(name);
-        if (!range) throw new Error('unreachable');
-        const definition = tableNamed(name);
-        // The sample references as many parents as the run will: how many distinct IDs a part holds changes how
-        // its foreign keys compress (dictionary or plain), and so its size.
-        const parentTotals = (definition?.parents ?? []).map((p) => [
-          p.table,
-          (range.parents[p.table] ?? []).reduce((n, r) => n + r.last_id - r.first_id + 1, 0),
-        ] as const);
-        const sampleParents = Object.fromEntries(
-          parentTotals.map(([table, total]) => [table, [{ first_id: 1, last_id: total, seed: SAMPLE_SEED, as_of: SAMPLE_AS_OF, version: 1 }]]),
-        );
-        const parentKey = parentTotals.map(([table, total]) => `-${table}${total}`).join('');
-        let samples = 0;
-        // Samples use a fixed seed, so their sizes depend only on the code: cached across runs (see cache.ts).
-        const sampler = (rows: number) =>
-          cachedValue(`sample-${name}-v${definition?.version ?? 0}-${rows}${parentKey}.json`, async () => {
-            samples += 1;
-            const result = await pool.run({
-              kind: 'sample',
-              table: name,
-              seed: SAMPLE_SEED,
-              asOf: SAMPLE_AS_OF,
-              firstId: 1,
-              lastId: rows,
-              parents: sampleParents,
-              scratchPath: join(scratch, `${name}-${samples}.parquet`),
-              poolFile: poolFiles.get(name) ?? '',
-              memoryLimit,
-            });
-            if (result.state === 'failed') throw new Error(`sizing ${name} failed: ${result.message}`);
-            return result.bytes;
-          });
-        return rowsPerPart(sampler, limitBytes, range.last - range.first + 1, ROW_GROUP_ROWS);
-      }),
-    );
 
-    const parts: PlannedPart[] = tables.flatMap((name, index) => {
-      const range = reserved.get(name);
-      if (!range) throw new Error('unreachable');
-      return planParts({
-        table: name,
-        firstId: range.first,
-        lastId: range.last,
-        rowsPerPart: sizes[index] ?? 1,
-        directory: join(out, name),
-        stamp,
+    let parts: PendingPart[];
+    if (resuming) {
+      parts = resuming.parts;
+    } else {
+      const stamp = await freshStamp(directories, objectNames, started);
+      const sizes = await Promise.all(
+        tables.map(async (name) => {
+          const range = reserved.get(name) as Reservation;
+          const definition = tableNamed(name);
+          // The sample references as many parents as the run will: how many distinct IDs a part holds changes how
+          // its foreign keys compress (dictionary or plain), and so its size.
+          const parentTotals = (definition?.parents ?? []).map(
+            (p) => [p.table, (range.parents[p.table] ?? []).reduce((n, r) => n + r.last_id - r.first_id + 1, 0)] as const,
+          );
+          const sampleParents = Object.fromEntries(
+            parentTotals.map(([table, total]) => [table, [{ first_id: 1, last_id: total, seed: SAMPLE_SEED, as_of: SAMPLE_AS_OF, version: 1 }]]),
+          );
+          const parentKey = parentTotals.map(([table, total]) => `-${table}${total}`).join('');
+          let samples = 0;
+          // Samples use a fixed seed, so their sizes depend only on the code: cached across runs (see cache.ts).
+          const sampler = (rows: number) =>
+            cachedValue(`sample-${name}-v${definition?.version ?? 0}-${rows}${parentKey}.json`, async () => {
+              samples += 1;
+              const result = await pool.run({
+                kind: 'sample',
+                table: name,
+                seed: SAMPLE_SEED,
+                asOf: SAMPLE_AS_OF,
+                firstId: 1,
+                lastId: rows,
+                parents: sampleParents,
+                scratchPath: join(scratch, `${name}-${samples}.parquet`),
+                poolFile: poolFiles.get(name) ?? '',
+                memoryLimit,
+              });
+              if (result.state === 'failed') throw new Error(`sizing ${name} failed: ${result.message}`);
+              return result.bytes;
+            });
+          return rowsPerPart(sampler, limitBytes, range.last - range.first + 1, ROW_GROUP_ROWS);
+        }),
+      );
+      parts = tables.flatMap((name, index) => {
+        const range = reserved.get(name) as Reservation;
+        return planParts({ table: name, firstId: range.first, lastId: range.last, rowsPerPart: sizes[index] ?? 1, directory: join(out, name), stamp }).map(
+          (part) => ({ table: part.table, firstId: part.firstId, lastId: part.lastId, path: part.path, key: s3 ? objectKey(s3.target, part.table, basename(part.path)) : '' }),
+        );
       });
-    });
+    }
     phase('size parts (calibration samples)');
+
+    // An S3 run records itself before it writes anything, and again as each object lands.
+    let record: PendingRun | undefined;
+    let saving = Promise.resolve();
+    const persist = () => {
+      const snapshot = record;
+      if (!snapshot) return Promise.resolve();
+      saving = saving.then(() => savePendingRun(metadataPath, snapshot));
+      return saving;
+    };
+    if (s3) {
+      record = resuming ?? {
+        format: 'synthgen-pending-run',
+        run_id: runId,
+        started_at: started.toISOString(),
+        seed,
+        as_of: asOf,
+        tables,
+        rows: Object.fromEntries(tables.map((t) => [t, rowsByTable[t] ?? 0])),
+        file_size_limit_mb: fileSizeLimitMB,
+        out,
+        s3: s3.target,
+        s3_checksums: s3.checksums,
+        ...(s3.endpoint ? { s3_endpoint: s3.endpoint } : {}),
+        ...(s3.region ? { s3_region: s3.region } : {}),
+        command,
+        reserved: Object.fromEntries(reserved),
+        parts,
+      };
+      await persist();
+    }
     options.onProgress?.({ type: 'planned', parts: parts.length, rows: parts.reduce((n, p) => n + p.lastId - p.firstId + 1, 0) });
 
-    const results = new Map<PlannedPart, FileSummary>();
+    const results = new Map<PendingPart, FileSummary>();
+    const uploads =
+      s3 && client
+        ? new UploadQueue({
+            client,
+            settings: s3,
+            concurrency: s3.uploadConcurrency,
+            onUploaded: async (file) => {
+              const part = parts.find((p) => p.key === file.key);
+              if (part) part.uploadedSha256 = file.sha256;
+              await persist();
+            },
+          })
+        : undefined;
     let failure: Error | undefined;
     let next = 0;
     const runOne = async (): Promise<void> => {
-      while (failure === undefined && interrupted === undefined && next < parts.length) {
+      while (failure === undefined && interrupted === undefined && uploads?.failure === undefined && next < parts.length) {
         const part = parts[next];
         next += 1;
         if (!part) break;
-        const range = reserved.get(part.table);
-        if (!range) throw new Error('unreachable');
-        const result = await pool.run({
-          kind: 'part',
-          table: part.table,
-          seed: options.seed,
-          asOf: options.asOf,
-          firstId: part.firstId,
-          lastId: part.lastId,
-          parents: range.parents,
-          path: part.path,
-          poolFile: poolFiles.get(part.table) ?? '',
-          memoryLimit,
-        });
-        if (result.state === 'failed') {
-          failure ??=
-            result.code === 'EEXIST'
-              ? new UserError(`${part.path} already exists: synthgen never overwrites files; move it away or pass another --out`)
-              : result.code === 'ENOSPC'
-                ? new UserError(`no space left on the device while writing ${part.path}: free some space or pass another --out`)
-                : new Error(`writing ${part.path} failed: ${result.message}`);
-          return;
+        const rows = part.lastId - part.firstId + 1;
+        const object = s3 ? `s3://${s3.target.bucket}/${part.key}` : undefined;
+        if (part.uploadedSha256 && uploads) {
+          // Landed before the interruption; the upload check confirms it is still there with these bytes.
+          const staged = (await exists(part.path)) ? part.path : undefined;
+          if (staged) await rm(staged, { force: true });
         }
-        if (result.kind !== 'part') throw new Error('unreachable');
-        written.push(result.path);
-        results.set(part, {
-          path: result.path,
-          rows: result.rows,
-          bytes: result.bytes,
-          first_id: part.firstId,
-          last_id: part.lastId,
-          sha256: result.sha256,
-        });
-        options.onProgress?.({
-          type: 'part',
-          table: part.table,
-          path: result.path,
-          rows: result.rows,
-          bytes: result.bytes,
-          timings: result.timings,
-        });
+        let summary: FileSummary;
+        if (part.uploadedSha256) {
+          summary = { path: part.path, ...(object ? { object } : {}), rows, bytes: 0, first_id: part.firstId, last_id: part.lastId, sha256: part.uploadedSha256 };
+        } else if (resuming && (await exists(part.path))) {
+          // A staging file is linked into place only once complete, so one left by the interrupted run is whole.
+          const { size } = await stat(part.path);
+          summary = { path: part.path, ...(object ? { object } : {}), rows, bytes: size, first_id: part.firstId, last_id: part.lastId, sha256: await sha256Of(part.path) };
+        } else {
+          const range = reserved.get(part.table) as Reservation;
+          const result = await pool.run({
+            kind: 'part',
+            table: part.table,
+            seed,
+            asOf,
+            firstId: part.firstId,
+            lastId: part.lastId,
+            parents: range.parents,
+            path: part.path,
+            poolFile: poolFiles.get(part.table) ?? '',
+            memoryLimit,
+          });
+          if (result.state === 'failed') {
+            failure ??=
+              result.code === 'EEXIST'
+                ? new UserError(`${part.path} already exists: synthgen never overwrites files; move it away or pass another --out`)
+                : result.code === 'ENOSPC'
+                  ? new UserError(`no space left on the device while writing ${part.path}: free some space or pass another --out`)
+                  : new Error(`writing ${part.path} failed: ${result.message}`);
+            return;
+          }
+          if (result.kind !== 'part') throw new Error('unreachable');
+          written.push(result.path);
+          summary = { path: result.path, ...(object ? { object } : {}), rows, bytes: result.bytes, first_id: part.firstId, last_id: part.lastId, sha256: result.sha256 };
+          options.onProgress?.({ type: 'part', table: part.table, path: result.path, rows, bytes: result.bytes, timings: result.timings });
+        }
+        results.set(part, summary);
+        if (uploads && !part.uploadedSha256) {
+          // Generation may run ahead of uploads, but not without bound: staging space stays bounded.
+          await uploads.below(s3 ? s3.uploadConcurrency * 2 + options.workers : 1);
+          uploads.add({ path: summary.path, key: part.key, sha256: summary.sha256, bytes: summary.bytes });
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.workers, parts.length) }, runOne));
-    if (interrupted) throw interruptedError(interrupted, written.length);
-    if (failure) throw failure;
-    phase('generate and write parts');
+    if (uploads) await uploads.drained();
+    await saving;
+    const stopped = failure ?? uploads?.failure ?? (interrupted ? new Error(`interrupted by ${interrupted}`) : undefined);
+    if (stopped) {
+      if (s3) {
+        keepForResume = true;
+        const left = parts.filter((p) => !p.uploadedSha256).length;
+        throw fail(
+          `run ${runId} stopped: ${stopped.message}. Nothing was committed; ${left} of ${parts.length} files are not in ${describeTarget(s3.target)} yet and the finished ones are kept in ${out}. Run the same command again (or synthgen --resume) to finish it.`,
+          interrupted ? (interrupted === 'SIGINT' ? 130 : 143) : EXIT_RESUMABLE,
+        );
+      }
+      if (interrupted) throw interruptedError(interrupted, written.length);
+      throw stopped;
+    }
+    phase(uploads ? 'generate, write and upload parts' : 'generate and write parts');
 
     const summaryTables: Record<string, TableSummary> = {};
     for (const name of tables) {
-      const range = reserved.get(name);
-      if (!range) throw new Error('unreachable');
+      const range = reserved.get(name) as Reservation;
       const files = parts.filter((p) => p.table === name).map((p) => results.get(p)).filter((f): f is FileSummary => !!f);
-      summaryTables[name] = {
-        rows: range.last - range.first + 1,
-        first_id: range.first,
-        last_id: range.last,
-        bytes: files.reduce((n, f) => n + f.bytes, 0),
-        files,
-      };
+      summaryTables[name] = { rows: range.last - range.first + 1, first_id: range.first, last_id: range.last, bytes: files.reduce((n, f) => n + f.bytes, 0), files };
     }
     const seconds = (performance.now() - startedAt) / 1000;
     const run: RunRecord = {
       run_id: runId,
-      started_at: started.toISOString(),
+      started_at: resuming?.started_at ?? started.toISOString(),
       finished_at: new Date().toISOString(),
-      seed: options.seed,
-      as_of: options.asOf,
-      command: options.command,
+      seed,
+      as_of: asOf,
+      command,
       tables: Object.fromEntries(
         Object.entries(summaryTables).map(([name, t]) => [name, { first_id: t.first_id, last_id: t.last_id, files: t.files.length, bytes: t.bytes }]),
       ),
     };
     await commitMetadata(metadataPath, { ...before, tables: after, runs: [...before.runs, run] }, loaded);
     written.length = 0;
+    if (s3) {
+      await removePendingRun(metadataPath);
+      // The staging folders were only a way station.
+      for (const directory of directories) await rmdir(directory).catch(() => undefined);
+    }
     phase('commit metadata');
     const rows = Object.values(summaryTables).reduce((n, t) => n + t.rows, 0);
     return {
       run_id: runId,
-      seed: options.seed,
-      as_of: options.asOf,
+      resumed: resuming !== undefined,
+      seed,
+      as_of: asOf,
       out,
       metadata: metadataPath,
       workers: options.workers,
-      file_size_limit_mb: options.fileSizeLimitMB,
+      file_size_limit_mb: fileSizeLimitMB,
       tables: summaryTables,
+      ...(uploads && s3
+        ? {
+            upload: {
+              target: describeTarget(s3.target),
+              objects: parts.length,
+              bytes: uploads.bytes,
+              seconds: uploads.busyMs / 1000,
+              mb_per_second: uploads.busyMs > 0 ? uploads.bytes / 1e6 / (uploads.busyMs / 1000) : 0,
+            },
+          }
+        : {}),
       rows,
       bytes: Object.values(summaryTables).reduce((n, t) => n + t.bytes, 0),
       seconds,
       rows_per_second: rows / Math.max(seconds, 1e-9),
       peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
-      command: options.command,
+      command,
     };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await pool.destroy();
     await rm(scratch, { recursive: true, force: true });
-    // Files of a run that did not commit would reuse IDs with the next run: remove them, and the temporary files
-    // of parts a terminated worker was writing.
-    await Promise.all(written.map((path) => rm(path, { force: true })));
-    for (const directory of directories) {
-      const names = await readdir(directory).catch(() => [] as string[]);
-      await Promise.all(
-        names.filter((name) => name.startsWith(`.${stampOf(name)}`) && name.endsWith('.partial') && runStamps.has(stampOf(name))).map((name) => rm(join(directory, name), { force: true })),
-      );
-    }
+    // Files of a local run that did not commit would reuse IDs with the next run: remove them. An S3 run keeps
+    // its staging files (and its record) so that running it again finishes it.
+    if (!keepForResume) await Promise.all(written.map((path) => rm(path, { force: true })));
   }
-}
-
-/** The 14-digit stamp a (temporary) part file name starts with, after any leading dot. */
-function stampOf(name: string): string {
-  return name.replace(/^\./, '').slice(0, 14);
 }
 
 function interruptedError(signal: NodeJS.Signals, removed: number): UserError {
@@ -424,11 +546,4 @@ function interruptedError(signal: NodeJS.Signals, removed: number): UserError {
 
 export function defaultWorkers(): number {
   return availableParallelism();
-}
-
-export async function pathExists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }

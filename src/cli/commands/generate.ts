@@ -1,7 +1,8 @@
 /** `synthgen [generate]`: the default command. Parses flags, runs the engine, prints the summary. */
 import { Command, Option } from 'clipanion';
 import { UserError } from '../../engine/errors.js';
-import { DEFAULT_FILE_SIZE_MB, type ProgressEvent, type RunSummary, defaultWorkers, runGeneration } from '../../engine/run.js';
+import { DEFAULT_FILE_SIZE_MB, DEFAULT_UPLOAD_CONCURRENCY, type ProgressEvent, type RunSummary, defaultWorkers, runGeneration } from '../../engine/run.js';
+import { parseS3Target } from '../../engine/s3Target.js';
 import { Profile } from '../profile.js';
 import {
   parseAsOf,
@@ -12,6 +13,16 @@ import {
   parseTableNames,
 } from '../options.js';
 import { formatBytes, formatCount, progressReporter } from '../progress.js';
+
+function parseEndpoint(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    return value;
+  } catch {
+    throw new UserError(`--s3-endpoint must be an http(s) URL, e.g. http://localhost:9000, got "${value}"`);
+  }
+}
 
 function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
@@ -35,6 +46,9 @@ export class GenerateCommand extends Command {
       ['Add more orders later (IDs continue)', '$0 --table-names orders --num-rows 1000000'],
       ['Reproduce a run exactly', '$0 --table-names users --num-rows 1000 --seed 42 --as-of 2026-01-01T00:00:00Z'],
       ['Files of at most 64 MB, summary as JSON', '$0 --table-names orders --num-rows 10000000 --file-size-limit 64 --json'],
+      ['Straight into S3 (the local folder is only staging)', '$0 --table-names users,products,orders --num-rows 10000000 --s3-bucket s3://my-bucket/synthetic'],
+      ['An S3-compatible store (MinIO)', '$0 --table-names users --num-rows 1000 --s3-bucket demo --s3-endpoint http://localhost:9000 --no-s3-checksums'],
+      ['Finish an interrupted S3 run', '$0 --resume'],
     ],
   });
 
@@ -46,10 +60,19 @@ export class GenerateCommand extends Command {
   seed = Option.String('--seed', { description: 'Integer seed (default: random, printed and recorded)' });
   asOf = Option.String('--as-of', { description: 'Latest time any generated timestamp may hold, ISO 8601 (default: now)' });
   workers = Option.String('--workers', { description: 'Worker threads (default: available cores)' });
+  s3Bucket = Option.String('--s3-bucket', { description: 'Upload to S3: a bucket name or s3://bucket/prefix (--out is then the staging folder)' });
+  s3Endpoint = Option.String('--s3-endpoint', { description: 'S3-compatible endpoint URL (MinIO, Ceph, R2...); also AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL' });
+  s3Region = Option.String('--s3-region', { description: 'Bucket region (default: AWS_REGION, else us-east-1)' });
+  s3Checksums = Option.Boolean('--s3-checksums', true, { description: 'Send the SDK default request checksums; --no-s3-checksums for stores that reject them' });
+  uploadConcurrency = Option.String('--upload-concurrency', { description: `Files uploaded at once (default ${DEFAULT_UPLOAD_CONCURRENCY})` });
+  resume = Option.Boolean('--resume', false, { description: 'Finish the interrupted S3 run recorded next to --metadata' });
   json = Option.Boolean('--json', false, { description: 'Print the summary as JSON on stdout' });
   profile = Option.Boolean('--profile', false, { description: 'Print where the time went (phases, generation, COPY) on stderr' });
 
   override async execute(): Promise<number> {
+    if (this.resume && this.tableNames === undefined && this.numRows === undefined) {
+      return this.#run({ tables: [], rows: {}, seed: 0, asOf: new Date().toISOString(), fileSizeLimitMB: DEFAULT_FILE_SIZE_MB });
+    }
     if (this.tableNames === undefined) {
       throw new UserError('--table-names is required: e.g. synthgen --table-names users,products,orders --num-rows 100000');
     }
@@ -59,10 +82,36 @@ export class GenerateCommand extends Command {
     const tables = parseTableNames(this.tableNames);
     const rows = parseNumRows(this.numRows, tables);
     const fileSizeLimitMB = this.fileSizeLimit === undefined ? DEFAULT_FILE_SIZE_MB : parseFileSizeLimit(this.fileSizeLimit);
-    const workers = this.workers === undefined ? defaultWorkers() : parsePositiveInteger(this.workers, '--workers');
-    if (workers > 1024) throw new UserError(`--workers must be at most 1024, got ${workers}`);
     const seed = this.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : parseSeed(this.seed);
     const asOf = parseAsOf(this.asOf ?? new Date().toISOString());
+    return this.#run({ tables, rows, seed, asOf, fileSizeLimitMB });
+  }
+
+  async #run(request: {
+    tables: string[];
+    rows: Record<string, number>;
+    seed: number;
+    asOf: string;
+    fileSizeLimitMB: number;
+  }): Promise<number> {
+    const { tables, rows, seed, asOf, fileSizeLimitMB } = request;
+    const workers = this.workers === undefined ? defaultWorkers() : parsePositiveInteger(this.workers, '--workers');
+    if (workers > 1024) throw new UserError(`--workers must be at most 1024, got ${workers}`);
+    const target = this.s3Bucket === undefined ? undefined : parseS3Target(this.s3Bucket);
+    if (target === undefined && (this.s3Endpoint !== undefined || this.s3Region !== undefined || this.uploadConcurrency !== undefined)) {
+      throw new UserError('--s3-endpoint, --s3-region and --upload-concurrency need --s3-bucket');
+    }
+    const uploadConcurrency =
+      this.uploadConcurrency === undefined ? DEFAULT_UPLOAD_CONCURRENCY : parsePositiveInteger(this.uploadConcurrency, '--upload-concurrency');
+    const s3 = target
+      ? {
+          target,
+          checksums: this.s3Checksums,
+          uploadConcurrency,
+          ...(this.s3Endpoint ? { endpoint: parseEndpoint(this.s3Endpoint) } : {}),
+          ...(this.s3Region ? { region: this.s3Region } : {}),
+        }
+      : undefined;
     const command = [
       'synthgen',
       '--table-names',
@@ -79,6 +128,10 @@ export class GenerateCommand extends Command {
       this.out,
       '--metadata',
       this.metadata,
+      ...(target ? ['--s3-bucket', `s3://${target.bucket}/${target.prefix}`] : []),
+      ...(this.s3Endpoint ? ['--s3-endpoint', this.s3Endpoint] : []),
+      ...(this.s3Region ? ['--s3-region', this.s3Region] : []),
+      ...(target && !this.s3Checksums ? ['--no-s3-checksums'] : []),
     ]
       .map(shellQuote)
       .join(' ');
@@ -90,7 +143,9 @@ export class GenerateCommand extends Command {
             progress?.(event);
             profile?.record(event);
           }
-        : undefined;
+        : (event: ProgressEvent) => {
+            if (event.type === 'notice') process.stderr.write(`synthgen: ${event.message}\n`);
+          };
     const summary = await runGeneration({
       tables,
       rows,
@@ -101,7 +156,11 @@ export class GenerateCommand extends Command {
       workers,
       fileSizeLimitMB,
       command,
-      ...(onProgress ? { onProgress } : {}),
+      seedGiven: this.seed !== undefined,
+      asOfGiven: this.asOf !== undefined,
+      resume: this.resume,
+      ...(s3 ? { s3 } : {}),
+      onProgress,
     });
     if (profile) process.stderr.write(profile.report());
     this.context.stdout.write(this.json ? `${JSON.stringify(summary, null, 2)}\n` : plainSummary(summary));
@@ -119,6 +178,12 @@ function plainSummary(summary: RunSummary): string {
   lines.push(
     `  total     ${formatCount(summary.rows).padStart(8)} rows in ${summary.seconds.toFixed(1)} s (${formatCount(summary.rows_per_second)} rows/s), ${formatBytes(summary.bytes)} under ${summary.out}`,
   );
+  if (summary.upload) {
+    lines.push(
+      `  uploaded  ${summary.upload.objects} objects, ${formatBytes(summary.upload.bytes)} to ${summary.upload.target} (${summary.upload.mb_per_second.toFixed(1)} MB/s while uploading)`,
+    );
+  }
+  if (summary.resumed) lines.push('  (finished an interrupted run)');
   lines.push(`  metadata  ${summary.metadata}`);
   lines.push(`Reproduce these files exactly (from the same starting metadata):`);
   lines.push(`  ${summary.command}`);

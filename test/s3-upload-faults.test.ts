@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AS_OF, checksums, parquetFiles, withTempDir } from './helpers/cli.js';
+import { bucketChecksums } from './helpers/bucket.js';
+import { BUCKET, type S3Server, s3Env, startFaultProxy, startS3 } from './helpers/s3.js';
+import { synthgenWithEnv } from './helpers/spawnCli.js';
+
+let s3: S3Server;
+beforeAll(async () => {
+  s3 = await startS3();
+});
+afterAll(async () => {
+  await s3.close();
+});
+
+/** The local files of a clean run, as table/position -> SHA-256 (names carry a wall-clock stamp). */
+async function localByPosition(out: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of ['users', 'products', 'orders']) {
+    const sums = await checksums(join(out, table));
+    (await parquetFiles(out, table)).forEach((file, index) => {
+      result[`${table}#${index}`] = sums[file.split('/').pop() ?? ''] ?? '';
+    });
+  }
+  return result;
+}
+
+function byPosition(objects: Record<string, string>, prefix: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const table of ['users', 'products', 'orders']) {
+    Object.keys(objects)
+      .filter((key) => key.startsWith(`${prefix}${table}/`))
+      .sort()
+      .forEach((key, index) => {
+        result[`${table}#${index}`] = objects[key] ?? '';
+      });
+  }
+  return result;
+}
+
+const COMMON = ['--table-names', 'users,products,orders', '--num-rows', 'users=40000,products=8000,orders=90000', '--file-size-limit', '1', '--seed', '23', '--as-of', AS_OF];
+
+test('uploads survive 503s, reset connections and slow answers: every object intact, none duplicated', async () => {
+  const proxy = await startFaultProxy(s3.endpoint, { failEvery: 5, resetEvery: 13, slowEvery: 7, slowMs: 400 });
+  try {
+    await withTempDir(async (dir) => {
+      const local = await synthgenWithEnv([...COMMON, '--out', 'local', '--metadata', 'local.json'], dir, {});
+      expect(local.code, local.stderr).toBe(0);
+      const prefix = 'faults/';
+      const run = await synthgenWithEnv([...COMMON, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/faults`, '--s3-endpoint', proxy.endpoint], dir, s3Env());
+      expect(run.code, run.stderr).toBe(0);
+      expect(proxy.faults).toBeGreaterThan(5);
+      const objects = await bucketChecksums(s3.endpoint, BUCKET, prefix);
+      const expected = await localByPosition(join(dir, 'local'));
+      expect(Object.keys(objects)).toHaveLength(Object.keys(expected).length);
+      expect(byPosition(objects, prefix)).toEqual(expected);
+    });
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('a store that is down: clear error, staging kept, metadata unchanged; once it recovers the same command finishes exactly', async () => {
+  const proxy = await startFaultProxy(s3.endpoint, { down: true });
+  try {
+    await withTempDir(async (dir) => {
+      const local = await synthgenWithEnv([...COMMON, '--out', 'local', '--metadata', 'local.json'], dir, {});
+      expect(local.code, local.stderr).toBe(0);
+      const args = [...COMMON, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/down`, '--s3-endpoint', proxy.endpoint];
+      const env = { ...s3Env(), SYNTHGEN_UPLOAD_ATTEMPTS: '2' };
+
+      // Preflight already fails while the store is down: nothing is generated.
+      const refused = await synthgenWithEnv(args, dir, env);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      await expect(import('node:fs/promises').then((fs) => fs.readFile(join(dir, 's3.json')))).rejects.toThrow();
+
+      // The store goes down after the preflight and the listing of existing objects (4 requests): the run stops,
+      // keeps what it made, commits nothing.
+      proxy.plan.down = false;
+      proxy.requests = 0;
+      proxy.plan.downAfter = 4;
+      const failed = await synthgenWithEnv(args, dir, env);
+      expect(failed.code).toBe(3);
+      expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+      expect(failed.stderr).toMatch(/Nothing was committed.*kept in .*staging.*Run the same command again/);
+      await expect(import('node:fs/promises').then((fs) => fs.readFile(join(dir, 's3.json')))).rejects.toThrow();
+      const staged = await checksums(join(dir, 'staging'));
+      expect(Object.keys(staged).filter((f) => f.endsWith('.parquet')).length).toBeGreaterThan(0);
+
+      // The store recovers: the same command finishes the run with exactly the objects of a clean run.
+      proxy.plan.downAfter = 0;
+      const finished = await synthgenWithEnv(args, dir, env);
+      expect(finished.code, finished.stderr).toBe(0);
+      expect(finished.stdout).toMatch(/finished an interrupted run/);
+      const objects = await bucketChecksums(s3.endpoint, BUCKET, 'down/');
+      expect(byPosition(objects, 'down/')).toEqual(await localByPosition(join(dir, 'local')));
+      const metadata = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(join(dir, 's3.json'), 'utf8')));
+      expect(metadata.tables.orders.last_id).toBe(90000);
+    });
+  } finally {
+    await proxy.close();
+  }
+});
