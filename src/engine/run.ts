@@ -8,11 +8,10 @@
  * that record, and the same command (or --resume) finishes it with exactly the objects a clean run would make.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { access, mkdir, readdir, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Piscina } from 'piscina';
 import { ROW_GROUP_ROWS } from '../workers/parquet.js';
@@ -27,8 +26,8 @@ import { writePoolFile } from './poolFile.js';
 import { type Reservation, inDependencyOrder, reserveRanges } from './reserve.js';
 import { type S3Target, describeTarget, objectKey } from './s3Target.js';
 import { tableNamed } from './tables/index.js';
-import { type S3Settings, createS3Client, listKeys, preflight } from './upload.js';
-import { UploadQueue } from './uploadQueue.js';
+import type { S3Settings } from './upload.js';
+import { sha256File } from './fileChecksum.js';
 
 export const DEFAULT_FILE_SIZE_MB = 128;
 export const DEFAULT_UPLOAD_CONCURRENCY = 4;
@@ -155,16 +154,6 @@ function memoryLimitPerWorker(workers: number): string {
   return `${Math.max(256, Math.min(share, 4096))}MB`;
 }
 
-function sha256Of(path: string): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolvePromise(hash.digest('hex')));
-  });
-}
-
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
@@ -245,6 +234,8 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
   let client: S3Client | undefined;
   let objectNames: string[] = [];
   if (s3) {
+    // Loaded only for S3 runs: the AWS SDK takes ~0.3 s to import.
+    const { createS3Client, listKeys, preflight } = await import('./upload.js');
     client = createS3Client(s3);
     await preflight(client, s3);
     if (!resuming) {
@@ -385,7 +376,7 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
     const results = new Map<PendingPart, FileSummary>();
     const uploads =
       s3 && client
-        ? new UploadQueue({
+        ? new (await import('./uploadQueue.js')).UploadQueue({
             client,
             settings: s3,
             concurrency: s3.uploadConcurrency,
@@ -416,7 +407,7 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
         } else if (resuming && (await exists(part.path))) {
           // A staging file is linked into place only once complete, so one left by the interrupted run is whole.
           const { size } = await stat(part.path);
-          summary = { path: part.path, ...(object ? { object } : {}), rows, bytes: size, first_id: part.firstId, last_id: part.lastId, sha256: await sha256Of(part.path) };
+          summary = { path: part.path, ...(object ? { object } : {}), rows, bytes: size, first_id: part.firstId, last_id: part.lastId, sha256: await sha256File(part.path) };
         } else {
           const range = reserved.get(part.table) as Reservation;
           const result = await pool.run({

@@ -15,9 +15,12 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function synthgen(args: readonly string[], cwd: string): Promise<CliResult> {
+/** Runs the CLI; `env` adds to (or, with undefined values, removes from) this process's environment. */
+export function synthgen(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const merged: Record<string, string> = {};
+    for (const [key, value] of Object.entries({ ...process.env, ...env })) if (value !== undefined) merged[key] = value;
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
