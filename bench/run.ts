@@ -210,7 +210,7 @@ async function s3Overhead(scratch: string, metadata: string) {
   const uploaded: number[] = [];
   let throughput: number[] = [];
   try {
-    for (let round = 0; round < Math.max(3, Math.ceil(REPEATS / 2)); round += 1) {
+    for (let round = 0; round < REPEATS; round += 1) {
       local.push((await ordersRun(scratch, metadata, availableParallelism(), E2E_ORDERS, `l${round}`)).seconds);
       const run = await ordersRun(scratch, metadata, availableParallelism(), E2E_ORDERS, `s${round}`, {
         args: ['--s3-bucket', `s3://bench/round${round}`, '--s3-endpoint', `http://127.0.0.1:${port}`],

@@ -50,6 +50,10 @@ test('uploads survive 503s, reset connections and slow answers: every object int
       const run = await synthgenWithEnv([...COMMON, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/faults`, '--s3-endpoint', proxy.endpoint], dir, s3Env());
       expect(run.code, run.stderr).toBe(0);
       expect(proxy.faults).toBeGreaterThan(5);
+      // Committed only with every object confirmed: no record of an unfinished run is left behind.
+      await expect(import('node:fs/promises').then((fs) => fs.readFile(join(dir, 's3.json.pending.json')))).rejects.toThrow();
+      const committed = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(join(dir, 's3.json'), 'utf8')));
+      expect(committed.tables.orders.last_id).toBe(90000);
       const objects = await bucketChecksums(s3.endpoint, BUCKET, prefix);
       const expected = await localByPosition(join(dir, 'local'));
       expect(Object.keys(objects)).toHaveLength(Object.keys(expected).length);

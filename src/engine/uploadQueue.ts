@@ -50,10 +50,9 @@ export class UploadQueue {
     this.#pump();
   }
 
-  /** Resolves when nothing is queued or running. */
-  drained(): Promise<void> {
-    if (this.pending === 0) return Promise.resolve();
-    return new Promise((resolve) => this.#idle.push(resolve));
+  /** Resolves when nothing is queued or running (woken after every upload, so it checks again each time). */
+  async drained(): Promise<void> {
+    while (this.pending > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
   }
 
   /** Resolves when fewer than `limit` files are queued or uploading. */

@@ -176,7 +176,7 @@ function plainSummary(summary: RunSummary): string {
     );
   }
   lines.push(
-    `  total     ${formatCount(summary.rows).padStart(8)} rows in ${summary.seconds.toFixed(1)} s (${formatCount(summary.rows_per_second)} rows/s), ${formatBytes(summary.bytes)} under ${summary.out}`,
+    `  total     ${formatCount(summary.rows).padStart(8)} rows in ${summary.seconds.toFixed(1)} s (${formatCount(summary.rows_per_second)} rows/s), ${formatBytes(summary.bytes)} ${summary.upload ? 'staged in' : 'under'} ${summary.out}`,
   );
   if (summary.upload) {
     lines.push(
