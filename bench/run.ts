@@ -148,7 +148,6 @@ async function scaling(scratch: string, metadata: string) {
   const counts = [...new Set([1, 2, 4, 8, 16, 32, 64, cores].filter((n) => n <= cores))].sort((a, b) => a - b);
   const rows: { workers: number; rows_per_s: number; vs_one_worker: number; ideal: number }[] = [];
   let sizes: number[] = [];
-  let one = 0;
   // Rounds, each running every worker count once (interleaved); the ratio to one worker is taken within a round,
   // then the median over rounds.
   const seconds = new Map<number, number[]>(counts.map((n) => [n, []]));
@@ -164,7 +163,6 @@ async function scaling(scratch: string, metadata: string) {
     const own = seconds.get(workers) ?? [];
     const rate = E2E_ORDERS / median(own);
     const ratio = median(own.map((value, index) => (ones[index] ?? Number.NaN) / value));
-    if (workers === 1) one = rate;
     rows.push({ workers, rows_per_s: Math.round(rate), vs_one_worker: Number(ratio.toFixed(2)), ideal: workers });
     console.error(`scaling ${workers}: ${JSON.stringify(rows[rows.length - 1])}`);
   }

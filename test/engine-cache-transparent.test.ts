@@ -2,23 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, checksums, parquetFiles, withTempDir } from './helpers/cli.js';
+import { AS_OF, checksums, parquetFiles, synthgen, withTempDir } from './helpers/cli.js';
 
 /** Runs the CLI with a given cache setting and returns each file's checksum in file order. */
 async function run(dir: string, name: string, env: Record<string, string>): Promise<string[]> {
-  const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-    import('node:child_process').then(({ spawn }) => {
-      const child = spawn(
-        process.execPath,
-        [join(import.meta.dirname, '../dist/src/cli/main.js'), '--table-names', 'users,products,orders', '--num-rows', 'users=40000,products=9000,orders=50000', '--file-size-limit', '1', '--seed', '4', '--as-of', AS_OF, '--out', join(name, 'data'), '--metadata', join(name, 'm.json')],
-        { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-      let stderr = '';
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
-    }, reject);
-  });
+  const result = await synthgen(
+    ['--table-names', 'users,products,orders', '--num-rows', 'users=40000,products=9000,orders=50000', '--file-size-limit', '1', '--seed', '4', '--as-of', AS_OF, '--out', join(name, 'data'), '--metadata', join(name, 'm.json')],
+    dir,
+    env,
+  );
   expect(result.code, result.stderr).toBe(0);
   const sums: string[] = [];
   for (const table of ['users', 'products', 'orders']) {

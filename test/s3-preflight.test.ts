@@ -1,9 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AS_OF, withTempDir } from './helpers/cli.js';
+import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
 import { BUCKET, type S3Server, s3Env, startS3 } from './helpers/s3.js';
-import { synthgenWithEnv } from './helpers/spawnCli.js';
 
 let s3: S3Server;
 beforeAll(async () => {
@@ -15,7 +14,7 @@ afterAll(async () => {
 
 async function expectPreflightError(bucket: string, env: Record<string, string | undefined>, expected: RegExp): Promise<void> {
   await withTempDir(async (dir) => {
-    const result = await synthgenWithEnv(
+    const result = await synthgen(
       ['--table-names', 'users', '--num-rows', '100', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json', '--s3-bucket', bucket, '--s3-endpoint', s3.endpoint],
       dir,
       env,

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { AS_OF, checksums, parquetFiles, withTempDir } from './helpers/cli.js';
+import { AS_OF, checksums, parquetFiles, synthgen, withTempDir } from './helpers/cli.js';
 import { bucketChecksums } from './helpers/bucket.js';
 import { BUCKET, type S3Server, s3Env, startFaultProxy, startS3 } from './helpers/s3.js';
-import { synthgenWithEnv } from './helpers/spawnCli.js';
 
 let s3: S3Server;
 beforeAll(async () => {
@@ -44,10 +43,10 @@ test('uploads survive 503s, reset connections and slow answers: every object int
   const proxy = await startFaultProxy(s3.endpoint, { failEvery: 5, resetEvery: 13, slowEvery: 7, slowMs: 400 });
   try {
     await withTempDir(async (dir) => {
-      const local = await synthgenWithEnv([...COMMON, '--out', 'local', '--metadata', 'local.json'], dir, {});
+      const local = await synthgen([...COMMON, '--out', 'local', '--metadata', 'local.json'], dir, {});
       expect(local.code, local.stderr).toBe(0);
       const prefix = 'faults/';
-      const run = await synthgenWithEnv([...COMMON, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/faults`, '--s3-endpoint', proxy.endpoint], dir, s3Env());
+      const run = await synthgen([...COMMON, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/faults`, '--s3-endpoint', proxy.endpoint], dir, s3Env());
       expect(run.code, run.stderr).toBe(0);
       expect(proxy.faults).toBeGreaterThan(5);
       // Committed only with every object confirmed: no record of an unfinished run is left behind.
@@ -68,13 +67,13 @@ test('a store that is down: clear error, staging kept, metadata unchanged; once 
   const proxy = await startFaultProxy(s3.endpoint, { down: true });
   try {
     await withTempDir(async (dir) => {
-      const local = await synthgenWithEnv([...COMMON, '--out', 'local', '--metadata', 'local.json'], dir, {});
+      const local = await synthgen([...COMMON, '--out', 'local', '--metadata', 'local.json'], dir, {});
       expect(local.code, local.stderr).toBe(0);
       const args = [...COMMON, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/down`, '--s3-endpoint', proxy.endpoint];
       const env = { ...s3Env(), SYNTHGEN_UPLOAD_ATTEMPTS: '2' };
 
       // Preflight already fails while the store is down: nothing is generated.
-      const refused = await synthgenWithEnv(args, dir, env);
+      const refused = await synthgen(args, dir, env);
       expect(refused.code).not.toBe(0);
       expect(refused.stderr.trim().split('\n')).toHaveLength(1);
       await expect(import('node:fs/promises').then((fs) => fs.readFile(join(dir, 's3.json')))).rejects.toThrow();
@@ -84,7 +83,7 @@ test('a store that is down: clear error, staging kept, metadata unchanged; once 
       proxy.plan.down = false;
       proxy.requests = 0;
       proxy.plan.downAfter = 4;
-      const failed = await synthgenWithEnv(args, dir, env);
+      const failed = await synthgen(args, dir, env);
       expect(failed.code).toBe(3);
       expect(failed.stderr.trim().split('\n')).toHaveLength(1);
       expect(failed.stderr).toMatch(/Nothing was committed.*kept in .*staging.*Run the same command again/);
@@ -94,7 +93,7 @@ test('a store that is down: clear error, staging kept, metadata unchanged; once 
 
       // The store recovers: the same command finishes the run with exactly the objects of a clean run.
       proxy.plan.downAfter = 0;
-      const finished = await synthgenWithEnv(args, dir, env);
+      const finished = await synthgen(args, dir, env);
       expect(finished.code, finished.stderr).toBe(0);
       expect(finished.stdout).toMatch(/finished an interrupted run/);
       const objects = await bucketChecksums(s3.endpoint, BUCKET, 'down/');

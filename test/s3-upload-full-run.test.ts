@@ -22,20 +22,11 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     const common = ['--table-names', 'users,products,orders', '--num-rows', 'users=30000,products=5000,orders=320000', '--seed', '17', '--as-of', AS_OF];
     const local = await synthgen([...common, '--out', 'local', '--metadata', 'local.json'], dir);
     expect(local.code, local.stderr).toBe(0);
-    const remote = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      import('node:child_process').then(({ spawn }) => {
-        const child = spawn(
-          process.execPath,
-          [join(import.meta.dirname, '../dist/src/cli/main.js'), ...common, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', s3.endpoint, '--json'],
-          { cwd: dir, env: { ...process.env, ...s3Env() }, stdio: ['ignore', 'pipe', 'pipe'] },
-        );
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-        child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
-    });
+    const remote = await synthgen(
+      [...common, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', s3.endpoint, '--json'],
+      dir,
+      s3Env(),
+    );
     expect(remote.code, remote.stderr).toBe(0);
     const summary = JSON.parse(remote.stdout);
     expect(summary.upload.objects).toBe(3);

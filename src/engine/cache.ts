@@ -8,7 +8,7 @@
  * Location: $SYNTHGEN_CACHE_DIR, else $XDG_CACHE_HOME/synthgen, else ~/.cache/synthgen. SYNTHGEN_CACHE=off disables it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -74,12 +74,10 @@ export async function storeCached(name: string, content: string): Promise<string
 export async function findCached(name: string): Promise<string | undefined> {
   const path = await entryPath(name);
   if (!path) return undefined;
-  try {
-    await readFile(path, { flag: 'r' });
-    return path;
-  } catch {
-    return undefined;
-  }
+  return access(path).then(
+    () => path,
+    () => undefined,
+  );
 }
 
 /** A JSON value from the cache, or computed and stored. */

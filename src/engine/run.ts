@@ -179,10 +179,6 @@ function sameRequest(pending: PendingRun, options: RunOptions): boolean {
   );
 }
 
-function fail(message: string, exitCode = 1): UserError {
-  return new UserError(message, exitCode);
-}
-
 export async function runGeneration(options: RunOptions): Promise<RunSummary> {
   const started = new Date();
   const startedAt = performance.now();
@@ -396,13 +392,11 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
         if (!part) break;
         const rows = part.lastId - part.firstId + 1;
         const object = s3 ? `s3://${s3.target.bucket}/${part.key}` : undefined;
-        if (part.uploadedSha256 && uploads) {
-          // Landed before the interruption; the upload check confirms it is still there with these bytes.
-          const staged = (await exists(part.path)) ? part.path : undefined;
-          if (staged) await rm(staged, { force: true });
-        }
         let summary: FileSummary;
         if (part.uploadedSha256) {
+          // Confirmed in the bucket before the interruption (the record is written only after that): not checked
+          // again, and any staging copy left behind is expendable.
+          await rm(part.path, { force: true });
           summary = { path: part.path, ...(object ? { object } : {}), rows, bytes: 0, first_id: part.firstId, last_id: part.lastId, sha256: part.uploadedSha256 };
         } else if (resuming && (await exists(part.path))) {
           // A staging file is linked into place only once complete, so one left by the interrupted run is whole.
@@ -437,9 +431,9 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
           options.onProgress?.({ type: 'part', table: part.table, path: result.path, rows, bytes: result.bytes, timings: result.timings });
         }
         results.set(part, summary);
-        if (uploads && !part.uploadedSha256) {
+        if (uploads && s3 && !part.uploadedSha256) {
           // Generation may run ahead of uploads, but not without bound: staging space stays bounded.
-          await uploads.below(s3 ? s3.uploadConcurrency * 2 + options.workers : 1);
+          await uploads.below(s3.uploadConcurrency * 2 + options.workers);
           uploads.add({ path: summary.path, key: part.key, sha256: summary.sha256, bytes: summary.bytes });
         }
       }
@@ -452,7 +446,7 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
       if (s3) {
         keepForResume = true;
         const left = parts.filter((p) => !p.uploadedSha256).length;
-        throw fail(
+        throw new UserError(
           `run ${runId} stopped: ${stopped.message}. Nothing was committed; ${left} of ${parts.length} files are not in ${describeTarget(s3.target)} yet and the finished ones are kept in ${out}. Run the same command again (or synthgen --resume) to finish it.`,
           interrupted ? (interrupted === 'SIGINT' ? 130 : 143) : EXIT_RESUMABLE,
         );

@@ -58,12 +58,12 @@ function explain(error: unknown, settings: S3Settings): UserError | undefined {
   const name = nameOf(error);
   const status = statusOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (name === 'CredentialsProviderError' || /credential/i.test(message) && status === undefined) {
+  if (name === 'CredentialsProviderError' || (/credential/i.test(message) && status === undefined)) {
     return new UserError(
       'no AWS credentials found: run `aws configure`, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or run on an instance with an IAM role',
     );
   }
-  if (name === 'NoSuchBucket' || (status === 404 && name !== 'NotFound') || (status === 404 && name === 'NotFound')) {
+  if (name === 'NoSuchBucket' || status === 404) {
     return new UserError(`bucket ${bucket} does not exist: create it (aws s3 mb s3://${bucket}) or fix --s3-bucket`);
   }
   if (name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || name === 'InvalidToken' || name === 'ExpiredToken') {
