@@ -1,5 +1,5 @@
 /**
- * The Piscina task: computes one part's rows inside a DuckDB of its own and writes them with COPY to ZSTD Parquet.
+ * The Piscina task: computes one part's rows inside its thread's DuckDB and writes them with COPY to ZSTD Parquet.
  * It writes to a hidden temporary name beside the target and links it into place, so a reader never sees a partial
  * file and an existing file is never overwritten. It returns a summary, never rows.
  */
@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { partQuery } from '../engine/partQuery.js';
 import { quotedString } from '../engine/sql.js';
 import { tableNamed } from '../engine/tables/index.js';
-import { withDuckDB } from './duckdb.js';
+import { threadConnection } from './duckdb.js';
 import { loadPools } from './loadPools.js';
 import { PARQUET_OPTIONS } from './parquet.js';
 import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
@@ -20,10 +20,9 @@ async function copyRows(task: PartTask | SampleTask, path: string): Promise<void
   const definition = tableNamed(task.table);
   if (!definition) throw new Error(`unknown table ${task.table}`);
   const query = partQuery(definition, task);
-  await withDuckDB(task.memoryLimit, async (connection) => {
-    await loadPools(connection, definition, task.poolFile);
-    await connection.run(`COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
-  });
+  const connection = await threadConnection(task.memoryLimit);
+  await loadPools(connection, definition, task.poolFile);
+  await connection.run(`COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
 }
 
 function temporaryPath(path: string): string {
