@@ -3,26 +3,32 @@
  *
  * 1. Per table, on one DuckDB thread (one worker's work): the naive method, synthgen, and the write floor (COPY of
  *    the same rows already in memory), with tinybench; medians of repeated runs, so ratios come from the same run.
- * 2. End to end through the CLI: rows/s for 1..N workers (N = available cores) and the scaling ratio.
+ *    Then, per table, the cost of each kind of column (see columnKinds.ts).
+ * 2. End to end through the CLI: rows/s for 1, 2, 4, ... workers up to the available cores, and the scaling ratio.
  * 3. Peak RSS of the CLI for 1M and 10M orders.
  * 4. File sizes against --file-size-limit.
- * Writes bench/results/<date>.json and .md.
+ * 5. Generating with upload to a local S3 server against generating locally.
+ * Writes bench/results/<date>.json and .md and bench/results/scaling.svg; `--only=<section>` measures one section
+ * and replaces just that section of the day's results.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { Bench } from 'tinybench';
-import { TABLES } from '../src/engine/tables/index.js';
+import { TABLES, tableNamed } from '../src/engine/tables/index.js';
+import { KINDS, columnsByKind, computeColumns } from './columnKinds.js';
 import { engineRows, floorCopy, materialize, preparePools } from './engineMethod.js';
 import { naiveRows } from './naiveMethod.js';
+import { writeScalingChart } from './scalingChart.js';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const REPEATS = quick ? 2 : 7;
 const NAIVE_ROWS = quick ? 5_000 : 20_000;
 const ENGINE_ROWS = quick ? 100_000 : 500_000;
+const KIND_ROWS = quick ? 50_000 : 200_000;
 const E2E_ORDERS = quick ? 400_000 : 2_000_000;
 const E2E_LIMIT_MB = quick ? 4 : 16;
 const MEMORY_ROWS = quick ? [200_000, 2_000_000] : [1_000_000, 10_000_000];
@@ -33,6 +39,15 @@ const AS_OF = '2026-01-01T00:00:00Z';
 function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
+}
+
+/**
+ * CPU time of this process, not wall time: on a shared machine another tenant's load stretches wall time but not the
+ * CPU the work needs. Only one DuckDB thread works in-process, so it is the work's own time.
+ */
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 const median = (values: number[]) => {
@@ -57,15 +72,10 @@ async function perTable(scratch: string) {
   const connection = await instance.connect();
   await connection.run(`SET TimeZone = 'UTC'`);
   const results = [];
+  const kinds = [];
   for (const definition of TABLES) {
     await preparePools(connection, definition, scratch);
     const floorTable = await materialize(connection, definition, ENGINE_ROWS);
-    // CPU time of this process, not wall time: on a shared machine another tenant's load stretches wall time but not
-    // the CPU the work needs. Only one DuckDB thread works here, so it is the work's own time.
-    const cpuMs = () => {
-      const usage = process.cpuUsage();
-      return (usage.user + usage.system) / 1000;
-    };
     const path = join(scratch, `${definition.name}.parquet`);
     // Interleaved: each round runs the three methods once, so slow spells of a shared machine hit all of them.
     const samples: Record<string, number[]> = { naive: [], synthgen: [], floor: [] };
@@ -105,10 +115,38 @@ async function perTable(scratch: string) {
     });
     console.error(`per-table ${definition.name}: ${JSON.stringify(results[results.length - 1])}`);
     await connection.run(`DROP TABLE ${floorTable}`);
+    kinds.push(...(await columnKindCosts(connection, definition.name)));
   }
   connection.closeSync();
   instance.closeSync();
-  return results;
+  return { results, kinds };
+}
+
+/**
+ * Per kind of column, the CPU time of computing the table's columns of that kind alone, less that of computing the
+ * primary key alone (the row source every kind shares), per row and per cell; interleaved rounds, medians.
+ */
+async function columnKindCosts(connection: DuckDBConnection, table: string) {
+  const definition = tableNamed(table);
+  if (!definition) throw new Error(`unknown table ${table}`);
+  const groups = columnsByKind(definition);
+  const samples = new Map<string, number[]>(groups.map(([kind]) => [kind, []]));
+  for (let round = 0; round <= REPEATS; round += 1) {
+    const bench = new Bench({ iterations: 1, time: 0, warmup: false, throws: true, now: cpuMs });
+    for (const [kind, columns] of groups) bench.add(kind, async () => computeColumns(connection, definition, columns, KIND_ROWS));
+    await bench.run();
+    if (round === 0) continue; // warm-up round
+    for (const task of bench.tasks) samples.get(task.name)?.push(task.result?.latency.p50 ?? Number.NaN);
+  }
+  const base = samples.get('primary key') ?? [];
+  const costs = groups.map(([kind, columns]) => {
+    const own = samples.get(kind) ?? [];
+    const net = kind === 'primary key' ? median(own) : median(own.map((value, index) => value - (base[index] ?? Number.NaN)));
+    const nsPerRow = Math.max(0, (net * 1e6) / KIND_ROWS);
+    return { table, kind, columns: columns.length, ns_per_row: Math.round(nsPerRow), ns_per_cell: Math.round(nsPerRow / columns.length) };
+  });
+  console.error(`column kinds ${table}: ${JSON.stringify(costs)}`);
+  return costs;
 }
 
 async function parentsFixture(scratch: string): Promise<string> {
@@ -136,26 +174,30 @@ async function ordersRun(
     dir,
     extra.env,
   );
-  const files = await readdir(join(dir, 'data', 'orders')).catch(() => [] as string[]);
+  const files = (await readdir(join(dir, 'data', 'orders')).catch(() => [] as string[])).sort();
   const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, 'data', 'orders', f))).size));
   await rm(dir, { recursive: true, force: true });
   const upload = summary.upload as { mb_per_second?: number } | undefined;
   return { seconds: Number(summary.seconds), peak: Number(summary.peak_rss_bytes), sizes, uploadMBps: upload?.mb_per_second ?? 0 };
 }
 
+const ORDERS_COLUMNS = tableNamed('orders')?.columns.length ?? 0;
+
 async function scaling(scratch: string, metadata: string) {
   const cores = availableParallelism();
-  const counts = [...new Set([1, 2, 4, 8, 16, 32, 64, cores].filter((n) => n <= cores))].sort((a, b) => a - b);
-  const rows: { workers: number; rows_per_s: number; vs_one_worker: number; ideal: number }[] = [];
+  const counts = [...new Set([1, 2, 4, 8, 16, 32, 64, 128, cores].filter((n) => n <= cores))].sort((a, b) => a - b);
+  const rows = [];
   let sizes: number[] = [];
   // Rounds, each running every worker count once (interleaved); the ratio to one worker is taken within a round,
   // then the median over rounds.
   const seconds = new Map<number, number[]>(counts.map((n) => [n, []]));
+  let bytes = 0;
   for (let round = 0; round < REPEATS; round += 1) {
     for (const workers of counts) {
       const run = await ordersRun(scratch, metadata, workers, E2E_ORDERS, `w${workers}`);
       seconds.get(workers)?.push(run.seconds);
       sizes = run.sizes;
+      bytes = run.sizes.reduce((a, b) => a + b, 0);
     }
   }
   const ones = seconds.get(1) ?? [];
@@ -163,20 +205,29 @@ async function scaling(scratch: string, metadata: string) {
     const own = seconds.get(workers) ?? [];
     const rate = E2E_ORDERS / median(own);
     const ratio = median(own.map((value, index) => (ones[index] ?? Number.NaN) / value));
-    rows.push({ workers, rows_per_s: Math.round(rate), vs_one_worker: Number(ratio.toFixed(2)), ideal: workers });
+    rows.push({
+      workers,
+      rows_per_s: Math.round(rate),
+      rows_per_s_per_worker: Math.round(rate / workers),
+      cells_per_s: Math.round(rate * ORDERS_COLUMNS),
+      mb_per_s: Number(((bytes / 1e6) * (rate / E2E_ORDERS)).toFixed(1)),
+      vs_one_worker: Number(ratio.toFixed(2)),
+      efficiency: Number((ratio / workers).toFixed(2)),
+    });
     console.error(`scaling ${workers}: ${JSON.stringify(rows[rows.length - 1])}`);
   }
-  const sorted = [...sizes].sort((a, b) => a - b);
+  // Files in name order: the last is the table's last part, the one file allowed below 80% of the limit.
   const limit = E2E_LIMIT_MB * 1e6;
-  const allButLast = sorted.slice(0); // file order differs from size order; report the spread over all files
+  const allButLast = sizes.slice(0, -1).sort((a, b) => a - b);
   return {
     scaling: rows,
     file_sizes: {
       limit_mb: E2E_LIMIT_MB,
       files: sizes.length,
       smallest_share: Number(((allButLast[0] ?? 0) / limit).toFixed(3)),
-      median_share: Number((median(sorted) / limit).toFixed(3)),
-      largest_share: Number(((sorted[sorted.length - 1] ?? 0) / limit).toFixed(3)),
+      median_share: Number((median(allButLast) / limit).toFixed(3)),
+      largest_share: Number(((allButLast[allButLast.length - 1] ?? 0) / limit).toFixed(3)),
+      last_share: Number(((sizes[sizes.length - 1] ?? 0) / limit).toFixed(3)),
     },
   };
 }
@@ -230,47 +281,103 @@ async function s3Overhead(scratch: string, metadata: string) {
   };
 }
 
-function markdown(report: Awaited<ReturnType<typeof collect>>): string {
+type Report = Awaited<ReturnType<typeof collect>>;
+
+const n = (value: number) => value.toLocaleString('en-US');
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+/** The issue's targets against this report's medians; a section not measured says so. */
+function targets(report: Report): string[] {
+  const lines = ['| target | measured | |', '| --- | --- | --- |'];
+  for (const t of report.per_table) {
+    lines.push(`| ${t.table}: one worker at least 15x the naive method | ${t.speedup_vs_naive}x | ${verdict(t.speedup_vs_naive >= 15)} |`);
+    lines.push(`| ${t.table}: within 1.3x of the write floor's time | ${t.time_vs_floor}x | ${verdict(t.time_vs_floor <= 1.3)} |`);
+  }
+  for (const s of report.scaling.filter((row) => row.workers > 1)) {
+    lines.push(`| ${s.workers} workers at least ${0.9 * s.workers}x one worker | ${s.vs_one_worker}x | ${verdict(s.vs_one_worker >= 0.9 * s.workers)} |`);
+  }
+  if (report.memory.runs.length > 1) {
+    lines.push(`| peak RSS, 10M orders within 1.25x of 1M | ${report.memory.ratio}x | ${verdict(report.memory.ratio <= 1.25)} |`);
+  }
+  const f = report.file_sizes;
+  if (f.files > 1) {
+    const ok = f.smallest_share >= 0.8 && f.largest_share <= 1 && f.last_share <= 1;
+    lines.push(`| every file but a table's last within 80-100% of the limit | ${f.smallest_share}-${f.largest_share} | ${verdict(ok)} |`);
+  }
+  if (report.s3) lines.push(`| with upload to S3 at most 1.3x generating locally | ${report.s3.ratio}x | ${verdict(report.s3.ratio <= 1.3)} |`);
+  return lines;
+}
+
+function markdown(report: Report): string {
   const lines = [
-    `Measured ${report.date} on ${report.machine.cpu} (${report.machine.cores} cores, ${report.machine.memory_gb} GB), Node ${report.machine.node}, \`${report.command}\`. Medians of ${REPEATS} rounds; ratios are taken within each round, then the median.`,
+    `Measured ${report.date} on ${report.machine.cpu} (${report.machine.cores} cores, ${report.machine.memory_gb} GB, ${report.machine.os}), Node ${report.machine.node}, \`${report.command}\`. Medians of ${report.repeats} rounds; ratios are taken within each round, then the median.`,
     '',
-    'Per table, one worker (one DuckDB thread), rows per CPU-second:',
-    '',
-    '| table | columns | naive rows/s | synthgen rows/s | write floor rows/s | vs naive | time vs floor | cells/s | MB/s |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...report.per_table.map(
-      (t) =>
-        `| ${t.table} | ${t.columns} | ${t.naive_rows_per_s.toLocaleString('en-US')} | ${t.synthgen_rows_per_s.toLocaleString('en-US')} | ${t.floor_rows_per_s.toLocaleString('en-US')} | ${t.speedup_vs_naive}x | ${t.time_vs_floor}x | ${t.synthgen_cells_per_s.toLocaleString('en-US')} | ${t.synthgen_mb_per_s} |`,
-    ),
-    '',
-    `End to end (${report.e2e_orders.toLocaleString('en-US')} orders through the CLI, --file-size-limit ${report.file_sizes.limit_mb}):`,
-    '',
-    '| workers | rows/s | vs 1 worker | ideal |',
-    '| ---: | ---: | ---: | ---: |',
-    ...report.scaling.map((s) => `| ${s.workers} | ${s.rows_per_s.toLocaleString('en-US')} | ${s.vs_one_worker}x | ${s.ideal}x |`),
-    '',
-    `Peak RSS: ${report.memory.runs.map((m) => `${m.orders.toLocaleString('en-US')} orders ${m.peak_rss_mb} MB`).join(', ')} (ratio ${report.memory.ratio}).`,
-    '',
-    ...(report.s3
+    ...(report.per_table.length
       ? [
-          `S3 (${report.s3.orders.toLocaleString('en-US')} orders, ${report.scaling.length ? '' : ''}all cores, to a local s3rver on this machine): ${report.s3.local_seconds} s locally, ${report.s3.with_upload_seconds} s with upload: ${report.s3.ratio}x (uploads at ${report.s3.upload_mb_per_s} MB/s while under way).`,
+          'Per table, one worker (one DuckDB thread), rows per CPU-second:',
+          '',
+          '| table | columns | naive rows/s | synthgen rows/s | write floor rows/s | vs naive | time vs floor | cells/s | MB/s |',
+          '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+          ...report.per_table.map(
+            (t) =>
+              `| ${t.table} | ${t.columns} | ${n(t.naive_rows_per_s)} | ${n(t.synthgen_rows_per_s)} | ${n(t.floor_rows_per_s)} | ${t.speedup_vs_naive}x | ${t.time_vs_floor}x | ${n(t.synthgen_cells_per_s)} | ${t.synthgen_mb_per_s} |`,
+          ),
+          '',
+          `Where a table's generation time goes, by kind of column (CPU ns per row for all the table's columns of that kind, computed alone, less the row source that the primary key line shows; ${n(KIND_ROWS)} rows):`,
+          '',
+          `| kind | ${TABLES.map((t) => t.name).join(' | ')} |`,
+          `| --- | ${TABLES.map(() => '---:').join(' | ')} |`,
+          ...KINDS.filter((kind) => report.column_kinds.some((k) => k.kind === kind)).map((kind) => {
+            const cells = TABLES.map((t) => {
+              const k = report.column_kinds.find((c) => c.table === t.name && c.kind === kind);
+              return k ? `${n(k.ns_per_row)} (${k.columns} col${k.columns === 1 ? '' : 's'})` : '';
+            });
+            return `| ${kind} | ${cells.join(' | ')} |`;
+          }),
           '',
         ]
       : []),
-    `File sizes (${report.file_sizes.files} files, limit ${report.file_sizes.limit_mb} MB): smallest ${report.file_sizes.smallest_share}, median ${report.file_sizes.median_share}, largest ${report.file_sizes.largest_share} of the limit (the smallest is the table's last file).`,
+    ...(report.scaling.length
+      ? [
+          `End to end (${n(report.e2e_orders)} orders through the CLI, --file-size-limit ${report.file_sizes.limit_mb}):`,
+          '',
+          '| workers | rows/s | rows/s per worker | cells/s | MB/s | vs 1 worker | efficiency |',
+          '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+          ...report.scaling.map(
+            (s) => `| ${s.workers} | ${n(s.rows_per_s)} | ${n(s.rows_per_s_per_worker)} | ${n(s.cells_per_s)} | ${s.mb_per_s} | ${s.vs_one_worker}x | ${s.efficiency} |`,
+          ),
+          '',
+          `File sizes (${report.file_sizes.files} files, limit ${report.file_sizes.limit_mb} MB): all but the last between ${report.file_sizes.smallest_share} and ${report.file_sizes.largest_share} of the limit (median ${report.file_sizes.median_share}); the last ${report.file_sizes.last_share}.`,
+          '',
+        ]
+      : []),
+    ...(report.memory.runs.length
+      ? [`Peak RSS (all cores, --file-size-limit ${E2E_LIMIT_MB}): ${report.memory.runs.map((m) => `${n(m.orders)} orders ${m.peak_rss_mb} MB`).join(', ')} (ratio ${report.memory.ratio}).`, '']
+      : []),
+    ...(report.s3
+      ? [
+          `S3 (${n(report.s3.orders)} orders, all cores, to a local s3rver on this machine): ${report.s3.local_seconds} s locally, ${report.s3.with_upload_seconds} s with upload: ${report.s3.ratio}x (uploads at ${report.s3.upload_mb_per_s} MB/s while under way).`,
+          '',
+        ]
+      : []),
+    'Targets:',
+    '',
+    ...targets(report),
   ];
   return `${lines.join('\n')}\n`;
 }
 
+const EMPTY_SIZES = { limit_mb: 0, files: 0, smallest_share: 0, median_share: 0, largest_share: 0, last_share: 0 };
+
 async function collect() {
   const scratch = await mkdtemp(join(tmpdir(), 'synthgen-bench-'));
   try {
-    const per_table = !only || only === 'per-table' ? await perTable(scratch) : [];
+    const wants = (section: string) => !only || only === section;
+    const perTableResults = wants('per-table') ? await perTable(scratch) : { results: [], kinds: [] };
     const metadata = !only || only !== 'per-table' ? await parentsFixture(scratch) : '';
-    const { scaling: scalingRows, file_sizes } =
-      !only || only === 'scaling' ? await scaling(scratch, metadata) : { scaling: [], file_sizes: { limit_mb: 0, files: 0, smallest_share: 0, median_share: 0, largest_share: 0 } };
-    const mem = !only || only === 'memory' ? await memory(scratch, metadata) : { runs: [], ratio: 0 };
-    const s3 = !only || only === 's3' ? await s3Overhead(scratch, metadata) : undefined;
+    const { scaling: scalingRows, file_sizes } = wants('scaling') ? await scaling(scratch, metadata) : { scaling: [], file_sizes: EMPTY_SIZES };
+    const mem = wants('memory') ? await memory(scratch, metadata) : { runs: [], ratio: 0 };
+    const s3 = wants('s3') ? await s3Overhead(scratch, metadata) : undefined;
     return {
       date: new Date().toISOString(),
       command: `npm run bench${quick ? ' -- --quick' : ''}`,
@@ -283,7 +390,8 @@ async function collect() {
       },
       repeats: REPEATS,
       e2e_orders: E2E_ORDERS,
-      per_table,
+      per_table: perTableResults.results,
+      column_kinds: perTableResults.kinds,
       scaling: scalingRows,
       memory: mem,
       file_sizes,
@@ -294,10 +402,32 @@ async function collect() {
   }
 }
 
-const report = await collect();
+/** With --only, the day's earlier results keep the sections not measured now. */
+async function merged(report: Report, path: string): Promise<Report> {
+  if (!only) return report;
+  const earlier = JSON.parse(await readFile(path, 'utf8').catch(() => 'null')) as Partial<Report> | null;
+  if (!earlier) return report;
+  const sections: Record<string, (keyof Report)[]> = {
+    'per-table': ['per_table', 'column_kinds'],
+    scaling: ['scaling', 'file_sizes'],
+    memory: ['memory'],
+    s3: ['s3'],
+  };
+  const replaced = new Set<string>(sections[only] ?? []);
+  const result: Record<string, unknown> = { ...earlier, date: report.date, command: 'npm run bench (sections measured separately)', machine: report.machine };
+  for (const [key, value] of Object.entries(report)) if (replaced.has(key)) result[key] = value;
+  return result as Report;
+}
+
 const directory = resolve(import.meta.dirname, '../../bench/results');
 await mkdir(directory, { recursive: true });
-const stamp = report.date.slice(0, 10) + (quick ? '-quick' : '') + (only ? `-${only}` : '');
+const measured = await collect();
+const stamp = measured.date.slice(0, 10) + (quick ? '-quick' : '');
+const report = await merged(measured, join(directory, `${stamp}.json`));
 await writeFile(join(directory, `${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
 await writeFile(join(directory, `${stamp}.md`), markdown(report));
+if (report.scaling.length && !quick) {
+  const caption = `${report.machine.cpu}, ${report.machine.cores} cores, ${report.date.slice(0, 10)}; ${n(report.e2e_orders)} orders; npm run bench`;
+  await writeScalingChart(join(directory, 'scaling.svg'), report.scaling, caption);
+}
 process.stdout.write(markdown(report));
