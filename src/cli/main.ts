@@ -32,7 +32,7 @@ const VALUE_FLAGS = new Set([
   '--s3-region',
   '--upload-concurrency',
 ]);
-const KNOWN_FLAGS = new Set([...VALUE_FLAGS, '--json', '--profile', '--resume', '--s3-checksums', '--no-s3-checksums', '--help', '-h', '--version']);
+const KNOWN_FLAGS = new Set([...VALUE_FLAGS, '--json', '--profile', '--resume', '--wait', '--s3-checksums', '--no-s3-checksums', '--help', '-h', '--version']);
 
 /** `--num-rows -5` would read as two flags; bind such values to their flag so the value check can name them. */
 function bindNegativeValues(args: readonly string[]): string[] {

@@ -24,6 +24,7 @@ import { type PendingPart, type PendingRun, loadPendingRun, pendingPath, removeP
 import { fileStamp, planParts } from './plan.js';
 import { writePoolFile } from './poolFile.js';
 import { type Reservation, inDependencyOrder, reserveRanges } from './reserve.js';
+import { acquireRunLock, lockPath } from './runLock.js';
 import { type S3Target, describeTarget, objectKey } from './s3Target.js';
 import { tableNamed } from './tables/index.js';
 import type { S3Settings } from './upload.js';
@@ -57,6 +58,8 @@ export interface RunOptions {
   readonly s3?: S3RunOptions;
   /** Finish the interrupted run recorded next to the metadata (its own tables, rows, seed and as-of). */
   readonly resume?: boolean;
+  /** When another run holds the metadata's lock: wait for it instead of failing. */
+  readonly wait?: boolean;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -179,7 +182,25 @@ function sameRequest(pending: PendingRun, options: RunOptions): boolean {
   );
 }
 
+/** Runs under the metadata's lock (runLock.ts), so no other run reserves IDs from it meanwhile. */
 export async function runGeneration(options: RunOptions): Promise<RunSummary> {
+  const lock = await acquireRunLock({
+    metadataPath: options.metadataPath,
+    command: options.command,
+    ...(options.wait ? { wait: true } : {}),
+    onWait: (holder) =>
+      options.onProgress?.({ type: 'notice', message: `waiting for the run holding ${lockPath(options.metadataPath)} (pid ${holder.pid} on ${holder.host}, started ${holder.started_at}) to finish` }),
+    onStale: (holder) =>
+      options.onProgress?.({ type: 'notice', message: `took over a lock left by pid ${holder.pid} (started ${holder.started_at}), which is no longer running` }),
+  });
+  try {
+    return await generate(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function generate(options: RunOptions): Promise<RunSummary> {
   const started = new Date();
   const startedAt = performance.now();
   const metadataPath = resolve(options.metadataPath);

@@ -49,6 +49,7 @@ export class GenerateCommand extends Command {
       ['Straight into S3 (the local folder is only staging)', '$0 --table-names users,products,orders --num-rows 10000000 --s3-bucket s3://my-bucket/synthetic'],
       ['An S3-compatible store (MinIO)', '$0 --table-names users --num-rows 1000 --s3-bucket demo --s3-endpoint http://localhost:9000 --no-s3-checksums'],
       ['Finish an interrupted S3 run', '$0 --resume'],
+      ['Queue behind a run already using the same metadata', '$0 --table-names orders --num-rows 1000000 --wait'],
     ],
   });
 
@@ -66,6 +67,7 @@ export class GenerateCommand extends Command {
   s3Checksums = Option.Boolean('--s3-checksums', true, { description: 'Send the SDK default request checksums; --no-s3-checksums for stores that reject them' });
   uploadConcurrency = Option.String('--upload-concurrency', { description: `Files uploaded at once (default ${DEFAULT_UPLOAD_CONCURRENCY})` });
   resume = Option.Boolean('--resume', false, { description: 'Finish the interrupted S3 run recorded next to --metadata' });
+  wait = Option.Boolean('--wait', false, { description: 'If another run is using --metadata, wait for it to finish instead of failing' });
   json = Option.Boolean('--json', false, { description: 'Print the summary as JSON on stdout' });
   profile = Option.Boolean('--profile', false, { description: 'Print where the time went (phases, generation, COPY) on stderr' });
 
@@ -159,6 +161,7 @@ export class GenerateCommand extends Command {
       seedGiven: this.seed !== undefined,
       asOfGiven: this.asOf !== undefined,
       resume: this.resume,
+      wait: this.wait,
       ...(s3 ? { s3 } : {}),
       onProgress,
     });
