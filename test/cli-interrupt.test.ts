@@ -1,33 +1,85 @@
 import { spawn } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { access, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, generate, withTempDir } from './helpers/cli.js';
+import { AS_OF, CLI, generate, synthgen, withTempDir } from './helpers/cli.js';
 
-async function parquetCount(dir: string): Promise<number> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith('.parquet')).length;
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+async function names(dir: string): Promise<string[]> {
+  return (await readdir(dir).catch(() => [] as string[])).sort();
 }
 
-test('Ctrl-C mid-run: exit 130, the run’s files removed, metadata unchanged', async () => {
+const ORDERS = ['--table-names', 'orders', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+
+/** Starts a long orders run, waits until it has finished some parts, interrupts it; returns its exit and stderr. */
+async function interruptedRun(dir: string, signal: NodeJS.Signals) {
+  const child = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const parquet = async () => (await names(join(dir, 'data', 'orders'))).filter((n) => n.endsWith('.parquet')).length;
+  for (let i = 0; i < 600 && (await parquet()) === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
+  expect(await parquet()).toBeGreaterThan(0);
+  child.kill(signal);
+  return { code: await exited, stderr };
+}
+
+test('Ctrl-C mid-run: exit 130, finished files kept, no partial file, metadata unchanged; --resume then makes exactly the clean run', async () => {
   await withTempDir(async (dir) => {
     await generate(['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
     const before = await readFile(join(dir, 'm.json'), 'utf8');
-    const child = spawn(
-      process.execPath,
-      [CLI, '--table-names', 'orders', '--num-rows', '3000000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'],
-      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    // Wait until the run has finished some parts, then interrupt it.
-    for (let i = 0; i < 600 && (await parquetCount(join(dir, 'data', 'orders'))) === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
-    expect(await parquetCount(join(dir, 'data', 'orders'))).toBeGreaterThan(0);
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toMatch(/interrupted by SIGINT: nothing was committed/);
-    expect(await readdir(join(dir, 'data', 'orders'))).toEqual([]);
+    const { code, stderr } = await interruptedRun(dir, 'SIGINT');
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopped: interrupted by SIGINT\. Nothing was committed and the metadata is unchanged; \d+ of \d+ files are written and kept/);
+    expect(stderr).toContain('Run the same command again (or synthgen --resume --metadata m.json) to finish it');
+    const kept = await names(join(dir, 'data', 'orders'));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.filter((n) => !n.endsWith('.parquet'))).toEqual([]);
     expect(await readFile(join(dir, 'm.json'), 'utf8')).toBe(before);
+    expect(await exists(join(dir, 'm.json.pending.json'))).toBe(true);
+
+    // Another request is refused while the interrupted run is unfinished: its files hold the IDs it reserved.
+    const other = await synthgen(['--table-names', 'orders', '--num-rows', '10', '--out', 'data', '--metadata', 'm.json'], dir);
+    expect(other.code).not.toBe(0);
+    expect(other.stderr).toMatch(/an interrupted run \S+ is not finished/);
+
+    await generate(['--resume', '--metadata', 'm.json'], dir);
+    expect(await exists(join(dir, 'm.json.pending.json'))).toBe(false);
+    const resumed = await names(join(dir, 'data', 'orders'));
+    expect(resumed.slice(0, kept.length)).toEqual(kept);
+
+    // The same command from the same starting point, uninterrupted, in another folder.
+    await withTempDir(async (clean) => {
+      await generate(['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], clean);
+      await generate(ORDERS, clean);
+      const cleanNames = await names(join(clean, 'data', 'orders'));
+      expect(resumed.length).toBe(cleanNames.length);
+      for (let i = 0; i < resumed.length; i += 1) {
+        const [a, b] = await Promise.all([readFile(join(dir, 'data', 'orders', resumed[i] ?? '')), readFile(join(clean, 'data', 'orders', cleanNames[i] ?? ''))]);
+        expect(a.equals(b), `${resumed[i]} differs from the clean run's ${cleanNames[i]}`).toBe(true);
+      }
+    });
+  });
+});
+
+test('SIGTERM, then --discard-interrupted: exit 143, then the run’s files and record are gone and the metadata unchanged', async () => {
+  await withTempDir(async (dir) => {
+    await generate(['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
+    const before = await readFile(join(dir, 'm.json'), 'utf8');
+    const { code } = await interruptedRun(dir, 'SIGTERM');
+    expect(code).toBe(143);
+    const discarded = await generate(['--discard-interrupted', '--metadata', 'm.json'], dir);
+    expect(discarded.stdout).toMatch(/discarded interrupted run \S+: removed [1-9]\d* files?; the metadata is unchanged/);
+    expect(await names(join(dir, 'data', 'orders'))).toEqual([]);
+    expect(await exists(join(dir, 'm.json.pending.json'))).toBe(false);
+    expect(await readFile(join(dir, 'm.json'), 'utf8')).toBe(before);
+    const again = await synthgen(['--discard-interrupted', '--metadata', 'm.json'], dir);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('nothing to discard');
   });
 });

@@ -53,7 +53,12 @@ test('uploads survive 503s, reset connections and slow answers: every object int
       await expect(import('node:fs/promises').then((fs) => fs.readFile(join(dir, 's3.json.pending.json')))).rejects.toThrow();
       const committed = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(join(dir, 's3.json'), 'utf8')));
       expect(committed.tables.orders.last_id).toBe(90000);
-      const objects = await bucketChecksums(s3.endpoint, BUCKET, prefix);
+      const all = await bucketChecksums(s3.endpoint, BUCKET, prefix);
+      // Beside the data, exactly one object more: the run's manifest, which the metadata names.
+      const manifests = Object.keys(all).filter((key) => key.startsWith(`${prefix}_runs/`));
+      expect(manifests).toEqual([`${prefix}_runs/${committed.runs[0].run_id}.json`]);
+      expect(committed.runs[0].manifest).toBe(`s3://${BUCKET}/${manifests[0]}`);
+      const objects = Object.fromEntries(Object.entries(all).filter(([key]) => !key.startsWith(`${prefix}_runs/`)));
       const expected = await localByPosition(join(dir, 'local'));
       expect(Object.keys(objects)).toHaveLength(Object.keys(expected).length);
       expect(byPosition(objects, prefix)).toEqual(expected);

@@ -32,7 +32,10 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     expect(summary.upload.objects).toBe(3);
 
     const listing = await client().send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'runs/a/' }));
-    const objects = (listing.Contents ?? []).map((o) => ({ key: o.Key ?? '', size: o.Size ?? 0 }));
+    const listed = (listing.Contents ?? []).map((o) => ({ key: o.Key ?? '', size: o.Size ?? 0 }));
+    // The data objects, and beside them the run's manifest.
+    expect(listed.filter((o) => o.key.startsWith('runs/a/_runs/')).map((o) => o.key)).toEqual([`runs/a/_runs/${summary.run_id}.json`]);
+    const objects = listed.filter((o) => !o.key.startsWith('runs/a/_runs/'));
     const expected: string[] = [];
     for (const table of ['users', 'products', 'orders']) {
       for (const file of await parquetFiles(join(dir, 'local'), table)) expected.push(`runs/a/${table}/${file.split('/').pop()}`);
@@ -62,5 +65,11 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     const metadata = JSON.parse(await readFile(join(dir, 's3.json'), 'utf8'));
     expect(metadata.tables.orders.last_id).toBe(320000);
     await expect(readFile(join(dir, 's3.json.pending.json'))).rejects.toThrow();
+
+    // synthgen verify reads the dataset back from the bucket: files against the manifest, keys and rules.
+    const verified = await synthgen(['verify', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', s3.endpoint, '--metadata', 's3.json'], dir, s3Env());
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/^synthgen verify s3:\/\/[^ ]+\/runs\/a: 1 run, 3 files/);
+    expect(verified.stdout).toMatch(/OK: users \d+, products \d+, orders 320000 rows; no violations/);
   });
 });

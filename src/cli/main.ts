@@ -5,6 +5,7 @@ import { UserError } from '../engine/errors.js';
 import { fileURLToPath } from 'node:url';
 import { GenerateCommand } from './commands/generate.js';
 import { SchemaCommand } from './commands/schema.js';
+import { VerifyCommand } from './commands/verify.js';
 import { relaunch } from './relaunch.js';
 
 const cli = new Cli({
@@ -15,6 +16,7 @@ const cli = new Cli({
 });
 cli.register(GenerateCommand);
 cli.register(SchemaCommand);
+cli.register(VerifyCommand);
 cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
 
@@ -32,7 +34,7 @@ const VALUE_FLAGS = new Set([
   '--s3-region',
   '--upload-concurrency',
 ]);
-const KNOWN_FLAGS = new Set([...VALUE_FLAGS, '--json', '--profile', '--resume', '--wait', '--s3-checksums', '--no-s3-checksums', '--help', '-h', '--version']);
+const KNOWN_FLAGS = new Set([...VALUE_FLAGS, '--json', '--profile', '--resume', '--discard-interrupted', '--wait', '--s3-checksums', '--no-s3-checksums', '--help', '-h', '--version']);
 
 /** `--num-rows -5` would read as two flags; bind such values to their flag so the value check can name them. */
 function bindNegativeValues(args: readonly string[]): string[] {
@@ -53,13 +55,15 @@ function syntaxProblem(args: readonly string[]): string {
   if (unknown) return `unknown option ${unknown.split('=')[0]}: see synthgen --help`;
   const missing = args.find((arg, i) => VALUE_FLAGS.has(arg) && (args[i + 1] === undefined || args[i + 1]?.startsWith('--')));
   if (missing) return `${missing} needs a value: see synthgen --help`;
-  const stray = args.find((arg, i) => !arg.startsWith('-') && !VALUE_FLAGS.has(args[i - 1] ?? '') && !(i === 0 && (arg === 'generate' || arg === 'schema')));
+  const stray = args.find((arg, i) => !arg.startsWith('-') && !VALUE_FLAGS.has(args[i - 1] ?? '') && !(i === 0 && (arg === 'generate' || arg === 'schema' || arg === 'verify')));
   if (stray) return `unexpected argument "${stray}": see synthgen --help`;
   return 'could not read the command line: see synthgen --help';
 }
 
 async function main(): Promise<number> {
-  const args = bindNegativeValues(process.argv.slice(2));
+  // `synthgen resume [...]` is `synthgen --resume [...]`.
+  const given = process.argv.slice(2);
+  const args = bindNegativeValues(given[0] === 'resume' ? ['--resume', ...given.slice(1)] : given);
   const context: BaseContext = {
     ...Cli.defaultContext,
     colorDepth: process.stdout.isTTY ? Cli.defaultContext.colorDepth : 1,
@@ -71,14 +75,15 @@ async function main(): Promise<number> {
     process.stderr.write(`synthgen: ${syntaxProblem(args)}\n`);
     return 2;
   }
-  if (!(command instanceof GenerateCommand) || command.help) return cli.run(args, context);
+  if (!(command instanceof GenerateCommand || command instanceof VerifyCommand) || command.help) return cli.run(args, context);
   command.context = context;
   try {
     const code = await command.validateAndExecute();
     return typeof code === 'number' ? code : 0;
   } catch (error: unknown) {
     if (error instanceof UserError) {
-      process.stderr.write(`synthgen: ${error.message}\n`);
+      // One line, whatever a message quoted (a parser's excerpt of a file, say).
+      process.stderr.write(`synthgen: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return error.exitCode;
     }
     process.stderr.write(`synthgen: internal error, please report it:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

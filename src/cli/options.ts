@@ -72,3 +72,14 @@ export function parseAsOf(value: string): string {
   if (year < 1990 || year > 9999) throw new UserError(`--as-of must lie between 1990 and 9999, got "${value}"`);
   return new Date(Math.floor(millis / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
+
+/** `--s3-endpoint`: an http(s) URL. */
+export function parseEndpoint(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+    return value;
+  } catch {
+    throw new UserError(`--s3-endpoint must be an http(s) URL, e.g. http://localhost:9000, got "${value}"`);
+  }
+}

@@ -4,9 +4,9 @@
  * left alone), migrated from the original tool's legacy format (full ID lists), and written atomically: a temporary
  * file, fsync, rename, so a crash leaves either the old or the new file.
  */
-import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { atomicWrite } from './atomicWrite.js';
 import { UserError } from './errors.js';
 import type { LegacySegment, Segment } from './segment.js';
 
@@ -26,6 +26,8 @@ export interface RunRecord {
   readonly as_of: string;
   readonly command: string;
   readonly tables: Readonly<Record<string, { first_id: number; last_id: number; files: number; bytes: number }>>;
+  /** The run's manifest (runManifest.ts): a local path, or an s3:// URL for runs that uploaded. */
+  readonly manifest?: string;
 }
 
 export interface Metadata {
@@ -109,8 +111,12 @@ function parseCurrent(value: Record<string, Json>): Metadata {
     tables[name] = { last_id: state.last_id, segments };
   }
   need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');
-  const runs = (Array.isArray(value.runs) ? value.runs : []) as RunRecord[];
-  return { format: METADATA_FORMAT, format_version: METADATA_VERSION, tables, runs };
+  const runs = (Array.isArray(value.runs) ? value.runs : []) as Json[];
+  for (const [index, run] of runs.entries()) {
+    need(isRecord(run) && typeof run.run_id === 'string', `runs[${index}] has no run_id`);
+    need(run.manifest === undefined || typeof run.manifest === 'string', `runs[${index}].manifest is not a path`);
+  }
+  return { format: METADATA_FORMAT, format_version: METADATA_VERSION, tables, runs: runs as RunRecord[] };
 }
 
 /** Consecutive IDs folded into [first, last] ranges, so a legacy list of a million IDs becomes a few segments. */
@@ -161,7 +167,7 @@ export async function loadMetadata(path: string): Promise<LoadedMetadata> {
   try {
     parsed = JSON.parse(text);
   } catch (error: unknown) {
-    throw corrupt(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw corrupt(`not valid JSON (${(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ')})`);
   }
   try {
     need(isRecord(parsed), 'the top level is not an object');
@@ -193,24 +199,5 @@ export async function commitMetadata(path: string, metadata: Metadata, loaded: L
       }
     }
   }
-  const temporary = `${path}.${randomUUID()}.tmp`;
-  const handle = await open(temporary, 'wx');
-  try {
-    await handle.writeFile(`${JSON.stringify(metadata, null, 2)}\n`, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temporary, path);
-  } catch (error: unknown) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-  const directory = await open(dirname(path), 'r');
-  try {
-    await directory.sync();
-  } finally {
-    await directory.close();
-  }
+  await atomicWrite(path, `${JSON.stringify(metadata, null, 2)}\n`);
 }

@@ -3,15 +3,16 @@
  * the worker pool (uploading each finished part to S3 while later ones are generated, when a bucket is given), and
  * commit the metadata only when every part is in place.
  *
- * A local run that fails removes what it wrote and leaves the metadata as it was, so its IDs are reused by the next
- * run. An S3 run records itself first (pendingRun.ts); if it fails it keeps the staging files not yet uploaded and
- * that record, and the same command (or --resume) finishes it with exactly the objects a clean run would make.
+ * Every run records itself first (pendingRun.ts). A run that stops before its commit keeps the files it finished
+ * (for S3, the staging files not yet uploaded) and that record, and leaves the metadata as it was; the same command
+ * (or --resume) finishes it with exactly the files a clean run would make, and --discard-interrupted removes it.
+ * Each committed run leaves a manifest of its files (runManifest.ts), which the metadata's run record names.
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { access, mkdir, readdir, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Piscina } from 'piscina';
 import { ROW_GROUP_ROWS } from '../workers/parquet.js';
@@ -20,11 +21,13 @@ import { cachedValue } from './cache.js';
 import { UserError } from './errors.js';
 import { type LoadedMetadata, type RunRecord, commitMetadata, loadMetadata } from './metadata.js';
 import { rowsPerPart } from './partSize.js';
-import { type PendingPart, type PendingRun, loadPendingRun, pendingPath, removePendingRun, savePendingRun } from './pendingRun.js';
+import { type PendingPart, type PendingRun, loadPendingRun, pendingPath, removePartialFiles, removePendingRun, savePendingRun } from './pendingRun.js';
 import { fileStamp, planParts } from './plan.js';
 import { writePoolFile } from './poolFile.js';
 import { type Reservation, inDependencyOrder, reserveRanges } from './reserve.js';
+import { partialPath } from './partialFile.js';
 import { acquireRunLock, lockPath } from './runLock.js';
+import { MANIFEST_FORMAT, RUNS_FOLDER, type RunManifest, toolVersions, writeManifest } from './runManifest.js';
 import { type S3Target, describeTarget, objectKey } from './s3Target.js';
 import { tableNamed } from './tables/index.js';
 import type { S3Settings } from './upload.js';
@@ -207,7 +210,12 @@ async function generate(options: RunOptions): Promise<RunSummary> {
   const loaded: LoadedMetadata = await loadMetadata(metadataPath);
   const before = loaded.metadata;
 
-  const pending = await loadPendingRun(metadataPath);
+  let pending = await loadPendingRun(metadataPath);
+  if (pending && before.runs.some((run) => run.run_id === pending?.run_id)) {
+    // Killed between committing the metadata and removing the record: the run is complete.
+    await removePendingRun(metadataPath);
+    pending = undefined;
+  }
   if (pending && !options.resume && !sameRequest(pending, options)) {
     throw new UserError(
       `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}): run its command again or synthgen --resume --metadata ${options.metadataPath} to finish it: ${pending.command}`,
@@ -225,9 +233,9 @@ async function generate(options: RunOptions): Promise<RunSummary> {
   const fileSizeLimitMB = resuming?.file_size_limit_mb ?? options.fileSizeLimitMB;
   const out = resuming?.out ?? resolve(options.out);
   const s3: S3RunOptions | undefined = resuming
-    ? {
+    ? resuming.s3 && {
         target: resuming.s3,
-        checksums: options.s3?.checksums ?? resuming.s3_checksums,
+        checksums: options.s3?.checksums ?? resuming.s3_checksums ?? true,
         uploadConcurrency: options.s3?.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
         ...((options.s3?.endpoint ?? resuming.s3_endpoint) ? { endpoint: options.s3?.endpoint ?? resuming.s3_endpoint } : {}),
         ...((options.s3?.region ?? resuming.s3_region) ? { region: options.s3?.region ?? resuming.s3_region } : {}),
@@ -280,16 +288,16 @@ async function generate(options: RunOptions): Promise<RunSummary> {
     maxThreads: options.workers,
     idleTimeout: 60_000,
   });
-  const written: string[] = [];
   // Ctrl-C or a termination request: stop dispatching, let the parts under way finish (ending a worker in the middle
-  // of a DuckDB query aborts the process), then the finally below removes what a local run wrote: it committed
-  // nothing, so its IDs are free again. An S3 run keeps its staging files and record instead, to be finished later.
-  // A second signal exits at once.
+  // of a DuckDB query aborts the process), then keep the finished files and the run's record, to be finished or
+  // discarded later. A second signal exits at once: the record already holds what a resume needs, and the partial
+  // files of the parts under way are hidden temporary names that a resume removes.
   let interrupted: NodeJS.Signals | undefined;
+  const inFlight = new Set<string>();
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) {
-      if (!s3) for (const path of written) rmSync(path, { force: true });
-      process.stderr.write(`\nsynthgen: stopped by ${signal}; metadata unchanged\n`);
+      for (const path of inFlight) rmSync(partialPath(path), { force: true });
+      process.stderr.write(`\nsynthgen: stopped by ${signal}; metadata unchanged. ${howToFinish(options.metadataPath)}\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
     }
     interrupted = signal;
@@ -297,7 +305,6 @@ async function generate(options: RunOptions): Promise<RunSummary> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let keepForResume = false;
   const scratch = join(tmpdir(), `synthgen-run-${runId}-${randomUUID().slice(0, 8)}`);
   try {
     await mkdir(scratch, { recursive: true });
@@ -311,6 +318,7 @@ async function generate(options: RunOptions): Promise<RunSummary> {
     let parts: PendingPart[];
     if (resuming) {
       parts = resuming.parts;
+      await removePartialFiles(parts);
     } else {
       const stamp = await freshStamp(directories, objectNames, started);
       const sizes = await Promise.all(
@@ -358,36 +366,35 @@ async function generate(options: RunOptions): Promise<RunSummary> {
     }
     phase('size parts (calibration samples)');
 
-    // An S3 run records itself before it writes anything, and again as each object lands.
-    let record: PendingRun | undefined;
+    // The run records itself before it writes anything, and again as each file is written and each object lands.
+    const record: PendingRun = resuming ?? {
+      format: 'synthgen-pending-run',
+      run_id: runId,
+      started_at: started.toISOString(),
+      seed,
+      as_of: asOf,
+      tables,
+      rows: Object.fromEntries(tables.map((t) => [t, rowsByTable[t] ?? 0])),
+      file_size_limit_mb: fileSizeLimitMB,
+      out,
+      ...(s3
+        ? {
+            s3: s3.target,
+            s3_checksums: s3.checksums,
+            ...(s3.endpoint ? { s3_endpoint: s3.endpoint } : {}),
+            ...(s3.region ? { s3_region: s3.region } : {}),
+          }
+        : {}),
+      command,
+      reserved: Object.fromEntries(reserved),
+      parts,
+    };
     let saving = Promise.resolve();
     const persist = () => {
-      const snapshot = record;
-      if (!snapshot) return Promise.resolve();
-      saving = saving.then(() => savePendingRun(metadataPath, snapshot));
+      saving = saving.then(() => savePendingRun(metadataPath, record));
       return saving;
     };
-    if (s3) {
-      record = resuming ?? {
-        format: 'synthgen-pending-run',
-        run_id: runId,
-        started_at: started.toISOString(),
-        seed,
-        as_of: asOf,
-        tables,
-        rows: Object.fromEntries(tables.map((t) => [t, rowsByTable[t] ?? 0])),
-        file_size_limit_mb: fileSizeLimitMB,
-        out,
-        s3: s3.target,
-        s3_checksums: s3.checksums,
-        ...(s3.endpoint ? { s3_endpoint: s3.endpoint } : {}),
-        ...(s3.region ? { s3_region: s3.region } : {}),
-        command,
-        reserved: Object.fromEntries(reserved),
-        parts,
-      };
-      await persist();
-    }
+    await persist();
     options.onProgress?.({ type: 'planned', parts: parts.length, rows: parts.reduce((n, p) => n + p.lastId - p.firstId + 1, 0) });
 
     const results = new Map<PendingPart, FileSummary>();
@@ -418,13 +425,17 @@ async function generate(options: RunOptions): Promise<RunSummary> {
           // Confirmed in the bucket before the interruption (the record is written only after that): not checked
           // again, and any staging copy left behind is expendable.
           await rm(part.path, { force: true });
-          summary = { path: part.path, ...(object ? { object } : {}), rows, bytes: 0, first_id: part.firstId, last_id: part.lastId, sha256: part.uploadedSha256 };
-        } else if (resuming && (await exists(part.path))) {
-          // A staging file is linked into place only once complete, so one left by the interrupted run is whole.
+          summary = { path: part.path, ...(object ? { object } : {}), rows, bytes: part.bytes ?? 0, first_id: part.firstId, last_id: part.lastId, sha256: part.uploadedSha256 };
+        } else if (resuming && part.writtenSha256 && (await exists(part.path)) && (await sha256File(part.path)) === part.writtenSha256) {
+          // Written and recorded before the interruption, and its bytes still match: kept, not made again.
           const { size } = await stat(part.path);
-          summary = { path: part.path, ...(object ? { object } : {}), rows, bytes: size, first_id: part.firstId, last_id: part.lastId, sha256: await sha256File(part.path) };
+          summary = { path: part.path, ...(object ? { object } : {}), rows, bytes: size, first_id: part.firstId, last_id: part.lastId, sha256: part.writtenSha256 };
         } else {
+          // Not recorded as written (killed between the link and the record), or changed since: made again, which
+          // gives the same bytes.
+          if (resuming) await rm(part.path, { force: true });
           const range = reserved.get(part.table) as Reservation;
+          inFlight.add(part.path);
           const result = await pool.run({
             kind: 'part',
             table: part.table,
@@ -437,6 +448,7 @@ async function generate(options: RunOptions): Promise<RunSummary> {
             poolFile: poolFiles.get(part.table) ?? '',
             memoryLimit,
           });
+          inFlight.delete(part.path);
           if (result.state === 'failed') {
             failure ??=
               result.code === 'EEXIST'
@@ -447,7 +459,9 @@ async function generate(options: RunOptions): Promise<RunSummary> {
             return;
           }
           if (result.kind !== 'part') throw new Error('unreachable');
-          written.push(result.path);
+          part.writtenSha256 = result.sha256;
+          part.bytes = result.bytes;
+          await persist();
           summary = { path: result.path, ...(object ? { object } : {}), rows, bytes: result.bytes, first_id: part.firstId, last_id: part.lastId, sha256: result.sha256 };
           options.onProgress?.({ type: 'part', table: part.table, path: result.path, rows, bytes: result.bytes, timings: result.timings });
         }
@@ -464,16 +478,20 @@ async function generate(options: RunOptions): Promise<RunSummary> {
     await saving;
     const stopped = failure ?? uploads?.failure ?? (interrupted ? new Error(`interrupted by ${interrupted}`) : undefined);
     if (stopped) {
+      const code = interrupted ? (interrupted === 'SIGINT' ? 130 : 143) : EXIT_RESUMABLE;
+      const what = stopped.message.replace(/[.:]?$/, '');
       if (s3) {
-        keepForResume = true;
         const left = parts.filter((p) => !p.uploadedSha256).length;
         throw new UserError(
-          `run ${runId} stopped: ${stopped.message}. Nothing was committed; ${left} of ${parts.length} files are not in ${describeTarget(s3.target)} yet and the finished ones are kept in ${out}. Run the same command again (or synthgen --resume) to finish it.`,
-          interrupted ? (interrupted === 'SIGINT' ? 130 : 143) : EXIT_RESUMABLE,
+          `run ${runId} stopped: ${what}. Nothing was committed; ${left} of ${parts.length} files are not in ${describeTarget(s3.target)} yet and the finished ones are kept in ${out}. ${howToFinish(options.metadataPath)}`,
+          code,
         );
       }
-      if (interrupted) throw interruptedError(interrupted, written.length);
-      throw stopped;
+      const done = parts.filter((p) => p.writtenSha256).length;
+      throw new UserError(
+        `run ${runId} stopped: ${what}. Nothing was committed and the metadata is unchanged; ${done} of ${parts.length} files are written and kept in ${out}. ${howToFinish(options.metadataPath)}`,
+        code,
+      );
     }
     phase(uploads ? 'generate, write and upload parts' : 'generate and write parts');
 
@@ -495,12 +513,48 @@ async function generate(options: RunOptions): Promise<RunSummary> {
         Object.entries(summaryTables).map(([name, t]) => [name, { first_id: t.first_id, last_id: t.last_id, files: t.files.length, bytes: t.bytes }]),
       ),
     };
-    await commitMetadata(metadataPath, { ...before, tables: after, runs: [...before.runs, run] }, loaded);
-    written.length = 0;
+    const manifest: RunManifest = {
+      format: MANIFEST_FORMAT,
+      format_version: 1,
+      run_id: runId,
+      versions: toolVersions(),
+      table_versions: Object.fromEntries(tables.map((name) => [name, tableNamed(name)?.version ?? 0])),
+      seed,
+      as_of: asOf,
+      started_at: run.started_at,
+      command,
+      arguments: {
+        tables,
+        rows: Object.fromEntries(tables.map((t) => [t, rowsByTable[t] ?? 0])),
+        file_size_limit_mb: fileSizeLimitMB,
+        ...(s3 ? { s3: describeTarget(s3.target) } : {}),
+      },
+      tables: Object.fromEntries(Object.entries(summaryTables).map(([name, t]) => [name, { first_id: t.first_id, last_id: t.last_id, rows: t.rows }])),
+      files: parts.map((part) => {
+        const file = results.get(part);
+        if (!file) throw new Error(`no result for ${part.path}`);
+        return { table: part.table, path: `${part.table}/${basename(part.path)}`, first_id: file.first_id, last_id: file.last_id, rows: file.rows, bytes: file.bytes, sha256: file.sha256 };
+      }),
+    };
+    const manifestPath = await writeManifest(out, manifest);
+    let manifestRef = manifestPath;
+    if (s3 && client) {
+      const { uploadFile } = await import('./upload.js');
+      const key = objectKey(s3.target, RUNS_FOLDER, `${runId}.json`);
+      try {
+        await uploadFile(client, s3, { path: manifestPath, key, sha256: await sha256File(manifestPath), contentType: 'application/json' });
+      } catch (error: unknown) {
+        if (error instanceof UserError) throw error;
+        throw new UserError(`run ${runId} stopped: ${error instanceof Error ? error.message : String(error)}. Every file is uploaded but nothing was committed. ${howToFinish(options.metadataPath)}`, EXIT_RESUMABLE);
+      }
+      manifestRef = `s3://${s3.target.bucket}/${key}`;
+    }
+    await commitMetadata(metadataPath, { ...before, tables: after, runs: [...before.runs, { ...run, manifest: manifestRef }] }, loaded);
+    await removePendingRun(metadataPath);
     if (s3) {
-      await removePendingRun(metadataPath);
-      // The staging folders were only a way station.
-      for (const directory of directories) await rmdir(directory).catch(() => undefined);
+      // The staging folders were only a way station; the manifest's home is beside the objects.
+      await rm(manifestPath, { force: true });
+      for (const directory of [...directories, dirname(manifestPath)]) await rmdir(directory).catch(() => undefined);
     }
     phase('commit metadata');
     const rows = Object.values(summaryTables).reduce((n, t) => n + t.rows, 0);
@@ -537,18 +591,17 @@ async function generate(options: RunOptions): Promise<RunSummary> {
     process.off('SIGTERM', onSignal);
     await pool.destroy();
     await rm(scratch, { recursive: true, force: true });
-    // Files of a local run that did not commit would reuse IDs with the next run: remove them. An S3 run keeps
-    // its staging files (and its record) so that running it again finishes it.
-    if (!keepForResume) await Promise.all(written.map((path) => rm(path, { force: true })));
+    // Nothing to remove: a run that stopped after recording itself keeps its files for --resume or
+    // --discard-interrupted, and one that stopped before wrote none.
   }
 }
 
-function interruptedError(signal: NodeJS.Signals, removed: number): UserError {
-  return new UserError(
-    `interrupted by ${signal}: nothing was committed and the ${removed} file${removed === 1 ? '' : 's'} this run had finished were removed; the metadata is unchanged, so run the command again to generate them`,
-    signal === 'SIGINT' ? 130 : 143,
-  );
+/** The sentence every stopped run ends with. */
+export function howToFinish(metadataPath: string): string {
+  const metadata = resolve(metadataPath) === resolve('./metadata.json') ? '' : ` --metadata ${metadataPath}`;
+  return `Run the same command again (or synthgen --resume${metadata}) to finish it, or synthgen --discard-interrupted${metadata} to remove what it wrote.`;
 }
+
 
 export function defaultWorkers(): number {
   return availableParallelism();

@@ -10,8 +10,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { link, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import { UserError } from './errors.js';
 
 export interface LockHolder {
@@ -137,13 +138,15 @@ export async function acquireRunLock(options: {
     token: randomUUID(),
   };
   const content = `${JSON.stringify(holder, null, 2)}\n`;
+  // The metadata's folder may not exist yet (the commit would create it): the lock goes there first.
+  await mkdir(dirname(path), { recursive: true }).catch(() => undefined);
   let told = false;
   for (;;) {
     try {
       if (await createExclusive(path, content)) break;
     } catch (error: unknown) {
       if (isErrno(error, 'ENOENT')) {
-        throw new UserError(`cannot create the lock beside the metadata (${path}): the folder does not exist; create it or pass --metadata with a path in an existing folder`);
+        throw new UserError(`cannot create the lock beside the metadata (${path}): its folder cannot be created; pass --metadata with a path in a writable folder`);
       }
       if (isErrno(error, 'EACCES') || isErrno(error, 'EROFS') || isErrno(error, 'EPERM')) {
         throw new UserError(`cannot create the lock beside the metadata (${path}): permission denied; pass --metadata with a path in a writable folder`);

@@ -36,6 +36,17 @@ export interface ParentReference {
   readonly skew: number;
 }
 
+/**
+ * An invariant of the table's rows, checked by `synthgen verify`: SQL naming the rows that break it, as the body of
+ * `SELECT count(*) FROM ...`. `t(name)` is the relation holding a table's rows (this one's or a parent's).
+ */
+export interface Rule {
+  readonly description: string;
+  /** Other tables it reads: it is checked only where their files are present too. */
+  readonly reads?: readonly string[];
+  readonly violations: (t: (table: string) => string) => string;
+}
+
 export interface TableDefinition {
   readonly name: string;
   readonly description: string;
@@ -48,4 +59,7 @@ export interface TableDefinition {
   readonly helpers: readonly Field[];
   /** In output order; the first is the primary key. */
   readonly columns: readonly Column[];
+  /** Columns besides the primary key whose values never repeat. */
+  readonly unique?: readonly string[];
+  readonly rules?: readonly Rule[];
 }

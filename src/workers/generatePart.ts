@@ -4,7 +4,6 @@
  * file and an existing file is never overwritten. It returns a summary, never rows.
  */
 import { link, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { partQuery } from '../engine/partQuery.js';
 import { quotedString } from '../engine/sql.js';
 import { tableNamed } from '../engine/tables/index.js';
@@ -13,6 +12,7 @@ import { loadPools } from './loadPools.js';
 import { PARQUET_OPTIONS } from './parquet.js';
 import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
 import { sha256File } from '../engine/fileChecksum.js';
+import { partialPath } from '../engine/partialFile.js';
 
 export { PARQUET_OPTIONS, ROW_GROUP_ROWS } from './parquet.js';
 
@@ -25,9 +25,6 @@ async function copyRows(task: PartTask | SampleTask, path: string): Promise<void
   await connection.run(`COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
 }
 
-function temporaryPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
-}
 
 async function removeQuietly(path: string): Promise<void> {
   await unlink(path).catch(() => undefined);
@@ -35,7 +32,7 @@ async function removeQuietly(path: string): Promise<void> {
 
 async function writePart(task: PartTask): Promise<WorkerResult> {
   const started = performance.now();
-  const temporary = temporaryPath(task.path);
+  const temporary = partialPath(task.path);
   await removeQuietly(temporary);
   const setup = performance.now();
   try {

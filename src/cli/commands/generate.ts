@@ -1,11 +1,13 @@
 /** `synthgen [generate]`: the default command. Parses flags, runs the engine, prints the summary. */
 import { Command, Option } from 'clipanion';
+import { discardInterruptedRun } from '../../engine/discardRun.js';
 import { UserError } from '../../engine/errors.js';
 import { DEFAULT_FILE_SIZE_MB, DEFAULT_UPLOAD_CONCURRENCY, type ProgressEvent, type RunSummary, defaultWorkers, runGeneration } from '../../engine/run.js';
 import { parseS3Target } from '../../engine/s3Target.js';
 import { Profile } from '../profile.js';
 import {
   parseAsOf,
+  parseEndpoint,
   parseFileSizeLimit,
   parseNumRows,
   parsePositiveInteger,
@@ -13,16 +15,6 @@ import {
   parseTableNames,
 } from '../options.js';
 import { formatBytes, formatCount, progressReporter } from '../progress.js';
-
-function parseEndpoint(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
-    return value;
-  } catch {
-    throw new UserError(`--s3-endpoint must be an http(s) URL, e.g. http://localhost:9000, got "${value}"`);
-  }
-}
 
 function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
@@ -48,7 +40,8 @@ export class GenerateCommand extends Command {
       ['Files of at most 64 MB, summary as JSON', '$0 --table-names orders --num-rows 10000000 --file-size-limit 64 --json'],
       ['Straight into S3 (the local folder is only staging)', '$0 --table-names users,products,orders --num-rows 10000000 --s3-bucket s3://my-bucket/synthetic'],
       ['An S3-compatible store (MinIO)', '$0 --table-names users --num-rows 1000 --s3-bucket demo --s3-endpoint http://localhost:9000 --no-s3-checksums'],
-      ['Finish an interrupted S3 run', '$0 --resume'],
+      ['Finish an interrupted run (Ctrl-C, kill, full disk, failed uploads); also `synthgen resume`', '$0 --resume'],
+      ['Or remove what an interrupted run wrote', '$0 --discard-interrupted'],
       ['Queue behind a run already using the same metadata', '$0 --table-names orders --num-rows 1000000 --wait'],
     ],
   });
@@ -66,12 +59,27 @@ export class GenerateCommand extends Command {
   s3Region = Option.String('--s3-region', { description: 'Bucket region (default: AWS_REGION, else us-east-1)' });
   s3Checksums = Option.Boolean('--s3-checksums', true, { description: 'Send the SDK default request checksums; --no-s3-checksums for stores that reject them' });
   uploadConcurrency = Option.String('--upload-concurrency', { description: `Files uploaded at once (default ${DEFAULT_UPLOAD_CONCURRENCY})` });
-  resume = Option.Boolean('--resume', false, { description: 'Finish the interrupted S3 run recorded next to --metadata' });
+  resume = Option.Boolean('--resume', false, { description: 'Finish the interrupted run recorded next to --metadata' });
+  discardInterrupted = Option.Boolean('--discard-interrupted', false, {
+    description: 'Remove the files of the interrupted run recorded next to --metadata (instead of finishing it)',
+  });
   wait = Option.Boolean('--wait', false, { description: 'If another run is using --metadata, wait for it to finish instead of failing' });
   json = Option.Boolean('--json', false, { description: 'Print the summary as JSON on stdout' });
   profile = Option.Boolean('--profile', false, { description: 'Print where the time went (phases, generation, COPY) on stderr' });
 
   override async execute(): Promise<number> {
+    if (this.discardInterrupted) {
+      if (this.tableNames !== undefined || this.numRows !== undefined || this.resume) {
+        throw new UserError('--discard-interrupted takes no --table-names, --num-rows or --resume: synthgen --discard-interrupted [--metadata FILE]');
+      }
+      const discarded = await discardInterruptedRun(this.metadata, `synthgen --discard-interrupted --metadata ${this.metadata}`);
+      this.context.stdout.write(
+        this.json
+          ? `${JSON.stringify(discarded, null, 2)}\n`
+          : `synthgen: discarded interrupted run ${discarded.run_id}: removed ${discarded.files_removed} file${discarded.files_removed === 1 ? '' : 's'}; the metadata is unchanged (${discarded.command})\n`,
+      );
+      return 0;
+    }
     if (this.resume && this.tableNames === undefined && this.numRows === undefined) {
       return this.#run({ tables: [], rows: {}, seed: 0, asOf: new Date().toISOString(), fileSizeLimitMB: DEFAULT_FILE_SIZE_MB });
     }

@@ -372,4 +372,26 @@ export const orders: TableDefinition = {
         toTimestamp(`CASE WHEN ${field('_has_delivered')} THEN ${field('_delivered')} WHEN ${field('_has_shipped')} THEN ${field('_shipped')} ELSE ${field('_ordered')} END`),
     },
   ],
+  unique: ['order_number'],
+  rules: [
+    {
+      description: 'total_amount = subtotal + tax_amount + shipping_cost - discount_amount, subtotal = unit_price x quantity',
+      violations: (t) => `${t('orders')} WHERE total_amount <> subtotal + tax_amount + shipping_cost - discount_amount OR subtotal <> unit_price * quantity`,
+    },
+    {
+      description: 'order_date <= shipped_date <= delivered_date, and the status agrees with the dates',
+      violations: (t) =>
+        `${t('orders')} WHERE NOT (order_date <= coalesce(shipped_date, order_date) AND coalesce(shipped_date, order_date) <= coalesce(delivered_date, shipped_date, order_date)) OR (order_status IN ('delivered', 'returned') AND delivered_date IS NULL) OR (order_status IN ('pending', 'processing', 'cancelled') AND shipped_date IS NOT NULL)`,
+    },
+    {
+      description: "unit_price equals the product's price",
+      reads: ['products'],
+      violations: (t) => `${t('orders')} o JOIN ${t('products')} p USING (product_id) WHERE o.unit_price <> p.price`,
+    },
+    {
+      description: "order_date is not before the user's registration",
+      reads: ['users'],
+      violations: (t) => `${t('orders')} o JOIN ${t('users')} u USING (user_id) WHERE o.order_date < u.registration_date`,
+    },
+  ],
 };

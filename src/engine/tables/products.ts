@@ -293,4 +293,9 @@ export const products: TableDefinition = {
       sql: ({ row, field }) => toTimestamp(`${field('_created')} + ${spanOf(uniform(row, 'updated_at'), `${row.asOf} - ${field('_created')}`)}`),
     },
   ],
+  unique: ['sku'],
+  rules: [
+    { description: '0 < cost < price', violations: (t) => `${t('products')} WHERE NOT (0 < cost AND cost < price)` },
+    { description: 'created_at <= updated_at', violations: (t) => `${t('products')} WHERE updated_at < created_at` },
+  ],
 };

@@ -358,4 +358,9 @@ export const users: TableDefinition = {
         toTimestamp(`${field('_last_login')} + ${spanOf(uniform(row, 'updated_at'), `${row.asOf} - ${field('_last_login')}`)}`),
     },
   ],
+  unique: ['email'],
+  rules: [
+    { description: 'users are 18 or older at registration', violations: (t) => `${t('users')} WHERE date_of_birth > (registration_date - INTERVAL 18 YEAR)::DATE` },
+    { description: 'registration <= last login <= updated_at', violations: (t) => `${t('users')} WHERE NOT (registration_date <= last_login AND last_login <= updated_at)` },
+  ],
 };

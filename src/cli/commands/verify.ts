@@ -1,0 +1,84 @@
+/** `synthgen verify`: checks a generated dataset (local folder or S3 prefix) against its run manifests and rules. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, Option } from 'clipanion';
+import { UserError } from '../../engine/errors.js';
+import { loadMetadata } from '../../engine/metadata.js';
+import { describeTarget, parseS3Target } from '../../engine/s3Target.js';
+import { type VerifyReport, verifyDataset } from '../../engine/verify.js';
+import { parseEndpoint } from '../options.js';
+
+export class VerifyCommand extends Command {
+  static override paths = [['verify']];
+
+  static override usage = Command.Usage({
+    description: 'Check a generated dataset: files against the run manifests, keys, foreign keys and cross-table rules',
+    details: `
+      Every file a run manifest (\`<out>/_runs/<run-id>.json\`) lists must be present with its size, SHA-256, row
+      count and ID range, and no Parquet file may be missing from every manifest. Primary keys must be unique and
+      contiguous, unique columns unique, foreign keys must resolve (to the parent's files when they are there, else
+      to IDs the metadata holds), and each table's rules must hold. Exits 1 on any violation.
+    `,
+    examples: [
+      ['Verify ./data (and the runs ./metadata.json records)', '$0 verify'],
+      ['Another folder, as JSON', '$0 verify --out /mnt/datasets/shop --metadata /mnt/datasets/shop.json --json'],
+      ['A dataset in S3', '$0 verify --s3-bucket s3://my-bucket/synthetic'],
+    ],
+  });
+
+  out = Option.String('--out', './data', { description: 'Dataset folder (default ./data)' });
+  metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file, if there is one (default ./metadata.json)' });
+  s3Bucket = Option.String('--s3-bucket', { description: 'Verify the dataset at a bucket or s3://bucket/prefix instead of --out' });
+  s3Endpoint = Option.String('--s3-endpoint', { description: 'S3-compatible endpoint URL' });
+  s3Region = Option.String('--s3-region', { description: 'Bucket region' });
+  json = Option.Boolean('--json', false, { description: 'Print the report as JSON on stdout' });
+
+  override async execute(): Promise<number> {
+    const loaded = await loadMetadata(this.metadata);
+    const metadata = loaded.exists ? loaded.metadata : undefined;
+    let report: VerifyReport;
+    if (this.s3Bucket !== undefined) {
+      const target = parseS3Target(this.s3Bucket);
+      const settings = {
+        target,
+        checksums: true,
+        ...(this.s3Endpoint ? { endpoint: parseEndpoint(this.s3Endpoint) } : {}),
+        ...(this.s3Region ? { region: this.s3Region } : {}),
+      };
+      const { createS3Client, preflight } = await import('../../engine/upload.js');
+      const { downloadPrefix } = await import('../../engine/s3Download.js');
+      const client = createS3Client(settings);
+      await preflight(client, settings);
+      const directory = await mkdtemp(join(tmpdir(), 'synthgen-verify-'));
+      try {
+        await downloadPrefix(client, target, directory);
+        report = await verifyDataset({ root: directory, label: describeTarget(target).replace(/\/$/, ''), ...(metadata ? { metadata } : {}) });
+      } finally {
+        await rm(directory, { recursive: true, force: true });
+      }
+    } else {
+      if (this.s3Endpoint !== undefined || this.s3Region !== undefined) throw new UserError('--s3-endpoint and --s3-region need --s3-bucket');
+      report = await verifyDataset({ root: this.out, ...(metadata ? { metadata } : {}) });
+    }
+    this.context.stdout.write(this.json ? `${JSON.stringify(report, null, 2)}\n` : plainReport(report));
+    return report.ok ? 0 : 1;
+  }
+}
+
+function plainReport(report: VerifyReport): string {
+  const mark = { ok: 'ok  ', violation: 'FAIL', skipped: 'skip' } as const;
+  const lines = [`synthgen verify ${report.root}: ${report.runs} run${report.runs === 1 ? '' : 's'}, ${report.files} files`];
+  // Files that pass are summed up in one line; everything else is listed.
+  const passedFiles = report.checks.filter((c) => c.check.startsWith('file ') && c.result === 'ok').length;
+  if (passedFiles) lines.push(`  ${mark.ok} ${passedFiles} files present, with the size, SHA-256, rows and IDs their manifests give`);
+  for (const check of report.checks.filter((c) => !(c.check.startsWith('file ') && c.result === 'ok'))) {
+    lines.push(`  ${mark[check.result]} ${check.check}: ${check.detail}`);
+  }
+  lines.push(
+    report.ok
+      ? `OK: ${Object.entries(report.rows).map(([t, n]) => `${t} ${n}`).join(', ')} rows; no violations`
+      : `${report.violations} violation${report.violations === 1 ? '' : 's'}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,140 @@
+/**
+ * Fuzzing the command line and the metadata parser with garbled input (seeded, so a failure can be replayed): every
+ * case must exit non-zero with one line on stderr, no stack trace, no file written and the metadata file unchanged.
+ */
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { AS_OF, generate, synthgen, withTempDir } from './helpers/cli.js';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+
+/** Values each flag must refuse. */
+const BAD_VALUES: Record<string, readonly string[]> = {
+  '--table-names': ['userz', '', ',', 'users,,orders', 'users;drop', 'ÜSERS', 'x'.repeat(5000)],
+  '--num-rows': ['-1', '0', 'abc', '1e400', '1.5', 'users=', 'users=-3', 'orders=5', '9007199254740993', ''],
+  '--file-size-limit': ['0', '-5', 'x', 'NaN', 'Infinity', ''],
+  '--workers': ['0', '-2', '1.5', 'many', '100000'],
+  '--seed': ['abc', '1.5', '-1', '99999999999999999999', ''],
+  '--as-of': ['yesterday', '2026-13-45T00:00:00Z', '', '1e9', 'T'],
+  '--upload-concurrency': ['0', 'x'],
+  '--s3-bucket': ['UPPER', 'a', 's3://', 'bad_bucket!'],
+  '--s3-endpoint': ['ftp://x', 'not a url'],
+};
+
+/** A valid command with one or more of its parts garbled. */
+function garbled(next: () => number): string[] {
+  const args: Record<string, string> = { '--table-names': 'users', '--num-rows': '50', '--seed': '1', '--as-of': AS_OF };
+  const mutations = 1 + Math.floor(next() * 2);
+  const extra: string[] = [];
+  const dangling: string[] = [];
+  for (let m = 0; m < mutations; m += 1) {
+    const kind = next();
+    if (kind < 0.6) {
+      const flag = pick(next, Object.keys(BAD_VALUES));
+      args[flag] = pick(next, BAD_VALUES[flag] ?? ['']);
+    } else if (kind < 0.7) {
+      extra.push(pick(next, ['--frobnicate', '-x', '--tablenames', '--num_rows=5', '---']));
+    } else if (kind < 0.8) {
+      extra.push(pick(next, ['stray', 'users', '5', 'générer']));
+    } else if (kind < 0.9) {
+      delete args[pick(next, ['--table-names', '--num-rows'])];
+      args['--seed'] = pick(next, BAD_VALUES['--seed'] ?? ['']);
+    } else {
+      dangling.push(pick(next, ['--out', '--workers', '--metadata', '--seed']));
+    }
+  }
+  // A flag without its value is only garbled at the very end (elsewhere it would take the next word as its value).
+  return [...Object.entries(args).flatMap(([flag, value]) => [flag, value]), ...extra, ...dangling.slice(0, 1)];
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true }).catch(() => [] as string[])).sort();
+}
+
+function expectOneCleanLine(stderr: string, label: string): void {
+  const lines = stderr.trim().split('\n');
+  expect(lines, `${label}: ${stderr}`).toHaveLength(1);
+  expect(lines[0], label).toMatch(/^synthgen: /);
+  expect(stderr, label).not.toMatch(/internal error|\n\s+at |TypeError|ReferenceError/);
+}
+
+describe('garbled input never gets past the door', () => {
+  test('60 garbled command lines: one line, non-zero exit, nothing written, metadata untouched', { timeout: 300_000 }, async () => {
+    await withTempDir(async (dir) => {
+      await generate(['--table-names', 'users', '--num-rows', '100', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+      const metadata = await readFile(join(dir, 'metadata.json'), 'utf8');
+      const before = await filesUnder(dir);
+      const next = random(424242);
+      for (let i = 0; i < 60; i += 1) {
+        const args = garbled(next);
+        const label = `case ${i}: synthgen ${JSON.stringify(args)}`;
+        const result = await synthgen(args, dir, { SYNTHGEN_RELAUNCHED: '1' });
+        expect(result.code, `${label}: ${result.stderr}`).not.toBe(0);
+        expectOneCleanLine(result.stderr, label);
+        expect(await readFile(join(dir, 'metadata.json'), 'utf8'), label).toBe(metadata);
+        expect(await filesUnder(dir), label).toEqual(before);
+      }
+    });
+  });
+
+  test('40 garbled metadata files: reported in one line, never overwritten, nothing generated', { timeout: 300_000 }, async () => {
+    await withTempDir(async (dir) => {
+      await generate(['--table-names', 'users,products', '--num-rows', '100', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'good.json'], dir);
+      const good = await readFile(join(dir, 'good.json'), 'utf8');
+      const parsed = JSON.parse(good) as { tables: Record<string, { last_id: unknown; segments: Record<string, unknown>[] }>; runs: unknown[] };
+      const next = random(777);
+      const variants: [string, string][] = [
+        ['empty', ''],
+        ['binary', '\u0000\u0001\u00ff{'],
+        ['null', 'null'],
+        ['array', '[1, 2, 3]'],
+        ['string', '"metadata"'],
+        ['format only', '{"format": "synthgen-metadata"}'],
+        ['future version', JSON.stringify({ ...parsed, format_version: 99 })],
+        ['last_id text', JSON.stringify({ ...parsed, tables: { ...parsed.tables, users: { ...parsed.tables.users, last_id: '100' } } })],
+        ['last_id negative', JSON.stringify({ ...parsed, tables: { ...parsed.tables, users: { ...parsed.tables.users, last_id: -1 } } })],
+        ['segments object', JSON.stringify({ ...parsed, tables: { ...parsed.tables, users: { ...parsed.tables.users, segments: {} } } })],
+        ['segment without seed', JSON.stringify({ ...parsed, tables: { ...parsed.tables, users: { ...parsed.tables.users, segments: [{ first_id: 1, last_id: 100 }] } } })],
+        ['overlapping segments', JSON.stringify({ ...parsed, tables: { ...parsed.tables, users: { last_id: 100, segments: [...(parsed.tables.users?.segments ?? []), ...(parsed.tables.users?.segments ?? [])] } } })],
+        ['runs not a list', JSON.stringify({ ...parsed, runs: 5 })],
+        ['run without id', JSON.stringify({ ...parsed, runs: [42] })],
+        ['legacy garbage', '{"users": "lots"}'],
+      ];
+      // Truncations anywhere but the trailing newline, and junk spliced in at random places.
+      const body = good.trimEnd();
+      for (let i = 0; variants.length < 40; i += 1) {
+        const at = 1 + Math.floor(next() * (body.length - 2));
+        variants.push(i % 2 === 0 ? [`truncated at ${at}`, body.slice(0, at)] : [`junk at ${at}`, `${body.slice(0, at)}${pick(next, ['{', '"', ']', '\u0000', ',,', '}}'])}${body.slice(at)}`]);
+      }
+      for (const [name, text] of variants) {
+        await writeFile(join(dir, 'm.json'), text);
+        const before = await filesUnder(join(dir, 'data'));
+        const result = await synthgen(['--table-names', 'users', '--num-rows', '10', '--out', 'data', '--metadata', 'm.json'], dir, { SYNTHGEN_RELAUNCHED: '1' });
+        const label = `metadata ${name}`;
+        // A splice can land inside a string and leave valid JSON (and valid metadata): only broken JSON counts there.
+        if (name.startsWith('junk at')) {
+          let parses = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            parses = false;
+          }
+          if (parses) continue;
+        }
+        expect(result.code, `${label}: ${result.stderr}`).not.toBe(0);
+        expectOneCleanLine(result.stderr, label);
+        expect(await readFile(join(dir, 'm.json'), 'utf8'), label).toBe(text);
+        expect(await filesUnder(join(dir, 'data')), label).toEqual(before);
+      }
+    });
+  });
+});
