@@ -16,6 +16,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { Piscina } from 'piscina';
 import { ROW_GROUP_ROWS } from '../workers/parquet.js';
+import { stopChannelName, stopWorkers } from '../workers/stopChannel.js';
 import type { PartTask, PartTimings, SampleTask, WorkerResult } from '../workers/task.js';
 import { cachedValue } from './cache.js';
 import { UserError } from './errors.js';
@@ -288,12 +289,12 @@ async function generate(options: RunOptions): Promise<RunSummary> {
     maxThreads: options.workers,
     idleTimeout: 60_000,
   });
-  // Ctrl-C or a termination request: stop dispatching, let the parts under way finish (ending a worker in the middle
-  // of a DuckDB query aborts the process), then keep the finished files and the run's record, to be finished or
-  // discarded later. A second signal exits at once: the record already holds what a resume needs, and the partial
-  // files of the parts under way are hidden temporary names that a resume removes.
+  // Ctrl-C or a termination request: stop dispatching, interrupt the parts under way (stopChannel.ts; their partial
+  // files are removed), then keep the finished files and the run's record, to be finished or discarded later. A
+  // second signal exits at once, removing the partial files itself: the record already holds what a resume needs.
   let interrupted: NodeJS.Signals | undefined;
   const inFlight = new Set<string>();
+  const stopChannel = stopChannelName(runId);
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) {
       for (const path of inFlight) rmSync(partialPath(path), { force: true });
@@ -301,7 +302,8 @@ async function generate(options: RunOptions): Promise<RunSummary> {
       process.exit(signal === 'SIGINT' ? 130 : 143);
     }
     interrupted = signal;
-    process.stderr.write(`\nsynthgen: ${signal}: finishing the parts under way (again to stop now)\n`);
+    stopWorkers(stopChannel);
+    process.stderr.write(`\nsynthgen: ${signal}: stopping the parts under way\n`);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -447,6 +449,7 @@ async function generate(options: RunOptions): Promise<RunSummary> {
             path: part.path,
             poolFile: poolFiles.get(part.table) ?? '',
             memoryLimit,
+            stopChannel,
           });
           inFlight.delete(part.path);
           if (result.state === 'failed') {
@@ -476,7 +479,8 @@ async function generate(options: RunOptions): Promise<RunSummary> {
     await Promise.all(Array.from({ length: Math.min(options.workers, parts.length) }, runOne));
     if (uploads) await uploads.drained();
     await saving;
-    const stopped = failure ?? uploads?.failure ?? (interrupted ? new Error(`interrupted by ${interrupted}`) : undefined);
+    // An interrupt fails the parts it stopped: what the user is told is the interrupt.
+    const stopped = interrupted ? new Error(`interrupted by ${interrupted}`) : (failure ?? uploads?.failure);
     if (stopped) {
       const code = interrupted ? (interrupted === 'SIGINT' ? 130 : 143) : EXIT_RESUMABLE;
       const what = stopped.message.replace(/[.:]?$/, '');

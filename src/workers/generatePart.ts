@@ -10,6 +10,7 @@ import { tableNamed } from '../engine/tables/index.js';
 import { threadConnection } from './duckdb.js';
 import { loadPools } from './loadPools.js';
 import { PARQUET_OPTIONS } from './parquet.js';
+import { onStopRequest } from './stopChannel.js';
 import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
 import { sha256File } from '../engine/fileChecksum.js';
 import { partialPath } from '../engine/partialFile.js';
@@ -21,6 +22,7 @@ async function copyRows(task: PartTask | SampleTask, path: string): Promise<void
   if (!definition) throw new Error(`unknown table ${task.table}`);
   const query = partQuery(definition, task);
   const connection = await threadConnection(task.memoryLimit);
+  if (task.kind === 'part') onStopRequest(task.stopChannel, () => connection.interrupt());
   await loadPools(connection, definition, task.poolFile);
   await connection.run(`COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
 }

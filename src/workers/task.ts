@@ -17,6 +17,8 @@ export interface PartTask extends RowsSpec {
   readonly kind: 'part';
   readonly path: string;
   readonly memoryLimit: string;
+  /** The run's stop channel (stopChannel.ts). */
+  readonly stopChannel: string;
 }
 
 /** Measure how many bytes these rows take as Parquet (for sizing parts); nothing is kept. */
