@@ -219,7 +219,7 @@ async function generate(options: RunOptions): Promise<RunSummary> {
   }
   if (pending && !options.resume && !sameRequest(pending, options)) {
     throw new UserError(
-      `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}): run its command again or synthgen --resume --metadata ${options.metadataPath} to finish it: ${pending.command}`,
+      `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}): run its command again or synthgen --resume --metadata ${options.metadataPath} to finish it, or synthgen --discard-interrupted --metadata ${options.metadataPath} to remove what it wrote; its command: ${pending.command}`,
     );
   }
   if (!pending && options.resume) {
@@ -353,7 +353,7 @@ async function generate(options: RunOptions): Promise<RunSummary> {
                 poolFile: poolFiles.get(name) ?? '',
                 memoryLimit,
               });
-              if (result.state === 'failed') throw new Error(`sizing ${name} failed: ${result.message}`);
+              if (result.state === 'failed') throw writeFailure(join(scratch, `${name}-${samples}.parquet`), result);
               return result.bytes;
             });
           return rowsPerPart(sampler, limitBytes, range.last - range.first + 1, ROW_GROUP_ROWS);
@@ -456,9 +456,7 @@ async function generate(options: RunOptions): Promise<RunSummary> {
             failure ??=
               result.code === 'EEXIST'
                 ? new UserError(`${part.path} already exists: synthgen never overwrites files; move it away or pass another --out`)
-                : result.code === 'ENOSPC'
-                  ? new UserError(`no space left on the device while writing ${part.path}: free some space or pass another --out`)
-                  : new Error(`writing ${part.path} failed: ${result.message}`);
+                : writeFailure(part.path, result);
             return;
           }
           if (result.kind !== 'part') throw new Error('unreachable');
@@ -598,6 +596,17 @@ async function generate(options: RunOptions): Promise<RunSummary> {
     // Nothing to remove: a run that stopped after recording itself keeps its files for --resume or
     // --discard-interrupted, and one that stopped before wrote none.
   }
+}
+
+/** A worker's failure to write `path`: the causes a user can fix get one line saying how. */
+function writeFailure(path: string, result: { readonly code: string; readonly message: string }): Error {
+  if (result.code === 'ENOSPC' || /no space left on device/i.test(result.message)) {
+    return new UserError(`no space left on the device while writing ${path}: free some space, or pass another --out (or TMPDIR for the sizing samples)`);
+  }
+  if (result.code === 'EFBIG' || /file too large/i.test(result.message)) {
+    return new UserError(`${path} hit this process's file-size limit (ulimit -f): raise it or pass a smaller --file-size-limit`);
+  }
+  return new Error(`writing ${path} failed: ${result.message}`);
 }
 
 /** The sentence every stopped run ends with. */

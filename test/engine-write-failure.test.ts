@@ -1,0 +1,59 @@
+/**
+ * A write that fails part-way (here the process's file-size limit, `ulimit -f`, which needs no privileges; a full
+ * disk takes the same path): one clear line, exit 3, the metadata unchanged, no partial file, the finished files and
+ * the run's record kept; once the cause is gone, the same command finishes with exactly an uninterrupted run's files.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { access, mkdir, readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { AS_OF, CLI, generate, withTempDir } from './helpers/cli.js';
+
+const PARENTS = ['--table-names', 'users,products', '--num-rows', '3000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+// Orders' parts (~3.4 MB) exceed a 3 MB file-size limit; everything else the run writes (its record) stays under.
+const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '4', '--workers', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+function limited(args: readonly string[], cwd: string, kilobytes: number): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+    const child = spawn('bash', ['-c', `ulimit -f ${kilobytes} && exec ${quoted}`], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+async function contents(dir: string): Promise<string[]> {
+  const names = (await readdir(join(dir, 'data', 'orders'))).sort();
+  return Promise.all(names.map(async (name) => createHash('sha256').update(await readFile(join(dir, 'data', 'orders', name))).digest('hex')));
+}
+
+test('a write failing part-way: one line, exit 3, metadata unchanged, no partial file, the record kept; then the same command finishes exactly', async () => {
+  await withTempDir(async (dir) => {
+    // The uninterrupted run first: it also caches the sizing samples, so the limited run fails on the parts.
+    const clean = join(dir, 'clean');
+    await mkdir(clean);
+    await generate(PARENTS, clean);
+    await generate(ORDERS, clean);
+    await generate(PARENTS, dir);
+    const before = await readFile(join(dir, 'm.json'), 'utf8');
+    const failed = await limited(ORDERS, dir, 3000);
+    expect(failed.code, failed.stderr).toBe(3);
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(failed.stderr).toMatch(/hit this process's file-size limit \(ulimit -f\).*Nothing was committed and the metadata is unchanged.*Run the same command again/);
+    expect(await readFile(join(dir, 'm.json'), 'utf8')).toBe(before);
+    expect(await exists(join(dir, 'm.json.pending.json'))).toBe(true);
+    expect((await readdir(join(dir, 'data', 'orders'))).filter((n) => n.endsWith('.partial'))).toEqual([]);
+
+    await generate(ORDERS, dir);
+    expect(await exists(join(dir, 'm.json.pending.json'))).toBe(false);
+    expect(await contents(dir)).toEqual(await contents(clean));
+  });
+});
