@@ -1,14 +1,15 @@
 /**
  * kill -9 at random moments of real runs: after each, the metadata is valid and either exactly as before the run or
  * as after it; finishing the run (--resume, or running it again when it died before recording itself) gives exactly
- * the files of an uninterrupted run. SYNTHGEN_KILL_TRIALS sets the number of trials (default 20).
+ * the files of an uninterrupted run, and `synthgen verify` passes. SYNTHGEN_KILL_TRIALS sets the number of trials
+ * (default 20).
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { access, cp, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, generate, query, tableSql, withTempDir } from './helpers/cli.js';
+import { AS_OF, CLI, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
 
 const TRIALS = Number(process.env.SYNTHGEN_KILL_TRIALS ?? 20);
 const ORDERS = ['--table-names', 'orders', '--num-rows', '150000', '--file-size-limit', '1', '--workers', '2', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
@@ -54,7 +55,7 @@ function random(seed: number): () => number {
   };
 }
 
-test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn; finishing gives the uninterrupted run's bytes`, { timeout: 900_000 }, async () => {
+test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn; finishing gives the uninterrupted run's bytes, and verify passes`, { timeout: 900_000 }, async () => {
   await withTempDir(async (root) => {
     const base = join(root, 'base');
     await mkdir(base);
@@ -100,6 +101,8 @@ test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn;
       }
       expect(normalized(JSON.parse(await readFile(join(dir, 'm.json'), 'utf8'))), label).toEqual(after);
       expect(await contents(dir), `${label}: files differ from the uninterrupted run`).toEqual(expected);
+      const verified = await synthgen(['verify', '--out', 'data', '--metadata', 'm.json'], dir);
+      expect(verified.code, `${label}: ${verified.stdout}${verified.stderr}`).toBe(0);
       const [keys] = await query(`SELECT count(*) AS n, count(DISTINCT order_id) AS d, min(order_id) AS lo, max(order_id) AS hi FROM ${await tableSql(join(dir, 'data'), 'orders')}`);
       expect(keys, label).toEqual({ n: '150000', d: '150000', lo: '1', hi: '150000' });
     }
