@@ -43,7 +43,9 @@ export function scalingChart(points: readonly ScalingPoint[], caption: string): 
   const step = tickStep(top);
   const yMax = Math.ceil(top / step) * step;
   // Worker counts double (1, 2, 4, ... cores): equal spacing per count reads better than a linear axis.
-  const x = (index: number) => LEFT + (sorted.length === 1 ? 0.5 : index / (sorted.length - 1)) * (WIDTH - LEFT - RIGHT);
+  // Inset from the axes, so that the end points and their labels stand clear of them.
+  const inset = 40;
+  const x = (index: number) => LEFT + inset + (sorted.length === 1 ? 0.5 : index / (sorted.length - 1)) * (WIDTH - LEFT - RIGHT - 2 * inset);
   const y = (value: number) => TOP + (1 - value / yMax) * (HEIGHT - TOP - BOTTOM);
   const line = (series: readonly ScalingPoint[]) => series.map((p, i) => `${x(i).toFixed(1)},${y(p.rows_per_s).toFixed(1)}`).join(' ');
 
@@ -69,8 +71,9 @@ export function scalingChart(points: readonly ScalingPoint[], caption: string): 
     `<polyline points="${line(sorted)}" fill="none" stroke="#1f6feb" stroke-width="2.5"/>`,
   );
   sorted.forEach((p, i) => {
-    parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(p.rows_per_s).toFixed(1)}" r="4" fill="#1f6feb"><title>${p.workers} workers: ${Math.round(p.rows_per_s).toLocaleString('en-US')} rows/s</title></circle>`);
-    parts.push(`<text x="${x(i).toFixed(1)}" y="${(y(p.rows_per_s) - 10).toFixed(1)}" text-anchor="middle" fill="#1f6feb">${compact(p.rows_per_s)}</text>`);
+    parts.push(`<circle cx="${x(i).toFixed(1)}" cy="${y(p.rows_per_s).toFixed(1)}" r="4" fill="#1f6feb"><title>${p.workers} worker${p.workers === 1 ? '' : 's'}: ${Math.round(p.rows_per_s).toLocaleString('en-US')} rows/s</title></circle>`);
+    // Below the point: the ideal line runs above the measured one.
+    parts.push(`<text x="${x(i).toFixed(1)}" y="${(y(p.rows_per_s) + 18).toFixed(1)}" text-anchor="middle" fill="#1f6feb">${compact(p.rows_per_s)}</text>`);
   });
   const legendX = LEFT + 16;
   parts.push(

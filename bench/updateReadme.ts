@@ -1,10 +1,12 @@
 /**
  * Refreshes the generated sections of README.md: the data dictionary (from the table definitions) and the
- * performance section (from the newest bench/results/*.md). `npm run docs`.
+ * performance section (from the newest bench/results/*.md), and redraws the scaling chart from the newest results.
+ * `npm run docs`.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { dataDictionary } from '../src/engine/dataDictionary.js';
+import { type ScalingPoint, writeScalingChart } from './scalingChart.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -24,10 +26,30 @@ async function newestResults(): Promise<string | undefined> {
   return newest ? readFile(join(directory, newest), 'utf8') : undefined;
 }
 
+/** Draws bench/results/scaling.svg again from the newest results that measured scaling. */
+async function redrawChart(): Promise<boolean> {
+  const directory = join(root, 'bench/results');
+  const names = (await readdir(directory).catch(() => [])).filter((n) => /^\d{4}-\d{2}-\d{2}\.json$/.test(n)).sort().reverse();
+  for (const name of names) {
+    const report = JSON.parse(await readFile(join(directory, name), 'utf8')) as {
+      date: string;
+      e2e_orders: number;
+      machine: { cpu: string; cores: number };
+      scaling?: ScalingPoint[];
+    };
+    if (!report.scaling?.length) continue;
+    const caption = `${report.machine.cpu}, ${report.machine.cores} cores, ${report.date.slice(0, 10)}; ${report.e2e_orders.toLocaleString('en-US')} orders; npm run bench`;
+    await writeScalingChart(join(directory, 'scaling.svg'), report.scaling, caption);
+    return true;
+  }
+  return false;
+}
+
 const readmePath = join(root, 'README.md');
 let readme = await readFile(readmePath, 'utf8');
 readme = replaceBlock(readme, 'dictionary', dataDictionary());
 const results = await newestResults();
 if (results) readme = replaceBlock(readme, 'performance', results);
 await writeFile(readmePath, readme);
-process.stdout.write(`README.md refreshed${results ? ' (dictionary and performance)' : ' (dictionary)'}\n`);
+const drawn = await redrawChart();
+process.stdout.write(`README.md refreshed${results ? ' (dictionary and performance)' : ' (dictionary)'}${drawn ? '; bench/results/scaling.svg redrawn' : ''}\n`);
