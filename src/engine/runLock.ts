@@ -157,6 +157,8 @@ export async function acquireRunLock(options: {
     if (!current) continue; // released between our attempt and the read
     if (stale(current)) {
       if (await breakStaleLock(path, current)) options.onStale?.(current);
+      // Another run is taking it over: give it the time to.
+      else await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
       continue;
     }
     if (!options.wait) {
