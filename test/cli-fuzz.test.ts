@@ -5,15 +5,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AS_OF, generate, synthgen, withTempDir } from './helpers/cli.js';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { AS_OF, generate, seededRandom, synthgen, withTempDir } from './helpers/cli.js';
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
@@ -73,7 +65,7 @@ describe('garbled input never gets past the door', () => {
       await generate(['--table-names', 'users', '--num-rows', '100', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
       const metadata = await readFile(join(dir, 'metadata.json'), 'utf8');
       const before = await filesUnder(dir);
-      const next = random(424242);
+      const next = seededRandom(424242);
       for (let i = 0; i < 60; i += 1) {
         const args = garbled(next);
         const label = `case ${i}: synthgen ${JSON.stringify(args)}`;
@@ -91,7 +83,7 @@ describe('garbled input never gets past the door', () => {
       await generate(['--table-names', 'users,products', '--num-rows', '100', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'good.json'], dir);
       const good = await readFile(join(dir, 'good.json'), 'utf8');
       const parsed = JSON.parse(good) as { tables: Record<string, { last_id: unknown; segments: Record<string, unknown>[] }>; runs: unknown[] };
-      const next = random(777);
+      const next = seededRandom(777);
       const variants: [string, string][] = [
         ['empty', ''],
         ['binary', '\u0000\u0001\u00ff{'],

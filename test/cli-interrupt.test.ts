@@ -1,14 +1,8 @@
 import { spawn } from 'node:child_process';
-import { access, readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, generate, synthgen, withTempDir } from './helpers/cli.js';
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
+import { AS_OF, CLI, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
 
 async function names(dir: string): Promise<string[]> {
   return (await readdir(dir).catch(() => [] as string[])).sort();

@@ -5,20 +5,13 @@
  * (default 20).
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { access, cp, mkdir, readFile, readdir } from 'node:fs/promises';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { AS_OF, CLI, exists, generate, query, seededRandom, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
 
 const TRIALS = Number(process.env.SYNTHGEN_KILL_TRIALS ?? 20);
 const ORDERS = ['--table-names', 'orders', '--num-rows', '150000', '--file-size-limit', '1', '--workers', '2', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 /** The metadata without what differs between two runs of the same command: run ids, times, manifest paths. */
 function normalized(value: unknown): unknown {
@@ -33,26 +26,11 @@ function normalized(value: unknown): unknown {
   return value;
 }
 
-/** SHA-256 of each orders file, in file-name order. */
-async function contents(dir: string): Promise<string[]> {
-  const names = (await readdir(join(dir, 'data', 'orders'))).sort();
-  return Promise.all(names.map(async (name) => createHash('sha256').update(await readFile(join(dir, 'data', 'orders', name))).digest('hex')));
-}
-
 /** Starts the orders run in `dir` as the process doing the work (no relaunch), so that kill -9 hits the work itself. */
 function direct(dir: string) {
   const child = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, stdio: 'ignore', env: { ...process.env, SYNTHGEN_RELAUNCHED: '1' } });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   return { child, exited };
-}
-
-/** A small deterministic generator, so a failing trial can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn; finishing gives the uninterrupted run's bytes, and verify passes`, { timeout: 900_000 }, async () => {
@@ -73,9 +51,9 @@ test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn;
     expect(await direct(reference).exited).toBe(0);
     const runMs = performance.now() - started;
     const after = normalized(JSON.parse(await readFile(join(reference, 'm.json'), 'utf8')));
-    const expected = await contents(reference);
+    const expected = await tableContents(reference, 'orders');
 
-    const next = random(20261126);
+    const next = seededRandom(20261126);
     const outcomes = { before: 0, after: 0 };
     for (let trial = 0; trial < TRIALS; trial += 1) {
       const dir = join(root, `trial-${trial}`);
@@ -100,7 +78,7 @@ test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn;
         outcomes.after += 1;
       }
       expect(normalized(JSON.parse(await readFile(join(dir, 'm.json'), 'utf8'))), label).toEqual(after);
-      expect(await contents(dir), `${label}: files differ from the uninterrupted run`).toEqual(expected);
+      expect(await tableContents(dir, 'orders'), `${label}: files differ from the uninterrupted run`).toEqual(expected);
       const verified = await synthgen(['verify', '--out', 'data', '--metadata', 'm.json'], dir);
       expect(verified.code, `${label}: ${verified.stdout}${verified.stderr}`).toBe(0);
       const [keys] = await query(`SELECT count(*) AS n, count(DISTINCT order_id) AS d, min(order_id) AS lo, max(order_id) AS hi FROM ${await tableSql(join(dir, 'data'), 'orders')}`);

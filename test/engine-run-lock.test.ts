@@ -1,15 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { access, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AS_OF, CLI, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
+import { AS_OF, CLI, exists, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
 
 interface Segment {
   first_id: number;

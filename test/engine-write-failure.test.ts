@@ -4,21 +4,14 @@
  * the run's record kept; once the cause is gone, the same command finishes with exactly an uninterrupted run's files.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, generate, withTempDir } from './helpers/cli.js';
+import { AS_OF, CLI, exists, generate, tableContents, withTempDir } from './helpers/cli.js';
 
 const PARENTS = ['--table-names', 'users,products', '--num-rows', '3000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 // Orders' parts (~3.4 MB) exceed a 3 MB file-size limit; everything else the run writes (its record) stays under.
 const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '4', '--workers', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-
-const exists = (path: string) =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
 
 function limited(args: readonly string[], cwd: string, kilobytes: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
@@ -28,11 +21,6 @@ function limited(args: readonly string[], cwd: string, kilobytes: number): Promi
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('close', (code) => resolve({ code, stderr }));
   });
-}
-
-async function contents(dir: string): Promise<string[]> {
-  const names = (await readdir(join(dir, 'data', 'orders'))).sort();
-  return Promise.all(names.map(async (name) => createHash('sha256').update(await readFile(join(dir, 'data', 'orders', name))).digest('hex')));
 }
 
 test('a write failing part-way: one line, exit 3, metadata unchanged, no partial file, the record kept; then the same command finishes exactly', async () => {
@@ -54,6 +42,6 @@ test('a write failing part-way: one line, exit 3, metadata unchanged, no partial
 
     await generate(ORDERS, dir);
     expect(await exists(join(dir, 'm.json.pending.json'))).toBe(false);
-    expect(await contents(dir)).toEqual(await contents(clean));
+    expect(await tableContents(dir, 'orders')).toEqual(await tableContents(clean, 'orders'));
   });
 });

@@ -219,7 +219,7 @@ async function generate(options: RunOptions): Promise<RunSummary> {
   }
   if (pending && !options.resume && !sameRequest(pending, options)) {
     throw new UserError(
-      `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}): run its command again or synthgen --resume --metadata ${options.metadataPath} to finish it, or synthgen --discard-interrupted --metadata ${options.metadataPath} to remove what it wrote; its command: ${pending.command}`,
+      `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}. ${howToFinish(options.metadataPath)}`,
     );
   }
   if (!pending && options.resume) {
@@ -341,6 +341,7 @@ async function generate(options: RunOptions): Promise<RunSummary> {
           const sampler = (rows: number) =>
             cachedValue(`sample-${name}-v${definition?.version ?? 0}-${rows}${parentKey}.json`, async () => {
               samples += 1;
+              const scratchPath = join(scratch, `${name}-${samples}.parquet`);
               const result = await pool.run({
                 kind: 'sample',
                 table: name,
@@ -349,11 +350,11 @@ async function generate(options: RunOptions): Promise<RunSummary> {
                 firstId: 1,
                 lastId: rows,
                 parents: sampleParents,
-                scratchPath: join(scratch, `${name}-${samples}.parquet`),
+                scratchPath,
                 poolFile: poolFiles.get(name) ?? '',
                 memoryLimit,
               });
-              if (result.state === 'failed') throw writeFailure(join(scratch, `${name}-${samples}.parquet`), result);
+              if (result.state === 'failed') throw writeFailure(scratchPath, result);
               return result.bytes;
             });
           return rowsPerPart(sampler, limitBytes, range.last - range.first + 1, ROW_GROUP_ROWS);
@@ -614,7 +615,6 @@ export function howToFinish(metadataPath: string): string {
   const metadata = resolve(metadataPath) === resolve('./metadata.json') ? '' : ` --metadata ${metadataPath}`;
   return `Run the same command again (or synthgen --resume${metadata}) to finish it, or synthgen --discard-interrupted${metadata} to remove what it wrote.`;
 }
-
 
 export function defaultWorkers(): number {
   return availableParallelism();

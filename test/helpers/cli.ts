@@ -1,7 +1,7 @@
 /** Runs the built CLI (what users run) in a child process and reads what it wrote with a real DuckDB. */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -89,4 +89,26 @@ export async function checksums(dir: string): Promise<Record<string, string>> {
 
 export function count(rows: Record<string, unknown>[], key = 'n'): number {
   return Number(rows[0]?.[key]);
+}
+
+export function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** SHA-256 of each file of a table under `<dir>/data`, in file-name order (names carry each run's stamp). */
+export async function tableContents(dir: string, table: string): Promise<string[]> {
+  const names = (await readdir(join(dir, 'data', table))).sort();
+  return Promise.all(names.map(async (name) => createHash('sha256').update(await readFile(join(dir, 'data', table, name))).digest('hex')));
+}
+
+/** A small deterministic generator of numbers in [0, 1), so a failing randomized test can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
 }
