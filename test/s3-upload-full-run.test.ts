@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AS_OF, checksums, count, parquetFiles, query, synthgen, withTempDir } from './helpers/cli.js';
-import { BUCKET, type S3Server, s3Env, startS3 } from './helpers/s3.js';
+import { BUCKET, type S3Server, s3Env, startFaultProxy, startS3 } from './helpers/s3.js';
 
 let s3: S3Server;
 beforeAll(async () => {
@@ -22,11 +22,13 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     const common = ['--table-names', 'users,products,orders', '--num-rows', 'users=30000,products=5000,orders=320000', '--seed', '17', '--as-of', AS_OF];
     const local = await synthgen([...common, '--out', 'local', '--metadata', 'local.json'], dir);
     expect(local.code, local.stderr).toBe(0);
+    // Through a proxy that injects nothing and records each request, to see how each object went up.
+    const proxy = await startFaultProxy(s3.endpoint);
     const remote = await synthgen(
-      [...common, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', s3.endpoint, '--json'],
+      [...common, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', proxy.endpoint, '--json'],
       dir,
       s3Env(),
-    );
+    ).finally(() => proxy.close());
     expect(remote.code, remote.stderr).toBe(0);
     const summary = JSON.parse(remote.stdout);
     expect(summary.upload.objects).toBe(3);
@@ -42,7 +44,24 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     }
     // Same layout and names as local output (the stamp may differ by a second; compare by table and order).
     expect(objects.map((o) => o.key.replace(/\d{14}/, 'STAMP')).sort()).toEqual(expected.map((k) => k.replace(/\d{14}/, 'STAMP')).sort());
-    expect(Math.max(...objects.map((o) => o.size))).toBeGreaterThan(16 * 1024 * 1024);
+    // Objects larger than one 16 MiB part go up in parts; smaller ones in a single PUT.
+    const big = objects.filter((o) => o.size > 16 * 1024 * 1024);
+    expect(big.length).toBeGreaterThan(0);
+    for (const object of objects) {
+      const path = `/${BUCKET}/${object.key}`;
+      const started = proxy.forwarded.filter((line) => line.startsWith(`POST ${path}?uploads`));
+      const puts = proxy.forwarded.filter((line) => line === `PUT ${path}` || line.startsWith(`PUT ${path}?`));
+      const parts = puts.filter((line) => /[?&]partNumber=\d+/.test(line));
+      const whole = puts.filter((line) => !parts.includes(line));
+      if (big.includes(object)) {
+        expect(started, object.key).toHaveLength(1);
+        expect(parts.length, object.key).toBe(Math.ceil(object.size / (16 * 1024 * 1024)));
+        expect(whole, object.key).toHaveLength(0);
+      } else {
+        expect(started, object.key).toHaveLength(0);
+        expect(whole, object.key).toHaveLength(1);
+      }
+    }
 
     const localSums = { ...(await checksums(join(dir, 'local'))) };
     for (const object of objects) {

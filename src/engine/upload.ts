@@ -4,11 +4,11 @@
  * overwrite, and are idempotent: an object that already holds the same bytes (by the SHA-256 kept in its metadata)
  * counts as uploaded, which is what lets an interrupted run be finished without duplicates.
  */
-import { createReadStream } from 'node:fs';
 import { HeadObjectCommand, ListObjectsV2Command, S3Client, type S3ServiceException } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { UserError } from './errors.js';
 import { type S3Target, describeTarget } from './s3Target.js';
+import { withUploadBody } from './uploadBody.js';
 
 export interface S3Settings {
   readonly target: S3Target;
@@ -18,8 +18,13 @@ export interface S3Settings {
   readonly checksums: boolean;
 }
 
-/** Multipart uploads above this size; each part this large. */
-export const MULTIPART_PART_BYTES = 8 * 1024 * 1024;
+/**
+ * Multipart uploads above this size; each part this large. A file that fits goes up in one PUT: one request
+ * instead of four (create, two parts, complete), and a store that assembles parts (s3rver, MinIO on one disk) does
+ * not write the bytes twice. With 8 MiB, the local test server used ~2.2 CPU-seconds per 136 MB of 14 MB files;
+ * with 16 MiB, ~1.1.
+ */
+export const MULTIPART_PART_BYTES = 16 * 1024 * 1024;
 const OUTER_ATTEMPTS = Number(process.env.SYNTHGEN_UPLOAD_ATTEMPTS ?? 4);
 
 export function endpointOf(settings: S3Settings): string | undefined {
@@ -131,41 +136,43 @@ export async function uploadFile(
   file: { readonly path: string; readonly key: string; readonly sha256: string; readonly contentType?: string },
 ): Promise<UploadOutcome> {
   const { bucket } = settings.target;
-  let lastError: unknown;
-  for (let attempt = 1; attempt <= OUTER_ATTEMPTS; attempt += 1) {
-    try {
-      const existing = await existingSha256(client, bucket, file.key);
-      if (existing === file.sha256) return 'already-there';
-      if (existing !== undefined) {
-        throw new UserError(
-          `s3://${bucket}/${file.key} already exists with other content: synthgen never overwrites objects; move it away or use another prefix`,
-        );
+  return withUploadBody(file.path, MULTIPART_PART_BYTES, async (body) => {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= OUTER_ATTEMPTS; attempt += 1) {
+      try {
+        const existing = await existingSha256(client, bucket, file.key);
+        if (existing === file.sha256) return 'already-there';
+        if (existing !== undefined) {
+          throw new UserError(
+            `s3://${bucket}/${file.key} already exists with other content: synthgen never overwrites objects; move it away or use another prefix`,
+          );
+        }
+        const upload = new Upload({
+          client,
+          params: {
+            Bucket: bucket,
+            Key: file.key,
+            Body: body(),
+            ContentType: file.contentType ?? 'application/vnd.apache.parquet',
+            Metadata: { sha256: file.sha256 },
+            // Honoured by S3 (no overwrite even in a race); stores that ignore it are covered by the check above.
+            IfNoneMatch: '*',
+          },
+          partSize: MULTIPART_PART_BYTES,
+          queueSize: 4,
+          leavePartsOnError: false,
+        });
+        await upload.done();
+        return 'uploaded';
+      } catch (error: unknown) {
+        if (error instanceof UserError) throw error;
+        const fatal = explain(error, settings);
+        if (fatal && statusOf(error) !== undefined && statusOf(error) !== 503) throw fatal;
+        lastError = error;
+        if (attempt < OUTER_ATTEMPTS) await sleep(Math.min(8000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2));
       }
-      const upload = new Upload({
-        client,
-        params: {
-          Bucket: bucket,
-          Key: file.key,
-          Body: createReadStream(file.path),
-          ContentType: file.contentType ?? 'application/vnd.apache.parquet',
-          Metadata: { sha256: file.sha256 },
-          // Honoured by S3 (no overwrite even in a race); stores that ignore it are covered by the check above.
-          IfNoneMatch: '*',
-        },
-        partSize: MULTIPART_PART_BYTES,
-        queueSize: 4,
-        leavePartsOnError: false,
-      });
-      await upload.done();
-      return 'uploaded';
-    } catch (error: unknown) {
-      if (error instanceof UserError) throw error;
-      const fatal = explain(error, settings);
-      if (fatal && statusOf(error) !== undefined && statusOf(error) !== 503) throw fatal;
-      lastError = error;
-      if (attempt < OUTER_ATTEMPTS) await sleep(Math.min(8000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2));
     }
-  }
-  const reason = lastError instanceof Error ? `${lastError.name}: ${lastError.message}` : String(lastError);
-  throw new Error(`upload of ${file.path} to s3://${bucket}/${file.key} failed after ${OUTER_ATTEMPTS} attempts (${reason})`);
+    const reason = lastError instanceof Error ? `${lastError.name}: ${lastError.message}` : String(lastError);
+    throw new Error(`upload of ${file.path} to s3://${bucket}/${file.key} failed after ${OUTER_ATTEMPTS} attempts (${reason})`);
+  });
 }

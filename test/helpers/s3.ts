@@ -66,6 +66,8 @@ export interface FaultProxy {
   readonly plan: FaultPlan;
   requests: number;
   faults: number;
+  /** `METHOD path?query` of every request forwarded, in arrival order. */
+  readonly forwarded: string[];
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startFaultProxy(target: string, plan: Partial<FaultPlan> =
     plan: { failEvery: 0, resetEvery: 0, slowEvery: 0, slowMs: 0, down: false, downAfter: 0, ...plan },
     requests: 0,
     faults: 0,
+    forwarded: [],
     close: async () => undefined,
   };
   const server: Server = createServer((req, res) => {
@@ -96,6 +99,7 @@ export async function startFaultProxy(target: string, plan: Partial<FaultPlan> =
       return;
     }
     const forward = () => {
+      state.forwarded.push(`${req.method} ${req.url}`);
       const proxied = httpRequest(
         { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
         (answer) => {
