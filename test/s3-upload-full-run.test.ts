@@ -25,11 +25,14 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     // Through a proxy that injects nothing and records each request, to see how each object went up.
     const proxy = await startFaultProxy(s3.endpoint);
     const remote = await synthgen(
-      [...common, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', proxy.endpoint, '--json'],
+      [...common, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', proxy.endpoint, '--json', '--profile'],
       dir,
       s3Env(),
     ).finally(() => proxy.close());
     expect(remote.code, remote.stderr).toBe(0);
+    // --profile (on stderr, beside --json on stdout) says how long the run waited for uploads.
+    expect(remote.stderr).toMatch(/generation held back while uploads caught up +\d+\.\d+ s/);
+    expect(remote.stderr).toMatch(/after the last part was written +\d+\.\d+ s/);
     const summary = JSON.parse(remote.stdout);
     expect(summary.upload.objects).toBe(3);
 

@@ -24,7 +24,7 @@ export function progressReporter(stream: NodeJS.WriteStream): ((event: ProgressE
   let bytes = 0;
   const start = performance.now();
   return (event) => {
-    if (event.type === 'phase') return;
+    if (event.type === 'phase' || event.type === 'upload-wait') return;
     if (event.type === 'notice') {
       stream.write(`\r\x1b[2K${event.message}\n`);
       return;

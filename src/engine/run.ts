@@ -64,6 +64,8 @@ export interface RunOptions {
   readonly resume?: boolean;
   /** When another run holds the metadata's lock: wait for it instead of failing. */
   readonly wait?: boolean;
+  /** Time each part's generation and writing apart (`--profile`; DuckDB's profiler, a little slower). */
+  readonly profile?: boolean;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -71,6 +73,11 @@ export type ProgressEvent =
   | { readonly type: 'notice'; readonly message: string }
   | { readonly type: 'phase'; readonly phase: string; readonly seconds: number }
   | { readonly type: 'planned'; readonly parts: number; readonly rows: number }
+  /**
+   * With S3, once every part is written: how long generation was held back because uploads lagged (summed over
+   * the workers' slots), and how long the run then waited for the last uploads.
+   */
+  | { readonly type: 'upload-wait'; readonly heldBackSeconds: number; readonly afterLastPartSeconds: number }
   | {
       readonly type: 'part';
       readonly table: string;
@@ -415,6 +422,7 @@ async function generate(options: RunOptions): Promise<RunSummary> {
           })
         : undefined;
     let failure: Error | undefined;
+    let heldBackMs = 0;
     let next = 0;
     const runOne = async (): Promise<void> => {
       while (failure === undefined && interrupted === undefined && uploads?.failure === undefined && next < parts.length) {
@@ -451,6 +459,7 @@ async function generate(options: RunOptions): Promise<RunSummary> {
             poolFile: poolFiles.get(part.table) ?? '',
             memoryLimit,
             stopChannel,
+            profile: options.profile ?? false,
           });
           inFlight.delete(part.path);
           if (result.state === 'failed') {
@@ -470,13 +479,19 @@ async function generate(options: RunOptions): Promise<RunSummary> {
         results.set(part, summary);
         if (uploads && s3 && !part.uploadedSha256) {
           // Generation may run ahead of uploads, but not without bound: staging space stays bounded.
+          const held = performance.now();
           await uploads.below(s3.uploadConcurrency * 2 + options.workers);
+          heldBackMs += performance.now() - held;
           uploads.add({ path: summary.path, key: part.key, sha256: summary.sha256, bytes: summary.bytes });
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.workers, parts.length) }, runOne));
-    if (uploads) await uploads.drained();
+    if (uploads) {
+      const lastPartWritten = performance.now();
+      await uploads.drained();
+      options.onProgress?.({ type: 'upload-wait', heldBackSeconds: heldBackMs / 1000, afterLastPartSeconds: (performance.now() - lastPartWritten) / 1000 });
+    }
     await saving;
     // An interrupt fails the parts it stopped: what the user is told is the interrupt.
     const stopped = interrupted ? new Error(`interrupted by ${interrupted}`) : (failure ?? uploads?.failure);

@@ -10,6 +10,7 @@ import { tableNamed } from '../engine/tables/index.js';
 import { threadConnection } from './duckdb.js';
 import { loadPools } from './loadPools.js';
 import { PARQUET_OPTIONS } from './parquet.js';
+import { type CopySplit, profiledCopy } from './profiledCopy.js';
 import { onStopRequest } from './stopChannel.js';
 import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
 import { sha256File } from '../engine/fileChecksum.js';
@@ -17,16 +18,19 @@ import { partialPath } from '../engine/partialFile.js';
 
 export { PARQUET_OPTIONS, ROW_GROUP_ROWS } from './parquet.js';
 
-async function copyRows(task: PartTask | SampleTask, path: string): Promise<void> {
+/** Writes the rows; with `--profile`, returns how the COPY's time split between generating and writing. */
+async function copyRows(task: PartTask | SampleTask, path: string): Promise<CopySplit | undefined> {
   const definition = tableNamed(task.table);
   if (!definition) throw new Error(`unknown table ${task.table}`);
   const query = partQuery(definition, task);
   const connection = await threadConnection(task.memoryLimit);
   if (task.kind === 'part') onStopRequest(task.stopChannel, () => connection.interrupt());
   await loadPools(connection, definition, task.poolFile);
-  await connection.run(`COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
+  const copy = `COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`;
+  if (task.kind === 'part' && task.profile) return profiledCopy(connection, copy);
+  await connection.run(copy);
+  return undefined;
 }
-
 
 async function removeQuietly(path: string): Promise<void> {
   await unlink(path).catch(() => undefined);
@@ -38,7 +42,7 @@ async function writePart(task: PartTask): Promise<WorkerResult> {
   await removeQuietly(temporary);
   const setup = performance.now();
   try {
-    await copyRows(task, temporary);
+    const split = await copyRows(task, temporary);
     const copied = performance.now();
     const sha256 = await sha256File(temporary);
     const hashed = performance.now();
@@ -51,7 +55,7 @@ async function writePart(task: PartTask): Promise<WorkerResult> {
       rows: task.lastId - task.firstId + 1,
       bytes: size,
       sha256,
-      timings: { setupMs: setup - started, copyMs: copied - setup, checksumMs: hashed - copied },
+      timings: { setupMs: setup - started, copyMs: copied - setup, checksumMs: hashed - copied, ...(split ? { split } : {}) },
     };
   } finally {
     await removeQuietly(temporary);

@@ -19,6 +19,8 @@ export interface PartTask extends RowsSpec {
   readonly memoryLimit: string;
   /** The run's stop channel (stopChannel.ts). */
   readonly stopChannel: string;
+  /** Time generation and writing apart with DuckDB's profiler (`--profile`). */
+  readonly profile: boolean;
 }
 
 /** Measure how many bytes these rows take as Parquet (for sizing parts); nothing is kept. */
@@ -34,6 +36,8 @@ export interface PartTimings {
   readonly setupMs: number;
   readonly copyMs: number;
   readonly checksumMs: number;
+  /** With `profile`: copyMs split into computing the rows and writing them (see profiledCopy.ts). */
+  readonly split?: { readonly generateMs: number; readonly writeMs: number };
 }
 
 export type WorkerResult =

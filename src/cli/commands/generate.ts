@@ -65,7 +65,7 @@ export class GenerateCommand extends Command {
   });
   wait = Option.Boolean('--wait', false, { description: 'If another run is using --metadata, wait for it to finish instead of failing' });
   json = Option.Boolean('--json', false, { description: 'Print the summary as JSON on stdout' });
-  profile = Option.Boolean('--profile', false, { description: 'Print where the time went (phases, generation, COPY) on stderr' });
+  profile = Option.Boolean('--profile', false, { description: 'Print where the time went on stderr: phases, then per table generating rows, writing Parquet, checksums, and waits for uploads' });
 
   override async execute(): Promise<number> {
     if (this.discardInterrupted) {
@@ -170,6 +170,7 @@ export class GenerateCommand extends Command {
       asOfGiven: this.asOf !== undefined,
       resume: this.resume,
       wait: this.wait,
+      profile: profile !== undefined,
       ...(s3 ? { s3 } : {}),
       onProgress,
     });

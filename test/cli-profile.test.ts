@@ -1,0 +1,45 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { AS_OF, checksums, synthgen, withTempDir } from './helpers/cli.js';
+
+/** The seconds a profile line gives for `label`, e.g. "generate rows 0.42 s". */
+function secondsAfter(line: string, label: string): number {
+  const match = new RegExp(`${label} (\\d+\\.\\d+) s`).exec(line);
+  if (!match?.[1]) throw new Error(`no "${label}" in: ${line}`);
+  return Number(match[1]);
+}
+
+test('--profile splits each table’s worker time into generating rows and writing Parquet, and changes no byte', async () => {
+  await withTempDir(async (dir) => {
+    const common = ['--table-names', 'users,products,orders', '--num-rows', 'users=20000,products=3000,orders=60000', '--seed', '5', '--as-of', AS_OF, '--file-size-limit', '1'];
+    const scratch = join(dir, 'tmp');
+    await mkdir(scratch);
+    const profiled = await synthgen([...common, '--out', 'a', '--metadata', 'a.json', '--profile'], dir, { TMPDIR: scratch });
+    expect(profiled.code, profiled.stderr).toBe(0);
+    for (const table of ['users', 'orders']) {
+      const line = profiled.stderr.split('\n').find((l) => l.trim().startsWith(`${table} `) && l.includes('generate rows'));
+      expect(line, profiled.stderr).toBeDefined();
+      expect(secondsAfter(line ?? '', 'generate rows')).toBeGreaterThan(0);
+      expect(secondsAfter(line ?? '', 'write Parquet')).toBeGreaterThan(0);
+      expect(line).toMatch(/sha256 \d+\.\d+ s/);
+    }
+    // DuckDB's profile of each part is read and removed.
+    expect(await readdir(scratch)).toEqual([]);
+    // A local run has no uploads to wait for.
+    expect(profiled.stderr).not.toContain('waiting for uploads');
+
+    const plain = await synthgen([...common, '--out', 'b', '--metadata', 'b.json'], dir);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stderr).not.toContain('profile (');
+    // The Parquet files' bytes (names carry the run's time; the run manifests differ by run ID).
+    const parquet = async (out: string) =>
+      Object.entries(await checksums(join(dir, out)))
+        .filter(([name]) => name.endsWith('.parquet'))
+        .map(([, sum]) => sum)
+        .sort();
+    const a = await parquet('a');
+    expect(a.length).toBeGreaterThan(2);
+    expect(await parquet('b')).toEqual(a);
+  });
+});
