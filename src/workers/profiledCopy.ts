@@ -40,15 +40,15 @@ function findCopy(node: ProfileNode): ProfileNode | undefined {
 /** Runs `copy` (a COPY ... TO statement) with DuckDB's profiler on, and returns the split. */
 export async function profiledCopy(connection: DuckDBConnection, copy: string): Promise<CopySplit> {
   const output = join(tmpdir(), `synthgen-profile-${process.pid}-${threadId}.json`);
-  // In this order: DuckDB checks the output's extension against the format already set.
-  await connection.run(`SET enable_profiling = 'json'`);
-  await connection.run(`SET profiling_output = ${quotedString(output)}`);
   try {
-    await connection.run(copy);
-  } finally {
-    await connection.run('PRAGMA disable_profiling');
-  }
-  try {
+    // In this order: DuckDB checks the output's extension against the format already set.
+    await connection.run(`SET enable_profiling = 'json'`);
+    await connection.run(`SET profiling_output = ${quotedString(output)}`);
+    try {
+      await connection.run(copy);
+    } finally {
+      await connection.run('PRAGMA disable_profiling');
+    }
     const root = JSON.parse(await readFile(output, 'utf8')) as ProfileNode;
     const node = findCopy(root);
     if (!node) throw new Error('DuckDB profile without a COPY_TO_FILE operator');
