@@ -152,7 +152,7 @@ export async function uploadFile(
           params: {
             Bucket: bucket,
             Key: file.key,
-            Body: body(),
+            Body: await body(),
             ContentType: file.contentType ?? 'application/vnd.apache.parquet',
             Metadata: { sha256: file.sha256 },
             // Honoured by S3 (no overwrite even in a race); stores that ignore it are covered by the check above.

@@ -1,17 +1,15 @@
 /**
- * What an upload sends. A file that fits in one part is read whole into a kept buffer and goes up in one PUT; a
- * larger one is streamed, and lib-storage cuts it into parts. The buffers are kept (one per upload under way, at
- * most MULTIPART_PART_BYTES each) because a fresh buffer costs a page fault on each of its pages when first
- * written: streaming a 14 MB file made lib-storage gather it into a new buffer, and 136 MB cost the client ~0.4
- * CPU-seconds more than reading into kept buffers.
+ * What an upload sends. A file that fits in one part is read whole into a kept buffer (see keptBuffers.ts; one per
+ * upload under way) and goes up in one PUT; a larger one is streamed, and lib-storage cuts it into parts. Streamed,
+ * a 14 MB file was gathered by lib-storage into a new buffer, and 136 MB cost the client ~0.4 CPU-seconds more than
+ * reading into kept buffers.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { withKeptBuffer } from './keptBuffers.js';
 
-/** Buffers not in use; uploads running at once each take their own. */
-const idle: Buffer[] = [];
-
+/** The whole file in `buffer`, or undefined when it does not fit. */
 async function readWhole(path: string, buffer: Buffer): Promise<Buffer | undefined> {
   const file = await open(path, 'r');
   try {
@@ -30,15 +28,20 @@ async function readWhole(path: string, buffer: Buffer): Promise<Buffer | undefin
 }
 
 /**
- * Calls `send` with a function that gives the body for one attempt: the same bytes each time (a stream cannot be
- * read twice, so a streamed file is opened again for each attempt).
+ * Calls `send` with a function that gives the body for one attempt: the same bytes each time, read at the first
+ * attempt that needs them (an object already in place needs none). A stream cannot be read twice, so a streamed
+ * file is opened again for each attempt.
  */
-export async function withUploadBody<T>(path: string, partBytes: number, send: (body: () => Readable | Uint8Array) => Promise<T>): Promise<T> {
-  const buffer = idle.pop() ?? Buffer.allocUnsafe(partBytes);
-  try {
-    const whole = await readWhole(path, buffer);
-    return await send(() => whole ?? createReadStream(path));
-  } finally {
-    idle.push(buffer);
-  }
+export function withUploadBody<T>(path: string, partBytes: number, send: (body: () => Promise<Readable | Uint8Array>) => Promise<T>): Promise<T> {
+  return withKeptBuffer(partBytes, (buffer) => {
+    let whole: Promise<Buffer | undefined> | undefined;
+    return send(async () => {
+      // A failed read is not kept: the next attempt reads again.
+      whole ??= readWhole(path, buffer).catch((error: unknown) => {
+        whole = undefined;
+        throw error;
+      });
+      return (await whole) ?? createReadStream(path);
+    });
+  });
 }
