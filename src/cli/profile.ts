@@ -42,7 +42,7 @@ export class Profile {
       lines.push('profile (worker time summed over the parts written in this run):');
       for (const [table, t] of this.#tables) {
         lines.push(
-          `  ${table.padEnd(9)} ${String(t.parts).padStart(4)} parts  generate rows ${seconds(t.generate)}  write Parquet ${seconds(t.write)}  load pools and plan ${seconds(t.copy - t.generate - t.write + t.setup)}  sha256 ${seconds(t.checksum)}`,
+          `  ${table.padEnd(9)} ${String(t.parts).padStart(4)} parts  generate rows ${seconds(t.generate)}  write Parquet ${seconds(t.write)}  load pools and plan ${seconds(t.copy - t.generate - t.write)}  sha256 ${seconds(t.checksum)}  setup ${seconds(t.setup)}`,
         );
       }
     }
