@@ -44,12 +44,13 @@ test('Ctrl-C mid-run: exit 130, finished files kept, no partial file, metadata u
 
     // The files finished before the interrupt (not necessarily the first ones: two workers run parts side by side)
     // are kept as they are, not made again: same inode after the resume.
-    const inodes = await Promise.all(kept.map(async (name) => (await stat(join(dir, 'data', 'orders', name))).ino));
+    const inodes = () => Promise.all(kept.map(async (name) => (await stat(join(dir, 'data', 'orders', name))).ino));
+    const keptInodes = await inodes();
     await generate(['--resume', '--metadata', 'm.json'], dir);
     expect(await exists(join(dir, 'm.json.pending.json'))).toBe(false);
     const resumed = await names(join(dir, 'data', 'orders'));
     expect(resumed).toEqual(expect.arrayContaining(kept));
-    expect(await Promise.all(kept.map(async (name) => (await stat(join(dir, 'data', 'orders', name))).ino))).toEqual(inodes);
+    expect(await inodes()).toEqual(keptInodes);
 
     // The same command from the same starting point, uninterrupted, in another folder.
     await withTempDir(async (clean) => {
