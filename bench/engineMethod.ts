@@ -20,16 +20,25 @@ export async function preparePools(connection: DuckDBConnection, definition: Tab
   await loadPools(connection, definition, await writePoolFile(scratch, definition));
 }
 
-/** What a worker does for a part: compute the rows in SQL and COPY them to Parquet. */
-export async function engineRows(connection: DuckDBConnection, definition: TableDefinition, rows: number, path: string): Promise<void> {
-  await connection.run(`COPY (${rowsQuery(definition, rows)}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
+/** Computes a query's rows and COPYs them to Parquet with the parts' settings. */
+export async function queryRows(connection: DuckDBConnection, query: string, path: string): Promise<void> {
+  await connection.run(`COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
 }
 
-/** Materializes the same rows in memory (untimed) so that floorCopy() times the Parquet write alone. */
-export async function materialize(connection: DuckDBConnection, definition: TableDefinition, rows: number): Promise<string> {
-  const table = `floor_${definition.name}`;
-  await connection.run(`CREATE OR REPLACE TABLE ${table} AS ${rowsQuery(definition, rows)}`);
+/** What a worker does for a part: compute the rows in SQL and COPY them to Parquet. */
+export async function engineRows(connection: DuckDBConnection, definition: TableDefinition, rows: number, path: string): Promise<void> {
+  await queryRows(connection, rowsQuery(definition, rows), path);
+}
+
+/** Materializes a query's rows in memory (untimed) so that floorCopy() times the Parquet write alone. */
+export async function materializeQuery(connection: DuckDBConnection, table: string, query: string): Promise<string> {
+  await connection.run(`CREATE OR REPLACE TABLE ${table} AS ${query}`);
   return table;
+}
+
+/** The rows engineRows() writes, materialized. */
+export async function materialize(connection: DuckDBConnection, definition: TableDefinition, rows: number): Promise<string> {
+  return materializeQuery(connection, `floor_${definition.name}`, rowsQuery(definition, rows));
 }
 
 export async function floorCopy(connection: DuckDBConnection, table: string, path: string): Promise<void> {

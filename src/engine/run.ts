@@ -163,7 +163,8 @@ async function freshStamp(directories: readonly string[], objectNames: readonly 
   return fileStamp(new Date(time));
 }
 
-function memoryLimitPerWorker(workers: number): string {
+/** The DuckDB memory limit of each of `workers` workers: half the machine, shared, 256 MB to 4 GB each. */
+export function memoryLimitPerWorker(workers: number): string {
   const share = Math.floor((totalmem() * 0.5) / workers / 1024 / 1024);
   return `${Math.max(256, Math.min(share, 4096))}MB`;
 }

@@ -13,7 +13,8 @@ interface ThreadDuckDB {
 
 let opened: Promise<ThreadDuckDB> | undefined;
 
-async function open(memoryLimit: string): Promise<ThreadDuckDB> {
+/** A DuckDB set up as every worker thread's: the benchmark opens the same to measure what one worker does. */
+export async function openWorkerDuckDB(memoryLimit: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(':memory:', {
     // Parallelism comes from the worker pool, and a single thread keeps row order fixed.
     threads: '1',
@@ -21,8 +22,9 @@ async function open(memoryLimit: string): Promise<ThreadDuckDB> {
     preserve_insertion_order: 'true',
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
-    // Freed memory goes back to the OS from jemalloc's background thread over the second after it is freed, not
-    // at once after every bulk deallocation (each row group's buffers, ~100 MB). Given back at once (a 64 MB
+    // Freed memory goes back to the OS from jemalloc's background thread over the half second after it is freed
+    // (the decay the CLI sets, see relaunch.ts), not at once after every bulk deallocation (each row group's
+    // buffers, ~100 MB). Given back at once (a 64 MB
     // bulk-deallocation threshold, used before), the next row group faulted every page in again, and on these VMs
     // a page fault costs ~10 us: 10M orders on 2 workers took 32-38 s with 1.5M faults, and take 25-32 s with
     // 0.6-0.8M. Kept without the background thread, memory grew with the rows (1M orders 435 MB, 10M 608 MB); with
@@ -31,7 +33,11 @@ async function open(memoryLimit: string): Promise<ThreadDuckDB> {
   });
   const connection = await instance.connect();
   await connection.run(`SET TimeZone = 'UTC'`);
-  return { memoryLimit, instance, connection };
+  return { instance, connection };
+}
+
+async function open(memoryLimit: string): Promise<ThreadDuckDB> {
+  return { memoryLimit, ...(await openWorkerDuckDB(memoryLimit)) };
 }
 
 /** The thread's connection; a task asking for another memory limit (never within one run) gets a new instance. */
