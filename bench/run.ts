@@ -1,9 +1,10 @@
 /**
  * The benchmark suite: `npm run bench` (or `node dist/bench/run.js [--quick]`).
  *
- * 1. Per table, on one DuckDB thread (one worker's work): the naive method, synthgen, and the write floor (COPY of
- *    the same rows already in memory), with tinybench; medians of repeated runs, so ratios come from the same run.
- *    Then, per table, the cost of each kind of column (see columnKinds.ts).
+ * 1. Per table, on one DuckDB thread set up as a worker's: the naive method, synthgen, the write floor (COPY of
+ *    the same rows already in memory) and the cheapest generator against its own floor (see cheapestMethod.ts),
+ *    with tinybench; medians of repeated runs, so ratios come from the same run. Then, per table, the cost of each
+ *    kind of column (see columnKinds.ts).
  * 2. End to end through the CLI: rows/s for 1, 2, 4, ... workers up to the available cores, and the scaling ratio.
  * 3. Peak RSS of the CLI for 1M and 10M orders.
  * 4. File sizes against --file-size-limit.
@@ -15,18 +16,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { Bench } from 'tinybench';
-import { TABLES, tableNamed } from '../src/engine/tables/index.js';
-import { KINDS, columnsByKind, computeColumns } from './columnKinds.js';
+import { JEMALLOC_CONF } from '../src/cli/relaunch.js';
 import { memoryLimitPerWorker } from '../src/engine/run.js';
+import { TABLES, tableNamed } from '../src/engine/tables/index.js';
 import { openWorkerDuckDB } from '../src/workers/duckdb.js';
 import { cheapestQuery } from './cheapestMethod.js';
+import { KINDS, columnsByKind, computeColumns } from './columnKinds.js';
 import { engineRows, floorCopy, materialize, materializeQuery, preparePools, queryRows } from './engineMethod.js';
 import { naiveRows } from './naiveMethod.js';
 import { writeScalingChart } from './scalingChart.js';
-import { JEMALLOC_CONF } from '../src/cli/relaunch.js';
-import { fileURLToPath } from 'node:url';
 
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
