@@ -24,11 +24,11 @@ export async function openWorkerDuckDB(memoryLimit: string): Promise<{ instance:
     autoload_known_extensions: 'false',
     // Freed memory goes back to the OS from jemalloc's background thread over the half second after it is freed
     // (the decay the CLI sets, see relaunch.ts), not at once after every bulk deallocation (each row group's
-    // buffers, ~100 MB). Given back at once (a 64 MB
-    // bulk-deallocation threshold, used before), the next row group faulted every page in again, and on these VMs
-    // a page fault costs ~10 us: 10M orders on 2 workers took 32-38 s with 1.5M faults, and take 25-32 s with
-    // 0.6-0.8M. Kept without the background thread, memory grew with the rows (1M orders 435 MB, 10M 608 MB); with
-    // it peak RSS stays flat: 1M 409-483 MB, 10M 475-519 MB, 50M 479 MB (the 64 MB threshold: ~370-420 MB).
+    // buffers, ~100 MB). Given back at once (a 64 MB bulk-deallocation threshold, used before), the next row group
+    // faulted every page in again, and on these VMs a page fault costs ~10 us: 10M orders on 2 workers took 32-38 s
+    // with 1.5M faults, and take 25-32 s with 0.6-0.8M. Kept without the background thread, memory grew with the
+    // rows (1M orders 435 MB, 10M 608 MB); with it peak RSS stays flat: 1M 395-415 MB, 10M 452-463 MB, 50M 442 MB
+    // with the 0.5 s decay (the 64 MB threshold: ~370-420 MB).
     allocator_background_threads: 'true',
   });
   const connection = await instance.connect();

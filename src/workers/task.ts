@@ -1,5 +1,6 @@
 /** What crosses the thread boundary: plain cloneable objects, results told apart by `state`. */
 import type { ParentRange } from '../engine/segment.js';
+import type { CopySplit } from './profiledCopy.js';
 
 interface RowsSpec {
   readonly table: string;
@@ -37,7 +38,7 @@ export interface PartTimings {
   readonly copyMs: number;
   readonly checksumMs: number;
   /** With `profile`: copyMs split into computing the rows and writing them (see profiledCopy.ts). */
-  readonly split?: { readonly generateMs: number; readonly writeMs: number };
+  readonly split?: CopySplit;
 }
 
 export type WorkerResult =
