@@ -21,7 +21,7 @@ test.each([
         expect(size, `${files[index]}`).toBeLessThanOrEqual(limitBytes);
         if (index < sizes.length - 1) expect(size, `${files[index]}`).toBeGreaterThanOrEqual(0.8 * limitBytes);
       }
-      if (files.length > 1) expect(files[0]).toMatch(/\d{14}_part_001\.parquet$/);
+      if (files.length > 1) expect(files[0]).toMatch(/\d{14}-[0-9a-f]{8}_part_001\.parquet$/);
     }
     expect(multiPart).toBeGreaterThanOrEqual(2);
   });

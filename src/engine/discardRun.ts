@@ -1,13 +1,16 @@
 /**
  * `--discard-interrupted`: the other way out of an interrupted run (the first is finishing it with --resume). It
  * removes the files the run wrote and its record, under the metadata's lock; the metadata never held the run, so it
- * stays as it is and the run's IDs are free again. A run that already put objects in S3 is not discarded: removing
- * objects from a bucket is left to the user, who is told which.
+ * stays as it is and the run's IDs are free again. Only files the run can prove it wrote are removed: a file at one
+ * of its names whose inode and size are the ones it recorded before linking it into place. Anything else there
+ * (another run's file, or a file put in its place) is left alone and reported. A run that already put objects in S3
+ * is not discarded: removing objects from a bucket is left to the user, who is told which.
  */
-import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { lstat, rm } from 'node:fs/promises';
 import { UserError } from './errors.js';
-import { loadPendingRun, pendingPath, removePartialFiles, removePendingRun } from './pendingRun.js';
+import { realMetadataPath } from './metadata.js';
+import { type PendingRun, loadPendingRun, pendingPath, removePartialFiles, removePendingRun } from './pendingRun.js';
+import { partAt } from './plan.js';
 import { acquireRunLock } from './runLock.js';
 import { describeTarget } from './s3Target.js';
 
@@ -15,31 +18,46 @@ export interface DiscardSummary {
   readonly run_id: string;
   readonly command: string;
   readonly files_removed: number;
+  /** Files at the run's names that it did not write, so left in place. */
+  readonly files_left: readonly string[];
 }
 
-export async function discardInterruptedRun(metadataPath: string, command: string): Promise<DiscardSummary> {
+/** Removes the run's own files; returns how many, and the paths it left because they are not its own. */
+async function removeOwnFiles(pending: PendingRun): Promise<{ removed: number; left: string[] }> {
+  let removed = 0;
+  const left: string[] = [];
+  for (const [table, byIndex] of Object.entries(pending.written)) {
+    const plan = pending.plans[table];
+    if (!plan) continue;
+    for (const [index, file] of Object.entries(byIndex)) {
+      const { path } = partAt(plan, Number(index), pending.out, pending.stamp);
+      const found = await lstat(path).catch(() => undefined);
+      if (!found) continue;
+      if (found.isFile() && found.ino === file.inode && found.size === file.bytes) {
+        await rm(path);
+        removed += 1;
+      } else left.push(path);
+    }
+  }
+  return { removed, left };
+}
+
+export async function discardInterruptedRun(metadataOption: string, command: string): Promise<DiscardSummary> {
+  const metadataPath = await realMetadataPath(metadataOption);
   const lock = await acquireRunLock({ metadataPath, command });
   try {
-    const absolute = resolve(metadataPath);
-    const pending = await loadPendingRun(absolute);
-    if (!pending) throw new UserError(`nothing to discard: no interrupted run is recorded for ${metadataPath}`);
-    const uploaded = pending.parts.filter((part) => part.uploadedSha256);
-    if (pending.s3 && uploaded.length > 0) {
+    const pending = await loadPendingRun(metadataPath);
+    if (!pending) throw new UserError(`nothing to discard: no interrupted run is recorded for ${metadataOption}`);
+    const uploaded = Object.values(pending.uploaded).reduce((n, parts) => n + Object.keys(parts).length, 0);
+    if (pending.s3 && uploaded > 0) {
       throw new UserError(
-        `run ${pending.run_id} already put ${uploaded.length} objects in ${describeTarget(pending.s3)}, which discarding would leave behind: finish it with synthgen --resume, or delete the objects listed in ${pendingPath(absolute)} and then that file`,
+        `run ${pending.run_id} already put ${uploaded} objects in ${describeTarget(pending.s3)}, which discarding would leave behind: finish it with synthgen --resume, or delete its objects (${pending.tables.map((t) => `${describeTarget(pending.s3 ?? { bucket: '', prefix: '' })}${t}/${pending.stamp}*`).join(', ')}) and then ${pendingPath(metadataPath)}`,
       );
     }
-    let removed = 0;
-    for (const part of pending.parts) {
-      const existed = await rm(part.path).then(
-        () => true,
-        () => false,
-      );
-      if (existed) removed += 1;
-    }
-    await removePartialFiles(pending.parts);
-    await removePendingRun(absolute);
-    return { run_id: pending.run_id, command: pending.command, files_removed: removed };
+    const { removed, left } = await removeOwnFiles(pending);
+    await removePartialFiles(pending);
+    await removePendingRun(metadataPath);
+    return { run_id: pending.run_id, command: pending.command, files_removed: removed, files_left: left };
   } finally {
     await lock.release();
   }

@@ -56,7 +56,8 @@ export function reserveRanges(options: {
             : `No existing ${reference.table} found: generate ${reference.table} first, e.g. synthgen --table-names ${reference.table} --num-rows 1000`,
         );
       }
-      const latest = Math.max(...parentSegments.map((s) => Date.parse(s.as_of)));
+      // A loop, not Math.max(...spread): a table may have hundreds of thousands of segments.
+      const latest = parentSegments.reduce((most, s) => Math.max(most, Date.parse(s.as_of)), -Infinity);
       if (Date.parse(options.asOf) < latest) {
         throw new UserError(
           `--as-of ${options.asOf} is earlier than the as-of of existing ${reference.table} (${new Date(latest).toISOString()}): ${name} cannot be placed before their parents exist; pass a later --as-of`,

@@ -11,6 +11,9 @@ export interface QueuedFile {
   readonly key: string;
   readonly sha256: string;
   readonly bytes: number;
+  /** Which part of the run it is (for the run's journal). */
+  readonly table: string;
+  readonly index: number;
 }
 
 export class UploadQueue {

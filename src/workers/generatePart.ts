@@ -1,9 +1,10 @@
 /**
  * The Piscina task: computes one part's rows inside its thread's DuckDB and writes them with COPY to ZSTD Parquet.
- * It writes to a hidden temporary name beside the target and links it into place, so a reader never sees a partial
- * file and an existing file is never overwritten. It returns a summary, never rows.
+ * It writes to a hidden temporary name beside the target (partialFile.ts) and returns its checksum and identity; the
+ * coordinator records them and only then links the file into place (run.ts), so whatever is at a run's file name
+ * later can be proved to be its own. It returns a summary, never rows.
  */
-import { link, stat, unlink } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import { partQuery } from '../engine/partQuery.js';
 import { quotedString } from '../engine/sql.js';
 import { tableNamed } from '../engine/tables/index.js';
@@ -46,19 +47,21 @@ async function writePart(task: PartTask): Promise<WorkerResult> {
     const copied = performance.now();
     const sha256 = await sha256File(temporary);
     const hashed = performance.now();
-    await link(temporary, task.path);
-    const { size } = await stat(task.path);
+    const { size, ino } = await stat(temporary);
     return {
       state: 'done',
       kind: 'part',
       path: task.path,
+      partialPath: temporary,
       rows: task.lastId - task.firstId + 1,
       bytes: size,
+      inode: ino,
       sha256,
       timings: { setupMs: setup - started, copyMs: copied - setup, checksumMs: hashed - copied, ...(split ? { split } : {}) },
     };
-  } finally {
+  } catch (error: unknown) {
     await removeQuietly(temporary);
+    throw error;
   }
 }
 

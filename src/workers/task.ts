@@ -13,7 +13,7 @@ interface RowsSpec {
   readonly poolFile: string;
 }
 
-/** Write the rows of one part to `path`, which must not exist yet. */
+/** Write the rows of one part beside `path` (its partial file), for the coordinator to link into place. */
 export interface PartTask extends RowsSpec {
   readonly kind: 'part';
   readonly path: string;
@@ -46,8 +46,11 @@ export type WorkerResult =
       readonly state: 'done';
       readonly kind: 'part';
       readonly path: string;
+      /** Where the rows are, complete, until the coordinator links them to `path`. */
+      readonly partialPath: string;
       readonly rows: number;
       readonly bytes: number;
+      readonly inode: number;
       readonly sha256: string;
       readonly timings: PartTimings;
     }

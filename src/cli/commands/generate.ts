@@ -76,12 +76,20 @@ export class GenerateCommand extends Command {
       this.context.stdout.write(
         this.json
           ? `${JSON.stringify(discarded, null, 2)}\n`
-          : `synthgen: discarded interrupted run ${discarded.run_id}: removed ${discarded.files_removed} file${discarded.files_removed === 1 ? '' : 's'}; the metadata is unchanged (${discarded.command})\n`,
+          : `synthgen: discarded interrupted run ${discarded.run_id}: removed ${discarded.files_removed} file${discarded.files_removed === 1 ? '' : 's'}; the metadata is unchanged (${discarded.command})\n${discarded.files_left
+              .map((path) => `synthgen: left ${path} in place: it is not the file that run wrote\n`)
+              .join('')}`,
       );
       return 0;
     }
     if (this.resume && this.tableNames === undefined && this.numRows === undefined) {
-      return this.#run({ tables: [], rows: {}, seed: 0, asOf: new Date().toISOString(), fileSizeLimitMB: DEFAULT_FILE_SIZE_MB });
+      return this.#run({
+        tables: [],
+        rows: {},
+        seed: this.seed === undefined ? 0 : parseSeed(this.seed),
+        asOf: this.asOf === undefined ? new Date().toISOString() : parseAsOf(this.asOf),
+        fileSizeLimitMB: this.fileSizeLimit === undefined ? DEFAULT_FILE_SIZE_MB : parseFileSizeLimit(this.fileSizeLimit),
+      });
     }
     if (this.tableNames === undefined) {
       throw new UserError('--table-names is required: e.g. synthgen --table-names users,products,orders --num-rows 100000');
@@ -168,6 +176,8 @@ export class GenerateCommand extends Command {
       command,
       seedGiven: this.seed !== undefined,
       asOfGiven: this.asOf !== undefined,
+      tablesGiven: this.tableNames !== undefined || this.numRows !== undefined,
+      fileSizeLimitGiven: this.fileSizeLimit !== undefined,
       resume: this.resume,
       wait: this.wait,
       profile: profile !== undefined,

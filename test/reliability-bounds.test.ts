@@ -1,0 +1,89 @@
+/**
+ * Resources stay bounded whatever the flags ask for: the pending record and memory do not grow with the number of
+ * parts planned, a run starts no more workers than it has parts, refuses a worker count whose memory cannot fit,
+ * and never commits a table whose files do not cover its reserved IDs.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { tableSummaries } from '../dist/src/engine/runOutcome.js';
+import { maxWorkersForMemory, workersFor } from '../dist/src/engine/workerBudget.js';
+import { AS_OF, CLI, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
+
+const GiB = 1024 ** 3;
+
+test('10^15 rows plan in a few bytes and stop at once on Ctrl-C, with a record that does not grow with the parts', async () => {
+  await withTempDir(async (dir) => {
+    const child = spawn(process.execPath, [CLI, '--table-names', 'users', '--num-rows', '1000000000000000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json', '--workers', '1'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const record = join(dir, 'm.json.pending.json');
+    for (let i = 0; i < 600 && !(await exists(record)); i += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(await exists(record)).toBe(true);
+    const planned = JSON.parse(await readFile(record, 'utf8')) as { plans: { users: { parts: number } } };
+    expect(planned.plans.users.parts).toBeGreaterThan(1_000_000);
+    expect((await stat(record)).size).toBeLessThan(4096);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).not.toMatch(/heap|internal error/i);
+    expect((await stat(record)).size).toBeLessThan(8192);
+    expect(await exists(join(dir, 'm.json'))).toBe(false);
+  });
+});
+
+describe('workers', () => {
+  test('--workers 1024 for 5 rows runs one worker and commits', async () => {
+    await withTempDir(async (dir) => {
+      const result = await generate(['--table-names', 'users', '--num-rows', '5', '--workers', '1024', '--seed', '1', '--as-of', AS_OF, '--json'], dir);
+      const summary = JSON.parse(result.stdout) as { workers: number; rows: number; peak_rss_bytes: number };
+      expect(summary.workers).toBe(1);
+      expect(summary.rows).toBe(5);
+      // 1024 threads each with a DuckDB took 13.6 GB; one takes a few hundred MB.
+      expect(summary.peak_rss_bytes).toBeLessThan(2 * GiB);
+    });
+  });
+
+  test('a worker count whose memory cannot fit is refused before anything is written, naming the most it can take', async () => {
+    await withTempDir(async (dir) => {
+      const most = maxWorkersForMemory();
+      const result = await synthgen(['--table-names', 'users', '--num-rows', '20000000', '--file-size-limit', '1', '--workers', '1000', '--seed', '1', '--as-of', AS_OF], dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toMatch(new RegExp(`^synthgen: --workers 1000 needs 1000 x 256 MB of memory [^\n]*: pass --workers ${most} or fewer$`));
+      expect(await exists(join(dir, 'metadata.json'))).toBe(false);
+      expect(await exists(join(dir, 'metadata.json.pending.json'))).toBe(false);
+    });
+  });
+
+  test('the budget: one worker per part at most, and no more than the memory holds', () => {
+    expect(workersFor(64, 3, 24 * GiB)).toBe(3);
+    expect(workersFor(64, 1000, 24 * GiB)).toBe(64);
+    expect(maxWorkersForMemory(24 * GiB)).toBe(72);
+    expect(() => workersFor(100, 1000, 24 * GiB)).toThrow(/pass --workers 72 or fewer/);
+  });
+});
+
+describe('a table commits only when its files cover its reserved IDs exactly', () => {
+  const plan = { table: 't', first_id: 11, last_id: 30, rows_per_part: 10, parts: 2 };
+  const file = (first: number, last: number) => ({ path: `/o/t/${first}.parquet`, rows: last - first + 1, bytes: 1, first_id: first, last_id: last, sha256: 'a'.repeat(64) });
+  const reserved = new Map([['t', { first: 11, last: 30, parents: {} }]]);
+
+  test('exact cover passes', () => {
+    const results = new Map([
+      ['t:0', file(11, 20)],
+      ['t:1', file(21, 30)],
+    ]);
+    expect(tableSummaries(['t'], { t: plan }, reserved, results).t?.rows).toBe(20);
+  });
+
+  test('a missing part, a gap, or a plan of zero parts is refused', () => {
+    expect(() => tableSummaries(['t'], { t: plan }, reserved, new Map([['t:0', file(11, 20)]]))).toThrow(/do not cover/);
+    expect(() => tableSummaries(['t'], { t: plan }, reserved, new Map([['t:0', file(11, 19)], ['t:1', file(21, 30)]]))).toThrow(/do not cover/);
+    expect(() => tableSummaries(['t'], { t: { ...plan, parts: 0 } }, reserved, new Map())).toThrow(/does not cover/);
+    expect(() => tableSummaries(['t'], { t: { ...plan, last_id: 29 } }, reserved, new Map())).toThrow(/does not cover/);
+  });
+});

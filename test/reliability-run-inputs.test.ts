@@ -1,0 +1,96 @@
+/**
+ * What a run reads back or is pointed at gets one line, never a stack or a hang: a damaged or unreadable record of
+ * an interrupted run (never taken for "no interrupted run"), an output folder that refuses folders, and --resume
+ * with flags that ask for something else than the interrupted run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { AS_OF, CLI, generate, synthgen, withTempDir } from './helpers/cli.js';
+
+const BASE = ['--table-names', 'users', '--num-rows', '1000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+
+function oneLine(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(stderr).not.toMatch(/internal error|\n\s+at /);
+  return lines[0] ?? '';
+}
+
+/** A users run stopped by Ctrl-C after its first file: its record is left beside m.json. */
+async function interrupted(dir: string): Promise<Record<string, unknown>> {
+  const child = spawn(process.execPath, [CLI, '--table-names', 'users', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], { cwd: dir, stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const parquet = async () => (await readdir(join(dir, 'data', 'users')).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).length;
+  const before = await parquet();
+  for (let i = 0; i < 600 && (await parquet()) === before; i += 1) await new Promise((r) => setTimeout(r, 100));
+  child.kill('SIGINT');
+  expect(await exited).toBe(130);
+  return JSON.parse(await readFile(join(dir, 'm.json.pending.json'), 'utf8')) as Record<string, unknown>;
+}
+
+describe('the record of an interrupted run', () => {
+  const tampered: [string, (r: Record<string, unknown>) => unknown][] = [
+    ['without "reserved"', ({ reserved: _, ...rest }) => rest],
+    ['with "written" null', (r) => ({ ...r, written: null })],
+    ['with a written part outside its plan', (r) => ({ ...r, written: { users: { '99999': { sha256: 'a'.repeat(64), bytes: 1, inode: 1 } } } })],
+    ['with a stamp that is a path', (r) => ({ ...r, stamp: '../../etc' })],
+    ['with a relative out', (r) => ({ ...r, out: 'data/../..' })],
+    ['in the old format (parts listed)', (r) => ({ ...r, format_version: undefined, parts: [null] })],
+  ];
+  for (const [what, edit] of tampered) {
+    test(`${what}: one line naming it, exit 2, record and metadata kept`, async () => {
+      await withTempDir(async (dir) => {
+        await generate(BASE, dir);
+        const metadata = await readFile(join(dir, 'm.json'), 'utf8');
+        const text = JSON.stringify(edit(await interrupted(dir)));
+        await writeFile(join(dir, 'm.json.pending.json'), text);
+        for (const args of [['--resume', '--metadata', 'm.json'], BASE, ['--discard-interrupted', '--metadata', 'm.json']]) {
+          const result = await synthgen(args, dir);
+          expect(result.code).toBe(2);
+          expect(oneLine(result.stderr)).toMatch(/the record of an interrupted run, \S+m\.json\.pending\.json, is unreadable/);
+        }
+        expect(await readFile(join(dir, 'm.json.pending.json'), 'utf8')).toBe(text);
+        expect(await readFile(join(dir, 'm.json'), 'utf8')).toBe(metadata);
+      });
+    });
+  }
+
+  test('one that cannot be read (a folder in its place) is not taken for none: the next run stops', async () => {
+    await withTempDir(async (dir) => {
+      await generate(BASE, dir);
+      const metadata = await readFile(join(dir, 'm.json'), 'utf8');
+      await mkdir(join(dir, 'm.json.pending.json'));
+      const result = await synthgen(BASE, dir);
+      expect(result.code).toBe(2);
+      expect(oneLine(result.stderr)).toMatch(/is unreadable \(.*(directory|EISDIR).*\)/i);
+      expect(await readFile(join(dir, 'm.json'), 'utf8')).toBe(metadata);
+    });
+  });
+});
+
+test('--resume with --table-names or --num-rows other than the interrupted run’s is refused, naming what to pass', async () => {
+  await withTempDir(async (dir) => {
+    await interrupted(dir);
+    const other = await synthgen(['--resume', '--table-names', 'users', '--num-rows', '10', '--metadata', 'm.json'], dir);
+    expect(other.code).toBe(2);
+    expect(oneLine(other.stderr)).toMatch(/--resume finishes run \S+ as it was started .* differs in --num-rows: drop the flag or pass --num-rows users=1500000$/);
+    const seed = await synthgen(['--resume', '--seed', '3', '--metadata', 'm.json'], dir);
+    expect(seed.code).toBe(2);
+    expect(oneLine(seed.stderr)).toMatch(/differs in --seed: drop the flag or pass --seed 2$/);
+    // The same values are accepted, and finish it.
+    const same = await synthgen(['--resume', '--table-names', 'users', '--num-rows', '1500000', '--metadata', 'm.json', '--file-size-limit', '2'], dir);
+    expect(same.stderr).not.toMatch(/differs/);
+    expect(same.code).toBe(0);
+  });
+});
+
+test('an output folder whose parent refuses folders (/proc/self) gets one line, not a hang', async () => {
+  await withTempDir(async (dir) => {
+    const result = await synthgen(['--table-names', 'users', '--num-rows', '10', '--out', '/proc/self', '--metadata', 'm.json'], dir);
+    expect(result.code).toBe(2);
+    expect(oneLine(result.stderr)).toMatch(/^synthgen: cannot write to output folder \/proc\/self\/users .*: pass --out with a writable folder$/);
+    await rm(join(dir, 'm.json'), { force: true });
+  });
+});
