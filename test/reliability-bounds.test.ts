@@ -4,10 +4,12 @@
  * and never commits a table whose files do not cover its reserved IDs.
  */
 import { spawn } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { reserveRanges } from '../dist/src/engine/reserve.js';
 import { tableSummaries } from '../dist/src/engine/runOutcome.js';
+import { checkOptions } from '../dist/src/engine/runRequest.js';
 import { maxWorkersForMemory, workersFor } from '../dist/src/engine/workerBudget.js';
 import { AS_OF, CLI, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
 
@@ -34,6 +36,26 @@ test('10^15 rows plan in a few bytes and stop at once on Ctrl-C, with a record t
     expect((await stat(record)).size).toBeLessThan(8192);
     expect(await exists(join(dir, 'm.json'))).toBe(false);
   });
+});
+
+test('a table with 200,000 segments continues without overflowing the stack', async () => {
+  await withTempDir(async (dir) => {
+    const segments = Array.from({ length: 200_000 }, (_, i) => ({ first_id: i + 1, last_id: i + 1, seed: i, as_of: '2025-01-01T00:00:00Z', version: 1, run_id: `r${i}` }));
+    const metadata = { format: 'synthgen-metadata', format_version: 1, tables: { users: { last_id: 200_000, segments } }, runs: [] };
+    await writeFile(join(dir, 'm.json'), JSON.stringify(metadata));
+    const result = await synthgen(['--table-names', 'users', '--num-rows', '10', '--seed', '1', '--as-of', AS_OF, '--metadata', 'm.json', '--json'], dir);
+    expect(result.stderr).not.toMatch(/call stack|internal error/i);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { tables: { users: { first_id: number } } }).tables.users.first_id).toBe(200_001);
+  });
+});
+
+test('reserving orders whose parents have 200,000 segments each does not overflow the stack', () => {
+  const segments = Array.from({ length: 200_000 }, (_, i) => ({ first_id: i + 1, last_id: i + 1, seed: i, as_of: '2025-01-01T00:00:00Z', version: 1, run_id: `r${i}` }));
+  const state = { last_id: 200_000, segments };
+  const before = { format: 'synthgen-metadata' as const, format_version: 1, tables: { users: state, products: state }, runs: [] };
+  const { reserved } = reserveRanges({ tables: ['orders'], rows: { orders: 10 }, seed: 1, asOf: AS_OF, runId: 'r', before });
+  expect(reserved.get('orders')?.parents.users).toHaveLength(200_000);
 });
 
 describe('workers', () => {
@@ -65,6 +87,14 @@ describe('workers', () => {
     expect(maxWorkersForMemory(24 * GiB)).toBe(72);
     expect(() => workersFor(100, 1000, 24 * GiB)).toThrow(/pass --workers 72 or fewer/);
   });
+});
+
+test('the engine refuses a file-size limit that is not finite or above 1 TB, whoever calls it', () => {
+  const options = { tables: ['users'], rows: { users: 10 }, out: 'd', metadataPath: 'm.json', seed: 1, asOf: AS_OF, workers: 1, command: 'x' };
+  for (const bad of [1e308, Number.POSITIVE_INFINITY, Number.NaN, 0.5, 1_000_001]) {
+    expect(() => checkOptions({ ...options, fileSizeLimitMB: bad })).toThrow(/--file-size-limit must be from 1 to 1000000/);
+  }
+  expect(() => checkOptions({ ...options, fileSizeLimitMB: 1_000_000 })).not.toThrow();
 });
 
 describe('a table commits only when its files cover its reserved IDs exactly', () => {

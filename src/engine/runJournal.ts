@@ -69,9 +69,12 @@ export class RunJournal {
     return this.#save();
   }
 
-  /** Resolves once every change so far is on disk. */
+  /**
+   * Resolves once every change so far is on disk or has failed: a failed save is reported to whoever made the change
+   * (each mark's promise), which stops the run.
+   */
   settled(): Promise<void> {
-    return this.#saving;
+    return this.#saving.catch(() => undefined);
   }
 
   #save(): Promise<void> {

@@ -8,7 +8,7 @@ import { UserError } from './errors.js';
 import { type PendingRun, pendingPath } from './pendingRun.js';
 import { fileStamp } from './plan.js';
 import { inDependencyOrder } from './reserve.js';
-import { DEFAULT_UPLOAD_CONCURRENCY, type RunOptions, type S3RunOptions } from './runTypes.js';
+import { DEFAULT_UPLOAD_CONCURRENCY, MAX_FILE_SIZE_MB, type RunOptions, type S3RunOptions } from './runTypes.js';
 import type { S3Target } from './s3Target.js';
 
 export interface RunRequest {
@@ -58,7 +58,20 @@ function resumedS3(pending: PendingRun, options: RunOptions): S3RunOptions | und
   };
 }
 
+/** Options are checked at the door, for callers of the API as much as the CLI: nothing odd reaches the plan. */
+export function checkOptions(options: RunOptions): void {
+  if (!Number.isSafeInteger(options.workers) || options.workers < 1) throw new UserError(`workers must be a positive whole number, got ${options.workers}`);
+  if (!(options.fileSizeLimitMB >= 1 && options.fileSizeLimitMB <= MAX_FILE_SIZE_MB)) {
+    throw new UserError(`--file-size-limit must be from 1 to ${MAX_FILE_SIZE_MB} (MB, i.e. up to 1 TB), got ${options.fileSizeLimitMB}`);
+  }
+  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${options.seed}`);
+  for (const [table, rows] of Object.entries(options.rows)) {
+    if (!Number.isSafeInteger(rows) || rows < 1) throw new UserError(`--num-rows for ${table} must be a positive whole number, got ${rows}`);
+  }
+}
+
 export function resolveRequest(options: RunOptions, metadataPath: string, pending: PendingRun | undefined, howToFinish: string): RunRequest {
+  checkOptions(options);
   if (pending && options.resume) {
     const differs = mismatch(pending, options, options.tablesGiven === true);
     if (differs) throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${differs.split(' ')[0]}: drop the flag or pass ${differs}`);
