@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { mkdir, rm, rmdir } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -205,7 +205,7 @@ async function generate(options: RunOptions, metadataPath: string): Promise<RunS
 
     // The run records itself before it writes anything, and again as each file is written and each object lands.
     const journal = await RunJournal.open(metadataPath, request.resuming ?? pendingRecord(request, reserved, plans));
-    if (request.resuming) await removePartialFiles(request.resuming);
+    if (request.resuming) await removeLeftovers(request.resuming, scratch);
     options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + (request.rows[t] ?? 0), 0) });
 
     const uploads =
@@ -266,6 +266,21 @@ async function generate(options: RunOptions, metadataPath: string): Promise<RunS
     process.off('SIGTERM', onSignal);
     await pool.destroy();
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What a killed attempt of this run left behind: partial files, a half-written manifest, the sizing scratch folder.
+ * Only names that carry this run's stamp or id, which no other run's do.
+ */
+async function removeLeftovers(run: PendingRun, ownScratch: string): Promise<void> {
+  await removePartialFiles(run);
+  const manifests = join(run.out, RUNS_FOLDER);
+  for (const name of await readdir(manifests).catch(() => [] as string[])) {
+    if (name.startsWith(`${run.run_id}.json.`) && name.endsWith('.tmp')) await rm(join(manifests, name), { force: true });
+  }
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    if (name.startsWith(`synthgen-run-${run.run_id}-`) && join(tmpdir(), name) !== ownScratch) await rm(join(tmpdir(), name), { recursive: true, force: true });
   }
 }
 
