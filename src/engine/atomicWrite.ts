@@ -1,25 +1,21 @@
 /**
  * Replaces a file so that a crash at any moment leaves either the old content or the new, never a mix: write a
- * temporary file beside it, fsync, rename over, fsync the folder (so the rename itself survives a power loss).
+ * temporary file beside it, fsync, rename over, fsync the folder (so the rename itself survives a power loss). A
+ * failure the user can fix (a full disk, no permission, ...) is one line naming the file (fileWriteError.ts), and
+ * leaves no temporary file behind.
  */
-import { randomUUID } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { fileWriteError } from './fileWriteError.js';
+import { writeTemporary } from './temporaryFile.js';
 
 export async function atomicWrite(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${randomUUID().slice(0, 8)}.tmp`;
-  const handle = await open(temporary, 'wx');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const temporary = await writeTemporary(path, text);
   try {
     await rename(temporary, path);
   } catch (error: unknown) {
     await unlink(temporary).catch(() => undefined);
-    throw error;
+    throw fileWriteError(path, error);
   }
   const directory = await open(dirname(path), 'r');
   try {

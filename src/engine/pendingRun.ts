@@ -11,12 +11,13 @@
  * how many files it has written. Every field is read back strictly: a damaged or edited record stops the run with one
  * line, and nothing in it can point a run at files outside its own output folders.
  */
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join, normalize } from 'node:path';
 import { atomicWrite } from './atomicWrite.js';
-import { isErrno, reasonOf } from './errno.js';
+import { reasonOf } from './errno.js';
 import { UserError } from './errors.js';
 import { partialTarget } from './partialFile.js';
+import { readRegularFile } from './regularFile.js';
 import { STAMP_PATTERN, type TablePlan } from './plan.js';
 import type { S3Target } from './s3Target.js';
 import type { ParentRange } from './segment.js';
@@ -203,11 +204,13 @@ export async function loadPendingRun(metadataPath: string): Promise<PendingRun |
     );
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Only ever a regular file synthgen wrote: a FIFO in its place would block the read forever.
+    const bytes = await readRegularFile(path, { follow: false });
+    if (bytes === undefined) return undefined;
+    text = bytes.toString('utf8');
   } catch (error: unknown) {
-    if (isErrno(error, 'ENOENT')) return undefined;
-    // Anything else (permissions, a folder in its place, an I/O error) must not read as "no interrupted run": the
-    // next run would reuse that run's IDs.
+    // Anything but "nothing there" (permissions, a folder in its place, an I/O error) must not read as "no
+    // interrupted run": the next run would reuse that run's IDs.
     throw unreadable(reasonOf(error));
   }
   try {
