@@ -147,7 +147,6 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
         if (!file) {
           const range = context.reserved.get(part.table);
           if (!range) throw new Error(`no reservation for ${part.table}`);
-          if (await identity(part.path)) throw notOurs(part.path);
           const result = await writeOne(context, part, range);
           if (result.state === 'failed') {
             failure ??= writeFailure(part.path, result);
