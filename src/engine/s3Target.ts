@@ -1,9 +1,10 @@
 /** Where a run's files go in S3: `--s3-bucket NAME` or `--s3-bucket s3://bucket/prefix`. */
 import { UserError } from './errors.js';
+import { relativePathProblem } from './relativePathProblem.js';
 
 export interface S3Target {
   readonly bucket: string;
-  /** Empty, or ends with '/'. */
+  /** Empty, or plain segments ending with '/'. */
   readonly prefix: string;
 }
 
@@ -20,7 +21,13 @@ export function parseS3Target(value: string): S3Target {
       `--s3-bucket "${value}" is not a valid bucket name: use 3-63 lower-case letters, digits, dots or hyphens, e.g. my-bucket or s3://my-bucket/datasets`,
     );
   }
-  const prefix = rawPrefix.replace(/^\/+|\/+$/g, '');
+  // One trailing slash is how prefixes are often written; anything else odd would make keys other than the ones
+  // meant (S3 keeps `a/../b` verbatim) and local paths outside the folder `verify` downloads into.
+  const prefix = rawPrefix.endsWith('/') ? rawPrefix.slice(0, -1) : rawPrefix;
+  const problem = prefix ? relativePathProblem(prefix) : undefined;
+  if (problem) {
+    throw new UserError(`--s3-bucket "${value}" has a prefix with ${problem}: give plain folder names, e.g. s3://${bucket}/datasets/shop`);
+  }
   return { bucket, prefix: prefix ? `${prefix}/` : '' };
 }
 

@@ -4,210 +4,162 @@
  * and ID range; no Parquet file may be missing from every manifest; primary keys must be unique and contiguous,
  * unique columns unique, foreign keys must resolve, and each table's rules (tableDefinition.ts) must hold. The
  * engine knows no table: all of that comes from the definitions.
+ *
+ * One metadata file may record runs that wrote to different places (a folder, then a bucket): the runs whose
+ * manifests are not here are said to be elsewhere, and references to their IDs are checked against the metadata.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { realpath } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from './errors.js';
-import { sha256File } from './fileChecksum.js';
-import type { Metadata } from './metadata.js';
-import { MANIFEST_FORMAT, RUNS_FOLDER, type ManifestFile, type RunManifest } from './runManifest.js';
+import { type IdRange, mergeRanges } from './idRanges.js';
+import type { Metadata, RunRecord } from './metadata.js';
+import { RUNS_FOLDER, type RunManifest } from './runManifest.js';
+import type { S3Target } from './s3Target.js';
+import { isLegacy } from './segment.js';
 import { quotedIdentifier, quotedString } from './sql.js';
-import { TABLES, tableNamed } from './tables/index.js';
+import { TABLES } from './tables/index.js';
+import { checkListedFiles, loadManifests, unlistedFiles } from './verifyFiles.js';
+import type { VerifyCheck, VerifyReport } from './verifyReport.js';
+import { type TableScope, checkTable } from './verifyTables.js';
 
-export interface VerifyCheck {
-  readonly check: string;
-  /** 'skipped' when what it needs is not there (a parent table's files, say). */
-  readonly result: 'ok' | 'violation' | 'skipped';
-  readonly detail: string;
-}
+export type { VerifyCheck, VerifyReport } from './verifyReport.js';
 
-export interface VerifyReport {
+export interface VerifyOptions {
+  /** The local folder holding the dataset (for S3, the folder it was downloaded into). */
   readonly root: string;
-  readonly ok: boolean;
-  readonly runs: number;
-  readonly files: number;
-  readonly rows: Readonly<Record<string, number>>;
-  readonly violations: number;
-  readonly checks: readonly VerifyCheck[];
+  /** How the report names the dataset; `root` by default. */
+  readonly label?: string;
+  readonly metadata?: Metadata;
+  /** The S3 prefix the dataset was downloaded from: which of the metadata's runs are here is judged by it. */
+  readonly s3?: S3Target;
+  /** Findings made before the files were read (an object that was not downloaded, say), reported first. */
+  readonly findings?: readonly VerifyCheck[];
 }
 
-async function loadManifests(root: string): Promise<{ manifests: RunManifest[]; checks: VerifyCheck[] }> {
-  const folder = join(root, RUNS_FOLDER);
-  const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
-  const manifests: RunManifest[] = [];
+/** Runs elsewhere listed one by one up to this many; more are summed up in one line. */
+const LISTED_ELSEWHERE = 10;
+
+/** Whether a run record's manifest reference names this dataset's manifests folder. */
+async function manifestFolderMatcher(options: VerifyOptions): Promise<(reference: string) => Promise<boolean>> {
+  const { s3 } = options;
+  if (s3) {
+    const folder = `s3://${s3.bucket}/${s3.prefix}${RUNS_FOLDER}/`;
+    return async (reference) => reference.startsWith(folder) && !reference.slice(folder.length).includes('/');
+  }
+  // Local references are absolute paths as the run resolved them; compare real paths so a symlinked --out matches.
+  const real = (path: string) => realpath(path).catch(() => resolve(path));
+  const here = await real(join(options.root, RUNS_FOLDER));
+  const folders = new Map<string, Promise<string>>();
+  return async (reference) => {
+    if (reference.startsWith('s3://')) return false;
+    const folder = dirname(resolve(reference));
+    let resolved = folders.get(folder);
+    if (!resolved) folders.set(folder, (resolved = real(folder)));
+    return (await resolved) === here;
+  };
+}
+
+/**
+ * A violation for each run of the metadata whose manifest should be here and is not; a skipped line for the runs
+ * whose manifests are elsewhere (summed up when there are many).
+ */
+async function placeRuns(options: VerifyOptions, label: string, names: ReadonlySet<string>, hereRuns: ReadonlySet<string>): Promise<VerifyCheck[]> {
   const checks: VerifyCheck[] = [];
-  for (const name of names) {
-    try {
-      const value = JSON.parse(await readFile(join(folder, name), 'utf8')) as RunManifest;
-      if (value.format !== MANIFEST_FORMAT || !Array.isArray(value.files)) throw new Error('not a synthgen run manifest');
-      manifests.push(value);
-    } catch (error: unknown) {
-      checks.push({ check: `manifest ${RUNS_FOLDER}/${name}`, result: 'violation', detail: `unreadable: ${error instanceof Error ? error.message : String(error)}` });
+  const elsewhere: RunRecord[] = [];
+  const pointsHere = await manifestFolderMatcher(options);
+  for (const run of options.metadata?.runs ?? []) {
+    // Runs from before manifests existed; and those whose manifest is here (an unreadable one is reported as such).
+    if (!run.manifest || hereRuns.has(run.run_id) || names.has(`${run.run_id}.json`)) continue;
+    if (await pointsHere(run.manifest)) {
+      checks.push({ check: `run ${run.run_id}`, result: 'violation', detail: `its manifest ${run.manifest} is not in ${label}/${RUNS_FOLDER}` });
+    } else {
+      elsewhere.push(run);
     }
   }
-  return { manifests, checks };
-}
-
-async function one(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
-  const reader = await connection.runAndReadAll(sql);
-  return (reader.getRowObjectsJson()[0] ?? {}) as Record<string, unknown>;
-}
-
-const num = (value: unknown) => Number(value ?? 0);
-
-/** Checks one listed file; true when it can be read as the table's rows. */
-async function checkFile(connection: DuckDBConnection, root: string, file: ManifestFile, checks: VerifyCheck[]): Promise<boolean> {
-  const path = join(root, file.path);
-  const label = `file ${file.path}`;
-  const size = await stat(path).then(
-    (s) => s.size,
-    () => undefined,
-  );
-  if (size === undefined) {
-    checks.push({ check: label, result: 'violation', detail: 'missing' });
-    return false;
-  }
-  const problems: string[] = [];
-  if (size !== file.bytes) problems.push(`${size} bytes, the manifest says ${file.bytes}`);
-  if ((await sha256File(path)) !== file.sha256) problems.push('SHA-256 differs from the manifest');
-  const definition = tableNamed(file.table);
-  let readable = false;
-  if (definition) {
-    try {
-      const key = quotedIdentifier(definition.primaryKey);
-      const row = await one(connection, `SELECT count(*) AS n, min(${key}) AS lo, max(${key}) AS hi FROM read_parquet(${quotedString(path)})`);
-      readable = true;
-      if (num(row.n) !== file.rows) problems.push(`${num(row.n)} rows, the manifest says ${file.rows}`);
-      if (num(row.lo) !== file.first_id || num(row.hi) !== file.last_id) {
-        problems.push(`IDs ${String(row.lo)}-${String(row.hi)}, the manifest says ${file.first_id}-${file.last_id}`);
-      }
-    } catch (error: unknown) {
-      problems.push(`unreadable as Parquet (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`);
+  if (elsewhere.length <= LISTED_ELSEWHERE) {
+    for (const run of elsewhere) {
+      checks.push({
+        check: `run ${run.run_id}`,
+        result: 'skipped',
+        detail: `its files are elsewhere (its manifest is ${run.manifest}); references to its IDs are checked against the metadata`,
+      });
     }
   } else {
-    problems.push(`unknown table ${file.table}`);
+    const examples = elsewhere.slice(0, 3).map((run) => run.manifest);
+    checks.push({
+      check: `${elsewhere.length} runs elsewhere`,
+      result: 'skipped',
+      detail: `their files are not here (their manifests are ${examples.join(', ')} and others); references to their IDs are checked against the metadata`,
+    });
   }
-  checks.push(
-    problems.length
-      ? { check: label, result: 'violation', detail: problems.join('; ') }
-      : { check: label, result: 'ok', detail: `${file.rows} rows, IDs ${file.first_id}-${file.last_id}, SHA-256 matches` },
-  );
-  return readable;
+  return checks;
 }
 
-async function count(connection: DuckDBConnection, sql: string): Promise<number> {
-  return num((await one(connection, `SELECT count(*) AS n FROM ${sql}`)).n);
+/** The ranges a table's IDs take by the manifests here, merged. */
+function hereIdsOf(manifests: readonly RunManifest[]): (table: string) => IdRange[] {
+  return (table) => {
+    const ranges: IdRange[] = [];
+    for (const manifest of manifests) {
+      const range = manifest.tables[table];
+      if (range) ranges.push(range);
+    }
+    return mergeRanges(ranges);
+  };
 }
 
-function tally(checks: VerifyCheck[], check: string, violations: number, what: string, fine: string): void {
-  checks.push(violations === 0 ? { check, result: 'ok', detail: fine } : { check, result: 'violation', detail: `${violations} ${what}` });
+/** See TableScope.elsewhereIds. Legacy segments have no run and no manifest: their files are never here. */
+function elsewhereIdsOf(metadata: Metadata | undefined, present: ReadonlySet<string>, hereRuns: ReadonlySet<string>): (table: string) => IdRange[] | undefined {
+  const known = new Map<string, IdRange[] | undefined>();
+  return (table) => {
+    if (known.has(table)) return known.get(table);
+    const state = metadata?.tables[table];
+    const ranges = state
+      ? mergeRanges(present.has(table) ? state.segments.filter((segment) => isLegacy(segment) || !hereRuns.has(segment.run_id)) : state.segments)
+      : undefined;
+    known.set(table, ranges);
+    return ranges;
+  };
 }
 
-export async function verifyDataset(options: { readonly root: string; readonly label?: string; readonly metadata?: Metadata }): Promise<VerifyReport> {
+/** push(...more) would overflow the stack with a few hundred thousand lines (unlisted files, say). */
+function append(checks: VerifyCheck[], more: readonly VerifyCheck[]): void {
+  for (const check of more) checks.push(check);
+}
+
+export async function verifyDataset(options: VerifyOptions): Promise<VerifyReport> {
   const { root } = options;
   const label = options.label ?? root;
-  const { manifests, checks } = await loadManifests(root);
-  if (manifests.length === 0 && checks.length === 0) {
+  const loaded = await loadManifests(root);
+  if (loaded.manifests.length === 0 && loaded.checks.length === 0) {
     throw new UserError(`no run manifests in ${label}/${RUNS_FOLDER}: point --out (or --s3-bucket) at a folder synthgen generated into`);
   }
-  for (const run of options.metadata?.runs ?? []) {
-    if (!run.manifest) continue; // runs from before manifests existed
-    if (!manifests.some((m) => m.run_id === run.run_id)) {
-      checks.push({ check: `run ${run.run_id}`, result: 'violation', detail: `its manifest ${run.manifest} is not in ${label}/${RUNS_FOLDER}` });
-    }
-  }
+  const checks: VerifyCheck[] = [...(options.findings ?? []), ...loaded.checks];
+  const hereRuns = new Set(loaded.manifests.map((m) => m.run_id));
+  append(checks, await placeRuns(options, label, loaded.names, hereRuns));
 
   const instance = await DuckDBInstance.create(':memory:', { threads: '2', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
   const connection = await instance.connect();
   try {
     await connection.run(`SET TimeZone = 'UTC'`);
-    const listed = new Set<string>();
-    const readableByTable = new Map<string, string[]>();
-    for (const manifest of manifests) {
-      for (const file of manifest.files) {
-        listed.add(file.path);
-        if (await checkFile(connection, root, file, checks)) {
-          readableByTable.set(file.table, [...(readableByTable.get(file.table) ?? []), join(root, file.path)]);
-        }
-      }
+    const files = await checkListedFiles(connection, root, loaded.manifests, checks);
+    append(checks, await unlistedFiles(root, files.listed));
+    for (const [table, paths] of files.readable) {
+      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${paths.map(quotedString).join(', ')}])`);
     }
-    for (const definition of TABLES) {
-      const names = (await readdir(join(root, definition.name)).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).sort();
-      for (const name of names.filter((n) => !listed.has(`${definition.name}/${n}`))) {
-        checks.push({
-          check: `file ${definition.name}/${name}`,
-          result: 'violation',
-          detail: 'in no run manifest (left by an interrupted run? see synthgen --resume and --discard-interrupted)',
-        });
-      }
-    }
-
+    const present = new Set(files.readable.keys());
+    const scope: TableScope = {
+      connection,
+      present,
+      hereIds: hereIdsOf(loaded.manifests),
+      elsewhereIds: elsewhereIdsOf(options.metadata, present, hereRuns),
+    };
     const rows: Record<string, number> = {};
-    const present = new Set<string>();
-    for (const [table, files] of readableByTable) {
-      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${files.map(quotedString).join(', ')}])`);
-      present.add(table);
-    }
-    const t = (table: string) => quotedIdentifier(table);
-    for (const definition of TABLES.filter((d) => present.has(d.name))) {
-      const name = definition.name;
-      const key = quotedIdentifier(definition.primaryKey);
-      const stats = await one(connection, `SELECT count(*) AS n, count(DISTINCT ${key}) AS d, min(${key}) AS lo, max(${key}) AS hi FROM ${t(name)}`);
-      const [n, distinct, lo, hi] = [num(stats.n), num(stats.d), num(stats.lo), num(stats.hi)];
-      rows[name] = n;
-      tally(checks, `${name}.${definition.primaryKey} unique`, n - distinct, 'duplicated IDs', `${n} rows, no ID twice`);
-      const ranges = manifests.flatMap((m) => (m.tables[name] ? [m.tables[name]] : []));
-      const first = Math.min(...ranges.map((r) => r.first_id));
-      const last = Math.max(...ranges.map((r) => r.last_id));
-      const missing = Math.max(0, last - first + 1 - distinct);
-      checks.push(
-        lo === first && hi === last && missing === 0
-          ? { check: `${name}.${definition.primaryKey} contiguous`, result: 'ok', detail: `IDs ${lo}-${hi}, none missing` }
-          : { check: `${name}.${definition.primaryKey} contiguous`, result: 'violation', detail: `IDs ${lo}-${hi} present with ${missing} missing; the manifests give ${first}-${last}` },
-      );
-      for (const column of definition.unique ?? []) {
-        const c = quotedIdentifier(column);
-        const dup = await one(connection, `SELECT count(${c}) - count(DISTINCT ${c}) AS n FROM ${t(name)}`);
-        tally(checks, `${name}.${column} unique`, num(dup.n), 'repeated values', 'no value twice');
-      }
-      for (const parent of definition.parents) {
-        const check = `${name}.${parent.column} -> ${parent.table}`;
-        const parentDefinition = tableNamed(parent.table);
-        const fk = quotedIdentifier(parent.column);
-        if (present.has(parent.table) && parentDefinition) {
-          const orphans = await count(
-            connection,
-            `${t(name)} c ANTI JOIN ${t(parent.table)} p ON c.${fk} = p.${quotedIdentifier(parentDefinition.primaryKey)}`,
-          );
-          tally(checks, check, orphans, `rows reference a ${parent.table} row that does not exist`, 'every reference resolves');
-        } else if (options.metadata?.tables[parent.table]) {
-          const last = options.metadata.tables[parent.table]?.last_id ?? 0;
-          const orphans = await count(connection, `${t(name)} WHERE ${fk} IS NULL OR ${fk} < 1 OR ${fk} > ${last}`);
-          tally(checks, check, orphans, `rows reference IDs the metadata never gave ${parent.table}`, `every reference is a ${parent.table} ID the metadata holds (its files are not here)`);
-        } else {
-          checks.push({ check, result: 'skipped', detail: `no ${parent.table} files here and no metadata to check against` });
-        }
-      }
-      for (const rule of definition.rules ?? []) {
-        const missing = (rule.reads ?? []).filter((other) => !present.has(other));
-        if (missing.length) {
-          checks.push({ check: `${name}: ${rule.description}`, result: 'skipped', detail: `needs ${missing.join(', ')} files here` });
-          continue;
-        }
-        tally(checks, `${name}: ${rule.description}`, await count(connection, rule.violations(t)), 'rows break it', 'holds for every row');
-      }
+    for (const definition of TABLES) {
+      if (present.has(definition.name)) rows[definition.name] = await checkTable(scope, definition, checks);
     }
     const violations = checks.filter((c) => c.result === 'violation').length;
-    return {
-      root: label,
-      ok: violations === 0,
-      runs: manifests.length,
-      files: listed.size,
-      rows,
-      violations,
-      checks,
-    };
+    return { root: label, ok: violations === 0, runs: loaded.manifests.length, files: files.listed.size, rows, violations, checks };
   } finally {
     connection.closeSync();
     instance.closeSync();

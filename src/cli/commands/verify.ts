@@ -6,7 +6,7 @@ import { Command, Option } from 'clipanion';
 import { UserError } from '../../engine/errors.js';
 import { loadMetadata } from '../../engine/metadata.js';
 import { describeTarget, parseS3Target } from '../../engine/s3Target.js';
-import { type VerifyReport, verifyDataset } from '../../engine/verify.js';
+import { type VerifyCheck, type VerifyReport, verifyDataset } from '../../engine/verify.js';
 import { parseEndpoint } from '../options.js';
 
 export class VerifyCommand extends Command {
@@ -18,7 +18,10 @@ export class VerifyCommand extends Command {
       Every file a run manifest (\`<out>/_runs/<run-id>.json\`) lists must be present with its size, SHA-256, row
       count and ID range, and no Parquet file may be missing from every manifest. Primary keys must be unique and
       contiguous, unique columns unique, foreign keys must resolve (to the parent's files when they are there, else
-      to IDs the metadata holds), and each table's rules must hold. Exits 1 on any violation.
+      to IDs the metadata holds), and each table's rules must hold. Runs the metadata records elsewhere (another
+      folder or bucket) are not looked for here; references to their IDs are checked against the metadata. Only
+      \`<table>/<file>.parquet\` paths inside the dataset are read, and only regular files; for S3, objects whose keys
+      would leave the prefix are reported, never downloaded. Exits 1 on any violation.
     `,
     examples: [
       ['Verify ./data (and the runs ./metadata.json records)', '$0 verify'],
@@ -52,8 +55,9 @@ export class VerifyCommand extends Command {
       await preflight(client, settings);
       const directory = await mkdtemp(join(tmpdir(), 'synthgen-verify-'));
       try {
-        await downloadPrefix(client, target, directory);
-        report = await verifyDataset({ root: directory, label: describeTarget(target).replace(/\/$/, ''), ...(metadata ? { metadata } : {}) });
+        const download = await downloadPrefix(client, target, directory);
+        const findings = download.refused.map((refused): VerifyCheck => ({ check: `object s3://${target.bucket}/${refused.key}`, result: 'violation', detail: refused.reason }));
+        report = await verifyDataset({ root: directory, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, ...(metadata ? { metadata } : {}) });
       } finally {
         await rm(directory, { recursive: true, force: true });
       }
