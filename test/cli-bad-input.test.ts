@@ -1,7 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, generate, synthgen, withTempDir } from './helpers/cli.js';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -40,9 +40,9 @@ describe('bad input gets one clear line, a non-zero exit, no files and unchanged
   test('per-table rows naming a table not asked for', () =>
     expectRejected(['--table-names', 'users', '--num-rows', 'users=10,orders=5', ...ok], /--num-rows names "orders"/));
   test.each(['0', '-1', 'big'])('file-size limit %j', (limit) =>
-    expectRejected(['--table-names', 'users', '--num-rows', '10', `--file-size-limit=${limit}`, ...ok], /--file-size-limit must be a positive number/));
+    expectRejected(['--table-names', 'users', '--num-rows', '10', `--file-size-limit=${limit}`, ...ok], /--file-size-limit must be a number of MB from 1 to 1000000/));
   test.each(['0', '-2', 'many'])('workers %j', (workers) =>
-    expectRejected(['--table-names', 'users', '--num-rows', '10', `--workers=${workers}`, ...ok], /--workers must be a positive whole number/));
+    expectRejected(['--table-names', 'users', '--num-rows', '10', `--workers=${workers}`, ...ok], /--workers must be a whole number from 1 to 1024/));
   test('seed that is not a whole number', () => expectRejected(['--table-names', 'users', '--num-rows', '10', '--seed', 'x1', '--as-of', AS_OF], /--seed must be a whole number/));
   test('as-of that is not a timestamp', () => expectRejected(['--table-names', 'users', '--num-rows', '10', '--seed', '1', '--as-of', 'yesterday'], /--as-of must be an ISO timestamp/));
   test('missing --table-names', () => expectRejected(['--num-rows', '10', ...ok], /--table-names is required/));
@@ -81,6 +81,41 @@ describe('bad input gets one clear line, a non-zero exit, no files and unchanged
     });
     await expectRejected(['--table-names', 'orders', '--num-rows', '10', '--seed', '1', '--as-of', '2020-01-01T00:00:00Z'], /--as-of .* is earlier than the as-of of existing users/, metadata);
   });
+  test.each([
+    ['2026-02-30', /--as-of "2026-02-30": February 2026 has 28 days/],
+    ['2024-02-30T00:00:00Z', /--as-of "2024-02-30T00:00:00Z": February 2024 has 29 days/],
+    ['2026-04-31', /April 2026 has 30 days/],
+    ['2026-13-01', /--as-of "2026-13-01": there is no month 13/],
+    ['2026-00-10', /there is no month 00/],
+    ['2026-01-00', /there is no day 00/],
+    ['2026-01-01T25:00:00Z', /--as-of "2026-01-01T25:00:00Z": hour 25 is not a time of day \(00-23\)/],
+    ['2026-01-01T24:00:00Z', /--as-of "2026-01-01T24:00:00Z": 24:00 is not taken for the end of a day; pass 00:00 of the next day, 2026-01-02T00:00:00Z$/],
+    ['2026-01-01T10:60:00Z', /minute 60/],
+    ['2026-01-01T10:00:60Z', /second 60/],
+    ['2026-01-01T10:00:00+25:00', /zone offset \+25:00/],
+  ])('an --as-of that is no real date or time: %s', (asOf, expected) =>
+    expectRejected(['--table-names', 'users', '--num-rows', '10', '--seed', '1', '--as-of', asOf], expected));
+  test('per-table rows giving a table twice', () =>
+    expectRejected(['--table-names', 'users', '--num-rows', 'users=10,users=20', ...ok], /--num-rows gives users twice \(users=10, users=20\): give each table one count/));
+  test('per-table rows giving a table twice, with the same count', () =>
+    expectRejected(['--table-names', 'users,products', '--num-rows', 'users=10,products=5,users=10', ...ok], /--num-rows gives users twice/));
+  test.each(['users=1=2', 'users==2', 'users=10,5'])('per-table rows not of the form TABLE=COUNT: %s', (rows) =>
+    expectRejected(['--table-names', 'users', '--num-rows', rows, ...ok], /--num-rows entry ".*" is not TABLE=COUNT: write e\.g\. users=1000/));
+  // Consistent with the counts: a table named twice is refused, not silently merged.
+  test('a table named twice', () =>
+    expectRejected(['--table-names', 'users,users', '--num-rows', '10', ...ok], /--table-names names users twice: name each table once/));
+  test.each(['1e308', '1e3', '0x10', '1000001', '1000000.5', 'Infinity', '1_000', '2,5', ''])('a file-size limit out of range or in an odd form: %j', (limit) =>
+    expectRejected(
+      ['--table-names', 'users', '--num-rows', '10', `--file-size-limit=${limit}`, ...ok],
+      /--file-size-limit must be a number of MB from 1 to 1000000 \(1 TB\) in plain digits, e\.g\. 128 or 64\.5, got ".*"$/,
+    ));
+  test.each(['1025', '99999999', '1e3', '0'])('workers out of range: %s', (workers) =>
+    expectRejected(['--table-names', 'users', '--num-rows', '10', `--workers=${workers}`, ...ok], /--workers must be a whole number from 1 to 1024, got ".*"$/));
+  test.each(['1025', '99999999', '0x10'])('upload concurrency out of range: %s', (concurrency) =>
+    expectRejected(
+      ['--table-names', 'users', '--num-rows', '10', '--s3-bucket', 'my-bucket', '--s3-endpoint', 'http://127.0.0.1:9', `--upload-concurrency=${concurrency}`, ...ok],
+      /--upload-concurrency must be a whole number from 1 to 1024, got ".*"$/,
+    ));
   test('an unwritable --out', async () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'blocker'), 'not a folder');
@@ -89,6 +124,19 @@ describe('bad input gets one clear line, a non-zero exit, no files and unchanged
       expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(/^synthgen: cannot write to output folder .*blocker\/data.*pass --out with a writable folder/);
       await expect(readFile(join(dir, 'metadata.json'))).rejects.toThrow();
+    });
+  });
+
+  // The strict checks above must not refuse what is valid: a leap day, a zone offset, fractional seconds and MB.
+  test('valid edge values are taken as given', async () => {
+    await withTempDir(async (dir) => {
+      const result = await generate(
+        ['--table-names', 'users', '--num-rows', 'users=10', '--seed', '1', '--as-of', '2024-02-29T23:59:59.999+05:30', '--file-size-limit', '64.5', '--workers', '1', '--json', '--out', 'data', '--metadata', 'm.json'],
+        dir,
+      );
+      const summary = JSON.parse(result.stdout) as { as_of: string; file_size_limit_mb: number };
+      expect(summary.as_of).toBe('2024-02-29T18:29:59Z');
+      expect(summary.file_size_limit_mb).toBe(64.5);
     });
   });
 });

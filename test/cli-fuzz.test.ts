@@ -11,12 +11,12 @@ const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor
 
 /** Values each flag must refuse. */
 const BAD_VALUES: Record<string, readonly string[]> = {
-  '--table-names': ['userz', '', ',', 'users,,orders', 'users;drop', 'ÜSERS', 'x'.repeat(5000)],
-  '--num-rows': ['-1', '0', 'abc', '1e400', '1.5', 'users=', 'users=-3', 'orders=5', '9007199254740993', ''],
-  '--file-size-limit': ['0', '-5', 'x', 'NaN', 'Infinity', ''],
-  '--workers': ['0', '-2', '1.5', 'many', '100000'],
+  '--table-names': ['userz', '', ',', 'users,,orders', 'users;drop', 'ÜSERS', 'x'.repeat(5000), 'users,users'],
+  '--num-rows': ['-1', '0', 'abc', '1e400', '1.5', 'users=', 'users=-3', 'orders=5', '9007199254740993', '', 'users=1=2', 'users=5,users=6', 'users=5,7'],
+  '--file-size-limit': ['0', '-5', 'x', 'NaN', 'Infinity', '', '1e308', '0x10', '1000001'],
+  '--workers': ['0', '-2', '1.5', 'many', '100000', '1025', '1e2'],
   '--seed': ['abc', '1.5', '-1', '99999999999999999999', ''],
-  '--as-of': ['yesterday', '2026-13-45T00:00:00Z', '', '1e9', 'T'],
+  '--as-of': ['yesterday', '2026-13-45T00:00:00Z', '', '1e9', 'T', '2026-02-30', '2026-01-01T24:00:00Z', '2026-01-01T23:59:60Z'],
   '--upload-concurrency': ['0', 'x'],
   '--s3-bucket': ['UPPER', 'a', 's3://', 'bad_bucket!'],
   '--s3-endpoint': ['ftp://x', 'not a url'],

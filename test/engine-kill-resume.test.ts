@@ -3,15 +3,46 @@
  * as after it; finishing the run (--resume, or running it again when it died before recording itself) gives exactly
  * the files of an uninterrupted run, and `synthgen verify` passes. SYNTHGEN_KILL_TRIALS sets the number of trials
  * (default 20).
+ *
+ * Runs start the way users start them: the process started relaunches itself and the work happens in its child
+ * (src/cli/relaunch.ts). Each kill hits either that child (the work itself) or only the process the user sees, whose
+ * child must then stop on its own as SIGTERM stops it. The metadata is reached through a symlink
+ * (link.json -> real/m.json): the lock and the pending record live beside the real file.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readFile, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { AS_OF, CLI, exists, generate, query, seededRandom, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
 
 const TRIALS = Number(process.env.SYNTHGEN_KILL_TRIALS ?? 20);
-const ORDERS = ['--table-names', 'orders', '--num-rows', '150000', '--file-size-limit', '1', '--workers', '2', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+const LINK = 'link.json';
+const REAL = join('real', 'm.json');
+const ORDERS = ['--table-names', 'orders', '--num-rows', '150000', '--file-size-limit', '1', '--workers', '2', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', LINK];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The child processes of `pid`, from /proc (every thread's list: Node may spawn from any of them). */
+async function childrenOf(pid: number): Promise<number[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')));
+  return lists.flatMap((list) => list.split(' ').filter((word) => word.trim() !== '').map(Number));
+}
+
+/** Whether `pid` still runs: a zombie nobody reaps (PID 1 in a container may not) has ended. */
+async function running(pid: number): Promise<boolean> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  if (stat === undefined) return false;
+  const state = stat.charAt(stat.lastIndexOf(') ') + 2);
+  return state !== 'Z' && state !== 'X';
+}
+
+async function until(what: string, condition: () => Promise<boolean>, seconds: number): Promise<void> {
+  for (let waited = 0; !(await condition()); waited += 20) {
+    if (waited > seconds * 1000) throw new Error(`gave up after ${seconds} s waiting for ${what}`);
+    await sleep(20);
+  }
+}
 
 /** The metadata without what differs between two runs of the same command: run ids, times, manifest paths. */
 function normalized(value: unknown): unknown {
@@ -26,60 +57,96 @@ function normalized(value: unknown): unknown {
   return value;
 }
 
-/** Starts the orders run in `dir` as the process doing the work (no relaunch), so that kill -9 hits the work itself. */
-function direct(dir: string) {
-  const child = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, stdio: 'ignore', env: { ...process.env, SYNTHGEN_RELAUNCHED: '1' } });
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { child, exited };
+/**
+ * Starts the orders run in `dir` as users do. `exited`: the process started has exited; `closed`: so has everything
+ * holding its stderr (its child too); `child()`: the relaunched process doing the work.
+ */
+function started(dir: string) {
+  const parent = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => parent.on('exit', resolve));
+  const closed = new Promise((resolve) => parent.on('close', resolve));
+  const child = async () => {
+    let pid = 0;
+    await until('the relaunched child', async () => ((pid = (await childrenOf(parent.pid ?? 0))[0] ?? 0) > 0), 30);
+    return pid;
+  };
+  return { parent, child, exited, closed, stderr: () => stderr };
+}
+
+/** A base folder with the metadata behind a symlink, copied as it is (the link stays relative). */
+async function linkedBase(base: string): Promise<void> {
+  await mkdir(join(base, 'real'), { recursive: true });
+  await symlink(REAL, join(base, LINK));
 }
 
 test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn; finishing gives the uninterrupted run's bytes, and verify passes`, { timeout: 900_000 }, async () => {
   await withTempDir(async (root) => {
     const base = join(root, 'base');
-    await mkdir(base);
-    await generate(['--table-names', 'users,products', '--num-rows', '5000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], base);
-    const before = await readFile(join(base, 'm.json'), 'utf8');
+    await linkedBase(base);
+    await generate(['--table-names', 'users,products', '--num-rows', '5000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', LINK], base);
+    const before = await readFile(join(base, REAL), 'utf8');
+    const copy = (to: string) => cp(base, to, { recursive: true, verbatimSymlinks: true });
 
     const reference = join(root, 'reference');
-    await cp(base, reference, { recursive: true });
+    await copy(reference);
     // Timed the way the trials start it, with the cache (pools, part sizes) as warm as theirs, so that the kills
     // spread over the whole run.
     const warmUp = join(root, 'warm-up');
-    await cp(base, warmUp, { recursive: true });
-    expect(await direct(warmUp).exited).toBe(0);
-    const started = performance.now();
-    expect(await direct(reference).exited).toBe(0);
-    const runMs = performance.now() - started;
-    const after = normalized(JSON.parse(await readFile(join(reference, 'm.json'), 'utf8')));
+    await copy(warmUp);
+    expect(await started(warmUp).exited).toBe(0);
+    const startedAt = performance.now();
+    expect(await started(reference).exited).toBe(0);
+    const runMs = performance.now() - startedAt;
+    const after = normalized(JSON.parse(await readFile(join(reference, REAL), 'utf8')));
     const expected = await tableContents(reference, 'orders');
 
     const next = seededRandom(20261126);
     const outcomes = { before: 0, after: 0 };
+    const victims = { parent: 0, child: 0, parentStoppedMidRun: 0 };
     for (let trial = 0; trial < TRIALS; trial += 1) {
       const dir = join(root, `trial-${trial}`);
-      await cp(base, dir, { recursive: true });
-      const { child, exited } = direct(dir);
+      await copy(dir);
+      const victim = next() < 0.5 ? 'parent' : 'child';
+      victims[victim] += 1;
+      const run = started(dir);
+      const trialStart = performance.now();
+      const child = await run.child();
       const delay = next() * runMs * 0.9;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      child.kill('SIGKILL');
-      await exited;
+      await sleep(delay - (performance.now() - trialStart));
+      if (victim === 'parent') run.parent.kill('SIGKILL');
+      else {
+        try {
+          process.kill(child, 'SIGKILL');
+        } catch {
+          // The run ended (and was reaped) before the kill: a trial of the finished run.
+        }
+      }
+      await run.exited;
+      // The work goes on in the child until it stops (on its own once its parent is gone): the state is read after.
+      await until(`the child ${child} to end (the ${victim} was killed)`, async () => !(await running(child)), 60);
+      await run.closed;
 
-      const text = await readFile(join(dir, 'm.json'), 'utf8');
+      const text = await readFile(join(dir, REAL), 'utf8');
       const state = normalized(JSON.parse(text));
-      const label = `trial ${trial} (killed after ${Math.round(delay)} ms)`;
+      const label = `trial ${trial} (killed the ${victim} after ${Math.round(delay)} ms)`;
+      expect((await lstat(join(dir, LINK))).isSymbolicLink(), label).toBe(true);
       if (text === before) {
         outcomes.before += 1;
-        const pending = await exists(join(dir, 'm.json.pending.json'));
-        await generate(pending ? ['--resume', '--metadata', 'm.json'] : ORDERS, dir);
-        expect(await exists(join(dir, 'm.json.lock')), label).toBe(false);
-        expect(await exists(join(dir, 'm.json.pending.json')), label).toBe(false);
+        if (victim === 'parent' && /stopped: interrupted by SIGTERM/.test(run.stderr())) victims.parentStoppedMidRun += 1;
+        const pending = await exists(join(dir, `${REAL}.pending.json`));
+        await generate(pending ? ['--resume', '--metadata', LINK] : ORDERS, dir);
+        expect(await exists(join(dir, `${REAL}.lock`)), label).toBe(false);
+        expect(await exists(join(dir, `${REAL}.pending.json`)), label).toBe(false);
       } else {
         expect(state, `${label}: metadata is neither the state before the run nor after it`).toEqual(after);
         outcomes.after += 1;
       }
-      expect(normalized(JSON.parse(await readFile(join(dir, 'm.json'), 'utf8'))), label).toEqual(after);
+      expect(normalized(JSON.parse(await readFile(join(dir, REAL), 'utf8'))), label).toEqual(after);
+      expect((await lstat(join(dir, LINK))).isSymbolicLink(), label).toBe(true);
       expect(await tableContents(dir, 'orders'), `${label}: files differ from the uninterrupted run`).toEqual(expected);
-      const verified = await synthgen(['verify', '--out', 'data', '--metadata', 'm.json'], dir);
+      const verified = await synthgen(['verify', '--out', 'data', '--metadata', LINK], dir);
       expect(verified.code, `${label}: ${verified.stdout}${verified.stderr}`).toBe(0);
       const [keys] = await query(`SELECT count(*) AS n, count(DISTINCT order_id) AS d, min(order_id) AS lo, max(order_id) AS hi FROM ${await tableSql(join(dir, 'data'), 'orders')}`);
       expect(keys, label).toEqual({ n: '150000', d: '150000', lo: '1', hi: '150000' });
@@ -88,5 +155,11 @@ test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn;
     // The kills land across the run, so most of them before its commit (a margin for a machine faster during the
     // trials than while the reference was timed).
     expect(outcomes.before).toBeGreaterThanOrEqual(TRIALS / 4);
+    if (TRIALS >= 4) {
+      expect(victims.parent, 'no trial killed the process the user started').toBeGreaterThan(0);
+      expect(victims.child, 'no trial killed the relaunched child').toBeGreaterThan(0);
+      // A child left going when its parent dies would commit on its own: every such kill would end "after".
+      expect(victims.parentStoppedMidRun, 'no kill of the parent stopped its child mid-run').toBeGreaterThan(0);
+    }
   });
 });

@@ -4,9 +4,10 @@
  * with flags that ask for something else than the interrupted run.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AS_OF, CLI, generate, synthgen, withTempDir } from './helpers/cli.js';
 
 const BASE = ['--table-names', 'users', '--num-rows', '1000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
@@ -39,12 +40,22 @@ describe('the record of an interrupted run', () => {
     ['with a relative out', (r) => ({ ...r, out: 'data/../..' })],
     ['in the old format (parts listed)', (r) => ({ ...r, format_version: undefined, parts: [null] })],
   ];
+  // One interrupted run, copied for each case: the record is refused before anything reads the files it names.
+  let template = '';
+  let record: Record<string, unknown> = {};
+  beforeAll(async () => {
+    template = await mkdtemp(join(tmpdir(), 'synthgen-test-'));
+    await generate(BASE, template);
+    record = await interrupted(template);
+  });
+  afterAll(() => rm(template, { recursive: true, force: true }));
+
   for (const [what, edit] of tampered) {
     test(`${what}: one line naming it, exit 2, record and metadata kept`, async () => {
       await withTempDir(async (dir) => {
-        await generate(BASE, dir);
+        await cp(template, dir, { recursive: true });
         const metadata = await readFile(join(dir, 'm.json'), 'utf8');
-        const text = JSON.stringify(edit(await interrupted(dir)));
+        const text = JSON.stringify(edit(record));
         await writeFile(join(dir, 'm.json.pending.json'), text);
         for (const args of [['--resume', '--metadata', 'm.json'], BASE, ['--discard-interrupted', '--metadata', 'm.json']]) {
           const result = await synthgen(args, dir);

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /** The synthgen command line. User-fixable errors print one line and exit non-zero; anything else is a bug. */
 import { Builtins, Cli, type BaseContext } from 'clipanion';
-import { UserError } from '../engine/errors.js';
 import { fileURLToPath } from 'node:url';
+import { errnoCode, reasonOf } from '../engine/errno.js';
+import { UserError } from '../engine/errors.js';
 import { GenerateCommand } from './commands/generate.js';
 import { SchemaCommand } from './commands/schema.js';
 import { VerifyCommand } from './commands/verify.js';
-import { relaunch } from './relaunch.js';
+import { endWithParent, relaunch } from './relaunch.js';
 
 const cli = new Cli({
   binaryLabel: 'synthgen',
@@ -91,5 +92,31 @@ async function main(): Promise<number> {
   }
 }
 
+/** Set when stdout failed other than by its reader leaving: the exit code then says the output is incomplete. */
+let stdoutFailed = false;
+
+/**
+ * A reader that stops reading (`synthgen --json | head`) makes the next write fail with EPIPE, by then after the run
+ * committed. Without a listener that is an uncaught error with a stack. The command's own exit code is kept rather
+ * than the shell's 141 (128 + SIGPIPE): the run did what it was asked, the reader chose to stop listening, and a
+ * script with `set -o pipefail` should learn how the run went (or verify's verdict), not that a pipe closed.
+ * Any other failure to write stdout (EIO, ENOSPC on a redirect) loses output the user asked for: one line on stderr,
+ * exit 1 unless the command failed already. stderr only ever carries progress and messages: when it fails, there is
+ * nowhere left to say so, and the run goes on.
+ */
+function handleOutputErrors(): void {
+  process.stdout.on('error', (error: unknown) => {
+    const code = errnoCode(error);
+    if (code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED') return;
+    stdoutFailed = true;
+    if (!process.exitCode) process.exitCode = 1;
+    process.stderr.write(`synthgen: could not write to stdout: ${reasonOf(error)}\n`);
+  });
+  process.stderr.on('error', () => undefined);
+}
+handleOutputErrors();
+
 const relaunched = relaunch(fileURLToPath(import.meta.url), process.argv.slice(2));
-process.exitCode = relaunched ? await relaunched : await main();
+if (!relaunched) endWithParent();
+const code = relaunched ? await relaunched : await main();
+process.exitCode = stdoutFailed && code === 0 ? 1 : code;

@@ -1,16 +1,21 @@
 /** Parsing and checking the generate command's flag values: each error names the flag and says what to do. */
 import { UserError } from '../engine/errors.js';
+import { MAX_FILE_SIZE_MB } from '../engine/runTypes.js';
 import { TABLES, tableNamed } from '../engine/tables/index.js';
 
 export function parseTableNames(value: string): string[] {
   const names = value.split(',').map((name) => name.trim()).filter((name) => name.length > 0);
   if (names.length === 0) throw new UserError(`--table-names is empty: name one or more of ${TABLES.map((t) => t.name).join(', ')}`);
+  const seen = new Set<string>();
   for (const name of names) {
     if (!tableNamed(name)) {
       throw new UserError(`unknown table "${name}" in --table-names: choose from ${TABLES.map((t) => t.name).join(', ')}`);
     }
+    // Refused like a table given two counts in --num-rows: a repeat is a slip in the command, not a request.
+    if (seen.has(name)) throw new UserError(`--table-names names ${name} twice: name each table once, e.g. --table-names ${[...new Set(names)].join(',')}`);
+    seen.add(name);
   }
-  return [...new Set(names)];
+  return names;
 }
 
 function positiveInteger(text: string, what: string): number {
@@ -21,18 +26,25 @@ function positiveInteger(text: string, what: string): number {
   return Number(trimmed);
 }
 
-/** `100000` (every table) or `users=1000,orders=5000` (each table named in --table-names). */
+/** `100000` (every table) or `users=1000,orders=5000` (each table named in --table-names, once). */
 export function parseNumRows(value: string, tables: readonly string[]): Record<string, number> {
   if (!value.includes('=')) {
     const rows = positiveInteger(value, '--num-rows');
     return Object.fromEntries(tables.map((table) => [table, rows]));
   }
   const rows: Record<string, number> = {};
-  for (const entry of value.split(',').filter((e) => e.trim().length > 0)) {
-    const [table = '', count = ''] = entry.split('=').map((s) => s.trim());
+  const entries = new Map<string, string>();
+  for (const entry of value.split(',').map((e) => e.trim()).filter((e) => e.length > 0)) {
+    const parts = entry.split('=').map((s) => s.trim());
+    if (parts.length !== 2) throw new UserError(`--num-rows entry "${entry}" is not TABLE=COUNT: write e.g. users=1000, or one count for every table, e.g. --num-rows 1000`);
+    const [table = '', count = ''] = parts;
     if (!tables.includes(table)) {
       throw new UserError(`--num-rows names "${table}", which is not in --table-names (${tables.join(',')}): name the same tables in both`);
     }
+    // Even the same count twice: which one was meant is the user's to say, and a repeat is usually a slip.
+    const earlier = entries.get(table);
+    if (earlier !== undefined) throw new UserError(`--num-rows gives ${table} twice (${earlier}, ${entry}): give each table one count`);
+    entries.set(table, entry);
     rows[table] = positiveInteger(count, `--num-rows for ${table}`);
   }
   const missing = tables.filter((table) => rows[table] === undefined);
@@ -40,14 +52,36 @@ export function parseNumRows(value: string, tables: readonly string[]): Record<s
   return rows;
 }
 
-export function parsePositiveInteger(value: string, flag: string): number {
-  return positiveInteger(value, flag);
+/**
+ * The most a whole-number flag takes. --workers: each worker is a thread on libuv's pool, which holds at most 1024.
+ * --upload-concurrency: files uploaded at once, each with its own sockets and buffers; past this it is a typo, not a
+ * setting (an S3 client keeps a few dozen connections in any case).
+ */
+const MOST: Readonly<Record<string, number>> = { '--workers': 1024, '--upload-concurrency': 1024 };
+
+/** A whole number from 1 to `most`, in plain digits (`_` allowed between them). */
+export function parseBoundedInteger(value: string, flag: string, most: number): number {
+  const trimmed = value.trim().replace(/_/g, '');
+  const n = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || n < 1 || n > most) throw new UserError(`${flag} must be a whole number from 1 to ${most}, got "${value}"`);
+  return n;
 }
 
+export function parsePositiveInteger(value: string, flag: string): number {
+  const most = MOST[flag];
+  return most === undefined ? positiveInteger(value, flag) : parseBoundedInteger(value, flag, most);
+}
+
+/**
+ * MB in plain decimal digits, from 1 to 1 TB. Exponent and hex forms are refused rather than read: `1e308` would pass
+ * as a number and overflow the plan, and `0x10` being 16 is a surprise nobody asks for.
+ */
 export function parseFileSizeLimit(value: string): number {
-  const mb = Number(value.trim());
-  if (!Number.isFinite(mb) || mb <= 0) throw new UserError(`--file-size-limit must be a positive number of MB, got "${value}"`);
-  if (mb < 1) throw new UserError(`--file-size-limit must be at least 1 (MB), got "${value}": smaller files are mostly Parquet overhead`);
+  const trimmed = value.trim();
+  const mb = Number(trimmed);
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || !(mb >= 1 && mb <= MAX_FILE_SIZE_MB)) {
+    throw new UserError(`--file-size-limit must be a number of MB from 1 to ${MAX_FILE_SIZE_MB} (1 TB) in plain digits, e.g. 128 or 64.5, got "${value}"`);
+  }
   return mb;
 }
 
@@ -59,15 +93,85 @@ export function parseSeed(value: string): number {
   return Number(trimmed);
 }
 
+/** YYYY-MM-DD, optionally Thh:mm[:ss[.fff]] with a zone (Z or ±hh[:]mm): a time without a zone is ambiguous. */
+const AS_OF_SHAPE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2})))?$/i;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+interface AsOfFields {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  /** East of UTC, in minutes. */
+  readonly offset: number;
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** The UTC time of the fields, in ms. Not Date.UTC(), which reads years 0-99 as 1900-1999. */
+function utcMillis(fields: AsOfFields): number {
+  const date = new Date(0);
+  date.setUTCFullYear(fields.year, fields.month - 1, fields.day);
+  date.setUTCHours(fields.hour, fields.minute, fields.second, 0);
+  return date.getTime() - fields.offset * 60_000;
+}
+
+const REAL_DATE = 'pass a real date and time, e.g. 2026-01-31T00:00:00Z';
+
+/**
+ * What makes the fields no real date or time, if anything, and what to pass instead. Date.parse() would roll them
+ * over (February 30 into March 2, 24:00 into the next day), so a typo would silently become another as-of.
+ */
+function calendarProblem(f: AsOfFields, zone: string): string | undefined {
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (f.month < 1 || f.month > 12) return `there is no month ${two(f.month)}; ${REAL_DATE}`;
+  const days = daysInMonth(f.year, f.month);
+  if (f.day < 1) return `there is no day 00; ${REAL_DATE}`;
+  if (f.day > days) return `${MONTHS[f.month - 1]} ${f.year} has ${days} days; ${REAL_DATE}`;
+  if (f.hour === 24 && f.minute === 0 && f.second === 0) {
+    // ISO 8601 once allowed 24:00 for the end of a day; RFC 3339 and the 2019 ISO revision do not, and it reads two
+    // ways. The next day's 00:00 is unambiguous.
+    const next = new Date(utcMillis({ ...f, hour: 0, day: f.day + 1, offset: 0 })).toISOString().slice(0, 10);
+    return `24:00 is not taken for the end of a day; pass 00:00 of the next day, ${next}T00:00:00${zone}`;
+  }
+  if (f.hour > 23) return `hour ${two(f.hour)} is not a time of day (00-23); ${REAL_DATE}`;
+  if (f.minute > 59) return `minute ${two(f.minute)} does not exist (00-59); ${REAL_DATE}`;
+  if (f.second > 59) return `second ${two(f.second)} does not exist (00-59; leap seconds are not taken); ${REAL_DATE}`;
+  // Checked as written: +05:75 would otherwise pass as +06:15.
+  const [, hours = '0', minutes = '0'] = /^[+-](\d{2}):?(\d{2})$/.exec(zone) ?? [];
+  if (Number(hours) > 23 || Number(minutes) > 59) return `the zone offset ${zone} is not one (at most ±23:59); ${REAL_DATE}`;
+  return undefined;
+}
+
+function asOfFields(match: RegExpExecArray): AsOfFields {
+  const number = (index: number) => Number(match[index] ?? '0');
+  const sign = match[8] === '-' ? -1 : 1;
+  return {
+    year: number(1),
+    month: number(2),
+    day: number(3),
+    hour: number(4),
+    minute: number(5),
+    second: number(6),
+    offset: sign * (number(9) * 60 + number(10)),
+  };
+}
+
 /** An ISO 8601 time with a zone (Z or ±hh:mm) or a date (taken as midnight UTC); normalised to whole UTC seconds. */
 export function parseAsOf(value: string): string {
   const trimmed = value.trim();
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(trimmed);
-  const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
-  const millis = Date.parse(dateOnly ? `${trimmed}T00:00:00Z` : trimmed);
-  if ((!dateOnly && !withZone) || Number.isNaN(millis)) {
-    throw new UserError(`--as-of must be an ISO timestamp with a time zone, e.g. 2026-01-31T00:00:00Z, got "${value}"`);
-  }
+  const match = AS_OF_SHAPE.exec(trimmed);
+  if (!match) throw new UserError(`--as-of must be an ISO timestamp with a time zone, e.g. 2026-01-31T00:00:00Z, got "${value}"`);
+  const fields = asOfFields(match);
+  const problem = calendarProblem(fields, (match[7] ?? 'Z').toUpperCase());
+  if (problem) throw new UserError(`--as-of "${value}": ${problem}`);
+  const millis = utcMillis(fields);
   const year = new Date(millis).getUTCFullYear();
   if (year < 1990 || year > 9999) throw new UserError(`--as-of must lie between 1990 and 9999, got "${value}"`);
   return new Date(Math.floor(millis / 1000) * 1000).toISOString().replace('.000Z', 'Z');

@@ -12,10 +12,16 @@
  *   468-557 MB before (10M/1M up to 1.36x), 400-415 MB and 452-460 MB after (1.10x); CPU time and page faults for
  *   2M and 10M orders within the runs' spread (10M: 55-64 CPU-seconds before, 57-59 after).
  *
- * The parent only forwards signals and the exit code. A user's own value of any of these is kept.
+ * A user's own value of any of these is kept. The parent only forwards signals (job control too: the child has a
+ * session of its own, see relaunch()) and the exit code.
+ *
+ * The child must not outlive the parent: `kill -9` of the process the user started would otherwise leave the run
+ * going unseen, holding the lock against the `--resume` that follows and then committing on its own. Linux can tell
+ * a child when its parent dies (PR_SET_PDEATHSIG), Node cannot ask for it; an IPC channel does the same, since the
+ * kernel closes the parent's end whatever kills it, and the child sees the channel disconnect.
  */
-import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { availableParallelism, constants } from 'node:os';
 
 const MARK = 'SYNTHGEN_RELAUNCHED';
 
@@ -47,18 +53,63 @@ export function relaunch(script: string, args: readonly string[]): Promise<numbe
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ?? 'true',
   };
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: 'inherit', env });
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
+    // The child gets a session of its own (detached: setsid), so that what a terminal sends its foreground job
+    // (Ctrl-C, Ctrl-Z) or a supervisor sends a process group (timeout(1) does) reaches it once, forwarded from here,
+    // and not a second time directly: a second SIGINT or SIGTERM ends a run at once instead of stopping it cleanly.
+    // fd 3 is the channel endWithParent() watches; nothing is sent on it.
+    const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env, detached: true });
+    const forwarded = forwardSignals(child);
     child.on('error', (error) => {
+      forwarded.stop();
       process.stderr.write(`synthgen: cannot start: ${error.message}\n`);
       resolve(1);
     });
     child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      resolve(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1));
+      forwarded.stop();
+      // As a shell reports a process a signal ended: 128 + its number (130 for SIGINT, 143 for SIGTERM).
+      resolve(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1));
     });
   });
+}
+
+/**
+ * SIGINT and SIGTERM are passed on. Job control is too, since the child is out of the terminal's reach: Ctrl-Z
+ * (SIGTSTP) stops the child and then this process, which is what the shell watches; the SIGCONT of `fg` or `bg`
+ * continues this process, which continues the child.
+ */
+function forwardSignals(child: ChildProcess): { stop: () => void } {
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  const suspend = () => {
+    child.kill('SIGSTOP');
+    // Listening for SIGTSTP replaced its default action, stopping: SIGSTOP is that action and cannot be caught.
+    process.kill(process.pid, 'SIGSTOP');
+  };
+  const proceed = () => child.kill('SIGCONT');
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  process.on('SIGTSTP', suspend);
+  process.on('SIGCONT', proceed);
+  return {
+    stop: () => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      process.off('SIGTSTP', suspend);
+      process.off('SIGCONT', proceed);
+    },
+  };
+}
+
+/**
+ * In the relaunched child: when the parent is gone (its end of the channel closed), stop the run the way SIGTERM
+ * does, which keeps the finished files and the run's record for `--resume` and leaves the metadata as it was; outside
+ * a run, SIGTERM ends the process. A SIGTERM already under way makes this a second one, which exits at once: the
+ * record holds what a resume needs either way.
+ */
+export function endWithParent(): void {
+  const channel = process.channel;
+  if (process.env[MARK] !== '1' || channel === undefined) return;
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  // Listening for 'disconnect' holds the channel open, and with it the process once its work is done: it must only
+  // watch, never keep the child alive.
+  channel.unref();
 }

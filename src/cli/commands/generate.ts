@@ -114,7 +114,6 @@ export class GenerateCommand extends Command {
   }): Promise<number> {
     const { tables, rows, seed, asOf, fileSizeLimitMB } = request;
     const workers = this.workers === undefined ? defaultWorkers() : parsePositiveInteger(this.workers, '--workers');
-    if (workers > 1024) throw new UserError(`--workers must be at most 1024, got ${workers}`);
     const target = this.s3Bucket === undefined ? undefined : parseS3Target(this.s3Bucket);
     if (target === undefined && (this.s3Endpoint !== undefined || this.s3Region !== undefined || this.uploadConcurrency !== undefined)) {
       throw new UserError('--s3-endpoint, --s3-region and --upload-concurrency need --s3-bucket');

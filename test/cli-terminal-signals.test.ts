@@ -1,0 +1,88 @@
+/**
+ * Signals as a terminal sends them. Ctrl-C goes to every process of the terminal's foreground process group; the
+ * process a user starts relaunches itself (src/cli/relaunch.ts), so if the run's process were in that group too it
+ * would get the interrupt twice, once from the terminal and once forwarded, and the second one exits at once. One
+ * Ctrl-C must be one interrupt: the clean stop, exit 130. Ctrl-Z must stop the whole run, and `fg` continue it.
+ * Needs util-linux's `script` for a pseudo-terminal (skipped without it).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { AS_OF, CLI, generate, synthgen, withTempDir } from './helpers/cli.js';
+
+const PARENTS = ['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+const ORDERS = ['--table-names', 'orders', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
+
+async function until(what: string, condition: () => Promise<boolean>, seconds: number): Promise<void> {
+  for (let waited = 0; !(await condition()); waited += 50) {
+    if (waited > seconds * 1000) throw new Error(`gave up after ${seconds} s waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+async function orderFiles(dir: string): Promise<number> {
+  return (await readdir(join(dir, 'data', 'orders')).catch(() => [] as string[])).filter((name) => name.endsWith('.parquet')).length;
+}
+
+async function childrenOf(pid: number): Promise<number[]> {
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')));
+  return lists.flatMap((list) => list.split(' ').filter((word) => word.trim() !== '').map(Number));
+}
+
+/** The state letter of /proc/<pid>/stat: "T" while stopped. */
+async function state(pid: number): Promise<string> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  return stat.charAt(stat.lastIndexOf(') ') + 2);
+}
+
+test.skipIf(!HAS_SCRIPT)('Ctrl-C in a terminal is one interrupt: the clean stop, exit 130, resumable', async () => {
+  await withTempDir(async (dir) => {
+    await generate(PARENTS, dir);
+    // script(1) runs the command on a pseudo-terminal as its foreground job and types what it reads on its stdin.
+    const command = ['exec', quote(process.execPath), quote(CLI), ...ORDERS.map(quote)].join(' ');
+    const terminal = spawn('script', ['-qefc', command, '/dev/null'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    terminal.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => terminal.on('close', resolve));
+    await until('a first orders file', async () => (await orderFiles(dir)) > 0, 120);
+    terminal.stdin.write('\x03');
+    const code = await exited;
+    const text = output.replaceAll('\r', '\n');
+    expect(text).toMatch(/stopped: interrupted by SIGINT\. Nothing was committed and the metadata is unchanged/);
+    expect(text).not.toMatch(/stopped by SIGINT; metadata unchanged/);
+    expect(code, text).toBe(130);
+    const resumed = await synthgen(['--resume', '--metadata', 'm.json'], dir);
+    expect(resumed.code, resumed.stderr).toBe(0);
+  });
+});
+
+test('Ctrl-Z (SIGTSTP to the process the user started) stops the run in its child; SIGCONT continues it to the end', async () => {
+  await withTempDir(async (dir) => {
+    await generate(PARENTS, dir);
+    const parent = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => parent.on('close', resolve));
+    let child = 0;
+    try {
+      await until('the relaunched child', async () => ((child = (await childrenOf(parent.pid ?? 0))[0] ?? 0) > 0), 30);
+      await until('a first orders file', async () => (await orderFiles(dir)) > 0, 120);
+      parent.kill('SIGTSTP');
+      await until('the parent to stop', async () => (await state(parent.pid ?? 0)) === 'T', 30);
+      await until('the child to stop', async () => (await state(child)) === 'T', 30);
+      parent.kill('SIGCONT');
+      await until('the child to go on', async () => (await state(child)) !== 'T', 30);
+      expect(await exited, stderr).toBe(0);
+    } finally {
+      // A failure must not leave either process stopped or running.
+      parent.kill('SIGKILL');
+      if (child > 0 && (await state(child)) !== '') process.kill(child, 'SIGKILL');
+    }
+  });
+});
