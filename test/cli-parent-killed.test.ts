@@ -5,41 +5,16 @@
  * unchanged), and `--resume` then gives exactly the files of an uninterrupted run.
  */
 import { spawn } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, exists, generate, synthgen, tableContents, withTempDir } from './helpers/cli.js';
+import { AS_OF, CLI, exists, generate, parquetFiles, synthgen, tableContents, withTempDir } from './helpers/cli.js';
+import { relaunchedChild, running, until } from './helpers/processes.js';
 
 const PARENTS = ['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 const ORDERS = ['--table-names', 'orders', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The child processes of `pid`, from /proc (every thread's list: Node may spawn from any of them). */
-async function childrenOf(pid: number): Promise<number[]> {
-  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
-  const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')));
-  return lists.flatMap((list) => list.split(' ').filter((word) => word.trim() !== '').map(Number));
-}
-
-/** Whether `pid` still runs: a zombie nobody reaps (PID 1 in a container may not) has ended. */
-async function running(pid: number): Promise<boolean> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-  if (stat === undefined) return false;
-  const state = stat.charAt(stat.lastIndexOf(') ') + 2);
-  return state !== 'Z' && state !== 'X';
-}
-
-async function until(what: string, condition: () => Promise<boolean>, seconds: number): Promise<void> {
-  for (let waited = 0; !(await condition()); waited += 50) {
-    if (waited > seconds * 1000) throw new Error(`gave up after ${seconds} s waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-async function orderFiles(dir: string): Promise<number> {
-  return (await readdir(join(dir, 'data', 'orders')).catch(() => [] as string[])).filter((name) => name.endsWith('.parquet')).length;
-}
+const orderFiles = async (dir: string) => (await parquetFiles(join(dir, 'data'), 'orders')).length;
 
 test('kill -9 of the process the user started ends the run in its child; --resume then gives the uninterrupted bytes', async () => {
   await withTempDir(async (dir) => {
@@ -49,9 +24,7 @@ test('kill -9 of the process the user started ends the run in its child; --resum
     let stderr = '';
     parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const stderrClosed = new Promise((resolve) => parent.stderr.once('close', resolve));
-    const parentPid = parent.pid ?? 0;
-    let child = 0;
-    await until('the relaunched child', async () => ((child = (await childrenOf(parentPid))[0] ?? 0) > 0), 30);
+    const child = await relaunchedChild(parent.pid ?? 0);
     // Mid-run: some files written, not all (the run makes about 30).
     await until('a first orders file', async () => (await orderFiles(dir)) > 0, 120);
 

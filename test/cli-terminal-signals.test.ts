@@ -6,40 +6,18 @@
  * Needs util-linux's `script` for a pseudo-terminal (skipped without it).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, generate, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, CLI, generate, parquetFiles, synthgen, withTempDir } from './helpers/cli.js';
+import { processState as state, relaunchedChild, until } from './helpers/processes.js';
 
 const PARENTS = ['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 const ORDERS = ['--table-names', 'orders', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
 
-async function until(what: string, condition: () => Promise<boolean>, seconds: number): Promise<void> {
-  for (let waited = 0; !(await condition()); waited += 50) {
-    if (waited > seconds * 1000) throw new Error(`gave up after ${seconds} s waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-async function orderFiles(dir: string): Promise<number> {
-  return (await readdir(join(dir, 'data', 'orders')).catch(() => [] as string[])).filter((name) => name.endsWith('.parquet')).length;
-}
-
-async function childrenOf(pid: number): Promise<number[]> {
-  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
-  const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')));
-  return lists.flatMap((list) => list.split(' ').filter((word) => word.trim() !== '').map(Number));
-}
-
-/** The state letter of /proc/<pid>/stat: "T" while stopped. */
-async function state(pid: number): Promise<string> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-  return stat.charAt(stat.lastIndexOf(') ') + 2);
-}
+const orderFiles = async (dir: string) => (await parquetFiles(join(dir, 'data'), 'orders')).length;
 
 test.skipIf(!HAS_SCRIPT)('Ctrl-C in a terminal is one interrupt: the clean stop, exit 130, resumable', async () => {
   await withTempDir(async (dir) => {
@@ -71,7 +49,7 @@ test('Ctrl-Z (SIGTSTP to the process the user started) stops the run in its chil
     const exited = new Promise<number | null>((resolve) => parent.on('close', resolve));
     let child = 0;
     try {
-      await until('the relaunched child', async () => ((child = (await childrenOf(parent.pid ?? 0))[0] ?? 0) > 0), 30);
+      child = await relaunchedChild(parent.pid ?? 0);
       await until('a first orders file', async () => (await orderFiles(dir)) > 0, 120);
       parent.kill('SIGTSTP');
       await until('the parent to stop', async () => (await state(parent.pid ?? 0)) === 'T', 30);

@@ -10,39 +10,16 @@
  * (link.json -> real/m.json): the lock and the pending record live beside the real file.
  */
 import { spawn } from 'node:child_process';
-import { cp, lstat, mkdir, readFile, readdir, symlink } from 'node:fs/promises';
+import { cp, lstat, mkdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { AS_OF, CLI, exists, generate, query, seededRandom, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
+import { relaunchedChild, running, sleep, until } from './helpers/processes.js';
 
 const TRIALS = Number(process.env.SYNTHGEN_KILL_TRIALS ?? 20);
 const LINK = 'link.json';
 const REAL = join('real', 'm.json');
 const ORDERS = ['--table-names', 'orders', '--num-rows', '150000', '--file-size-limit', '1', '--workers', '2', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', LINK];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The child processes of `pid`, from /proc (every thread's list: Node may spawn from any of them). */
-async function childrenOf(pid: number): Promise<number[]> {
-  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
-  const lists = await Promise.all(tasks.map((task) => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')));
-  return lists.flatMap((list) => list.split(' ').filter((word) => word.trim() !== '').map(Number));
-}
-
-/** Whether `pid` still runs: a zombie nobody reaps (PID 1 in a container may not) has ended. */
-async function running(pid: number): Promise<boolean> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
-  if (stat === undefined) return false;
-  const state = stat.charAt(stat.lastIndexOf(') ') + 2);
-  return state !== 'Z' && state !== 'X';
-}
-
-async function until(what: string, condition: () => Promise<boolean>, seconds: number): Promise<void> {
-  for (let waited = 0; !(await condition()); waited += 20) {
-    if (waited > seconds * 1000) throw new Error(`gave up after ${seconds} s waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 /** The metadata without what differs between two runs of the same command: run ids, times, manifest paths. */
 function normalized(value: unknown): unknown {
@@ -67,11 +44,7 @@ function started(dir: string) {
   parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => parent.on('exit', resolve));
   const closed = new Promise((resolve) => parent.on('close', resolve));
-  const child = async () => {
-    let pid = 0;
-    await until('the relaunched child', async () => ((pid = (await childrenOf(parent.pid ?? 0))[0] ?? 0) > 0), 30);
-    return pid;
-  };
+  const child = () => relaunchedChild(parent.pid ?? 0, 20);
   return { parent, child, exited, closed, stderr: () => stderr };
 }
 
@@ -125,7 +98,7 @@ test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn;
       }
       await run.exited;
       // The work goes on in the child until it stops (on its own once its parent is gone): the state is read after.
-      await until(`the child ${child} to end (the ${victim} was killed)`, async () => !(await running(child)), 60);
+      await until(`the child ${child} to end (the ${victim} was killed)`, async () => !(await running(child)), 60, 20);
       await run.closed;
 
       const text = await readFile(join(dir, REAL), 'utf8');

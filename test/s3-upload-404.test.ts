@@ -4,15 +4,15 @@
  * the S3 error code). A real s3rver serves everything; a loopback proxy in front of it answers 404 for the requests
  * a test picks, which no real server does on demand.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { UserError } from '../src/engine/errors.js';
 import type { S3Settings } from '../src/engine/upload.js';
 import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
+import { forward, listenLoopback } from './helpers/proxy.js';
 import { BUCKET, type S3Server, s3Env, startS3 } from './helpers/s3.js';
 
 let s3: S3Server;
@@ -56,25 +56,9 @@ async function startNotFoundProxy(
       return;
     }
     forwarded.push(`${req.method} ${req.url}`);
-    const proxied = httpRequest({ hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (reply: IncomingMessage) => {
-      res.writeHead(reply.statusCode ?? 502, reply.headers);
-      reply.pipe(res);
-    });
-    proxied.on('error', () => res.destroy());
-    req.pipe(proxied);
+    forward(upstream, req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    answered,
-    forwarded,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenLoopback(server)), answered, forwarded };
 }
 
 function settings(endpoint: string, bucket = BUCKET, prefix = 'nf/'): S3Settings {

@@ -7,14 +7,14 @@
  * keep `p/../x` (it resolves the dots itself), which real S3 stores verbatim, so a loopback proxy adds such keys to
  * the listing and answers their GETs: the one fault here a real server cannot produce on demand.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { mkdir, readdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
 import { testClient } from './helpers/bucket.js';
+import { forward, listenLoopback, passThrough } from './helpers/proxy.js';
 import { BUCKET, type S3Server, s3Env, startS3 } from './helpers/s3.js';
 
 let s3: S3Server;
@@ -54,10 +54,9 @@ async function startListingProxy(target: string): Promise<ListingProxy> {
       return;
     }
     const listing = req.method === 'GET' && (url.pathname === `/${BUCKET}` || url.pathname === `/${BUCKET}/`) && url.searchParams.get('list-type') === '2';
-    const proxied = httpRequest({ hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer: IncomingMessage) => {
+    forward(upstream, req, res, (answer) => {
       if (!listing || answer.statusCode !== 200) {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        passThrough(res, answer);
         return;
       }
       const chunks: Buffer[] = [];
@@ -79,20 +78,8 @@ async function startListingProxy(target: string): Promise<ListingProxy> {
         res.end(body);
       });
     });
-    proxied.on('error', () => res.destroy());
-    req.pipe(proxied);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    servedInjected,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...(await listenLoopback(server)), servedInjected };
 }
 
 async function allEntries(dir: string): Promise<string[]> {

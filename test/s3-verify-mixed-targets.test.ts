@@ -10,17 +10,8 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
+import { type Report, violations } from './helpers/report.js';
 import { BUCKET, type S3Server, s3Env, startS3 } from './helpers/s3.js';
-
-interface Check {
-  check: string;
-  result: string;
-  detail: string;
-}
-interface Report {
-  ok: boolean;
-  checks: Check[];
-}
 
 let s3: S3Server;
 beforeAll(async () => {
@@ -45,7 +36,6 @@ async function verify(dir: string, where: readonly string[]): Promise<{ code: nu
 }
 
 const byName = (report: Report, check: string) => report.checks.find((c) => c.check === check);
-const violations = (report: Report) => report.checks.filter((c) => c.result === 'violation');
 
 test('each place verifies clean, with references to the other place checked against the metadata', async () => {
   await withTempDir(async (dir) => {

@@ -26,6 +26,16 @@ function afterRun(before: Metadata): Metadata {
   return { ...before, tables: after };
 }
 
+/** The users segments of the metadata at `path`, as loadMetadata reads them. */
+async function usersSegments(path: string): Promise<unknown> {
+  return (await loadMetadata(path)).metadata.tables.users?.segments;
+}
+
+/** A compacted legacy segment: `count` IDs from `first_id` to `last_id`. */
+const legacyRange = (first_id: number, last_id: number, count: number) => ({ first_id, last_id, legacy: true, count });
+/** The segment a seed-1 run with this id wrote. */
+const runSegment = (first_id: number, last_id: number, run_id: string) => ({ first_id, last_id, seed: 1, as_of: AS_OF, version: 1, run_id });
+
 test('6 million scattered legacy IDs commit, into a small file, and new IDs continue after the largest', async () => {
   const path = join(dir, 'm.json');
   const ids = new Array<number>(6_000_000);
@@ -40,18 +50,13 @@ test('6 million scattered legacy IDs commit, into a small file, and new IDs cont
 
   expect((await stat(path)).size).toBeLessThan(4096);
   expect((await stat(`${path}.legacy.bak`)).size).toBe(legacyBytes);
-  const reloaded = await loadMetadata(path);
-  expect(reloaded.metadata.tables.users?.segments).toEqual([
-    { first_id: 2, last_id: 12_000_000, legacy: true, count: 6_000_000 },
-    { first_id: 12_000_001, last_id: 12_000_010, seed: 1, as_of: AS_OF, version: 1, run_id: 'r1' },
-  ]);
+  expect(await usersSegments(path)).toEqual([legacyRange(2, 12_000_000, 6_000_000), runSegment(12_000_001, 12_000_010, 'r1')]);
 });
 
 test('a few gaps are still kept as exact ranges; duplicates and order do not matter', async () => {
   const path = join(dir, 'm.json');
   await writeFile(path, JSON.stringify({ users: [100, 3, 1, 2, 2, 8, 7] }));
-  const loaded = await loadMetadata(path);
-  expect(loaded.metadata.tables.users?.segments).toEqual([
+  expect(await usersSegments(path)).toEqual([
     { first_id: 1, last_id: 3, legacy: true },
     { first_id: 7, last_id: 8, legacy: true },
     { first_id: 100, last_id: 100, legacy: true },
@@ -62,13 +67,9 @@ test('metadata an earlier synthgen wrote with thousands of legacy ranges is comp
   const path = join(dir, 'm.json');
   const segments: object[] = [];
   for (let i = 0; i < 5000; i += 1) segments.push({ first_id: 3 * i + 1, last_id: 3 * i + 2, legacy: true });
-  segments.push({ first_id: 20_001, last_id: 20_010, seed: 1, as_of: AS_OF, version: 1, run_id: 'r0' });
+  segments.push(runSegment(20_001, 20_010, 'r0'));
   await writeFile(path, JSON.stringify({ ...emptyMetadata(), tables: { users: { last_id: 20_010, segments } } }));
-  const loaded = await loadMetadata(path);
-  expect(loaded.metadata.tables.users?.segments).toEqual([
-    { first_id: 1, last_id: 14_999, legacy: true, count: 10_000 },
-    { first_id: 20_001, last_id: 20_010, seed: 1, as_of: AS_OF, version: 1, run_id: 'r0' },
-  ]);
+  expect(await usersSegments(path)).toEqual([legacyRange(1, 14_999, 10_000), runSegment(20_001, 20_010, 'r0')]);
 });
 
 test('a legacy count that does not fit its range is corruption', async () => {

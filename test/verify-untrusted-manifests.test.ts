@@ -10,16 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseManifest } from '../src/engine/runManifest.js';
 import { AS_OF, generate, synthgen, withTempDir } from './helpers/cli.js';
-
-interface Check {
-  check: string;
-  result: string;
-  detail: string;
-}
-interface Report {
-  ok: boolean;
-  checks: Check[];
-}
+import { type Report, violations } from './helpers/report.js';
 
 let dataset = '';
 
@@ -56,7 +47,6 @@ async function verifyDamaged(damage: (dir: string) => Promise<void>): Promise<{ 
   });
 }
 
-const violations = (report: Report) => report.checks.filter((c) => c.result === 'violation');
 const firstUsersFile = (manifest: Manifest) => {
   const file = manifest.files.find((f) => f.table === 'users');
   if (!file) throw new Error('no users file in the manifest');

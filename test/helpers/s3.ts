@@ -2,12 +2,13 @@
  * A real S3 server for tests: s3rver (an S3 REST implementation) on a free loopback port, with its own folder, and a
  * fault proxy in front of it that can fail a share of requests (503 SlowDown, reset connections, slow answers).
  */
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
+import { forward, listenLoopback } from './proxy.js';
 
 export const BUCKET = 'synthgen-test';
 
@@ -98,29 +99,12 @@ export async function startFaultProxy(target: string, plan: Partial<FaultPlan> =
       req.socket.destroy();
       return;
     }
-    const forward = () => {
+    const pass = () => {
       state.forwarded.push(`${req.method} ${req.url}`);
-      const proxied = httpRequest(
-        { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      proxied.on('error', () => res.destroy());
-      req.pipe(proxied);
+      forward(upstream, req, res);
     };
-    if (p.slowEvery > 0 && n % p.slowEvery === 0) setTimeout(forward, p.slowMs);
-    else forward();
+    if (p.slowEvery > 0 && n % p.slowEvery === 0) setTimeout(pass, p.slowMs);
+    else pass();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(state, {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  });
+  return Object.assign(state, await listenLoopback(server));
 }
