@@ -19,7 +19,7 @@ import { UserError } from './errors.js';
 import { partialTarget } from './partialFile.js';
 import { readRegularFile } from './regularFile.js';
 import { STAMP_PATTERN, type TablePlan } from './plan.js';
-import type { S3Target } from './s3Target.js';
+import { type S3Target, parseS3Target } from './s3Target.js';
 import type { ParentRange } from './segment.js';
 
 export const PENDING_FORMAT = 'synthgen-pending-run';
@@ -135,13 +135,20 @@ function parseWritten(value: Json, at: string): WrittenFile {
 function parseS3(value: Record<string, Json>): Partial<PendingRun> {
   if (value.s3 === undefined) return {};
   const s3 = value.s3;
-  need(isRecord(s3) && typeof s3.bucket === 'string' && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(s3.bucket), '"s3" is not a bucket');
-  need(typeof s3.prefix === 'string' && (s3.prefix === '' || s3.prefix.endsWith('/')) && !s3.prefix.split('/').some((p) => p === '.' || p === '..'), '"s3.prefix" is not a prefix');
+  need(isRecord(s3) && typeof s3.bucket === 'string' && typeof s3.prefix === 'string', '"s3" is not a bucket and prefix');
+  // The same rules as --s3-bucket: the record must name a target that flag would accept, exactly.
+  let target: S3Target | undefined;
+  try {
+    target = parseS3Target(`s3://${s3.bucket}/${s3.prefix}`);
+  } catch {
+    target = undefined;
+  }
+  need(target !== undefined && target.bucket === s3.bucket && target.prefix === s3.prefix, '"s3" is not a valid bucket and prefix');
   need(value.s3_endpoint === undefined || typeof value.s3_endpoint === 'string', '"s3_endpoint" is not a URL');
   need(value.s3_region === undefined || typeof value.s3_region === 'string', '"s3_region" is not a region');
   need(value.s3_checksums === undefined || typeof value.s3_checksums === 'boolean', '"s3_checksums" is not true or false');
   return {
-    s3: { bucket: s3.bucket, prefix: s3.prefix },
+    s3: target,
     ...(typeof value.s3_endpoint === 'string' ? { s3_endpoint: value.s3_endpoint } : {}),
     ...(typeof value.s3_region === 'string' ? { s3_region: value.s3_region } : {}),
     ...(typeof value.s3_checksums === 'boolean' ? { s3_checksums: value.s3_checksums } : {}),
