@@ -3,7 +3,7 @@
  * linking each file into place; and two runs never pick the same file name, whatever their metadata files.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fileName } from '../dist/src/engine/plan.js';
@@ -45,8 +45,8 @@ describe('files a run did not write are never removed or replaced', () => {
     await withTempDir(async (dir) => {
       const pending = await interrupted(dir);
       const { written, unwritten } = partPaths(dir, pending);
-      // Another file takes the place of one the run wrote (a new inode), and one takes a name it has yet to write.
-      await rm(written);
+      // Other bytes take the place of a file the run wrote, under the same inode (as when a deleted file's inode is
+      // reused at once), and a file takes a name the run has yet to write.
       await writeFile(written, 'another run’s committed file');
       await writeFile(unwritten, 'someone else’s file');
 

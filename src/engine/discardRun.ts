@@ -2,12 +2,13 @@
  * `--discard-interrupted`: the other way out of an interrupted run (the first is finishing it with --resume). It
  * removes the files the run wrote and its record, under the metadata's lock; the metadata never held the run, so it
  * stays as it is and the run's IDs are free again. Only files the run can prove it wrote are removed: a file at one
- * of its names whose inode and size are the ones it recorded before linking it into place. Anything else there
+ * of its names whose inode, size and modification time are the ones it recorded before linking it into place. Anything else there
  * (another run's file, or a file put in its place) is left alone and reported. A run that already put objects in S3
  * is not discarded: removing objects from a bucket is left to the user, who is told which.
  */
 import { lstat, rm } from 'node:fs/promises';
 import { UserError } from './errors.js';
+import { sameFile } from './ownFile.js';
 import { realMetadataPath } from './metadata.js';
 import { type PendingRun, loadPendingRun, pendingPath, removePartialFiles, removePendingRun } from './pendingRun.js';
 import { partAt } from './plan.js';
@@ -31,9 +32,9 @@ async function removeOwnFiles(pending: PendingRun): Promise<{ removed: number; l
     if (!plan) continue;
     for (const [index, file] of Object.entries(byIndex)) {
       const { path } = partAt(plan, Number(index), pending.out, pending.stamp);
-      const found = await lstat(path).catch(() => undefined);
+      const found = await lstat(path, { bigint: true }).catch(() => undefined);
       if (!found) continue;
-      if (found.isFile() && found.ino === file.inode && found.size === file.bytes) {
+      if (sameFile(found, file)) {
         await rm(path);
         removed += 1;
       } else left.push(path);

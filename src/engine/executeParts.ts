@@ -1,6 +1,6 @@
 /**
  * Execute: run every part of the plan on the worker pool, `workers` at a time, in table order. Each part's file is
- * written beside its name by a worker, recorded in the journal (with its inode, so it can be proved ours later), and
+ * written beside its name by a worker, recorded in the journal (with its inode, size and modification time, so it can be proved ours later), and
  * only then linked into place; with S3 it is queued for upload as soon as it is. Parts are computed from the plan's
  * rule one at a time, so memory grows with the files written, never with the parts planned.
  */
@@ -11,6 +11,8 @@ import type { PartTask, SampleTask, WorkerResult } from '../workers/task.js';
 import { isErrno } from './errno.js';
 import { UserError } from './errors.js';
 import { sha256File } from './fileChecksum.js';
+import { sameFile } from './ownFile.js';
+import type { WrittenFile } from './pendingRun.js';
 import { type PlannedPart, type TablePlan, partAt } from './plan.js';
 import type { Reservation } from './reserve.js';
 import type { RunJournal } from './runJournal.js';
@@ -51,10 +53,10 @@ export interface Executed {
 
 export const partKey = (table: string, index: number): string => `${table}:${index}`;
 
-/** The file at `path` if it is the one recorded: same inode and size (a hard link of what the worker wrote). */
-async function identity(path: string): Promise<{ inode: number; bytes: number } | undefined> {
-  return lstat(path).then(
-    (s) => (s.isFile() ? { inode: s.ino, bytes: s.size } : { inode: -1, bytes: -1 }),
+/** What is at `path`: undefined when nothing, else whether it is `recorded` (same inode, size and mtime). */
+async function identity(path: string, recorded: WrittenFile | undefined): Promise<{ ours: boolean } | undefined> {
+  return lstat(path, { bigint: true }).then(
+    (s) => ({ ours: recorded !== undefined && sameFile(s, recorded) }),
     (error: unknown) => {
       if (isErrno(error, 'ENOENT')) return undefined;
       throw error;
@@ -71,16 +73,15 @@ async function alreadyDone(context: ExecuteContext, part: PlannedPart, summary: 
   const { journal } = context;
   const written = journal.written(part.table, part.index);
   const uploaded = journal.uploaded(part.table, part.index);
-  const found = await identity(part.path);
-  const ours = found !== undefined && written !== undefined && found.inode === written.inode;
+  const found = await identity(part.path, written);
   if (uploaded) {
     // Confirmed in the bucket before the interruption: any staging copy left behind is expendable, if it is ours.
-    if (ours) await rm(part.path, { force: true });
+    if (found?.ours) await rm(part.path, { force: true });
     return summary(written?.bytes ?? 0, uploaded);
   }
-  if (found && !ours) throw notOurs(part.path);
-  if (found && written && found.bytes === written.bytes && (await sha256File(part.path)) === written.sha256) return summary(written.bytes, written.sha256);
-  if (found) await rm(part.path, { force: true }); // ours, but changed since: made again, which gives the same bytes
+  if (found && !found.ours) throw notOurs(part.path);
+  if (found && written && (await sha256File(part.path)) === written.sha256) return summary(written.bytes, written.sha256);
+  if (found) await rm(part.path, { force: true }); // ours, but its bytes changed in place: made again, the same bytes
   if (written) await journal.forgetWritten(part.table, part.index);
   return undefined;
 }
@@ -105,7 +106,7 @@ async function writeOne(context: ExecuteContext, part: PlannedPart, range: Reser
     });
     if (result.state === 'failed' || result.kind !== 'part') return result;
     try {
-      await context.journal.markWritten(part.table, part.index, { sha256: result.sha256, bytes: result.bytes, inode: result.inode });
+      await context.journal.markWritten(part.table, part.index, { sha256: result.sha256, bytes: result.bytes, inode: result.inode, mtime_ns: result.mtimeNs });
       await link(result.partialPath, part.path);
     } catch (error: unknown) {
       if (isErrno(error, 'EEXIST')) await context.journal.forgetWritten(part.table, part.index);

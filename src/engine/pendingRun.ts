@@ -30,6 +30,11 @@ export interface WrittenFile {
   readonly sha256: string;
   readonly bytes: number;
   readonly inode: number;
+  /**
+   * Nanoseconds, as a decimal string. Inode numbers are reused as soon as a file is deleted, so a file put in place
+   * of the run's one can carry its inode: the modification time (and size) tell them apart.
+   */
+  readonly mtime_ns: string;
 }
 
 export interface ReservedRange {
@@ -128,8 +133,11 @@ function parseByPart<T>(value: Json, field: string, plans: Record<string, TableP
 }
 
 function parseWritten(value: Json, at: string): WrittenFile {
-  need(isRecord(value) && isSha(value.sha256) && isCount(value.bytes) && isCount(value.inode), `${at} is not a file's sha256, bytes and inode`);
-  return { sha256: value.sha256, bytes: value.bytes, inode: value.inode };
+  need(
+    isRecord(value) && isSha(value.sha256) && isCount(value.bytes) && isCount(value.inode) && typeof value.mtime_ns === 'string' && /^\d{1,30}$/.test(value.mtime_ns),
+    `${at} is not a file's sha256, bytes, inode and mtime_ns`,
+  );
+  return { sha256: value.sha256, bytes: value.bytes, inode: value.inode, mtime_ns: value.mtime_ns };
 }
 
 function parseS3(value: Record<string, Json>): Partial<PendingRun> {

@@ -47,15 +47,16 @@ async function writePart(task: PartTask): Promise<WorkerResult> {
     const copied = performance.now();
     const sha256 = await sha256File(temporary);
     const hashed = performance.now();
-    const { size, ino } = await stat(temporary);
+    const { size, ino, mtimeNs } = await stat(temporary, { bigint: true });
     return {
       state: 'done',
       kind: 'part',
       path: task.path,
       partialPath: temporary,
       rows: task.lastId - task.firstId + 1,
-      bytes: size,
-      inode: ino,
+      bytes: Number(size),
+      inode: Number(ino),
+      mtimeNs: mtimeNs.toString(),
       sha256,
       timings: { setupMs: setup - started, copyMs: copied - setup, checksumMs: hashed - copied, ...(split ? { split } : {}) },
     };

@@ -51,6 +51,8 @@ export type WorkerResult =
       readonly rows: number;
       readonly bytes: number;
       readonly inode: number;
+      /** Modification time in nanoseconds (a decimal string): with the inode and size, the file's identity. */
+      readonly mtimeNs: string;
       readonly sha256: string;
       readonly timings: PartTimings;
     }
