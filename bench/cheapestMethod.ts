@@ -5,9 +5,9 @@
  * its own rows is what generating random values costs in DuckDB before they are made realistic: the part of the
  * "within 1.3x of the floor" budget that no realistic generator can avoid spending.
  */
-import { poolColumn, poolLength, poolTable, poolType } from '../src/engine/columns/poolAt.js';
-import { quotedIdentifier } from '../src/engine/sql.js';
-import type { TableDefinition } from '../src/engine/tableDefinition.js';
+import { poolColumn, poolLength, poolTable, poolType } from '../src/schema/columns/poolAt.js';
+import { quotedIdentifier } from '../src/schema/sql.js';
+import type { TableDefinition } from '../src/schema/tableDefinition.js';
 
 const ID = '__id';
 

@@ -4,9 +4,9 @@
  * and the time of computing the IDs alone is subtracted; what is left, per row and column, is that kind's cost.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { partQuery } from '../src/engine/partQuery.js';
-import { quotedIdentifier } from '../src/engine/sql.js';
-import type { TableDefinition } from '../src/engine/tableDefinition.js';
+import { partQuery } from '../src/schema/partQuery.js';
+import { quotedIdentifier } from '../src/schema/sql.js';
+import type { TableDefinition } from '../src/schema/tableDefinition.js';
 
 export const KINDS = ['primary key', 'foreign key', 'text', 'integer', 'decimal', 'timestamp', 'date', 'boolean'] as const;
 export type ColumnKind = (typeof KINDS)[number];

@@ -1,9 +1,9 @@
 /** synthgen's per-part work and the write floor, in-process on one DuckDB thread: exactly what one worker does. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { partQuery } from '../src/engine/partQuery.js';
-import { writePoolFile } from '../src/engine/poolFile.js';
-import { quotedString } from '../src/engine/sql.js';
-import type { TableDefinition } from '../src/engine/tableDefinition.js';
+import { partQuery } from '../src/schema/partQuery.js';
+import { writePoolFile } from '../src/schema/poolFile.js';
+import { quotedString } from '../src/schema/sql.js';
+import type { TableDefinition } from '../src/schema/tableDefinition.js';
 import { PARQUET_OPTIONS } from '../src/workers/generatePart.js';
 import { loadPools } from '../src/workers/loadPools.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { dataDictionary } from '../src/engine/dataDictionary.js';
+import { dataDictionary } from '../src/schema/dataDictionary.js';
 import { type ScalingPoint, writeScalingChart } from './scalingChart.js';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -5,8 +5,8 @@ import { expect, test } from 'vitest';
 // The benchmark's baseline, as built by `npm run build` (npm test builds first).
 import { cheapestQuery } from '../dist/bench/cheapestMethod.js';
 import { materialize, materializeQuery, preparePools } from '../dist/bench/engineMethod.js';
-import { poolType } from '../dist/src/engine/columns/poolAt.js';
-import { TABLES } from '../dist/src/engine/tables/index.js';
+import { poolType } from '../dist/src/schema/columns/poolAt.js';
+import { TABLES } from '../dist/src/tables/index.js';
 import { openWorkerDuckDB } from '../dist/src/workers/duckdb.js';
 
 const ROWS = 5000;

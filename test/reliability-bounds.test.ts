@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { reserveRanges } from '../dist/src/engine/reserve.js';
-import { tableSummaries } from '../dist/src/engine/runOutcome.js';
-import { checkOptions } from '../dist/src/engine/runRequest.js';
-import { maxWorkersForMemory, workersFor } from '../dist/src/engine/workerBudget.js';
+import { reserveRanges } from '../dist/src/run/reserve.js';
+import { tableSummaries } from '../dist/src/run/runOutcome.js';
+import { checkOptions } from '../dist/src/run/runRequest.js';
+import { maxWorkersForMemory, workersFor } from '../dist/src/workers/workerBudget.js';
 import { AS_OF, CLI, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
 
 const GiB = 1024 ** 3;

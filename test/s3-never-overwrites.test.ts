@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createS3Client, uploadFile } from '../dist/src/engine/upload.js';
+import { createS3Client, uploadFile } from '../dist/src/output/s3/upload.js';
 import { withTempDir } from './helpers/cli.js';
 import { testClient } from './helpers/bucket.js';
 import { BUCKET, type S3Server, startS3 } from './helpers/s3.js';

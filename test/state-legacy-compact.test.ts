@@ -7,8 +7,8 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../src/engine/metadata.js';
-import { reserveRanges } from '../src/engine/reserve.js';
+import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../src/state/metadata.js';
+import { reserveRanges } from '../src/run/reserve.js';
 
 let dir = '';
 beforeEach(async () => {

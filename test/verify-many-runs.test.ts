@@ -9,9 +9,9 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Metadata, RunRecord } from '../src/engine/metadata.js';
-import type { Segment } from '../src/engine/segment.js';
-import { verifyDataset } from '../src/engine/verify.js';
+import type { Metadata, RunRecord } from '../src/state/metadata.js';
+import type { Segment } from '../src/state/segment.js';
+import { verifyDataset } from '../src/verify/verify.js';
 import { AS_OF, generate } from './helpers/cli.js';
 
 const EXTRA_MANIFESTS = 150_000;

@@ -2,8 +2,8 @@
 /** The synthgen command line. User-fixable errors print one line and exit non-zero; anything else is a bug. */
 import { Builtins, Cli, type BaseContext } from 'clipanion';
 import { fileURLToPath } from 'node:url';
-import { errnoCode, reasonOf } from '../engine/errno.js';
-import { UserError } from '../engine/errors.js';
+import { errnoCode, reasonOf } from '../errors/errno.js';
+import { UserError } from '../errors/userError.js';
 import { GenerateCommand } from './commands/generate.js';
 import { SchemaCommand } from './commands/schema.js';
 import { VerifyCommand } from './commands/verify.js';

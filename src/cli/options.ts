@@ -1,7 +1,7 @@
 /** Parsing and checking the generate command's flag values: each error names the flag and says what to do. */
-import { UserError } from '../engine/errors.js';
-import { MAX_FILE_SIZE_MB } from '../engine/runTypes.js';
-import { TABLES, tableNamed } from '../engine/tables/index.js';
+import { UserError } from '../errors/userError.js';
+import { MAX_FILE_SIZE_MB } from '../run/runTypes.js';
+import { TABLES, tableNamed } from '../tables/index.js';
 
 export function parseTableNames(value: string): string[] {
   const names = value.split(',').map((name) => name.trim()).filter((name) => name.length > 0);

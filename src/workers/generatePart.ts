@@ -5,17 +5,17 @@
  * later can be proved to be its own. It returns a summary, never rows.
  */
 import { stat, unlink } from 'node:fs/promises';
-import { partQuery } from '../engine/partQuery.js';
-import { quotedString } from '../engine/sql.js';
-import { tableNamed } from '../engine/tables/index.js';
+import { partQuery } from '../schema/partQuery.js';
+import { quotedString } from '../schema/sql.js';
+import { tableNamed } from '../tables/index.js';
 import { threadConnection } from './duckdb.js';
 import { loadPools } from './loadPools.js';
 import { PARQUET_OPTIONS } from './parquet.js';
 import { type CopySplit, profiledCopy } from './profiledCopy.js';
 import { onStopRequest } from './stopChannel.js';
 import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
-import { sha256File } from '../engine/fileChecksum.js';
-import { partialPath } from '../engine/partialFile.js';
+import { sha256File } from '../files/fileChecksum.js';
+import { partialPath } from '../files/partialFile.js';
 
 export { PARQUET_OPTIONS, ROW_GROUP_ROWS } from './parquet.js';
 

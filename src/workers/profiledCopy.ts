@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quotedString } from '../engine/sql.js';
+import { quotedString } from '../schema/sql.js';
 
 export interface CopySplit {
   /** Computing the rows: every operator under COPY_TO_FILE. */

@@ -1,5 +1,5 @@
 /** What crosses the thread boundary: plain cloneable objects, results told apart by `state`. */
-import type { ParentRange } from '../engine/segment.js';
+import type { ParentRange } from '../state/segment.js';
 import type { CopySplit } from './profiledCopy.js';
 
 interface RowsSpec {
@@ -9,7 +9,7 @@ interface RowsSpec {
   readonly firstId: number;
   readonly lastId: number;
   readonly parents: Readonly<Record<string, readonly ParentRange[]>>;
-  /** The table's pools as JSON, written by the coordinator (see engine/poolFile.ts). */
+  /** The table's pools as JSON, written by the coordinator (see schema/poolFile.ts). */
   readonly poolFile: string;
 }
 

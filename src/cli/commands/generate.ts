@@ -1,9 +1,9 @@
 /** `synthgen [generate]`: the default command. Parses flags, runs the engine, prints the summary. */
 import { Command, Option } from 'clipanion';
-import { discardInterruptedRun } from '../../engine/discardRun.js';
-import { UserError } from '../../engine/errors.js';
-import { DEFAULT_FILE_SIZE_MB, DEFAULT_UPLOAD_CONCURRENCY, type ProgressEvent, type RunSummary, defaultWorkers, runGeneration } from '../../engine/run.js';
-import { parseS3Target } from '../../engine/s3Target.js';
+import { discardInterruptedRun } from '../../run/discardRun.js';
+import { UserError } from '../../errors/userError.js';
+import { DEFAULT_FILE_SIZE_MB, DEFAULT_UPLOAD_CONCURRENCY, type ProgressEvent, type RunSummary, defaultWorkers, runGeneration } from '../../run/runGeneration.js';
+import { parseS3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
 import {
   parseAsOf,

@@ -1,7 +1,7 @@
 /** `synthgen schema`: the data dictionary (every column: type, meaning, distribution). */
 import { Command, Option } from 'clipanion';
-import { dataDictionary } from '../../engine/dataDictionary.js';
-import { TABLES } from '../../engine/tables/index.js';
+import { dataDictionary } from '../../schema/dataDictionary.js';
+import { TABLES } from '../../tables/index.js';
 
 export class SchemaCommand extends Command {
   static override paths = [['schema']];

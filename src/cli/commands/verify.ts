@@ -3,10 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { UserError } from '../../engine/errors.js';
-import { loadMetadata } from '../../engine/metadata.js';
-import { describeTarget, parseS3Target } from '../../engine/s3Target.js';
-import { type VerifyCheck, type VerifyReport, verifyDataset } from '../../engine/verify.js';
+import { UserError } from '../../errors/userError.js';
+import { loadMetadata } from '../../state/metadata.js';
+import { describeTarget, parseS3Target } from '../../output/s3/s3Target.js';
+import { type VerifyCheck, type VerifyReport, verifyDataset } from '../../verify/verify.js';
 import { parseEndpoint } from '../options.js';
 
 export class VerifyCommand extends Command {
@@ -49,8 +49,8 @@ export class VerifyCommand extends Command {
         ...(this.s3Endpoint ? { endpoint: parseEndpoint(this.s3Endpoint) } : {}),
         ...(this.s3Region ? { region: this.s3Region } : {}),
       };
-      const { createS3Client, preflight } = await import('../../engine/upload.js');
-      const { downloadPrefix } = await import('../../engine/s3Download.js');
+      const { createS3Client, preflight } = await import('../../output/s3/upload.js');
+      const { downloadPrefix } = await import('../../output/s3/s3Download.js');
       const client = createS3Client(settings);
       await preflight(client, settings);
       const directory = await mkdtemp(join(tmpdir(), 'synthgen-verify-'));

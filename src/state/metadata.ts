@@ -1,0 +1,353 @@
+/**
+ * The metadata file: per table, the last ID used and one segment per run (enough to recompute any row), plus a
+ * short record of each run. It grows with runs, never with rows (nor with the IDs of a legacy file). It is read
+ * strictly (a corrupt file is reported and left alone), migrated from the original tool's legacy format (full ID
+ * lists), and written atomically: a temporary file, fsync, rename, so a crash leaves either the old or the new file.
+ * Every access goes to the real file (realMetadataPath.ts): a symlinked metadata path is written through, never
+ * replaced by a regular file. Nothing here spreads segments or IDs into a call or recurses over them: a table may
+ * have hundreds of thousands of segments, and a legacy list millions of IDs.
+ */
+import { link, lstat, mkdir, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { atomicWrite } from '../files/atomicWrite.js';
+import { isErrno, reasonOf } from '../errors/errno.js';
+import { UserError } from '../errors/userError.js';
+import { fileWriteError } from '../errors/fileWriteError.js';
+import { realMetadataPath } from './realMetadataPath.js';
+import { NotARegularFile, readRegularFile, regularFileExists } from '../files/regularFile.js';
+import { type LegacySegment, type Segment, isLegacy, rowCount } from './segment.js';
+import { writeTemporary } from '../files/temporaryFile.js';
+
+export { realMetadataPath } from './realMetadataPath.js';
+
+export const METADATA_FORMAT = 'synthgen-metadata';
+export const METADATA_VERSION = 1;
+
+/**
+ * Legacy IDs too scattered to list as ranges: `count` IDs between first_id and last_id, with gaps. New runs only
+ * need to continue after the largest, and the rows cannot be recomputed anyway, so where the gaps are is not kept.
+ */
+export interface LegacySpan extends LegacySegment {
+  readonly count: number;
+}
+
+export type TableSegment = Segment | LegacySegment | LegacySpan;
+
+export interface TableState {
+  readonly last_id: number;
+  readonly segments: readonly TableSegment[];
+}
+
+/** More legacy ranges in a row than this are kept as one LegacySpan, so that the metadata stays small. */
+const LEGACY_RANGES_KEPT = 100;
+
+/** How many `<path>.legacy.<n>.bak` names are tried before giving up. */
+const MAX_LEGACY_BACKUPS = 100;
+
+export interface RunRecord {
+  readonly run_id: string;
+  readonly started_at: string;
+  readonly finished_at: string;
+  readonly seed: number;
+  readonly as_of: string;
+  readonly command: string;
+  readonly tables: Readonly<Record<string, { first_id: number; last_id: number; files: number; bytes: number }>>;
+  /** The run's manifest (runManifest.ts): a local path, or an s3:// URL for runs that uploaded. */
+  readonly manifest?: string;
+}
+
+export interface Metadata {
+  readonly format: typeof METADATA_FORMAT;
+  readonly format_version: number;
+  readonly tables: Readonly<Record<string, TableState>>;
+  readonly runs: readonly RunRecord[];
+}
+
+export interface LoadedMetadata {
+  readonly metadata: Metadata;
+  /** Whether the file on disk is in the legacy format (it is backed up before the first commit replaces it). */
+  readonly legacy: boolean;
+  readonly exists: boolean;
+}
+
+export function emptyMetadata(): Metadata {
+  return { format: METADATA_FORMAT, format_version: METADATA_VERSION, tables: {}, runs: [] };
+}
+
+type Json = unknown;
+
+function isRecord(value: Json): value is Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isId(value: Json): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
+class Corrupt extends Error {}
+
+function need(condition: boolean, what: string): asserts condition {
+  if (!condition) throw new Corrupt(what);
+}
+
+function parseSegment(table: string, value: Json, index: number): TableSegment {
+  const where = `tables.${table}.segments[${index}]`;
+  need(isRecord(value), `${where} is not an object`);
+  need(isId(value.first_id) && isId(value.last_id) && value.first_id <= value.last_id, `${where} has no valid first_id/last_id`);
+  if (value.legacy === true) {
+    const range = { first_id: value.first_id, last_id: value.last_id };
+    if (value.count === undefined) return { ...range, legacy: true };
+    need(isId(value.count) && value.count <= rowCount(range), `${where}.count is not a number of IDs from 1 to the size of its range`);
+    return { ...range, legacy: true, count: value.count };
+  }
+  need(typeof value.seed === 'number' && Number.isSafeInteger(value.seed) && value.seed >= 0, `${where}.seed is not a non-negative integer`);
+  need(typeof value.as_of === 'string' && !Number.isNaN(Date.parse(value.as_of)), `${where}.as_of is not a timestamp`);
+  need(typeof value.version === 'number' && Number.isSafeInteger(value.version) && value.version > 0, `${where}.version is not a positive integer`);
+  need(typeof value.run_id === 'string', `${where}.run_id is missing`);
+  let parents: Record<string, number> | undefined;
+  if (value.parents !== undefined) {
+    need(isRecord(value.parents), `${where}.parents is not an object`);
+    parents = {};
+    for (const [parent, lastId] of Object.entries(value.parents)) {
+      need(typeof lastId === 'number' && Number.isSafeInteger(lastId) && lastId >= 0, `${where}.parents.${parent} is not an ID`);
+      parents[parent] = lastId;
+    }
+  }
+  return {
+    first_id: value.first_id,
+    last_id: value.last_id,
+    seed: value.seed,
+    as_of: value.as_of,
+    version: value.version,
+    run_id: value.run_id,
+    ...(parents ? { parents } : {}),
+  };
+}
+
+function parseCurrent(value: Record<string, Json>): Metadata {
+  need(value.format_version === METADATA_VERSION, `format_version ${String(value.format_version)} is not supported by this synthgen (expected ${METADATA_VERSION}); upgrade synthgen`);
+  need(isRecord(value.tables), '"tables" is not an object');
+  const tables: Record<string, TableState> = {};
+  for (const [name, state] of Object.entries(value.tables)) {
+    need(isRecord(state), `tables.${name} is not an object`);
+    need(typeof state.last_id === 'number' && Number.isSafeInteger(state.last_id) && state.last_id >= 0, `tables.${name}.last_id is not an ID`);
+    need(Array.isArray(state.segments), `tables.${name}.segments is not a list`);
+    const segments = state.segments.map((segment, index) => parseSegment(name, segment, index));
+    let previous = 0;
+    for (const [index, segment] of segments.entries()) {
+      need(segment.first_id > previous, `tables.${name}.segments[${index}] overlaps the segment before it`);
+      previous = segment.last_id;
+    }
+    need(previous <= state.last_id, `tables.${name}.last_id is below its last segment`);
+    // An earlier synthgen kept every legacy range: fold them, so the next commit shrinks the file.
+    tables[name] = { last_id: state.last_id, segments: compactLegacy(segments) };
+  }
+  need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');
+  const runs = (Array.isArray(value.runs) ? value.runs : []) as Json[];
+  for (const [index, run] of runs.entries()) {
+    need(isRecord(run) && typeof run.run_id === 'string', `runs[${index}] has no run_id`);
+    need(run.manifest === undefined || typeof run.manifest === 'string', `runs[${index}].manifest is not a path`);
+  }
+  return { format: METADATA_FORMAT, format_version: METADATA_VERSION, tables, runs: runs as RunRecord[] };
+}
+
+function legacyIds(segment: LegacySegment | LegacySpan): number {
+  return 'count' in segment ? segment.count : rowCount(segment);
+}
+
+/** Runs of more than LEGACY_RANGES_KEPT consecutive legacy segments folded into one span each. */
+function compactLegacy(segments: readonly TableSegment[]): TableSegment[] {
+  const compacted: TableSegment[] = [];
+  let run: LegacySegment[] = [];
+  const flush = () => {
+    const [first] = run;
+    const last = run[run.length - 1];
+    if (first && last && run.length > LEGACY_RANGES_KEPT) {
+      let count = 0;
+      for (const segment of run) count += legacyIds(segment);
+      compacted.push({ first_id: first.first_id, last_id: last.last_id, legacy: true, count } satisfies LegacySpan);
+    } else {
+      for (const segment of run) compacted.push(segment);
+    }
+    run = [];
+  };
+  for (const segment of segments) {
+    if (isLegacy(segment)) {
+      run.push(segment);
+    } else {
+      flush();
+      compacted.push(segment);
+    }
+  }
+  flush();
+  return compacted;
+}
+
+/**
+ * A legacy ID list as ranges of consecutive IDs or, when there would be more than LEGACY_RANGES_KEPT of them, as one
+ * span with the count. Sorted as a typed array, with no Set: a list of millions of IDs takes a second.
+ */
+function legacySegments(key: string, list: readonly Json[]): TableSegment[] {
+  const ids = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i += 1) {
+    const id = list[i];
+    need(isId(id), `legacy ID list "${key}" holds something other than positive integer IDs`);
+    ids[i] = id;
+  }
+  ids.sort();
+  const ranges: LegacySegment[] = [];
+  let count = 0;
+  let lowest = 0;
+  let first = 0;
+  let last = 0;
+  for (const id of ids) {
+    if (count > 0 && id === last) continue; // listed twice
+    count += 1;
+    if (count === 1) lowest = id;
+    else if (id === last + 1) {
+      last = id;
+      continue;
+    } else if (ranges.length <= LEGACY_RANGES_KEPT) ranges.push({ first_id: first, last_id: last, legacy: true });
+    first = id;
+    last = id;
+  }
+  if (count === 0) return [];
+  if (ranges.length < LEGACY_RANGES_KEPT) {
+    ranges.push({ first_id: first, last_id: last, legacy: true });
+    return ranges;
+  }
+  return [{ first_id: lowest, last_id: last, legacy: true, count } satisfies LegacySpan];
+}
+
+const singular: Record<string, string> = { users: 'user', products: 'product', orders: 'order' };
+
+/**
+ * The original tool kept full ID lists: `{"users": [1, 2, ...]}`, `{"users": {"ids": [...]}}`, the same under a
+ * "tables" key, or `{"user_ids": [...]}`. Returns undefined when the value looks like none of these.
+ */
+function parseLegacy(value: Record<string, Json>): Metadata | undefined {
+  const root = isRecord(value.tables) ? value.tables : value;
+  const tables: Record<string, TableState> = {};
+  for (const [key, entry] of Object.entries(root)) {
+    const list = Array.isArray(entry) ? entry : isRecord(entry) && Array.isArray(entry.ids) ? entry.ids : undefined;
+    if (!list) continue;
+    const name = Object.entries(singular).find(([, one]) => key === `${one}_ids`)?.[0] ?? key.replace(/_ids$/, '');
+    const segments = legacySegments(key, list);
+    const last = segments[segments.length - 1];
+    tables[name] = { last_id: last ? last.last_id : 0, segments };
+  }
+  return Object.keys(tables).length > 0 ? { ...emptyMetadata(), tables } : undefined;
+}
+
+function notAFile(path: string, kind: string): UserError {
+  return new UserError(`metadata path ${path} is a ${kind}, not a file: pass --metadata with the path of a metadata file (or of one to create)`);
+}
+
+/**
+ * The real path of the metadata file `path` names (see realMetadataPath), after checking that what is there is a
+ * regular file, or nothing yet: a directory, a FIFO or a device is refused with one line before anything reads it.
+ */
+export async function checkMetadataPath(path: string): Promise<string> {
+  const real = await realMetadataPath(path);
+  try {
+    await regularFileExists(real);
+  } catch (error: unknown) {
+    if (error instanceof NotARegularFile) throw notAFile(path, error.kind);
+    throw new UserError(`cannot read metadata file ${path}: ${reasonOf(error)}; make it readable, or pass --metadata with another path`);
+  }
+  return real;
+}
+
+async function readMetadataText(path: string): Promise<string | undefined> {
+  const real = await checkMetadataPath(path);
+  try {
+    const bytes = await readRegularFile(real);
+    return bytes?.toString('utf8');
+  } catch (error: unknown) {
+    if (error instanceof NotARegularFile) throw notAFile(path, error.kind);
+    throw new UserError(`cannot read metadata file ${path}: ${reasonOf(error)}; make it readable, or pass --metadata with another path`);
+  }
+}
+
+export async function loadMetadata(path: string): Promise<LoadedMetadata> {
+  const read = await readMetadataText(path);
+  if (read === undefined) return { metadata: emptyMetadata(), legacy: false, exists: false };
+  // Some editors start UTF-8 files with a byte order mark; JSON.parse would call it corrupt.
+  const text = read.startsWith('\uFEFF') ? read.slice(1) : read;
+  const corrupt = (why: string) =>
+    new UserError(`metadata file ${path} is corrupt: ${why}. It was left unchanged; repair it, restore a backup, or pass --metadata with another path.`);
+  let parsed: Json;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error: unknown) {
+    throw corrupt(`not valid JSON (${reasonOf(error)})`);
+  }
+  try {
+    need(isRecord(parsed), 'the top level is not an object');
+    if (parsed.format === METADATA_FORMAT) return { metadata: parseCurrent(parsed), legacy: false, exists: true };
+    const migrated = parseLegacy(parsed);
+    need(migrated !== undefined, 'it is neither synthgen metadata nor the legacy format (lists of IDs per table)');
+    return { metadata: migrated, legacy: true, exists: true };
+  } catch (error: unknown) {
+    if (error instanceof Corrupt) throw corrupt(error.message);
+    throw error;
+  }
+}
+
+/** Whether `path` is a regular file holding exactly `bytes`. */
+async function holds(path: string, bytes: Buffer): Promise<boolean> {
+  const found = await readRegularFile(path).catch(() => undefined);
+  return found !== undefined && found.equals(bytes);
+}
+
+/** Links `temporary` to `path` if nothing is there; false if something is. */
+async function linkIfFree(temporary: string, path: string): Promise<boolean> {
+  try {
+    await link(temporary, path);
+    return true;
+  } catch (error: unknown) {
+    if (isErrno(error, 'EEXIST')) return false;
+    throw fileWriteError(path, error, 'pass another --metadata');
+  }
+}
+
+/**
+ * Copies the legacy file at (real) `path` to `<path>.legacy.bak`, complete or not at all, and never over another
+ * backup: if that name holds other bytes, to the next free `<path>.legacy.<n>.bak`. A backup already holding the same
+ * bytes was made by an earlier commit that then failed, so it is not made again.
+ */
+async function backUpLegacy(path: string): Promise<void> {
+  const original = await readRegularFile(path);
+  if (original === undefined) return; // nothing left to back up
+  let temporary: string | undefined;
+  try {
+    for (let n = 0; n < MAX_LEGACY_BACKUPS; n += 1) {
+      const backup = n === 0 ? `${path}.legacy.bak` : `${path}.legacy.${n}.bak`;
+      const taken = await lstat(backup).then(
+        () => true,
+        () => false,
+      );
+      if (!taken) {
+        temporary ??= await writeTemporary(path, original);
+        if (await linkIfFree(temporary, backup)) return;
+      }
+      if (await holds(backup, original)) return;
+    }
+  } finally {
+    if (temporary) await unlink(temporary).catch(() => undefined);
+  }
+  throw new UserError(`${path} is legacy metadata and there are already ${MAX_LEGACY_BACKUPS} backups beside it (${path}.legacy.*.bak): remove those you do not need and run again`);
+}
+
+/**
+ * Replaces the metadata file atomically: the real file, so a symlink to it stays a symlink. A legacy file is first
+ * backed up (backUpLegacy), so what the original tool recorded is never lost.
+ */
+export async function commitMetadata(path: string, metadata: Metadata, loaded: LoadedMetadata): Promise<void> {
+  const real = await checkMetadataPath(path);
+  await mkdir(dirname(real), { recursive: true }).catch((error: unknown) => {
+    throw fileWriteError(real, error);
+  });
+  if (loaded.legacy) await backUpLegacy(real);
+  await atomicWrite(real, `${JSON.stringify(metadata, null, 2)}\n`);
+}

@@ -1,0 +1,257 @@
+/**
+ * Every run records itself next to the metadata (`<metadata>.pending.json`) before it writes anything, and notes each
+ * file before it is linked into place (and each object as it lands in S3). If the run stops before its commit
+ * (Ctrl-C, kill -9, a full disk, a lost machine, a store that keeps failing), this record is what lets the same
+ * command (or --resume) finish it: the same seed, as-of, ID ranges and file names, so it produces exactly the files a
+ * clean run would, keeps those already written whose identity and checksum still match, and then commits. It also
+ * keeps the next run from reusing the interrupted run's IDs while its files are still there. The record is removed
+ * after the commit, or by --discard-interrupted.
+ *
+ * Parts are recorded by rule (plan.ts), so the record's size does not depend on how many parts a run plans, only on
+ * how many files it has written. Every field is read back strictly: a damaged or edited record stops the run with one
+ * line, and nothing in it can point a run at files outside its own output folders.
+ */
+import { readdir, rm } from 'node:fs/promises';
+import { basename, isAbsolute, join, normalize } from 'node:path';
+import { atomicWrite } from '../files/atomicWrite.js';
+import { reasonOf } from '../errors/errno.js';
+import { UserError } from '../errors/userError.js';
+import { partialTarget } from '../files/partialFile.js';
+import { readRegularFile } from '../files/regularFile.js';
+import { STAMP_PATTERN, type TablePlan } from '../run/plan.js';
+import { type S3Target, parseS3Target } from '../output/s3/s3Target.js';
+import type { ParentRange } from './segment.js';
+
+export const PENDING_FORMAT = 'synthgen-pending-run';
+export const PENDING_VERSION = 2;
+
+/** What a run recorded of a file before linking it into place: enough to prove later that a file is its own. */
+export interface WrittenFile {
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly inode: number;
+  /**
+   * Nanoseconds, as a decimal string. Inode numbers are reused as soon as a file is deleted, so a file put in place
+   * of the run's one can carry its inode: the modification time (and size) tell them apart.
+   */
+  readonly mtime_ns: string;
+}
+
+export interface ReservedRange {
+  readonly first: number;
+  readonly last: number;
+  readonly parents: Readonly<Record<string, readonly ParentRange[]>>;
+}
+
+export interface PendingRun {
+  readonly format: typeof PENDING_FORMAT;
+  readonly format_version: typeof PENDING_VERSION;
+  readonly run_id: string;
+  readonly started_at: string;
+  readonly seed: number;
+  readonly as_of: string;
+  readonly tables: readonly string[];
+  readonly rows: Readonly<Record<string, number>>;
+  readonly file_size_limit_mb: number;
+  /** Absolute; files are `<out>/<table>/<stamp>...parquet`. */
+  readonly out: string;
+  readonly stamp: string;
+  /** For runs that upload: where to. */
+  readonly s3?: S3Target;
+  /** How to reach the store (never credentials): so `synthgen --resume` alone can finish the run. */
+  readonly s3_endpoint?: string;
+  readonly s3_region?: string;
+  readonly s3_checksums?: boolean;
+  readonly command: string;
+  readonly reserved: Readonly<Record<string, ReservedRange>>;
+  readonly plans: Readonly<Record<string, TablePlan>>;
+  /** Table -> part index -> the file as written. */
+  readonly written: Readonly<Record<string, Readonly<Record<string, WrittenFile>>>>;
+  /** Table -> part index -> SHA-256 of the object confirmed in the bucket. */
+  readonly uploaded: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export function pendingPath(metadataPath: string): string {
+  return `${metadataPath}.pending.json`;
+}
+
+type Json = unknown;
+class Damaged extends Error {}
+
+function need(condition: boolean, what: string): asserts condition {
+  if (!condition) throw new Damaged(what);
+}
+
+function isRecord(value: Json): value is Record<string, Json> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isCount = (value: Json): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isId = (value: Json): value is number => isCount(value) && value > 0;
+const isSha = (value: Json): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+const isTime = (value: Json): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+/** Table names become folder names: one plain path segment. */
+const isTableName = (value: Json): value is string => typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(value);
+
+function parseParents(value: Json, where: string): Record<string, ParentRange[]> {
+  need(isRecord(value), `${where}.parents is not an object`);
+  const parents: Record<string, ParentRange[]> = {};
+  for (const [table, list] of Object.entries(value)) {
+    need(isTableName(table) && Array.isArray(list), `${where}.parents.${table} is not a list`);
+    parents[table] = list.map((range: Json, i) => {
+      const at = `${where}.parents.${table}[${i}]`;
+      need(isRecord(range) && isId(range.first_id) && isId(range.last_id) && range.first_id <= range.last_id, `${at} is not an ID range`);
+      need(isCount(range.seed) && isTime(range.as_of) && isId(range.version), `${at} lacks seed, as_of or version`);
+      return { first_id: range.first_id, last_id: range.last_id, seed: range.seed, as_of: range.as_of, version: range.version };
+    });
+  }
+  return parents;
+}
+
+function parsePlan(table: string, value: Json, reserved: ReservedRange): TablePlan {
+  const where = `plans.${table}`;
+  need(isRecord(value) && value.table === table, `${where} is not this table's plan`);
+  need(value.first_id === reserved.first && value.last_id === reserved.last, `${where} does not cover the IDs reserved for ${table}`);
+  need(isId(value.rows_per_part) && isId(value.parts), `${where} has no valid rows_per_part/parts`);
+  return { table, first_id: reserved.first, last_id: reserved.last, rows_per_part: value.rows_per_part, parts: value.parts };
+}
+
+/** `{table: {index: entry}}` with each index inside the table's plan. */
+function parseByPart<T>(value: Json, field: string, plans: Record<string, TablePlan>, entry: (v: Json, at: string) => T): Record<string, Record<string, T>> {
+  need(isRecord(value), `"${field}" is not an object`);
+  const out: Record<string, Record<string, T>> = {};
+  for (const [table, byIndex] of Object.entries(value)) {
+    const plan = plans[table];
+    need(plan !== undefined && isRecord(byIndex), `${field}.${table} is not a table of this run`);
+    out[table] = {};
+    for (const [index, item] of Object.entries(byIndex)) {
+      need(/^\d+$/.test(index) && Number(index) < plan.parts, `${field}.${table}.${index} is not one of its parts`);
+      (out[table] as Record<string, T>)[index] = entry(item, `${field}.${table}.${index}`);
+    }
+  }
+  return out;
+}
+
+function parseWritten(value: Json, at: string): WrittenFile {
+  need(
+    isRecord(value) && isSha(value.sha256) && isCount(value.bytes) && isCount(value.inode) && typeof value.mtime_ns === 'string' && /^\d{1,30}$/.test(value.mtime_ns),
+    `${at} is not a file's sha256, bytes, inode and mtime_ns`,
+  );
+  return { sha256: value.sha256, bytes: value.bytes, inode: value.inode, mtime_ns: value.mtime_ns };
+}
+
+function parseS3(value: Record<string, Json>): Partial<PendingRun> {
+  if (value.s3 === undefined) return {};
+  const s3 = value.s3;
+  need(isRecord(s3) && typeof s3.bucket === 'string' && typeof s3.prefix === 'string', '"s3" is not a bucket and prefix');
+  // The same rules as --s3-bucket: the record must name a target that flag would accept, exactly.
+  let target: S3Target | undefined;
+  try {
+    target = parseS3Target(`s3://${s3.bucket}/${s3.prefix}`);
+  } catch {
+    target = undefined;
+  }
+  need(target !== undefined && target.bucket === s3.bucket && target.prefix === s3.prefix, '"s3" is not a valid bucket and prefix');
+  need(value.s3_endpoint === undefined || typeof value.s3_endpoint === 'string', '"s3_endpoint" is not a URL');
+  need(value.s3_region === undefined || typeof value.s3_region === 'string', '"s3_region" is not a region');
+  need(value.s3_checksums === undefined || typeof value.s3_checksums === 'boolean', '"s3_checksums" is not true or false');
+  return {
+    s3: target,
+    ...(typeof value.s3_endpoint === 'string' ? { s3_endpoint: value.s3_endpoint } : {}),
+    ...(typeof value.s3_region === 'string' ? { s3_region: value.s3_region } : {}),
+    ...(typeof value.s3_checksums === 'boolean' ? { s3_checksums: value.s3_checksums } : {}),
+  };
+}
+
+/** The record as written by this synthgen; anything else is Damaged, naming the field. */
+export function parsePendingRun(value: Json): PendingRun {
+  need(isRecord(value) && value.format === PENDING_FORMAT, 'it is not a synthgen pending-run record');
+  need(value.format_version === PENDING_VERSION, `it was written by another synthgen release (format_version ${String(value.format_version)}, this one reads ${PENDING_VERSION}): finish that run with the release that started it`);
+  need(typeof value.run_id === 'string' && typeof value.command === 'string' && isTime(value.started_at), 'run_id, command or started_at is missing');
+  need(isCount(value.seed) && isTime(value.as_of), 'seed or as_of is missing');
+  need(typeof value.stamp === 'string' && STAMP_PATTERN.test(value.stamp), '"stamp" is not a file-name stamp');
+  need(typeof value.out === 'string' && isAbsolute(value.out) && normalize(value.out) === value.out, '"out" is not an absolute folder');
+  need(typeof value.file_size_limit_mb === 'number' && value.file_size_limit_mb >= 1 && value.file_size_limit_mb <= 1_000_000, '"file_size_limit_mb" is out of range');
+  need(Array.isArray(value.tables) && value.tables.length > 0 && value.tables.every(isTableName), '"tables" is not a list of table names');
+  const tables = value.tables as string[];
+  need(new Set(tables).size === tables.length, '"tables" names a table twice');
+  need(isRecord(value.rows) && tables.every((t) => isId((value.rows as Record<string, Json>)[t])), '"rows" lacks a count for a table');
+  need(isRecord(value.reserved) && isRecord(value.plans), '"reserved" or "plans" is missing');
+  const reserved: Record<string, ReservedRange> = {};
+  const plans: Record<string, TablePlan> = {};
+  for (const table of tables) {
+    const range = value.reserved[table];
+    need(isRecord(range) && isId(range.first) && isId(range.last) && range.first <= range.last, `reserved.${table} is not an ID range`);
+    need(range.last - range.first + 1 === (value.rows as Record<string, number>)[table], `reserved.${table} does not hold rows.${table} IDs`);
+    reserved[table] = { first: range.first, last: range.last, parents: parseParents(range.parents, `reserved.${table}`) };
+    plans[table] = parsePlan(table, value.plans[table], reserved[table]);
+  }
+  return {
+    format: PENDING_FORMAT,
+    format_version: PENDING_VERSION,
+    run_id: value.run_id,
+    started_at: value.started_at,
+    seed: value.seed,
+    as_of: value.as_of,
+    tables,
+    rows: Object.fromEntries(tables.map((t) => [t, (value.rows as Record<string, number>)[t] ?? 0])),
+    file_size_limit_mb: value.file_size_limit_mb,
+    out: value.out,
+    stamp: value.stamp,
+    ...parseS3(value),
+    command: value.command,
+    reserved,
+    plans,
+    written: parseByPart(value.written, 'written', plans, parseWritten),
+    uploaded: parseByPart(value.uploaded, 'uploaded', plans, (v, at) => {
+      need(isSha(v), `${at} is not a SHA-256`);
+      return v;
+    }),
+  };
+}
+
+/** The interrupted run recorded for this metadata file (its real path), if any. */
+export async function loadPendingRun(metadataPath: string): Promise<PendingRun | undefined> {
+  const path = pendingPath(metadataPath);
+  const unreadable = (why: string) =>
+    new UserError(
+      `the record of an interrupted run, ${path}, is unreadable (${why}): restore it, or delete it to abandon that run (its files, and any objects it uploaded, then need deleting by hand)`,
+    );
+  let text: string;
+  try {
+    // Only ever a regular file synthgen wrote: a FIFO in its place would block the read forever.
+    const bytes = await readRegularFile(path, { follow: false });
+    if (bytes === undefined) return undefined;
+    text = bytes.toString('utf8');
+  } catch (error: unknown) {
+    // Anything but "nothing there" (permissions, a folder in its place, an I/O error) must not read as "no
+    // interrupted run": the next run would reuse that run's IDs.
+    throw unreadable(reasonOf(error));
+  }
+  try {
+    return parsePendingRun(JSON.parse(text.replace(/^\uFEFF/, '')));
+  } catch (error: unknown) {
+    if (error instanceof Damaged || error instanceof SyntaxError) throw unreadable(reasonOf(error));
+    throw error;
+  }
+}
+
+export async function savePendingRun(metadataPath: string, run: PendingRun): Promise<void> {
+  await atomicWrite(pendingPath(metadataPath), `${JSON.stringify(run, null, 2)}\n`);
+}
+
+export async function removePendingRun(metadataPath: string): Promise<void> {
+  await rm(pendingPath(metadataPath), { force: true });
+}
+
+/** Removes the hidden temporary files that parts under way left when the process died (see partialFile.ts). */
+export async function removePartialFiles(run: Pick<PendingRun, 'out' | 'stamp' | 'tables'>): Promise<void> {
+  for (const table of run.tables) {
+    const directory = join(run.out, table);
+    for (const entry of await readdir(directory).catch(() => [] as string[])) {
+      // Only this run's names: they start with its stamp, which no other run's do.
+      const target = partialTarget(entry);
+      if (target && basename(target).startsWith(run.stamp)) await rm(join(directory, entry), { force: true });
+    }
+  }
+}

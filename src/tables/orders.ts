@@ -1,0 +1,397 @@
+/**
+ * orders: one line per order, referencing a user and a product. Everything that must agree with the parents is
+ * recomputed from them: unit_price is the product's price, the order is placed after both the user registered and
+ * the product was listed, and it ships to the user's address (or, for some, another address in their country).
+ */
+import { MONEY, cents, money } from '../schema/columns/money.js';
+import { poolAt, poolLength } from '../schema/columns/poolAt.js';
+import { DAY, HOUR, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
+import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
+import { ADDRESS_POOL_SIZE, LOCALES } from './locales.js';
+import { below, chance, draw20, uniform } from '../schema/random.js';
+import { concat, quotedString } from '../schema/sql.js';
+import type { TableDefinition } from '../schema/tableDefinition.js';
+import { PRODUCT_PRICE_POOLS, productCreatedEpoch, productPrice, subcategoryIndex } from './products.js';
+import { addressIndex, localeIndex, registrationEpoch, streetAddress } from './users.js';
+
+const quantities: Choice[] = [
+  [1, 68],
+  [2, 18],
+  [3, 7],
+  [4, 3],
+  [5, 2],
+  [6, 1],
+  [8, 0.6],
+  [10, 0.4],
+];
+const shippingMethods: Choice[] = [
+  ['standard', 55],
+  ['express', 20],
+  ['economy', 12],
+  ['next_day', 8],
+  ['store_pickup', 5],
+];
+/** method -> [fee in USD, min transit days, max transit days], in shippingMethods order. */
+const shippingTerms: Record<string, readonly [number, number, number]> = {
+  standard: [4.99, 3, 7],
+  express: [12.99, 1, 3],
+  economy: [2.99, 5, 10],
+  next_day: [24.99, 1, 1],
+  store_pickup: [0, 0, 2],
+};
+const terms = shippingMethods.map(([method]) => shippingTerms[String(method)] ?? [0, 0, 0]);
+const STANDARD = 0;
+const paymentMethods: Choice[] = [
+  ['credit_card', 45],
+  ['debit_card', 20],
+  ['paypal', 18],
+  ['apple_pay', 7],
+  ['google_pay', 5],
+  ['bank_transfer', 3],
+  ['gift_card', 2],
+];
+const coupons: Choice[] = [
+  ['SAVE10', 35],
+  ['WELCOME15', 25],
+  ['SPRING20', 15],
+  ['FREESHIP', 20],
+  ['VIP25', 5],
+];
+const couponPercent: Record<string, number> = { SAVE10: 10, WELCOME15: 15, SPRING20: 20, FREESHIP: 0, VIP25: 25 };
+const FREESHIP = coupons.findIndex(([code]) => code === 'FREESHIP');
+/** Order statuses by code; the code is what fields compare, the label is what is written. */
+const STATUS = ['pending', 'processing', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
+const PAYMENT_STATUS = ['authorized', 'paid', 'paid', 'paid', 'refunded', 'voided'] as const;
+const code = (status: (typeof STATUS)[number]) => STATUS.indexOf(status);
+const list = (values: readonly string[]) => `[${values.map(quotedString).join(', ')}]`;
+const salesChannels: Choice[] = [
+  ['web', 55],
+  ['mobile_app', 35],
+  ['marketplace', 7],
+  ['phone', 3],
+];
+/** Sales tax or VAT by the shipping country, in LOCALES order. */
+const taxRates = [0.0725, 0.2, 0.19, 0.2, 0.13, 0.1];
+const FREE_SHIPPING_FROM = 50;
+const CANCEL_SHARE = 0.04;
+const RETURN_SHARE = 0.05;
+
+export const orders: TableDefinition = {
+  name: 'orders',
+  description: 'Orders: who bought which product, for how much, and where it is in fulfilment.',
+  version: 1,
+  primaryKey: 'order_id',
+  parents: [
+    { table: 'users', column: 'user_id', skew: 3 },
+    { table: 'products', column: 'product_id', skew: 2.5 },
+  ],
+  pools: [...PRODUCT_PRICE_POOLS, 'street_name', 'address_city', 'address_state', 'address_postcode', 'order_note'],
+  helpers: [
+    { name: '_user_locale', sql: ({ parent }) => localeIndex(parent('users')) },
+    {
+      name: '_address',
+      sql: ({ row, parent, field }) =>
+        `CASE WHEN ${field('_elsewhere')} THEN ${field('_user_locale')} * ${ADDRESS_POOL_SIZE} + ${below(row, 'ship_address', ADDRESS_POOL_SIZE)} ELSE ${addressIndex(parent('users'), field('_user_locale'))} END`,
+    },
+    { name: '_elsewhere', sql: ({ row }) => `(${chance(row, 'ship_elsewhere', 0.15)})` },
+    {
+      name: '_earliest',
+      sql: ({ parent }) => `greatest(${registrationEpoch(parent('users'))}, ${productCreatedEpoch(parent('products'))})`,
+    },
+    {
+      name: '_ordered',
+      sql: ({ row, field }) => `(${row.asOf} - ${spanOf(uniform(row, 'order_date'), `${row.asOf} - ${field('_earliest')}`, 1.3)})`,
+    },
+    { name: '_unit_price', sql: ({ parent }) => productPrice(parent('products'), subcategoryIndex(parent('products'))) },
+    { name: '_quantity', sql: ({ row }) => weighted(draw20(row, 'quantity'), quantities) },
+    { name: '_subtotal', sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`) },
+    { name: '_method', sql: ({ row }) => weightedIndex(draw20(row, 'shipping_method'), shippingMethods) },
+    {
+      name: '_coupon',
+      sql: ({ row }) => `CASE WHEN ${chance(row, 'has_coupon', 0.18)} THEN ${weightedIndex(draw20(row, 'coupon_code'), coupons)} ELSE -1 END`,
+    },
+    {
+      name: '_shipping',
+      sql: ({ field }) =>
+        `CASE WHEN ${field('_method')} = ${STANDARD} AND ${field('_subtotal')} >= ${FREE_SHIPPING_FROM} THEN 0.00::DECIMAL(18,2) ELSE ([${terms.map(([fee]) => fee.toFixed(2)).join(', ')}]::DECIMAL(18,2)[])[${field('_method')} + 1] END`,
+    },
+    {
+      name: '_discount',
+      sql: ({ field }) =>
+        `CASE WHEN ${field('_coupon')} < 0 THEN 0.00::DECIMAL(18,2) WHEN ${field('_coupon')} = ${FREESHIP} THEN ${field('_shipping')} ELSE ${cents(
+          `${field('_subtotal')}::DOUBLE * [${coupons.map(([c]) => (couponPercent[String(c)] ?? 0) / 100).join(', ')}][${field('_coupon')} + 1]`,
+        )} END`,
+    },
+    { name: '_tax', sql: ({ field }) => cents(`${field('_subtotal')}::DOUBLE * [${taxRates.join(', ')}][${field('_user_locale')} + 1]`) },
+    { name: '_shipped', sql: ({ row, field }) => `(${field('_ordered')} + ${4 * HOUR} + ${below(row, 'ship_delay', 68 * HOUR)})` },
+    {
+      name: '_transit',
+      sql: ({ row, field }) =>
+        `([${terms.map(([, min]) => min * DAY).join(', ')}][${field('_method')} + 1] + (${row.bits('transit')} % [${terms.map(([, min, max]) => (max - min) * DAY + 1).join(', ')}][${field('_method')} + 1]::UBIGINT)::BIGINT)`,
+    },
+    { name: '_delivered', sql: ({ field }) => `(${field('_shipped')} + ${field('_transit')})` },
+    {
+      name: '_status',
+      sql: ({ row, field }) =>
+        `CASE WHEN ${chance(row, 'cancelled', CANCEL_SHARE)} THEN ${code('cancelled')}
+          WHEN ${field('_shipped')} > ${row.asOf} THEN CASE WHEN ${field('_ordered')} > ${row.asOf} - ${HOUR} THEN ${code('pending')} ELSE ${code('processing')} END
+          WHEN ${field('_delivered')} > ${row.asOf} THEN ${code('shipped')}
+          WHEN ${chance(row, 'returned', RETURN_SHARE)} THEN ${code('returned')}
+          ELSE ${code('delivered')} END`,
+    },
+    { name: '_has_shipped', sql: ({ field }) => `(${field('_status')} BETWEEN ${code('shipped')} AND ${code('returned')})` },
+    { name: '_has_delivered', sql: ({ field }) => `(${field('_status')} BETWEEN ${code('delivered')} AND ${code('returned')})` },
+  ],
+  columns: [
+    {
+      name: 'order_id',
+      type: 'BIGINT',
+      description: 'Primary key, contiguous across runs.',
+      distribution: 'Sequential.',
+      sql: ({ row }) => row.id,
+    },
+    {
+      name: 'order_number',
+      type: 'VARCHAR',
+      description: 'Customer-facing order number: order year and zero-padded order_id; unique.',
+      distribution: 'e.g. ORD-2025-0000012345.',
+      // year() of a TIMESTAMP, not a TIMESTAMPTZ: the latter goes through ICU and costs ~10x.
+      sql: ({ row, field }) => concat(`'ORD-'`, `year(make_timestamp(${field('_ordered')} * 1000000))::VARCHAR`, `'-'`, `lpad(${row.id}::VARCHAR, 10, '0')`),
+    },
+    {
+      name: 'user_id',
+      type: 'BIGINT',
+      description: 'The customer (users.user_id); always an existing user.',
+      distribution: 'Power law: the top 20% of users place ~58% of orders (rank = n x u^3, spread over IDs by a fixed permutation).',
+      sql: ({ parent }) => parent('users').id,
+    },
+    {
+      name: 'product_id',
+      type: 'BIGINT',
+      description: 'The product bought (products.product_id); always an existing product.',
+      distribution: 'Power law: the top 20% of products take ~53% of orders (rank = n x u^2.5, permuted).',
+      sql: ({ parent }) => parent('products').id,
+    },
+    {
+      name: 'quantity',
+      type: 'INTEGER',
+      description: 'Units ordered.',
+      distribution: describeWeights(quantities),
+      sql: ({ field }) => field('_quantity'),
+    },
+    {
+      name: 'unit_price',
+      type: MONEY,
+      description: 'Price per unit: equal to the product’s price.',
+      distribution: 'Recomputed from the product row.',
+      sql: ({ field }) => field('_unit_price'),
+    },
+    {
+      name: 'subtotal',
+      type: MONEY,
+      description: 'unit_price x quantity.',
+      distribution: 'Follows price and quantity.',
+      sql: ({ field }) => field('_subtotal'),
+    },
+    {
+      name: 'tax_amount',
+      type: MONEY,
+      description: 'Sales tax or VAT on the subtotal at the shipping country’s rate.',
+      distribution: `Rates: ${LOCALES.map((l, i) => `${l.countryCode} ${((taxRates[i] ?? 0) * 100).toFixed(2)}%`).join(', ')}.`,
+      sql: ({ field }) => field('_tax'),
+    },
+    {
+      name: 'shipping_cost',
+      type: MONEY,
+      description: 'Shipping fee; standard shipping is free from 50 USD.',
+      distribution: Object.entries(shippingTerms).map(([m, [fee]]) => `${m} ${fee.toFixed(2)}`).join(', ') + '.',
+      sql: ({ field }) => field('_shipping'),
+    },
+    {
+      name: 'discount_amount',
+      type: MONEY,
+      description: 'Coupon discount: a percentage of subtotal, or the shipping fee for FREESHIP; 0 without coupon.',
+      distribution: 'Follows coupon_code.',
+      sql: ({ field }) => field('_discount'),
+    },
+    {
+      name: 'total_amount',
+      type: MONEY,
+      description: 'subtotal + tax_amount + shipping_cost - discount_amount, exactly.',
+      distribution: 'Follows its parts.',
+      sql: ({ field }) => `(${field('_subtotal')} + ${field('_tax')} + ${field('_shipping')} - ${field('_discount')})`,
+    },
+    {
+      name: 'currency',
+      type: 'VARCHAR',
+      description: 'ISO 4217 currency of all amounts.',
+      distribution: 'Always USD (the catalogue is priced in USD).',
+      sql: () => `'USD'`,
+    },
+    {
+      name: 'order_status',
+      type: 'VARCHAR',
+      description: 'Fulfilment state, consistent with the dates: pending/processing (not shipped), shipped (not delivered), delivered/returned (both dates), cancelled (neither).',
+      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; ${RETURN_SHARE * 100}% of delivered are returned.`,
+      sql: ({ field }) => `${list(STATUS)}[${field('_status')} + 1]`,
+    },
+    {
+      name: 'payment_method',
+      type: 'VARCHAR',
+      description: 'How the order was paid.',
+      distribution: describeWeights(paymentMethods),
+      sql: ({ row }) => weighted(draw20(row, 'payment_method'), paymentMethods),
+    },
+    {
+      name: 'payment_status',
+      type: 'VARCHAR',
+      description: 'Agrees with order_status: pending -> authorized, cancelled -> voided, returned -> refunded, else paid.',
+      distribution: 'Follows order_status.',
+      sql: ({ field }) => `${list(PAYMENT_STATUS)}[${field('_status')} + 1]`,
+    },
+    {
+      name: 'order_date',
+      type: 'TIMESTAMPTZ',
+      description: 'When the order was placed (UTC): after the user registered and the product was listed, not after as-of.',
+      distribution: 'Between that point and as-of, crowded toward recent (u^1.3).',
+      sql: ({ field }) => toTimestamp(field('_ordered')),
+    },
+    {
+      name: 'shipped_date',
+      type: 'TIMESTAMPTZ',
+      description: 'When it left the warehouse (UTC); NULL unless shipped, delivered or returned.',
+      distribution: 'order_date + 4-72 hours.',
+      sql: ({ field }) => `CASE WHEN ${field('_has_shipped')} THEN ${toTimestamp(field('_shipped'))} END`,
+    },
+    {
+      name: 'estimated_delivery_date',
+      type: 'DATE',
+      description: 'Delivery date promised at checkout; NULL for cancelled orders. The one value that may lie after as-of (orders in transit).',
+      distribution: 'Ship time + the method’s transit time.',
+      sql: ({ field }) => `CASE WHEN ${field('_status')} <> ${code('cancelled')} THEN ${toDate(field('_delivered'))} END`,
+    },
+    {
+      name: 'delivered_date',
+      type: 'TIMESTAMPTZ',
+      description: 'When it arrived (UTC); NULL unless delivered or returned. shipped_date <= delivered_date <= as-of.',
+      distribution: 'shipped_date + transit: ' + Object.entries(shippingTerms).map(([m, [, a, b]]) => `${m} ${a}-${b} days`).join(', ') + '.',
+      sql: ({ field }) => `CASE WHEN ${field('_has_delivered')} THEN ${toTimestamp(field('_delivered'))} END`,
+    },
+    {
+      name: 'shipping_method',
+      type: 'VARCHAR',
+      description: 'Delivery option chosen.',
+      distribution: describeWeights(shippingMethods),
+      sql: ({ field }) => labelOf(shippingMethods, field('_method')),
+    },
+    {
+      name: 'tracking_number',
+      type: 'VARCHAR',
+      description: 'Carrier tracking number; NULL until shipped.',
+      distribution: '"1Z" + 16 upper-case hex digits.',
+      // The top bit set makes to_hex() give exactly 16 (upper-case) digits without padding.
+      sql: ({ row, field }) => `CASE WHEN ${field('_has_shipped')} THEN ${concat(`'1Z'`, `to_hex(${row.bits('tracking_number')} | 9223372036854775808::UBIGINT)`)} END`,
+    },
+    {
+      name: 'shipping_street_address',
+      type: 'VARCHAR',
+      description: 'Delivery street: the user’s own address for 85% of orders, another address in their country otherwise.',
+      distribution: 'Recomputed from the user row.',
+      sql: ({ row, parent, field }) =>
+        `CASE WHEN ${field('_elsewhere')} THEN ${streetAddress(row, field('_user_locale'), 'ship_street')} ELSE ${streetAddress(parent('users'), field('_user_locale'))} END`,
+    },
+    {
+      name: 'shipping_city',
+      type: 'VARCHAR',
+      description: 'Delivery city (same address as shipping_street_address).',
+      distribution: 'As shipping_street_address.',
+      sql: ({ field }) => poolAt('address_city', field('_address')),
+    },
+    {
+      name: 'shipping_state',
+      type: 'VARCHAR',
+      description: 'Delivery state or region.',
+      distribution: 'As shipping_street_address.',
+      sql: ({ field }) => poolAt('address_state', field('_address')),
+    },
+    {
+      name: 'shipping_postal_code',
+      type: 'VARCHAR',
+      description: 'Delivery postal code.',
+      distribution: 'As shipping_street_address.',
+      sql: ({ field }) => poolAt('address_postcode', field('_address')),
+    },
+    {
+      name: 'shipping_country',
+      type: 'VARCHAR',
+      description: 'Delivery country: the user’s country.',
+      distribution: 'Follows the user.',
+      sql: ({ field }) => `[${LOCALES.map((l) => quotedString(l.country)).join(', ')}][${field('_user_locale')} + 1]`,
+    },
+    {
+      name: 'coupon_code',
+      type: 'VARCHAR',
+      description: 'Coupon used; NULL for most orders.',
+      distribution: `18% of orders: ${describeWeights(coupons)}.`,
+      sql: ({ field }) => `CASE WHEN ${field('_coupon')} >= 0 THEN ${labelOf(coupons, field('_coupon'))} END`,
+    },
+    {
+      name: 'is_gift',
+      type: 'BOOLEAN',
+      description: 'Marked as a gift.',
+      distribution: '40% when shipped to another address, 5% otherwise.',
+      sql: ({ row, field }) => `(${uniform(row, 'is_gift')} < CASE WHEN ${field('_elsewhere')} THEN 0.4 ELSE 0.05 END)`,
+    },
+    {
+      name: 'notes',
+      type: 'VARCHAR',
+      description: 'Customer note for delivery; NULL for most orders.',
+      distribution: '12% of orders, uniform over 20 delivery notes.',
+      sql: ({ row }) => `CASE WHEN ${chance(row, 'has_note', 0.12)} THEN ${poolAt('order_note', below(row, 'notes', poolLength('order_note')))} END`,
+    },
+    {
+      name: 'sales_channel',
+      type: 'VARCHAR',
+      description: 'Where the order was placed.',
+      distribution: describeWeights(salesChannels),
+      sql: ({ row }) => weighted(draw20(row, 'sales_channel'), salesChannels),
+    },
+    {
+      name: 'created_at',
+      type: 'TIMESTAMPTZ',
+      description: 'Record creation (UTC): equal to order_date.',
+      distribution: 'Follows order_date.',
+      sql: ({ field }) => toTimestamp(field('_ordered')),
+    },
+    {
+      name: 'updated_at',
+      type: 'TIMESTAMPTZ',
+      description: 'Last change (UTC): the latest of order, shipping and delivery events that happened.',
+      distribution: 'Follows the status.',
+      sql: ({ field }) =>
+        toTimestamp(`CASE WHEN ${field('_has_delivered')} THEN ${field('_delivered')} WHEN ${field('_has_shipped')} THEN ${field('_shipped')} ELSE ${field('_ordered')} END`),
+    },
+  ],
+  unique: ['order_number'],
+  rules: [
+    {
+      description: 'total_amount = subtotal + tax_amount + shipping_cost - discount_amount, subtotal = unit_price x quantity',
+      violations: (t) => `${t('orders')} WHERE total_amount <> subtotal + tax_amount + shipping_cost - discount_amount OR subtotal <> unit_price * quantity`,
+    },
+    {
+      description: 'order_date <= shipped_date <= delivered_date, and the status agrees with the dates',
+      violations: (t) =>
+        `${t('orders')} WHERE NOT (order_date <= coalesce(shipped_date, order_date) AND coalesce(shipped_date, order_date) <= coalesce(delivered_date, shipped_date, order_date)) OR (order_status IN ('delivered', 'returned') AND delivered_date IS NULL) OR (order_status IN ('pending', 'processing', 'cancelled') AND shipped_date IS NOT NULL)`,
+    },
+    {
+      description: "unit_price equals the product's price",
+      reads: ['products'],
+      violations: (t) => `${t('orders')} o JOIN ${t('products')} p USING (product_id) WHERE o.unit_price <> p.price`,
+    },
+    {
+      description: "order_date is not before the user's registration",
+      reads: ['users'],
+      violations: (t) => `${t('orders')} o JOIN ${t('users')} u USING (user_id) WHERE o.order_date < u.registration_date`,
+    },
+  ],
+};

@@ -1,0 +1,195 @@
+/**
+ * Value pools: lists built once per worker from faker's locale data, which generated rows index into by hash.
+ * They depend only on the pinned faker version and the fixed seeds below, never on a run's seed, so a pool entry's
+ * index is all a row needs to agree with every other run. Changing a pool changes generated values: bump
+ * GENERATOR_VERSION and the golden checksum when you do.
+ */
+import {
+  Faker,
+  type LocaleDefinition,
+  base,
+  de,
+  en,
+  en_AU,
+  en_CA,
+  en_GB,
+  en_US,
+  fr,
+} from '@faker-js/faker';
+
+import { NUMERIC_POOLS } from '../schema/columns/poolAt.js';
+import { ADDRESS_POOL_SIZE, LOCALES, type LocaleCode, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import { SUBCATEGORIES, subcategoryLottery } from './catalog.js';
+
+export type Pool = readonly string[] | readonly number[];
+
+const LOCALE_DATA: Record<LocaleCode, readonly LocaleDefinition[]> = {
+  en_US: [en_US, en, base],
+  en_GB: [en_GB, en, base],
+  de: [de, en, base],
+  fr: [fr, en, base],
+  en_CA: [en_CA, en, base],
+  en_AU: [en_AU, en, base],
+};
+
+const POOL_SEED = 20261126;
+
+function fakerFor(data: readonly LocaleDefinition[], salt: number): Faker {
+  const faker = new Faker({ locale: [...data] });
+  faker.seed(POOL_SEED + salt);
+  return faker;
+}
+
+/** The first `size` entries of the source list repeated cyclically after a seeded shuffle: every entry equally often. */
+function cycled(faker: Faker, source: readonly string[], size: number): string[] {
+  const shuffled = faker.helpers.shuffle([...new Set(source)]);
+  return Array.from({ length: size }, (_, index) => shuffled[index % shuffled.length] ?? '');
+}
+
+/** Lower-case ASCII letters only, for building email addresses and user names from names. */
+export function emailSafe(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z]/g, '');
+}
+
+function perLocale(build: (faker: Faker, locale: (typeof LOCALES)[number]) => string[], salt: number): string[] {
+  return LOCALES.flatMap((locale, index) => build(fakerFor(LOCALE_DATA[locale.code], salt * 100 + index), locale));
+}
+
+function firstNames(sex: 'female' | 'male') {
+  return perLocale((faker) => {
+    const names = faker.definitions.person?.first_name?.[sex] ?? [];
+    return cycled(faker, names, NAME_POOL_SIZE);
+  }, sex === 'female' ? 1 : 2);
+}
+
+function lastNames() {
+  return perLocale((faker) => {
+    const generic = faker.definitions.person?.last_name?.generic ?? [];
+    return cycled(faker, generic, NAME_POOL_SIZE);
+  }, 3);
+}
+
+interface Address {
+  city: string;
+  state: string;
+  postcode: string;
+}
+
+function addresses(): Address[] {
+  return LOCALES.flatMap((locale, index) => {
+    const faker = fakerFor(LOCALE_DATA[locale.code], 400 + index);
+    return Array.from({ length: ADDRESS_POOL_SIZE }, (): Address => {
+      const city = faker.location.city();
+      if (locale.code === 'en_US') {
+        // A real US ZIP code range for the state, so state and postal code agree.
+        const abbr = faker.location.state({ abbreviated: true });
+        const states = faker.definitions.location?.state ?? [];
+        const abbrs = faker.definitions.location?.state_abbr ?? [];
+        const state = states[abbrs.indexOf(abbr)] ?? abbr;
+        return { city, state, postcode: faker.location.zipCode({ state: abbr }) };
+      }
+      return { city, state: faker.location.state(), postcode: faker.location.zipCode() };
+    });
+  });
+}
+
+let addressCache: Address[] | undefined;
+function addressPool(): Address[] {
+  addressCache ??= addresses();
+  return addressCache;
+}
+
+const builders: Record<string, () => Pool> = {
+  subcategory_lottery: () => subcategoryLottery(),
+  subcategory_name: () => SUBCATEGORIES.map((sub) => sub.name),
+  subcategory_category: () => SUBCATEGORIES.map((sub) => sub.category),
+  subcategory_noun: () => SUBCATEGORIES.flatMap((sub) => [...sub.nouns]),
+  subcategory_min_price: () => SUBCATEGORIES.map((sub) => sub.price[0]),
+  subcategory_max_price: () => SUBCATEGORIES.map((sub) => sub.price[1]),
+  subcategory_min_weight: () => SUBCATEGORIES.map((sub) => sub.weight[0]),
+  subcategory_max_weight: () => SUBCATEGORIES.map((sub) => sub.weight[1]),
+  subcategory_size: () => SUBCATEGORIES.map((sub) => sub.size),
+  subcategory_physical: () => SUBCATEGORIES.map((sub) => (sub.physical ? 1 : 0)),
+  product_material: () => [...(fakerFor([en, base], 12).definitions.commerce?.product_name?.material ?? [])],
+  // Female names of every locale, then male names: index = sex * LOCALES * NAME_POOL_SIZE + locale * NAME_POOL_SIZE + i.
+  first_name: () => [...firstNames('female'), ...firstNames('male')],
+  first_name_email: () => [...firstNames('female'), ...firstNames('male')].map(emailSafe),
+  last_name: () => lastNames(),
+  last_name_email: () => lastNames().map(emailSafe),
+  // First letters as pools: a lookup costs less than left() per row.
+  first_name_initial: () => [...firstNames('female'), ...firstNames('male')].map((name) => emailSafe(name).slice(0, 1)),
+  last_name_initial: () => lastNames().map((name) => emailSafe(name).slice(0, 1)),
+  street_name: () =>
+    perLocale((faker) => Array.from({ length: STREET_POOL_SIZE }, () => faker.location.street()), 13),
+  address_city: () => addressPool().map((a) => a.city),
+  address_state: () => addressPool().map((a) => a.state),
+  address_postcode: () => addressPool().map((a) => a.postcode),
+  free_email_domain: () => [...(fakerFor([en, base], 5).definitions.internet?.free_email ?? [])],
+  product_description: () => {
+    const faker = fakerFor([en, base], 6);
+    return faker.helpers.uniqueArray(() => faker.commerce.productDescription(), 400);
+  },
+  product_adjective: () => [...(fakerFor([en, base], 7).definitions.commerce?.product_name?.adjective ?? [])],
+  color: () => [...(fakerFor([en, base], 8).definitions.color?.human ?? [])],
+  brand: () => {
+    const faker = fakerFor([en_US, en, base], 9);
+    const suffixes = ['', '', '', ' & Co.', ' Labs', ' Works', ' Studio', ' Supply', ' Goods', ' Brothers'];
+    return faker.helpers.uniqueArray(() => `${faker.person.lastName()}${faker.helpers.arrayElement(suffixes)}`, 400);
+  },
+  supplier: () => {
+    const faker = fakerFor([en_US, en, base], 10);
+    const kinds = ['Supply', 'Wholesale', 'Trading', 'Distribution', 'Imports', 'Manufacturing'];
+    const forms = ['Co.', 'Inc.', 'LLC', 'Ltd.', 'GmbH'];
+    return faker.helpers.uniqueArray(
+      () => `${faker.person.lastName()} ${faker.helpers.arrayElement(kinds)} ${faker.helpers.arrayElement(forms)}`,
+      500,
+    );
+  },
+  order_note: () => [
+    'Please leave the package at the front door.',
+    'Leave with a neighbour if nobody is home.',
+    'Call on arrival.',
+    'Gift: please do not include the invoice.',
+    'Deliver to the back entrance.',
+    'Fragile: handle with care.',
+    'Ring the bell twice.',
+    'Deliver after 5pm if possible.',
+    'Leave in the parcel locker.',
+    'Please use the side gate.',
+    'Do not leave in the rain.',
+    'Deliver to reception.',
+    'Knock, the doorbell is broken.',
+    'Beware of the dog.',
+    'Please wrap as a gift.',
+    'Birthday present, please add a card.',
+    'Leave behind the planter.',
+    'Apartment buzzer code at the door.',
+    'Weekday deliveries only.',
+    'Text me before delivery.',
+  ],
+};
+
+const cache = new Map<string, Pool>();
+
+/** A pool by name. Built on first use and kept for the life of the thread. */
+export function pool(name: string): Pool {
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const build = builders[name];
+  if (!build) throw new Error(`unknown pool ${name}`);
+  const built = build();
+  if (built.length === 0) throw new Error(`pool ${name} is empty: the faker locale data it reads is missing`);
+  const numeric = built.every((value) => typeof value === 'number');
+  if (numeric !== NUMERIC_POOLS.has(name)) throw new Error(`pool ${name}: declared ${NUMERIC_POOLS.has(name) ? 'numeric' : 'text'} but holds other values`);
+  cache.set(name, built);
+  return built;
+}
+
+export function poolNames(): string[] {
+  return Object.keys(builders);
+}

@@ -1,0 +1,301 @@
+/** products: the catalogue, with prices, costs and physical attributes that fit each subcategory. */
+import { MONEY, cents } from '../schema/columns/money.js';
+import { poolAt, poolLength } from '../schema/columns/poolAt.js';
+import { YEAR, spanOf, toTimestamp } from '../schema/columns/time.js';
+import { type Choice, describeWeights, weighted } from '../schema/columns/weighted.js';
+import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
+import { concat, quotedString } from '../schema/sql.js';
+import type { TableDefinition } from '../schema/tableDefinition.js';
+import { NOUNS_PER_SUBCATEGORY, SUBCATEGORIES } from './catalog.js';
+
+/** The pools a table needs to recompute a product's subcategory, price and creation time. */
+export const PRODUCT_PRICE_POOLS = ['subcategory_lottery', 'subcategory_min_price', 'subcategory_max_price'] as const;
+
+/** 0-based subcategory index, drawn by catalogue share. */
+export function subcategoryIndex(row: RandomSource): string {
+  return `${poolAt('subcategory_lottery', below(row, 'subcategory', 1024))}::BIGINT`;
+}
+
+/**
+ * The list price as DECIMAL(18,2): log-uniform in the subcategory's range, crowded toward the cheap end, ending in
+ * .99 (or .49 under 10 USD) as shop prices do. `subcategory` is SQL for the 0-based subcategory index.
+ */
+export function productPrice(row: RandomSource, subcategory: string): string {
+  const low = poolAt('subcategory_min_price', subcategory);
+  const high = poolAt('subcategory_max_price', subcategory);
+  const raw = `exp(ln(${low}) + pow(${uniform(row, 'price')}, 1.3) * (ln(${high}) - ln(${low})))`;
+  return `CAST(CASE WHEN ${raw} < 10 THEN floor(${raw} * 2) / 2 + 0.49 ELSE floor(${raw}) + 0.99 END AS DECIMAL(18,2))`;
+}
+
+/** When the product was listed, in epoch seconds: within 5 years before as-of. */
+export function productCreatedEpoch(row: RandomSource): string {
+  return `(${row.asOf} - ${spanOf(uniform(row, 'created_at'), 5 * YEAR, 1.4)})`;
+}
+
+const apparelSizes: Choice[] = [
+  ['XS', 6],
+  ['S', 18],
+  ['M', 30],
+  ['L', 26],
+  ['XL', 14],
+  ['XXL', 6],
+];
+const genericTags = ['bestseller', 'new-arrival', 'eco-friendly', 'limited-edition', 'gift-idea', 'sale', 'premium', 'value-pick'];
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/'/g, '').replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-');
+}
+
+const categories = [...new Set(SUBCATEGORIES.map((sub) => sub.category))];
+const categoryCodes = categories.map((name) => name.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase());
+
+export const products: TableDefinition = {
+  name: 'products',
+  description: 'The catalogue: what is sold, at what price and cost, from which supplier, and how it sells.',
+  version: 1,
+  primaryKey: 'product_id',
+  parents: [],
+  pools: [
+    ...PRODUCT_PRICE_POOLS,
+    'subcategory_name',
+    'subcategory_category',
+    'subcategory_noun',
+    'subcategory_min_weight',
+    'subcategory_max_weight',
+    'subcategory_size',
+    'subcategory_physical',
+    'product_adjective',
+    'product_material',
+    'product_description',
+    'color',
+    'brand',
+    'supplier',
+  ],
+  helpers: [
+    { name: '_sub', sql: ({ row }) => subcategoryIndex(row) },
+    { name: '_price', sql: ({ row, field }) => productPrice(row, field('_sub')) },
+    { name: '_cost', sql: ({ row, field }) => cents(`${field('_price')}::DOUBLE * (0.35 + 0.4 * ${uniform(row, 'cost')})`) },
+    { name: '_created', sql: ({ row }) => productCreatedEpoch(row) },
+    { name: '_physical', sql: ({ field }) => `(${poolAt('subcategory_physical', field('_sub'))} = 1)` },
+    {
+      name: '_weight',
+      sql: ({ row, field }) => {
+        const low = poolAt('subcategory_min_weight', field('_sub'));
+        const high = poolAt('subcategory_max_weight', field('_sub'));
+        return `exp(ln(${low}) + ${uniform(row, 'weight')} * (ln(${high}) - ln(${low})))`;
+      },
+    },
+    { name: '_reviews', sql: ({ row }) => `(floor(pow(5001, pow(${uniform(row, 'review_count')}, 1.5)))::BIGINT - 1)` },
+    { name: '_material', sql: ({ row }) => below(row, 'material', poolLength('product_material')) },
+    { name: '_supplier', sql: ({ row }) => `(1 + floor(${poolLength('supplier')}::DOUBLE * pow(${uniform(row, 'supplier')}, 2))::BIGINT)` },
+  ],
+  columns: [
+    {
+      name: 'product_id',
+      type: 'BIGINT',
+      description: 'Primary key, contiguous across runs.',
+      distribution: 'Sequential.',
+      sql: ({ row }) => row.id,
+    },
+    {
+      name: 'sku',
+      type: 'VARCHAR',
+      description: 'Stock keeping unit: category code and zero-padded product_id; unique.',
+      distribution: 'e.g. ELE-00012345.',
+      sql: ({ row, field }) =>
+        concat(
+          `[${SUBCATEGORIES.map((sub) => quotedString(categoryCodes[categories.indexOf(sub.category)] ?? '')).join(', ')}][${field('_sub')} + 1]`,
+          `'-'`,
+          `lpad(${row.id}::VARCHAR, 8, '0')`,
+        ),
+    },
+    {
+      name: 'product_name',
+      type: 'VARCHAR',
+      description: 'Brand, adjective, (material, for physical goods) and a noun of the subcategory.',
+      distribution: 'Uniform over faker’s company names (as brands), commerce adjectives and materials; nouns per subcategory.',
+      sql: ({ row, field }) => {
+        const adjective = poolAt('product_adjective', below(row, 'name_adjective', poolLength('product_adjective')));
+        const material = poolAt('product_material', field('_material'));
+        const noun = poolAt('subcategory_noun', `${field('_sub')} * ${NOUNS_PER_SUBCATEGORY} + ${below(row, 'name_noun', NOUNS_PER_SUBCATEGORY)}`);
+        const withMaterial = `CASE WHEN ${field('_physical')} AND ${chance(row, 'name_material', 0.5)} THEN ${concat(`' '`, material)} ELSE '' END`;
+        return concat(field('brand'), `' '`, adjective, withMaterial, `' '`, noun);
+      },
+    },
+    {
+      name: 'brand',
+      type: 'VARCHAR',
+      description: 'Brand (a faker company name).',
+      distribution: 'Skewed: brand k of 400 with probability ~ u^1.5 (a few big brands).',
+      sql: ({ row }) => poolAt('brand', `floor(${poolLength('brand')}::DOUBLE * pow(${uniform(row, 'brand')}, 1.5))::BIGINT`),
+    },
+    {
+      name: 'category',
+      type: 'VARCHAR',
+      description: 'Top-level category.',
+      distribution: `${categories.length} categories; shares follow the subcategories.`,
+      sql: ({ field }) => poolAt('subcategory_category', field('_sub')),
+    },
+    {
+      name: 'subcategory',
+      type: 'VARCHAR',
+      description: 'Subcategory within category.',
+      distribution: `${SUBCATEGORIES.length} subcategories with catalogue shares (e.g. Men's Tops 5%, Laptops 1.5%).`,
+      sql: ({ field }) => poolAt('subcategory_name', field('_sub')),
+    },
+    {
+      name: 'description',
+      type: 'VARCHAR',
+      description: 'Marketing description.',
+      distribution: 'Uniform over faker’s product descriptions.',
+      sql: ({ row }) => poolAt('product_description', below(row, 'description', poolLength('product_description'))),
+    },
+    {
+      name: 'price',
+      type: MONEY,
+      description: 'List price in USD. Orders copy it as unit_price.',
+      distribution: 'Log-uniform within the subcategory’s range (e.g. Laptops 299-2999), skewed cheap (u^1.3), ending .99 (.49 under 10).',
+      sql: ({ field }) => field('_price'),
+    },
+    {
+      name: 'cost',
+      type: MONEY,
+      description: 'Unit cost in USD; 0 < cost < price.',
+      distribution: 'price x uniform(0.35, 0.75), rounded to cents.',
+      sql: ({ field }) => field('_cost'),
+    },
+    {
+      name: 'profit_margin',
+      type: 'DECIMAL(5,2)',
+      description: 'Gross margin in percent: (price - cost) / price x 100.',
+      distribution: 'Follows price and cost: 25-65%.',
+      sql: ({ field }) => `round((${field('_price')} - ${field('_cost')})::DOUBLE / ${field('_price')}::DOUBLE * 100, 2)`,
+    },
+    {
+      name: 'weight',
+      type: 'DECIMAL(8,3)',
+      description: 'Shipping weight in kg.',
+      distribution: 'Log-uniform within the subcategory’s range (e.g. Furniture 4-60 kg).',
+      sql: ({ field }) => `round(${field('_weight')}, 3)`,
+    },
+    {
+      name: 'dimensions',
+      type: 'VARCHAR',
+      description: 'Package size in whole centimetres, "L x W x H cm".',
+      distribution: 'Each side 10 x cube root of the weight (kg) x uniform(0.5, 1.7), at least 1 cm.',
+      sql: ({ row, field }) => {
+        // Integers: DOUBLE-to-text conversion costs ~5x an integer's.
+        const side = (key: string) => `greatest(1, round(10 * cbrt(${field('_weight')}) * (0.5 + 1.2 * ${uniform(row, key)})))::BIGINT::VARCHAR`;
+        return concat(side('length'), `' x '`, side('width'), `' x '`, side('height'), `' cm'`);
+      },
+    },
+    {
+      name: 'color',
+      type: 'VARCHAR',
+      description: 'Main color; NULL where color does not apply (books, food, cosmetics...).',
+      distribution: 'Uniform over faker’s human color names.',
+      sql: ({ row, field }) => `CASE WHEN ${field('_physical')} THEN ${poolAt('color', below(row, 'color', poolLength('color')))} END`,
+    },
+    {
+      name: 'material',
+      type: 'VARCHAR',
+      description: 'Main material; NULL where it does not apply.',
+      distribution: 'Uniform over faker’s product materials.',
+      sql: ({ field }) => `CASE WHEN ${field('_physical')} THEN ${poolAt('product_material', field('_material'))} END`,
+    },
+    {
+      name: 'size',
+      type: 'VARCHAR',
+      description: 'Apparel size (XS-XXL) or EU shoe size (36-46); NULL for unsized goods.',
+      distribution: `Apparel ${describeWeights(apparelSizes)}; shoes uniform 36-46.`,
+      sql: ({ row, field }) =>
+        `CASE ${poolAt('subcategory_size', field('_sub'))} WHEN 'apparel' THEN ${weighted(draw20(row, 'size'), apparelSizes)} WHEN 'shoe' THEN (36 + ${below(row, 'size', 11)})::VARCHAR END`,
+    },
+    {
+      name: 'stock_quantity',
+      type: 'INTEGER',
+      description: 'Units in stock.',
+      distribution: '6% out of stock (0); else 1 + 999 x u^2.',
+      sql: ({ row }) => `CASE WHEN ${chance(row, 'out_of_stock', 0.06)} THEN 0 ELSE 1 + floor(999 * pow(${uniform(row, 'stock_quantity')}, 2))::BIGINT END`,
+    },
+    {
+      name: 'reorder_point',
+      type: 'INTEGER',
+      description: 'Stock level that triggers a reorder.',
+      distribution: 'Uniform 5-100.',
+      sql: ({ row }) => `(5 + ${below(row, 'reorder_point', 96)})`,
+    },
+    {
+      name: 'supplier_id',
+      type: 'INTEGER',
+      description: 'Supplier number; the same supplier_id always has the same supplier_name.',
+      distribution: 'Skewed: a few suppliers carry most products (500 x u^2).',
+      sql: ({ field }) => field('_supplier'),
+    },
+    {
+      name: 'supplier_name',
+      type: 'VARCHAR',
+      description: 'Supplier company, determined by supplier_id.',
+      distribution: 'Built from faker last names.',
+      sql: ({ field }) => poolAt('supplier', `${field('_supplier')} - 1`),
+    },
+    {
+      name: 'rating',
+      type: 'DECIMAL(2,1)',
+      description: 'Average review rating 1.0-5.0; NULL without reviews.',
+      distribution: 'Skewed high: 5 - 4 x u^2.5.',
+      sql: ({ row, field }) => `CASE WHEN ${field('_reviews')} > 0 THEN round(5 - 4 * pow(${uniform(row, 'rating')}, 2.5), 1) END`,
+    },
+    {
+      name: 'review_count',
+      type: 'INTEGER',
+      description: 'Number of reviews.',
+      distribution: 'Heavy tail: 5001^(u^1.5) - 1 (median ~ 20, max 5000).',
+      sql: ({ field }) => field('_reviews'),
+    },
+    {
+      name: 'sales_rank',
+      type: 'INTEGER',
+      description: 'Best-seller rank in the shop (1 = best).',
+      distribution: 'Log-uniform 1-1,000,000.',
+      sql: ({ row }) => `floor(pow(1000000, ${uniform(row, 'sales_rank')}))::BIGINT`,
+    },
+    {
+      name: 'tags',
+      type: 'VARCHAR[]',
+      description: 'Search tags: the category and subcategory slugs and one merchandising tag.',
+      distribution: `Merchandising tag uniform over ${genericTags.join(', ')}.`,
+      sql: ({ row, field }) => {
+        const slugs = (values: readonly string[]) => `[${values.map((v) => quotedString(slug(v))).join(', ')}]`;
+        const sub = `${field('_sub')} + 1`;
+        return `[${slugs(SUBCATEGORIES.map((x) => x.category))}[${sub}], ${slugs(SUBCATEGORIES.map((x) => x.name))}[${sub}], ${slugs(genericTags)}[${below(row, 'tag', genericTags.length)} + 1]]`;
+      },
+    },
+    {
+      name: 'is_active',
+      type: 'BOOLEAN',
+      description: 'Whether the product is listed for sale.',
+      distribution: '94% true.',
+      sql: ({ row }) => `(${chance(row, 'is_active', 0.94)})`,
+    },
+    {
+      name: 'created_at',
+      type: 'TIMESTAMPTZ',
+      description: 'When the product was listed (UTC). Orders of it are never earlier.',
+      distribution: 'Within 5 years before as-of, crowded toward recent (u^1.4).',
+      sql: ({ field }) => toTimestamp(field('_created')),
+    },
+    {
+      name: 'updated_at',
+      type: 'TIMESTAMPTZ',
+      description: 'Last change to the listing (UTC); created_at <= updated_at <= as-of.',
+      distribution: 'Uniform between created_at and as-of.',
+      sql: ({ row, field }) => toTimestamp(`${field('_created')} + ${spanOf(uniform(row, 'updated_at'), `${row.asOf} - ${field('_created')}`)}`),
+    },
+  ],
+  unique: ['sku'],
+  rules: [
+    { description: '0 < cost < price', violations: (t) => `${t('products')} WHERE NOT (0 < cost AND cost < price)` },
+    { description: 'created_at <= updated_at', violations: (t) => `${t('products')} WHERE updated_at < created_at` },
+  ],
+};

@@ -1,0 +1,366 @@
+/** users: customers of the shop, living in six locales, with names, addresses and phones that agree with them. */
+import { poolAt } from '../schema/columns/poolAt.js';
+import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
+import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
+import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
+import { concat, quotedString } from '../schema/sql.js';
+import type { TableDefinition } from '../schema/tableDefinition.js';
+
+const localeChoices: Choice[] = LOCALES.map((locale, index) => [index, locale.weight]);
+
+/** 0-based index into LOCALES. */
+export function localeIndex(row: RandomSource): string {
+  return weighted(draw20(row, 'locale'), localeChoices);
+}
+
+/** 0-based index into the address pools (city, state, postal code): a place in the user's locale. */
+export function addressIndex(row: RandomSource, locale = localeIndex(row)): string {
+  return `(${locale} * ${ADDRESS_POOL_SIZE} + ${below(row, 'address', ADDRESS_POOL_SIZE)})`;
+}
+
+/**
+ * The street line: a house number (1-9999, small numbers commoner) and a street of the locale, number last in
+ * Germany as there. `key` separates the draws of different addresses of the same row.
+ */
+export function streetAddress(row: RandomSource, locale: string, key = 'street'): string {
+  const street = poolAt('street_name', `${locale} * ${STREET_POOL_SIZE} + ${below(row, key, STREET_POOL_SIZE)}`);
+  const number = `floor(pow(10000, ${uniform(row, `${key}_number`)}))::BIGINT::VARCHAR`;
+  const german = LOCALES.findIndex((l) => l.code === 'de');
+  return `CASE WHEN ${locale} = ${german} THEN ${concat(street, `' '`, number)} ELSE ${concat(number, `' '`, street)} END`;
+}
+
+const REGISTRATION_WINDOW = 8 * YEAR;
+
+/** Registration time in epoch seconds: within 8 years before as-of, crowded toward recent years (shop growth). */
+export function registrationEpoch(row: RandomSource): string {
+  return `(${row.asOf} - ${spanOf(uniform(row, 'registration_date'), REGISTRATION_WINDOW, 1.6)})`;
+}
+
+const genders: Choice[] = [
+  ['Female', 48.5],
+  ['Male', 48.5],
+  ['Non-binary', 1.5],
+  ['Prefer not to say', 1.5],
+];
+const accountStatuses: Choice[] = [
+  ['active', 82],
+  ['inactive', 9],
+  ['suspended', 3],
+  ['closed', 3],
+  ['pending_verification', 3],
+];
+const PENDING = accountStatuses.findIndex(([status]) => status === 'pending_verification');
+const loyaltyTiers: Choice[] = [
+  ['none', 40],
+  ['bronze', 28],
+  ['silver', 18],
+  ['gold', 10],
+  ['platinum', 4],
+];
+const segments: Choice[] = [
+  ['new', 18],
+  ['occasional', 30],
+  ['regular', 24],
+  ['loyal', 12],
+  ['vip', 3],
+  ['at_risk', 8],
+  ['churned', 5],
+];
+const channels: Choice[] = [
+  ['organic_search', 28],
+  ['paid_search', 18],
+  ['social_media', 16],
+  ['direct', 15],
+  ['referral', 10],
+  ['email', 8],
+  ['affiliate', 5],
+];
+const creditScores: Choice[] = [
+  ['300-579', 16],
+  ['580-669', 17],
+  ['670-739', 21],
+  ['740-799', 25],
+  ['800-850', 21],
+];
+const otherLanguages: Choice[] = [
+  ['es', 30],
+  ['zh', 15],
+  ['it', 12],
+  ['pt', 12],
+  ['pl', 10],
+  ['ar', 8],
+  ['ja', 7],
+  ['nl', 6],
+];
+const emailFormats = ['first.last', 'firstlast', 'flast', 'first_last'] as const;
+
+/**
+ * E.164 phone numbers in each locale's format, in LOCALES order: North American numbers have a 201-989 area code and
+ * an exchange starting 2-9; elsewhere a mobile prefix and subscriber digits whose first digit is not 0, which also
+ * spares an lpad().
+ */
+function phone(row: RandomSource, locale: string): string {
+  const digits = (count: number) => `(${10 ** (count - 1)} + ${below(row, 'phone', 9 * 10 ** (count - 1))})`;
+  const northAmerican = `((201 + ${below(row, 'phone_area', 789)}) * 10000000 + 2000000 + ${below(row, 'phone', 8000000)})`;
+  const prefixes = ['+1', '+447', '+4915', '+336', '+1', '+614'];
+  const subscriber = [northAmerican, digits(9), digits(9), digits(8), northAmerican, digits(8)];
+  // The CASE picks an integer and converts once: string-valued branches cost ~2x.
+  return concat(
+    `[${prefixes.map((p) => `'${p}'`).join(', ')}][${locale} + 1]`,
+    `(CASE ${locale} ${subscriber.map((sql, index) => `WHEN ${index} THEN ${sql}`).join(' ')} END)::VARCHAR`,
+  );
+}
+
+function byLocale(values: readonly string[], locale: string): string {
+  return `[${values.map(quotedString).join(', ')}][${locale} + 1]`;
+}
+
+export const users: TableDefinition = {
+  name: 'users',
+  description: 'Customers: identity, contact, address, account and marketing attributes.',
+  version: 1,
+  primaryKey: 'user_id',
+  parents: [],
+  pools: [
+    'first_name',
+    'first_name_email',
+    'last_name',
+    'last_name_email',
+    'first_name_initial',
+    'last_name_initial',
+    'street_name',
+    'address_city',
+    'address_state',
+    'address_postcode',
+    'free_email_domain',
+  ],
+  helpers: [
+    { name: '_locale', sql: ({ row }) => localeIndex(row) },
+    { name: '_gender', sql: ({ row }) => weightedIndex(draw20(row, 'gender'), genders) },
+    {
+      name: '_female',
+      sql: ({ row, field }) => `(${field('_gender')} = 0 OR (${field('_gender')} >= 2 AND ${chance(row, 'name_sex', 0.5)}))`,
+    },
+    {
+      name: '_first',
+      sql: ({ row, field }) =>
+        `(CASE WHEN ${field('_female')} THEN 0 ELSE ${LOCALES.length * NAME_POOL_SIZE} END + ${field('_locale')} * ${NAME_POOL_SIZE} + ${below(row, 'first_name', NAME_POOL_SIZE)})`,
+    },
+    { name: '_last', sql: ({ row, field }) => `(${field('_locale')} * ${NAME_POOL_SIZE} + ${below(row, 'last_name', NAME_POOL_SIZE)})` },
+    { name: '_first_email', sql: ({ field }) => poolAt('first_name_email', field('_first')) },
+    { name: '_last_email', sql: ({ field }) => poolAt('last_name_email', field('_last')) },
+    { name: '_address', sql: ({ row, field }) => addressIndex(row, field('_locale')) },
+    { name: '_registered', sql: ({ row }) => registrationEpoch(row) },
+    {
+      name: '_last_login',
+      sql: ({ row, field }) => `(${row.asOf} - ${spanOf(uniform(row, 'last_login'), `${row.asOf} - ${field('_registered')}`, 2.5)})`,
+    },
+    { name: '_status', sql: ({ row }) => weightedIndex(draw20(row, 'account_status'), accountStatuses) },
+  ],
+  columns: [
+    {
+      name: 'user_id',
+      type: 'BIGINT',
+      description: 'Primary key. Contiguous across runs: each run continues after the last recorded ID.',
+      distribution: 'Sequential.',
+      sql: ({ row }) => row.id,
+    },
+    {
+      name: 'first_name',
+      type: 'VARCHAR',
+      description: 'Given name, from the first names of the user’s locale, matching the gender where one is given.',
+      distribution: 'Uniform over faker’s female or male first names of the locale.',
+      sql: ({ field }) => poolAt('first_name', field('_first')),
+    },
+    {
+      name: 'last_name',
+      type: 'VARCHAR',
+      description: 'Family name from the user’s locale.',
+      distribution: 'Uniform over faker’s last names of the locale.',
+      sql: ({ field }) => poolAt('last_name', field('_last')),
+    },
+    {
+      name: 'email',
+      type: 'VARCHAR',
+      description: 'Email address built from the name; unique because it embeds user_id.',
+      distribution: `Formats ${emailFormats.join(', ')} (equal shares) + user_id @ one of faker’s free email domains.`,
+      sql: ({ row, field }) => {
+        const first = field('_first_email');
+        const last = field('_last_email');
+        const format = below(row, 'email_format', emailFormats.length);
+        const initial = poolAt('first_name_initial', field('_first'));
+        return concat(
+          `CASE WHEN ${format} = 2 THEN ${initial} ELSE ${first} END`,
+          `['.', '', '', '_'][${format} + 1]`,
+          last,
+          `${row.id}::VARCHAR`,
+          `'@'`,
+          poolAt('free_email_domain', below(row, 'email_domain', 3)),
+        );
+      },
+    },
+    {
+      name: 'username',
+      type: 'VARCHAR',
+      description: 'Display handle; not unique (real shops allow repeats).',
+      distribution: 'First name + last initial + 0-9999.',
+      sql: ({ row, field }) => concat(field('_first_email'), poolAt('last_name_initial', field('_last')), `${below(row, 'username', 10000)}::VARCHAR`),
+    },
+    {
+      name: 'phone',
+      type: 'VARCHAR',
+      description: 'Phone number in E.164 form with the country code of the user’s locale.',
+      distribution: 'Uniform digits in the locale’s mobile or geographic numbering format.',
+      sql: ({ row, field }) => phone(row, field('_locale')),
+    },
+    {
+      name: 'date_of_birth',
+      type: 'DATE',
+      description: 'Birth date; the user was at least 18 at registration.',
+      distribution: 'Age at registration 18-75, skewed young (18 + 57 x u^1.7 years).',
+      sql: ({ row, field }) => toDate(`${field('_registered')} - ${18 * YEAR + DAY} - ${spanOf(uniform(row, 'date_of_birth'), 57 * YEAR, 1.7)}`),
+    },
+    {
+      name: 'gender',
+      type: 'VARCHAR',
+      description: 'Self-reported gender.',
+      distribution: describeWeights(genders),
+      sql: ({ field }) => labelOf(genders, field('_gender')),
+    },
+    {
+      name: 'street_address',
+      type: 'VARCHAR',
+      description: 'House number and street in the locale’s format.',
+      distribution: `House number 1-9999 (log-uniform) and one of ${STREET_POOL_SIZE} faker street names per locale.`,
+      sql: ({ row, field }) => streetAddress(row, field('_locale')),
+    },
+    {
+      name: 'city',
+      type: 'VARCHAR',
+      description: 'City of the address.',
+      distribution: `One of ${ADDRESS_POOL_SIZE} faker places (city, state, postal code) per locale.`,
+      sql: ({ field }) => poolAt('address_city', field('_address')),
+    },
+    {
+      name: 'state',
+      type: 'VARCHAR',
+      description: 'State, province, region or nation of the address.',
+      distribution: 'From the same faker place as city; in the US the state agrees with the ZIP code.',
+      sql: ({ field }) => poolAt('address_state', field('_address')),
+    },
+    {
+      name: 'postal_code',
+      type: 'VARCHAR',
+      description: 'Postal code in the locale’s format (a ZIP code of the state in the US).',
+      distribution: 'From the same faker place as city.',
+      sql: ({ field }) => poolAt('address_postcode', field('_address')),
+    },
+    {
+      name: 'country',
+      type: 'VARCHAR',
+      description: 'Country name.',
+      distribution: LOCALES.map((l) => `${l.country} ${Math.round(l.weight * 1000) / 10}%`).join(', '),
+      sql: ({ field }) => byLocale(LOCALES.map((l) => l.country), field('_locale')),
+    },
+    {
+      name: 'country_code',
+      type: 'VARCHAR',
+      description: 'ISO 3166-1 alpha-2 code of country.',
+      distribution: 'Follows country.',
+      sql: ({ field }) => byLocale(LOCALES.map((l) => l.countryCode), field('_locale')),
+    },
+    {
+      name: 'registration_date',
+      type: 'TIMESTAMPTZ',
+      description: 'When the account was created (UTC).',
+      distribution: 'Within 8 years before as-of, crowded toward recent years (as-of - 8y x u^1.6).',
+      sql: ({ field }) => toTimestamp(field('_registered')),
+    },
+    {
+      name: 'last_login',
+      type: 'TIMESTAMPTZ',
+      description: 'Most recent login (UTC); registration_date <= last_login <= as-of.',
+      distribution: 'Mostly recent: as-of - (as-of - registration) x u^2.5.',
+      sql: ({ field }) => toTimestamp(field('_last_login')),
+    },
+    {
+      name: 'account_status',
+      type: 'VARCHAR',
+      description: 'Lifecycle state of the account.',
+      distribution: describeWeights(accountStatuses),
+      sql: ({ field }) => labelOf(accountStatuses, field('_status')),
+    },
+    {
+      name: 'is_email_verified',
+      type: 'BOOLEAN',
+      description: 'Whether the email address was confirmed; always false while pending_verification.',
+      distribution: '93% true, except pending_verification (false).',
+      sql: ({ row, field }) => `(${field('_status')} <> ${PENDING} AND ${chance(row, 'is_email_verified', 0.93)})`,
+    },
+    {
+      name: 'login_count',
+      type: 'INTEGER',
+      description: 'Number of logins since registration.',
+      distribution: 'Log-uniform 1-3000 (heavy tail); 0 or 1 while pending_verification.',
+      sql: ({ row, field }) =>
+        `CASE WHEN ${field('_status')} = ${PENDING} THEN ${below(row, 'login_count', 2)} ELSE floor(pow(3000, ${uniform(row, 'login_count')}))::BIGINT END`,
+    },
+    {
+      name: 'preferred_language',
+      type: 'VARCHAR',
+      description: 'ISO 639-1 language for communication.',
+      distribution: `92% the locale’s language (en, de, fr); else ${describeWeights(otherLanguages)}.`,
+      sql: ({ row, field }) =>
+        `CASE WHEN ${chance(row, 'preferred_language', 0.92)} THEN ${byLocale(LOCALES.map((l) => l.language), field('_locale'))} ELSE ${weighted(draw20(row, 'other_language'), otherLanguages)} END`,
+    },
+    {
+      name: 'marketing_opt_in',
+      type: 'BOOLEAN',
+      description: 'Consent to marketing email.',
+      distribution: '42% true.',
+      sql: ({ row }) => `(${chance(row, 'marketing_opt_in', 0.42)})`,
+    },
+    {
+      name: 'loyalty_tier',
+      type: 'VARCHAR',
+      description: 'Loyalty programme tier.',
+      distribution: describeWeights(loyaltyTiers),
+      sql: ({ row }) => weighted(draw20(row, 'loyalty_tier'), loyaltyTiers),
+    },
+    {
+      name: 'customer_segment',
+      type: 'VARCHAR',
+      description: 'Marketing segment.',
+      distribution: describeWeights(segments),
+      sql: ({ row }) => weighted(draw20(row, 'customer_segment'), segments),
+    },
+    {
+      name: 'acquisition_channel',
+      type: 'VARCHAR',
+      description: 'Channel the user first arrived through.',
+      distribution: describeWeights(channels),
+      sql: ({ row }) => weighted(draw20(row, 'acquisition_channel'), channels),
+    },
+    {
+      name: 'credit_score_range',
+      type: 'VARCHAR',
+      description: 'FICO-style credit score band.',
+      distribution: describeWeights(creditScores),
+      sql: ({ row }) => weighted(draw20(row, 'credit_score_range'), creditScores),
+    },
+    {
+      name: 'updated_at',
+      type: 'TIMESTAMPTZ',
+      description: 'Last change to the record (UTC); last_login <= updated_at <= as-of.',
+      distribution: 'Uniform between last_login and as-of.',
+      sql: ({ row, field }) =>
+        toTimestamp(`${field('_last_login')} + ${spanOf(uniform(row, 'updated_at'), `${row.asOf} - ${field('_last_login')}`)}`),
+    },
+  ],
+  unique: ['email'],
+  rules: [
+    { description: 'users are 18 or older at registration', violations: (t) => `${t('users')} WHERE date_of_birth > (registration_date - INTERVAL 18 YEAR)::DATE` },
+    { description: 'registration <= last login <= updated_at', violations: (t) => `${t('users')} WHERE NOT (registration_date <= last_login AND last_login <= updated_at)` },
+  ],
+};

@@ -1,0 +1,167 @@
+/**
+ * `synthgen verify`: checks a dataset folder against the manifests of the runs that made it (runManifest.ts) and
+ * against the tables' own invariants. Every file a manifest lists must be present with its size, SHA-256, row count
+ * and ID range; no Parquet file may be missing from every manifest; primary keys must be unique and contiguous,
+ * unique columns unique, foreign keys must resolve, and each table's rules (tableDefinition.ts) must hold. The
+ * engine knows no table: all of that comes from the definitions.
+ *
+ * One metadata file may record runs that wrote to different places (a folder, then a bucket): the runs whose
+ * manifests are not here are said to be elsewhere, and references to their IDs are checked against the metadata.
+ */
+import { realpath } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { UserError } from '../errors/userError.js';
+import { type IdRange, mergeRanges } from './idRanges.js';
+import type { Metadata, RunRecord } from '../state/metadata.js';
+import { RUNS_FOLDER, type RunManifest } from '../state/runManifest.js';
+import type { S3Target } from '../output/s3/s3Target.js';
+import { isLegacy } from '../state/segment.js';
+import { quotedIdentifier, quotedString } from '../schema/sql.js';
+import { TABLES } from '../tables/index.js';
+import { checkListedFiles, loadManifests, unlistedFiles } from './verifyFiles.js';
+import type { VerifyCheck, VerifyReport } from './verifyReport.js';
+import { type TableScope, checkTable } from './verifyTables.js';
+
+export type { VerifyCheck, VerifyReport } from './verifyReport.js';
+
+export interface VerifyOptions {
+  /** The local folder holding the dataset (for S3, the folder it was downloaded into). */
+  readonly root: string;
+  /** How the report names the dataset; `root` by default. */
+  readonly label?: string;
+  readonly metadata?: Metadata;
+  /** The S3 prefix the dataset was downloaded from: which of the metadata's runs are here is judged by it. */
+  readonly s3?: S3Target;
+  /** Findings made before the files were read (an object that was not downloaded, say), reported first. */
+  readonly findings?: readonly VerifyCheck[];
+}
+
+/** Runs elsewhere listed one by one up to this many; more are summed up in one line. */
+const LISTED_ELSEWHERE = 10;
+
+/** Whether a run record's manifest reference names this dataset's manifests folder. */
+async function manifestFolderMatcher(options: VerifyOptions): Promise<(reference: string) => Promise<boolean>> {
+  const { s3 } = options;
+  if (s3) {
+    const folder = `s3://${s3.bucket}/${s3.prefix}${RUNS_FOLDER}/`;
+    return async (reference) => reference.startsWith(folder) && !reference.slice(folder.length).includes('/');
+  }
+  // Local references are absolute paths as the run resolved them; compare real paths so a symlinked --out matches.
+  const real = (path: string) => realpath(path).catch(() => resolve(path));
+  const here = await real(join(options.root, RUNS_FOLDER));
+  const folders = new Map<string, Promise<string>>();
+  return async (reference) => {
+    if (reference.startsWith('s3://')) return false;
+    const folder = dirname(resolve(reference));
+    let resolved = folders.get(folder);
+    if (!resolved) folders.set(folder, (resolved = real(folder)));
+    return (await resolved) === here;
+  };
+}
+
+/**
+ * A violation for each run of the metadata whose manifest should be here and is not; a skipped line for the runs
+ * whose manifests are elsewhere (summed up when there are many).
+ */
+async function placeRuns(options: VerifyOptions, label: string, names: ReadonlySet<string>, hereRuns: ReadonlySet<string>): Promise<VerifyCheck[]> {
+  const checks: VerifyCheck[] = [];
+  const elsewhere: RunRecord[] = [];
+  const pointsHere = await manifestFolderMatcher(options);
+  for (const run of options.metadata?.runs ?? []) {
+    // Runs from before manifests existed; and those whose manifest is here (an unreadable one is reported as such).
+    if (!run.manifest || hereRuns.has(run.run_id) || names.has(`${run.run_id}.json`)) continue;
+    if (await pointsHere(run.manifest)) {
+      checks.push({ check: `run ${run.run_id}`, result: 'violation', detail: `its manifest ${run.manifest} is not in ${label}/${RUNS_FOLDER}` });
+    } else {
+      elsewhere.push(run);
+    }
+  }
+  if (elsewhere.length <= LISTED_ELSEWHERE) {
+    for (const run of elsewhere) {
+      checks.push({
+        check: `run ${run.run_id}`,
+        result: 'skipped',
+        detail: `its files are elsewhere (its manifest is ${run.manifest}); references to its IDs are checked against the metadata`,
+      });
+    }
+  } else {
+    const examples = elsewhere.slice(0, 3).map((run) => run.manifest);
+    checks.push({
+      check: `${elsewhere.length} runs elsewhere`,
+      result: 'skipped',
+      detail: `their files are not here (their manifests are ${examples.join(', ')} and others); references to their IDs are checked against the metadata`,
+    });
+  }
+  return checks;
+}
+
+/** The ranges a table's IDs take by the manifests here, merged. */
+function hereIdsOf(manifests: readonly RunManifest[]): (table: string) => IdRange[] {
+  return (table) => {
+    const ranges: IdRange[] = [];
+    for (const manifest of manifests) {
+      const range = manifest.tables[table];
+      if (range) ranges.push(range);
+    }
+    return mergeRanges(ranges);
+  };
+}
+
+/** See TableScope.elsewhereIds. Legacy segments have no run and no manifest: their files are never here. */
+function elsewhereIdsOf(metadata: Metadata | undefined, present: ReadonlySet<string>, hereRuns: ReadonlySet<string>): (table: string) => IdRange[] | undefined {
+  const known = new Map<string, IdRange[] | undefined>();
+  return (table) => {
+    if (known.has(table)) return known.get(table);
+    const state = metadata?.tables[table];
+    const ranges = state
+      ? mergeRanges(present.has(table) ? state.segments.filter((segment) => isLegacy(segment) || !hereRuns.has(segment.run_id)) : state.segments)
+      : undefined;
+    known.set(table, ranges);
+    return ranges;
+  };
+}
+
+/** push(...more) would overflow the stack with a few hundred thousand lines (unlisted files, say). */
+function append(checks: VerifyCheck[], more: readonly VerifyCheck[]): void {
+  for (const check of more) checks.push(check);
+}
+
+export async function verifyDataset(options: VerifyOptions): Promise<VerifyReport> {
+  const { root } = options;
+  const label = options.label ?? root;
+  const loaded = await loadManifests(root);
+  if (loaded.manifests.length === 0 && loaded.checks.length === 0) {
+    throw new UserError(`no run manifests in ${label}/${RUNS_FOLDER}: point --out (or --s3-bucket) at a folder synthgen generated into`);
+  }
+  const checks: VerifyCheck[] = [...(options.findings ?? []), ...loaded.checks];
+  const hereRuns = new Set(loaded.manifests.map((m) => m.run_id));
+  append(checks, await placeRuns(options, label, loaded.names, hereRuns));
+
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+  const connection = await instance.connect();
+  try {
+    await connection.run(`SET TimeZone = 'UTC'`);
+    const files = await checkListedFiles(connection, root, loaded.manifests, checks);
+    append(checks, await unlistedFiles(root, files.listed));
+    for (const [table, paths] of files.readable) {
+      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${paths.map(quotedString).join(', ')}])`);
+    }
+    const present = new Set(files.readable.keys());
+    const scope: TableScope = {
+      connection,
+      present,
+      hereIds: hereIdsOf(loaded.manifests),
+      elsewhereIds: elsewhereIdsOf(options.metadata, present, hereRuns),
+    };
+    const rows: Record<string, number> = {};
+    for (const definition of TABLES) {
+      if (present.has(definition.name)) rows[definition.name] = await checkTable(scope, definition, checks);
+    }
+    const violations = checks.filter((c) => c.result === 'violation').length;
+    return { root: label, ok: violations === 0, runs: loaded.manifests.length, files: files.listed.size, rows, violations, checks };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * How many workers a run starts and how much memory each gets. A run never starts more workers than it has parts,
+ * and refuses, before writing anything, a worker count whose memory cannot fit the machine.
+ */
+import { totalmem } from 'node:os';
+import { UserError } from '../errors/userError.js';
+
+const MB = 1024 * 1024;
+/** DuckDB's memory limit per worker is never below this: a part's COPY peaked at ~200 MB resident per worker. */
+export const MIN_WORKER_MEMORY_MB = 256;
+const MAX_WORKER_MEMORY_MB = 4096;
+/** Workers may use this share of the machine's memory in all; the rest is the coordinator's, the OS's and others'. */
+const MEMORY_SHARE = 0.75;
+
+/** The most workers whose minimum memory fits in this machine. */
+export function maxWorkersForMemory(machineBytes = totalmem()): number {
+  return Math.max(1, Math.floor((machineBytes * MEMORY_SHARE) / (MIN_WORKER_MEMORY_MB * MB)));
+}
+
+/** The workers a run of `parts` parts starts: at most one per part; refused when they cannot fit in memory. */
+export function workersFor(requested: number, parts: number, machineBytes = totalmem()): number {
+  const workers = Math.max(1, Math.min(requested, parts));
+  const most = maxWorkersForMemory(machineBytes);
+  if (workers > most) {
+    throw new UserError(
+      `--workers ${requested} needs ${workers} x ${MIN_WORKER_MEMORY_MB} MB of memory for this run's ${parts} parts, and this machine has ${Math.round(machineBytes / MB / 1024)} GiB: pass --workers ${most} or fewer`,
+    );
+  }
+  return workers;
+}
+
+/** The DuckDB memory limit of each of `workers` workers: half the machine, shared, 256 MB to 4 GB each. */
+export function memoryLimitPerWorker(workers: number, machineBytes = totalmem()): string {
+  const share = Math.floor((machineBytes * 0.5) / workers / MB);
+  return `${Math.max(MIN_WORKER_MEMORY_MB, Math.min(share, MAX_WORKER_MEMORY_MB))}MB`;
+}
