@@ -5,7 +5,7 @@
  * its own rows is what generating random values costs in DuckDB before they are made realistic: the part of the
  * "within 1.3x of the floor" budget that no realistic generator can avoid spending.
  */
-import { poolColumn, poolLength, poolTable, poolType } from '../src/schema/columns/poolAt.js';
+import { poolColumn, poolTable } from '../src/schema/columns/poolAt.js';
 import { quotedIdentifier } from '../src/schema/sql.js';
 import type { TableDefinition } from '../src/schema/tableDefinition.js';
 
@@ -17,7 +17,8 @@ function cheapestValue(type: string, draw: string, textPool: () => string): stri
     const pick = (salt: number) => {
       const pool = textPool();
       const bits = salt === 0 ? draw : `(${draw} >> ${salt})`;
-      return `${quotedIdentifier(poolColumn(pool))}[(${bits} % ${poolLength(pool)})::BIGINT + 1]`;
+      const column = quotedIdentifier(poolColumn(pool));
+      return `${column}[(${bits} % len(${column})::UBIGINT)::BIGINT + 1]`;
     };
     // A list column (products.tags holds three tags) gets as many entries.
     return upper.endsWith('[]') ? `[${pick(0)}, ${pick(21)}, ${pick(42)}]` : pick(0);
@@ -36,7 +37,7 @@ function cheapestValue(type: string, draw: string, textPool: () => string): stri
 
 /** The cheapest generator's SELECT for IDs 1..rows (the table's pools must be loaded). */
 export function cheapestQuery(definition: TableDefinition, rows: number): string {
-  const textPools = definition.pools.filter((name) => poolType(name) === 'VARCHAR[]');
+  const textPools = definition.pools.filter((pool) => pool.type === 'text').map((pool) => pool.name);
   let next = 0;
   const textPool = () => {
     const name = textPools[next % textPools.length];

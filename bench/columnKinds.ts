@@ -4,7 +4,8 @@
  * and the time of computing the IDs alone is subtracted; what is left, per row and column, is that kind's cost.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { partQuery } from '../src/schema/partQuery.js';
+import { partQuery } from '../src/schema/compileTable.js';
+import { tableRegistry } from '../src/tables/index.js';
 import { quotedIdentifier } from '../src/schema/sql.js';
 import type { TableDefinition } from '../src/schema/tableDefinition.js';
 
@@ -41,6 +42,6 @@ export async function computeColumns(connection: DuckDBConnection, definition: T
   const parents = Object.fromEntries(
     definition.parents.map((p) => [p.table, [{ first_id: 1, last_id: 1_000_000, seed: 1, as_of: AS_OF, version: 1 }]]),
   );
-  const query = partQuery(definition, { seed: 1, asOf: AS_OF, firstId: 1, lastId: rows, parents });
+  const query = partQuery(definition, { seed: 1, asOf: AS_OF, firstId: 1, lastId: rows, parents }, tableRegistry().lookup);
   await connection.run(`CREATE OR REPLACE TEMP TABLE column_kind_bench AS SELECT ${columns.map(quotedIdentifier).join(', ')} FROM (${query})`);
 }

@@ -1,11 +1,12 @@
 /** synthgen's per-part work and the write floor, in-process on one DuckDB thread: exactly what one worker does. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { partQuery } from '../src/schema/partQuery.js';
+import { partQuery } from '../src/schema/compileTable.js';
 import { writePoolFile } from '../src/schema/poolFile.js';
 import { quotedString } from '../src/schema/sql.js';
 import type { TableDefinition } from '../src/schema/tableDefinition.js';
 import { PARQUET_OPTIONS } from '../src/workers/generatePart.js';
 import { loadPools } from '../src/workers/loadPools.js';
+import { tableRegistry } from '../src/tables/index.js';
 
 const AS_OF = '2026-01-01T00:00:00Z';
 
@@ -13,11 +14,13 @@ function rowsQuery(definition: TableDefinition, rows: number): string {
   const parents = Object.fromEntries(
     definition.parents.map((p) => [p.table, [{ first_id: 1, last_id: 1_000_000, seed: 1, as_of: AS_OF, version: 1 }]]),
   );
-  return partQuery(definition, { seed: 1, asOf: AS_OF, firstId: 1, lastId: rows, parents });
+  return partQuery(definition, { seed: 1, asOf: AS_OF, firstId: 1, lastId: rows, parents }, tableRegistry().lookup);
 }
 
 export async function preparePools(connection: DuckDBConnection, definition: TableDefinition, scratch: string): Promise<void> {
-  await loadPools(connection, definition, await writePoolFile(scratch, definition));
+  // Every pool it declares (the cheapest generator reads any of them), loaded as a part's are.
+  const registry = tableRegistry();
+  await loadPools(connection, await writePoolFile(scratch, { table: definition.name, pools: definition.pools }, (pool) => registry.isBuiltinPool(pool)));
 }
 
 /** Computes a query's rows and COPYs them to Parquet with the parts' settings. */

@@ -5,7 +5,6 @@ import { expect, test } from 'vitest';
 // The benchmark's baseline, as built by `npm run build` (npm test builds first).
 import { cheapestQuery } from '../dist/bench/cheapestMethod.js';
 import { materialize, materializeQuery, preparePools } from '../dist/bench/engineMethod.js';
-import { poolType } from '../dist/src/schema/columns/poolAt.js';
 import { TABLES } from '../dist/src/tables/index.js';
 import { openWorkerDuckDB } from '../dist/src/workers/duckdb.js';
 
@@ -33,8 +32,8 @@ test('the cheapest generator has each table’s schema and draws its values', as
       )) as [bigint, bigint, bigint, bigint][];
       expect([count, firstId, lastId, ids].map(Number), definition.name).toEqual([ROWS, 1, ROWS, ROWS]);
 
-      const textPools = definition.pools.filter((pool) => poolType(pool) === 'VARCHAR[]');
-      const poolValues = textPools.map((pool) => `SELECT unnest("pool_${pool}") AS v FROM "__pools_${definition.name}"`).join(' UNION ALL ');
+      const textPools = definition.pools.filter((pool) => pool.type === 'text');
+      const poolValues = textPools.map((pool) => `SELECT unnest("pool_${pool.name}") AS v FROM "__pools_${definition.name}"`).join(' UNION ALL ');
       for (const column of definition.columns.filter((c) => c.type === 'VARCHAR')) {
         const [[outside, distinct]] = (await rows(
           `SELECT count(*) FILTER (WHERE "${column.name}" NOT IN (${poolValues})), count(DISTINCT "${column.name}") FROM ${cheapest}`,

@@ -8,6 +8,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { reserveRanges } from '../dist/src/run/reserve.js';
+import { tableRegistry } from '../dist/src/tables/index.js';
 import { tableSummaries } from '../dist/src/run/runOutcome.js';
 import { checkOptions } from '../dist/src/run/runRequest.js';
 import { maxWorkersForMemory, workersFor } from '../dist/src/workers/workerBudget.js';
@@ -54,7 +55,7 @@ test('reserving orders whose parents have 200,000 segments each does not overflo
   const segments = Array.from({ length: 200_000 }, (_, i) => ({ first_id: i + 1, last_id: i + 1, seed: i, as_of: '2025-01-01T00:00:00Z', version: 1, run_id: `r${i}` }));
   const state = { last_id: 200_000, segments };
   const before = { format: 'synthgen-metadata' as const, format_version: 1, tables: { users: state, products: state }, runs: [] };
-  const { reserved } = reserveRanges({ tables: ['orders'], rows: { orders: 10 }, seed: 1, asOf: AS_OF, runId: 'r', before });
+  const { reserved } = reserveRanges({ tables: ['orders'], rows: { orders: 10 }, seed: 1, asOf: AS_OF, runId: 'r', before, registry: tableRegistry() });
   expect(reserved.get('orders')?.parents.users).toHaveLength(200_000);
 });
 

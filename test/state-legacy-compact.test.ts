@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../src/state/metadata.js';
 import { reserveRanges } from '../src/run/reserve.js';
+import { tableRegistry } from '../src/tables/index.js';
 
 let dir = '';
 beforeEach(async () => {
@@ -22,7 +23,7 @@ const AS_OF = '2026-01-01T00:00:00.000Z';
 
 /** The metadata a 10-row users run would commit after `before`. */
 function afterRun(before: Metadata): Metadata {
-  const { after } = reserveRanges({ tables: ['users'], rows: { users: 10 }, seed: 1, asOf: AS_OF, runId: 'r1', before });
+  const { after } = reserveRanges({ tables: ['users'], rows: { users: 10 }, seed: 1, asOf: AS_OF, runId: 'r1', before, registry: tableRegistry() });
   return { ...before, tables: after };
 }
 

@@ -15,6 +15,8 @@ import { sameFile } from '../files/ownFile.js';
 import type { WrittenFile } from '../state/pendingRun.js';
 import { type PlannedPart, type TablePlan, partAt } from './plan.js';
 import type { Reservation } from './reserve.js';
+import type { CompiledTable } from '../schema/compileTable.js';
+import type { PoolTableSpec } from '../schema/poolFile.js';
 import type { RunJournal } from './runJournal.js';
 import type { FileSummary, ProgressEvent, S3RunOptions } from './runTypes.js';
 import { objectKey } from '../output/s3/s3Target.js';
@@ -29,9 +31,9 @@ export interface ExecuteContext {
   readonly reserved: ReadonlyMap<string, Reservation>;
   readonly out: string;
   readonly stamp: string;
-  readonly seed: number;
-  readonly asOf: string;
-  readonly poolFiles: ReadonlyMap<string, string>;
+  /** Each table's query, compiled once for the run, and its pools. */
+  readonly compiled: ReadonlyMap<string, CompiledTable>;
+  readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
   readonly memoryLimit: string;
   readonly stopChannel: string;
   readonly profile: boolean;
@@ -87,19 +89,17 @@ async function alreadyDone(context: ExecuteContext, part: PlannedPart, summary: 
 }
 
 /** Writes one part: the worker writes it beside its name, the journal records it, then it is linked into place. */
-async function writeOne(context: ExecuteContext, part: PlannedPart, range: Reservation): Promise<WorkerResult> {
+async function writeOne(context: ExecuteContext, part: PlannedPart): Promise<WorkerResult> {
+  const compiled = context.compiled.get(part.table);
+  if (!compiled) throw new Error(`no query for ${part.table}`);
   context.inFlight.add(part.path);
   try {
     const result = await context.pool.run({
       kind: 'part',
-      table: part.table,
-      seed: context.seed,
-      asOf: context.asOf,
-      firstId: part.firstId,
-      lastId: part.lastId,
-      parents: range.parents,
+      query: compiled.select(part.firstId, part.lastId),
+      rows: part.lastId - part.firstId + 1,
+      pools: context.pools.get(part.table),
       path: part.path,
-      poolFile: context.poolFiles.get(part.table) ?? '',
       memoryLimit: context.memoryLimit,
       stopChannel: context.stopChannel,
       profile: context.profile,
@@ -146,9 +146,7 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
       try {
         let file = await alreadyDone(context, part, summary);
         if (!file) {
-          const range = context.reserved.get(part.table);
-          if (!range) throw new Error(`no reservation for ${part.table}`);
-          const result = await writeOne(context, part, range);
+          const result = await writeOne(context, part);
           if (result.state === 'failed') {
             failure ??= writeFailure(part.path, result);
             return;

@@ -4,20 +4,15 @@
  * written, so bad input fails without side effects.
  */
 import { UserError } from '../errors/userError.js';
-import type { Metadata, TableState } from '../state/metadata.js';
+import type { Metadata, TableOriginRecord, TableState } from '../state/metadata.js';
 import { type ParentRange, type Segment, isLegacy } from '../state/segment.js';
-import { TABLES, tableNamed } from '../tables/index.js';
+import type { TableRegistry } from '../schema/registry.js';
 
 export interface Reservation {
   readonly first: number;
   readonly last: number;
   /** For each parent table, the ranges this run's rows may reference. */
   readonly parents: Record<string, ParentRange[]>;
-}
-
-/** Tables in an order where parents come before children (the registry's order). */
-export function inDependencyOrder(names: readonly string[]): string[] {
-  return TABLES.map((table) => table.name).filter((name) => names.includes(name));
 }
 
 function recomputable(state: TableState | undefined): Segment[] {
@@ -31,11 +26,14 @@ export function reserveRanges(options: {
   readonly asOf: string;
   readonly runId: string;
   readonly before: Metadata;
+  readonly registry: TableRegistry;
+  /** The module tables' origins (tableOrigins.ts), recorded with their state. */
+  readonly origins?: Readonly<Record<string, TableOriginRecord>>;
 }): { reserved: Map<string, Reservation>; after: Record<string, TableState> } {
   const reserved = new Map<string, Reservation>();
   const after: Record<string, TableState> = { ...options.before.tables };
-  for (const name of inDependencyOrder(options.tables)) {
-    const definition = tableNamed(name);
+  for (const name of options.registry.ordered(options.tables)) {
+    const definition = options.registry.get(name);
     if (!definition) throw new UserError(`unknown table ${name}`);
     const state = options.before.tables[name];
     for (const segment of recomputable(state)) {
@@ -81,7 +79,8 @@ export function reserveRanges(options: {
         ? { parents: Object.fromEntries(definition.parents.map((p) => [p.table, after[p.table]?.last_id ?? 0])) }
         : {}),
     };
-    after[name] = { last_id: last, segments: [...(state?.segments ?? []), segment] };
+    const origin = options.origins?.[name];
+    after[name] = { last_id: last, segments: [...(state?.segments ?? []), segment], ...(origin ? { definition: origin } : {}) };
   }
   return { reserved, after };
 }

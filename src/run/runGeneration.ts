@@ -24,7 +24,7 @@ import { checkWritable } from '../output/outputFolder.js';
 import { partialPath } from '../files/partialFile.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePartialFiles, removePendingRun } from '../state/pendingRun.js';
 import { writePoolFile } from '../schema/poolFile.js';
-import { reserveRanges } from './reserve.js';
+import { type Reservation, reserveRanges } from './reserve.js';
 import { acquireRunLock, lockPath } from '../state/runLock.js';
 import { RunJournal } from './runJournal.js';
 import { RUNS_FOLDER, writeManifest } from '../state/runManifest.js';
@@ -33,7 +33,10 @@ import { type RunRequest, resolveRequest } from './runRequest.js';
 import { EXIT_RESUMABLE, type RunOptions, type RunSummary, type TableSummary } from './runTypes.js';
 import { describeTarget, objectKey } from '../output/s3/s3Target.js';
 import { planRun } from './sizeParts.js';
-import { tableNamed } from '../tables/index.js';
+import type { PoolTableSpec } from '../schema/poolFile.js';
+import type { TableRegistry } from '../schema/registry.js';
+import { tableRegistry } from '../tables/index.js';
+import { checkOriginsUnchanged, checkTablesKnown, tableOrigins } from './tableOrigins.js';
 import { sha256File } from '../files/fileChecksum.js';
 import { memoryLimitPerWorker, workersFor } from '../workers/workerBudget.js';
 
@@ -61,14 +64,21 @@ export async function runGeneration(options: RunOptions): Promise<RunSummary> {
 }
 
 /** The request, checked against the metadata: a resumed run must find the IDs it reserved still free. */
-async function startRequest(options: RunOptions, metadataPath: string, loaded: LoadedMetadata): Promise<RunRequest> {
+async function startRequest(options: RunOptions, metadataPath: string, loaded: LoadedMetadata, registry: TableRegistry): Promise<RunRequest> {
   let pending = await loadPendingRun(metadataPath);
   if (pending && loaded.metadata.runs.some((run) => run.run_id === pending?.run_id)) {
     // Killed between committing the metadata and removing the record: the run is complete.
     await removePendingRun(metadataPath);
     pending = undefined;
   }
-  return resolveRequest(options, metadataPath, pending, howToFinish(options.metadataPath));
+  checkTablesKnown(pending && options.resume ? pending.tables : options.tables, registry, loaded.metadata.tables, pending?.definitions);
+  return resolveRequest(options, metadataPath, pending, howToFinish(options.metadataPath), registry);
+}
+
+function reservationOf(reserved: ReturnType<typeof reserveRanges>['reserved'], name: string): Reservation {
+  const range = reserved.get(name);
+  if (!range) throw new Error(`no reservation for ${name}`);
+  return range;
 }
 
 function checkStillFree(request: RunRequest, reserved: ReturnType<typeof reserveRanges>['reserved'], metadataPath: string): void {
@@ -92,7 +102,12 @@ async function s3Client(request: RunRequest): Promise<S3Client | undefined> {
   return client;
 }
 
-function pendingRecord(request: RunRequest, reserved: ReturnType<typeof reserveRanges>['reserved'], plans: PendingRun['plans']): PendingRun {
+function pendingRecord(
+  request: RunRequest,
+  reserved: ReturnType<typeof reserveRanges>['reserved'],
+  plans: PendingRun['plans'],
+  definitions: PendingRun['definitions'],
+): PendingRun {
   const s3 = request.s3;
   return {
     format: PENDING_FORMAT,
@@ -108,6 +123,7 @@ function pendingRecord(request: RunRequest, reserved: ReturnType<typeof reserveR
     stamp: request.stamp,
     ...(s3 ? { s3: s3.target, s3_checksums: s3.checksums, ...(s3.endpoint ? { s3_endpoint: s3.endpoint } : {}), ...(s3.region ? { s3_region: s3.region } : {}) } : {}),
     command: request.command,
+    ...(definitions && Object.keys(definitions).length > 0 ? { definitions } : {}),
     reserved: Object.fromEntries(reserved),
     plans,
     written: {},
@@ -142,9 +158,12 @@ async function generate(options: RunOptions, metadataPath: string): Promise<RunS
   const startedAt = performance.now();
   const loaded: LoadedMetadata = await loadMetadata(metadataPath);
   const before = loaded.metadata;
-  const request = await startRequest(options, metadataPath, loaded);
+  const registry = options.registry ?? tableRegistry();
+  const request = await startRequest(options, metadataPath, loaded, registry);
   const { runId, seed, asOf, tables, out } = request;
-  const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, runId, before });
+  const origins = await tableOrigins(tables, registry);
+  checkOriginsUnchanged(origins, before.tables, request.resuming?.definitions);
+  const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, runId, before, registry, origins });
   checkStillFree(request, reserved, metadataPath);
   if (request.resuming) options.onProgress?.({ type: 'notice', message: `resuming interrupted run ${runId} (${request.command})` });
 
@@ -188,23 +207,22 @@ async function generate(options: RunOptions, metadataPath: string): Promise<RunS
   const scratch = join(tmpdir(), `synthgen-run-${runId}-${randomUUID().slice(0, 8)}`);
   try {
     await mkdir(scratch, { recursive: true });
-    const poolFiles = new Map<string, string>();
-    for (const name of tables) {
-      const definition = tableNamed(name);
-      if (definition) poolFiles.set(name, await writePoolFile(scratch, definition));
-    }
+    // Each table compiled once for the run: workers receive the query and never look a table up.
+    const compiled = new Map(tables.map((name) => [name, registry.compile(name, { seed, asOf, parents: reservationOf(reserved, name).parents })]));
+    const pools = new Map<string, PoolTableSpec | undefined>();
+    for (const [name, query] of compiled) pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)));
     phase('build value pools');
 
     const fileSizeLimitMB = request.fileSizeLimitMB;
     const plans =
       request.resuming?.plans ??
-      (await planRun({ pool, scratch, poolFiles, memoryLimit: memoryLimitPerWorker(Math.min(options.workers, tables.length)), fileSizeLimitMB }, tables, reserved));
+      (await planRun({ pool, scratch, registry, pools, memoryLimit: memoryLimitPerWorker(Math.min(options.workers, tables.length)), fileSizeLimitMB }, tables, reserved));
     const partCount = tables.reduce((n, t) => n + (plans[t]?.parts ?? 0), 0);
     const workers = workersFor(options.workers, partCount);
     phase('size parts (calibration samples)');
 
     // The run records itself before it writes anything, and again as each file is written and each object lands.
-    const journal = await RunJournal.open(metadataPath, request.resuming ?? pendingRecord(request, reserved, plans));
+    const journal = await RunJournal.open(metadataPath, request.resuming ?? pendingRecord(request, reserved, plans, origins));
     if (request.resuming) await removeLeftovers(request.resuming, scratch);
     options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + (request.rows[t] ?? 0), 0) });
 
@@ -225,9 +243,8 @@ async function generate(options: RunOptions, metadataPath: string): Promise<RunS
       reserved,
       out,
       stamp: request.stamp,
-      seed,
-      asOf,
-      poolFiles,
+      compiled,
+      pools,
       memoryLimit: memoryLimitPerWorker(workers),
       stopChannel,
       profile: options.profile ?? false,
@@ -250,7 +267,7 @@ async function generate(options: RunOptions, metadataPath: string): Promise<RunS
     phase(uploads ? 'generate, write and upload parts' : 'generate and write parts');
 
     const summaryTables = tableSummaries(tables, plans, reserved, executed.results);
-    const manifestPath = await writeManifest(out, runManifest(request, summaryTables));
+    const manifestPath = await writeManifest(out, runManifest(request, summaryTables, registry));
     const manifestRef = client ? await uploadManifest(client, request, manifestPath, options.metadataPath) : manifestPath;
     await commitMetadata(metadataPath, { ...before, tables: after, runs: [...before.runs, { ...runRecord(request, summaryTables), manifest: manifestRef }] }, loaded);
     await removePendingRun(metadataPath);

@@ -11,7 +11,7 @@ import { MANIFEST_FORMAT, type RunManifest, toolVersions } from '../state/runMan
 import type { RunRequest } from './runRequest.js';
 import type { FileSummary, TableSummary } from './runTypes.js';
 import { describeTarget } from '../output/s3/s3Target.js';
-import { tableNamed } from '../tables/index.js';
+import type { TableRegistry } from '../schema/registry.js';
 
 /**
  * Each table's files, in ID order. Throws (a bug, never the user's doing) unless they cover the table's reserved IDs
@@ -56,14 +56,14 @@ export function runRecord(request: RunRequest, tables: Readonly<Record<string, T
   };
 }
 
-export function runManifest(request: RunRequest, tables: Readonly<Record<string, TableSummary>>): RunManifest {
+export function runManifest(request: RunRequest, tables: Readonly<Record<string, TableSummary>>, registry: TableRegistry): RunManifest {
   const names = request.tables;
   return {
     format: MANIFEST_FORMAT,
     format_version: 1,
     run_id: request.runId,
     versions: toolVersions(),
-    table_versions: Object.fromEntries(names.map((name) => [name, tableNamed(name)?.version ?? 0])),
+    table_versions: Object.fromEntries(names.map((name) => [name, registry.get(name)?.version ?? 0])),
     seed: request.seed,
     as_of: request.asOf,
     started_at: request.startedAt,

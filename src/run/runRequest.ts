@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
 import { type PendingRun, pendingPath } from '../state/pendingRun.js';
 import { fileStamp } from './plan.js';
-import { inDependencyOrder } from './reserve.js';
+import type { TableRegistry } from '../schema/registry.js';
 import { DEFAULT_UPLOAD_CONCURRENCY, MAX_FILE_SIZE_MB, type RunOptions, type S3RunOptions } from './runTypes.js';
 import type { S3Target } from '../output/s3/s3Target.js';
 
@@ -33,8 +33,8 @@ function sameTarget(a: S3Target | undefined, b: S3Target | undefined): boolean {
 }
 
 /** The first flag that asks for something other than what the interrupted run was doing, if any. */
-function mismatch(pending: PendingRun, options: RunOptions, checkTables: boolean): string | undefined {
-  const tables = inDependencyOrder(options.tables);
+function mismatch(pending: PendingRun, options: RunOptions, checkTables: boolean, registry: TableRegistry): string | undefined {
+  const tables = registry.ordered(options.tables);
   if (checkTables && tables.join(',') !== pending.tables.join(',')) return `--table-names ${pending.tables.join(',')}`;
   if (checkTables && !tables.every((t) => options.rows[t] === pending.rows[t])) {
     return `--num-rows ${pending.tables.map((t) => `${t}=${pending.rows[t]}`).join(',')}`;
@@ -70,14 +70,14 @@ export function checkOptions(options: RunOptions): void {
   }
 }
 
-export function resolveRequest(options: RunOptions, metadataPath: string, pending: PendingRun | undefined, howToFinish: string): RunRequest {
+export function resolveRequest(options: RunOptions, metadataPath: string, pending: PendingRun | undefined, howToFinish: string, registry: TableRegistry): RunRequest {
   checkOptions(options);
   if (pending && options.resume) {
-    const differs = mismatch(pending, options, options.tablesGiven === true);
+    const differs = mismatch(pending, options, options.tablesGiven === true, registry);
     if (differs) throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${differs.split(' ')[0]}: drop the flag or pass ${differs}`);
   }
   if (pending && !options.resume) {
-    const same = mismatch(pending, options, true) === undefined && resolve(options.out) === pending.out && sameTarget(options.s3?.target, pending.s3);
+    const same = mismatch(pending, options, true, registry) === undefined && resolve(options.out) === pending.out && sameTarget(options.s3?.target, pending.s3);
     if (!same) {
       throw new UserError(
         `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}. ${howToFinish}`,
@@ -112,7 +112,7 @@ export function resolveRequest(options: RunOptions, metadataPath: string, pendin
     stamp,
     seed: options.seed,
     asOf: options.asOf,
-    tables: inDependencyOrder(options.tables),
+    tables: registry.ordered(options.tables),
     rows: options.rows,
     fileSizeLimitMB: options.fileSizeLimitMB,
     out: resolve(options.out),

@@ -1,4 +1,5 @@
 /** What a run takes and gives back: its options, the events it reports while it goes, and its summary. */
+import type { TableRegistry } from '../schema/registry.js';
 import type { PartTimings } from '../workers/task.js';
 import type { S3Settings } from '../output/s3/upload.js';
 
@@ -14,6 +15,8 @@ export interface S3RunOptions extends S3Settings {
 }
 
 export interface RunOptions {
+  /** The tables it can make: the built-in ones, and a user's modules' (default: the built-in ones). */
+  readonly registry?: TableRegistry;
   readonly tables: readonly string[];
   /** Rows to generate per table. */
   readonly rows: Readonly<Record<string, number>>;

@@ -2,6 +2,8 @@
  * Calibrate and plan: measure how many rows of each table make a file of the target size (partSize.ts), on the
  * worker pool, and cut each table's reserved range into parts by that rule (plan.ts).
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Piscina } from 'piscina';
 import { ROW_GROUP_ROWS } from '../workers/parquet.js';
@@ -10,7 +12,8 @@ import { cachedValue } from '../state/cache.js';
 import { rowsPerPart } from './partSize.js';
 import { type TablePlan, planTable } from './plan.js';
 import type { Reservation } from './reserve.js';
-import { tableNamed } from '../tables/index.js';
+import type { PoolTableSpec } from '../schema/poolFile.js';
+import type { TableRegistry } from '../schema/registry.js';
 import { writeFailure } from '../errors/writeFailure.js';
 
 /** Calibration samples use these instead of the run's, so part sizes do not depend on the seed. */
@@ -21,14 +24,16 @@ const MB = 1_000_000;
 export interface SizingContext {
   readonly pool: Piscina<PartTask | SampleTask, WorkerResult>;
   readonly scratch: string;
-  readonly poolFiles: ReadonlyMap<string, string>;
+  readonly registry: TableRegistry;
+  /** Each table's pools: a sample reads the same ones as the run (which pools a query reads never depends on ranges). */
+  readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
   readonly memoryLimit: string;
   readonly fileSizeLimitMB: number;
 }
 
 /** Rows per part of one table, from cached or fresh samples. */
 async function sizeTable(context: SizingContext, name: string, range: Reservation): Promise<number> {
-  const definition = tableNamed(name);
+  const definition = context.registry.get(name);
   // The sample references as many parents as the run will: how many distinct IDs a part holds changes how its
   // foreign keys compress (dictionary or plain), and so its size.
   const parentTotals = (definition?.parents ?? []).map(
@@ -37,28 +42,24 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
   const sampleParents = Object.fromEntries(
     parentTotals.map(([table, total]) => [table, [{ first_id: 1, last_id: total, seed: SAMPLE_SEED, as_of: SAMPLE_AS_OF, version: 1 }]]),
   );
-  const parentKey = parentTotals.map(([table, total]) => `-${table}${total}`).join('');
+  const compiled = context.registry.compile(name, { seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF, parents: sampleParents });
+  const pools = context.pools.get(name);
   let samples = 0;
-  // Samples use a fixed seed, so their sizes depend only on the code: cached across runs (see cache.ts).
-  const sampler = (rows: number) =>
-    cachedValue(`sample-${name}-v${definition?.version ?? 0}-${rows}${parentKey}.json`, async () => {
+  // Samples use a fixed seed, so their sizes depend only on their query and pools: cached across runs (see
+  // cache.ts), keyed by the query itself, so an edited definition never reads another's sizes. A user's pools are
+  // not covered by the cache's namespace: their file's content is part of the key.
+  const poolKey = pools && !compiled.pools.every((pool) => context.registry.isBuiltinPool(pool)) ? await readFile(pools.file) : '';
+  const sampler = (rows: number) => {
+    const query = compiled.select(1, rows);
+    const key = createHash('sha256').update(query).update(poolKey).digest('hex').slice(0, 24);
+    return cachedValue(`sample-${name}-${key}.json`, async () => {
       samples += 1;
       const scratchPath = join(context.scratch, `${name}-${samples}.parquet`);
-      const result = await context.pool.run({
-        kind: 'sample',
-        table: name,
-        seed: SAMPLE_SEED,
-        asOf: SAMPLE_AS_OF,
-        firstId: 1,
-        lastId: rows,
-        parents: sampleParents,
-        scratchPath,
-        poolFile: context.poolFiles.get(name) ?? '',
-        memoryLimit: context.memoryLimit,
-      });
+      const result = await context.pool.run({ kind: 'sample', query, rows, pools, scratchPath, memoryLimit: context.memoryLimit });
       if (result.state === 'failed') throw writeFailure(scratchPath, result);
       return result.bytes;
     });
+  };
   return rowsPerPart(sampler, context.fileSizeLimitMB * MB, range.last - range.first + 1, ROW_GROUP_ROWS);
 }
 

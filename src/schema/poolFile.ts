@@ -1,23 +1,48 @@
 /**
- * The pools of a table as one JSON object (column name -> list), which workers load with DuckDB's JSON reader.
- * Built once and kept in the cache (see cache.ts); without a cache, written to the run's scratch folder.
+ * The pools one table's query reads, as one JSON object (column name -> list) that workers load with DuckDB's JSON
+ * reader, and the spec a worker needs to load it without knowing any table. When every pool is a built-in one the
+ * file is kept in the disk cache (see state/cache.ts), so a cached run writes nothing; otherwise it is written to the
+ * run's scratch folder.
  */
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findCached, storeCached } from '../state/cache.js';
-import { poolColumn } from './columns/poolAt.js';
-import type { TableDefinition } from './tableDefinition.js';
+import { poolColumn, poolTable, poolType } from './columns/poolAt.js';
+import type { CompiledTable } from './compileTable.js';
+import { poolValues } from './poolValues.js';
+import type { PoolDefinition } from './tableDefinition.js';
 
-export async function writePoolFile(scratch: string, definition: TableDefinition): Promise<string> {
-  const name = `pools-${definition.name}.json`;
-  const cached = await findCached(name);
-  if (cached) return cached;
-  // Loaded only on a cache miss: importing faker's locale data alone takes ~0.3 s.
-  const { pool } = await import('../tables/pools.js');
-  const content = JSON.stringify(Object.fromEntries(definition.pools.map((name) => [poolColumn(name), pool(name)])));
-  const stored = await storeCached(name, content);
-  if (stored) return stored;
-  const path = join(scratch, name);
-  await writeFile(path, content);
-  return path;
+/** What a worker loads before running a table's query: a one-row table of list columns. */
+export interface PoolTableSpec {
+  readonly file: string;
+  /** The table the query cross-joins. */
+  readonly table: string;
+  readonly columns: readonly { readonly name: string; readonly type: 'DOUBLE[]' | 'VARCHAR[]' }[];
+}
+
+async function content(pools: readonly PoolDefinition[], cacheable: (pool: PoolDefinition) => boolean): Promise<string> {
+  const entries = await Promise.all(pools.map(async (pool) => [poolColumn(pool.name), await poolValues(pool, cacheable(pool))] as const));
+  return JSON.stringify(Object.fromEntries(entries));
+}
+
+/** The pool table spec of a compiled table, or undefined when its query reads no pool. */
+export async function writePoolFile(scratch: string, compiled: Pick<CompiledTable, 'table' | 'pools'>, cacheable: (pool: PoolDefinition) => boolean): Promise<PoolTableSpec | undefined> {
+  const { pools } = compiled;
+  if (pools.length === 0) return undefined;
+  const spec = (file: string): PoolTableSpec => ({
+    file,
+    table: poolTable(compiled.table),
+    columns: pools.map((pool) => ({ name: poolColumn(pool.name), type: poolType(pool) })),
+  });
+  if (pools.every(cacheable)) {
+    const name = `pools-${createHash('sha256').update(pools.map((p) => p.name).join('\n')).digest('hex').slice(0, 16)}.json`;
+    const cached = await findCached(name);
+    if (cached) return spec(cached);
+    const stored = await storeCached(name, await content(pools, cacheable));
+    if (stored) return spec(stored);
+  }
+  const path = join(scratch, `pools-${compiled.table}.json`);
+  await writeFile(path, await content(pools, cacheable));
+  return spec(path);
 }

@@ -1,18 +1,42 @@
 /**
- * What a table is: data the engine reads, nothing the engine knows. A table module exports one TableDefinition;
- * registering it in tables/index.ts is all it takes to add a table.
+ * The table contract: what a table is, as data the engine reads. Nothing here knows a table. The built-in tables
+ * (src/tables) and a user's module (`--tables`) build definitions with defineTable() and definePool(), which check
+ * them; the registry (registry.ts) orders them by their parents and compiles each once to check what they read.
  */
 import type { RandomSource } from './random.js';
 
-/** What a field's SQL can reach: its own row's draws, its parents' rows, and other fields of the same row. */
+/** A list of values built once per run by the coordinator, which rows index into: names, words, a catalogue. */
+export interface PoolDefinition {
+  /** Safe as a column name; unique among every pool a run reads. */
+  readonly name: string;
+  /** `text` pools are loaded as VARCHAR[], `number` pools as DOUBLE[]. */
+  readonly type: 'text' | 'number';
+  /** The values, the same on every call: generated rows store indexes, so a change here changes data. */
+  readonly build: () => readonly (string | number)[] | Promise<readonly (string | number)[]>;
+}
+
+/** A parent row: its draws, and any value it computes from its own row, recomputed where the child needs it. */
+export interface ParentRow extends RandomSource {
+  /** SQL for the parent's field or column `name` (a column as the type it is written in), for this child's row. */
+  value(name: string): string;
+}
+
+/** What a field's SQL can reach: its own row's draws, its parents' rows, other fields of the row, and pools. */
 export interface RowContext {
   /** Draws for this row (salted by this run's seed). */
   readonly row: RandomSource;
   /** The row this row references through `table`: its id, as-of and draws, salted by the segment it lies in. */
-  parent(table: string): RandomSource;
-  /** A reference to another field of this row; the query builder orders fields so it is computed first. */
+  parent(table: string): ParentRow;
+  /** A reference to another field of this row; the compiler orders fields so it is computed first. */
   field(name: string): string;
+  /** The pool entry at a 0-based index (SQL); the pool must be one the table declares. */
+  pool(pool: PoolDefinition, index: string): string;
+  /** The number of entries of a pool, as UBIGINT SQL (to take a hash modulo it). */
+  poolLength(pool: PoolDefinition): string;
 }
+
+/** Pool reads alone: what helpers shared between tables take when they look values up. */
+export type PoolReader = Pick<RowContext, 'pool' | 'poolLength'>;
 
 /** A value computed per row. A field whose name starts with `_` is a helper and is not written. */
 export interface Field {
@@ -54,8 +78,8 @@ export interface TableDefinition {
   readonly version: number;
   readonly primaryKey: string;
   readonly parents: readonly ParentReference[];
-  /** Names of the pools (see pools.ts) its SQL reads with poolAt(). */
-  readonly pools: readonly string[];
+  /** The pools its fields read through `pool()` and `poolLength()` (a recomputed parent value reads its parent's). */
+  readonly pools: readonly PoolDefinition[];
   readonly helpers: readonly Field[];
   /** In output order; the first is the primary key. */
   readonly columns: readonly Column[];

@@ -33,9 +33,17 @@ export interface LegacySpan extends LegacySegment {
 
 export type TableSegment = Segment | LegacySegment | LegacySpan;
 
+/** Which module defined a table that is not built in, and a hash of what decides its values (registry.ts). */
+export interface TableOriginRecord {
+  readonly module: string;
+  readonly sha256: string;
+}
+
 export interface TableState {
   readonly last_id: number;
   readonly segments: readonly TableSegment[];
+  /** For a table of a user's module (--tables): where it was defined, so later runs can ask for that module. */
+  readonly definition?: TableOriginRecord;
 }
 
 /** More legacy ranges in a row than this are kept as one LegacySpan, so that the metadata stays small. */
@@ -139,8 +147,17 @@ function parseCurrent(value: Record<string, Json>): Metadata {
       previous = segment.last_id;
     }
     need(previous <= state.last_id, `tables.${name}.last_id is below its last segment`);
+    const definition = state.definition;
+    need(
+      definition === undefined || (isRecord(definition) && typeof definition.module === 'string' && typeof definition.sha256 === 'string' && /^[0-9a-f]{64}$/.test(definition.sha256)),
+      `tables.${name}.definition is not { module, sha256 }`,
+    );
     // An earlier synthgen kept every legacy range: fold them, so the next commit shrinks the file.
-    tables[name] = { last_id: state.last_id, segments: compactLegacy(segments) };
+    tables[name] = {
+      last_id: state.last_id,
+      segments: compactLegacy(segments),
+      ...(isRecord(definition) ? { definition: { module: String(definition.module), sha256: String(definition.sha256) } } : {}),
+    };
   }
   need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');
   const runs = (Array.isArray(value.runs) ? value.runs : []) as Json[];

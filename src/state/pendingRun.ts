@@ -21,6 +21,7 @@ import { readRegularFile } from '../files/regularFile.js';
 import { STAMP_PATTERN, type TablePlan } from '../run/plan.js';
 import { type S3Target, parseS3Target } from '../output/s3/s3Target.js';
 import type { ParentRange } from './segment.js';
+import type { TableOriginRecord } from './metadata.js';
 
 export const PENDING_FORMAT = 'synthgen-pending-run';
 export const PENDING_VERSION = 2;
@@ -63,6 +64,8 @@ export interface PendingRun {
   readonly s3_region?: string;
   readonly s3_checksums?: boolean;
   readonly command: string;
+  /** The module tables' origins when the run started: a resume must be given the same definitions. */
+  readonly definitions?: Readonly<Record<string, TableOriginRecord>>;
   readonly reserved: Readonly<Record<string, ReservedRange>>;
   readonly plans: Readonly<Record<string, TablePlan>>;
   /** Table -> part index -> the file as written. */
@@ -140,6 +143,17 @@ function parseWritten(value: Json, at: string): WrittenFile {
   return { sha256: value.sha256, bytes: value.bytes, inode: value.inode, mtime_ns: value.mtime_ns };
 }
 
+function parseDefinitions(value: Json, tables: readonly string[]): Partial<PendingRun> {
+  if (value === undefined) return {};
+  need(isRecord(value), '"definitions" is not an object');
+  const definitions: Record<string, TableOriginRecord> = {};
+  for (const [table, origin] of Object.entries(value)) {
+    need(tables.includes(table) && isRecord(origin) && typeof origin.module === 'string' && isSha(origin.sha256), `definitions.${table} is not { module, sha256 } of a table of the run`);
+    definitions[table] = { module: origin.module, sha256: origin.sha256 };
+  }
+  return { definitions };
+}
+
 function parseS3(value: Record<string, Json>): Partial<PendingRun> {
   if (value.s3 === undefined) return {};
   const s3 = value.s3;
@@ -200,6 +214,7 @@ export function parsePendingRun(value: Json): PendingRun {
     stamp: value.stamp,
     ...parseS3(value),
     command: value.command,
+    ...parseDefinitions(value.definitions, tables),
     reserved,
     plans,
     written: parseByPart(value.written, 'written', plans, parseWritten),

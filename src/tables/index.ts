@@ -1,11 +1,27 @@
-/** The table registry. Adding a table is adding its module and one line here. */
+/** The built-in tables. Adding one is adding its module and one entry here; the registry orders them by parents. */
+import { type RegisteredTable, TableRegistry } from '../schema/registry.js';
+import type { TableDefinition } from '../schema/tableDefinition.js';
+import { BUILTIN_POOLS } from './builtinPools.js';
 import { orders } from './orders.js';
 import { products } from './products.js';
-import type { TableDefinition } from '../schema/tableDefinition.js';
 import { users } from './users.js';
 
-export const TABLES: readonly TableDefinition[] = [users, products, orders];
+export const BUILTIN_TABLES: readonly TableDefinition[] = [users, products, orders];
+
+let builtin: TableRegistry | undefined;
+
+/** The registry of the built-in tables and, after them, the given ones (a user's modules). */
+export function tableRegistry(extra: readonly RegisteredTable[] = []): TableRegistry {
+  if (extra.length === 0) {
+    builtin ??= TableRegistry.create(BUILTIN_TABLES.map((definition) => ({ definition })), BUILTIN_POOLS);
+    return builtin;
+  }
+  return TableRegistry.create([...BUILTIN_TABLES.map((definition) => ({ definition })), ...extra], BUILTIN_POOLS);
+}
+
+/** The built-in tables by name (for the CLI's flag checks until the registry reaches it). */
+export const TABLES = BUILTIN_TABLES;
 
 export function tableNamed(name: string): TableDefinition | undefined {
-  return TABLES.find((table) => table.name === name);
+  return BUILTIN_TABLES.find((table) => table.name === name);
 }

@@ -4,13 +4,13 @@
  * the product was listed, and it ships to the user's address (or, for some, another address in their country).
  */
 import { MONEY, cents, money } from '../schema/columns/money.js';
-import { poolAt, poolLength } from '../schema/columns/poolAt.js';
+import { defineTable } from '../schema/defineTable.js';
+import { POOL } from './builtinPools.js';
 import { DAY, HOUR, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES } from './locales.js';
 import { below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
-import type { TableDefinition } from '../schema/tableDefinition.js';
 import { PRODUCT_PRICE_POOLS, productCreatedEpoch, productPrice, subcategoryIndex } from './products.js';
 import { addressIndex, localeIndex, registrationEpoch, streetAddress } from './users.js';
 
@@ -76,7 +76,7 @@ const FREE_SHIPPING_FROM = 50;
 const CANCEL_SHARE = 0.04;
 const RETURN_SHARE = 0.05;
 
-export const orders: TableDefinition = {
+export const orders = defineTable({
   name: 'orders',
   description: 'Orders: who bought which product, for how much, and where it is in fulfilment.',
   version: 1,
@@ -85,7 +85,7 @@ export const orders: TableDefinition = {
     { table: 'users', column: 'user_id', skew: 3 },
     { table: 'products', column: 'product_id', skew: 2.5 },
   ],
-  pools: [...PRODUCT_PRICE_POOLS, 'street_name', 'address_city', 'address_state', 'address_postcode', 'order_note'],
+  pools: [...PRODUCT_PRICE_POOLS, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note],
   helpers: [
     { name: '_user_locale', sql: ({ parent }) => localeIndex(parent('users')) },
     {
@@ -102,7 +102,7 @@ export const orders: TableDefinition = {
       name: '_ordered',
       sql: ({ row, field }) => `(${row.asOf} - ${spanOf(uniform(row, 'order_date'), `${row.asOf} - ${field('_earliest')}`, 1.3)})`,
     },
-    { name: '_unit_price', sql: ({ parent }) => productPrice(parent('products'), subcategoryIndex(parent('products'))) },
+    { name: '_unit_price', sql: (context) => productPrice(context, context.parent('products'), subcategoryIndex(context, context.parent('products'))) },
     { name: '_quantity', sql: ({ row }) => weighted(draw20(row, 'quantity'), quantities) },
     { name: '_subtotal', sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`) },
     { name: '_method', sql: ({ row }) => weightedIndex(draw20(row, 'shipping_method'), shippingMethods) },
@@ -297,29 +297,29 @@ export const orders: TableDefinition = {
       type: 'VARCHAR',
       description: 'Delivery street: the user’s own address for 85% of orders, another address in their country otherwise.',
       distribution: 'Recomputed from the user row.',
-      sql: ({ row, parent, field }) =>
-        `CASE WHEN ${field('_elsewhere')} THEN ${streetAddress(row, field('_user_locale'), 'ship_street')} ELSE ${streetAddress(parent('users'), field('_user_locale'))} END`,
+      sql: (context) =>
+        `CASE WHEN ${context.field('_elsewhere')} THEN ${streetAddress(context, context.row, context.field('_user_locale'), 'ship_street')} ELSE ${streetAddress(context, context.parent('users'), context.field('_user_locale'))} END`,
     },
     {
       name: 'shipping_city',
       type: 'VARCHAR',
       description: 'Delivery city (same address as shipping_street_address).',
       distribution: 'As shipping_street_address.',
-      sql: ({ field }) => poolAt('address_city', field('_address')),
+      sql: ({ field, pool }) => pool(POOL.address_city, field('_address')),
     },
     {
       name: 'shipping_state',
       type: 'VARCHAR',
       description: 'Delivery state or region.',
       distribution: 'As shipping_street_address.',
-      sql: ({ field }) => poolAt('address_state', field('_address')),
+      sql: ({ field, pool }) => pool(POOL.address_state, field('_address')),
     },
     {
       name: 'shipping_postal_code',
       type: 'VARCHAR',
       description: 'Delivery postal code.',
       distribution: 'As shipping_street_address.',
-      sql: ({ field }) => poolAt('address_postcode', field('_address')),
+      sql: ({ field, pool }) => pool(POOL.address_postcode, field('_address')),
     },
     {
       name: 'shipping_country',
@@ -347,7 +347,7 @@ export const orders: TableDefinition = {
       type: 'VARCHAR',
       description: 'Customer note for delivery; NULL for most orders.',
       distribution: '12% of orders, uniform over 20 delivery notes.',
-      sql: ({ row }) => `CASE WHEN ${chance(row, 'has_note', 0.12)} THEN ${poolAt('order_note', below(row, 'notes', poolLength('order_note')))} END`,
+      sql: ({ row, pool, poolLength }) => `CASE WHEN ${chance(row, 'has_note', 0.12)} THEN ${pool(POOL.order_note, below(row, 'notes', poolLength(POOL.order_note)))} END`,
     },
     {
       name: 'sales_channel',
@@ -394,4 +394,4 @@ export const orders: TableDefinition = {
       violations: (t) => `${t('orders')} o JOIN ${t('users')} u USING (user_id) WHERE o.order_date < u.registration_date`,
     },
   ],
-};
+});

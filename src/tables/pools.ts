@@ -1,8 +1,8 @@
 /**
- * Value pools: lists built once per worker from faker's locale data, which generated rows index into by hash.
- * They depend only on the pinned faker version and the fixed seeds below, never on a run's seed, so a pool entry's
- * index is all a row needs to agree with every other run. Changing a pool changes generated values: bump
- * GENERATOR_VERSION and the golden checksum when you do.
+ * The built-in pools' values: lists built by the coordinator from faker's locale data, which generated rows index
+ * into by hash. They depend only on the pinned faker version and the fixed seeds below, never on a run's seed, so a
+ * pool entry's index is all a row needs to agree with every other run. Changing a pool changes generated values:
+ * bump the versions of the tables that read it and the golden checksum when you do.
  */
 import {
   Faker,
@@ -17,7 +17,6 @@ import {
   fr,
 } from '@faker-js/faker';
 
-import { NUMERIC_POOLS } from '../schema/columns/poolAt.js';
 import { ADDRESS_POOL_SIZE, LOCALES, type LocaleCode, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { SUBCATEGORIES, subcategoryLottery } from './catalog.js';
 
@@ -174,20 +173,11 @@ const builders: Record<string, () => Pool> = {
   ],
 };
 
-const cache = new Map<string, Pool>();
-
-/** A pool by name. Built on first use and kept for the life of the thread. */
-export function pool(name: string): Pool {
-  const cached = cache.get(name);
-  if (cached) return cached;
+/** Builds the built-in pool `name` (see builtinPools.ts, which loads this module only when a pool must be built). */
+export function buildPool(name: string): Pool {
   const build = builders[name];
   if (!build) throw new Error(`unknown pool ${name}`);
-  const built = build();
-  if (built.length === 0) throw new Error(`pool ${name} is empty: the faker locale data it reads is missing`);
-  const numeric = built.every((value) => typeof value === 'number');
-  if (numeric !== NUMERIC_POOLS.has(name)) throw new Error(`pool ${name}: declared ${NUMERIC_POOLS.has(name) ? 'numeric' : 'text'} but holds other values`);
-  cache.set(name, built);
-  return built;
+  return build();
 }
 
 export function poolNames(): string[] {

@@ -1,28 +1,29 @@
 /** products: the catalogue, with prices, costs and physical attributes that fit each subcategory. */
 import { MONEY, cents } from '../schema/columns/money.js';
-import { poolAt, poolLength } from '../schema/columns/poolAt.js';
+import { defineTable } from '../schema/defineTable.js';
+import { POOL } from './builtinPools.js';
 import { YEAR, spanOf, toTimestamp } from '../schema/columns/time.js';
 import { type Choice, describeWeights, weighted } from '../schema/columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
-import type { TableDefinition } from '../schema/tableDefinition.js';
+import type { PoolReader } from '../schema/tableDefinition.js';
 import { NOUNS_PER_SUBCATEGORY, SUBCATEGORIES } from './catalog.js';
 
 /** The pools a table needs to recompute a product's subcategory, price and creation time. */
-export const PRODUCT_PRICE_POOLS = ['subcategory_lottery', 'subcategory_min_price', 'subcategory_max_price'] as const;
+export const PRODUCT_PRICE_POOLS = [POOL.subcategory_lottery, POOL.subcategory_min_price, POOL.subcategory_max_price] as const;
 
 /** 0-based subcategory index, drawn by catalogue share. */
-export function subcategoryIndex(row: RandomSource): string {
-  return `${poolAt('subcategory_lottery', below(row, 'subcategory', 1024))}::BIGINT`;
+export function subcategoryIndex(pools: PoolReader, row: RandomSource): string {
+  return `${pools.pool(POOL.subcategory_lottery, below(row, 'subcategory', 1024))}::BIGINT`;
 }
 
 /**
  * The list price as DECIMAL(18,2): log-uniform in the subcategory's range, crowded toward the cheap end, ending in
  * .99 (or .49 under 10 USD) as shop prices do. `subcategory` is SQL for the 0-based subcategory index.
  */
-export function productPrice(row: RandomSource, subcategory: string): string {
-  const low = poolAt('subcategory_min_price', subcategory);
-  const high = poolAt('subcategory_max_price', subcategory);
+export function productPrice(pools: PoolReader, row: RandomSource, subcategory: string): string {
+  const low = pools.pool(POOL.subcategory_min_price, subcategory);
+  const high = pools.pool(POOL.subcategory_max_price, subcategory);
   const raw = `exp(ln(${low}) + pow(${uniform(row, 'price')}, 1.3) * (ln(${high}) - ln(${low})))`;
   return `CAST(CASE WHEN ${raw} < 10 THEN floor(${raw} * 2) / 2 + 0.49 ELSE floor(${raw}) + 0.99 END AS DECIMAL(18,2))`;
 }
@@ -49,7 +50,7 @@ function slug(text: string): string {
 const categories = [...new Set(SUBCATEGORIES.map((sub) => sub.category))];
 const categoryCodes = categories.map((name) => name.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase());
 
-export const products: TableDefinition = {
+export const products = defineTable({
   name: 'products',
   description: 'The catalogue: what is sold, at what price and cost, from which supplier, and how it sells.',
   version: 1,
@@ -57,37 +58,37 @@ export const products: TableDefinition = {
   parents: [],
   pools: [
     ...PRODUCT_PRICE_POOLS,
-    'subcategory_name',
-    'subcategory_category',
-    'subcategory_noun',
-    'subcategory_min_weight',
-    'subcategory_max_weight',
-    'subcategory_size',
-    'subcategory_physical',
-    'product_adjective',
-    'product_material',
-    'product_description',
-    'color',
-    'brand',
-    'supplier',
+    POOL.subcategory_name,
+    POOL.subcategory_category,
+    POOL.subcategory_noun,
+    POOL.subcategory_min_weight,
+    POOL.subcategory_max_weight,
+    POOL.subcategory_size,
+    POOL.subcategory_physical,
+    POOL.product_adjective,
+    POOL.product_material,
+    POOL.product_description,
+    POOL.color,
+    POOL.brand,
+    POOL.supplier,
   ],
   helpers: [
-    { name: '_sub', sql: ({ row }) => subcategoryIndex(row) },
-    { name: '_price', sql: ({ row, field }) => productPrice(row, field('_sub')) },
+    { name: '_sub', sql: (context) => subcategoryIndex(context, context.row) },
+    { name: '_price', sql: (context) => productPrice(context, context.row, context.field('_sub')) },
     { name: '_cost', sql: ({ row, field }) => cents(`${field('_price')}::DOUBLE * (0.35 + 0.4 * ${uniform(row, 'cost')})`) },
     { name: '_created', sql: ({ row }) => productCreatedEpoch(row) },
-    { name: '_physical', sql: ({ field }) => `(${poolAt('subcategory_physical', field('_sub'))} = 1)` },
+    { name: '_physical', sql: ({ field, pool }) => `(${pool(POOL.subcategory_physical, field('_sub'))} = 1)` },
     {
       name: '_weight',
-      sql: ({ row, field }) => {
-        const low = poolAt('subcategory_min_weight', field('_sub'));
-        const high = poolAt('subcategory_max_weight', field('_sub'));
+      sql: ({ row, field, pool }) => {
+        const low = pool(POOL.subcategory_min_weight, field('_sub'));
+        const high = pool(POOL.subcategory_max_weight, field('_sub'));
         return `exp(ln(${low}) + ${uniform(row, 'weight')} * (ln(${high}) - ln(${low})))`;
       },
     },
     { name: '_reviews', sql: ({ row }) => `(floor(pow(5001, pow(${uniform(row, 'review_count')}, 1.5)))::BIGINT - 1)` },
-    { name: '_material', sql: ({ row }) => below(row, 'material', poolLength('product_material')) },
-    { name: '_supplier', sql: ({ row }) => `(1 + floor(${poolLength('supplier')}::DOUBLE * pow(${uniform(row, 'supplier')}, 2))::BIGINT)` },
+    { name: '_material', sql: ({ row, poolLength }) => below(row, 'material', poolLength(POOL.product_material)) },
+    { name: '_supplier', sql: ({ row, poolLength }) => `(1 + floor(${poolLength(POOL.supplier)}::DOUBLE * pow(${uniform(row, 'supplier')}, 2))::BIGINT)` },
   ],
   columns: [
     {
@@ -114,10 +115,10 @@ export const products: TableDefinition = {
       type: 'VARCHAR',
       description: 'Brand, adjective, (material, for physical goods) and a noun of the subcategory.',
       distribution: 'Uniform over faker’s company names (as brands), commerce adjectives and materials; nouns per subcategory.',
-      sql: ({ row, field }) => {
-        const adjective = poolAt('product_adjective', below(row, 'name_adjective', poolLength('product_adjective')));
-        const material = poolAt('product_material', field('_material'));
-        const noun = poolAt('subcategory_noun', `${field('_sub')} * ${NOUNS_PER_SUBCATEGORY} + ${below(row, 'name_noun', NOUNS_PER_SUBCATEGORY)}`);
+      sql: ({ row, field, pool, poolLength }) => {
+        const adjective = pool(POOL.product_adjective, below(row, 'name_adjective', poolLength(POOL.product_adjective)));
+        const material = pool(POOL.product_material, field('_material'));
+        const noun = pool(POOL.subcategory_noun, `${field('_sub')} * ${NOUNS_PER_SUBCATEGORY} + ${below(row, 'name_noun', NOUNS_PER_SUBCATEGORY)}`);
         const withMaterial = `CASE WHEN ${field('_physical')} AND ${chance(row, 'name_material', 0.5)} THEN ${concat(`' '`, material)} ELSE '' END`;
         return concat(field('brand'), `' '`, adjective, withMaterial, `' '`, noun);
       },
@@ -127,28 +128,28 @@ export const products: TableDefinition = {
       type: 'VARCHAR',
       description: 'Brand (a faker company name).',
       distribution: 'Skewed: brand k of 400 with probability ~ u^1.5 (a few big brands).',
-      sql: ({ row }) => poolAt('brand', `floor(${poolLength('brand')}::DOUBLE * pow(${uniform(row, 'brand')}, 1.5))::BIGINT`),
+      sql: ({ row, pool, poolLength }) => pool(POOL.brand, `floor(${poolLength(POOL.brand)}::DOUBLE * pow(${uniform(row, 'brand')}, 1.5))::BIGINT`),
     },
     {
       name: 'category',
       type: 'VARCHAR',
       description: 'Top-level category.',
       distribution: `${categories.length} categories; shares follow the subcategories.`,
-      sql: ({ field }) => poolAt('subcategory_category', field('_sub')),
+      sql: ({ field, pool }) => pool(POOL.subcategory_category, field('_sub')),
     },
     {
       name: 'subcategory',
       type: 'VARCHAR',
       description: 'Subcategory within category.',
       distribution: `${SUBCATEGORIES.length} subcategories with catalogue shares (e.g. Men's Tops 5%, Laptops 1.5%).`,
-      sql: ({ field }) => poolAt('subcategory_name', field('_sub')),
+      sql: ({ field, pool }) => pool(POOL.subcategory_name, field('_sub')),
     },
     {
       name: 'description',
       type: 'VARCHAR',
       description: 'Marketing description.',
       distribution: 'Uniform over faker’s product descriptions.',
-      sql: ({ row }) => poolAt('product_description', below(row, 'description', poolLength('product_description'))),
+      sql: ({ row, pool, poolLength }) => pool(POOL.product_description, below(row, 'description', poolLength(POOL.product_description))),
     },
     {
       name: 'price',
@@ -194,22 +195,22 @@ export const products: TableDefinition = {
       type: 'VARCHAR',
       description: 'Main color; NULL where color does not apply (books, food, cosmetics...).',
       distribution: 'Uniform over faker’s human color names.',
-      sql: ({ row, field }) => `CASE WHEN ${field('_physical')} THEN ${poolAt('color', below(row, 'color', poolLength('color')))} END`,
+      sql: ({ row, field, pool, poolLength }) => `CASE WHEN ${field('_physical')} THEN ${pool(POOL.color, below(row, 'color', poolLength(POOL.color)))} END`,
     },
     {
       name: 'material',
       type: 'VARCHAR',
       description: 'Main material; NULL where it does not apply.',
       distribution: 'Uniform over faker’s product materials.',
-      sql: ({ field }) => `CASE WHEN ${field('_physical')} THEN ${poolAt('product_material', field('_material'))} END`,
+      sql: ({ field, pool }) => `CASE WHEN ${field('_physical')} THEN ${pool(POOL.product_material, field('_material'))} END`,
     },
     {
       name: 'size',
       type: 'VARCHAR',
       description: 'Apparel size (XS-XXL) or EU shoe size (36-46); NULL for unsized goods.',
       distribution: `Apparel ${describeWeights(apparelSizes)}; shoes uniform 36-46.`,
-      sql: ({ row, field }) =>
-        `CASE ${poolAt('subcategory_size', field('_sub'))} WHEN 'apparel' THEN ${weighted(draw20(row, 'size'), apparelSizes)} WHEN 'shoe' THEN (36 + ${below(row, 'size', 11)})::VARCHAR END`,
+      sql: ({ row, field, pool }) =>
+        `CASE ${pool(POOL.subcategory_size, field('_sub'))} WHEN 'apparel' THEN ${weighted(draw20(row, 'size'), apparelSizes)} WHEN 'shoe' THEN (36 + ${below(row, 'size', 11)})::VARCHAR END`,
     },
     {
       name: 'stock_quantity',
@@ -237,7 +238,7 @@ export const products: TableDefinition = {
       type: 'VARCHAR',
       description: 'Supplier company, determined by supplier_id.',
       distribution: 'Built from faker last names.',
-      sql: ({ field }) => poolAt('supplier', `${field('_supplier')} - 1`),
+      sql: ({ field, pool }) => pool(POOL.supplier, `${field('_supplier')} - 1`),
     },
     {
       name: 'rating',
@@ -298,4 +299,4 @@ export const products: TableDefinition = {
     { description: '0 < cost < price', violations: (t) => `${t('products')} WHERE NOT (0 < cost AND cost < price)` },
     { description: 'created_at <= updated_at', violations: (t) => `${t('products')} WHERE updated_at < created_at` },
   ],
-};
+});

@@ -1,11 +1,12 @@
 /** users: customers of the shop, living in six locales, with names, addresses and phones that agree with them. */
-import { poolAt } from '../schema/columns/poolAt.js';
+import { defineTable } from '../schema/defineTable.js';
+import { POOL } from './builtinPools.js';
 import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
-import type { TableDefinition } from '../schema/tableDefinition.js';
+import type { PoolReader } from '../schema/tableDefinition.js';
 
 const localeChoices: Choice[] = LOCALES.map((locale, index) => [index, locale.weight]);
 
@@ -23,8 +24,8 @@ export function addressIndex(row: RandomSource, locale = localeIndex(row)): stri
  * The street line: a house number (1-9999, small numbers commoner) and a street of the locale, number last in
  * Germany as there. `key` separates the draws of different addresses of the same row.
  */
-export function streetAddress(row: RandomSource, locale: string, key = 'street'): string {
-  const street = poolAt('street_name', `${locale} * ${STREET_POOL_SIZE} + ${below(row, key, STREET_POOL_SIZE)}`);
+export function streetAddress(pools: PoolReader, row: RandomSource, locale: string, key = 'street'): string {
+  const street = pools.pool(POOL.street_name, `${locale} * ${STREET_POOL_SIZE} + ${below(row, key, STREET_POOL_SIZE)}`);
   const number = `floor(pow(10000, ${uniform(row, `${key}_number`)}))::BIGINT::VARCHAR`;
   const german = LOCALES.findIndex((l) => l.code === 'de');
   return `CASE WHEN ${locale} = ${german} THEN ${concat(street, `' '`, number)} ELSE ${concat(number, `' '`, street)} END`;
@@ -116,24 +117,24 @@ function byLocale(values: readonly string[], locale: string): string {
   return `[${values.map(quotedString).join(', ')}][${locale} + 1]`;
 }
 
-export const users: TableDefinition = {
+export const users = defineTable({
   name: 'users',
   description: 'Customers: identity, contact, address, account and marketing attributes.',
   version: 1,
   primaryKey: 'user_id',
   parents: [],
   pools: [
-    'first_name',
-    'first_name_email',
-    'last_name',
-    'last_name_email',
-    'first_name_initial',
-    'last_name_initial',
-    'street_name',
-    'address_city',
-    'address_state',
-    'address_postcode',
-    'free_email_domain',
+    POOL.first_name,
+    POOL.first_name_email,
+    POOL.last_name,
+    POOL.last_name_email,
+    POOL.first_name_initial,
+    POOL.last_name_initial,
+    POOL.street_name,
+    POOL.address_city,
+    POOL.address_state,
+    POOL.address_postcode,
+    POOL.free_email_domain,
   ],
   helpers: [
     { name: '_locale', sql: ({ row }) => localeIndex(row) },
@@ -148,8 +149,8 @@ export const users: TableDefinition = {
         `(CASE WHEN ${field('_female')} THEN 0 ELSE ${LOCALES.length * NAME_POOL_SIZE} END + ${field('_locale')} * ${NAME_POOL_SIZE} + ${below(row, 'first_name', NAME_POOL_SIZE)})`,
     },
     { name: '_last', sql: ({ row, field }) => `(${field('_locale')} * ${NAME_POOL_SIZE} + ${below(row, 'last_name', NAME_POOL_SIZE)})` },
-    { name: '_first_email', sql: ({ field }) => poolAt('first_name_email', field('_first')) },
-    { name: '_last_email', sql: ({ field }) => poolAt('last_name_email', field('_last')) },
+    { name: '_first_email', sql: ({ field, pool }) => pool(POOL.first_name_email, field('_first')) },
+    { name: '_last_email', sql: ({ field, pool }) => pool(POOL.last_name_email, field('_last')) },
     { name: '_address', sql: ({ row, field }) => addressIndex(row, field('_locale')) },
     { name: '_registered', sql: ({ row }) => registrationEpoch(row) },
     {
@@ -171,32 +172,32 @@ export const users: TableDefinition = {
       type: 'VARCHAR',
       description: 'Given name, from the first names of the user’s locale, matching the gender where one is given.',
       distribution: 'Uniform over faker’s female or male first names of the locale.',
-      sql: ({ field }) => poolAt('first_name', field('_first')),
+      sql: ({ field, pool }) => pool(POOL.first_name, field('_first')),
     },
     {
       name: 'last_name',
       type: 'VARCHAR',
       description: 'Family name from the user’s locale.',
       distribution: 'Uniform over faker’s last names of the locale.',
-      sql: ({ field }) => poolAt('last_name', field('_last')),
+      sql: ({ field, pool }) => pool(POOL.last_name, field('_last')),
     },
     {
       name: 'email',
       type: 'VARCHAR',
       description: 'Email address built from the name; unique because it embeds user_id.',
       distribution: `Formats ${emailFormats.join(', ')} (equal shares) + user_id @ one of faker’s free email domains.`,
-      sql: ({ row, field }) => {
+      sql: ({ row, field, pool }) => {
         const first = field('_first_email');
         const last = field('_last_email');
         const format = below(row, 'email_format', emailFormats.length);
-        const initial = poolAt('first_name_initial', field('_first'));
+        const initial = pool(POOL.first_name_initial, field('_first'));
         return concat(
           `CASE WHEN ${format} = 2 THEN ${initial} ELSE ${first} END`,
           `['.', '', '', '_'][${format} + 1]`,
           last,
           `${row.id}::VARCHAR`,
           `'@'`,
-          poolAt('free_email_domain', below(row, 'email_domain', 3)),
+          pool(POOL.free_email_domain, below(row, 'email_domain', 3)),
         );
       },
     },
@@ -205,7 +206,7 @@ export const users: TableDefinition = {
       type: 'VARCHAR',
       description: 'Display handle; not unique (real shops allow repeats).',
       distribution: 'First name + last initial + 0-9999.',
-      sql: ({ row, field }) => concat(field('_first_email'), poolAt('last_name_initial', field('_last')), `${below(row, 'username', 10000)}::VARCHAR`),
+      sql: ({ row, field, pool }) => concat(field('_first_email'), pool(POOL.last_name_initial, field('_last')), `${below(row, 'username', 10000)}::VARCHAR`),
     },
     {
       name: 'phone',
@@ -233,28 +234,28 @@ export const users: TableDefinition = {
       type: 'VARCHAR',
       description: 'House number and street in the locale’s format.',
       distribution: `House number 1-9999 (log-uniform) and one of ${STREET_POOL_SIZE} faker street names per locale.`,
-      sql: ({ row, field }) => streetAddress(row, field('_locale')),
+      sql: (context) => streetAddress(context, context.row, context.field('_locale')),
     },
     {
       name: 'city',
       type: 'VARCHAR',
       description: 'City of the address.',
       distribution: `One of ${ADDRESS_POOL_SIZE} faker places (city, state, postal code) per locale.`,
-      sql: ({ field }) => poolAt('address_city', field('_address')),
+      sql: ({ field, pool }) => pool(POOL.address_city, field('_address')),
     },
     {
       name: 'state',
       type: 'VARCHAR',
       description: 'State, province, region or nation of the address.',
       distribution: 'From the same faker place as city; in the US the state agrees with the ZIP code.',
-      sql: ({ field }) => poolAt('address_state', field('_address')),
+      sql: ({ field, pool }) => pool(POOL.address_state, field('_address')),
     },
     {
       name: 'postal_code',
       type: 'VARCHAR',
       description: 'Postal code in the locale’s format (a ZIP code of the state in the US).',
       distribution: 'From the same faker place as city.',
-      sql: ({ field }) => poolAt('address_postcode', field('_address')),
+      sql: ({ field, pool }) => pool(POOL.address_postcode, field('_address')),
     },
     {
       name: 'country',
@@ -363,4 +364,4 @@ export const users: TableDefinition = {
     { description: 'users are 18 or older at registration', violations: (t) => `${t('users')} WHERE date_of_birth > (registration_date - INTERVAL 18 YEAR)::DATE` },
     { description: 'registration <= last login <= updated_at', violations: (t) => `${t('users')} WHERE NOT (registration_date <= last_login AND last_login <= updated_at)` },
   ],
-};
+});

@@ -5,9 +5,7 @@
  * later can be proved to be its own. It returns a summary, never rows.
  */
 import { stat, unlink } from 'node:fs/promises';
-import { partQuery } from '../schema/partQuery.js';
 import { quotedString } from '../schema/sql.js';
-import { tableNamed } from '../tables/index.js';
 import { threadConnection } from './duckdb.js';
 import { loadPools } from './loadPools.js';
 import { PARQUET_OPTIONS } from './parquet.js';
@@ -21,13 +19,10 @@ export { PARQUET_OPTIONS, ROW_GROUP_ROWS } from './parquet.js';
 
 /** Writes the rows; with `--profile`, returns how the COPY's time split between generating and writing. */
 async function copyRows(task: PartTask | SampleTask, path: string): Promise<CopySplit | undefined> {
-  const definition = tableNamed(task.table);
-  if (!definition) throw new Error(`unknown table ${task.table}`);
-  const query = partQuery(definition, task);
   const connection = await threadConnection(task.memoryLimit);
   if (task.kind === 'part') onStopRequest(task.stopChannel, () => connection.interrupt());
-  await loadPools(connection, definition, task.poolFile);
-  const copy = `COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`;
+  await loadPools(connection, task.pools);
+  const copy = `COPY (${task.query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`;
   if (task.kind === 'part' && task.profile) return profiledCopy(connection, copy);
   await connection.run(copy);
   return undefined;
@@ -53,7 +48,7 @@ async function writePart(task: PartTask): Promise<WorkerResult> {
       kind: 'part',
       path: task.path,
       partialPath: temporary,
-      rows: task.lastId - task.firstId + 1,
+      rows: task.rows,
       bytes: Number(size),
       inode: Number(ino),
       mtimeNs: mtimeNs.toString(),
@@ -70,7 +65,7 @@ async function measureSample(task: SampleTask): Promise<WorkerResult> {
   try {
     await copyRows(task, task.scratchPath);
     const { size } = await stat(task.scratchPath);
-    return { state: 'done', kind: 'sample', rows: task.lastId - task.firstId + 1, bytes: size };
+    return { state: 'done', kind: 'sample', rows: task.rows, bytes: size };
   } finally {
     await removeQuietly(task.scratchPath);
   }

@@ -1,16 +1,17 @@
 /** What crosses the thread boundary: plain cloneable objects, results told apart by `state`. */
-import type { ParentRange } from '../state/segment.js';
+import type { PoolTableSpec } from '../schema/poolFile.js';
 import type { CopySplit } from './profiledCopy.js';
 
+/**
+ * Rows to compute, as the coordinator compiled them: workers never look a table up (a user's module is never
+ * imported by them, and SQL builders are closures, which cannot cross threads).
+ */
 interface RowsSpec {
-  readonly table: string;
-  readonly seed: number;
-  readonly asOf: string;
-  readonly firstId: number;
-  readonly lastId: number;
-  readonly parents: Readonly<Record<string, readonly ParentRange[]>>;
-  /** The table's pools as JSON, written by the coordinator (see schema/poolFile.ts). */
-  readonly poolFile: string;
+  /** The SELECT of the rows (schema/compileTable.ts). */
+  readonly query: string;
+  readonly rows: number;
+  /** The pools the query cross-joins (schema/poolFile.ts). */
+  readonly pools: PoolTableSpec | undefined;
 }
 
 /** Write the rows of one part beside `path` (its partial file), for the coordinator to link into place. */

@@ -1,0 +1,41 @@
+/**
+ * The tables a run asks for, checked against the registry and the metadata before anything is reserved. A table of
+ * a user's module is recorded with the module's path and a hash of its definition (registry.ts), so a later run
+ * that lacks the module is told which --tables to pass, and one whose module changed under existing rows is refused:
+ * rows made from another definition would not agree with those already written (children recompute their parents).
+ */
+import { UserError } from '../errors/userError.js';
+import type { TableRegistry } from '../schema/registry.js';
+import type { Metadata, TableOriginRecord } from '../state/metadata.js';
+
+/** The first named table the registry lacks, as one line saying what to pass. */
+export function checkTablesKnown(names: readonly string[], registry: TableRegistry, recorded: Metadata['tables'], pendingOrigins?: Readonly<Record<string, TableOriginRecord>>): void {
+  for (const name of names) {
+    if (registry.get(name)) continue;
+    const module = pendingOrigins?.[name]?.module ?? recorded[name]?.definition?.module;
+    if (module) throw new UserError(`table ${name} is defined by ${module}, which is not loaded: pass --tables ${module}`);
+    throw new UserError(`unknown table "${name}": choose from ${registry.names.join(', ')}, or pass the module that defines it with --tables`);
+  }
+}
+
+/** The origin record of each named table that comes from a module. */
+export async function tableOrigins(names: readonly string[], registry: TableRegistry): Promise<Record<string, TableOriginRecord>> {
+  const origins: Record<string, TableOriginRecord> = {};
+  for (const name of names) {
+    const origin = registry.originOf(name);
+    if (origin) origins[name] = { module: origin.module, sha256: await registry.definitionHash(name) };
+  }
+  return origins;
+}
+
+/** Refuses a run whose module tables differ from the definitions their existing rows were made by. */
+export function checkOriginsUnchanged(origins: Readonly<Record<string, TableOriginRecord>>, recorded: Metadata['tables'], resumedFrom?: Readonly<Record<string, TableOriginRecord>>): void {
+  for (const [name, origin] of Object.entries(origins)) {
+    for (const before of [recorded[name]?.definition, resumedFrom?.[name]]) {
+      if (!before || before.sha256 === origin.sha256) continue;
+      throw new UserError(
+      `the definition of ${name} in ${origin.module} changed since its rows were generated (from ${before.module}; definition hash ${before.sha256.slice(0, 12)} is now ${origin.sha256.slice(0, 12)}), so new rows would not agree with them: restore the module as it was, or start a new dataset with another --metadata and --out`,
+      );
+    }
+  }
+}

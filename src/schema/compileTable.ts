@@ -1,0 +1,235 @@
+/**
+ * The query compiler: a table definition and the parent ranges of a run become one SELECT that computes any ID range
+ * of rows inside DuckDB. The IDs come from range(), every field is an expression over them, and fields that read
+ * other fields are computed in a later projection. Dependencies, pools and parent values are found by running each
+ * field's SQL builder with a context that records what it reads, so definitions never list them twice.
+ *
+ * A parent value (`parent('users').value('created_at')`) is the parent's own field, built with the parent row's
+ * draws and added to this query as a hidden field: the child recomputes exactly what the parent's file holds.
+ */
+import { UserError } from '../errors/userError.js';
+import { definitionProblem } from './defineTable.js';
+import { poolColumn, poolTable } from './columns/poolAt.js';
+import { parentFields } from './parentRows.js';
+import { OwnRows, type RandomSource } from './random.js';
+import type { ParentRange } from '../state/segment.js';
+import { epochSeconds, quotedIdentifier } from './sql.js';
+import type { Field, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
+
+export interface TableRows {
+  readonly seed: number;
+  readonly asOf: string;
+  /** For each parent table, the ranges this table's rows may reference. */
+  readonly parents: Readonly<Record<string, readonly ParentRange[]>>;
+}
+
+export interface PartRows extends TableRows {
+  readonly firstId: number;
+  readonly lastId: number;
+}
+
+export interface CompiledTable {
+  readonly table: string;
+  /** Every pool the query reads, its own and those of recomputed parent values, in first-read order. */
+  readonly pools: readonly PoolDefinition[];
+  /** The SELECT of rows firstId..lastId, columns in output order and types. */
+  select(firstId: number, lastId: number): string;
+}
+
+/** Tables by name: a parent's definition, for recomputing its values. */
+export type TableLookup = (name: string) => TableDefinition | undefined;
+
+const ID = '__id';
+
+interface Node {
+  readonly name: string;
+  /** Whose field this is: the table compiled, or a parent whose value it recomputes. */
+  readonly owner: TableDefinition;
+  readonly label: string;
+  readonly build: (context: RowContext) => string;
+  sql?: string;
+  readonly dependencies: Set<string>;
+  stage?: number;
+}
+
+interface ParentSource {
+  readonly definition: TableDefinition | undefined;
+  readonly source: RandomSource;
+  readonly idField: string;
+}
+
+class Compilation {
+  readonly nodes = new Map<string, Node>();
+  readonly parents = new Map<string, ParentSource>();
+  readonly pools = new Map<string, PoolDefinition>();
+  readonly #visiting = new Set<string>();
+
+  constructor(
+    readonly definition: TableDefinition,
+    readonly own: RandomSource,
+    readonly tables: TableLookup,
+  ) {}
+
+  add(owner: TableDefinition, name: string, label: string, build: (context: RowContext) => string): void {
+    if (this.nodes.has(name) || name === ID) throw definitionProblem(this.definition.name, label, 'defined twice');
+    this.nodes.set(name, { name, owner, label, build, dependencies: new Set() });
+  }
+
+  /** The hidden field holding the parent's field `name`, added on first read. */
+  parentValue(reader: Node, table: string, name: string): string {
+    const parent = this.parents.get(table);
+    if (!parent?.definition) throw definitionProblem(this.definition.name, reader.label, `reads ${table}.${name}, but ${table} is not a parent it declares`);
+    const field: Field | undefined = [...parent.definition.helpers, ...parent.definition.columns].find((f) => f.name === name);
+    if (!field) throw definitionProblem(this.definition.name, reader.label, `reads ${table}.${name}, which ${table} does not define`);
+    const node = `__${table}__${name}`;
+    if (!this.nodes.has(node)) {
+      const type = 'type' in field && typeof field.type === 'string' ? field.type : undefined;
+      // A column is read as written, so a child compares equal to the parent's file.
+      this.add(parent.definition, node, `${table}.${name}`, (context) => (type ? `CAST(${field.sql(context)} AS ${type})` : field.sql(context)));
+      // Its draws are the parent row's, which exists once the parent's id is.
+      this.nodes.get(node)?.dependencies.add(parent.idField);
+    }
+    return node;
+  }
+
+  readPool(reader: Node, pool: PoolDefinition): string {
+    const declared = reader.owner.pools.find((p) => p.name === pool.name);
+    const where = reader.owner === this.definition ? reader.label : `${reader.label} (read by ${this.definition.name})`;
+    if (declared !== pool) {
+      throw definitionProblem(reader.owner.name, where, `reads pool ${pool.name}, which ${reader.owner.name} does not list in pools: add it there`);
+    }
+    const known = this.pools.get(pool.name);
+    if (known && known !== pool) throw definitionProblem(this.definition.name, where, `two different pools are named ${pool.name}: give each its own name`);
+    this.pools.set(pool.name, pool);
+    return quotedIdentifier(poolColumn(pool.name));
+  }
+
+  contextOf(node: Node): RowContext {
+    const ownRow = node.owner === this.definition;
+    const parentRow = (table: string): ParentRow => {
+      if (!ownRow) {
+        throw definitionProblem(this.definition.name, node.label, `reads ${node.owner.name}'s parent ${table}: a child can read only the values its parent computes from its own row`);
+      }
+      const parent = this.parents.get(table);
+      if (!parent) throw definitionProblem(this.definition.name, node.label, `reads ${table}, which is not a parent it declares: add it to parents`);
+      node.dependencies.add(parent.idField);
+      return {
+        ...parent.source,
+        bits: (key) => parent.source.bits(key),
+        value: (name) => {
+          const hidden = this.parentValue(node, table, name);
+          node.dependencies.add(hidden);
+          return quotedIdentifier(hidden);
+        },
+      };
+    };
+    const source = ownRow ? this.own : this.parentSourceOf(node.owner.name);
+    return {
+      row: source,
+      parent: parentRow,
+      field: (other) => {
+        const name = ownRow ? other : this.parentValue(node, node.owner.name, other);
+        node.dependencies.add(name);
+        return quotedIdentifier(name);
+      },
+      pool: (pool, index) => `${this.readPool(node, pool)}[(${index}) + 1]`,
+      poolLength: (pool) => `len(${this.readPool(node, pool)})::UBIGINT`,
+    };
+  }
+
+  parentSourceOf(table: string): RandomSource {
+    const parent = this.parents.get(table);
+    if (!parent) throw new Error(`no parent source for ${table}`);
+    return parent.source;
+  }
+
+  stageOf(name: string, reader?: Node): number {
+    if (name === ID) return 0;
+    const node = this.nodes.get(name);
+    if (!node) {
+      throw definitionProblem(this.definition.name, reader?.label, `reads field ${JSON.stringify(name)}, which ${this.definition.name} does not define: define it as a column, or as a helper (a name starting with _)`);
+    }
+    if (node.stage !== undefined) return node.stage;
+    if (this.#visiting.has(name)) throw definitionProblem(this.definition.name, node.label, 'depends on itself through the fields it reads');
+    this.#visiting.add(name);
+    node.sql = buildSql(this.definition, node, this.contextOf(node));
+    let stage = 1;
+    for (const dependency of node.dependencies) stage = Math.max(stage, this.stageOf(dependency, node) + 1);
+    this.#visiting.delete(name);
+    node.stage = stage;
+    return stage;
+  }
+}
+
+function buildSql(definition: TableDefinition, node: Node, context: RowContext): string {
+  let sql: unknown;
+  try {
+    sql = node.build(context);
+  } catch (error: unknown) {
+    if (error instanceof UserError) throw error;
+    throw definitionProblem(definition.name, node.label, `its sql builder threw: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof sql !== 'string' || sql.trim() === '') throw definitionProblem(definition.name, node.label, 'its sql builder must return a SQL expression (a non-empty string)');
+  return sql;
+}
+
+function addParents(compilation: Compilation, rows: TableRows): void {
+  const { definition, own } = compilation;
+  for (const reference of definition.parents) {
+    const ranges = rows.parents[reference.table];
+    if (!ranges || ranges.length === 0) throw new Error(`${definition.name}: no ${reference.table} ranges given`);
+    const { fields, source } = parentFields({ table: reference.table, ranges, skew: reference.skew, pickDraw: own, pickKey: reference.column, prefix: `__${reference.column}` });
+    // Each helper reads the one before it (position -> segment -> id); declare that through field().
+    let previous: string | undefined;
+    for (const [name, sql] of fields) {
+      const before = previous;
+      compilation.add(definition, name, `parent ${reference.table}`, (context) => {
+        if (before) context.field(before);
+        return sql;
+      });
+      previous = name;
+    }
+    if (!previous) throw new Error('unreachable');
+    compilation.parents.set(reference.table, { definition: compilation.tables(reference.table), source, idField: previous });
+  }
+}
+
+export function compileTable(definition: TableDefinition, rows: TableRows, tables: TableLookup): CompiledTable {
+  const own = new OwnRows({ seed: rows.seed, table: definition.name, id: quotedIdentifier(ID), asOf: String(epochSeconds(rows.asOf)) });
+  const compilation = new Compilation(definition, own, tables);
+  addParents(compilation, rows);
+  for (const field of definition.helpers) compilation.add(definition, field.name, `helper ${field.name}`, field.sql);
+  for (const column of definition.columns) compilation.add(definition, column.name, `column ${column.name}`, column.sql);
+  for (const name of compilation.nodes.keys()) compilation.stageOf(name);
+  // IDs are reserved per run and must never collide: the key is the row id itself, nothing drawn.
+  if (compilation.nodes.get(definition.primaryKey)?.sql !== own.id) {
+    throw definitionProblem(definition.name, `primary key ${definition.primaryKey}`, 'its sql must be the row id: sql: ({ row }) => row.id');
+  }
+
+  const byStage = new Map<number, Node[]>();
+  for (const node of compilation.nodes.values()) {
+    const stage = node.stage ?? 0;
+    byStage.set(stage, [...(byStage.get(stage) ?? []), node]);
+  }
+  const stages = [...byStage.keys()].sort((a, b) => a - b);
+  const pools = [...compilation.pools.values()];
+  const crossJoin = pools.length > 0 ? ` CROSS JOIN ${quotedIdentifier(poolTable(definition.name))}` : '';
+  const outputs = definition.columns.map((column) => `CAST(${quotedIdentifier(column.name)} AS ${column.type}) AS ${quotedIdentifier(column.name)}`);
+  return {
+    table: definition.name,
+    pools,
+    select(firstId: number, lastId: number): string {
+      let query = `SELECT * FROM range(${firstId}, ${lastId + 1}) AS t(${quotedIdentifier(ID)})${crossJoin}`;
+      for (const stage of stages) {
+        const expressions = (byStage.get(stage) ?? []).map((node) => `${node.sql} AS ${quotedIdentifier(node.name)}`);
+        query = `SELECT *, ${expressions.join(', ')} FROM (${query})`;
+      }
+      return `SELECT ${outputs.join(', ')} FROM (${query})`;
+    },
+  };
+}
+
+/** The SELECT of one part's rows. */
+export function partQuery(definition: TableDefinition, rows: PartRows, tables: TableLookup): string {
+  return compileTable(definition, rows, tables).select(rows.firstId, rows.lastId);
+}

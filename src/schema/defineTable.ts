@@ -1,0 +1,146 @@
+/**
+ * defineTable() and definePool(): the doors through which a definition enters, built-in or a user's. They check
+ * what can be checked from the definition alone, so a mistake is named next to its declaration ("table reviews,
+ * column rating: ...") instead of surfacing as a DuckDB binder error in a worker. What needs the other tables (a
+ * parent that exists, fields that read known fields, no cycles) is checked by the registry (registry.ts).
+ */
+import { UserError } from '../errors/userError.js';
+import type { Column, Field, PoolDefinition, TableDefinition } from './tableDefinition.js';
+
+/** Marks what these functions made, across copies of the package (a user's module may import another copy). */
+const TABLE_BRAND = Symbol.for('synthgen.table');
+const POOL_BRAND = Symbol.for('synthgen.pool');
+
+/** Names that are safe as a folder, a file name part, a DuckDB column and a JSON key, without quoting surprises. */
+const SAFE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const SAFE_HELPER = /^_[a-z0-9][a-z0-9_]{0,61}$/;
+
+/** The types a column may be written as: DuckDB's scalar types, DECIMAL(p,s), and lists of them. */
+const COLUMN_TYPE =
+  /^(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|VARCHAR|DATE|TIME|TIMESTAMP|TIMESTAMPTZ|UUID|DECIMAL\((\d{1,2}),\s*(\d{1,2})\))(\[\])*$/;
+
+export class DefinitionError extends UserError {}
+
+export function definitionProblem(table: string, where: string | undefined, problem: string): DefinitionError {
+  return new DefinitionError(`table ${table}${where ? `, ${where}` : ''}: ${problem}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function branded(value: unknown, brand: symbol): boolean {
+  return typeof value === 'object' && value !== null && (value as { readonly [key: symbol]: unknown })[brand] === true;
+}
+
+export function isTable(value: unknown): value is TableDefinition {
+  return branded(value, TABLE_BRAND);
+}
+
+export function isPool(value: unknown): value is PoolDefinition {
+  return branded(value, POOL_BRAND);
+}
+
+export function definePool(pool: PoolDefinition): PoolDefinition {
+  const name = isRecord(pool) && typeof pool.name === 'string' ? pool.name : undefined;
+  const problem = (what: string) => new DefinitionError(`pool ${name ?? JSON.stringify(pool?.name ?? null)}: ${what}`);
+  if (name === undefined || !SAFE_NAME.test(name)) throw problem('a pool name is lower-case letters, digits and _, starting with a letter (at most 63)');
+  if (pool.type !== 'text' && pool.type !== 'number') throw problem(`type must be 'text' or 'number', got ${JSON.stringify(pool.type)}`);
+  if (typeof pool.build !== 'function') throw problem('build must be a function returning the list of values');
+  return Object.freeze({ name, type: pool.type, build: pool.build, [POOL_BRAND]: true });
+}
+
+function checkField(table: string, field: Field, kind: 'helper' | 'column'): void {
+  const name: unknown = isRecord(field) ? field.name : undefined;
+  if (typeof name !== 'string') throw definitionProblem(table, undefined, `a ${kind} has no name`);
+  if (kind === 'helper' && !SAFE_HELPER.test(name)) {
+    throw definitionProblem(table, `helper ${name}`, 'a helper name starts with _ and then lower-case letters, digits and _ (it is never written)');
+  }
+  if (kind === 'column' && !SAFE_NAME.test(name)) {
+    throw definitionProblem(table, `column ${name}`, 'a column name is lower-case letters, digits and _, starting with a letter (at most 63): it becomes a Parquet column');
+  }
+  if (typeof field.sql !== 'function') throw definitionProblem(table, `${kind} ${name}`, 'sql must be a function of the row context returning SQL');
+}
+
+function checkColumn(table: string, column: Column): void {
+  checkField(table, column, 'column');
+  const where = `column ${column.name}`;
+  const type = typeof column.type === 'string' ? column.type.trim().toUpperCase() : '';
+  const decimal = COLUMN_TYPE.exec(type);
+  if (!decimal) throw definitionProblem(table, where, `type ${JSON.stringify(column.type)} is not one synthgen writes: use BIGINT, INTEGER, DOUBLE, VARCHAR, BOOLEAN, DATE, TIMESTAMP, TIMESTAMPTZ, DECIMAL(p,s), ... or a list of one (VARCHAR[])`);
+  if (decimal[2] !== undefined && (Number(decimal[2]) < 1 || Number(decimal[2]) > 38 || Number(decimal[3]) > Number(decimal[2]))) {
+    throw definitionProblem(table, where, `${type} is not a DECIMAL DuckDB has: precision 1-38, scale at most the precision`);
+  }
+  for (const text of ['description', 'distribution'] as const) {
+    if (typeof column[text] !== 'string') throw definitionProblem(table, where, `${text} must be text (it goes in the data dictionary)`);
+  }
+}
+
+function checkNames(definition: TableDefinition): void {
+  const { name, helpers, columns } = definition;
+  const seen = new Set<string>();
+  for (const field of [...helpers, ...columns]) {
+    if (seen.has(field.name)) throw definitionProblem(name, `field ${field.name}`, 'defined twice: give each helper and column its own name');
+    seen.add(field.name);
+  }
+  if (columns[0]?.name !== definition.primaryKey) {
+    throw definitionProblem(name, `primary key ${definition.primaryKey}`, `the primary key must be the first column (the first is ${columns[0]?.name ?? 'missing'})`);
+  }
+  for (const column of definition.unique ?? []) {
+    if (!columns.some((c) => c.name === column)) throw definitionProblem(name, `unique ${column}`, 'names no column of the table');
+  }
+}
+
+function checkParents(definition: TableDefinition): void {
+  const tables = new Set<string>();
+  for (const parent of definition.parents) {
+    const where = `parent ${isRecord(parent) ? String(parent.table) : '?'}`;
+    if (!isRecord(parent) || typeof parent.table !== 'string' || !SAFE_NAME.test(parent.table)) throw definitionProblem(definition.name, where, 'a parent is { table, column, skew } with a table name');
+    if (tables.has(parent.table)) throw definitionProblem(definition.name, where, 'referenced twice: a table references each parent through one column');
+    tables.add(parent.table);
+    if (parent.table === definition.name) throw definitionProblem(definition.name, where, 'a table cannot be its own parent');
+    if (!definition.columns.some((c) => c.name === parent.column)) {
+      throw definitionProblem(definition.name, where, `column ${JSON.stringify(parent.column)} is not a column of ${definition.name}: name the column that holds the ${parent.table} id`);
+    }
+    if (typeof parent.skew !== 'number' || !Number.isFinite(parent.skew) || parent.skew < 1 || parent.skew > 20) {
+      throw definitionProblem(definition.name, where, `skew must be a number from 1 (uniform) to 20, got ${JSON.stringify(parent.skew)}`);
+    }
+  }
+}
+
+function checkPools(definition: TableDefinition): void {
+  const names = new Set<string>();
+  for (const pool of definition.pools) {
+    if (!isPool(pool)) throw definitionProblem(definition.name, 'pools', 'each pool must be made with definePool()');
+    if (names.has(pool.name)) throw definitionProblem(definition.name, `pool ${pool.name}`, 'listed twice');
+    names.add(pool.name);
+  }
+}
+
+/** Checks a table's definition and marks it as one; the registry takes only what this returned. */
+export function defineTable(definition: TableDefinition): TableDefinition {
+  if (!isRecord(definition)) throw new DefinitionError('defineTable() takes a table definition object');
+  const name: unknown = definition.name;
+  if (typeof name !== 'string' || !SAFE_NAME.test(name)) {
+    throw new DefinitionError(`table ${JSON.stringify(name)}: a table name is lower-case letters, digits and _, starting with a letter (at most 63): it becomes a folder and a SQL name`);
+  }
+  if (typeof definition.description !== 'string') throw definitionProblem(name, undefined, 'description must be text');
+  if (!Number.isSafeInteger(definition.version) || definition.version < 1) throw definitionProblem(name, 'version', 'must be a whole number from 1, raised whenever generated values change');
+  for (const list of ['parents', 'pools', 'helpers', 'columns'] as const) {
+    if (!Array.isArray(definition[list])) throw definitionProblem(name, list, 'must be a list (empty if none)');
+  }
+  if (definition.columns.length === 0) throw definitionProblem(name, 'columns', 'a table needs at least its primary key column');
+  for (const helper of definition.helpers) checkField(name, helper, 'helper');
+  for (const column of definition.columns) checkColumn(name, column);
+  checkNames(definition);
+  const key = definition.columns[0];
+  if (key?.type.trim().toUpperCase() !== 'BIGINT') throw definitionProblem(name, `primary key ${definition.primaryKey}`, 'must be BIGINT, its sql the row id: ({ row }) => row.id');
+  checkParents(definition);
+  checkPools(definition);
+  for (const rule of definition.rules ?? []) {
+    if (!isRecord(rule) || typeof rule.description !== 'string' || typeof rule.violations !== 'function') {
+      throw definitionProblem(name, 'rules', 'a rule is { description, violations: (t) => SQL }');
+    }
+  }
+  return Object.freeze({ ...definition, [TABLE_BRAND]: true });
+}

@@ -1,0 +1,41 @@
+/**
+ * A pool's values, built once per process and checked. The built-in pools' values are also kept in the disk cache
+ * (state/cache.ts), whose namespace hashes every file of the package, so a changed builder never reads stale values.
+ * A user's pools are never cached on disk: their builders may read anything (other files, closures), which no key
+ * can cover, so an edited module always gets fresh values.
+ */
+import { UserError } from '../errors/userError.js';
+import { cachedValue } from '../state/cache.js';
+import type { PoolDefinition } from './tableDefinition.js';
+
+export type PoolValues = readonly (string | number)[];
+
+const built = new Map<PoolDefinition, Promise<PoolValues>>();
+
+function checked(pool: PoolDefinition, values: unknown): PoolValues {
+  if (!Array.isArray(values) || values.length === 0) throw new UserError(`pool ${pool.name}: build() must return a non-empty list of values`);
+  const want = pool.type === 'number' ? 'number' : 'string';
+  const index = values.findIndex((value) => typeof value !== want || (want === 'number' && !Number.isFinite(value)));
+  if (index >= 0) {
+    throw new UserError(`pool ${pool.name}: value ${index} is ${JSON.stringify(values[index]) ?? String(values[index])}, not ${pool.type === 'number' ? 'a finite number' : 'text'}: a ${pool.type} pool holds only ${pool.type === 'number' ? 'numbers' : 'strings'}`);
+  }
+  return values as PoolValues;
+}
+
+async function build(pool: PoolDefinition): Promise<PoolValues> {
+  try {
+    return checked(pool, await pool.build());
+  } catch (error: unknown) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`pool ${pool.name}: build() threw: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function poolValues(pool: PoolDefinition, cacheable: boolean): Promise<PoolValues> {
+  let values = built.get(pool);
+  if (!values) {
+    values = cacheable ? cachedValue(`pool-${pool.name}.json`, () => build(pool)).then((v) => checked(pool, v)) : build(pool);
+    built.set(pool, values);
+  }
+  return values;
+}

@@ -1,0 +1,155 @@
+/**
+ * The tables a run can make: the built-in ones and those of the user's modules, checked together and ordered so that
+ * parents come before children (topologically, not by list position). Each table is compiled once here against
+ * stand-in parent ranges, which runs every SQL builder: a field that reads an unknown field, a parent it does not
+ * declare, a pool it does not list, or itself, fails now with one line naming the table and the field, not in a
+ * worker as a DuckDB binder error.
+ */
+import { createHash } from 'node:crypto';
+import { type CompiledTable, type TableLookup, type TableRows, compileTable } from './compileTable.js';
+import { DefinitionError, definitionProblem, isTable } from './defineTable.js';
+import { poolValues } from './poolValues.js';
+import type { PoolDefinition, TableDefinition } from './tableDefinition.js';
+
+/** Where a table came from: undefined for a built-in one. */
+export interface TableOrigin {
+  /** The module's absolute path. */
+  readonly module: string;
+}
+
+export interface RegisteredTable {
+  readonly definition: TableDefinition;
+  readonly origin?: TableOrigin;
+}
+
+/** Stand-in rows for checking and hashing a definition: what they compile to depends only on the definitions. */
+const CHECK_AS_OF = '2025-01-01T00:00:00Z';
+const CHECK_ROWS = 1000;
+
+function describeOrigin(origin: TableOrigin | undefined): string {
+  return origin ? origin.module : 'synthgen';
+}
+
+/** Parents before children, keeping the given order among tables that do not depend on each other. */
+function topologicalOrder(entries: readonly RegisteredTable[]): RegisteredTable[] {
+  const placed = new Set<string>();
+  const ordered: RegisteredTable[] = [];
+  let remaining = [...entries];
+  while (remaining.length > 0) {
+    const ready = remaining.find((entry) => entry.definition.parents.every((parent) => placed.has(parent.table)));
+    if (!ready) {
+      const names = remaining.map((entry) => entry.definition.name).join(', ');
+      throw new DefinitionError(`tables ${names} reference each other as parents in a cycle: a parent must be generated before its children, so break the cycle`);
+    }
+    ordered.push(ready);
+    placed.add(ready.definition.name);
+    remaining = remaining.filter((entry) => entry !== ready);
+  }
+  return ordered;
+}
+
+export class TableRegistry {
+  readonly #tables: ReadonlyMap<string, RegisteredTable>;
+  readonly #builtinPools: ReadonlySet<PoolDefinition>;
+  readonly lookup: TableLookup = (name) => this.#tables.get(name)?.definition;
+
+  private constructor(ordered: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>) {
+    this.#tables = new Map(ordered.map((entry) => [entry.definition.name, entry]));
+    this.#builtinPools = builtinPools;
+  }
+
+  /** Checks the tables together; the first problem is thrown as one line naming the table and field. */
+  static create(entries: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>): TableRegistry {
+    const byName = new Map<string, RegisteredTable>();
+    for (const entry of entries) {
+      if (!isTable(entry.definition)) throw new DefinitionError(`${describeOrigin(entry.origin)}: a table must be made with defineTable()`);
+      const name = entry.definition.name;
+      const earlier = byName.get(name);
+      if (earlier) throw definitionProblem(name, undefined, `is defined twice (by ${describeOrigin(earlier.origin)} and ${describeOrigin(entry.origin)}): rename one`);
+      byName.set(name, entry);
+    }
+    for (const { definition } of entries) {
+      for (const parent of definition.parents) {
+        if (!byName.has(parent.table)) {
+          throw definitionProblem(definition.name, `parent ${parent.table}`, `no table ${parent.table} is defined: define it, or pass the module that does with --tables`);
+        }
+      }
+    }
+    const registry = new TableRegistry(topologicalOrder(entries), builtinPools);
+    registry.#checkPoolNames();
+    for (const { definition } of registry.#tables.values()) registry.compileForCheck(definition.name);
+    return registry;
+  }
+
+  #checkPoolNames(): void {
+    const seen = new Map<string, { pool: PoolDefinition; table: string }>();
+    for (const { definition } of this.#tables.values()) {
+      for (const pool of definition.pools) {
+        const other = seen.get(pool.name);
+        if (other && other.pool !== pool) throw definitionProblem(definition.name, `pool ${pool.name}`, `${other.table} has another pool of that name: give each its own`);
+        seen.set(pool.name, { pool, table: definition.name });
+      }
+    }
+  }
+
+  /** Every table, parents first. */
+  get names(): readonly string[] {
+    return [...this.#tables.keys()];
+  }
+
+  get definitions(): readonly TableDefinition[] {
+    return [...this.#tables.values()].map((entry) => entry.definition);
+  }
+
+  get(name: string): TableDefinition | undefined {
+    return this.#tables.get(name)?.definition;
+  }
+
+  originOf(name: string): TableOrigin | undefined {
+    return this.#tables.get(name)?.origin;
+  }
+
+  /** The given tables, parents first. */
+  ordered(names: readonly string[]): string[] {
+    return this.names.filter((name) => names.includes(name));
+  }
+
+  /** Whether a pool's values may be cached on disk: only the built-in ones, whose builders the package's hash covers. */
+  isBuiltinPool(pool: PoolDefinition): boolean {
+    return this.#builtinPools.has(pool);
+  }
+
+  compile(name: string, rows: TableRows): CompiledTable {
+    const definition = this.get(name);
+    if (!definition) throw new Error(`unknown table ${name}`);
+    return compileTable(definition, rows, this.lookup);
+  }
+
+  /** The table compiled against stand-in parent ranges: what checking and hashing a definition read. */
+  compileForCheck(name: string): CompiledTable {
+    const definition = this.get(name);
+    if (!definition) throw new Error(`unknown table ${name}`);
+    const parents = Object.fromEntries(
+      definition.parents.map((p) => [p.table, [{ first_id: 1, last_id: CHECK_ROWS, seed: 0, as_of: CHECK_AS_OF, version: this.get(p.table)?.version ?? 1 }]]),
+    );
+    return this.compile(name, { seed: 0, asOf: CHECK_AS_OF, parents });
+  }
+
+  /**
+   * A hash of everything that decides a table's values: its compiled SQL (which includes what it recomputes of its
+   * parents), its column types and the values of the pools it reads. The metadata records it for a module's tables,
+   * so a later run can tell that the module changed under rows already generated.
+   */
+  async definitionHash(name: string): Promise<string> {
+    const definition = this.get(name);
+    if (!definition) throw new Error(`unknown table ${name}`);
+    const compiled = this.compileForCheck(name);
+    const hash = createHash('sha256');
+    hash.update(JSON.stringify({ name, version: definition.version, parents: definition.parents, columns: definition.columns.map((c) => [c.name, c.type]) }));
+    hash.update(compiled.select(1, CHECK_ROWS));
+    for (const pool of compiled.pools) {
+      hash.update(JSON.stringify([pool.name, pool.type, await poolValues(pool, this.isBuiltinPool(pool))]));
+    }
+    return hash.digest('hex');
+  }
+}

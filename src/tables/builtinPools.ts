@@ -1,0 +1,47 @@
+/**
+ * The built-in tables' pools, as definitions: name, type, and a builder that loads faker (pools.ts) only when a
+ * pool must be built, since importing faker's locale data alone takes ~0.3 s and the disk cache usually has them.
+ */
+import { definePool } from '../schema/defineTable.js';
+import type { PoolDefinition } from '../schema/tableDefinition.js';
+
+function builtin(name: string, type: PoolDefinition['type']): PoolDefinition {
+  return definePool({ name, type, build: async () => (await import('./pools.js')).buildPool(name) });
+}
+
+const text = (name: string) => builtin(name, 'text');
+const number = (name: string) => builtin(name, 'number');
+
+export const POOL = {
+  subcategory_lottery: number('subcategory_lottery'),
+  subcategory_name: text('subcategory_name'),
+  subcategory_category: text('subcategory_category'),
+  subcategory_noun: text('subcategory_noun'),
+  subcategory_min_price: number('subcategory_min_price'),
+  subcategory_max_price: number('subcategory_max_price'),
+  subcategory_min_weight: number('subcategory_min_weight'),
+  subcategory_max_weight: number('subcategory_max_weight'),
+  subcategory_size: text('subcategory_size'),
+  subcategory_physical: number('subcategory_physical'),
+  product_material: text('product_material'),
+  first_name: text('first_name'),
+  first_name_email: text('first_name_email'),
+  last_name: text('last_name'),
+  last_name_email: text('last_name_email'),
+  first_name_initial: text('first_name_initial'),
+  last_name_initial: text('last_name_initial'),
+  street_name: text('street_name'),
+  address_city: text('address_city'),
+  address_state: text('address_state'),
+  address_postcode: text('address_postcode'),
+  free_email_domain: text('free_email_domain'),
+  product_description: text('product_description'),
+  product_adjective: text('product_adjective'),
+  color: text('color'),
+  brand: text('brand'),
+  supplier: text('supplier'),
+  order_note: text('order_note'),
+} as const;
+
+/** Every built-in pool: their values are cached on disk under the package's hash (see schema/poolValues.ts). */
+export const BUILTIN_POOLS: ReadonlySet<PoolDefinition> = new Set(Object.values(POOL));
