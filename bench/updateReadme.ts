@@ -6,6 +6,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { dataDictionary } from '../src/schema/dataDictionary.js';
+import { BUILTIN_TABLES } from '../src/tables/index.js';
 import { type ScalingPoint, writeScalingChart } from './scalingChart.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -47,7 +48,7 @@ async function redrawChart(): Promise<boolean> {
 
 const readmePath = join(root, 'README.md');
 let readme = await readFile(readmePath, 'utf8');
-readme = replaceBlock(readme, 'dictionary', dataDictionary());
+readme = replaceBlock(readme, 'dictionary', dataDictionary(BUILTIN_TABLES));
 const results = await newestResults();
 if (results) readme = replaceBlock(readme, 'performance', results);
 await writeFile(readmePath, readme);

@@ -1,8 +1,26 @@
-/** The programmatic API: run the engine without the CLI. */
+/**
+ * The package's API: defining tables of your own (what a `--tables` module imports), and running the engine
+ * without the CLI.
+ */
+
+// Defining tables.
+export { defineTable, definePool } from './schema/defineTable.js';
+export type { TableDefinition, Column, Field, ParentReference, ParentRow, PoolDefinition, PoolReader, RowContext, Rule } from './schema/tableDefinition.js';
+export { type RandomSource, uniform, draw20, chance, below, between } from './schema/random.js';
+export { type Choice, weighted, weightedIndex, labelOf, describeWeights } from './schema/columns/weighted.js';
+export { MONEY, money, cents } from './schema/columns/money.js';
+export { MINUTE, HOUR, DAY, YEAR, toTimestamp, toDate, spanOf } from './schema/columns/time.js';
+export { concat, quotedString, quotedIdentifier, stringList } from './schema/sql.js';
+
+// The built-in tables, and the registry a run reads tables from.
+export { BUILTIN_TABLES, tableRegistry } from './tables/index.js';
+export { TableRegistry } from './schema/registry.js';
+export { loadTableModules } from './schema/loadTableModules.js';
+export { compileTable, partQuery } from './schema/compileTable.js';
+export { dataDictionary } from './schema/dataDictionary.js';
+
+// Running.
 export { UserError } from './errors/userError.js';
 export { DEFAULT_FILE_SIZE_MB, type RunOptions, type RunSummary, type ProgressEvent, runGeneration } from './run/runGeneration.js';
 export { loadMetadata, type Metadata } from './state/metadata.js';
-export { partQuery, compileTable } from './schema/compileTable.js';
-export { TABLES, tableNamed } from './tables/index.js';
-export type { TableDefinition, Column, Field, ParentReference } from './schema/tableDefinition.js';
-export { dataDictionary } from './schema/dataDictionary.js';
+export { verifyDataset, type VerifyOptions, type VerifyReport } from './verify/verify.js';

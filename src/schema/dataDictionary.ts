@@ -1,12 +1,12 @@
 /** The data dictionary, rendered from the table definitions so it cannot drift from what is generated. */
-import { TABLES } from '../tables/index.js';
+import type { TableDefinition } from './tableDefinition.js';
 
 function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
 
-export function dataDictionary(): string {
-  const sections = TABLES.map((table) => {
+export function dataDictionary(tables: readonly TableDefinition[]): string {
+  const sections = tables.map((table) => {
     const parents = table.parents.map((p) => `\`${p.column}\` → \`${p.table}\``).join(', ');
     const lines = [
       `### ${table.name} (${table.columns.length} columns, generator version ${table.version})`,

@@ -18,7 +18,9 @@ import { RUNS_FOLDER, type RunManifest } from '../state/runManifest.js';
 import type { S3Target } from '../output/s3/s3Target.js';
 import { isLegacy } from '../state/segment.js';
 import { quotedIdentifier, quotedString } from '../schema/sql.js';
-import { TABLES } from '../tables/index.js';
+import type { TableRegistry } from '../schema/registry.js';
+import { tableRegistry } from '../tables/index.js';
+import { checkTablesKnown } from '../run/tableOrigins.js';
 import { checkListedFiles, loadManifests, unlistedFiles } from './verifyFiles.js';
 import type { VerifyCheck, VerifyReport } from './verifyReport.js';
 import { type TableScope, checkTable } from './verifyTables.js';
@@ -33,6 +35,8 @@ export interface VerifyOptions {
   readonly metadata?: Metadata;
   /** The S3 prefix the dataset was downloaded from: which of the metadata's runs are here is judged by it. */
   readonly s3?: S3Target;
+  /** The tables the dataset may hold: the built-in ones and a user's modules' (default: the built-in ones). */
+  readonly registry?: TableRegistry;
   /** Findings made before the files were read (an object that was not downloaded, say), reported first. */
   readonly findings?: readonly VerifyCheck[];
 }
@@ -134,6 +138,10 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
   if (loaded.manifests.length === 0 && loaded.checks.length === 0) {
     throw new UserError(`no run manifests in ${label}/${RUNS_FOLDER}: point --out (or --s3-bucket) at a folder synthgen generated into`);
   }
+  const registry = options.registry ?? tableRegistry();
+  // A table of a user's module is checked against its definitions: without the module, say which to pass.
+  const named = new Set([...loaded.manifests.flatMap((m) => Object.keys(m.tables)), ...Object.keys(options.metadata?.tables ?? {})]);
+  checkTablesKnown([...named], registry, options.metadata?.tables ?? {});
   const checks: VerifyCheck[] = [...(options.findings ?? []), ...loaded.checks];
   const hereRuns = new Set(loaded.manifests.map((m) => m.run_id));
   append(checks, await placeRuns(options, label, loaded.names, hereRuns));
@@ -142,20 +150,21 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
   const connection = await instance.connect();
   try {
     await connection.run(`SET TimeZone = 'UTC'`);
-    const files = await checkListedFiles(connection, root, loaded.manifests, checks);
-    append(checks, await unlistedFiles(root, files.listed));
+    const files = await checkListedFiles(connection, root, loaded.manifests, checks, registry.lookup);
+    append(checks, await unlistedFiles(root, files.listed, registry.definitions));
     for (const [table, paths] of files.readable) {
       await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${paths.map(quotedString).join(', ')}])`);
     }
     const present = new Set(files.readable.keys());
     const scope: TableScope = {
       connection,
+      tables: registry.lookup,
       present,
       hereIds: hereIdsOf(loaded.manifests),
       elsewhereIds: elsewhereIdsOf(options.metadata, present, hereRuns),
     };
     const rows: Record<string, number> = {};
-    for (const definition of TABLES) {
+    for (const definition of registry.definitions) {
       if (present.has(definition.name)) rows[definition.name] = await checkTable(scope, definition, checks);
     }
     const violations = checks.filter((c) => c.result === 'violation').length;

@@ -14,7 +14,8 @@ import { fileKind } from '../files/regularFile.js';
 import { RUNS_FOLDER, ManifestUnreadable, type ManifestFile, type RunManifest, parseManifest } from '../state/runManifest.js';
 import { relativePathProblem } from './relativePathProblem.js';
 import { quotedIdentifier, quotedString } from '../schema/sql.js';
-import { TABLES, tableNamed } from '../tables/index.js';
+import type { TableLookup } from '../schema/compileTable.js';
+import type { TableDefinition } from '../schema/tableDefinition.js';
 import type { VerifyCheck } from './verifyReport.js';
 
 /** Far above any real manifest (a million files is ~250 MB), and below what one string can hold. */
@@ -153,8 +154,8 @@ async function one(connection: DuckDBConnection, sql: string): Promise<Record<st
 const num = (value: unknown) => Number(value ?? 0);
 
 /** The problems with a listed file's rows (count, ID range), or one saying it cannot be read as Parquet. */
-async function rowProblems(connection: DuckDBConnection, path: string, file: ManifestFile): Promise<{ problems: string[]; readable: boolean }> {
-  const definition = tableNamed(file.table);
+async function rowProblems(connection: DuckDBConnection, path: string, file: ManifestFile, tables: TableLookup): Promise<{ problems: string[]; readable: boolean }> {
+  const definition = tables(file.table);
   if (!definition) return { problems: [`unknown table ${file.table}`], readable: false };
   try {
     const key = quotedIdentifier(definition.primaryKey);
@@ -189,7 +190,7 @@ async function openListed(root: string, file: ManifestFile): Promise<Opened> {
 }
 
 /** Checks one listed file: its size, SHA-256, row count and ID range. `readable`: its rows can be queried. */
-export async function checkListedFile(connection: DuckDBConnection, root: string, file: ManifestFile): Promise<{ check: VerifyCheck; readable: boolean }> {
+export async function checkListedFile(connection: DuckDBConnection, root: string, file: ManifestFile, tables: TableLookup): Promise<{ check: VerifyCheck; readable: boolean }> {
   const label = `file ${file.path}`;
   const opened = await openListed(root, file);
   if ('problem' in opened) return { check: { check: label, result: 'violation', detail: opened.problem }, readable: false };
@@ -200,7 +201,7 @@ export async function checkListedFile(connection: DuckDBConnection, root: string
   } finally {
     await opened.handle.close();
   }
-  const rows = await rowProblems(connection, join(root, file.path), file);
+  const rows = await rowProblems(connection, join(root, file.path), file, tables);
   problems.push(...rows.problems);
   const check: VerifyCheck = problems.length
     ? { check: label, result: 'violation', detail: problems.join('; ') }
@@ -215,7 +216,7 @@ export interface CheckedFiles {
   readonly readable: ReadonlyMap<string, readonly string[]>;
 }
 
-export async function checkListedFiles(connection: DuckDBConnection, root: string, manifests: readonly RunManifest[], checks: VerifyCheck[]): Promise<CheckedFiles> {
+export async function checkListedFiles(connection: DuckDBConnection, root: string, manifests: readonly RunManifest[], checks: VerifyCheck[], tables: TableLookup): Promise<CheckedFiles> {
   const listedBy = new Map<string, string>();
   const readable = new Map<string, string[]>();
   for (const manifest of manifests) {
@@ -228,7 +229,7 @@ export async function checkListedFiles(connection: DuckDBConnection, root: strin
         continue;
       }
       listedBy.set(file.path, manifest.run_id);
-      const result = await checkListedFile(connection, root, file);
+      const result = await checkListedFile(connection, root, file, tables);
       checks.push(result.check);
       if (!result.readable) continue;
       const paths = readable.get(file.table) ?? [];
@@ -240,9 +241,9 @@ export async function checkListedFiles(connection: DuckDBConnection, root: strin
 }
 
 /** A violation for each Parquet file in a table's folder that no manifest lists. */
-export async function unlistedFiles(root: string, listed: ReadonlySet<string>): Promise<VerifyCheck[]> {
+export async function unlistedFiles(root: string, listed: ReadonlySet<string>, tables: readonly TableDefinition[]): Promise<VerifyCheck[]> {
   const checks: VerifyCheck[] = [];
-  for (const definition of TABLES) {
+  for (const definition of tables) {
     const names = (await readdir(join(root, definition.name)).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).sort();
     for (const name of names) {
       if (listed.has(`${definition.name}/${name}`)) continue;

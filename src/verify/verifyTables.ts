@@ -9,11 +9,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { type IdRange, describeRanges, idCount } from './idRanges.js';
 import { quotedIdentifier } from '../schema/sql.js';
 import type { ParentReference, TableDefinition } from '../schema/tableDefinition.js';
-import { tableNamed } from '../tables/index.js';
+import type { TableLookup } from '../schema/compileTable.js';
 import type { VerifyCheck } from './verifyReport.js';
 
 export interface TableScope {
   readonly connection: DuckDBConnection;
+  readonly tables: TableLookup;
   /** Tables with readable files here, each a view of its name. */
   readonly present: ReadonlySet<string>;
   /** The IDs the manifests here give a table, merged. */
@@ -81,7 +82,7 @@ async function checkPrimaryKey(scope: TableScope, definition: TableDefinition, c
 
 async function checkReference(scope: TableScope, definition: TableDefinition, parent: ParentReference, checks: VerifyCheck[]): Promise<void> {
   const check = `${definition.name}.${parent.column} -> ${parent.table}`;
-  const parentDefinition = tableNamed(parent.table);
+  const parentDefinition = scope.tables(parent.table);
   const here = scope.present.has(parent.table) && parentDefinition !== undefined;
   const elsewhere = scope.elsewhereIds(parent.table);
   if (!here && elsewhere === undefined) {

@@ -1,7 +1,7 @@
 /** `synthgen schema`: the data dictionary (every column: type, meaning, distribution). */
 import { Command, Option } from 'clipanion';
 import { dataDictionary } from '../../schema/dataDictionary.js';
-import { TABLES } from '../../tables/index.js';
+import { TABLES, tableRegistry } from '../../tables/index.js';
 
 export class SchemaCommand extends Command {
   static override paths = [['schema']];
@@ -18,7 +18,7 @@ export class SchemaCommand extends Command {
 
   override async execute(): Promise<number> {
     if (!this.json) {
-      this.context.stdout.write(dataDictionary());
+      this.context.stdout.write(dataDictionary(tableRegistry().definitions));
       return 0;
     }
     const tables = TABLES.map((t) => ({
