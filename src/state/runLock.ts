@@ -17,7 +17,7 @@ import { hostname } from 'node:os';
 import { dirname, isAbsolute, relative } from 'node:path';
 import { isErrno, reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
-import { fileWriteError } from '../errors/fileWriteError.js';
+import { writeFailure } from '../errors/writeFailure.js';
 import { removeLeftoverTemporaries } from '../files/leftoverTemporaries.js';
 import { checkMetadataPath } from './metadata.js';
 import { processAlive } from './processAlive.js';
@@ -96,7 +96,7 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
     return true;
   } catch (error: unknown) {
     if (isErrno(error, 'EEXIST')) return false;
-    throw fileWriteError(path, error, ELSEWHERE);
+    throw writeFailure(path, error, ELSEWHERE);
   } finally {
     // Also after a failed write: a full disk leaves an empty temporary.
     await unlink(temporary).catch(() => undefined);
@@ -213,7 +213,7 @@ export async function acquireRunLock(options: LockOptions): Promise<HeldLock> {
   };
   // The metadata's folder may not exist yet (the commit would create it): the lock goes there first.
   await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
-    throw fileWriteError(path, error, ELSEWHERE);
+    throw writeFailure(path, error, ELSEWHERE);
   });
   await takeLock(path, `${JSON.stringify(holder, null, 2)}\n`, shown, options);
 
