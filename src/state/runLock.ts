@@ -56,6 +56,22 @@ export function lockPath(metadataPath: string): string {
 
 const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
 
+/**
+ * The holder a lock file names, every field checked. Extra fields are allowed (a later synthgen may add some, and its
+ * lock must still hold this one off); anything else is not a lock this run can judge.
+ */
+function holderOf(value: unknown): LockHolder | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  if (!('pid' in value && 'host' in value && 'started_at' in value && 'command' in value && 'token' in value)) return undefined;
+  const { pid, host, started_at, command, token } = value;
+  // A pid of 0 or below would signal a whole process group when its liveness is checked.
+  if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  if (typeof started_at !== 'string' || !Number.isFinite(Date.parse(started_at))) return undefined;
+  // An empty token would not tell one holder's lock from another's (breakStaleLock).
+  if (typeof token !== 'string' || token === '' || typeof host !== 'string' || typeof command !== 'string') return undefined;
+  return { pid, host, started_at, command, token };
+}
+
 function parseHolder(path: string, text: string): LockHolder {
   let value: unknown;
   try {
@@ -63,13 +79,8 @@ function parseHolder(path: string, text: string): LockHolder {
   } catch {
     value = undefined;
   }
-  if (typeof value === 'object' && value !== null) {
-    const { pid, host, started_at, command, token } = value as Record<string, unknown>;
-    // A pid of 0 or below would signal a whole process group when its liveness is checked.
-    if (typeof pid === 'number' && Number.isSafeInteger(pid) && pid > 0 && typeof host === 'string' && typeof token === 'string' && typeof started_at === 'string' && typeof command === 'string') {
-      return { pid, host, started_at, command, token };
-    }
-  }
+  const holder = holderOf(value);
+  if (holder) return holder;
   throw new UserError(`the lock file ${path} is not synthgen's or is damaged: if no synthgen run is using this metadata, delete it and run again`);
 }
 
