@@ -12,7 +12,7 @@ import { errnoCode } from './errno.js';
 import { UserError } from './userError.js';
 
 /** A worker's failed task (workers/task.ts): the error's errno code (`EGENERATE` if it had none) and its message. */
-export interface WorkerFailure {
+interface WorkerFailure {
   readonly state: 'failed';
   readonly code: string;
   readonly message: string;
