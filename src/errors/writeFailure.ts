@@ -1,15 +1,101 @@
-/** A worker's failure to write a file: the causes a user can fix get one line saying how; anything else is a bug. */
+/**
+ * A failed write as the user should hear it, whoever wrote: a worker writing a data file (its failure result, the
+ * error's code and message as they crossed the thread) or synthgen itself writing one of its own files (the lock,
+ * the pending record, the manifest, the metadata: the errno error as thrown). One table of causes serves both. The
+ * causes a user can fix become one line naming the file and what to do; anything else is a bug.
+ *
+ * For its own files a full disk or the file-size limit exits with code 3, and what is not a known cause is returned
+ * as it was, to be reported as a bug. For a worker's file a known cause exits with code 2 (a part's failure then
+ * stops the run, which exits 3, see runGeneration.ts) and anything else is an Error saying the write failed.
+ */
+import { errnoCode } from './errno.js';
 import { UserError } from './userError.js';
 
-export function writeFailure(path: string, result: { readonly code: string; readonly message: string }): Error {
-  if (result.code === 'ENOSPC' || result.code === 'EDQUOT' || /no space left on device|quota exceeded/i.test(result.message)) {
-    return new UserError(`no space left on the device while writing ${path}: free some space, or pass another --out (or TMPDIR for the sizing samples)`);
+/** A worker's failed task (workers/task.ts): the error's errno code (`EGENERATE` if it had none) and its message. */
+interface WorkerFailure {
+  readonly state: 'failed';
+  readonly code: string;
+  readonly message: string;
+}
+
+type Cause = 'full' | 'too-large' | 'read-only' | 'denied' | 'not-permitted' | 'not-a-folder' | 'no-folder' | 'directory';
+
+/**
+ * The causes, in the order they are tried. `worker` is what DuckDB's message says when its error carries no errno
+ * code; a cause without it is never read from a worker's failure.
+ */
+const CAUSES: readonly { readonly cause: Cause; readonly codes: readonly string[]; readonly worker?: RegExp }[] = [
+  { cause: 'full', codes: ['ENOSPC', 'EDQUOT'], worker: /no space left on device|quota exceeded/i },
+  { cause: 'too-large', codes: ['EFBIG'], worker: /file too large/i },
+  { cause: 'read-only', codes: ['EROFS'], worker: /read-only file system/i },
+  { cause: 'denied', codes: ['EACCES'], worker: /permission denied/i },
+  // Also what a file system without hard links (the lock needs them) answers.
+  { cause: 'not-permitted', codes: ['EPERM'] },
+  { cause: 'not-a-folder', codes: ['ENOTDIR'] },
+  { cause: 'no-folder', codes: ['ENOENT'] },
+  { cause: 'directory', codes: ['EISDIR'] },
+];
+
+function isWorkerFailure(failure: unknown): failure is WorkerFailure {
+  if (typeof failure !== 'object' || failure === null || !('state' in failure) || failure.state !== 'failed') return false;
+  return 'code' in failure && typeof failure.code === 'string' && 'message' in failure && typeof failure.message === 'string';
+}
+
+function workerCause(failure: WorkerFailure): Cause | undefined {
+  return CAUSES.find(({ codes, worker }) => worker !== undefined && (codes.includes(failure.code) || worker.test(failure.message)))?.cause;
+}
+
+function errnoCause(error: unknown): Cause | undefined {
+  const code = errnoCode(error);
+  return code === undefined ? undefined : CAUSES.find(({ codes }) => codes.includes(code))?.cause;
+}
+
+/** A worker's data file: `path` and, for a cause the user can fix, how. */
+function workerError(path: string, failure: WorkerFailure): Error {
+  switch (workerCause(failure)) {
+    case 'full':
+      return new UserError(`no space left on the device while writing ${path}: free some space, or pass another --out (or TMPDIR for the sizing samples)`);
+    case 'too-large':
+      return new UserError(`${path} hit this process's file-size limit (ulimit -f): raise it or pass a smaller --file-size-limit`);
+    case 'read-only':
+    case 'denied':
+      return new UserError(`cannot write ${path} (${failure.message.split('\n')[0] ?? failure.code}): pass --out with a writable folder`);
+    default:
+      return new Error(`writing ${path} failed: ${failure.message}`);
   }
-  if (result.code === 'EFBIG' || /file too large/i.test(result.message)) {
-    return new UserError(`${path} hit this process's file-size limit (ulimit -f): raise it or pass a smaller --file-size-limit`);
+}
+
+/** One of synthgen's own files; `elsewhere` says how to put it somewhere else. */
+function ownFileError(path: string, error: unknown, elsewhere: string): unknown {
+  switch (errnoCause(error)) {
+    case 'full':
+      return new UserError(`no space left on the device while writing ${path}: free some space, or ${elsewhere}`, 3);
+    case 'too-large':
+      return new UserError(`writing ${path} went past this process's file-size limit (ulimit -f): raise the limit, or ${elsewhere}`, 3);
+    case 'read-only':
+      return new UserError(`cannot write ${path}: the file system is read-only; ${elsewhere} on a writable one`);
+    case 'denied':
+      return new UserError(`cannot write ${path}: permission denied; ${elsewhere} in a folder you can write to`);
+    case 'not-permitted':
+      return new UserError(`cannot write ${path}: operation not permitted; ${elsewhere} in a folder you can write to`);
+    case 'not-a-folder':
+      return new UserError(`cannot write ${path}: part of its folder path is not a folder; ${elsewhere}`);
+    case 'no-folder':
+      return new UserError(`cannot write ${path}: its folder does not exist; ${elsewhere}`);
+    case 'directory':
+      return new UserError(`cannot write ${path}: a directory is in the way; remove it, or ${elsewhere}`);
+    default:
+      return error;
   }
-  if (result.code === 'EACCES' || result.code === 'EROFS' || /permission denied|read-only file system/i.test(result.message)) {
-    return new UserError(`cannot write ${path} (${result.message.split('\n')[0] ?? result.code}): pass --out with a writable folder`);
-  }
-  return new Error(`writing ${path} failed: ${result.message}`);
+}
+
+/** A worker's failure to write `path`: a UserError for a cause the user can fix, otherwise an Error (a bug). */
+export function writeFailure(path: string, failure: WorkerFailure): Error;
+/**
+ * The errno error from writing one of synthgen's own files at `path`: a UserError for a cause the user can fix,
+ * otherwise `error` itself. `elsewhere` is how to put the file somewhere else: "pass another --metadata", ...
+ */
+export function writeFailure(path: string, error: unknown, elsewhere?: string): unknown;
+export function writeFailure(path: string, failure: unknown, elsewhere = 'pass another --out/--metadata'): unknown {
+  return isWorkerFailure(failure) ? workerError(path, failure) : ownFileError(path, failure, elsewhere);
 }

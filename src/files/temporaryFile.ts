@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type FileHandle, open, unlink } from 'node:fs/promises';
-import { fileWriteError } from '../errors/fileWriteError.js';
+import { writeFailure } from '../errors/writeFailure.js';
 
 /** Returns the temporary file's path. A failure leaves nothing behind and is reported against `path`. */
 export async function writeTemporary(path: string, data: string | Uint8Array): Promise<string> {
@@ -14,7 +14,7 @@ export async function writeTemporary(path: string, data: string | Uint8Array): P
   try {
     handle = await open(temporary, 'wx');
   } catch (error: unknown) {
-    throw fileWriteError(path, error);
+    throw writeFailure(path, error);
   }
   let closed = false;
   try {
@@ -27,6 +27,6 @@ export async function writeTemporary(path: string, data: string | Uint8Array): P
   } catch (error: unknown) {
     if (!closed) await handle.close().catch(() => undefined);
     await unlink(temporary).catch(() => undefined);
-    throw fileWriteError(path, error);
+    throw writeFailure(path, error);
   }
 }

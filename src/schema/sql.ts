@@ -1,12 +1,9 @@
 /** SQL text helpers. Every literal that reaches DuckDB goes through one of these. */
+// DuckDB's own quoting, from its one file with no native code: the package root loads the native binding (~0.4 s),
+// which paths that never start a worker (the schema command, --help, verify) must not pay.
+import { quotedIdentifier, quotedString } from '@duckdb/node-api/lib/sql.js';
 
-export function quotedString(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-export function quotedIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
+export { quotedIdentifier, quotedString };
 
 /** A list literal of strings, e.g. ['a', 'b']. */
 export function stringList(values: readonly string[]): string {

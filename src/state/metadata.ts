@@ -12,7 +12,7 @@ import { dirname } from 'node:path';
 import { atomicWrite } from '../files/atomicWrite.js';
 import { isErrno, reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
-import { fileWriteError } from '../errors/fileWriteError.js';
+import { writeFailure } from '../errors/writeFailure.js';
 import { realMetadataPath } from './realMetadataPath.js';
 import { NotARegularFile, readRegularFile, regularFileExists } from '../files/regularFile.js';
 import { type LegacySegment, type Segment, isLegacy, rowCount } from './segment.js';
@@ -324,7 +324,7 @@ async function linkIfFree(temporary: string, path: string): Promise<boolean> {
     return true;
   } catch (error: unknown) {
     if (isErrno(error, 'EEXIST')) return false;
-    throw fileWriteError(path, error, 'pass another --metadata');
+    throw writeFailure(path, error, 'pass another --metadata');
   }
 }
 
@@ -363,7 +363,7 @@ async function backUpLegacy(path: string): Promise<void> {
 export async function commitMetadata(path: string, metadata: Metadata, loaded: LoadedMetadata): Promise<void> {
   const real = await checkMetadataPath(path);
   await mkdir(dirname(real), { recursive: true }).catch((error: unknown) => {
-    throw fileWriteError(real, error);
+    throw writeFailure(real, error);
   });
   if (loaded.legacy) await backUpLegacy(real);
   await atomicWrite(real, `${JSON.stringify(metadata, null, 2)}\n`);

@@ -17,7 +17,7 @@ import { hostname } from 'node:os';
 import { dirname, isAbsolute, relative } from 'node:path';
 import { isErrno, reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
-import { fileWriteError } from '../errors/fileWriteError.js';
+import { writeFailure } from '../errors/writeFailure.js';
 import { removeLeftoverTemporaries } from '../files/leftoverTemporaries.js';
 import { checkMetadataPath } from './metadata.js';
 import { processAlive } from './processAlive.js';
@@ -56,6 +56,22 @@ export function lockPath(metadataPath: string): string {
 
 const sleep = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
 
+/**
+ * The holder a lock file names, every field checked. Extra fields are allowed (a later synthgen may add some, and its
+ * lock must still hold this one off); anything else is not a lock this run can judge.
+ */
+function holderOf(value: unknown): LockHolder | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  if (!('pid' in value && 'host' in value && 'started_at' in value && 'command' in value && 'token' in value)) return undefined;
+  const { pid, host, started_at, command, token } = value;
+  // A pid of 0 or below would signal a whole process group when its liveness is checked.
+  if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  if (typeof started_at !== 'string' || !Number.isFinite(Date.parse(started_at))) return undefined;
+  // An empty token would not tell one holder's lock from another's (breakStaleLock).
+  if (typeof token !== 'string' || token === '' || typeof host !== 'string' || typeof command !== 'string') return undefined;
+  return { pid, host, started_at, command, token };
+}
+
 function parseHolder(path: string, text: string): LockHolder {
   let value: unknown;
   try {
@@ -63,13 +79,8 @@ function parseHolder(path: string, text: string): LockHolder {
   } catch {
     value = undefined;
   }
-  if (typeof value === 'object' && value !== null) {
-    const { pid, host, started_at, command, token } = value as Record<string, unknown>;
-    // A pid of 0 or below would signal a whole process group when its liveness is checked.
-    if (typeof pid === 'number' && Number.isSafeInteger(pid) && pid > 0 && typeof host === 'string' && typeof token === 'string' && typeof started_at === 'string' && typeof command === 'string') {
-      return { pid, host, started_at, command, token };
-    }
-  }
+  const holder = holderOf(value);
+  if (holder) return holder;
   throw new UserError(`the lock file ${path} is not synthgen's or is damaged: if no synthgen run is using this metadata, delete it and run again`);
 }
 
@@ -96,7 +107,7 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
     return true;
   } catch (error: unknown) {
     if (isErrno(error, 'EEXIST')) return false;
-    throw fileWriteError(path, error, ELSEWHERE);
+    throw writeFailure(path, error, ELSEWHERE);
   } finally {
     // Also after a failed write: a full disk leaves an empty temporary.
     await unlink(temporary).catch(() => undefined);
@@ -213,7 +224,7 @@ export async function acquireRunLock(options: LockOptions): Promise<HeldLock> {
   };
   // The metadata's folder may not exist yet (the commit would create it): the lock goes there first.
   await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
-    throw fileWriteError(path, error, ELSEWHERE);
+    throw writeFailure(path, error, ELSEWHERE);
   });
   await takeLock(path, `${JSON.stringify(holder, null, 2)}\n`, shown, options);
 
