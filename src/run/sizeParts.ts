@@ -14,6 +14,7 @@ import { type TablePlan, planTable } from './plan.js';
 import type { Reservation } from './reserve.js';
 import type { PoolTableSpec } from '../schema/poolFile.js';
 import type { TableRegistry } from '../schema/registry.js';
+import { UserError } from '../errors/userError.js';
 import { writeFailure } from '../errors/writeFailure.js';
 
 /** Calibration samples use these instead of the run's, so part sizes do not depend on the seed. */
@@ -29,6 +30,18 @@ export interface SizingContext {
   readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
   readonly memoryLimit: string;
   readonly fileSizeLimitMB: number;
+}
+
+/**
+ * A sample that failed. A user's table whose SQL DuckDB rejects (a typo in a field's sql, a function that does not
+ * exist) fails here, the first time its query runs: one line naming the module and the table, not a bug report.
+ */
+function sampleFailure(context: SizingContext, table: string, path: string, result: { readonly code: string; readonly message: string }): Error {
+  const origin = context.registry.originOf(table);
+  if (origin && result.code === 'EGENERATE') {
+    return new UserError(`--tables ${origin.module}: table ${table}: DuckDB cannot run its SQL (${result.message.split('\n')[0] ?? ''}): check the sql of its fields`);
+  }
+  return writeFailure(path, { state: 'failed', ...result });
 }
 
 /** Rows per part of one table, from cached or fresh samples. */
@@ -56,7 +69,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
       samples += 1;
       const scratchPath = join(context.scratch, `${name}-${samples}.parquet`);
       const result = await context.pool.run({ kind: 'sample', query, rows, pools, scratchPath, memoryLimit: context.memoryLimit });
-      if (result.state === 'failed') throw writeFailure(scratchPath, result);
+      if (result.state === 'failed') throw sampleFailure(context, name, scratchPath, result);
       return result.bytes;
     });
   };

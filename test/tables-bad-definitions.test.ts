@@ -1,0 +1,74 @@
+/**
+ * A wrong table module fails when it is loaded, through the CLI: one line naming the module, the table and the
+ * field, and what to do; exit code 2; no stack, no DuckDB error, no files and no metadata.
+ */
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { exists, synthgen, withTempDir } from './helpers/cli.js';
+
+const HEAD = `import { defineTable, definePool } from 'synthgen';\n`;
+const key = `{ name: 'id', type: 'BIGINT', description: 'Key.', distribution: 'Sequential.', sql: ({ row }) => row.id }`;
+const text = (name: string, sql: string) => `{ name: '${name}', type: 'VARCHAR', description: 'd', distribution: 'd', sql: ${sql} }`;
+const table = (name: string, body: string) =>
+  `export const ${name.replace(/\W/g, '_')} = defineTable({ name: '${name}', description: 'd', version: 1, primaryKey: 'id', parents: [], pools: [], helpers: [], columns: [${key}], ${body} });\n`;
+
+/** [what is wrong, the module, the table asked for, the one line expected after "synthgen: --tables <module>: "] */
+const CASES: ReadonlyArray<readonly [string, string, string, RegExp]> = [
+  ['an unknown parent', table('t', `parents: [{ table: 'shops', column: 'id', skew: 1 }]`), 't', /^table t, parent shops: no table shops is defined: define it, or pass the module that does with --tables$/],
+  [
+    'a cycle among parents',
+    `${HEAD}const ref = (n) => ({ name: n + '_id', type: 'BIGINT', description: 'd', distribution: 'd', sql: ({ parent }) => parent(n).id });
+export const a = defineTable({ name: 'a', description: 'd', version: 1, primaryKey: 'id', parents: [{ table: 'b', column: 'b_id', skew: 1 }], pools: [], helpers: [], columns: [${key}, ref('b')] });
+export const b = defineTable({ name: 'b', description: 'd', version: 1, primaryKey: 'id', parents: [{ table: 'a', column: 'a_id', skew: 1 }], pools: [], helpers: [], columns: [${key}, ref('a')] });\n`,
+    'a',
+    /^tables a, b reference each other as parents in a cycle: a parent must be generated before its children, so break the cycle$/,
+  ],
+  ['a field that reads an unknown field', table('t', `columns: [${key}, ${text('c', `({ field }) => field('nope')`)}]`), 't', /^table t, column c: reads field "nope", which t does not define: define it as a column, or as a helper \(a name starting with _\)$/],
+  ['a field that depends on itself', table('t', `helpers: [{ name: '_a', sql: ({ field }) => field('_b') }, { name: '_b', sql: ({ field }) => field('_a') }]`), 't', /^table t, helper _a: depends on itself through the fields it reads$/],
+  ['a primary key that is not the first column', table('t', `columns: [${text('c', `() => "'x'"`)}, ${key}]`), 't', /^table t, primary key id: the primary key must be the first column \(the first is c\)$/],
+  ['a primary key that is drawn, not the row id', table('t', `columns: [{ name: 'id', type: 'BIGINT', description: 'd', distribution: 'd', sql: () => '42' }]`), 't', /^table t, primary key id: its sql must be the row id: sql: \(\{ row \}\) => row\.id$/],
+  ['a duplicate column', table('t', `columns: [${key}, ${text('c', `() => "'x'"`)}, ${text('c', `() => "'y'"`)}]`), 't', /^table t, field c: defined twice: give each helper and column its own name$/],
+  ['a table named like a built-in one', table('users', ''), 'users', /^table users: is defined twice \(by synthgen and .*bad\.mjs\): rename one$/],
+  ['a table name unsafe as a folder', table('Bad Name', ''), 'x', /^table "Bad Name": a table name is lower-case letters, digits and _, starting with a letter \(at most 63\): it becomes a folder and a SQL name$/],
+  ['a column name unsafe as a column', table('t', `columns: [${key}, ${text('x"; DROP', `() => "'x'"`)}]`), 't', /^table t, column x"; DROP: a column name is lower-case letters, digits and _/],
+  ['a type synthgen does not write', table('t', `columns: [${key}, { name: 'c', type: 'VARCHAR); DROP', description: 'd', distribution: 'd', sql: () => "'x'" }]`), 't', /^table t, column c: type "VARCHAR\); DROP" is not one synthgen writes/],
+  ['a pool the table does not list', `${HEAD}const p = definePool({ name: 'words', type: 'text', build: () => ['a'] });\n${table('t', `columns: [${key}, ${text('c', `({ pool }) => pool(p, '0')`)}]`)}`, 't', /^table t, column c: reads pool words, which t does not list in pools: add it there$/],
+  ['a parent it does not declare', table('t', `columns: [${key}, ${text('c', `({ parent }) => parent('users').id`)}]`), 't', /^table t, column c: reads users, which is not a parent it declares: add it to parents$/],
+  ['an export that is not a table', `${HEAD}export const t = { name: 't' };\n`, 't', /^export t is not a table: export tables made with defineTable\(\) \(or pools made with definePool\(\)\), and keep other values unexported$/],
+  ['a module that does not parse', `${HEAD}export const t = defineTable({ name: 't' \n`, 't', /^the module does not load: SyntaxError: /],
+];
+
+test.each(CASES)('%s: one line at load, exit 2, nothing written', async (_what, source, name, expected) => {
+  await withTempDir(async (dir) => {
+    const module = join(dir, 'bad.mjs');
+    await writeFile(module, source.startsWith('import') ? source : `${HEAD}${source}`);
+    const result = await synthgen(['--tables', module, '--table-names', name, '--num-rows', '10', '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json')], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr.endsWith('\n') && result.stderr.split('\n').length).toBe(2);
+    const line = result.stderr.replace(/\n$/, '');
+    expect(line.startsWith(`synthgen: --tables ${module}: `), line).toBe(true);
+    expect(line.slice(`synthgen: --tables ${module}: `.length)).toMatch(expected);
+    expect(line).not.toMatch(/Binder Error|Parser Error|at .*\.js:\d+/);
+    expect(await exists(join(dir, 'data'))).toBe(false);
+    expect(await exists(join(dir, 'metadata.json'))).toBe(false);
+  });
+});
+
+test('a missing module, a TypeScript module and a module with no tables are one line each', async () => {
+  await withTempDir(async (dir) => {
+    await mkdir(join(dir, 'sub'));
+    await writeFile(join(dir, 'sub', 'tables.ts'), 'export {};\n');
+    await writeFile(join(dir, 'empty.mjs'), 'export {};\n');
+    const cases: [string, string][] = [
+      ['./nope.mjs', 'synthgen: --tables ./nope.mjs: no such file: pass the path of a JavaScript module that exports tables\n'],
+      ['sub/tables.ts', 'synthgen: --tables sub/tables.ts: synthgen loads JavaScript modules: compile it first (tsc), or write it as .mjs\n'],
+      ['empty.mjs', 'synthgen: --tables empty.mjs: the module exports no tables: export each table made with defineTable()\n'],
+    ];
+    for (const [module, line] of cases) {
+      const result = await synthgen(['--tables', module, '--table-names', 'users', '--num-rows', '10'], dir);
+      expect([result.code, result.stderr]).toEqual([2, line]);
+    }
+    expect((await readdir(dir)).sort()).toEqual(['empty.mjs', 'sub']);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * A table defined outside the package (examples/reviews-tables.mjs, copied to a folder with no node_modules, as a
+ * user's own file would be) gets what the built-in tables get: determinism at any worker count, incremental runs with
+ * keys and foreign keys intact, values that agree with its parents, verify, schema; and the metadata remembers which
+ * module defined it.
+ */
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { expect, test } from 'vitest';
+import { AS_OF, count, generate, parquetFiles, query, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
+
+const EXAMPLE = resolve(import.meta.dirname, '../examples/reviews-tables.mjs');
+
+function run(dir: string, module: string, extra: readonly string[]): string[] {
+  return ['--tables', module, '--seed', '5', '--as-of', AS_OF, '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json'), ...extra];
+}
+
+test('a table module outside the package generates, continues, agrees with its parents and verifies, at any worker count', async () => {
+  await withTempDir(async (dir) => {
+    const module = join(dir, 'my-tables.mjs');
+    await copyFile(EXAMPLE, module);
+    const first = ['--table-names', 'users,products,reviews', '--num-rows', 'users=4000,products=600,reviews=80000', '--file-size-limit', '1'];
+    for (const workers of ['1', '2']) await generate(run(join(dir, `w${workers}`), module, [...first, '--workers', workers]), dir);
+    const one = join(dir, 'w1');
+    expect((await parquetFiles(join(one, 'data'), 'reviews')).length).toBeGreaterThan(1);
+    expect(await tableContents(join(dir, 'w2'), 'reviews')).toEqual(await tableContents(one, 'reviews'));
+
+    // Later runs: more users, then more reviews, which may reference them; IDs continue.
+    await generate(run(one, module, ['--table-names', 'users', '--num-rows', '1000']), dir);
+    await generate(run(one, module, ['--table-names', 'reviews', '--num-rows', '20000']), dir);
+    const reviews = await tableSql(join(one, 'data'), 'reviews');
+    const users = await tableSql(join(one, 'data'), 'users');
+    const products = await tableSql(join(one, 'data'), 'products');
+    const [keys] = await query(`SELECT count(*) AS n, count(DISTINCT review_id) AS d, min(review_id) AS lo, max(review_id) AS hi FROM ${reviews}`);
+    expect(Object.values(keys ?? {}).map(Number)).toEqual([100000, 100000, 1, 100000]);
+    expect(count(await query(`SELECT count(*) AS n FROM ${reviews} r ANTI JOIN ${users} u USING (user_id)`))).toBe(0);
+    expect(count(await query(`SELECT count(*) AS n FROM ${reviews} r ANTI JOIN ${products} p USING (product_id)`))).toBe(0);
+    expect(count(await query(`SELECT count(*) AS n FROM ${reviews} WHERE review_id > 80000 AND user_id > 4000`))).toBeGreaterThan(0);
+    // Parent values recomputed inside the child equal the parents' files.
+    const late = await query(
+      `SELECT count(*) AS n FROM ${reviews} r JOIN ${users} u USING (user_id) JOIN ${products} p USING (product_id) WHERE r.reviewed_at < u.registration_date OR r.reviewed_at < p.created_at OR r.reviewed_at > TIMESTAMPTZ '${AS_OF}'`,
+    );
+    expect(count(late)).toBe(0);
+    // The J-shaped rating the README states: 56% five stars, more ones than twos.
+    const [shares] = await query(`SELECT avg((rating = 5)::INT) AS five, avg((rating = 1)::INT) AS one_star, avg((rating = 2)::INT) AS two FROM ${reviews}`);
+    expect(Number(shares?.five)).toBeCloseTo(0.56, 1);
+    expect(Number(shares?.one_star)).toBeGreaterThan(Number(shares?.two));
+
+    const verified = await synthgen(['verify', '--tables', module, '--out', join(one, 'data'), '--metadata', join(one, 'metadata.json'), '--json'], dir);
+    expect(verified.stderr).toBe('');
+    const report = JSON.parse(verified.stdout) as { ok: boolean; checks: { check: string; result: string }[] };
+    expect(report.ok).toBe(true);
+    expect(report.checks.filter((c) => c.check.startsWith('reviews') && c.result === 'ok').length).toBeGreaterThanOrEqual(4);
+
+    const metadata = JSON.parse(await readFile(join(one, 'metadata.json'), 'utf8')) as { tables: Record<string, { definition?: { module: string; sha256: string } }> };
+    expect(metadata.tables.reviews?.definition?.module).toBe(module);
+    expect(metadata.tables.reviews?.definition?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(metadata.tables.users?.definition).toBeUndefined();
+  });
+}, 240_000);
+
+test('schema lists a module’s tables; a later run without the module, or with the module changed, is one line and changes nothing', async () => {
+  await withTempDir(async (dir) => {
+    const module = join(dir, 'my-tables.mjs');
+    await copyFile(EXAMPLE, module);
+    const schema = await synthgen(['schema', '--tables', module, '--json'], dir);
+    const tables = (JSON.parse(schema.stdout) as { tables: { name: string; columns: { name: string }[] }[] }).tables;
+    expect(tables.map((t) => t.name)).toEqual(['users', 'products', 'orders', 'reviews']);
+    expect(tables[3]?.columns.map((c) => c.name)).toContain('rating');
+    expect((await synthgen(['schema', '--tables', module], dir)).stdout).toContain('### reviews');
+
+    await generate(run(dir, module, ['--table-names', 'users,products,reviews', '--num-rows', '500']), dir);
+    const before = await readFile(join(dir, 'metadata.json'), 'utf8');
+
+    const missing = await synthgen(['--table-names', 'reviews', '--num-rows', '10', '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json')], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`synthgen: table reviews is defined by ${module}, which is not loaded: pass --tables ${module}\n`);
+    const verify = await synthgen(['verify', '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json')], dir);
+    expect(verify.code).toBe(2);
+    expect(verify.stderr).toBe(`synthgen: table reviews is defined by ${module}, which is not loaded: pass --tables ${module}\n`);
+
+    // One weight changed: new rows would not agree with the old, so the run is refused.
+    await writeFile(module, (await readFile(module, 'utf8')).replace('[5, 56]', '[5, 60]'));
+    const changed = await synthgen(run(dir, module, ['--table-names', 'reviews', '--num-rows', '10']), dir);
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toMatch(/^synthgen: the definition of reviews in .* changed since its rows were generated .*: restore the module as it was, or start a new dataset with another --metadata and --out\n$/);
+    expect(await readFile(join(dir, 'metadata.json'), 'utf8')).toBe(before);
+    expect((await parquetFiles(join(dir, 'data'), 'reviews')).length).toBe(1);
+  });
+}, 120_000);
