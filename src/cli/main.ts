@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The synthgen command line. User-fixable errors print one line and exit non-zero; anything else is a bug. */
+import { readFileSync } from 'node:fs';
 import { Builtins, Cli, type BaseContext, type ErrorWithMeta } from 'clipanion';
 import { fileURLToPath } from 'node:url';
 import { errnoCode, reasonOf } from '../errors/errno.js';
@@ -9,10 +10,16 @@ import { SchemaCommand } from './commands/schema.js';
 import { VerifyCommand } from './commands/verify.js';
 import { endWithParent, relaunch } from './relaunch.js';
 
+/** The version npm installed: package.json, three folders up from dist/src/cli/main.js. */
+function ownVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return String(manifest.version ?? 'unknown');
+}
+
 const cli = new Cli({
   binaryLabel: 'synthgen',
   binaryName: 'synthgen',
-  binaryVersion: '0.1.0',
+  binaryVersion: ownVersion(),
   enableColors: process.stdout.isTTY === true,
 });
 cli.register(GenerateCommand);
