@@ -1,4 +1,7 @@
-/** Parsing and checking the generate command's flag values: each error names the flag and says what to do. */
+/**
+ * The rules for the commands' flag values, as parse functions that throw a one-line UserError naming the flag and
+ * saying what to do; validators.ts makes them clipanion's option validators.
+ */
 import { UserError } from '../errors/userError.js';
 import { MAX_FILE_SIZE_MB } from '../run/runTypes.js';
 import { TABLES, tableNamed } from '../tables/index.js';
@@ -26,38 +29,53 @@ function positiveInteger(text: string, what: string): number {
   return Number(trimmed);
 }
 
-/** `100000` (every table) or `users=1000,orders=5000` (each table named in --table-names, once). */
-export function parseNumRows(value: string, tables: readonly string[]): Record<string, number> {
-  if (!value.includes('=')) {
-    const rows = positiveInteger(value, '--num-rows');
-    return Object.fromEntries(tables.map((table) => [table, rows]));
-  }
-  const rows: Record<string, number> = {};
+/** What --num-rows says on its own: one count for every table, or a count per table named (in the order given). */
+export type RowCounts = { readonly every: number } | { readonly perTable: ReadonlyMap<string, number> };
+
+/** `100000` (every table) or `users=1000,orders=5000` (each table once); which tables, rowsFor() checks. */
+export function parseRowCounts(value: string): RowCounts {
+  if (!value.includes('=')) return { every: positiveInteger(value, '--num-rows') };
+  const perTable = new Map<string, number>();
   const entries = new Map<string, string>();
   for (const entry of value.split(',').map((e) => e.trim()).filter((e) => e.length > 0)) {
     const parts = entry.split('=').map((s) => s.trim());
     if (parts.length !== 2) throw new UserError(`--num-rows entry "${entry}" is not TABLE=COUNT: write e.g. users=1000, or one count for every table, e.g. --num-rows 1000`);
     const [table = '', count = ''] = parts;
-    if (!tables.includes(table)) {
-      throw new UserError(`--num-rows names "${table}", which is not in --table-names (${tables.join(',')}): name the same tables in both`);
-    }
     // Even the same count twice: which one was meant is the user's to say, and a repeat is usually a slip.
     const earlier = entries.get(table);
     if (earlier !== undefined) throw new UserError(`--num-rows gives ${table} twice (${earlier}, ${entry}): give each table one count`);
     entries.set(table, entry);
-    rows[table] = positiveInteger(count, `--num-rows for ${table}`);
+    perTable.set(table, positiveInteger(count, `--num-rows for ${table}`));
   }
-  const missing = tables.filter((table) => rows[table] === undefined);
+  return { perTable };
+}
+
+/** The rows of each table in --table-names: per-table counts must name exactly those tables. */
+export function rowsFor(counts: RowCounts, tables: readonly string[]): Record<string, number> {
+  if ('every' in counts) return Object.fromEntries(tables.map((table) => [table, counts.every]));
+  for (const table of counts.perTable.keys()) {
+    if (!tables.includes(table)) {
+      throw new UserError(`--num-rows names "${table}", which is not in --table-names (${tables.join(',')}): name the same tables in both`);
+    }
+  }
+  const rows: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const table of tables) {
+    const count = counts.perTable.get(table);
+    if (count === undefined) missing.push(table);
+    else rows[table] = count;
+  }
   if (missing.length > 0) throw new UserError(`--num-rows gives no count for ${missing.join(', ')}: add e.g. ${missing[0]}=1000`);
   return rows;
 }
 
+/** --workers: each worker is a thread on libuv's pool, which holds at most 1024. */
+export const MOST_WORKERS = 1024;
 /**
- * The most a whole-number flag takes. --workers: each worker is a thread on libuv's pool, which holds at most 1024.
  * --upload-concurrency: files uploaded at once, each with its own sockets and buffers; past this it is a typo, not a
  * setting (an S3 client keeps a few dozen connections in any case).
  */
-const MOST: Readonly<Record<string, number>> = { '--workers': 1024, '--upload-concurrency': 1024 };
+export const MOST_UPLOAD_CONCURRENCY = 1024;
 
 /** A whole number from 1 to `most`, in plain digits (`_` allowed between them). */
 export function parseBoundedInteger(value: string, flag: string, most: number): number {
@@ -65,11 +83,6 @@ export function parseBoundedInteger(value: string, flag: string, most: number): 
   const n = Number(trimmed);
   if (!/^\d+$/.test(trimmed) || n < 1 || n > most) throw new UserError(`${flag} must be a whole number from 1 to ${most}, got "${value}"`);
   return n;
-}
-
-export function parsePositiveInteger(value: string, flag: string): number {
-  const most = MOST[flag];
-  return most === undefined ? positiveInteger(value, flag) : parseBoundedInteger(value, flag, most);
 }
 
 /**

@@ -1,20 +1,28 @@
-/** `synthgen [generate]`: the default command. Parses flags, runs the engine, prints the summary. */
+/** `synthgen [generate]`: the default command. Reads flags, runs the engine, prints the summary. */
 import { Command, Option } from 'clipanion';
+import * as t from 'typanion';
 import { discardInterruptedRun } from '../../run/discardRun.js';
-import { UserError } from '../../errors/userError.js';
 import { DEFAULT_FILE_SIZE_MB, DEFAULT_UPLOAD_CONCURRENCY, type ProgressEvent, type RunSummary, defaultWorkers, runGeneration } from '../../run/runGeneration.js';
-import { parseS3Target } from '../../output/s3/s3Target.js';
+import type { S3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
-import {
-  parseAsOf,
-  parseEndpoint,
-  parseFileSizeLimit,
-  parseNumRows,
-  parsePositiveInteger,
-  parseSeed,
-  parseTableNames,
-} from '../options.js';
+import { parseAsOf, rowsFor } from '../options.js';
 import { formatBytes, formatCount, progressReporter } from '../progress.js';
+import {
+  isAsOf,
+  isEndpoint,
+  isFileSizeLimit,
+  isRowCounts,
+  isS3Target,
+  isSeed,
+  isTableNames,
+  isUploadConcurrency,
+  isWorkers,
+  requires,
+  rule,
+  type FieldOf,
+} from '../validators.js';
+
+type Field = FieldOf<GenerateCommand>;
 
 function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
@@ -46,19 +54,25 @@ export class GenerateCommand extends Command {
     ],
   });
 
-  tableNames = Option.String('--table-names', { description: 'Comma-separated tables: users, products, orders' });
-  numRows = Option.String('--num-rows', { description: 'Rows per table (100000) or per-table counts (users=1000,orders=5000)' });
-  fileSizeLimit = Option.String('--file-size-limit', { description: `Largest file in MB (10^6 bytes); default ${DEFAULT_FILE_SIZE_MB}` });
+  tableNames = Option.String('--table-names', { description: 'Comma-separated tables: users, products, orders', validator: isTableNames });
+  numRows = Option.String('--num-rows', { description: 'Rows per table (100000) or per-table counts (users=1000,orders=5000)', validator: isRowCounts });
+  fileSizeLimit = Option.String('--file-size-limit', { description: `Largest file in MB (10^6 bytes); default ${DEFAULT_FILE_SIZE_MB}`, validator: isFileSizeLimit });
   out = Option.String('--out', './data', { description: 'Output folder (default ./data)' });
   metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file (default ./metadata.json)' });
-  seed = Option.String('--seed', { description: 'Integer seed (default: random, printed and recorded)' });
-  asOf = Option.String('--as-of', { description: 'Latest time any generated timestamp may hold, ISO 8601 (default: now)' });
-  workers = Option.String('--workers', { description: 'Worker threads (default: available cores)' });
-  s3Bucket = Option.String('--s3-bucket', { description: 'Upload to S3: a bucket name or s3://bucket/prefix (--out is then the staging folder)' });
-  s3Endpoint = Option.String('--s3-endpoint', { description: 'S3-compatible endpoint URL (MinIO, Ceph, R2...); also AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL' });
+  seed = Option.String('--seed', { description: 'Integer seed (default: random, printed and recorded)', validator: isSeed });
+  asOf = Option.String('--as-of', { description: 'Latest time any generated timestamp may hold, ISO 8601 (default: now)', validator: isAsOf });
+  workers = Option.String('--workers', { description: 'Worker threads (default: available cores)', validator: isWorkers });
+  s3Bucket = Option.String('--s3-bucket', {
+    description: 'Upload to S3: a bucket name or s3://bucket/prefix (--out is then the staging folder)',
+    validator: isS3Target,
+  });
+  s3Endpoint = Option.String('--s3-endpoint', {
+    description: 'S3-compatible endpoint URL (MinIO, Ceph, R2...); also AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL',
+    validator: isEndpoint,
+  });
   s3Region = Option.String('--s3-region', { description: 'Bucket region (default: AWS_REGION, else us-east-1)' });
   s3Checksums = Option.Boolean('--s3-checksums', true, { description: 'Send the SDK default request checksums; --no-s3-checksums for stores that reject them' });
-  uploadConcurrency = Option.String('--upload-concurrency', { description: `Files uploaded at once (default ${DEFAULT_UPLOAD_CONCURRENCY})` });
+  uploadConcurrency = Option.String('--upload-concurrency', { description: `Files uploaded at once (default ${DEFAULT_UPLOAD_CONCURRENCY})`, validator: isUploadConcurrency });
   resume = Option.Boolean('--resume', false, { description: 'Finish the interrupted run recorded next to --metadata' });
   discardInterrupted = Option.Boolean('--discard-interrupted', false, {
     description: 'Remove the files of the interrupted run recorded next to --metadata (instead of finishing it)',
@@ -67,91 +81,69 @@ export class GenerateCommand extends Command {
   json = Option.Boolean('--json', false, { description: 'Print the summary as JSON on stdout' });
   profile = Option.Boolean('--profile', false, { description: 'Print where the time went on stderr: phases, then per table generating rows, writing Parquet, checksums, and waits for uploads' });
 
+  // In order: the first rule broken is the one reported. Booleans are "given" when true, value flags when not undefined.
+  static override schema = [
+    rule(
+      '--discard-interrupted takes no --table-names, --num-rows or --resume: synthgen --discard-interrupted [--metadata FILE]',
+      t.hasKeyRelationship('discardInterrupted', t.KeyRelationship.Forbids, ['tableNames', 'numRows', 'resume'] satisfies Field[], { missingIf: 'falsy' }),
+    ),
+    rule(
+      '--table-names is required: e.g. synthgen --table-names users,products,orders --num-rows 100000',
+      // --resume alone takes the interrupted run's tables and rows; --num-rows always needs the tables it counts.
+      t.hasAtLeastOneKey(['tableNames', 'resume', 'discardInterrupted'] satisfies Field[], { missingIf: 'falsy' }),
+      requires('numRows' satisfies Field, ['tableNames'] satisfies Field[]),
+    ),
+    rule(
+      '--num-rows is required: e.g. --num-rows 100000, or per table --num-rows users=1000,orders=5000',
+      requires('tableNames' satisfies Field, ['numRows'] satisfies Field[]),
+    ),
+    rule(
+      '--s3-endpoint, --s3-region and --upload-concurrency need --s3-bucket',
+      ...(['s3Endpoint', 's3Region', 'uploadConcurrency'] satisfies Field[]).map((field) => requires(field, ['s3Bucket'] satisfies Field[])),
+    ),
+  ];
+
   override async execute(): Promise<number> {
-    if (this.discardInterrupted) {
-      if (this.tableNames !== undefined || this.numRows !== undefined || this.resume) {
-        throw new UserError('--discard-interrupted takes no --table-names, --num-rows or --resume: synthgen --discard-interrupted [--metadata FILE]');
-      }
-      const discarded = await discardInterruptedRun(this.metadata, `synthgen --discard-interrupted --metadata ${this.metadata}`);
-      this.context.stdout.write(
-        this.json
-          ? `${JSON.stringify(discarded, null, 2)}\n`
-          : `synthgen: discarded interrupted run ${discarded.run_id}: removed ${discarded.files_removed} file${discarded.files_removed === 1 ? '' : 's'}; the metadata is unchanged (${discarded.command})\n${discarded.files_left
-              .map((path) => `synthgen: left ${path} in place: it is not the file that run wrote\n`)
-              .join('')}`,
-      );
-      return 0;
+    if (this.discardInterrupted) return this.#discard();
+    const fileSizeLimitMB = this.fileSizeLimit ?? DEFAULT_FILE_SIZE_MB;
+    if (this.tableNames === undefined || this.numRows === undefined) {
+      if (!this.resume) throw new Error('the schema lets no run without --table-names and --num-rows through but --resume');
+      // The engine finishes the interrupted run with its own tables, rows, seed and as-of, and compares only what
+      // was given (seedGiven, asOfGiven). RunOptions still takes a seed and an as-of either way: these stand in.
+      return this.#run({ tables: [], rows: {}, seed: this.seed ?? 0, asOf: this.asOf ?? new Date().toISOString(), fileSizeLimitMB });
     }
-    if (this.resume && this.tableNames === undefined && this.numRows === undefined) {
-      return this.#run({
-        tables: [],
-        rows: {},
-        seed: this.seed === undefined ? 0 : parseSeed(this.seed),
-        asOf: this.asOf === undefined ? new Date().toISOString() : parseAsOf(this.asOf),
-        fileSizeLimitMB: this.fileSizeLimit === undefined ? DEFAULT_FILE_SIZE_MB : parseFileSizeLimit(this.fileSizeLimit),
-      });
-    }
-    if (this.tableNames === undefined) {
-      throw new UserError('--table-names is required: e.g. synthgen --table-names users,products,orders --num-rows 100000');
-    }
-    if (this.numRows === undefined) {
-      throw new UserError('--num-rows is required: e.g. --num-rows 100000, or per table --num-rows users=1000,orders=5000');
-    }
-    const tables = parseTableNames(this.tableNames);
-    const rows = parseNumRows(this.numRows, tables);
-    const fileSizeLimitMB = this.fileSizeLimit === undefined ? DEFAULT_FILE_SIZE_MB : parseFileSizeLimit(this.fileSizeLimit);
-    const seed = this.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : parseSeed(this.seed);
-    const asOf = parseAsOf(this.asOf ?? new Date().toISOString());
+    const tables = this.tableNames;
+    const rows = rowsFor(this.numRows, tables);
+    const seed = this.seed ?? Math.floor(Math.random() * 2 ** 31);
+    // Through the same rule as a given --as-of: whole seconds, so that the recorded command reproduces the run.
+    const asOf = this.asOf ?? parseAsOf(new Date().toISOString());
     return this.#run({ tables, rows, seed, asOf, fileSizeLimitMB });
   }
 
-  async #run(request: {
-    tables: string[];
-    rows: Record<string, number>;
-    seed: number;
-    asOf: string;
-    fileSizeLimitMB: number;
-  }): Promise<number> {
+  async #discard(): Promise<number> {
+    const discarded = await discardInterruptedRun(this.metadata, `synthgen --discard-interrupted --metadata ${this.metadata}`);
+    this.context.stdout.write(
+      this.json
+        ? `${JSON.stringify(discarded, null, 2)}\n`
+        : `synthgen: discarded interrupted run ${discarded.run_id}: removed ${discarded.files_removed} file${discarded.files_removed === 1 ? '' : 's'}; the metadata is unchanged (${discarded.command})\n${discarded.files_left
+            .map((path) => `synthgen: left ${path} in place: it is not the file that run wrote\n`)
+            .join('')}`,
+    );
+    return 0;
+  }
+
+  async #run(request: RunRequest): Promise<number> {
     const { tables, rows, seed, asOf, fileSizeLimitMB } = request;
-    const workers = this.workers === undefined ? defaultWorkers() : parsePositiveInteger(this.workers, '--workers');
-    const target = this.s3Bucket === undefined ? undefined : parseS3Target(this.s3Bucket);
-    if (target === undefined && (this.s3Endpoint !== undefined || this.s3Region !== undefined || this.uploadConcurrency !== undefined)) {
-      throw new UserError('--s3-endpoint, --s3-region and --upload-concurrency need --s3-bucket');
-    }
-    const uploadConcurrency =
-      this.uploadConcurrency === undefined ? DEFAULT_UPLOAD_CONCURRENCY : parsePositiveInteger(this.uploadConcurrency, '--upload-concurrency');
+    const target = this.s3Bucket;
     const s3 = target
       ? {
           target,
           checksums: this.s3Checksums,
-          uploadConcurrency,
-          ...(this.s3Endpoint ? { endpoint: parseEndpoint(this.s3Endpoint) } : {}),
+          uploadConcurrency: this.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
+          ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
           ...(this.s3Region ? { region: this.s3Region } : {}),
         }
       : undefined;
-    const command = [
-      'synthgen',
-      '--table-names',
-      tables.join(','),
-      '--num-rows',
-      tables.map((t) => `${t}=${rows[t]}`).join(','),
-      '--seed',
-      String(seed),
-      '--as-of',
-      asOf,
-      '--file-size-limit',
-      String(fileSizeLimitMB),
-      '--out',
-      this.out,
-      '--metadata',
-      this.metadata,
-      ...(target ? ['--s3-bucket', `s3://${target.bucket}/${target.prefix}`] : []),
-      ...(this.s3Endpoint ? ['--s3-endpoint', this.s3Endpoint] : []),
-      ...(this.s3Region ? ['--s3-region', this.s3Region] : []),
-      ...(target && !this.s3Checksums ? ['--no-s3-checksums'] : []),
-    ]
-      .map(shellQuote)
-      .join(' ');
     const progress = this.json ? undefined : progressReporter(process.stderr);
     const profile = this.profile || process.env.SYNTHGEN_PROFILE === '1' ? new Profile() : undefined;
     const onProgress =
@@ -170,9 +162,9 @@ export class GenerateCommand extends Command {
       metadataPath: this.metadata,
       seed,
       asOf,
-      workers,
+      workers: this.workers ?? defaultWorkers(),
       fileSizeLimitMB,
-      command,
+      command: this.#reproducingCommand(request, target),
       seedGiven: this.seed !== undefined,
       asOfGiven: this.asOf !== undefined,
       tablesGiven: this.tableNames !== undefined || this.numRows !== undefined,
@@ -187,6 +179,41 @@ export class GenerateCommand extends Command {
     this.context.stdout.write(this.json ? `${JSON.stringify(summary, null, 2)}\n` : plainSummary(summary));
     return 0;
   }
+
+  /** The command that makes the same files again from the same starting metadata, every default spelt out. */
+  #reproducingCommand({ tables, rows, seed, asOf, fileSizeLimitMB }: RunRequest, target: S3Target | undefined): string {
+    return [
+      'synthgen',
+      '--table-names',
+      tables.join(','),
+      '--num-rows',
+      tables.map((table) => `${table}=${rows[table]}`).join(','),
+      '--seed',
+      String(seed),
+      '--as-of',
+      asOf,
+      '--file-size-limit',
+      String(fileSizeLimitMB),
+      '--out',
+      this.out,
+      '--metadata',
+      this.metadata,
+      ...(target ? ['--s3-bucket', `s3://${target.bucket}/${target.prefix}`] : []),
+      ...(this.s3Endpoint ? ['--s3-endpoint', this.s3Endpoint] : []),
+      ...(this.s3Region ? ['--s3-region', this.s3Region] : []),
+      ...(target && !this.s3Checksums ? ['--no-s3-checksums'] : []),
+    ]
+      .map(shellQuote)
+      .join(' ');
+  }
+}
+
+interface RunRequest {
+  readonly tables: string[];
+  readonly rows: Record<string, number>;
+  readonly seed: number;
+  readonly asOf: string;
+  readonly fileSizeLimitMB: number;
 }
 
 function plainSummary(summary: RunSummary): string {

@@ -3,11 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { UserError } from '../../errors/userError.js';
 import { loadMetadata } from '../../state/metadata.js';
-import { describeTarget, parseS3Target } from '../../output/s3/s3Target.js';
+import { describeTarget } from '../../output/s3/s3Target.js';
 import { type VerifyCheck, type VerifyReport, verifyDataset } from '../../verify/verify.js';
-import { parseEndpoint } from '../options.js';
+import { type FieldOf, isEndpoint, isS3Target, requires, rule } from '../validators.js';
+
+type Field = FieldOf<VerifyCommand>;
 
 export class VerifyCommand extends Command {
   static override paths = [['verify']];
@@ -32,21 +33,25 @@ export class VerifyCommand extends Command {
 
   out = Option.String('--out', './data', { description: 'Dataset folder (default ./data)' });
   metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file, if there is one (default ./metadata.json)' });
-  s3Bucket = Option.String('--s3-bucket', { description: 'Verify the dataset at a bucket or s3://bucket/prefix instead of --out' });
-  s3Endpoint = Option.String('--s3-endpoint', { description: 'S3-compatible endpoint URL' });
+  s3Bucket = Option.String('--s3-bucket', { description: 'Verify the dataset at a bucket or s3://bucket/prefix instead of --out', validator: isS3Target });
+  s3Endpoint = Option.String('--s3-endpoint', { description: 'S3-compatible endpoint URL', validator: isEndpoint });
   s3Region = Option.String('--s3-region', { description: 'Bucket region' });
   json = Option.Boolean('--json', false, { description: 'Print the report as JSON on stdout' });
+
+  static override schema = [
+    rule('--s3-endpoint and --s3-region need --s3-bucket', ...(['s3Endpoint', 's3Region'] satisfies Field[]).map((field) => requires(field, ['s3Bucket'] satisfies Field[]))),
+  ];
 
   override async execute(): Promise<number> {
     const loaded = await loadMetadata(this.metadata);
     const metadata = loaded.exists ? loaded.metadata : undefined;
     let report: VerifyReport;
-    if (this.s3Bucket !== undefined) {
-      const target = parseS3Target(this.s3Bucket);
+    const target = this.s3Bucket;
+    if (target !== undefined) {
       const settings = {
         target,
         checksums: true,
-        ...(this.s3Endpoint ? { endpoint: parseEndpoint(this.s3Endpoint) } : {}),
+        ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
         ...(this.s3Region ? { region: this.s3Region } : {}),
       };
       const { createS3Client, preflight } = await import('../../output/s3/upload.js');
@@ -62,7 +67,6 @@ export class VerifyCommand extends Command {
         await rm(directory, { recursive: true, force: true });
       }
     } else {
-      if (this.s3Endpoint !== undefined || this.s3Region !== undefined) throw new UserError('--s3-endpoint and --s3-region need --s3-bucket');
       report = await verifyDataset({ root: this.out, ...(metadata ? { metadata } : {}) });
     }
     this.context.stdout.write(this.json ? `${JSON.stringify(report, null, 2)}\n` : plainReport(report));
