@@ -5,6 +5,7 @@ import { discardInterruptedRun } from '../../run/discardRun.js';
 import { DEFAULT_FILE_SIZE_MB, DEFAULT_UPLOAD_CONCURRENCY, type ProgressEvent, type RunSummary, defaultWorkers, runGeneration } from '../../run/runGeneration.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
+import { BUILTIN_NAMES, registryFor, tablesOption } from '../tableModules.js';
 import { parseAsOf, rowsFor } from '../options.js';
 import { formatBytes, formatCount, progressReporter } from '../progress.js';
 import {
@@ -32,7 +33,7 @@ export class GenerateCommand extends Command {
   static override paths = [Command.Default, ['generate']];
 
   static override usage = Command.Usage({
-    description: 'Generate users, products and orders as ZSTD Parquet files',
+    description: `Generate tables (${BUILTIN_NAMES}, or your own with --tables) as ZSTD Parquet files`,
     details: `
       Writes \`<out>/<table>/<YYYYMMDDHHMMSS>.parquet\` (or \`..._part_001.parquet\` and on when a table needs several
       files) and records the run in the metadata file. Later runs continue the IDs, and orders always reference
@@ -51,10 +52,12 @@ export class GenerateCommand extends Command {
       ['Finish an interrupted run (Ctrl-C, kill, full disk, failed uploads); also `synthgen resume`', '$0 --resume'],
       ['Or remove what an interrupted run wrote', '$0 --discard-interrupted'],
       ['Queue behind a run already using the same metadata', '$0 --table-names orders --num-rows 1000000 --wait'],
+      ['Tables of your own, next to the built-in ones', '$0 --tables ./my-tables.mjs --table-names users,products,reviews --num-rows 100000'],
     ],
   });
 
-  tableNames = Option.String('--table-names', { description: 'Comma-separated tables: users, products, orders', validator: isTableNames });
+  tables = tablesOption();
+  tableNames = Option.String('--table-names', { description: `Comma-separated tables: ${BUILTIN_NAMES}, and those of --tables`, validator: isTableNames });
   numRows = Option.String('--num-rows', { description: 'Rows per table (100000) or per-table counts (users=1000,orders=5000)', validator: isRowCounts });
   fileSizeLimit = Option.String('--file-size-limit', { description: `Largest file in MB (10^6 bytes); default ${DEFAULT_FILE_SIZE_MB}`, validator: isFileSizeLimit });
   out = Option.String('--out', './data', { description: 'Output folder (default ./data)' });
@@ -156,6 +159,7 @@ export class GenerateCommand extends Command {
             if (event.type === 'notice') process.stderr.write(`synthgen: ${event.message}\n`);
           };
     const summary = await runGeneration({
+      registry: await registryFor(this.tables),
       tables,
       rows,
       out: this.out,
@@ -184,6 +188,7 @@ export class GenerateCommand extends Command {
   #reproducingCommand({ tables, rows, seed, asOf, fileSizeLimitMB }: RunRequest, target: S3Target | undefined): string {
     return [
       'synthgen',
+      ...(this.tables ?? []).flatMap((module) => ['--tables', module]),
       '--table-names',
       tables.join(','),
       '--num-rows',

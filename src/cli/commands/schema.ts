@@ -1,7 +1,7 @@
-/** `synthgen schema`: the data dictionary (every column: type, meaning, distribution). */
+/** `synthgen schema`: the data dictionary (every column: type, meaning, distribution), built-in and --tables. */
 import { Command, Option } from 'clipanion';
 import { dataDictionary } from '../../schema/dataDictionary.js';
-import { TABLES, tableRegistry } from '../../tables/index.js';
+import { registryFor, tablesOption } from '../tableModules.js';
 
 export class SchemaCommand extends Command {
   static override paths = [['schema']];
@@ -11,17 +11,20 @@ export class SchemaCommand extends Command {
     examples: [
       ['As Markdown', '$0 schema'],
       ['As JSON, for scripts', '$0 schema --json'],
+      ['With the tables of your own module', '$0 schema --tables ./my-tables.mjs'],
     ],
   });
 
+  tables = tablesOption();
   json = Option.Boolean('--json', false, { description: 'Print as JSON' });
 
   override async execute(): Promise<number> {
+    const { definitions } = await registryFor(this.tables);
     if (!this.json) {
-      this.context.stdout.write(dataDictionary(tableRegistry().definitions));
+      this.context.stdout.write(dataDictionary(definitions));
       return 0;
     }
-    const tables = TABLES.map((t) => ({
+    const tables = definitions.map((t) => ({
       name: t.name,
       version: t.version,
       primary_key: t.primaryKey,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { loadMetadata } from '../../state/metadata.js';
 import { describeTarget } from '../../output/s3/s3Target.js';
+import { registryFor, tablesOption } from '../tableModules.js';
 import { type VerifyCheck, type VerifyReport, verifyDataset } from '../../verify/verify.js';
 import { type FieldOf, isEndpoint, isS3Target, requires, rule } from '../validators.js';
 
@@ -31,6 +32,7 @@ export class VerifyCommand extends Command {
     ],
   });
 
+  tables = tablesOption();
   out = Option.String('--out', './data', { description: 'Dataset folder (default ./data)' });
   metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file, if there is one (default ./metadata.json)' });
   s3Bucket = Option.String('--s3-bucket', { description: 'Verify the dataset at a bucket or s3://bucket/prefix instead of --out', validator: isS3Target });
@@ -43,6 +45,7 @@ export class VerifyCommand extends Command {
   ];
 
   override async execute(): Promise<number> {
+    const registry = await registryFor(this.tables);
     const loaded = await loadMetadata(this.metadata);
     const metadata = loaded.exists ? loaded.metadata : undefined;
     let report: VerifyReport;
@@ -62,12 +65,12 @@ export class VerifyCommand extends Command {
       try {
         const download = await downloadPrefix(client, target, directory);
         const findings = download.refused.map((refused): VerifyCheck => ({ check: `object s3://${target.bucket}/${refused.key}`, result: 'violation', detail: refused.reason }));
-        report = await verifyDataset({ root: directory, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, ...(metadata ? { metadata } : {}) });
+        report = await verifyDataset({ root: directory, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, registry, ...(metadata ? { metadata } : {}) });
       } finally {
         await rm(directory, { recursive: true, force: true });
       }
     } else {
-      report = await verifyDataset({ root: this.out, ...(metadata ? { metadata } : {}) });
+      report = await verifyDataset({ root: this.out, registry, ...(metadata ? { metadata } : {}) });
     }
     this.context.stdout.write(this.json ? `${JSON.stringify(report, null, 2)}\n` : plainReport(report));
     return report.ok ? 0 : 1;
