@@ -17,6 +17,7 @@ import { realMetadataPath } from './realMetadataPath.js';
 import { NotARegularFile, readRegularFile, regularFileExists } from '../files/regularFile.js';
 import { type LegacySegment, type Segment, isLegacy, rowCount } from './segment.js';
 import { writeTemporary } from '../files/temporaryFile.js';
+import { isRunId } from './runManifest.js';
 
 export { realMetadataPath } from './realMetadataPath.js';
 
@@ -92,6 +93,23 @@ function isId(value: Json): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
+function isCount(value: Json): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isTimestamp(value: Json): value is string {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * Whether `name` is a key every plain object has (`constructor`, `toString`, `__proto__`...). Such a name read from a
+ * file as a table name would be taken for a table that is not there (`tables.constructor` is Object), or, assigned,
+ * would replace the map's prototype: refused wherever a record's table names are read.
+ */
+export function isPrototypeKey(name: string): boolean {
+  return Object.hasOwn(Object.prototype, name);
+}
+
 class Corrupt extends Error {}
 
 function need(condition: boolean, what: string): asserts condition {
@@ -117,7 +135,8 @@ function parseSegment(table: string, value: Json, index: number): TableSegment {
     need(isRecord(value.parents), `${where}.parents is not an object`);
     parents = {};
     for (const [parent, lastId] of Object.entries(value.parents)) {
-      need(typeof lastId === 'number' && Number.isSafeInteger(lastId) && lastId >= 0, `${where}.parents.${parent} is not an ID`);
+      need(!isPrototypeKey(parent), `${where}.parents.${parent} is not a table name`);
+      need(isCount(lastId), `${where}.parents.${parent} is not an ID`);
       parents[parent] = lastId;
     }
   }
@@ -137,6 +156,7 @@ function parseCurrent(value: Record<string, Json>): Metadata {
   need(isRecord(value.tables), '"tables" is not an object');
   const tables: Record<string, TableState> = {};
   for (const [name, state] of Object.entries(value.tables)) {
+    need(!isPrototypeKey(name), `tables.${name} is not a table name`);
     need(isRecord(state), `tables.${name} is not an object`);
     need(typeof state.last_id === 'number' && Number.isSafeInteger(state.last_id) && state.last_id >= 0, `tables.${name}.last_id is not an ID`);
     need(Array.isArray(state.segments), `tables.${name}.segments is not a list`);
@@ -149,7 +169,8 @@ function parseCurrent(value: Record<string, Json>): Metadata {
     need(previous <= state.last_id, `tables.${name}.last_id is below its last segment`);
     const definition = state.definition;
     need(
-      definition === undefined || (isRecord(definition) && typeof definition.module === 'string' && typeof definition.sha256 === 'string' && /^[0-9a-f]{64}$/.test(definition.sha256)),
+      definition === undefined ||
+        (isRecord(definition) && typeof definition.module === 'string' && definition.module !== '' && typeof definition.sha256 === 'string' && /^[0-9a-f]{64}$/.test(definition.sha256)),
       `tables.${name}.definition is not { module, sha256 }`,
     );
     // An earlier synthgen kept every legacy range: fold them, so the next commit shrinks the file.
@@ -160,12 +181,45 @@ function parseCurrent(value: Record<string, Json>): Metadata {
     };
   }
   need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');
-  const runs = (Array.isArray(value.runs) ? value.runs : []) as Json[];
-  for (const [index, run] of runs.entries()) {
-    need(isRecord(run) && typeof run.run_id === 'string', `runs[${index}] has no run_id`);
-    need(run.manifest === undefined || typeof run.manifest === 'string', `runs[${index}].manifest is not a path`);
+  const runs = (Array.isArray(value.runs) ? value.runs : []).map((run: Json, index: number) => parseRun(run, index));
+  return { format: METADATA_FORMAT, format_version: METADATA_VERSION, tables, runs };
+}
+
+/** A run record as runRecord() (runOutcome.ts) writes it, every field checked; a copy, so nothing else rides along. */
+function parseRun(run: Json, index: number): RunRecord {
+  const where = `runs[${index}]`;
+  need(isRecord(run), `${where} is not an object`);
+  need(run.run_id !== undefined, `${where} has no run_id`);
+  need(isRunId(run.run_id), `${where}.run_id is not a run id`);
+  need(isTimestamp(run.started_at), `${where}.started_at is not a timestamp`);
+  need(isTimestamp(run.finished_at), `${where}.finished_at is not a timestamp`);
+  need(isCount(run.seed), `${where}.seed is not a non-negative integer`);
+  need(isTimestamp(run.as_of), `${where}.as_of is not a timestamp`);
+  need(typeof run.command === 'string', `${where}.command is not a string`);
+  need(run.manifest === undefined || (typeof run.manifest === 'string' && run.manifest !== ''), `${where}.manifest is not a path`);
+  need(isRecord(run.tables), `${where}.tables is not an object`);
+  const tables: Record<string, RunRecord['tables'][string]> = {};
+  for (const [name, table] of Object.entries(run.tables)) {
+    const at = `${where}.tables.${name}`;
+    need(!isPrototypeKey(name), `${at} is not a table name`);
+    need(isRecord(table), `${at} is not an object`);
+    need(isId(table.first_id), `${at}.first_id is not a positive integer`);
+    need(isId(table.last_id), `${at}.last_id is not a positive integer`);
+    need(table.first_id <= table.last_id, `${at} has last_id below first_id`);
+    need(isCount(table.files), `${at}.files is not a non-negative integer`);
+    need(isCount(table.bytes), `${at}.bytes is not a non-negative integer`);
+    tables[name] = { first_id: table.first_id, last_id: table.last_id, files: table.files, bytes: table.bytes };
   }
-  return { format: METADATA_FORMAT, format_version: METADATA_VERSION, tables, runs: runs as RunRecord[] };
+  return {
+    run_id: run.run_id,
+    started_at: run.started_at,
+    finished_at: run.finished_at,
+    seed: run.seed,
+    as_of: run.as_of,
+    command: run.command,
+    tables,
+    ...(run.manifest === undefined ? {} : { manifest: run.manifest }),
+  };
 }
 
 function legacyIds(segment: LegacySegment | LegacySpan): number {
@@ -249,6 +303,7 @@ function parseLegacy(value: Record<string, Json>): Metadata | undefined {
     const list = Array.isArray(entry) ? entry : isRecord(entry) && Array.isArray(entry.ids) ? entry.ids : undefined;
     if (!list) continue;
     const name = Object.entries(singular).find(([, one]) => key === `${one}_ids`)?.[0] ?? key.replace(/_ids$/, '');
+    need(!isPrototypeKey(name), `legacy ID list "${key}" does not name a table`);
     const segments = legacySegments(key, list);
     const last = segments[segments.length - 1];
     tables[name] = { last_id: last ? last.last_id : 0, segments };

@@ -21,7 +21,8 @@ import { readRegularFile } from '../files/regularFile.js';
 import { STAMP_PATTERN, type TablePlan } from '../run/plan.js';
 import { type S3Target, parseS3Target } from '../output/s3/s3Target.js';
 import type { ParentRange } from './segment.js';
-import type { TableOriginRecord } from './metadata.js';
+import { type TableOriginRecord, isPrototypeKey } from './metadata.js';
+import { isRunId } from './runManifest.js';
 
 export const PENDING_FORMAT = 'synthgen-pending-run';
 export const PENDING_VERSION = 2;
@@ -93,14 +94,22 @@ const isCount = (value: Json): value is number => typeof value === 'number' && N
 const isId = (value: Json): value is number => isCount(value) && value > 0;
 const isSha = (value: Json): value is string => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 const isTime = (value: Json): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
-/** Table names become folder names: one plain path segment. */
-const isTableName = (value: Json): value is string => typeof value === 'string' && /^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(value);
+/**
+ * Table names become folder names and keys of the record's maps: the names defineTable() accepts (one plain path
+ * segment), and never a key every object has (`constructor`, `__proto__`), which would read as a table of the run.
+ */
+const isTableName = (value: Json): value is string => typeof value === 'string' && /^[a-z][a-z0-9_]{0,62}$/.test(value) && !isPrototypeKey(value);
+/** Part indexes as the run writes them (String(index)): no sign, no leading zero, no exponent. */
+const isPartIndex = (value: string): boolean => /^(0|[1-9]\d{0,15})$/.test(value);
+/** A key the record's own JSON object holds (JSON.parse makes only own properties, never a prototype). */
+const has = (record: Record<string, Json>, key: string): boolean => Object.hasOwn(record, key);
 
 function parseParents(value: Json, where: string): Record<string, ParentRange[]> {
   need(isRecord(value), `${where}.parents is not an object`);
   const parents: Record<string, ParentRange[]> = {};
   for (const [table, list] of Object.entries(value)) {
-    need(isTableName(table) && Array.isArray(list), `${where}.parents.${table} is not a list`);
+    need(isTableName(table), `${where}.parents.${table} is not a table name`);
+    need(Array.isArray(list), `${where}.parents.${table} is not a list`);
     parents[table] = list.map((range: Json, i) => {
       const at = `${where}.parents.${table}[${i}]`;
       need(isRecord(range) && isId(range.first_id) && isId(range.last_id) && range.first_id <= range.last_id, `${at} is not an ID range`);
@@ -124,11 +133,13 @@ function parseByPart<T>(value: Json, field: string, plans: Record<string, TableP
   need(isRecord(value), `"${field}" is not an object`);
   const out: Record<string, Record<string, T>> = {};
   for (const [table, byIndex] of Object.entries(value)) {
-    const plan = plans[table];
-    need(plan !== undefined && isRecord(byIndex), `${field}.${table} is not a table of this run`);
+    // Own keys only: `plans.constructor` is Object's, not a table's plan.
+    const plan = isTableName(table) && Object.hasOwn(plans, table) ? plans[table] : undefined;
+    need(plan !== undefined, `${field}.${table} is not a table of this run`);
+    need(isRecord(byIndex), `${field}.${table} is not an object of parts`);
     out[table] = {};
     for (const [index, item] of Object.entries(byIndex)) {
-      need(/^\d+$/.test(index) && Number(index) < plan.parts, `${field}.${table}.${index} is not one of its parts`);
+      need(isPartIndex(index) && Number(index) < plan.parts, `${field}.${table}.${index} is not one of its parts`);
       (out[table] as Record<string, T>)[index] = entry(item, `${field}.${table}.${index}`);
     }
   }
@@ -148,7 +159,8 @@ function parseDefinitions(value: Json, tables: readonly string[]): Partial<Pendi
   need(isRecord(value), '"definitions" is not an object');
   const definitions: Record<string, TableOriginRecord> = {};
   for (const [table, origin] of Object.entries(value)) {
-    need(tables.includes(table) && isRecord(origin) && typeof origin.module === 'string' && isSha(origin.sha256), `definitions.${table} is not { module, sha256 } of a table of the run`);
+    need(isTableName(table) && tables.includes(table), `definitions.${table} is not a table of the run`);
+    need(isRecord(origin) && typeof origin.module === 'string' && origin.module !== '' && isSha(origin.sha256), `definitions.${table} is not { module, sha256 } of a table of the run`);
     definitions[table] = { module: origin.module, sha256: origin.sha256 };
   }
   return { definitions };
@@ -181,7 +193,11 @@ function parseS3(value: Record<string, Json>): Partial<PendingRun> {
 export function parsePendingRun(value: Json): PendingRun {
   need(isRecord(value) && value.format === PENDING_FORMAT, 'it is not a synthgen pending-run record');
   need(value.format_version === PENDING_VERSION, `it was written by another synthgen release (format_version ${String(value.format_version)}, this one reads ${PENDING_VERSION}): finish that run with the release that started it`);
-  need(typeof value.run_id === 'string' && typeof value.command === 'string' && isTime(value.started_at), 'run_id, command or started_at is missing');
+  // The run id names the manifest a resume writes (`<out>/_runs/<run_id>.json`): a run id, as this synthgen makes
+  // them (its stamp), never a path.
+  need(isRunId(value.run_id) && STAMP_PATTERN.test(value.run_id), '"run_id" is not a run id');
+  need(typeof value.command === 'string', '"command" is missing');
+  need(isTime(value.started_at), '"started_at" is not a timestamp');
   need(isCount(value.seed) && isTime(value.as_of), 'seed or as_of is missing');
   need(typeof value.stamp === 'string' && STAMP_PATTERN.test(value.stamp), '"stamp" is not a file-name stamp');
   need(typeof value.out === 'string' && isAbsolute(value.out) && normalize(value.out) === value.out, '"out" is not an absolute folder');
@@ -189,16 +205,18 @@ export function parsePendingRun(value: Json): PendingRun {
   need(Array.isArray(value.tables) && value.tables.length > 0 && value.tables.every(isTableName), '"tables" is not a list of table names');
   const tables = value.tables as string[];
   need(new Set(tables).size === tables.length, '"tables" names a table twice');
-  need(isRecord(value.rows) && tables.every((t) => isId((value.rows as Record<string, Json>)[t])), '"rows" lacks a count for a table');
+  const rows = value.rows;
+  need(isRecord(rows), '"rows" is not an object');
+  for (const table of tables) need(has(rows, table) && isId(rows[table]), `rows.${table} is not a row count`);
   need(isRecord(value.reserved) && isRecord(value.plans), '"reserved" or "plans" is missing');
   const reserved: Record<string, ReservedRange> = {};
   const plans: Record<string, TablePlan> = {};
   for (const table of tables) {
-    const range = value.reserved[table];
+    const range = has(value.reserved, table) ? value.reserved[table] : undefined;
     need(isRecord(range) && isId(range.first) && isId(range.last) && range.first <= range.last, `reserved.${table} is not an ID range`);
-    need(range.last - range.first + 1 === (value.rows as Record<string, number>)[table], `reserved.${table} does not hold rows.${table} IDs`);
+    need(range.last - range.first + 1 === rows[table], `reserved.${table} does not hold rows.${table} IDs`);
     reserved[table] = { first: range.first, last: range.last, parents: parseParents(range.parents, `reserved.${table}`) };
-    plans[table] = parsePlan(table, value.plans[table], reserved[table]);
+    plans[table] = parsePlan(table, has(value.plans, table) ? value.plans[table] : undefined, reserved[table]);
   }
   return {
     format: PENDING_FORMAT,
@@ -208,7 +226,7 @@ export function parsePendingRun(value: Json): PendingRun {
     seed: value.seed,
     as_of: value.as_of,
     tables,
-    rows: Object.fromEntries(tables.map((t) => [t, (value.rows as Record<string, number>)[t] ?? 0])),
+    rows: Object.fromEntries(tables.map((t) => [t, rows[t] as number])),
     file_size_limit_mb: value.file_size_limit_mb,
     out: value.out,
     stamp: value.stamp,

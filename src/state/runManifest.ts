@@ -63,8 +63,18 @@ const isRecord = (value: Json): value is Record<string, Json> => typeof value ==
 const isCount = (value: Json): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const isId = (value: Json): value is number => isCount(value) && value > 0;
 const isTimestamp = (value: Json): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
-/** The shape runRequest.ts gives run ids; they name files (`_runs/<run-id>.json`), so nothing else is taken. */
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/**
+ * What a run id read back from any record (a manifest, the metadata's run records, the record of an interrupted run)
+ * must look like. Run ids name files (`_runs/<run-id>.json`, locally and on S3), so a run id is one plain file-name
+ * segment, never a path: it starts with a letter or digit (so never `.` or `..`) and holds no `/`. This synthgen
+ * gives every run its stamp as its id (`YYYYMMDDHHMMSS-xxxxxxxx`, STAMP_PATTERN in plan.ts), which always fits.
+ */
+export const RUN_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export function isRunId(value: unknown): value is string {
+  return typeof value === 'string' && RUN_ID_PATTERN.test(value);
+}
+
 const SHA256 = /^[0-9a-f]{64}$/;
 
 class Bad extends Error {}
@@ -119,7 +129,7 @@ function parseFields(value: Json): RunManifest {
   need(isRecord(value), 'the top level is not an object');
   need(value.format === MANIFEST_FORMAT, `"format" is not ${MANIFEST_FORMAT}`);
   need(value.format_version === 1, `format_version ${String(value.format_version)} is not supported by this synthgen (expected 1); upgrade synthgen`);
-  need(typeof value.run_id === 'string' && RUN_ID.test(value.run_id), '"run_id" is not a run id');
+  need(isRunId(value.run_id), '"run_id" is not a run id');
   const versionsOf = stringRecord(value.versions, 'versions');
   const tableVersions = countRecord(value.table_versions, 'table_versions');
   need(isCount(value.seed), '"seed" is not a non-negative integer');

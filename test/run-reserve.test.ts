@@ -1,0 +1,123 @@
+/**
+ * reserveRanges, the pure step that gives a run its IDs and computes the metadata it will commit: IDs continue after
+ * what is recorded, a child references only parent rows synthgen can recompute, bad combinations (an as-of before the
+ * parents', another generator version, no parent rows) are refused before anything is written, and the metadata it
+ * was given is left as it was.
+ */
+import { expect, test } from 'vitest';
+import { type Metadata, type TableState, emptyMetadata } from '../dist/src/state/metadata.js';
+import { reserveRanges } from '../dist/src/run/reserve.js';
+import { tableRegistry } from '../dist/src/tables/index.js';
+
+const AS_OF = '2026-01-01T00:00:00.000Z';
+const RUN_ID = '20260102030405-0a1b2c3d';
+const registry = tableRegistry();
+
+const segment = (first_id: number, last_id: number, extra: Partial<{ seed: number; as_of: string; version: number; run_id: string }> = {}) => ({
+  first_id,
+  last_id,
+  seed: 1,
+  as_of: AS_OF,
+  version: 1,
+  run_id: '20260101000000-00000000',
+  ...extra,
+});
+
+function metadataWith(tables: Record<string, TableState>): Metadata {
+  return { ...emptyMetadata(), tables };
+}
+
+function reserve(before: Metadata, tables: string[], rows: Record<string, number>, extra: { asOf?: string; origins?: Parameters<typeof reserveRanges>[0]['origins'] } = {}) {
+  return reserveRanges({ tables, rows, seed: 9, asOf: extra.asOf ?? AS_OF, runId: RUN_ID, before, registry, ...(extra.origins ? { origins: extra.origins } : {}) });
+}
+
+const parents = () => metadataWith({ users: { last_id: 100, segments: [segment(1, 100)] }, products: { last_id: 20, segments: [segment(1, 20)] } });
+
+test('IDs continue after the last segment, and the run adds one segment for them', () => {
+  const { reserved, after } = reserve(metadataWith({ users: { last_id: 100, segments: [segment(1, 60), segment(61, 100)] } }), ['users'], { users: 50 });
+  expect(reserved.get('users')).toEqual({ first: 101, last: 150, parents: {} });
+  expect(after.users).toEqual({
+    last_id: 150,
+    segments: [segment(1, 60), segment(61, 100), { first_id: 101, last_id: 150, seed: 9, as_of: AS_OF, version: 1, run_id: RUN_ID }],
+  });
+});
+
+test('IDs continue after last_id even where it is past the last segment: no recorded ID is reused', () => {
+  const { reserved } = reserve(metadataWith({ users: { last_id: 120, segments: [segment(1, 100)] } }), ['users'], { users: 5 });
+  expect(reserved.get('users')).toMatchObject({ first: 121, last: 125 });
+});
+
+test('a first run of a table starts at ID 1', () => {
+  expect(reserve(emptyMetadata(), ['users'], { users: 3 }).reserved.get('users')).toEqual({ first: 1, last: 3, parents: {} });
+});
+
+test("a child gets its parents' recomputable segments, not their legacy ones", () => {
+  const before = metadataWith({
+    users: { last_id: 100, segments: [{ first_id: 1, last_id: 50, legacy: true }, segment(51, 100, { seed: 4 })] },
+    products: { last_id: 20, segments: [segment(1, 20, { seed: 5 })] },
+  });
+  const { reserved, after } = reserve(before, ['orders'], { orders: 10 });
+  expect(reserved.get('orders')?.parents).toEqual({
+    users: [{ first_id: 51, last_id: 100, seed: 4, as_of: AS_OF, version: 1 }],
+    products: [{ first_id: 1, last_id: 20, seed: 5, as_of: AS_OF, version: 1 }],
+  });
+  // The child's segment records how many parent rows existed.
+  expect(after.orders?.segments[0]).toEqual({ first_id: 1, last_id: 10, seed: 9, as_of: AS_OF, version: 1, run_id: RUN_ID, parents: { users: 100, products: 20 } });
+});
+
+test('a child made in the same run as its parent also references the parent rows of this run', () => {
+  const { reserved } = reserve(parents(), ['orders', 'users'], { users: 10, orders: 5 });
+  expect(reserved.get('orders')?.parents.users).toEqual([
+    { first_id: 1, last_id: 100, seed: 1, as_of: AS_OF, version: 1 },
+    { first_id: 101, last_id: 110, seed: 9, as_of: AS_OF, version: 1 },
+  ]);
+});
+
+test("an as-of earlier than a parent's is refused", () => {
+  const before = metadataWith({ users: { last_id: 100, segments: [segment(1, 100, { as_of: '2026-03-01T00:00:00.000Z' })] }, products: parents().tables.products as TableState });
+  expect(() => reserve(before, ['orders'], { orders: 10 }, { asOf: '2026-02-01T00:00:00.000Z' })).toThrow(
+    /--as-of 2026-02-01T00:00:00.000Z is earlier than the as-of of existing users \(2026-03-01T00:00:00.000Z\).*pass a later --as-of/,
+  );
+});
+
+test('an as-of equal to the parents’ is accepted', () => {
+  expect(() => reserve(parents(), ['orders'], { orders: 10 }, { asOf: AS_OF })).not.toThrow();
+});
+
+test('existing rows of another generator version are refused', () => {
+  const before = metadataWith({ users: { last_id: 100, segments: [segment(1, 100, { version: 999 })] } });
+  expect(() => reserve(before, ['users'], { users: 10 })).toThrow(/existing users rows were made by generator version 999, this synthgen makes version 1/);
+});
+
+test('a child with no parent rows is refused, saying to generate the parent first', () => {
+  const before = metadataWith({ products: parents().tables.products as TableState });
+  expect(() => reserve(before, ['orders'], { orders: 10 })).toThrow(/No existing users found: generate users first/);
+});
+
+test('a child whose parent rows are all legacy is refused, saying to generate the parent with synthgen', () => {
+  const before = metadataWith({ users: { last_id: 50, segments: [{ first_id: 1, last_id: 50, legacy: true }] }, products: parents().tables.products as TableState });
+  expect(() => reserve(before, ['orders'], { orders: 10 })).toThrow(/existing users were made by the legacy tool and cannot be recomputed.*generate users with synthgen first/);
+});
+
+test("origins are recorded as the table state's definition, and only for their tables", () => {
+  const origin = { module: '/home/me/tables.mjs', sha256: 'ef'.repeat(32) };
+  const { after } = reserve(parents(), ['users', 'orders'], { users: 5, orders: 5 }, { origins: { orders: origin } });
+  expect(after.orders?.definition).toEqual(origin);
+  expect(after.users).not.toHaveProperty('definition');
+});
+
+test('the metadata it is given is never changed', () => {
+  const before = parents();
+  const copy = structuredClone(before);
+  // Frozen all the way down: any write into it throws (ES modules are strict).
+  const freeze = (value: unknown): void => {
+    if (typeof value !== 'object' || value === null) return;
+    Object.freeze(value);
+    for (const inner of Object.values(value)) freeze(inner);
+  };
+  freeze(before);
+  const { after } = reserve(before, ['users', 'products', 'orders'], { users: 10, products: 10, orders: 10 });
+  expect(before).toEqual(copy);
+  expect(after.users?.segments).toHaveLength(2);
+  expect(after.users?.segments).not.toBe(before.tables.users?.segments);
+});
