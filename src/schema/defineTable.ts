@@ -124,6 +124,8 @@ export function defineTable(definition: TableDefinition): TableDefinition {
   if (typeof name !== 'string' || !SAFE_NAME.test(name)) {
     throw new DefinitionError(`table ${JSON.stringify(name)}: a table name is lower-case letters, digits and _, starting with a letter (at most 63): it becomes a folder and a SQL name`);
   }
+  // The metadata and the run's record are JSON objects keyed by table: such a key would name a prototype's member.
+  if (name in Object.prototype) throw new DefinitionError(`table ${name}: the name is reserved (it names a member of every JSON object): choose another`);
   if (typeof definition.description !== 'string') throw definitionProblem(name, undefined, 'description must be text');
   if (!Number.isSafeInteger(definition.version) || definition.version < 1) throw definitionProblem(name, 'version', 'must be a whole number from 1, raised whenever generated values change');
   for (const list of ['parents', 'pools', 'helpers', 'columns'] as const) {
