@@ -1,8 +1,8 @@
 /**
  * The metadata file: per table, the last ID used and one segment per run (enough to recompute any row), plus a
  * short record of each run. It grows with runs, never with rows (nor with the IDs of a legacy file). It is read
- * strictly (a corrupt file is reported and left alone), migrated from the original tool's legacy format (full ID
- * lists), and written atomically: a temporary file, fsync, rename, so a crash leaves either the old or the new file.
+ * strictly (parseMetadata.ts; a corrupt file is reported and left alone), migrated from the original tool's legacy
+ * format (full ID lists), and written atomically: a temporary file, fsync, rename, so a crash leaves either the old or the new file.
  * Every access goes to the real file (realMetadataPath.ts): a symlinked metadata path is written through, never
  * replaced by a regular file. Nothing here spreads segments or IDs into a call or recurses over them: a table may
  * have hundreds of thousands of segments, and a legacy list millions of IDs.
@@ -15,62 +15,12 @@ import { UserError } from '../errors/userError.js';
 import { writeFailure } from '../errors/writeFailure.js';
 import { realMetadataPath } from './realMetadataPath.js';
 import { NotARegularFile, readRegularFile, regularFileExists } from '../files/regularFile.js';
-import { type LegacySegment, type Segment, isLegacy, rowCount } from './segment.js';
 import { writeTemporary } from '../files/temporaryFile.js';
-import { isRunId } from './runManifest.js';
 
-export { realMetadataPath } from './realMetadataPath.js';
-
-export const METADATA_FORMAT = 'synthgen-metadata';
-export const METADATA_VERSION = 1;
-
-/**
- * Legacy IDs too scattered to list as ranges: `count` IDs between first_id and last_id, with gaps. New runs only
- * need to continue after the largest, and the rows cannot be recomputed anyway, so where the gaps are is not kept.
- */
-export interface LegacySpan extends LegacySegment {
-  readonly count: number;
-}
-
-export type TableSegment = Segment | LegacySegment | LegacySpan;
-
-/** Which module defined a table that is not built in, and a hash of what decides its values (registry.ts). */
-export interface TableOriginRecord {
-  readonly module: string;
-  readonly sha256: string;
-}
-
-export interface TableState {
-  readonly last_id: number;
-  readonly segments: readonly TableSegment[];
-  /** For a table of a user's module (--tables): where it was defined, so later runs can ask for that module. */
-  readonly definition?: TableOriginRecord;
-}
-
-/** More legacy ranges in a row than this are kept as one LegacySpan, so that the metadata stays small. */
-const LEGACY_RANGES_KEPT = 100;
+import { Corrupt, type Json, METADATA_FORMAT, type Metadata, emptyMetadata, isRecord, need, parseCurrent, parseLegacy } from './parseMetadata.js';
 
 /** How many `<path>.legacy.<n>.bak` names are tried before giving up. */
 const MAX_LEGACY_BACKUPS = 100;
-
-export interface RunRecord {
-  readonly run_id: string;
-  readonly started_at: string;
-  readonly finished_at: string;
-  readonly seed: number;
-  readonly as_of: string;
-  readonly command: string;
-  readonly tables: Readonly<Record<string, { first_id: number; last_id: number; files: number; bytes: number }>>;
-  /** The run's manifest (runManifest.ts): a local path, or an s3:// URL for runs that uploaded. */
-  readonly manifest?: string;
-}
-
-export interface Metadata {
-  readonly format: typeof METADATA_FORMAT;
-  readonly format_version: number;
-  readonly tables: Readonly<Record<string, TableState>>;
-  readonly runs: readonly RunRecord[];
-}
 
 export interface LoadedMetadata {
   readonly metadata: Metadata;
@@ -79,237 +29,19 @@ export interface LoadedMetadata {
   readonly exists: boolean;
 }
 
-export function emptyMetadata(): Metadata {
-  return { format: METADATA_FORMAT, format_version: METADATA_VERSION, tables: {}, runs: [] };
-}
-
-type Json = unknown;
-
-function isRecord(value: Json): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isId(value: Json): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
-}
-
-function isCount(value: Json): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
-function isTimestamp(value: Json): value is string {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-}
-
-/**
- * Whether `name` is a key every plain object has (`constructor`, `toString`, `__proto__`...). Such a name read from a
- * file as a table name would be taken for a table that is not there (`tables.constructor` is Object), or, assigned,
- * would replace the map's prototype: refused wherever a record's table names are read.
- */
-export function isPrototypeKey(name: string): boolean {
-  return Object.hasOwn(Object.prototype, name);
-}
-
-class Corrupt extends Error {}
-
-function need(condition: boolean, what: string): asserts condition {
-  if (!condition) throw new Corrupt(what);
-}
-
-function parseSegment(table: string, value: Json, index: number): TableSegment {
-  const where = `tables.${table}.segments[${index}]`;
-  need(isRecord(value), `${where} is not an object`);
-  need(isId(value.first_id) && isId(value.last_id) && value.first_id <= value.last_id, `${where} has no valid first_id/last_id`);
-  if (value.legacy === true) {
-    const range = { first_id: value.first_id, last_id: value.last_id };
-    if (value.count === undefined) return { ...range, legacy: true };
-    need(isId(value.count) && value.count <= rowCount(range), `${where}.count is not a number of IDs from 1 to the size of its range`);
-    return { ...range, legacy: true, count: value.count };
-  }
-  need(typeof value.seed === 'number' && Number.isSafeInteger(value.seed) && value.seed >= 0, `${where}.seed is not a non-negative integer`);
-  need(typeof value.as_of === 'string' && !Number.isNaN(Date.parse(value.as_of)), `${where}.as_of is not a timestamp`);
-  need(typeof value.version === 'number' && Number.isSafeInteger(value.version) && value.version > 0, `${where}.version is not a positive integer`);
-  need(typeof value.run_id === 'string', `${where}.run_id is missing`);
-  let parents: Record<string, number> | undefined;
-  if (value.parents !== undefined) {
-    need(isRecord(value.parents), `${where}.parents is not an object`);
-    parents = {};
-    for (const [parent, lastId] of Object.entries(value.parents)) {
-      need(!isPrototypeKey(parent), `${where}.parents.${parent} is not a table name`);
-      need(isCount(lastId), `${where}.parents.${parent} is not an ID`);
-      parents[parent] = lastId;
-    }
-  }
-  return {
-    first_id: value.first_id,
-    last_id: value.last_id,
-    seed: value.seed,
-    as_of: value.as_of,
-    version: value.version,
-    run_id: value.run_id,
-    ...(parents ? { parents } : {}),
-  };
-}
-
-function parseCurrent(value: Record<string, Json>): Metadata {
-  need(value.format_version === METADATA_VERSION, `format_version ${String(value.format_version)} is not supported by this synthgen (expected ${METADATA_VERSION}); upgrade synthgen`);
-  need(isRecord(value.tables), '"tables" is not an object');
-  const tables: Record<string, TableState> = {};
-  for (const [name, state] of Object.entries(value.tables)) {
-    need(!isPrototypeKey(name), `tables.${name} is not a table name`);
-    need(isRecord(state), `tables.${name} is not an object`);
-    need(typeof state.last_id === 'number' && Number.isSafeInteger(state.last_id) && state.last_id >= 0, `tables.${name}.last_id is not an ID`);
-    need(Array.isArray(state.segments), `tables.${name}.segments is not a list`);
-    const segments = state.segments.map((segment, index) => parseSegment(name, segment, index));
-    let previous = 0;
-    for (const [index, segment] of segments.entries()) {
-      need(segment.first_id > previous, `tables.${name}.segments[${index}] overlaps the segment before it`);
-      previous = segment.last_id;
-    }
-    need(previous <= state.last_id, `tables.${name}.last_id is below its last segment`);
-    const definition = state.definition;
-    need(
-      definition === undefined ||
-        (isRecord(definition) && typeof definition.module === 'string' && definition.module !== '' && typeof definition.sha256 === 'string' && /^[0-9a-f]{64}$/.test(definition.sha256)),
-      `tables.${name}.definition is not { module, sha256 }`,
-    );
-    // An earlier synthgen kept every legacy range: fold them, so the next commit shrinks the file.
-    tables[name] = {
-      last_id: state.last_id,
-      segments: compactLegacy(segments),
-      ...(isRecord(definition) ? { definition: { module: String(definition.module), sha256: String(definition.sha256) } } : {}),
-    };
-  }
-  need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');
-  const runs = (Array.isArray(value.runs) ? value.runs : []).map((run: Json, index: number) => parseRun(run, index));
-  return { format: METADATA_FORMAT, format_version: METADATA_VERSION, tables, runs };
-}
-
-/** A run record as runRecord() (runOutcome.ts) writes it, every field checked; a copy, so nothing else rides along. */
-function parseRun(run: Json, index: number): RunRecord {
-  const where = `runs[${index}]`;
-  need(isRecord(run), `${where} is not an object`);
-  need(run.run_id !== undefined, `${where} has no run_id`);
-  need(isRunId(run.run_id), `${where}.run_id is not a run id`);
-  need(isTimestamp(run.started_at), `${where}.started_at is not a timestamp`);
-  need(isTimestamp(run.finished_at), `${where}.finished_at is not a timestamp`);
-  need(isCount(run.seed), `${where}.seed is not a non-negative integer`);
-  need(isTimestamp(run.as_of), `${where}.as_of is not a timestamp`);
-  need(typeof run.command === 'string', `${where}.command is not a string`);
-  need(run.manifest === undefined || (typeof run.manifest === 'string' && run.manifest !== ''), `${where}.manifest is not a path`);
-  need(isRecord(run.tables), `${where}.tables is not an object`);
-  const tables: Record<string, RunRecord['tables'][string]> = {};
-  for (const [name, table] of Object.entries(run.tables)) {
-    const at = `${where}.tables.${name}`;
-    need(!isPrototypeKey(name), `${at} is not a table name`);
-    need(isRecord(table), `${at} is not an object`);
-    need(isId(table.first_id), `${at}.first_id is not a positive integer`);
-    need(isId(table.last_id), `${at}.last_id is not a positive integer`);
-    need(table.first_id <= table.last_id, `${at} has last_id below first_id`);
-    need(isCount(table.files), `${at}.files is not a non-negative integer`);
-    need(isCount(table.bytes), `${at}.bytes is not a non-negative integer`);
-    tables[name] = { first_id: table.first_id, last_id: table.last_id, files: table.files, bytes: table.bytes };
-  }
-  return {
-    run_id: run.run_id,
-    started_at: run.started_at,
-    finished_at: run.finished_at,
-    seed: run.seed,
-    as_of: run.as_of,
-    command: run.command,
-    tables,
-    ...(run.manifest === undefined ? {} : { manifest: run.manifest }),
-  };
-}
-
-function legacyIds(segment: LegacySegment | LegacySpan): number {
-  return 'count' in segment ? segment.count : rowCount(segment);
-}
-
-/** Runs of more than LEGACY_RANGES_KEPT consecutive legacy segments folded into one span each. */
-function compactLegacy(segments: readonly TableSegment[]): TableSegment[] {
-  const compacted: TableSegment[] = [];
-  let run: LegacySegment[] = [];
-  const flush = () => {
-    const [first] = run;
-    const last = run[run.length - 1];
-    if (first && last && run.length > LEGACY_RANGES_KEPT) {
-      let count = 0;
-      for (const segment of run) count += legacyIds(segment);
-      compacted.push({ first_id: first.first_id, last_id: last.last_id, legacy: true, count } satisfies LegacySpan);
-    } else {
-      for (const segment of run) compacted.push(segment);
-    }
-    run = [];
-  };
-  for (const segment of segments) {
-    if (isLegacy(segment)) {
-      run.push(segment);
-    } else {
-      flush();
-      compacted.push(segment);
-    }
-  }
-  flush();
-  return compacted;
-}
-
-/**
- * A legacy ID list as ranges of consecutive IDs or, when there would be more than LEGACY_RANGES_KEPT of them, as one
- * span with the count. Sorted as a typed array, with no Set: a list of millions of IDs takes a second.
- */
-function legacySegments(key: string, list: readonly Json[]): TableSegment[] {
-  const ids = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i += 1) {
-    const id = list[i];
-    need(isId(id), `legacy ID list "${key}" holds something other than positive integer IDs`);
-    ids[i] = id;
-  }
-  ids.sort();
-  const ranges: LegacySegment[] = [];
-  let count = 0;
-  let lowest = 0;
-  let first = 0;
-  let last = 0;
-  for (const id of ids) {
-    if (count > 0 && id === last) continue; // listed twice
-    count += 1;
-    if (count === 1) lowest = id;
-    else if (id === last + 1) {
-      last = id;
-      continue;
-    } else if (ranges.length <= LEGACY_RANGES_KEPT) ranges.push({ first_id: first, last_id: last, legacy: true });
-    first = id;
-    last = id;
-  }
-  if (count === 0) return [];
-  if (ranges.length < LEGACY_RANGES_KEPT) {
-    ranges.push({ first_id: first, last_id: last, legacy: true });
-    return ranges;
-  }
-  return [{ first_id: lowest, last_id: last, legacy: true, count } satisfies LegacySpan];
-}
-
-const singular: Record<string, string> = { users: 'user', products: 'product', orders: 'order' };
-
-/**
- * The original tool kept full ID lists: `{"users": [1, 2, ...]}`, `{"users": {"ids": [...]}}`, the same under a
- * "tables" key, or `{"user_ids": [...]}`. Returns undefined when the value looks like none of these.
- */
-function parseLegacy(value: Record<string, Json>): Metadata | undefined {
-  const root = isRecord(value.tables) ? value.tables : value;
-  const tables: Record<string, TableState> = {};
-  for (const [key, entry] of Object.entries(root)) {
-    const list = Array.isArray(entry) ? entry : isRecord(entry) && Array.isArray(entry.ids) ? entry.ids : undefined;
-    if (!list) continue;
-    const name = Object.entries(singular).find(([, one]) => key === `${one}_ids`)?.[0] ?? key.replace(/_ids$/, '');
-    need(!isPrototypeKey(name), `legacy ID list "${key}" does not name a table`);
-    const segments = legacySegments(key, list);
-    const last = segments[segments.length - 1];
-    tables[name] = { last_id: last ? last.last_id : 0, segments };
-  }
-  return Object.keys(tables).length > 0 ? { ...emptyMetadata(), tables } : undefined;
-}
+export { realMetadataPath } from './realMetadataPath.js';
+export {
+  METADATA_FORMAT,
+  METADATA_VERSION,
+  type LegacySpan,
+  type Metadata,
+  type RunRecord,
+  type TableOriginRecord,
+  type TableSegment,
+  type TableState,
+  emptyMetadata,
+  isPrototypeKey,
+} from './parseMetadata.js';
 
 function notAFile(path: string, kind: string): UserError {
   return new UserError(`metadata path ${path} is a ${kind}, not a file: pass --metadata with the path of a metadata file (or of one to create)`);
