@@ -3,7 +3,7 @@
  * worker pool, and cut each table's reserved range into parts by that rule (plan.ts).
  */
 import { join } from 'node:path';
-import type { Piscina } from 'piscina';
+import type { TaskRunner } from '../workers/workerPool.js';
 import { ROW_GROUP_ROWS } from '../workers/parquet.js';
 import type { PartTask, SampleTask, WorkerResult } from '../workers/task.js';
 import { cachedValue } from '../state/cache.js';
@@ -19,7 +19,7 @@ const SAMPLE_AS_OF = '2025-01-01T00:00:00Z';
 const MB = 1_000_000;
 
 export interface SizingContext {
-  readonly pool: Piscina<PartTask | SampleTask, WorkerResult>;
+  readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult>;
   readonly scratch: string;
   readonly poolFiles: ReadonlyMap<string, string>;
   readonly memoryLimit: string;

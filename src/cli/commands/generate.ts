@@ -2,8 +2,17 @@
 import { Command, Option } from 'clipanion';
 import { discardInterruptedRun } from '../../run/discardRun.js';
 import { UserError } from '../../errors/userError.js';
-import { DEFAULT_FILE_SIZE_MB, DEFAULT_UPLOAD_CONCURRENCY, type ProgressEvent, type RunSummary, defaultWorkers, runGeneration } from '../../run/runGeneration.js';
-import { parseS3Target } from '../../output/s3/s3Target.js';
+import {
+  DEFAULT_FILE_SIZE_MB,
+  DEFAULT_UPLOAD_CONCURRENCY,
+  type NewRunSettings,
+  type ProgressEvent,
+  type RunSummary,
+  defaultWorkers,
+  howToFinish,
+  runGeneration,
+} from '../../run/runGeneration.js';
+import { type S3Target, parseS3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
 import {
   parseAsOf,
@@ -15,6 +24,7 @@ import {
   parseTableNames,
 } from '../options.js';
 import { formatBytes, formatCount, progressReporter } from '../progress.js';
+import { RunSignals } from '../signals.js';
 
 function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
@@ -82,15 +92,13 @@ export class GenerateCommand extends Command {
       );
       return 0;
     }
-    if (this.resume && this.tableNames === undefined && this.numRows === undefined) {
-      return this.#run({
-        tables: [],
-        rows: {},
-        seed: this.seed === undefined ? 0 : parseSeed(this.seed),
-        asOf: this.asOf === undefined ? new Date().toISOString() : parseAsOf(this.asOf),
-        fileSizeLimitMB: this.fileSizeLimit === undefined ? DEFAULT_FILE_SIZE_MB : parseFileSizeLimit(this.fileSizeLimit),
-      });
-    }
+    // Only what was given: the engine chooses a new run's defaults, and a resumed run has its own settings.
+    const given = () => ({
+      ...(this.fileSizeLimit === undefined ? {} : { fileSizeLimitMB: parseFileSizeLimit(this.fileSizeLimit) }),
+      ...(this.seed === undefined ? {} : { seed: parseSeed(this.seed) }),
+      ...(this.asOf === undefined ? {} : { asOf: parseAsOf(this.asOf) }),
+    });
+    if (this.resume && this.tableNames === undefined && this.numRows === undefined) return this.#run({ kind: 'resume', ...given() });
     if (this.tableNames === undefined) {
       throw new UserError('--table-names is required: e.g. synthgen --table-names users,products,orders --num-rows 100000');
     }
@@ -99,20 +107,10 @@ export class GenerateCommand extends Command {
     }
     const tables = parseTableNames(this.tableNames);
     const rows = parseNumRows(this.numRows, tables);
-    const fileSizeLimitMB = this.fileSizeLimit === undefined ? DEFAULT_FILE_SIZE_MB : parseFileSizeLimit(this.fileSizeLimit);
-    const seed = this.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : parseSeed(this.seed);
-    const asOf = parseAsOf(this.asOf ?? new Date().toISOString());
-    return this.#run({ tables, rows, seed, asOf, fileSizeLimitMB });
+    return this.#run({ kind: this.resume ? 'resume' : 'new', tables, rows, ...given() });
   }
 
-  async #run(request: {
-    tables: string[];
-    rows: Record<string, number>;
-    seed: number;
-    asOf: string;
-    fileSizeLimitMB: number;
-  }): Promise<number> {
-    const { tables, rows, seed, asOf, fileSizeLimitMB } = request;
+  async #run(asked: GivenRun): Promise<number> {
     const workers = this.workers === undefined ? defaultWorkers() : parsePositiveInteger(this.workers, '--workers');
     const target = this.s3Bucket === undefined ? undefined : parseS3Target(this.s3Bucket);
     if (target === undefined && (this.s3Endpoint !== undefined || this.s3Region !== undefined || this.uploadConcurrency !== undefined)) {
@@ -120,38 +118,12 @@ export class GenerateCommand extends Command {
     }
     const uploadConcurrency =
       this.uploadConcurrency === undefined ? DEFAULT_UPLOAD_CONCURRENCY : parsePositiveInteger(this.uploadConcurrency, '--upload-concurrency');
-    const s3 = target
-      ? {
-          target,
-          checksums: this.s3Checksums,
-          uploadConcurrency,
-          ...(this.s3Endpoint ? { endpoint: parseEndpoint(this.s3Endpoint) } : {}),
-          ...(this.s3Region ? { region: this.s3Region } : {}),
-        }
-      : undefined;
-    const command = [
-      'synthgen',
-      '--table-names',
-      tables.join(','),
-      '--num-rows',
-      tables.map((t) => `${t}=${rows[t]}`).join(','),
-      '--seed',
-      String(seed),
-      '--as-of',
-      asOf,
-      '--file-size-limit',
-      String(fileSizeLimitMB),
-      '--out',
-      this.out,
-      '--metadata',
-      this.metadata,
-      ...(target ? ['--s3-bucket', `s3://${target.bucket}/${target.prefix}`] : []),
-      ...(this.s3Endpoint ? ['--s3-endpoint', this.s3Endpoint] : []),
-      ...(this.s3Region ? ['--s3-region', this.s3Region] : []),
-      ...(target && !this.s3Checksums ? ['--no-s3-checksums'] : []),
-    ]
-      .map(shellQuote)
-      .join(' ');
+    const access = {
+      checksums: this.s3Checksums,
+      uploadConcurrency,
+      ...(this.s3Endpoint ? { endpoint: parseEndpoint(this.s3Endpoint) } : {}),
+      ...(this.s3Region ? { region: this.s3Region } : {}),
+    };
     const progress = this.json ? undefined : progressReporter(process.stderr);
     const profile = this.profile || process.env.SYNTHGEN_PROFILE === '1' ? new Profile() : undefined;
     const onProgress =
@@ -163,30 +135,66 @@ export class GenerateCommand extends Command {
         : (event: ProgressEvent) => {
             if (event.type === 'notice') process.stderr.write(`synthgen: ${event.message}\n`);
           };
-    const summary = await runGeneration({
-      tables,
-      rows,
-      out: this.out,
-      metadataPath: this.metadata,
-      seed,
-      asOf,
-      workers,
-      fileSizeLimitMB,
-      command,
-      seedGiven: this.seed !== undefined,
-      asOfGiven: this.asOf !== undefined,
-      tablesGiven: this.tableNames !== undefined || this.numRows !== undefined,
-      fileSizeLimitGiven: this.fileSizeLimit !== undefined,
-      resume: this.resume,
-      wait: this.wait,
-      profile: profile !== undefined,
-      ...(s3 ? { s3 } : {}),
-      onProgress,
-    });
+    const signals = new RunSignals(howToFinish(this.metadata));
+    const settings = { metadataPath: this.metadata, workers, wait: this.wait, profile: profile !== undefined, signal: signals.signal, onProgress, onInterruptEvent: signals.onEvent };
+    let summary: RunSummary;
+    try {
+      summary = await runGeneration(
+        asked.kind === 'resume'
+          ? // A resumed run keeps its recorded target; with --s3-bucket, how to reach the store may be given anew.
+            { ...asked, ...settings, ...(target ? { s3: access } : {}), command: ['synthgen', '--resume', '--metadata', this.metadata].map(shellQuote).join(' ') }
+          : {
+              ...asked,
+              ...settings,
+              out: this.out,
+              ...(target ? { s3: { target, ...access } } : {}),
+              command: (run) => reproduceCommand(asked, run, { out: this.out, metadata: this.metadata, target, endpoint: this.s3Endpoint, region: this.s3Region, checksums: this.s3Checksums }),
+            },
+      );
+    } finally {
+      signals.dispose();
+    }
     if (profile) process.stderr.write(profile.report());
     this.context.stdout.write(this.json ? `${JSON.stringify(summary, null, 2)}\n` : plainSummary(summary));
     return 0;
   }
+}
+
+/** What execute read from the flags: a new run's tables and rows, and whatever else was given. */
+type GivenRun = Partial<NewRunSettings> &
+  ({ kind: 'new'; tables: string[]; rows: Record<string, number> } | { kind: 'resume'; tables?: string[]; rows?: Record<string, number> });
+
+/** The command line that makes the same files again, from the same starting metadata. */
+function reproduceCommand(
+  asked: { tables: readonly string[]; rows: Readonly<Record<string, number>> },
+  run: NewRunSettings,
+  flags: { out: string; metadata: string; target: S3Target | undefined; endpoint: string | undefined; region: string | undefined; checksums: boolean },
+): string {
+  const { tables, rows } = asked;
+  const { target } = flags;
+  return [
+    'synthgen',
+    '--table-names',
+    tables.join(','),
+    '--num-rows',
+    tables.map((t) => `${t}=${rows[t]}`).join(','),
+    '--seed',
+    String(run.seed),
+    '--as-of',
+    run.asOf,
+    '--file-size-limit',
+    String(run.fileSizeLimitMB),
+    '--out',
+    flags.out,
+    '--metadata',
+    flags.metadata,
+    ...(target ? ['--s3-bucket', `s3://${target.bucket}/${target.prefix}`] : []),
+    ...(flags.endpoint ? ['--s3-endpoint', flags.endpoint] : []),
+    ...(flags.region ? ['--s3-region', flags.region] : []),
+    ...(target && !flags.checksums ? ['--no-s3-checksums'] : []),
+  ]
+    .map(shellQuote)
+    .join(' ');
 }
 
 function plainSummary(summary: RunSummary): string {
