@@ -40,9 +40,10 @@ interface RunSettings {
   /** Time each part's generation and writing apart (`--profile`; DuckDB's profiler, a little slower). */
   readonly profile?: boolean;
   /**
-   * Stops the run: no part is started after it is aborted, the parts under way are interrupted, and the finished
-   * files and the run's record are kept, to be finished or discarded later. A `StopSignal` as its reason names the
-   * signal in the message and sets the exit code; any other reason stops the run as SIGINT would.
+   * Stops the run before its commit: no part is started once it is aborted, the parts under way are interrupted,
+   * and the run fails keeping its finished files and its record, to be finished or discarded later (an abort once
+   * every file is in place changes nothing). A `StopSignal` as the reason is named in the message and sets the exit
+   * code; any other reason stops the run as SIGINT would.
    */
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
@@ -101,7 +102,7 @@ export type InterruptEvent =
   | { readonly type: 'interruptible' }
   /** A worker is writing `partialPath`, to be linked to `path` once complete. */
   | { readonly type: 'part-started'; readonly path: string; readonly partialPath: string }
-  /** That partial file is gone: linked into place, or removed. */
+  /** The part is no longer being written: its partial file was linked into place, or removed by the worker. */
   | { readonly type: 'part-ended'; readonly path: string; readonly partialPath: string };
 
 export type ProgressEvent =
