@@ -21,6 +21,20 @@ export { dataDictionary } from './schema/dataDictionary.js';
 
 // Running.
 export { UserError } from './errors/userError.js';
-export { DEFAULT_FILE_SIZE_MB, type RunOptions, type RunSummary, type ProgressEvent, runGeneration } from './run/runGeneration.js';
+export {
+  DEFAULT_FILE_SIZE_MB,
+  STOP_EXIT_CODES,
+  type InterruptEvent,
+  type NewRunOptions,
+  type NewRunSettings,
+  type ProgressEvent,
+  type ResumeRunOptions,
+  type RunOptions,
+  type RunSummary,
+  type S3Access,
+  type S3RunOptions,
+  type StopSignal,
+  runGeneration,
+} from './run/runGeneration.js';
 export { loadMetadata, type Metadata } from './state/metadata.js';
 export { verifyDataset, type VerifyOptions, type VerifyReport } from './verify/verify.js';

@@ -1,31 +1,75 @@
 /**
  * Execute: run every part of the plan on the worker pool, `workers` at a time, in table order. Each part's file is
  * written beside its name by a worker, recorded in the journal (with its inode, size and modification time, so it can be proved ours later), and
- * only then linked into place; with S3 it is queued for upload as soon as it is. Parts are computed from the plan's
- * rule one at a time, so memory grows with the files written, never with the parts planned.
+ * only then linked into place; the output target then places it (with S3, queues it for upload) as soon as it is.
+ * Parts are computed from the plan's rule one at a time, so memory grows with the files written, never with the
+ * parts planned.
  */
-import { link, lstat, rm, unlink } from 'node:fs/promises';
-import { basename } from 'node:path';
-import type { Piscina } from 'piscina';
-import type { PartTask, SampleTask, WorkerResult } from '../workers/task.js';
+import { link, lstat, readdir, rm, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { WorkerPool } from '../workers/workerPool.js';
+import type { WorkerResult } from '../workers/task.js';
+import { stopChannelName, stopWorkers } from '../workers/stopChannel.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
 import { sha256File } from '../files/fileChecksum.js';
+import { partialPath } from '../files/partialFile.js';
 import { sameFile } from '../files/ownFile.js';
-import type { WrittenFile } from '../state/pendingRun.js';
+import { type PendingRun, type WrittenFile, removePartialFiles } from '../state/pendingRun.js';
+import { RUNS_FOLDER } from '../state/runManifest.js';
+import type { OutputTarget } from '../output/outputTarget.js';
 import { type PlannedPart, type TablePlan, partAt } from './plan.js';
 import type { Reservation } from './reserve.js';
 import type { CompiledTable } from '../schema/compileTable.js';
 import type { PoolTableSpec } from '../schema/poolFile.js';
 import type { RunJournal } from './runJournal.js';
-import type { FileSummary, ProgressEvent, S3RunOptions } from './runTypes.js';
-import { objectKey } from '../output/s3/s3Target.js';
-import type { UploadQueue } from '../output/s3/uploadQueue.js';
+import type { RunRequest } from './runRequest.js';
+import { EXIT_RESUMABLE, type FileSummary, type InterruptEvent, type ProgressEvent, STOP_EXIT_CODES, isStopSignal } from './runTypes.js';
 import { writeFailure } from '../errors/writeFailure.js';
 
+/**
+ * The run's side of its AbortSignal. An abort stops dispatching and interrupts the parts under way (stopChannel.ts;
+ * their partial files are removed); the finished files and the run's record are kept, to be finished or discarded
+ * later.
+ */
+export class Interrupt {
+  readonly stopChannel: string;
+  readonly #signal: AbortSignal | undefined;
+  #stop: { readonly what: string; readonly exitCode: number } | undefined;
+  readonly #onAbort = () => {
+    const reason: unknown = this.#signal?.reason;
+    // Any other abort is a stop asked for, as Ctrl-C is.
+    this.#stop = isStopSignal(reason) ? { what: `interrupted by ${reason}`, exitCode: STOP_EXIT_CODES[reason] } : { what: 'interrupted', exitCode: STOP_EXIT_CODES.SIGINT };
+    stopWorkers(this.stopChannel);
+  };
+
+  constructor(signal: AbortSignal | undefined, runId: string, onInterruptEvent: ((event: InterruptEvent) => void) | undefined) {
+    this.stopChannel = stopChannelName(runId);
+    this.#signal = signal;
+    if (signal?.aborted) this.#onAbort();
+    else signal?.addEventListener('abort', this.#onAbort, { once: true });
+    onInterruptEvent?.({ type: 'interruptible' });
+  }
+
+  get stopped(): boolean {
+    return this.#stop !== undefined;
+  }
+
+  /** What stopped the run, as its message says it, and the exit code; undefined while it goes on. */
+  get stop(): { readonly what: string; readonly exitCode: number } | undefined {
+    return this.#stop;
+  }
+
+  dispose(): void {
+    this.#signal?.removeEventListener('abort', this.#onAbort);
+  }
+}
+
 export interface ExecuteContext {
-  readonly pool: Piscina<PartTask | SampleTask, WorkerResult>;
+  readonly pool: WorkerPool;
   readonly journal: RunJournal;
+  readonly target: OutputTarget;
   readonly tables: readonly string[];
   readonly plans: Readonly<Record<string, TablePlan>>;
   readonly reserved: ReadonlyMap<string, Reservation>;
@@ -38,19 +82,16 @@ export interface ExecuteContext {
   readonly stopChannel: string;
   readonly profile: boolean;
   readonly workers: number;
-  readonly s3?: S3RunOptions;
-  readonly uploads?: UploadQueue;
-  /** Paths of the parts under way: the CLI's second Ctrl-C removes their partial files. */
-  readonly inFlight: Set<string>;
   readonly stopped: () => boolean;
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Parts starting and ending: the CLI's second Ctrl-C removes the partial files of those under way. */
+  readonly onInterruptEvent?: (event: InterruptEvent) => void;
 }
 
 export interface Executed {
   /** `table:index` -> the file. */
   readonly results: Map<string, FileSummary>;
   readonly failure?: Error;
-  readonly heldBackMs: number;
 }
 
 export const partKey = (table: string, index: number): string => `${table}:${index}`;
@@ -74,12 +115,12 @@ function notOurs(path: string): UserError {
 async function alreadyDone(context: ExecuteContext, part: PlannedPart, summary: (bytes: number, sha256: string) => FileSummary): Promise<FileSummary | undefined> {
   const { journal } = context;
   const written = journal.written(part.table, part.index);
-  const uploaded = journal.uploaded(part.table, part.index);
+  const placed = context.target.placedBefore(part.table, part.index);
   const found = await identity(part.path, written);
-  if (uploaded) {
+  if (placed) {
     // Confirmed in the bucket before the interruption: any staging copy left behind is expendable, if it is ours.
     if (found?.ours) await rm(part.path, { force: true });
-    return summary(written?.bytes ?? 0, uploaded);
+    return summary(written?.bytes ?? 0, placed);
   }
   if (found && !found.ours) throw notOurs(part.path);
   if (found && written && (await sha256File(part.path)) === written.sha256) return summary(written.bytes, written.sha256);
@@ -92,7 +133,8 @@ async function alreadyDone(context: ExecuteContext, part: PlannedPart, summary: 
 async function writeOne(context: ExecuteContext, part: PlannedPart): Promise<WorkerResult> {
   const compiled = context.compiled.get(part.table);
   if (!compiled) throw new Error(`no query for ${part.table}`);
-  context.inFlight.add(part.path);
+  const partial = { path: part.path, partialPath: partialPath(part.path) };
+  context.onInterruptEvent?.({ type: 'part-started', ...partial });
   try {
     const result = await context.pool.run({
       kind: 'part',
@@ -116,7 +158,7 @@ async function writeOne(context: ExecuteContext, part: PlannedPart): Promise<Wor
     }
     return result;
   } finally {
-    context.inFlight.delete(part.path);
+    context.onInterruptEvent?.({ type: 'part-ended', ...partial });
   }
 }
 
@@ -130,22 +172,22 @@ function* partsOf(context: ExecuteContext): Generator<PlannedPart> {
 
 export async function executeParts(context: ExecuteContext): Promise<Executed> {
   const results = new Map<string, FileSummary>();
-  const { s3, uploads } = context;
+  const { target } = context;
   let failure: Error | undefined;
-  let heldBackMs = 0;
   const queue = partsOf(context);
   const runOne = async (): Promise<void> => {
-    while (failure === undefined && !context.stopped() && uploads?.failure === undefined) {
+    while (failure === undefined && !context.stopped() && target.failure === undefined) {
       const next = queue.next();
       if (next.done) return;
       const part = next.value;
       const rows = part.lastId - part.firstId + 1;
-      const key = s3 ? objectKey(s3.target, part.table, basename(part.path)) : '';
-      const object = s3 ? `s3://${s3.target.bucket}/${key}` : undefined;
+      const object = target.objectOf(part.table, part.path);
       const summary = (bytes: number, sha256: string): FileSummary => ({ path: part.path, ...(object ? { object } : {}), rows, bytes, first_id: part.firstId, last_id: part.lastId, sha256 });
       try {
         let file = await alreadyDone(context, part, summary);
         if (!file) {
+          const range = context.reserved.get(part.table);
+          if (!range) throw new Error(`no reservation for ${part.table}`);
           const result = await writeOne(context, part);
           if (result.state === 'failed') {
             failure ??= writeFailure(part.path, result);
@@ -156,13 +198,7 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
           context.onProgress?.({ type: 'part', table: part.table, path: part.path, rows, bytes: result.bytes, timings: result.timings });
         }
         results.set(partKey(part.table, part.index), file);
-        if (uploads && s3 && !context.journal.uploaded(part.table, part.index)) {
-          // Generation may run ahead of uploads, but not without bound: staging space stays bounded.
-          const held = performance.now();
-          await uploads.below(s3.uploadConcurrency * 2 + context.workers);
-          heldBackMs += performance.now() - held;
-          uploads.add({ path: part.path, key, sha256: file.sha256, bytes: file.bytes, table: part.table, index: part.index });
-        }
+        await target.place({ table: part.table, index: part.index, path: part.path, sha256: file.sha256, bytes: file.bytes });
       } catch (error: unknown) {
         failure ??= isErrno(error, 'EEXIST') ? notOurs(part.path) : error instanceof Error ? error : new Error(String(error));
         return;
@@ -170,5 +206,57 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
     }
   };
   await Promise.all(Array.from({ length: context.workers }, runOne));
-  return { results, ...(failure ? { failure } : {}), heldBackMs };
+  return { results, ...(failure ? { failure } : {}) };
+}
+
+/**
+ * What a killed attempt of this run left behind: partial files, a half-written manifest, the sizing scratch folder.
+ * Only names that carry this run's stamp or id, which no other run's do.
+ */
+export async function removeLeftovers(run: PendingRun, ownScratch: string): Promise<void> {
+  await removePartialFiles(run);
+  const manifests = join(run.out, RUNS_FOLDER);
+  for (const name of await readdir(manifests).catch(() => [] as string[])) {
+    if (name.startsWith(`${run.run_id}.json.`) && name.endsWith('.tmp')) await rm(join(manifests, name), { force: true });
+  }
+  for (const name of await readdir(tmpdir()).catch(() => [] as string[])) {
+    if (name.startsWith(`synthgen-run-${run.run_id}-`) && join(tmpdir(), name) !== ownScratch) await rm(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** The one line a stopped run ends with: what stopped it, what is kept, how to finish. */
+function stoppedError(request: RunRequest, partCount: number, target: OutputTarget, executed: Executed, interrupt: Interrupt, howTo: string): UserError | undefined {
+  const interrupted = interrupt.stop;
+  const stopped = interrupted ? new Error(interrupted.what) : (executed.failure ?? target.failure);
+  if (!stopped) return undefined;
+  const what = stopped.message.replace(/[.:]?$/, '');
+  return new UserError(`run ${request.runId} stopped: ${what}. ${target.keptFiles(partCount)} ${howTo}`, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
+}
+
+export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'stamp' | 'stopChannel' | 'stopped'> {
+  readonly request: RunRequest;
+  readonly interrupt: Interrupt;
+  readonly partCount: number;
+  readonly howToFinish: string;
+}
+
+/** Every part written and placed, or the run's one line on why it stopped. */
+export async function executeRun(step: ExecuteStep): Promise<ReadonlyMap<string, FileSummary>> {
+  const { request, target, interrupt, journal } = step;
+  await target.begin(journal, step.workers);
+  const executed = await executeParts({
+    ...step,
+    tables: request.tables,
+    out: request.out,
+    stamp: request.stamp,
+    stopChannel: interrupt.stopChannel,
+    stopped: () => interrupt.stopped,
+  });
+  const wait = await target.settle();
+  if (wait) step.onProgress?.({ type: 'upload-wait', ...wait });
+  await journal.settled();
+  // An interrupt fails the parts it stopped: what the user is told is the interrupt.
+  const stopped = stoppedError(request, step.partCount, target, executed, interrupt, step.howToFinish);
+  if (stopped) throw stopped;
+  return executed.results;
 }

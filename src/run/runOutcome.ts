@@ -1,15 +1,18 @@
 /**
- * Commit's inputs: what a finished run made, per table, checked to cover exactly the IDs it reserved, and the
- * run's manifest and metadata record built from it.
+ * The last steps of a run. Commit: what the run made, per table, checked to cover exactly the IDs it reserved; its
+ * manifest, placed by the output target; the metadata, which now holds the run; its record removed, and whatever
+ * only the way there needed. Then the summary the caller gets back.
  */
 import { basename } from 'node:path';
 import { partKey } from './executeParts.js';
-import type { RunRecord } from '../state/metadata.js';
+import { type LoadedMetadata, type RunRecord, type TableState, commitMetadata } from '../state/metadata.js';
+import { removePendingRun } from '../state/pendingRun.js';
+import type { OutputTarget } from '../output/outputTarget.js';
 import { type TablePlan, coversExactly } from './plan.js';
 import type { Reservation } from './reserve.js';
-import { MANIFEST_FORMAT, type RunManifest, toolVersions } from '../state/runManifest.js';
+import { MANIFEST_FORMAT, type RunManifest, toolVersions, writeManifest } from '../state/runManifest.js';
 import type { RunRequest } from './runRequest.js';
-import type { FileSummary, TableSummary } from './runTypes.js';
+import type { FileSummary, RunSummary, TableSummary } from './runTypes.js';
 import { describeTarget } from '../output/s3/s3Target.js';
 import type { TableRegistry } from '../schema/registry.js';
 
@@ -78,5 +81,57 @@ export function runManifest(request: RunRequest, tables: Readonly<Record<string,
     files: Object.entries(tables).flatMap(([name, t]) =>
       t.files.map((file) => ({ table: name, path: `${name}/${basename(file.path)}`, first_id: file.first_id, last_id: file.last_id, rows: file.rows, bytes: file.bytes, sha256: file.sha256 })),
     ),
+  };
+}
+
+export interface CommitStep {
+  readonly request: RunRequest;
+  /** The real metadata file (not a symlink to it), and what was loaded from it when the run started. */
+  readonly metadataPath: string;
+  readonly loaded: LoadedMetadata;
+  /** The tables' state once the run is committed (reserve.ts). */
+  readonly after: Readonly<Record<string, TableState>>;
+  readonly target: OutputTarget;
+  readonly tables: Readonly<Record<string, TableSummary>>;
+  readonly howToFinish: string;
+  readonly registry: TableRegistry;
+}
+
+/** Writes the manifest, places it, commits the metadata and removes the run's record: from here the run is done. */
+export async function commitRun(step: CommitStep): Promise<void> {
+  const { request, metadataPath, loaded, target } = step;
+  const manifestPath = await writeManifest(request.out, runManifest(request, step.tables, step.registry));
+  const manifest = await target.placeManifest(manifestPath, request.runId, step.howToFinish);
+  const before = loaded.metadata;
+  await commitMetadata(metadataPath, { ...before, tables: step.after, runs: [...before.runs, { ...runRecord(request, step.tables), manifest }] }, loaded);
+  await removePendingRun(metadataPath);
+  await target.cleanUp(manifestPath);
+}
+
+export function runSummary(
+  request: RunRequest,
+  run: { readonly metadataPath: string; readonly workers: number; readonly target: OutputTarget; readonly startedAt: number },
+  tables: Readonly<Record<string, TableSummary>>,
+): RunSummary {
+  const seconds = (performance.now() - run.startedAt) / 1000;
+  const rows = Object.values(tables).reduce((n, t) => n + t.rows, 0);
+  const upload = run.target.uploadSummary(Object.values(tables).reduce((n, t) => n + t.files.length, 0));
+  return {
+    run_id: request.runId,
+    resumed: request.kind === 'resume',
+    seed: request.seed,
+    as_of: request.asOf,
+    out: request.out,
+    metadata: run.metadataPath,
+    workers: run.workers,
+    file_size_limit_mb: request.fileSizeLimitMB,
+    tables,
+    ...(upload ? { upload } : {}),
+    rows,
+    bytes: Object.values(tables).reduce((n, t) => n + t.bytes, 0),
+    seconds,
+    rows_per_second: rows / Math.max(seconds, 1e-9),
+    peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
+    command: request.command,
   };
 }

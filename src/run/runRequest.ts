@@ -1,17 +1,36 @@
 /**
- * The first step of a run: what it is asked to do. Either a new run, from the flags, or the interrupted run recorded
- * next to the metadata, finished with its own settings (only how to reach the store may come from the flags).
+ * The first step of a run: what it is asked to do. Either a new run, from the options, or the interrupted run recorded
+ * next to the metadata, finished with its own settings (only how to reach the store may come from the options).
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
-import { type PendingRun, pendingPath } from '../state/pendingRun.js';
-import { fileStamp } from './plan.js';
+import type { LoadedMetadata, TableOriginRecord } from '../state/metadata.js';
+import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
+import { type TablePlan, fileStamp } from './plan.js';
+import type { Reservation } from './reserve.js';
 import type { TableRegistry } from '../schema/registry.js';
-import { DEFAULT_UPLOAD_CONCURRENCY, MAX_FILE_SIZE_MB, type RunOptions, type S3RunOptions } from './runTypes.js';
+import { tableRegistry } from '../tables/index.js';
+import { checkTablesKnown } from './tableOrigins.js';
+import {
+  DEFAULT_FILE_SIZE_MB,
+  DEFAULT_UPLOAD_CONCURRENCY,
+  MAX_FILE_SIZE_MB,
+  type NewRunOptions,
+  type NewRunSettings,
+  type ResumeRunOptions,
+  type RunOptions,
+  type S3Access,
+  type S3RunOptions,
+} from './runTypes.js';
 import type { S3Target } from '../output/s3/s3Target.js';
 
-export interface RunRequest {
+/** What the caller asked for, a new run's left-out settings chosen once: the lock and the run's record then agree. */
+export type Ask =
+  | { readonly kind: 'new'; readonly options: NewRunOptions; readonly settings: NewRunSettings; readonly command: string; readonly registry: TableRegistry }
+  | { readonly kind: 'resume'; readonly options: ResumeRunOptions; readonly command: string; readonly registry: TableRegistry };
+
+interface RequestFields {
   readonly runId: string;
   /** The start of the run (of its first attempt, when resumed). */
   readonly startedAt: string;
@@ -24,99 +43,183 @@ export interface RunRequest {
   readonly out: string;
   readonly s3?: S3RunOptions;
   readonly command: string;
-  /** The interrupted run this finishes, if it does. */
-  readonly resuming?: PendingRun;
+}
+
+/** A new run, or the interrupted run it finishes (`resuming`), asked for by --resume or by the same command again. */
+export type RunRequest = (RequestFields & { readonly kind: 'new' }) | (RequestFields & { readonly kind: 'resume'; readonly resuming: PendingRun });
+
+/** The values an interrupted run is checked against: those given, whether to start a run or to resume one. */
+type Given = Partial<NewRunSettings> & { readonly tables?: readonly string[]; readonly rows?: Readonly<Record<string, number>> };
+
+/** The current second, as --as-of gives it. */
+function currentSecond(): string {
+  return new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function ask(options: RunOptions): Ask {
+  const registry = options.registry ?? tableRegistry();
+  if (options.kind === 'resume') return { kind: 'resume', options, command: options.command, registry };
+  const settings: NewRunSettings = {
+    seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
+    asOf: options.asOf ?? currentSecond(),
+    fileSizeLimitMB: options.fileSizeLimitMB ?? DEFAULT_FILE_SIZE_MB,
+  };
+  return { kind: 'new', options, settings, command: typeof options.command === 'string' ? options.command : options.command(settings), registry };
 }
 
 function sameTarget(a: S3Target | undefined, b: S3Target | undefined): boolean {
   return a?.bucket === b?.bucket && a?.prefix === b?.prefix;
 }
 
-/** The first flag that asks for something other than what the interrupted run was doing, if any. */
-function mismatch(pending: PendingRun, options: RunOptions, checkTables: boolean, registry: TableRegistry): string | undefined {
-  const tables = registry.ordered(options.tables);
-  if (checkTables && tables.join(',') !== pending.tables.join(',')) return `--table-names ${pending.tables.join(',')}`;
-  if (checkTables && !tables.every((t) => options.rows[t] === pending.rows[t])) {
+/** The first given value that asks for something other than what the interrupted run was doing, if any. */
+function mismatch(pending: PendingRun, given: Given, registry: TableRegistry): string | undefined {
+  if (given.tables && registry.ordered(given.tables).join(',') !== pending.tables.join(',')) return `--table-names ${pending.tables.join(',')}`;
+  const rows = given.rows;
+  if (rows && !pending.tables.every((t) => rows[t] === pending.rows[t])) {
     return `--num-rows ${pending.tables.map((t) => `${t}=${pending.rows[t]}`).join(',')}`;
   }
-  if (options.fileSizeLimitGiven !== false && options.fileSizeLimitMB !== pending.file_size_limit_mb) return `--file-size-limit ${pending.file_size_limit_mb}`;
-  if (options.seedGiven && options.seed !== pending.seed) return `--seed ${pending.seed}`;
-  if (options.asOfGiven && options.asOf !== pending.as_of) return `--as-of ${pending.as_of}`;
+  if (given.fileSizeLimitMB !== undefined && given.fileSizeLimitMB !== pending.file_size_limit_mb) return `--file-size-limit ${pending.file_size_limit_mb}`;
+  if (given.seed !== undefined && given.seed !== pending.seed) return `--seed ${pending.seed}`;
+  if (given.asOf !== undefined && given.asOf !== pending.as_of) return `--as-of ${pending.as_of}`;
   return undefined;
 }
 
-function resumedS3(pending: PendingRun, options: RunOptions): S3RunOptions | undefined {
+function resumedS3(pending: PendingRun, access: S3Access | undefined): S3RunOptions | undefined {
   if (!pending.s3) return undefined;
-  const endpoint = options.s3?.endpoint ?? pending.s3_endpoint;
-  const region = options.s3?.region ?? pending.s3_region;
+  const endpoint = access?.endpoint ?? pending.s3_endpoint;
+  const region = access?.region ?? pending.s3_region;
   return {
     target: pending.s3,
-    checksums: options.s3?.checksums ?? pending.s3_checksums ?? true,
-    uploadConcurrency: options.s3?.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
+    checksums: access?.checksums ?? pending.s3_checksums ?? true,
+    uploadConcurrency: access?.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
     ...(endpoint ? { endpoint } : {}),
     ...(region ? { region } : {}),
   };
 }
 
 /** Options are checked at the door, for callers of the API as much as the CLI: nothing odd reaches the plan. */
-export function checkOptions(options: RunOptions): void {
+export function checkOptions(options: Pick<ResumeRunOptions, 'workers' | 'rows' | 'seed' | 'fileSizeLimitMB'>): void {
   if (!Number.isSafeInteger(options.workers) || options.workers < 1) throw new UserError(`workers must be a positive whole number, got ${options.workers}`);
-  if (!(options.fileSizeLimitMB >= 1 && options.fileSizeLimitMB <= MAX_FILE_SIZE_MB)) {
-    throw new UserError(`--file-size-limit must be from 1 to ${MAX_FILE_SIZE_MB} (MB, i.e. up to 1 TB), got ${options.fileSizeLimitMB}`);
+  const limit = options.fileSizeLimitMB;
+  if (limit !== undefined && !(limit >= 1 && limit <= MAX_FILE_SIZE_MB)) {
+    throw new UserError(`--file-size-limit must be from 1 to ${MAX_FILE_SIZE_MB} (MB, i.e. up to 1 TB), got ${limit}`);
   }
-  if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${options.seed}`);
-  for (const [table, rows] of Object.entries(options.rows)) {
+  const seed = options.seed;
+  if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0)) throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${seed}`);
+  for (const [table, rows] of Object.entries(options.rows ?? {})) {
     if (!Number.isSafeInteger(rows) || rows < 1) throw new UserError(`--num-rows for ${table} must be a positive whole number, got ${rows}`);
   }
 }
 
-export function resolveRequest(options: RunOptions, metadataPath: string, pending: PendingRun | undefined, howToFinish: string, registry: TableRegistry): RunRequest {
-  checkOptions(options);
-  if (pending && options.resume) {
-    const differs = mismatch(pending, options, options.tablesGiven === true, registry);
-    if (differs) throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${differs.split(' ')[0]}: drop the flag or pass ${differs}`);
-  }
-  if (pending && !options.resume) {
-    const same = mismatch(pending, options, true, registry) === undefined && resolve(options.out) === pending.out && sameTarget(options.s3?.target, pending.s3);
-    if (!same) {
-      throw new UserError(
-        `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}. ${howToFinish}`,
-      );
-    }
-  }
-  if (!pending && options.resume) throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
-  if (pending) {
-    const s3 = resumedS3(pending, options);
-    return {
-      runId: pending.run_id,
-      startedAt: pending.started_at,
-      stamp: pending.stamp,
-      seed: pending.seed,
-      asOf: pending.as_of,
-      tables: pending.tables,
-      rows: pending.rows,
-      fileSizeLimitMB: pending.file_size_limit_mb,
-      out: pending.out,
-      ...(s3 ? { s3 } : {}),
-      command: pending.command,
-      resuming: pending,
-    };
-  }
+function resumed(pending: PendingRun, access: S3Access | undefined): RunRequest {
+  const s3 = resumedS3(pending, access);
+  return {
+    kind: 'resume',
+    runId: pending.run_id,
+    startedAt: pending.started_at,
+    stamp: pending.stamp,
+    seed: pending.seed,
+    asOf: pending.as_of,
+    tables: pending.tables,
+    rows: pending.rows,
+    fileSizeLimitMB: pending.file_size_limit_mb,
+    out: pending.out,
+    ...(s3 ? { s3 } : {}),
+    command: pending.command,
+    resuming: pending,
+  };
+}
+
+function fresh(options: NewRunOptions, settings: NewRunSettings, command: string, registry: TableRegistry): RunRequest {
   const started = new Date();
   // The random part makes every run's file names its own, even two runs on different metadata files that start in
   // the same second and write to the same folder.
   const stamp = `${fileStamp(started)}-${randomUUID().slice(0, 8)}`;
   return {
+    kind: 'new',
     runId: stamp,
     startedAt: started.toISOString(),
     stamp,
-    seed: options.seed,
-    asOf: options.asOf,
+    ...settings,
     tables: registry.ordered(options.tables),
     rows: options.rows,
-    fileSizeLimitMB: options.fileSizeLimitMB,
     out: resolve(options.out),
     ...(options.s3 ? { s3: options.s3 } : {}),
-    command: options.command,
+    command,
+  };
+}
+
+export function resolveRequest(asked: Ask, metadataPath: string, pending: PendingRun | undefined, howToFinish: string): RunRequest {
+  checkOptions(asked.options);
+  if (asked.kind === 'resume') {
+    if (!pending) throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
+    const differs = mismatch(pending, asked.options, asked.registry);
+    if (differs) throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${differs.split(' ')[0]}: drop the flag or pass ${differs}`);
+    return resumed(pending, asked.options.s3);
+  }
+  const { options } = asked;
+  if (!pending) return fresh(options, asked.settings, asked.command, asked.registry);
+  const same = mismatch(pending, options, asked.registry) === undefined && resolve(options.out) === pending.out && sameTarget(options.s3?.target, pending.s3);
+  if (!same) {
+    throw new UserError(`an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}. ${howToFinish}`);
+  }
+  return resumed(pending, options.s3);
+}
+
+/** The request, checked against the metadata: a run the metadata already holds is complete, its record a leftover. */
+export async function requestRun(asked: Ask, metadataPath: string, loaded: LoadedMetadata, howToFinish: string): Promise<RunRequest> {
+  let pending = await loadPendingRun(metadataPath);
+  if (pending && loaded.metadata.runs.some((run) => run.run_id === pending?.run_id)) {
+    // Killed between committing the metadata and removing the record: the run is complete.
+    await removePendingRun(metadataPath);
+    pending = undefined;
+  }
+  // Before any list of tables is put in order: a table the registry lacks is named, with the module to pass.
+  const named = asked.kind === 'resume' ? (pending?.tables ?? []) : asked.options.tables;
+  checkTablesKnown(named, asked.registry, loaded.metadata.tables, pending?.definitions);
+  return resolveRequest(asked, metadataPath, pending, howToFinish);
+}
+
+/** A resumed run must find the IDs it reserved still free. */
+export function checkStillFree(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, metadataPath: string): void {
+  if (request.kind !== 'resume') return;
+  for (const [name, range] of reserved) {
+    const recorded = request.resuming.reserved[name];
+    if (!recorded || recorded.first !== range.first || recorded.last !== range.last) {
+      throw new UserError(
+        `the metadata changed since run ${request.runId} was interrupted (${name} IDs no longer start at ${recorded?.first ?? '?'}), so it cannot be finished: restore the metadata it started from, or delete ${pendingPath(metadataPath)} and that run's files`,
+      );
+    }
+  }
+}
+
+/** The record a new run makes of itself before it writes anything (a resumed run has its own already). */
+export function pendingRecord(
+  request: RunRequest,
+  reserved: ReadonlyMap<string, Reservation>,
+  plans: Readonly<Record<string, TablePlan>>,
+  definitions: Readonly<Record<string, TableOriginRecord>>,
+): PendingRun {
+  if (request.kind === 'resume') return request.resuming;
+  const s3 = request.s3;
+  return {
+    format: PENDING_FORMAT,
+    format_version: PENDING_VERSION,
+    run_id: request.runId,
+    started_at: request.startedAt,
+    seed: request.seed,
+    as_of: request.asOf,
+    tables: request.tables,
+    rows: Object.fromEntries(request.tables.map((t) => [t, request.rows[t] ?? 0])),
+    file_size_limit_mb: request.fileSizeLimitMB,
+    out: request.out,
+    stamp: request.stamp,
+    ...(s3 ? { s3: s3.target, s3_checksums: s3.checksums, ...(s3.endpoint ? { s3_endpoint: s3.endpoint } : {}), ...(s3.region ? { s3_region: s3.region } : {}) } : {}),
+    command: request.command,
+    ...(Object.keys(definitions).length > 0 ? { definitions } : {}),
+    reserved: Object.fromEntries(reserved),
+    plans,
+    written: {},
+    uploaded: {},
   };
 }

@@ -14,37 +14,99 @@ export interface S3RunOptions extends S3Settings {
   readonly uploadConcurrency: number;
 }
 
-export interface RunOptions {
+/** How to reach the store on resume: each one given replaces the one the interrupted run recorded. */
+export interface S3Access {
+  readonly endpoint?: string;
+  readonly region?: string;
+  readonly checksums?: boolean;
+  readonly uploadConcurrency?: number;
+}
+
+/** The signals a run stops cleanly on. As `signal.reason`, the one that stopped it, which sets the exit code. */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
+/** As a shell reports a process the signal ended: 128 + its number. */
+export const STOP_EXIT_CODES: Readonly<Record<StopSignal, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+export function isStopSignal(value: unknown): value is StopSignal {
+  return value === 'SIGINT' || value === 'SIGTERM';
+}
+
+/** What every run takes, new or resumed. */
+interface RunSettings {
   /** The tables it can make: the built-in ones, and a user's modules' (default: the built-in ones). */
   readonly registry?: TableRegistry;
-  readonly tables: readonly string[];
-  /** Rows to generate per table. */
-  readonly rows: Readonly<Record<string, number>>;
-  readonly out: string;
   readonly metadataPath: string;
-  readonly seed: number;
-  readonly asOf: string;
-  /** Whether seed and as-of were given (rather than defaulted): a rerun matches an interrupted run only on what was given. */
-  readonly seedGiven?: boolean;
-  readonly asOfGiven?: boolean;
   readonly workers: number;
-  /** In MB (10^6 bytes); no file is larger. */
-  readonly fileSizeLimitMB: number;
-  readonly command: string;
-  readonly s3?: S3RunOptions;
-  /**
-   * Finish the interrupted run recorded next to the metadata (its own tables, rows, seed and as-of). Tables, rows,
-   * seed, as-of and file-size limit given with it (the `...Given` flags) must match that run's.
-   */
-  readonly resume?: boolean;
-  readonly tablesGiven?: boolean;
-  readonly fileSizeLimitGiven?: boolean;
   /** When another run holds the metadata's lock: wait for it instead of failing. */
   readonly wait?: boolean;
   /** Time each part's generation and writing apart (`--profile`; DuckDB's profiler, a little slower). */
   readonly profile?: boolean;
+  /**
+   * Stops the run before its commit: no part is started once it is aborted, the parts under way are interrupted,
+   * and the run fails keeping its finished files and its record, to be finished or discarded later (an abort once
+   * every file is in place changes nothing). A `StopSignal` as the reason is named in the message and sets the exit
+   * code; any other reason stops the run as SIGINT would.
+   */
+  readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** For a caller that may end the process before the run stops (the CLI's second Ctrl-C): see InterruptEvent. */
+  readonly onInterruptEvent?: (event: InterruptEvent) => void;
 }
+
+/** A new run's settings that may be left out, as the run resolved them. */
+export interface NewRunSettings {
+  readonly seed: number;
+  readonly asOf: string;
+  /** In MB (10^6 bytes); no file is larger. */
+  readonly fileSizeLimitMB: number;
+}
+
+/**
+ * A new run. If an interrupted run is recorded next to the metadata, this one finishes it instead when it asks for
+ * the same tables, rows, output folder and S3 target, and the same seed, as-of and file-size limit where given (a
+ * fresh random seed must not keep the same command from finishing what it started); any other request is refused.
+ */
+export interface NewRunOptions extends RunSettings, Partial<NewRunSettings> {
+  readonly kind: 'new';
+  readonly tables: readonly string[];
+  /** Rows to generate per table. */
+  readonly rows: Readonly<Record<string, number>>;
+  readonly out: string;
+  readonly s3?: S3RunOptions;
+  /**
+   * The command line that reproduces the run, recorded with it. A function is given the settings the run resolved
+   * (a random seed, the current second, the default file-size limit, where left out), so the line can name them.
+   */
+  readonly command: string | ((settings: NewRunSettings) => string);
+}
+
+/**
+ * Finish the interrupted run recorded next to the metadata, with its own tables, rows, seed, as-of, file-size limit,
+ * output folder and target. Only how to reach the store may differ; any of the others given must match the run's.
+ */
+export interface ResumeRunOptions extends RunSettings, Partial<NewRunSettings> {
+  readonly kind: 'resume';
+  readonly tables?: readonly string[];
+  readonly rows?: Readonly<Record<string, number>>;
+  readonly s3?: S3Access;
+  /** How the resume was asked for: what another run is told holds the metadata meanwhile. */
+  readonly command: string;
+}
+
+export type RunOptions = NewRunOptions | ResumeRunOptions;
+
+/**
+ * What a caller needs to end the process at once while the run goes, as cleanly as can be: the engine interrupts
+ * its own parts only when it gets to, and a process that exits first leaves their partial files behind.
+ */
+export type InterruptEvent =
+  /** From here until the run settles, aborting `signal` stops it as described there (an earlier abort, from here). */
+  | { readonly type: 'interruptible' }
+  /** A worker is writing `partialPath`, to be linked to `path` once complete. */
+  | { readonly type: 'part-started'; readonly path: string; readonly partialPath: string }
+  /** The part is no longer being written: its partial file was linked into place, or removed by the worker. */
+  | { readonly type: 'part-ended'; readonly path: string; readonly partialPath: string };
 
 export type ProgressEvent =
   | { readonly type: 'notice'; readonly message: string }

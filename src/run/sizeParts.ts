@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Piscina } from 'piscina';
+import type { TaskRunner } from '../workers/workerPool.js';
 import { ROW_GROUP_ROWS } from '../workers/parquet.js';
 import type { PartTask, SampleTask, WorkerResult } from '../workers/task.js';
 import { cachedValue } from '../state/cache.js';
@@ -23,7 +23,7 @@ const SAMPLE_AS_OF = '2025-01-01T00:00:00Z';
 const MB = 1_000_000;
 
 export interface SizingContext {
-  readonly pool: Piscina<PartTask | SampleTask, WorkerResult>;
+  readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult>;
   readonly scratch: string;
   readonly registry: TableRegistry;
   /** Each table's pools: a sample reads the same ones as the run (which pools a query reads never depends on ranges). */

@@ -2,11 +2,21 @@
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
 import { discardInterruptedRun } from '../../run/discardRun.js';
-import { DEFAULT_FILE_SIZE_MB, DEFAULT_UPLOAD_CONCURRENCY, type ProgressEvent, type RunSummary, defaultWorkers, runGeneration } from '../../run/runGeneration.js';
+import {
+  DEFAULT_FILE_SIZE_MB,
+  DEFAULT_UPLOAD_CONCURRENCY,
+  type NewRunSettings,
+  type ProgressEvent,
+  type RunSummary,
+  defaultWorkers,
+  howToFinish,
+  runGeneration,
+} from '../../run/runGeneration.js';
+import { RunSignals } from '../signals.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
 import { BUILTIN_NAMES, registryFor, tablesOption } from '../tableModules.js';
-import { parseAsOf, rowsFor } from '../options.js';
+import { rowsFor } from '../options.js';
 import { formatBytes, formatCount, progressReporter } from '../progress.js';
 import {
   isAsOf,
@@ -108,19 +118,18 @@ export class GenerateCommand extends Command {
 
   override async execute(): Promise<number> {
     if (this.discardInterrupted) return this.#discard();
-    const fileSizeLimitMB = this.fileSizeLimit ?? DEFAULT_FILE_SIZE_MB;
+    // Only what was given: the engine chooses a new run's defaults, and a resumed run has its own settings.
+    const given = {
+      ...(this.fileSizeLimit === undefined ? {} : { fileSizeLimitMB: this.fileSizeLimit }),
+      ...(this.seed === undefined ? {} : { seed: this.seed }),
+      ...(this.asOf === undefined ? {} : { asOf: this.asOf }),
+    };
     if (this.tableNames === undefined || this.numRows === undefined) {
       if (!this.resume) throw new Error('the schema lets no run without --table-names and --num-rows through but --resume');
-      // The engine finishes the interrupted run with its own tables, rows, seed and as-of, and compares only what
-      // was given (seedGiven, asOfGiven). RunOptions still takes a seed and an as-of either way: these stand in.
-      return this.#run({ tables: [], rows: {}, seed: this.seed ?? 0, asOf: this.asOf ?? new Date().toISOString(), fileSizeLimitMB });
+      return this.#run({ kind: 'resume', ...given });
     }
     const tables = this.tableNames;
-    const rows = rowsFor(this.numRows, tables);
-    const seed = this.seed ?? Math.floor(Math.random() * 2 ** 31);
-    // Through the same rule as a given --as-of: whole seconds, so that the recorded command reproduces the run.
-    const asOf = this.asOf ?? parseAsOf(new Date().toISOString());
-    return this.#run({ tables, rows, seed, asOf, fileSizeLimitMB });
+    return this.#run({ kind: this.resume ? 'resume' : 'new', tables, rows: rowsFor(this.numRows, tables), ...given });
   }
 
   async #discard(): Promise<number> {
@@ -135,57 +144,54 @@ export class GenerateCommand extends Command {
     return 0;
   }
 
-  async #run(request: RunRequest): Promise<number> {
-    const { tables, rows, seed, asOf, fileSizeLimitMB } = request;
+  async #run(asked: GivenRun): Promise<number> {
     const target = this.s3Bucket;
-    const s3 = target
-      ? {
-          target,
-          checksums: this.s3Checksums,
-          uploadConcurrency: this.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
-          ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
-          ...(this.s3Region ? { region: this.s3Region } : {}),
-        }
-      : undefined;
-    const progress = this.json ? undefined : progressReporter(process.stderr);
+    const access = {
+      checksums: this.s3Checksums,
+      uploadConcurrency: this.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
+      ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
+      ...(this.s3Region ? { region: this.s3Region } : {}),
+    };
     const profile = this.profile || process.env.SYNTHGEN_PROFILE === '1' ? new Profile() : undefined;
-    const onProgress =
-      progress || profile
-        ? (event: ProgressEvent) => {
-            progress?.(event);
-            profile?.record(event);
-          }
-        : (event: ProgressEvent) => {
-            if (event.type === 'notice') process.stderr.write(`synthgen: ${event.message}\n`);
-          };
-    const summary = await runGeneration({
+    const signals = new RunSignals(howToFinish(this.metadata));
+    const settings = {
       registry: await registryFor(this.tables),
-      tables,
-      rows,
-      out: this.out,
       metadataPath: this.metadata,
-      seed,
-      asOf,
       workers: this.workers ?? defaultWorkers(),
-      fileSizeLimitMB,
-      command: this.#reproducingCommand(request, target),
-      seedGiven: this.seed !== undefined,
-      asOfGiven: this.asOf !== undefined,
-      tablesGiven: this.tableNames !== undefined || this.numRows !== undefined,
-      fileSizeLimitGiven: this.fileSizeLimit !== undefined,
-      resume: this.resume,
       wait: this.wait,
       profile: profile !== undefined,
-      ...(s3 ? { s3 } : {}),
-      onProgress,
-    });
+      signal: signals.signal,
+      onProgress: this.#onProgress(profile),
+      onInterruptEvent: signals.onEvent,
+    };
+    let summary: RunSummary;
+    try {
+      summary = await runGeneration(
+        asked.kind === 'resume'
+          ? // A resumed run keeps its recorded target; with --s3-bucket, how to reach the store may be given anew.
+            { ...asked, ...settings, ...(target ? { s3: access } : {}), command: ['synthgen', '--resume', '--metadata', this.metadata].map(shellQuote).join(' ') }
+          : { ...asked, ...settings, out: this.out, ...(target ? { s3: { target, ...access } } : {}), command: (run) => this.#reproducingCommand(asked, run, target) },
+      );
+    } finally {
+      signals.dispose();
+    }
     if (profile) process.stderr.write(profile.report());
     this.context.stdout.write(this.json ? `${JSON.stringify(summary, null, 2)}\n` : plainSummary(summary));
     return 0;
   }
 
+  /** Progress on stderr (a line that updates on a terminal), --profile's record, or only notices with --json. */
+  #onProgress(profile: Profile | undefined): (event: ProgressEvent) => void {
+    const progress = this.json ? undefined : progressReporter(process.stderr);
+    if (!progress && !profile) return (event) => (event.type === 'notice' ? void process.stderr.write(`synthgen: ${event.message}\n`) : undefined);
+    return (event) => {
+      progress?.(event);
+      profile?.record(event);
+    };
+  }
+
   /** The command that makes the same files again from the same starting metadata, every default spelt out. */
-  #reproducingCommand({ tables, rows, seed, asOf, fileSizeLimitMB }: RunRequest, target: S3Target | undefined): string {
+  #reproducingCommand({ tables, rows }: NewRun, { seed, asOf, fileSizeLimitMB }: NewRunSettings, target: S3Target | undefined): string {
     return [
       'synthgen',
       ...(this.tables ?? []).flatMap((module) => ['--tables', module]),
@@ -213,13 +219,13 @@ export class GenerateCommand extends Command {
   }
 }
 
-interface RunRequest {
+/** What execute read from the flags: a new run's tables and rows, and whatever else was given. */
+interface NewRun extends Partial<NewRunSettings> {
+  readonly kind: 'new';
   readonly tables: string[];
   readonly rows: Record<string, number>;
-  readonly seed: number;
-  readonly asOf: string;
-  readonly fileSizeLimitMB: number;
 }
+type GivenRun = NewRun | (Partial<NewRunSettings> & { readonly kind: 'resume'; readonly tables?: string[]; readonly rows?: Record<string, number> });
 
 function plainSummary(summary: RunSummary): string {
   const lines = [`synthgen run ${summary.run_id}: seed ${summary.seed}, as-of ${summary.as_of}, ${summary.workers} workers`];
