@@ -21,7 +21,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { Bench } from 'tinybench';
 import { JEMALLOC_CONF } from '../src/cli/relaunch.js';
 import { memoryLimitPerWorker } from '../src/run/runGeneration.js';
-import { TABLES, tableNamed } from '../src/tables/index.js';
+import { BUILTIN_TABLES as TABLES } from '../src/tables/index.js';
 import { openWorkerDuckDB } from '../src/workers/duckdb.js';
 import { cheapestQuery } from './cheapestMethod.js';
 import { KINDS, columnsByKind, computeColumns } from './columnKinds.js';
@@ -142,7 +142,7 @@ async function perTable(scratch: string) {
  * primary key alone (the row source every kind shares), per row and per cell; interleaved rounds, medians.
  */
 async function columnKindCosts(connection: DuckDBConnection, table: string) {
-  const definition = tableNamed(table);
+  const definition = TABLES.find((t) => t.name === table);
   if (!definition) throw new Error(`unknown table ${table}`);
   const groups = columnsByKind(definition);
   const samples = new Map<string, number[]>(groups.map(([kind]) => [kind, []]));
@@ -196,7 +196,7 @@ async function ordersRun(
   return { seconds: Number(summary.seconds), peak: Number(summary.peak_rss_bytes), sizes, uploadMBps: upload?.mb_per_second ?? 0 };
 }
 
-const ORDERS_COLUMNS = tableNamed('orders')?.columns.length ?? 0;
+const ORDERS_COLUMNS = TABLES.find((t) => t.name === 'orders')?.columns.length ?? 0;
 
 async function scaling(scratch: string, metadata: string) {
   const cores = availableParallelism();

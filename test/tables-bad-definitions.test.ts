@@ -39,7 +39,7 @@ export const b = defineTable({ name: 'b', description: 'd', version: 1, primaryK
   ['a module that does not parse', `${HEAD}export const t = defineTable({ name: 't' \n`, 't', /^the module does not load: SyntaxError: /],
 ];
 
-test.each(CASES)('%s: one line at load, exit 2, nothing written', async (_what, source, name, expected) => {
+test.concurrent.each(CASES)('%s: one line at load, exit 2, nothing written', async (_what, source, name, expected) => {
   await withTempDir(async (dir) => {
     const module = join(dir, 'bad.mjs');
     await writeFile(module, source.startsWith('import') ? source : `${HEAD}${source}`);

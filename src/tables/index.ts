@@ -18,10 +18,3 @@ export function tableRegistry(extra: readonly RegisteredTable[] = []): TableRegi
   }
   return TableRegistry.create([...BUILTIN_TABLES.map((definition) => ({ definition })), ...extra], BUILTIN_POOLS);
 }
-
-/** The built-in tables by name (for the CLI's flag checks until the registry reaches it). */
-export const TABLES = BUILTIN_TABLES;
-
-export function tableNamed(name: string): TableDefinition | undefined {
-  return BUILTIN_TABLES.find((table) => table.name === name);
-}

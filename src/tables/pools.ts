@@ -179,7 +179,3 @@ export function buildPool(name: string): Pool {
   if (!build) throw new Error(`unknown pool ${name}`);
   return build();
 }
-
-export function poolNames(): string[] {
-  return Object.keys(builders);
-}

@@ -1,7 +1,7 @@
 /**
  * The Piscina task: computes one part's rows inside its thread's DuckDB and writes them with COPY to ZSTD Parquet.
  * It writes to a hidden temporary name beside the target (partialFile.ts) and returns its checksum and identity; the
- * coordinator records them and only then links the file into place (run.ts), so whatever is at a run's file name
+ * coordinator records them and only then links the file into place (run/executeParts.ts), so whatever is at a run's file name
  * later can be proved to be its own. It returns a summary, never rows.
  */
 import { stat, unlink } from 'node:fs/promises';
@@ -15,7 +15,7 @@ import type { PartTask, SampleTask, WorkerResult, WorkerTask } from './task.js';
 import { sha256File } from '../files/fileChecksum.js';
 import { partialPath } from '../files/partialFile.js';
 
-export { PARQUET_OPTIONS, ROW_GROUP_ROWS } from './parquet.js';
+export { PARQUET_OPTIONS } from './parquet.js';
 
 /** Writes the rows; with `--profile`, returns how the COPY's time split between generating and writing. */
 async function copyRows(task: PartTask | SampleTask, path: string): Promise<CopySplit | undefined> {
