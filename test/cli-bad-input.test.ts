@@ -33,7 +33,7 @@ async function expectRejected(args: readonly string[], expected: RegExp, metadat
 
 const ok = ['--seed', '1', '--as-of', AS_OF];
 
-describe('bad input gets one clear line, a non-zero exit, no files and unchanged metadata', () => {
+describe.concurrent('bad input gets one clear line, a non-zero exit, no files and unchanged metadata', () => {
   test('unknown table', () => expectRejected(['--table-names', 'users,customers', '--num-rows', '10', ...ok], /unknown table "customers".*users, products, orders/));
   test.each(['0', '-5', 'abc', '1.5', ''])('rows %j', (rows) =>
     expectRejected(['--table-names', 'users', `--num-rows=${rows}`, ...ok], /--num-rows must be a positive whole number/));
