@@ -14,7 +14,8 @@ export { concat, quotedString, quotedIdentifier, stringList } from './schema/sql
 
 // The built-in tables, and the registry a run reads tables from.
 export { BUILTIN_TABLES, tableRegistry } from './tables/index.js';
-export { TableRegistry } from './schema/registry.js';
+export { TableRegistry, type RegisteredTable, type TableOrigin } from './schema/registry.js';
+export { DefinitionError } from './schema/defineTable.js';
 export { loadTableModules } from './schema/loadTableModules.js';
 export { compileTable, partQuery } from './schema/compileTable.js';
 export { dataDictionary } from './schema/dataDictionary.js';

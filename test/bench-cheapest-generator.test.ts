@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 // The benchmark's baseline, as built by `npm run build` (npm test builds first).
 import { cheapestQuery } from '../dist/bench/cheapestMethod.js';
 import { materialize, materializeQuery, preparePools } from '../dist/bench/engineMethod.js';
-import { TABLES } from '../dist/src/tables/index.js';
+import { BUILTIN_TABLES as TABLES } from '../dist/src/tables/index.js';
 import { openWorkerDuckDB } from '../dist/src/workers/duckdb.js';
 
 const ROWS = 5000;

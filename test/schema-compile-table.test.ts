@@ -20,6 +20,9 @@ const shops = defineTable({
     column('shop_id', 'BIGINT', ({ row }) => row.id),
     column('word', 'VARCHAR', ({ row, pool, poolLength }) => pool(words, `(${row.bits('word')} % ${poolLength(words)})::BIGINT`)),
     column('size', 'INTEGER', ({ field }) => field('_size')),
+    // Written rounded; `busy` compares the value before the cast, as the shop's own query computes it.
+    column('rating', 'INTEGER', ({ row }) => `((${row.bits('rating')} % 100)::DOUBLE / 10)`),
+    column('busy', 'BOOLEAN', ({ field }) => `(${field('rating')} >= 4.7)`),
   ],
 });
 
@@ -37,6 +40,8 @@ const visits = defineTable({
     column('shop_word', 'VARCHAR', ({ parent }) => parent('shops').value('word')),
     column('shop_size', 'INTEGER', ({ parent }) => parent('shops').value('size')),
     column('double_size', 'INTEGER', ({ field }) => `${field('shop_size')} * 2`),
+    column('shop_busy', 'BOOLEAN', ({ parent }) => parent('shops').value('busy')),
+    column('shop_rating', 'INTEGER', ({ parent }) => parent('shops').value('rating')),
   ],
 });
 
@@ -60,11 +65,15 @@ test('a parent value computed in the child equals the parent row, and fields rea
   const shopRows = withPools(partQuery(shops, { seed: 3, asOf: AS_OF, firstId: 1, lastId: 50, parents: {} }, registry.lookup), 'shops');
   const visitRows = withPools(partQuery(visits, { seed: 9, asOf: AS_OF, firstId: 1, lastId: 2000, parents }, registry.lookup), 'visits');
   const [agree] = await query(
-    `SELECT count(*) AS n, count(*) FILTER (WHERE v.shop_word = s.word AND v.shop_size = s.size AND v.double_size = 2 * s.size) AS same
+    `SELECT count(*) AS n, count(*) FILTER (WHERE v.shop_word = s.word AND v.shop_size = s.size AND v.double_size = 2 * s.size AND v.shop_busy = s.busy AND v.shop_rating = s.rating) AS same,
+            count(DISTINCT s.busy) AS busy_both_ways, count(*) FILTER (WHERE s.rating >= 5 AND NOT s.busy) AS rounded_up_not_busy
      FROM (${visitRows}) v JOIN (${shopRows}) s USING (shop_id)`,
   );
   expect(Number(agree?.n)).toBe(2000);
   expect(Number(agree?.same)).toBe(2000);
+  // The case that tells a cast-first recompute apart: ratings 4.5-4.69 are written as 5 but are not busy.
+  expect(Number(agree?.busy_both_ways)).toBe(2);
+  expect(Number(agree?.rounded_up_not_busy)).toBeGreaterThan(0);
   // The two reads of a parent value share one hidden field, computed once per row.
   expect(visitRows.match(/AS "__shops__size"/g)?.length).toBe(1);
 });

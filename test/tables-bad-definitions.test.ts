@@ -72,3 +72,27 @@ test('a missing module, a TypeScript module and a module with no tables are one 
     expect((await readdir(dir)).sort()).toEqual(['empty.mjs', 'sub']);
   });
 });
+
+test('reserved column names, a foreign key that is not the parent id, and one table exported twice', async () => {
+  await withTempDir(async (dir) => {
+    const ref = (sql: string, type = 'BIGINT') => `{ name: 'user_id', type: '${type}', description: 'd', distribution: 'd', sql: ${sql} }`;
+    const child = (column: string) => table('t', `parents: [{ table: 'users', column: 'user_id', skew: 1 }], columns: [${key}, ${column}]`);
+    const cases: [string, RegExp][] = [
+      [table('t', `columns: [${key}, ${text('pool_words', `() => "'x'"`)}]`), /table t, column pool_words: names starting with pool_ are reserved for pools: choose another$/],
+      [child(ref(`({ parent }) => parent('users').id + 1`)), /table t, column user_id: it holds the users reference, so its sql must be the parent's id: sql: \(\{ parent \}\) => parent\('users'\)\.id$/],
+      [child(ref(`({ parent }) => parent('users').id`, 'INTEGER')), /table t, column user_id: it holds the users id, so its type must be BIGINT$/],
+    ];
+    for (const [source, expected] of cases) {
+      const module = join(dir, 'bad.mjs');
+      await writeFile(module, `${HEAD}${source}`);
+      const result = await synthgen(['--tables', module, '--table-names', 't', '--num-rows', '10', '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json')], dir);
+      expect([result.code, result.stderr.split('\n').length], result.stderr).toEqual([2, 2]);
+      expect(result.stderr.trim()).toMatch(expected);
+    }
+    // The same table by name and in a list is one table, not two with one name.
+    await writeFile(join(dir, 'twice.mjs'), `${HEAD}${table('t', '')}export const all = [t];\n`);
+    const twice = await synthgen(['schema', '--tables', join(dir, 'twice.mjs'), '--json'], dir);
+    expect(twice.stderr).toBe('');
+    expect((JSON.parse(twice.stdout) as { tables: { name: string }[] }).tables.map((t) => t.name)).toEqual(['users', 'products', 'orders', 't']);
+  });
+});

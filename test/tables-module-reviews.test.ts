@@ -83,7 +83,7 @@ test('schema lists a module’s tables; a later run without the module, or with 
     await writeFile(module, (await readFile(module, 'utf8')).replace('[5, 56]', '[5, 60]'));
     const changed = await synthgen(run(dir, module, ['--table-names', 'reviews', '--num-rows', '10']), dir);
     expect(changed.code).toBe(2);
-    expect(changed.stderr).toMatch(/^synthgen: the definition of reviews in .* changed since its rows were generated .*: restore the module as it was, or start a new dataset with another --metadata and --out\n$/);
+    expect(changed.stderr).toMatch(/^synthgen: the definition of reviews \(in .*, as this synthgen compiles it\) changed since its rows were generated .*: restore the module as it was, or start a new dataset with another --metadata and --out\n$/);
     expect(await readFile(join(dir, 'metadata.json'), 'utf8')).toBe(before);
     expect((await parquetFiles(join(dir, 'data'), 'reviews')).length).toBe(1);
   });

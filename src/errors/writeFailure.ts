@@ -6,7 +6,7 @@
  *
  * For its own files a full disk or the file-size limit exits with code 3, and what is not a known cause is returned
  * as it was, to be reported as a bug. For a worker's file a known cause exits with code 2 (a part's failure then
- * stops the run, which exits 3, see runGeneration.ts) and anything else is an Error saying the write failed.
+ * stops the run, which exits 3, see stoppedError in run/executeParts.ts) and anything else is an Error saying the write failed.
  */
 import { errnoCode } from './errno.js';
 import { UserError } from './userError.js';

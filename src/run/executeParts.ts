@@ -78,6 +78,8 @@ export interface ExecuteContext {
   /** Each table's query, compiled once for the run, and its pools. */
   readonly compiled: ReadonlyMap<string, CompiledTable>;
   readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
+  /** The module a table comes from, for a user's table: a query of theirs that fails is their definition's fault. */
+  readonly originOf: (table: string) => string | undefined;
   readonly memoryLimit: string;
   readonly stopChannel: string;
   readonly profile: boolean;
@@ -186,11 +188,9 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
       try {
         let file = await alreadyDone(context, part, summary);
         if (!file) {
-          const range = context.reserved.get(part.table);
-          if (!range) throw new Error(`no reservation for ${part.table}`);
           const result = await writeOne(context, part);
           if (result.state === 'failed') {
-            failure ??= writeFailure(part.path, result);
+            failure ??= partFailure(context, part, result);
             return;
           }
           if (result.kind !== 'part') throw new Error('a part task returned a sample');
@@ -225,11 +225,26 @@ export async function removeLeftovers(run: PendingRun, ownScratch: string): Prom
 }
 
 /** The one line a stopped run ends with: what stopped it, what is kept, how to finish. */
+/** A part of a user's table whose query DuckDB could not run for its rows (the sizing sample ran, these did not). */
+class DefinitionFailure extends Error {}
+
+function partFailure(context: ExecuteContext, part: PlannedPart, result: { readonly code: string; readonly message: string }): Error {
+  const known = writeFailure(part.path, { state: 'failed', ...result });
+  const origin = context.originOf(part.table);
+  if (known instanceof UserError || !origin || result.code !== 'EGENERATE') return known;
+  return new DefinitionFailure(`--tables ${origin}: table ${part.table}: DuckDB cannot compute IDs ${part.firstId}-${part.lastId} (${result.message.split('\n')[0] ?? ''})`);
+}
+
 function stoppedError(request: RunRequest, partCount: number, target: OutputTarget, executed: Executed, interrupt: Interrupt, howTo: string): UserError | undefined {
   const interrupted = interrupt.stop;
   const stopped = interrupted ? new Error(interrupted.what) : (executed.failure ?? target.failure);
   if (!stopped) return undefined;
   const what = stopped.message.replace(/[.:]?$/, '');
+  if (stopped instanceof DefinitionFailure) {
+    // Running it again would fail the same way, and a fixed module is another definition than the run's.
+    const discard = /synthgen --discard-interrupted( --metadata \S+)?/.exec(howTo)?.[0] ?? 'synthgen --discard-interrupted';
+    return new UserError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged: fix the module, remove what the run wrote with ${discard}, and run again`);
+  }
   return new UserError(`run ${request.runId} stopped: ${what}. ${target.keptFiles(partCount)} ${howTo}`, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
 }
 

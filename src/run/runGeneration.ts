@@ -12,6 +12,7 @@
  * The engine does not own the process: it is stopped through `signal`, and reports through `onProgress` and
  * `onInterruptEvent`; signal handlers, stderr and exit codes are the CLI's.
  */
+import { UserError } from '../errors/userError.js';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -74,7 +75,7 @@ async function requestAndReserve(asked: Ask, metadataPath: string, loaded: Loade
   const request = await requestRun(asked, metadataPath, loaded, howToFinish(asked.options.metadataPath));
   const { runId, seed, asOf, tables } = request;
   const { registry } = asked;
-  const origins = await tableOrigins(tables, registry);
+  const origins = await tableOrigins(tables, registry, loaded.metadata.tables);
   checkOriginsUnchanged(origins, loaded.metadata.tables, request.kind === 'resume' ? request.resuming.definitions : undefined);
   const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, runId, before: loaded.metadata, registry, origins });
   checkStillFree(request, reserved, metadataPath);
@@ -130,7 +131,11 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
     const parents = reserved.get(name)?.parents ?? {};
     const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, parents });
     compiled.set(name, query);
-    pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)));
+    pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)).catch((error: unknown) => {
+      // A user's pool whose build() fails is named with its module and table.
+      const origin = registry.originOf(name);
+      throw error instanceof UserError && origin ? new UserError(`--tables ${origin.module}: table ${name}: ${error.message}`) : error;
+    }));
   }
   return { registry, compiled, pools };
 }
@@ -161,7 +166,7 @@ async function generate(asked: Ask, metadataPath: string): Promise<RunSummary> {
     const journal = await record(request, metadataPath, reserved, planned, scratch, origins);
     options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + (request.rows[t] ?? 0), 0) });
 
-    const howTo = howToFinish(options.metadataPath);
+    const howTo = howToFinish(options.metadataPath, modulesOf(request.tables, asked.registry));
     const results = await executeRun({
       request,
       pool,
@@ -171,6 +176,7 @@ async function generate(asked: Ask, metadataPath: string): Promise<RunSummary> {
       reserved,
       compiled: queries.compiled,
       pools: queries.pools,
+      originOf: (table) => asked.registry.originOf(table)?.module,
       memoryLimit: pool.memoryLimit(workers),
       profile: options.profile ?? false,
       workers,
@@ -193,10 +199,15 @@ async function generate(asked: Ask, metadataPath: string): Promise<RunSummary> {
   }
 }
 
-/** The sentence every stopped run ends with. */
-export function howToFinish(metadataPath: string): string {
+function modulesOf(tables: readonly string[], registry: TableRegistry): string[] {
+  return tables.flatMap((name) => registry.originOf(name)?.module ?? []);
+}
+
+/** The sentence every stopped run ends with; `modules` are the --tables a resume needs. */
+export function howToFinish(metadataPath: string, modules: readonly string[] = []): string {
   const metadata = resolve(metadataPath) === resolve('./metadata.json') ? '' : ` --metadata ${metadataPath}`;
-  return `Run the same command again (or synthgen --resume${metadata}) to finish it, or synthgen --discard-interrupted${metadata} to remove what it wrote.`;
+  const tables = [...new Set(modules)].map((module) => ` --tables ${module}`).join('');
+  return `Run the same command again (or synthgen --resume${tables}${metadata}) to finish it, or synthgen --discard-interrupted${metadata} to remove what it wrote.`;
 }
 
 export function defaultWorkers(): number {

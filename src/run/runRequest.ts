@@ -72,8 +72,9 @@ function sameTarget(a: S3Target | undefined, b: S3Target | undefined): boolean {
 }
 
 /** The first given value that asks for something other than what the interrupted run was doing, if any. */
-function mismatch(pending: PendingRun, given: Given, registry: TableRegistry): string | undefined {
-  if (given.tables && registry.ordered(given.tables).join(',') !== pending.tables.join(',')) return `--table-names ${pending.tables.join(',')}`;
+function mismatch(pending: PendingRun, given: Given): string | undefined {
+  // As sets: the order tables run in is the registry's, which another order of --tables modules may change.
+  if (given.tables && [...given.tables].sort().join(',') !== [...pending.tables].sort().join(',')) return `--table-names ${pending.tables.join(',')}`;
   const rows = given.rows;
   if (rows && !pending.tables.every((t) => rows[t] === pending.rows[t])) {
     return `--num-rows ${pending.tables.map((t) => `${t}=${pending.rows[t]}`).join(',')}`;
@@ -153,13 +154,13 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
   checkOptions(asked.options);
   if (asked.kind === 'resume') {
     if (!pending) throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
-    const differs = mismatch(pending, asked.options, asked.registry);
+    const differs = mismatch(pending, asked.options);
     if (differs) throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${differs.split(' ')[0]}: drop the flag or pass ${differs}`);
     return resumed(pending, asked.options.s3);
   }
   const { options } = asked;
   if (!pending) return fresh(options, asked.settings, asked.command, asked.registry);
-  const same = mismatch(pending, options, asked.registry) === undefined && resolve(options.out) === pending.out && sameTarget(options.s3?.target, pending.s3);
+  const same = mismatch(pending, options) === undefined && resolve(options.out) === pending.out && sameTarget(options.s3?.target, pending.s3);
   if (!same) {
     throw new UserError(`an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}. ${howToFinish}`);
   }
@@ -175,7 +176,7 @@ export async function requestRun(asked: Ask, metadataPath: string, loaded: Loade
     pending = undefined;
   }
   // Before any list of tables is put in order: a table the registry lacks is named, with the module to pass.
-  const named = asked.kind === 'resume' ? (pending?.tables ?? []) : asked.options.tables;
+  const named = asked.kind === 'resume' ? [...(pending?.tables ?? []), ...(asked.options.tables ?? [])] : asked.options.tables;
   checkTablesKnown(named, asked.registry, loaded.metadata.tables, pending?.definitions);
   return resolveRequest(asked, metadataPath, pending, howToFinish);
 }

@@ -37,11 +37,14 @@ export interface SizingContext {
  * exist) fails here, the first time its query runs: one line naming the module and the table, not a bug report.
  */
 function sampleFailure(context: SizingContext, table: string, path: string, result: { readonly code: string; readonly message: string }): Error {
+  // A full disk or an unwritable scratch folder is that, whoever's table it is.
+  const known = writeFailure(path, { state: 'failed', ...result });
+  if (known instanceof UserError) return known;
   const origin = context.registry.originOf(table);
   if (origin && result.code === 'EGENERATE') {
     return new UserError(`--tables ${origin.module}: table ${table}: DuckDB cannot run its SQL (${result.message.split('\n')[0] ?? ''}): check the sql of its fields`);
   }
-  return writeFailure(path, { state: 'failed', ...result });
+  return known;
 }
 
 /** Rows per part of one table, from cached or fresh samples. */

@@ -18,12 +18,15 @@ export function checkTablesKnown(names: readonly string[], registry: TableRegist
   }
 }
 
-/** The origin record of each named table that comes from a module. */
-export async function tableOrigins(names: readonly string[], registry: TableRegistry): Promise<Record<string, TableOriginRecord>> {
+/**
+ * The origin record of each named table that comes from a module, or whose rows the metadata says came from one
+ * (a registry built in code may give a table without its module): such a table is always checked, and keeps its record.
+ */
+export async function tableOrigins(names: readonly string[], registry: TableRegistry, recorded: Metadata['tables']): Promise<Record<string, TableOriginRecord>> {
   const origins: Record<string, TableOriginRecord> = {};
   for (const name of names) {
-    const origin = registry.originOf(name);
-    if (origin) origins[name] = { module: origin.module, sha256: await registry.definitionHash(name) };
+    const module = registry.originOf(name)?.module ?? recorded[name]?.definition?.module;
+    if (module) origins[name] = { module, sha256: await registry.definitionHash(name) };
   }
   return origins;
 }
@@ -34,7 +37,7 @@ export function checkOriginsUnchanged(origins: Readonly<Record<string, TableOrig
     for (const before of [recorded[name]?.definition, resumedFrom?.[name]]) {
       if (!before || before.sha256 === origin.sha256) continue;
       throw new UserError(
-      `the definition of ${name} in ${origin.module} changed since its rows were generated (from ${before.module}; definition hash ${before.sha256.slice(0, 12)} is now ${origin.sha256.slice(0, 12)}), so new rows would not agree with them: restore the module as it was, or start a new dataset with another --metadata and --out`,
+      `the definition of ${name} (in ${origin.module}, as this synthgen compiles it) changed since its rows were generated (from ${before.module}; definition hash ${before.sha256.slice(0, 12)} is now ${origin.sha256.slice(0, 12)}), so new rows would not agree with them: restore the module as it was, or start a new dataset with another --metadata and --out`,
       );
     }
   }

@@ -83,9 +83,8 @@ class Compilation {
     if (!field) throw definitionProblem(this.definition.name, reader.label, `reads ${table}.${name}, which ${table} does not define`);
     const node = `__${table}__${name}`;
     if (!this.nodes.has(node)) {
-      const type = 'type' in field && typeof field.type === 'string' ? field.type : undefined;
-      // A column is read as written, so a child compares equal to the parent's file.
-      this.add(parent.definition, node, `${table}.${name}`, (context) => (type ? `CAST(${field.sql(context)} AS ${type})` : field.sql(context)));
+      // The field as the parent computes it, before any cast: the parent's other fields read it so.
+      this.add(parent.definition, node, `${table}.${name}`, field.sql);
       // Its draws are the parent row's, which exists once the parent's id is.
       this.nodes.get(node)?.dependencies.add(parent.idField);
     }
@@ -98,8 +97,6 @@ class Compilation {
     if (declared !== pool) {
       throw definitionProblem(reader.owner.name, where, `reads pool ${pool.name}, which ${reader.owner.name} does not list in pools: add it there`);
     }
-    const known = this.pools.get(pool.name);
-    if (known && known !== pool) throw definitionProblem(this.definition.name, where, `two different pools are named ${pool.name}: give each its own name`);
     this.pools.set(pool.name, pool);
     return quotedIdentifier(poolColumn(pool.name));
   }
@@ -119,7 +116,9 @@ class Compilation {
         value: (name) => {
           const hidden = this.parentValue(node, table, name);
           node.dependencies.add(hidden);
-          return quotedIdentifier(hidden);
+          // A column is read as written, so a child compares equal to the parent's file.
+          const column = parent.definition?.columns.find((c) => c.name === name);
+          return column ? `CAST(${quotedIdentifier(hidden)} AS ${column.type})` : quotedIdentifier(hidden);
         },
       };
     };
@@ -204,6 +203,12 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
   // IDs are reserved per run and must never collide: the key is the row id itself, nothing drawn.
   if (compilation.nodes.get(definition.primaryKey)?.sql !== own.id) {
     throw definitionProblem(definition.name, `primary key ${definition.primaryKey}`, 'its sql must be the row id: sql: ({ row }) => row.id');
+  }
+  // A foreign key is the chosen parent's id, nothing else, or it would not resolve.
+  for (const reference of definition.parents) {
+    if (compilation.nodes.get(reference.column)?.sql !== compilation.parents.get(reference.table)?.source.id) {
+      throw definitionProblem(definition.name, `column ${reference.column}`, `it holds the ${reference.table} reference, so its sql must be the parent's id: sql: ({ parent }) => parent('${reference.table}').id`);
+    }
   }
 
   const byStage = new Map<number, Node[]>();

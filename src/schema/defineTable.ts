@@ -59,6 +59,8 @@ function checkField(table: string, field: Field, kind: 'helper' | 'column'): voi
   if (kind === 'column' && !SAFE_NAME.test(name)) {
     throw definitionProblem(table, `column ${name}`, 'a column name is lower-case letters, digits and _, starting with a letter (at most 63): it becomes a Parquet column');
   }
+  // The pools a query reads are columns named pool_<name> beside the fields (columns/poolAt.ts).
+  if (kind === 'column' && name.startsWith('pool_')) throw definitionProblem(table, `column ${name}`, 'names starting with pool_ are reserved for pools: choose another');
   if (typeof field.sql !== 'function') throw definitionProblem(table, `${kind} ${name}`, 'sql must be a function of the row context returning SQL');
 }
 
@@ -99,9 +101,9 @@ function checkParents(definition: TableDefinition): void {
     if (tables.has(parent.table)) throw definitionProblem(definition.name, where, 'referenced twice: a table references each parent through one column');
     tables.add(parent.table);
     if (parent.table === definition.name) throw definitionProblem(definition.name, where, 'a table cannot be its own parent');
-    if (!definition.columns.some((c) => c.name === parent.column)) {
-      throw definitionProblem(definition.name, where, `column ${JSON.stringify(parent.column)} is not a column of ${definition.name}: name the column that holds the ${parent.table} id`);
-    }
+    const column = definition.columns.find((c) => c.name === parent.column);
+    if (!column) throw definitionProblem(definition.name, where, `column ${JSON.stringify(parent.column)} is not a column of ${definition.name}: name the column that holds the ${parent.table} id`);
+    if (column.type.trim().toUpperCase() !== 'BIGINT') throw definitionProblem(definition.name, `column ${column.name}`, `it holds the ${parent.table} id, so its type must be BIGINT`);
     if (typeof parent.skew !== 'number' || !Number.isFinite(parent.skew) || parent.skew < 1 || parent.skew > 20) {
       throw definitionProblem(definition.name, where, `skew must be a number from 1 (uniform) to 20, got ${JSON.stringify(parent.skew)}`);
     }

@@ -109,8 +109,10 @@ export class TableRegistry {
     return this.#tables.get(name)?.origin;
   }
 
-  /** The given tables, parents first. */
+  /** The given tables, parents first; each must be one of the registry's (callers check names first, with a message). */
   ordered(names: readonly string[]): string[] {
+    const unknown = names.find((name) => !this.#tables.has(name));
+    if (unknown !== undefined) throw new Error(`unknown table ${unknown}: names are checked before they are ordered`);
     return this.names.filter((name) => names.includes(name));
   }
 

@@ -1,8 +1,9 @@
 /**
- * A disk cache for what every run would otherwise recompute: the value pools (~0.5 s) and the calibration samples
- * that size parts (~1 s per table). Both are pure functions of the code and the pinned dependencies, so the cache
- * namespace is a hash of the engine's own files and the faker and DuckDB versions: a changed generator never reads
- * a stale entry, and a cached run writes the same bytes as an uncached one. Entries are written atomically; any
+ * A disk cache for what every run would otherwise recompute: the built-in value pools (~0.5 s) and the calibration
+ * samples that size parts (~1 s per table). The namespace is a hash of every file of the package and the faker and
+ * DuckDB versions, so a changed generator never reads a stale entry; a sample's name also carries a hash of its
+ * query (and of a user's pools, which no namespace covers), so an edited table module never reads another's. A
+ * cached run writes the same bytes as an uncached one. Entries are written atomically; any
  * failure to use the cache just means computing again.
  *
  * Location: $SYNTHGEN_CACHE_DIR, else $XDG_CACHE_HOME/synthgen, else ~/.cache/synthgen. SYNTHGEN_CACHE=off disables it.

@@ -139,9 +139,10 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
     throw new UserError(`no run manifests in ${label}/${RUNS_FOLDER}: point --out (or --s3-bucket) at a folder synthgen generated into`);
   }
   const registry = options.registry ?? tableRegistry();
-  // A table of a user's module is checked against its definitions: without the module, say which to pass.
-  const named = new Set([...loaded.manifests.flatMap((m) => Object.keys(m.tables)), ...Object.keys(options.metadata?.tables ?? {})]);
-  checkTablesKnown([...named], registry, options.metadata?.tables ?? {});
+  // A table of a user's module is checked against its definitions: without the module, say which to pass. Any
+  // other unknown table (a foreign or doctored manifest) is a finding of the report.
+  const recorded = options.metadata?.tables ?? {};
+  checkTablesKnown(Object.keys(recorded).filter((name) => recorded[name]?.definition !== undefined), registry, recorded);
   const checks: VerifyCheck[] = [...(options.findings ?? []), ...loaded.checks];
   const hereRuns = new Set(loaded.manifests.map((m) => m.run_id));
   append(checks, await placeRuns(options, label, loaded.names, hereRuns));
@@ -159,6 +160,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
     const scope: TableScope = {
       connection,
       tables: registry.lookup,
+      originOf: (table) => registry.originOf(table)?.module,
       present,
       hereIds: hereIdsOf(loaded.manifests),
       elsewhereIds: elsewhereIdsOf(options.metadata, present, hereRuns),

@@ -15,6 +15,8 @@ import type { VerifyCheck } from './verifyReport.js';
 export interface TableScope {
   readonly connection: DuckDBConnection;
   readonly tables: TableLookup;
+  /** The module that defined a table, for a user's table (its rules are theirs). */
+  readonly originOf: (table: string) => string | undefined;
   /** Tables with readable files here, each a view of its name. */
   readonly present: ReadonlySet<string>;
   /** The IDs the manifests here give a table, merged. */
@@ -129,8 +131,19 @@ export async function checkTable(scope: TableScope, definition: TableDefinition,
       checks.push({ check: `${definition.name}: ${rule.description}`, result: 'skipped', detail: `needs ${missing.join(', ')} files here` });
       continue;
     }
-    const broken = await one(scope.connection, `SELECT count(*) AS n FROM ${rule.violations(t)}`);
-    tally(checks, `${definition.name}: ${rule.description}`, num(broken.n), 'rows break it', 'holds for every row');
+    const check = `${definition.name}: ${rule.description}`;
+    let broken: Record<string, unknown>;
+    try {
+      broken = await one(scope.connection, `SELECT count(*) AS n FROM ${rule.violations(t)}`);
+    } catch (error: unknown) {
+      // A rule of a user's module that does not run is their definition's fault: a finding, not a crash.
+      const origin = scope.originOf(definition.name);
+      if (!origin) throw error;
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+      checks.push({ check, result: 'violation', detail: `the rule does not run (${reason}): fix its violations() in ${origin}` });
+      continue;
+    }
+    tally(checks, check, num(broken.n), 'rows break it', 'holds for every row');
   }
   return rows;
 }

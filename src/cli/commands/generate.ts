@@ -153,7 +153,7 @@ export class GenerateCommand extends Command {
       ...(this.s3Region ? { region: this.s3Region } : {}),
     };
     const profile = this.profile || process.env.SYNTHGEN_PROFILE === '1' ? new Profile() : undefined;
-    const signals = new RunSignals(howToFinish(this.metadata));
+    const signals = new RunSignals(howToFinish(this.metadata, this.tables ?? []));
     const settings = {
       registry: await registryFor(this.tables),
       metadataPath: this.metadata,
