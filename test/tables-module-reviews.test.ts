@@ -52,7 +52,9 @@ test('a table module outside the package generates, continues, agrees with its p
     expect(report.ok).toBe(true);
     expect(report.checks.filter((c) => c.check.startsWith('reviews') && c.result === 'ok').length).toBeGreaterThanOrEqual(4);
 
-    const metadata = JSON.parse(await readFile(join(one, 'metadata.json'), 'utf8')) as { tables: Record<string, { definition?: { module: string; sha256: string } }> };
+    const metadata = JSON.parse(await readFile(join(one, 'metadata.json'), 'utf8')) as { format_version: number; tables: Record<string, { definition?: { module: string; sha256: string } }> };
+    // Version 2: a synthgen from before module tables refuses the file rather than dropping their records.
+    expect(metadata.format_version).toBe(2);
     expect(metadata.tables.reviews?.definition?.module).toBe(module);
     expect(metadata.tables.reviews?.definition?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(metadata.tables.users?.definition).toBeUndefined();

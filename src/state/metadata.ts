@@ -17,7 +17,7 @@ import { realMetadataPath } from './realMetadataPath.js';
 import { NotARegularFile, readRegularFile, regularFileExists } from '../files/regularFile.js';
 import { writeTemporary } from '../files/temporaryFile.js';
 
-import { Corrupt, type Json, METADATA_FORMAT, type Metadata, emptyMetadata, isRecord, need, parseCurrent, parseLegacy } from './parseMetadata.js';
+import { Corrupt, type Json, METADATA_FORMAT, type Metadata, emptyMetadata, isRecord, metadataVersion, need, parseCurrent, parseLegacy } from './parseMetadata.js';
 
 /** How many `<path>.legacy.<n>.bak` names are tried before giving up. */
 const MAX_LEGACY_BACKUPS = 100;
@@ -153,5 +153,5 @@ export async function commitMetadata(path: string, metadata: Metadata, loaded: L
     throw writeFailure(real, error);
   });
   if (loaded.legacy) await backUpLegacy(real);
-  await atomicWrite(real, `${JSON.stringify(metadata, null, 2)}\n`);
+  await atomicWrite(real, `${JSON.stringify({ ...metadata, format_version: metadataVersion(metadata.tables) }, null, 2)}\n`);
 }

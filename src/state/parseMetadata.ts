@@ -7,6 +7,17 @@ import { isRunId } from './runManifest.js';
 
 export const METADATA_FORMAT = 'synthgen-metadata';
 export const METADATA_VERSION = 1;
+/**
+ * The version of a file that records a module table (TableState.definition). An earlier synthgen reads version 1
+ * only and would drop the records on its next commit, after which a changed module would go unnoticed: it refuses
+ * version 2 instead.
+ */
+export const METADATA_VERSION_WITH_DEFINITIONS = 2;
+
+/** The version a file with these tables is written as. */
+export function metadataVersion(tables: Readonly<Record<string, TableState>>): number {
+  return Object.values(tables).some((state) => state.definition !== undefined) ? METADATA_VERSION_WITH_DEFINITIONS : METADATA_VERSION;
+}
 
 /**
  * Legacy IDs too scattered to list as ranges: `count` IDs between first_id and last_id, with gaps. New runs only
@@ -128,7 +139,10 @@ function parseSegment(table: string, value: Json, index: number): TableSegment {
 }
 
 export function parseCurrent(value: Record<string, Json>): Metadata {
-  need(value.format_version === METADATA_VERSION, `format_version ${String(value.format_version)} is not supported by this synthgen (expected ${METADATA_VERSION}); upgrade synthgen`);
+  need(
+    value.format_version === METADATA_VERSION || value.format_version === METADATA_VERSION_WITH_DEFINITIONS,
+    `format_version ${String(value.format_version)} is not supported by this synthgen (expected ${METADATA_VERSION} or ${METADATA_VERSION_WITH_DEFINITIONS}); upgrade synthgen`,
+  );
   need(isRecord(value.tables), '"tables" is not an object');
   const tables: Record<string, TableState> = {};
   for (const [name, state] of Object.entries(value.tables)) {
@@ -158,7 +172,7 @@ export function parseCurrent(value: Record<string, Json>): Metadata {
   }
   need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');
   const runs = (Array.isArray(value.runs) ? value.runs : []).map((run: Json, index: number) => parseRun(run, index));
-  return { format: METADATA_FORMAT, format_version: METADATA_VERSION, tables, runs };
+  return { format: METADATA_FORMAT, format_version: metadataVersion(tables), tables, runs };
 }
 
 /** A run record as runRecord() (runOutcome.ts) writes it, every field checked; a copy, so nothing else rides along. */
