@@ -26,7 +26,7 @@ import type { PoolTableSpec } from '../schema/poolFile.js';
 import type { RunJournal } from './runJournal.js';
 import type { RunRequest } from './runRequest.js';
 import { EXIT_RESUMABLE, type FileSummary, type InterruptEvent, type ProgressEvent, STOP_EXIT_CODES, isStopSignal } from './runTypes.js';
-import { writeFailure } from '../errors/writeFailure.js';
+import { TableQueryFailure, queryFailure } from '../errors/writeFailure.js';
 
 /**
  * The run's side of its AbortSignal. An abort stops dispatching and interrupts the parts under way (stopChannel.ts;
@@ -190,7 +190,7 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
         if (!file) {
           const result = await writeOne(context, part);
           if (result.state === 'failed') {
-            failure ??= partFailure(context, part, result);
+            failure ??= queryFailure(part.path, result, { name: part.table, module: context.originOf(part.table), cannot: (reason) => `compute IDs ${part.firstId}-${part.lastId} (${reason})` });
             return;
           }
           if (result.kind !== 'part') throw new Error('a part task returned a sample');
@@ -225,25 +225,15 @@ export async function removeLeftovers(run: PendingRun, ownScratch: string): Prom
 }
 
 /** The one line a stopped run ends with: what stopped it, what is kept, how to finish. */
-/** A part of a user's table whose query DuckDB could not run for its rows (the sizing sample ran, these did not). */
-class DefinitionFailure extends Error {}
-
-function partFailure(context: ExecuteContext, part: PlannedPart, result: { readonly code: string; readonly message: string }): Error {
-  const known = writeFailure(part.path, { state: 'failed', ...result });
-  const origin = context.originOf(part.table);
-  if (known instanceof UserError || !origin || result.code !== 'EGENERATE') return known;
-  return new DefinitionFailure(`--tables ${origin}: table ${part.table}: DuckDB cannot compute IDs ${part.firstId}-${part.lastId} (${result.message.split('\n')[0] ?? ''})`);
-}
-
-function stoppedError(request: RunRequest, partCount: number, target: OutputTarget, executed: Executed, interrupt: Interrupt, howTo: string): UserError | undefined {
+function stoppedError(step: ExecuteStep, executed: Executed): UserError | undefined {
+  const { request, partCount, target, interrupt, howToFinish: howTo } = step;
   const interrupted = interrupt.stop;
   const stopped = interrupted ? new Error(interrupted.what) : (executed.failure ?? target.failure);
   if (!stopped) return undefined;
   const what = stopped.message.replace(/[.:]?$/, '');
-  if (stopped instanceof DefinitionFailure) {
+  if (stopped instanceof TableQueryFailure) {
     // Running it again would fail the same way, and a fixed module is another definition than the run's.
-    const discard = /synthgen --discard-interrupted( --metadata \S+)?/.exec(howTo)?.[0] ?? 'synthgen --discard-interrupted';
-    return new UserError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged: fix the module, remove what the run wrote with ${discard}, and run again`);
+    return new UserError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged: fix the module, remove what the run wrote with ${step.discardCommand}, and run again`);
   }
   return new UserError(`run ${request.runId} stopped: ${what}. ${target.keptFiles(partCount)} ${howTo}`, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
 }
@@ -253,6 +243,8 @@ export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'st
   readonly interrupt: Interrupt;
   readonly partCount: number;
   readonly howToFinish: string;
+  /** For a run that running again cannot finish (a module's query that fails). */
+  readonly discardCommand: string;
 }
 
 /** Every part written and placed, or the run's one line on why it stopped. */
@@ -271,7 +263,7 @@ export async function executeRun(step: ExecuteStep): Promise<ReadonlyMap<string,
   if (wait) step.onProgress?.({ type: 'upload-wait', ...wait });
   await journal.settled();
   // An interrupt fails the parts it stopped: what the user is told is the interrupt.
-  const stopped = stoppedError(request, step.partCount, target, executed, interrupt, step.howToFinish);
+  const stopped = stoppedError(step, executed);
   if (stopped) throw stopped;
   return executed.results;
 }

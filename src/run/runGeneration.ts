@@ -183,6 +183,7 @@ async function generate(asked: Ask, metadataPath: string): Promise<RunSummary> {
       interrupt,
       partCount,
       howToFinish: howTo,
+      discardCommand: discardCommand(options.metadataPath),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onInterruptEvent ? { onInterruptEvent: options.onInterruptEvent } : {}),
     });
@@ -205,9 +206,17 @@ function modulesOf(tables: readonly string[], registry: TableRegistry): string[]
 
 /** The sentence every stopped run ends with; `modules` are the --tables a resume needs. */
 export function howToFinish(metadataPath: string, modules: readonly string[] = []): string {
-  const metadata = resolve(metadataPath) === resolve('./metadata.json') ? '' : ` --metadata ${metadataPath}`;
   const tables = [...new Set(modules)].map((module) => ` --tables ${module}`).join('');
-  return `Run the same command again (or synthgen --resume${tables}${metadata}) to finish it, or synthgen --discard-interrupted${metadata} to remove what it wrote.`;
+  return `Run the same command again (or synthgen --resume${tables}${metadataFlag(metadataPath)}) to finish it, or ${discardCommand(metadataPath)} to remove what it wrote.`;
+}
+
+/** The command that removes what an interrupted run on this metadata wrote. */
+export function discardCommand(metadataPath: string): string {
+  return `synthgen --discard-interrupted${metadataFlag(metadataPath)}`;
+}
+
+function metadataFlag(metadataPath: string): string {
+  return resolve(metadataPath) === resolve('./metadata.json') ? '' : ` --metadata ${metadataPath}`;
 }
 
 export function defaultWorkers(): number {

@@ -14,8 +14,7 @@ import { type TablePlan, planTable } from './plan.js';
 import type { Reservation } from './reserve.js';
 import type { PoolTableSpec } from '../schema/poolFile.js';
 import type { TableRegistry } from '../schema/registry.js';
-import { UserError } from '../errors/userError.js';
-import { writeFailure } from '../errors/writeFailure.js';
+import { queryFailure } from '../errors/writeFailure.js';
 
 /** Calibration samples use these instead of the run's, so part sizes do not depend on the seed. */
 const SAMPLE_SEED = 0;
@@ -30,21 +29,6 @@ export interface SizingContext {
   readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
   readonly memoryLimit: string;
   readonly fileSizeLimitMB: number;
-}
-
-/**
- * A sample that failed. A user's table whose SQL DuckDB rejects (a typo in a field's sql, a function that does not
- * exist) fails here, the first time its query runs: one line naming the module and the table, not a bug report.
- */
-function sampleFailure(context: SizingContext, table: string, path: string, result: { readonly code: string; readonly message: string }): Error {
-  // A full disk or an unwritable scratch folder is that, whoever's table it is.
-  const known = writeFailure(path, { state: 'failed', ...result });
-  if (known instanceof UserError) return known;
-  const origin = context.registry.originOf(table);
-  if (origin && result.code === 'EGENERATE') {
-    return new UserError(`--tables ${origin.module}: table ${table}: DuckDB cannot run its SQL (${result.message.split('\n')[0] ?? ''}): check the sql of its fields`);
-  }
-  return known;
 }
 
 /** Rows per part of one table, from cached or fresh samples. */
@@ -72,7 +56,10 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
       samples += 1;
       const scratchPath = join(context.scratch, `${name}-${samples}.parquet`);
       const result = await context.pool.run({ kind: 'sample', query, rows, pools, scratchPath, memoryLimit: context.memoryLimit });
-      if (result.state === 'failed') throw sampleFailure(context, name, scratchPath, result);
+      // A query DuckDB rejects fails here, the first time it runs: one line naming the module and the table.
+      if (result.state === 'failed') {
+        throw queryFailure(scratchPath, result, { name, module: context.registry.originOf(name)?.module, cannot: (reason) => `run its SQL (${reason}): check the sql of its fields` });
+      }
       return result.bytes;
     });
   };

@@ -60,10 +60,7 @@ function tablesOf(given: string, exports: Record<string, unknown>, module: strin
   for (const [name, value] of Object.entries(exports)) {
     const values = Array.isArray(value) ? (value as unknown[]) : [value];
     for (const item of values) {
-      // One table exported twice (by name and in a list) is one table.
-      if (isTable(item)) {
-        if (!tables.some((t) => t.definition === item)) tables.push({ definition: item, origin: { module } });
-      }
+      if (isTable(item)) tables.push({ definition: item, origin: { module } });
       else if (!isPool(item)) {
         throw new UserError(`--tables ${given}: export ${name} is not a table: export tables made with defineTable() (or pools made with definePool()), and keep other values unexported`);
       }
@@ -82,7 +79,8 @@ export async function loadTableModules(paths: readonly string[]): Promise<Regist
     if (seen.has(path)) continue;
     seen.add(path);
     await checkFile(given, path);
-    // A module may re-export another's tables: the first module to export one defines it.
+    // One table exported twice (by name and in a list, or re-exported by another module) is one table: the first
+    // module to export it defines it.
     for (const table of tablesOf(given, await importModule(given, path), path)) {
       if (!tables.some((t) => t.definition === table.definition)) tables.push(table);
     }

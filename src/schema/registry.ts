@@ -51,6 +51,8 @@ function topologicalOrder(entries: readonly RegisteredTable[]): RegisteredTable[
 export class TableRegistry {
   readonly #tables: ReadonlyMap<string, RegisteredTable>;
   readonly #builtinPools: ReadonlySet<PoolDefinition>;
+  /** Each table against stand-in ranges, compiled once when the registry is made; hashing reads it again. */
+  readonly #checked = new Map<string, CompiledTable>();
   readonly lookup: TableLookup = (name) => this.#tables.get(name)?.definition;
 
   private constructor(ordered: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>) {
@@ -129,12 +131,16 @@ export class TableRegistry {
 
   /** The table compiled against stand-in parent ranges: what checking and hashing a definition read. */
   compileForCheck(name: string): CompiledTable {
+    const known = this.#checked.get(name);
+    if (known) return known;
     const definition = this.get(name);
     if (!definition) throw new Error(`unknown table ${name}`);
     const parents = Object.fromEntries(
       definition.parents.map((p) => [p.table, [{ first_id: 1, last_id: CHECK_ROWS, seed: 0, as_of: CHECK_AS_OF, version: this.get(p.table)?.version ?? 1 }]]),
     );
-    return this.compile(name, { seed: 0, asOf: CHECK_AS_OF, parents });
+    const compiled = this.compile(name, { seed: 0, asOf: CHECK_AS_OF, parents });
+    this.#checked.set(name, compiled);
+    return compiled;
   }
 
   /**
