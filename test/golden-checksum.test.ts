@@ -4,16 +4,24 @@ import { expect, test } from 'vitest';
 import { checksums, generate, parquetFiles, withTempDir } from './helpers/cli.js';
 
 /**
- * Pins the bytes of a small dataset. When this fails, generated values changed: if that was deliberate, bump the
- * table's `version`, describe the change in the README's changelog, and update test/fixtures/golden.json with
- * `UPDATE_GOLDEN=1 npm test -- golden`.
+ * Pins the bytes of a small dataset. When this fails, generated values or the default Parquet format changed: if
+ * that was deliberate, bump the table's `version`, describe the change in the README's changelog, and update
+ * test/fixtures/golden.json with `UPDATE_GOLDEN=1 npm test -- golden`.
  */
 const FIXTURE = resolve(import.meta.dirname, 'fixtures/golden.json');
+/**
+ * Version 1's files, written before the codec was a choice (ZSTD level 3): version 2 changed the default codec level
+ * and nothing else, so asked for version 1's format it writes version 1's bytes. Never refreshed.
+ */
+const VERSION_1 = resolve(import.meta.dirname, 'fixtures/golden-v1-zstd3.json');
 
-test('a small dataset has the pinned checksums', async () => {
-  await withTempDir(async (dir) => {
+async function dataset(format: readonly string[]): Promise<Record<string, string>> {
+  return withTempDir(async (dir) => {
     await generate(
-      ['--table-names', 'users,products,orders', '--num-rows', 'users=300,products=100,orders=500', '--seed', '20261126', '--as-of', '2026-01-01T00:00:00Z', '--workers', '1', '--out', 'data', '--metadata', 'metadata.json'],
+      [
+        ...['--table-names', 'users,products,orders', '--num-rows', 'users=300,products=100,orders=500', '--seed', '20261126', '--as-of', '2026-01-01T00:00:00Z'],
+        ...['--workers', '1', '--out', 'data', '--metadata', 'metadata.json', ...format],
+      ],
       dir,
     );
     const actual: Record<string, string> = {};
@@ -23,11 +31,20 @@ test('a small dataset has the pinned checksums', async () => {
       const sums = await checksums(join(dir, 'data', table));
       actual[table] = Object.values(sums)[0] ?? '';
     }
-    if (process.env.UPDATE_GOLDEN === '1') {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(FIXTURE, `${JSON.stringify(actual, null, 2)}\n`);
-    }
-    const expected = JSON.parse(await readFile(FIXTURE, 'utf8'));
-    expect(actual).toEqual(expected);
+    return actual;
   });
+}
+
+test('a small dataset has the pinned checksums', async () => {
+  const actual = await dataset([]);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(FIXTURE, `${JSON.stringify(actual, null, 2)}\n`);
+  }
+  expect(actual).toEqual(JSON.parse(await readFile(FIXTURE, 'utf8')));
+});
+
+test("in version 1's format (ZSTD level 3) the same dataset is version 1's bytes", async () => {
+  const actual = await dataset(['--compression', 'zstd', '--compression-level', '3']);
+  expect(actual).toEqual(JSON.parse(await readFile(VERSION_1, 'utf8')));
 });

@@ -2,6 +2,7 @@
  * The rules for the commands' flag values, as parse functions that throw a one-line UserError naming the flag and
  * saying what to do; validators.ts makes them clipanion's option validators.
  */
+import { CODECS, type Codec, isCodec, levelProblem, rowGroupProblem } from '../output/parquetFormat.js';
 import { UserError } from '../errors/userError.js';
 import { MAX_FILE_SIZE_MB } from '../run/runTypes.js';
 import { BUILTIN_TABLES } from '../tables/index.js';
@@ -197,4 +198,28 @@ export function parseEndpoint(value: string): string {
   } catch {
     throw new UserError(`--s3-endpoint must be an http(s) URL, e.g. http://localhost:9000, got "${value}"`);
   }
+}
+
+/** A codec DuckDB writes, by the name the flag takes. */
+export function parseCompression(value: string): Codec {
+  const name = value.trim().toLowerCase();
+  if (!isCodec(name)) throw new UserError(`--compression must be one of ${CODECS.join(', ')}, got "${value}"`);
+  return name;
+}
+
+/** ZSTD's level: a whole number, negative for its fast levels; which codec it goes with is checked with the run. */
+export function parseCompressionLevel(value: string): number {
+  const trimmed = value.trim();
+  const level = Number(trimmed);
+  const problem = /^-?\d+$/.test(trimmed) ? levelProblem('zstd', level) : `--compression-level must be a whole number, got "${value}"`;
+  if (problem) throw new UserError(problem);
+  return level;
+}
+
+export function parseRowGroupSize(value: string): number {
+  const trimmed = value.trim().replace(/_/g, '');
+  const rows = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  const problem = rowGroupProblem(rows);
+  if (problem) throw new UserError(problem.replace(/got .*$/, `got "${value}"`));
+  return rows;
 }

@@ -11,9 +11,12 @@ import {
   MOST_WORKERS,
   parseAsOf,
   parseBoundedInteger,
+  parseCompression,
+  parseCompressionLevel,
   parseEndpoint,
   parseFileSizeLimit,
   parseRowCounts,
+  parseRowGroupSize,
   parseSeed,
   parseTableNames,
 } from './options.js';
@@ -56,6 +59,9 @@ export const isWorkers = parsedBy((text) => parseBoundedInteger(text, '--workers
 export const isUploadConcurrency = parsedBy((text) => parseBoundedInteger(text, '--upload-concurrency', MOST_UPLOAD_CONCURRENCY));
 export const isS3Target = parsedBy(parseS3Target);
 export const isEndpoint = parsedBy(parseEndpoint);
+export const isCompression = parsedBy(parseCompression);
+export const isCompressionLevel = parsedBy(parseCompressionLevel);
+export const isRowGroupSize = parsedBy(parseRowGroupSize);
 
 type Fields = { [key: string]: unknown };
 

@@ -1,5 +1,5 @@
 /**
- * Execute: run every part of the plan on the worker pool, `workers` at a time, in table order. Each part's file is
+ * Execute: run every part of the plan on the worker pool, in table order, sharing the run's DuckDB threads. Each part's file is
  * written beside its name by a worker, recorded in the journal (with its inode, size and modification time, so it can be proved ours later), and
  * only then linked into place; the output target then places it (with S3, queues it for upload) as soon as it is.
  * Parts are computed from the plan's rule one at a time, so memory grows with the files written, never with the
@@ -9,7 +9,9 @@ import { link, lstat, readdir, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkerPool } from '../workers/workerPool.js';
-import type { WorkerResult } from '../workers/task.js';
+import { PART_IDS_TABLE, type WorkerResult } from '../workers/task.js';
+import type { ParquetFormat } from '../output/parquetFormat.js';
+import { type RunningPart, ThreadRate, threadsFor } from './threadShares.js';
 import { stopChannelName, stopWorkers } from '../workers/stopChannel.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
@@ -80,10 +82,11 @@ export interface ExecuteContext {
   readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
   /** The module a table comes from, for a user's table: a query of theirs that fails is their definition's fault. */
   readonly originOf: (table: string) => string | undefined;
-  readonly memoryLimit: string;
+  readonly format: ParquetFormat;
   readonly stopChannel: string;
   readonly profile: boolean;
-  readonly workers: number;
+  /** DuckDB threads in all, shared between the parts under way (threadShares.ts). */
+  readonly threads: number;
   readonly stopped: () => boolean;
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Parts starting and ending: the CLI's second Ctrl-C removes the partial files of those under way. */
@@ -132,7 +135,7 @@ async function alreadyDone(context: ExecuteContext, part: PlannedPart, summary: 
 }
 
 /** Writes one part: the worker writes it beside its name, the journal records it, then it is linked into place. */
-async function writeOne(context: ExecuteContext, part: PlannedPart): Promise<WorkerResult> {
+async function writeOne(context: ExecuteContext, part: PlannedPart, threads: number): Promise<WorkerResult> {
   const compiled = context.compiled.get(part.table);
   if (!compiled) throw new Error(`no query for ${part.table}`);
   const partial = { path: part.path, partialPath: partialPath(part.path) };
@@ -140,11 +143,15 @@ async function writeOne(context: ExecuteContext, part: PlannedPart): Promise<Wor
   try {
     const result = await context.pool.run({
       kind: 'part',
-      query: compiled.select(part.firstId, part.lastId),
+      query: compiled.selectFrom(PART_IDS_TABLE),
+      firstId: part.firstId,
+      lastId: part.lastId,
       rows: part.lastId - part.firstId + 1,
       pools: context.pools.get(part.table),
+      format: context.format,
+      threads,
+      memoryLimit: context.pool.memoryLimit(threads),
       path: part.path,
-      memoryLimit: context.memoryLimit,
       stopChannel: context.stopChannel,
       profile: context.profile,
     });
@@ -172,41 +179,80 @@ function* partsOf(context: ExecuteContext): Generator<PlannedPart> {
   }
 }
 
+/** Rows not yet started, by table: kept as counts, since a run's parts are a rule, never a list. */
+function rowsNotStarted(context: ExecuteContext): { total: number } {
+  return { total: context.tables.reduce((n, t) => n + ((context.plans[t]?.last_id ?? 0) - (context.plans[t]?.first_id ?? 1) + 1), 0) };
+}
+
+/**
+ * Runs the parts `threads` DuckDB threads at a time (threadShares.ts): a part starts once a thread is free, with its
+ * share of the threads by the rows left.
+ */
 export async function executeParts(context: ExecuteContext): Promise<Executed> {
   const results = new Map<string, FileSummary>();
   const { target } = context;
   let failure: Error | undefined;
   const queue = partsOf(context);
-  const runOne = async (): Promise<void> => {
-    while (failure === undefined && !context.stopped() && target.failure === undefined) {
-      const next = queue.next();
-      if (next.done) return;
-      const part = next.value;
-      const rows = part.lastId - part.firstId + 1;
-      const object = target.objectOf(part.table, part.path);
-      const summary = (bytes: number, sha256: string): FileSummary => ({ path: part.path, ...(object ? { object } : {}), rows, bytes, first_id: part.firstId, last_id: part.lastId, sha256 });
-      try {
-        let file = await alreadyDone(context, part, summary);
-        if (!file) {
-          const result = await writeOne(context, part);
-          if (result.state === 'failed') {
-            failure ??= queryFailure(part.path, result, { name: part.table, module: context.originOf(part.table), cannot: (reason) => `compute IDs ${part.firstId}-${part.lastId} (${reason})` });
-            return;
-          }
-          if (result.kind !== 'part') throw new Error('a part task returned a sample');
-          file = summary(result.bytes, result.sha256);
-          context.onProgress?.({ type: 'part', table: part.table, path: part.path, rows, bytes: result.bytes, timings: result.timings });
-        }
-        results.set(partKey(part.table, part.index), file);
-        await target.place({ table: part.table, index: part.index, path: part.path, sha256: file.sha256, bytes: file.bytes });
-      } catch (error: unknown) {
-        failure ??= isErrno(error, 'EEXIST') ? notOurs(part.path) : error instanceof Error ? error : new Error(String(error));
-        return;
-      }
-    }
+  const notStarted = rowsNotStarted(context);
+  const rate = new ThreadRate();
+  const running = new Set<RunningPart>();
+  const underWay = new Set<Promise<void>>();
+  let threadsInUse = 0;
+  const fail = (error: Error) => {
+    failure ??= error;
   };
-  await Promise.all(Array.from({ length: context.workers }, runOne));
+  while (failure === undefined && !context.stopped() && target.failure === undefined) {
+    if (threadsInUse >= context.threads) {
+      await Promise.race(underWay);
+      continue;
+    }
+    const next = queue.next();
+    if (next.done) break;
+    const part = next.value;
+    const rows = part.lastId - part.firstId + 1;
+    notStarted.total -= rows;
+    const now = performance.now();
+    const left = rows + notStarted.total + [...running].reduce((n, r) => n + rate.remaining(r, now), 0);
+    const entry: RunningPart = { rows, threads: threadsFor(rows, left, context.threads), startedMs: now };
+    threadsInUse += entry.threads;
+    running.add(entry);
+    const done = runPart(context, part, entry.threads, results, fail).then((wrote) => {
+      threadsInUse -= entry.threads;
+      running.delete(entry);
+      if (wrote) rate.finished(entry, performance.now());
+      underWay.delete(done);
+    });
+    underWay.add(done);
+  }
+  await Promise.all(underWay);
   return { results, ...(failure ? { failure } : {}) };
+}
+
+/** One part, written unless already done, then placed; whether it was written here. Failures go to `fail`. */
+async function runPart(context: ExecuteContext, part: PlannedPart, threads: number, results: Map<string, FileSummary>, fail: (error: Error) => void): Promise<boolean> {
+  const rows = part.lastId - part.firstId + 1;
+  const object = context.target.objectOf(part.table, part.path);
+  const summary = (bytes: number, sha256: string): FileSummary => ({ path: part.path, ...(object ? { object } : {}), rows, bytes, first_id: part.firstId, last_id: part.lastId, sha256 });
+  try {
+    let file = await alreadyDone(context, part, summary);
+    const wrote = file === undefined;
+    if (!file) {
+      const result = await writeOne(context, part, threads);
+      if (result.state === 'failed') {
+        fail(queryFailure(part.path, result, { name: part.table, module: context.originOf(part.table), cannot: (reason) => `compute IDs ${part.firstId}-${part.lastId} (${reason})` }));
+        return false;
+      }
+      if (result.kind !== 'part') throw new Error('a part task returned a sample');
+      file = summary(result.bytes, result.sha256);
+      context.onProgress?.({ type: 'part', table: part.table, path: part.path, rows, bytes: result.bytes, timings: result.timings });
+    }
+    results.set(partKey(part.table, part.index), file);
+    await context.target.place({ table: part.table, index: part.index, path: part.path, sha256: file.sha256, bytes: file.bytes });
+    return wrote;
+  } catch (error: unknown) {
+    fail(isErrno(error, 'EEXIST') ? notOurs(part.path) : error instanceof Error ? error : new Error(String(error)));
+    return false;
+  }
 }
 
 /**
@@ -240,6 +286,8 @@ function stoppedError(step: ExecuteStep, executed: Executed): UserError | undefi
 
 export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'stamp' | 'stopChannel' | 'stopped'> {
   readonly request: RunRequest;
+  /** Worker threads the parts run on: how far generation may run ahead of uploads. */
+  readonly workers: number;
   readonly interrupt: Interrupt;
   readonly partCount: number;
   readonly howToFinish: string;

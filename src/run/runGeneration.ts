@@ -92,11 +92,11 @@ interface Planned {
 
 /** Calibrate and plan: a resumed run keeps the plan it recorded, so its files are the ones it started. */
 async function plan(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, pool: WorkerPool, scratch: string, queries: CompiledQueries): Promise<Planned> {
-  const { tables, fileSizeLimitMB } = request;
+  const { tables, fileSizeLimitMB, format } = request;
   const plans =
     request.kind === 'resume'
       ? request.resuming.plans
-      : await planRun({ pool, scratch, registry: queries.registry, pools: queries.pools, memoryLimit: pool.memoryLimit(tables.length), fileSizeLimitMB }, tables, reserved);
+      : await planRun({ pool, scratch, registry: queries.registry, pools: queries.pools, format, fileSizeLimitMB, tables: tables.length }, tables, reserved);
   const partCount = tables.reduce((n, t) => n + (plans[t]?.parts ?? 0), 0);
   return { plans, partCount, workers: pool.threadsFor(partCount) };
 }
@@ -177,7 +177,8 @@ async function generate(asked: Ask, metadataPath: string): Promise<RunSummary> {
       compiled: queries.compiled,
       pools: queries.pools,
       originOf: (table) => asked.registry.originOf(table)?.module,
-      memoryLimit: pool.memoryLimit(workers),
+      format: request.format,
+      threads: pool.threadBudget,
       profile: options.profile ?? false,
       workers,
       interrupt,

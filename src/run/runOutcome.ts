@@ -3,6 +3,7 @@
  * manifest, placed by the output target; the metadata, which now holds the run; its record removed, and whatever
  * only the way there needed. Then the summary the caller gets back.
  */
+import { formatRecord } from '../output/parquetFormat.js';
 import { basename } from 'node:path';
 import { partKey } from './executeParts.js';
 import { type LoadedMetadata, type RunRecord, type TableState, commitMetadata } from '../state/metadata.js';
@@ -55,6 +56,7 @@ export function runRecord(request: RunRequest, tables: Readonly<Record<string, T
     seed: request.seed,
     as_of: request.asOf,
     command: request.command,
+    parquet: formatRecord(request.format),
     tables: Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, { first_id: t.first_id, last_id: t.last_id, files: t.files.length, bytes: t.bytes }])),
   };
 }
@@ -71,6 +73,7 @@ export function runManifest(request: RunRequest, tables: Readonly<Record<string,
     as_of: request.asOf,
     started_at: request.startedAt,
     command: request.command,
+    parquet: formatRecord(request.format),
     arguments: {
       tables: names,
       rows: Object.fromEntries(names.map((t) => [t, request.rows[t] ?? 0])),
@@ -125,6 +128,7 @@ export function runSummary(
     metadata: run.metadataPath,
     workers: run.workers,
     file_size_limit_mb: request.fileSizeLimitMB,
+    parquet: formatRecord(request.format),
     tables,
     ...(upload ? { upload } : {}),
     rows,

@@ -14,16 +14,29 @@ import { tableRegistry } from '../tables/index.js';
 import { checkTablesKnown } from './tableOrigins.js';
 import {
   DEFAULT_FILE_SIZE_MB,
-  DEFAULT_UPLOAD_CONCURRENCY,
   MAX_FILE_SIZE_MB,
   type NewRunOptions,
   type NewRunSettings,
+  type FormatRequest,
   type ResumeRunOptions,
+  defaultUploadConcurrency,
   type RunOptions,
   type S3Access,
   type S3RunOptions,
 } from './runTypes.js';
 import type { S3Target } from '../output/s3/s3Target.js';
+import {
+  CODECS,
+  type ParquetFormat,
+  describeFormat,
+  formatFlags,
+  formatOfRecord,
+  formatRecord,
+  isCodec,
+  levelProblem,
+  resolveFormat,
+  rowGroupProblem,
+} from '../output/parquetFormat.js';
 
 /** What the caller asked for, a new run's left-out settings chosen once: the lock and the run's record then agree. */
 export type Ask =
@@ -40,6 +53,7 @@ interface RequestFields {
   readonly tables: readonly string[];
   readonly rows: Readonly<Record<string, number>>;
   readonly fileSizeLimitMB: number;
+  readonly format: ParquetFormat;
   readonly out: string;
   readonly s3?: S3RunOptions;
   readonly command: string;
@@ -49,7 +63,11 @@ interface RequestFields {
 export type RunRequest = (RequestFields & { readonly kind: 'new' }) | (RequestFields & { readonly kind: 'resume'; readonly resuming: PendingRun });
 
 /** The values an interrupted run is checked against: those given, whether to start a run or to resume one. */
-type Given = Partial<NewRunSettings> & { readonly tables?: readonly string[]; readonly rows?: Readonly<Record<string, number>> };
+type Given = Partial<Omit<NewRunSettings, 'format'>> & {
+  readonly format?: FormatRequest;
+  readonly tables?: readonly string[];
+  readonly rows?: Readonly<Record<string, number>>;
+};
 
 /** The current second, as --as-of gives it. */
 function currentSecond(): string {
@@ -63,6 +81,7 @@ export function ask(options: RunOptions): Ask {
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
     asOf: options.asOf ?? currentSecond(),
     fileSizeLimitMB: options.fileSizeLimitMB ?? DEFAULT_FILE_SIZE_MB,
+    format: resolveFormat(options.format ?? {}),
   };
   return { kind: 'new', options, settings, command: typeof options.command === 'string' ? options.command : options.command(settings), registry };
 }
@@ -80,31 +99,45 @@ function mismatch(pending: PendingRun, given: Given): string | undefined {
     return `--num-rows ${pending.tables.map((t) => `${t}=${pending.rows[t]}`).join(',')}`;
   }
   if (given.fileSizeLimitMB !== undefined && given.fileSizeLimitMB !== pending.file_size_limit_mb) return `--file-size-limit ${pending.file_size_limit_mb}`;
+  const format = formatOfRecord(pending.parquet);
+  if (formatDiffers(format, given.format)) return `${formatFlags(format).join(' ')} (${describeFormat(format)})`;
   if (given.seed !== undefined && given.seed !== pending.seed) return `--seed ${pending.seed}`;
   if (given.asOf !== undefined && given.asOf !== pending.as_of) return `--as-of ${pending.as_of}`;
   return undefined;
 }
 
-function resumedS3(pending: PendingRun, access: S3Access | undefined): S3RunOptions | undefined {
+/** Whether a part of the format asked for is not the run's: a run's files are all written alike. */
+function formatDiffers(format: ParquetFormat, given: FormatRequest | undefined): boolean {
+  if (!given) return false;
+  if (given.compression !== undefined && given.compression !== format.compression) return true;
+  if (given.level !== undefined && given.level !== format.level) return true;
+  return given.rowGroupSize !== undefined && given.rowGroupSize !== format.rowGroupSize;
+}
+
+function resumedS3(pending: PendingRun, access: S3Access | undefined, workers: number): S3RunOptions | undefined {
   if (!pending.s3) return undefined;
   const endpoint = access?.endpoint ?? pending.s3_endpoint;
   const region = access?.region ?? pending.s3_region;
   return {
     target: pending.s3,
     checksums: access?.checksums ?? pending.s3_checksums ?? true,
-    uploadConcurrency: access?.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
+    uploadConcurrency: access?.uploadConcurrency ?? defaultUploadConcurrency(workers),
     ...(endpoint ? { endpoint } : {}),
     ...(region ? { region } : {}),
   };
 }
 
 /** Options are checked at the door, for callers of the API as much as the CLI: nothing odd reaches the plan. */
-export function checkOptions(options: Pick<ResumeRunOptions, 'workers' | 'rows' | 'seed' | 'fileSizeLimitMB'>): void {
+export function checkOptions(options: Pick<ResumeRunOptions, 'workers' | 'rows' | 'seed' | 'fileSizeLimitMB' | 'format'>): void {
   if (!Number.isSafeInteger(options.workers) || options.workers < 1) throw new UserError(`workers must be a positive whole number, got ${options.workers}`);
   const limit = options.fileSizeLimitMB;
   if (limit !== undefined && !(limit >= 1 && limit <= MAX_FILE_SIZE_MB)) {
     throw new UserError(`--file-size-limit must be from 1 to ${MAX_FILE_SIZE_MB} (MB, i.e. up to 1 TB), got ${limit}`);
   }
+  const format = options.format;
+  if (format?.compression !== undefined && !isCodec(format.compression)) throw new UserError(`--compression must be one of ${CODECS.join(', ')}, got ${String(format.compression)}`);
+  const formatProblem = levelProblem(format?.compression ?? 'zstd', format?.level) ?? rowGroupProblem(format?.rowGroupSize);
+  if (formatProblem) throw new UserError(formatProblem);
   const seed = options.seed;
   if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0)) throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${seed}`);
   for (const [table, rows] of Object.entries(options.rows ?? {})) {
@@ -112,8 +145,8 @@ export function checkOptions(options: Pick<ResumeRunOptions, 'workers' | 'rows' 
   }
 }
 
-function resumed(pending: PendingRun, access: S3Access | undefined): RunRequest {
-  const s3 = resumedS3(pending, access);
+function resumed(pending: PendingRun, access: S3Access | undefined, workers: number): RunRequest {
+  const s3 = resumedS3(pending, access, workers);
   return {
     kind: 'resume',
     runId: pending.run_id,
@@ -124,6 +157,7 @@ function resumed(pending: PendingRun, access: S3Access | undefined): RunRequest 
     tables: pending.tables,
     rows: pending.rows,
     fileSizeLimitMB: pending.file_size_limit_mb,
+    format: formatOfRecord(pending.parquet),
     out: pending.out,
     ...(s3 ? { s3 } : {}),
     command: pending.command,
@@ -156,7 +190,7 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
     if (!pending) throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
     const differs = mismatch(pending, asked.options);
     if (differs) throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${differs.split(' ')[0]}: drop the flag or pass ${differs}`);
-    return resumed(pending, asked.options.s3);
+    return resumed(pending, asked.options.s3, asked.options.workers);
   }
   const { options } = asked;
   if (!pending) return fresh(options, asked.settings, asked.command, asked.registry);
@@ -164,7 +198,7 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
   if (!same) {
     throw new UserError(`an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}. ${howToFinish}`);
   }
-  return resumed(pending, options.s3);
+  return resumed(pending, options.s3, options.workers);
 }
 
 /** The request, checked against the metadata: a run the metadata already holds is complete, its record a leftover. */
@@ -213,6 +247,7 @@ export function pendingRecord(
     tables: request.tables,
     rows: Object.fromEntries(request.tables.map((t) => [t, request.rows[t] ?? 0])),
     file_size_limit_mb: request.fileSizeLimitMB,
+    parquet: formatRecord(request.format),
     out: request.out,
     stamp: request.stamp,
     ...(s3 ? { s3: s3.target, s3_checksums: s3.checksums, ...(s3.endpoint ? { s3_endpoint: s3.endpoint } : {}), ...(s3.region ? { s3_region: s3.region } : {}) } : {}),

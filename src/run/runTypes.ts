@@ -2,9 +2,18 @@
 import type { TableRegistry } from '../schema/registry.js';
 import type { PartTimings } from '../workers/task.js';
 import type { S3Settings } from '../output/s3/upload.js';
+import type { Codec, ParquetFormat, ParquetRecord } from '../output/parquetFormat.js';
 
 export const DEFAULT_FILE_SIZE_MB = 128;
-export const DEFAULT_UPLOAD_CONCURRENCY = 4;
+/**
+ * Files uploaded at once unless --upload-concurrency says: one per worker thread, at least 4. A worker writes ~15 MB
+ * of Parquet a second, 64 of them ~1 GB/s, and one file's upload (16 MiB parts, 4 at a time) moves a few tens of
+ * MB/s to S3 (55 MB/s to a local server here), so uploads keep up only with as many files under way as workers.
+ * Each slot holds at most 4 parts of 16 MiB in memory.
+ */
+export function defaultUploadConcurrency(workers: number): number {
+  return Math.max(4, Math.min(workers, 1024));
+}
 /** Exit code of a run that stopped part-way and can be finished by running it again. */
 export const EXIT_RESUMABLE = 3;
 /** The largest --file-size-limit, in MB: 1 TB. */
@@ -60,14 +69,26 @@ export interface NewRunSettings {
   readonly asOf: string;
   /** In MB (10^6 bytes); no file is larger. */
   readonly fileSizeLimitMB: number;
+  /** The codec, its level and the row group size (defaults: output/parquetFormat.ts). */
+  readonly format: ParquetFormat;
 }
+
+/** What was asked of the format: each part left out is the default, or on resume the run's own. */
+export interface FormatRequest {
+  readonly compression?: Codec;
+  readonly level?: number;
+  readonly rowGroupSize?: number;
+}
+
+/** The settings a caller may give, new run or resumed; the format as asked, part by part. */
+type GivenSettings = Partial<Omit<NewRunSettings, 'format'>> & { readonly format?: FormatRequest };
 
 /**
  * A new run. If an interrupted run is recorded next to the metadata, this one finishes it instead when it asks for
  * the same tables, rows, output folder and S3 target, and the same seed, as-of and file-size limit where given (a
  * fresh random seed must not keep the same command from finishing what it started); any other request is refused.
  */
-export interface NewRunOptions extends RunSettings, Partial<NewRunSettings> {
+export interface NewRunOptions extends RunSettings, GivenSettings {
   readonly kind: 'new';
   readonly tables: readonly string[];
   /** Rows to generate per table. */
@@ -85,7 +106,7 @@ export interface NewRunOptions extends RunSettings, Partial<NewRunSettings> {
  * Finish the interrupted run recorded next to the metadata, with its own tables, rows, seed, as-of, file-size limit,
  * output folder and target. Only how to reach the store may differ; any of the others given must match the run's.
  */
-export interface ResumeRunOptions extends RunSettings, Partial<NewRunSettings> {
+export interface ResumeRunOptions extends RunSettings, GivenSettings {
   readonly kind: 'resume';
   readonly tables?: readonly string[];
   readonly rows?: Readonly<Record<string, number>>;
@@ -165,6 +186,7 @@ export interface RunSummary {
   /** Worker threads the run used: --workers, or fewer when the run has fewer parts. */
   readonly workers: number;
   readonly file_size_limit_mb: number;
+  readonly parquet: ParquetRecord;
   readonly tables: Readonly<Record<string, TableSummary>>;
   readonly upload?: UploadSummary;
   readonly rows: number;

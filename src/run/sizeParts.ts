@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskRunner } from '../workers/workerPool.js';
-import { ROW_GROUP_ROWS } from '../workers/parquet.js';
-import type { PartTask, SampleTask, WorkerResult } from '../workers/task.js';
+import { PART_IDS_TABLE, type PartTask, type SampleTask, type WorkerResult } from '../workers/task.js';
+import { type ParquetFormat, copyOptions } from '../output/parquetFormat.js';
+import { usefulThreads } from './threadShares.js';
 import { cachedValue } from '../state/cache.js';
 import { rowsPerPart } from './partSize.js';
 import { type TablePlan, planTable } from './plan.js';
@@ -22,13 +23,16 @@ const SAMPLE_AS_OF = '2025-01-01T00:00:00Z';
 const MB = 1_000_000;
 
 export interface SizingContext {
-  readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult>;
+  readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult> & { readonly threadBudget: number; memoryLimit(threads: number): string };
   readonly scratch: string;
   readonly registry: TableRegistry;
   /** Each table's pools: a sample reads the same ones as the run (which pools a query reads never depends on ranges). */
   readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
-  readonly memoryLimit: string;
+  /** The run's: a file's size depends on its codec and row groups as much as on its rows. */
+  readonly format: ParquetFormat;
   readonly fileSizeLimitMB: number;
+  /** Tables sampled at once, sharing the threads. */
+  readonly tables: number;
 }
 
 /** Rows per part of one table, from cached or fresh samples. */
@@ -49,13 +53,26 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
   // cache.ts), keyed by the query itself, so an edited definition never reads another's sizes. A user's pools are
   // not covered by the cache's namespace: their file's content is part of the key.
   const poolKey = pools && !compiled.pools.every((pool) => context.registry.isBuiltinPool(pool)) ? await readFile(pools.file) : '';
+  const query = compiled.selectFrom(PART_IDS_TABLE);
+  const share = Math.max(1, Math.floor(context.pool.threadBudget / context.tables));
   const sampler = (rows: number) => {
-    const query = compiled.select(1, rows);
-    const key = createHash('sha256').update(query).update(poolKey).digest('hex').slice(0, 24);
+    const key = createHash('sha256').update(query).update(String(rows)).update(copyOptions(context.format)).update(poolKey).digest('hex').slice(0, 24);
     return cachedValue(`sample-${name}-${key}.json`, async () => {
       samples += 1;
       const scratchPath = join(context.scratch, `${name}-${samples}.parquet`);
-      const result = await context.pool.run({ kind: 'sample', query, rows, pools, scratchPath, memoryLimit: context.memoryLimit });
+      const threads = Math.min(share, usefulThreads(rows));
+      const result = await context.pool.run({
+        kind: 'sample',
+        query,
+        firstId: 1,
+        lastId: rows,
+        rows,
+        pools,
+        format: context.format,
+        threads,
+        memoryLimit: context.pool.memoryLimit(threads),
+        scratchPath,
+      });
       // A query DuckDB rejects fails here, the first time it runs: one line naming the module and the table.
       if (result.state === 'failed') {
         throw queryFailure(scratchPath, result, { name, module: context.registry.originOf(name)?.module, cannot: (reason) => `run its SQL (${reason}): check the sql of its fields` });
@@ -63,7 +80,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
       return result.bytes;
     });
   };
-  return rowsPerPart(sampler, context.fileSizeLimitMB * MB, range.last - range.first + 1, ROW_GROUP_ROWS);
+  return rowsPerPart(sampler, context.fileSizeLimitMB * MB, range.last - range.first + 1, context.format.rowGroupSize);
 }
 
 /** Each table's plan, in the run's table order. */

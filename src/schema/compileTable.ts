@@ -34,6 +34,11 @@ export interface CompiledTable {
   readonly pools: readonly PoolDefinition[];
   /** The SELECT of rows firstId..lastId, columns in output order and types. */
   select(firstId: number, lastId: number): string;
+  /**
+   * The same SELECT over the rows' IDs in `relation` (one BIGINT column, in ID order). Workers give it a table of
+   * IDs: DuckDB scans a table with several threads, range() with one (see workers/generatePart.ts).
+   */
+  selectFrom(relation: string): string;
 }
 
 /** Tables by name: a parent's definition, for recomputing its values. */
@@ -220,17 +225,19 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
   const pools = [...compilation.pools.values()];
   const crossJoin = pools.length > 0 ? ` CROSS JOIN ${quotedIdentifier(poolTable(definition.name))}` : '';
   const outputs = definition.columns.map((column) => `CAST(${quotedIdentifier(column.name)} AS ${column.type}) AS ${quotedIdentifier(column.name)}`);
+  const selectFrom = (relation: string): string => {
+    let query = `SELECT * FROM ${relation} AS t(${quotedIdentifier(ID)})${crossJoin}`;
+    for (const stage of stages) {
+      const expressions = (byStage.get(stage) ?? []).map((node) => `${node.sql} AS ${quotedIdentifier(node.name)}`);
+      query = `SELECT *, ${expressions.join(', ')} FROM (${query})`;
+    }
+    return `SELECT ${outputs.join(', ')} FROM (${query})`;
+  };
   return {
     table: definition.name,
     pools,
-    select(firstId: number, lastId: number): string {
-      let query = `SELECT * FROM range(${firstId}, ${lastId + 1}) AS t(${quotedIdentifier(ID)})${crossJoin}`;
-      for (const stage of stages) {
-        const expressions = (byStage.get(stage) ?? []).map((node) => `${node.sql} AS ${quotedIdentifier(node.name)}`);
-        query = `SELECT *, ${expressions.join(', ')} FROM (${query})`;
-      }
-      return `SELECT ${outputs.join(', ')} FROM (${query})`;
-    },
+    select: (firstId, lastId) => selectFrom(`range(${firstId}, ${lastId + 1})`),
+    selectFrom,
   };
 }
 

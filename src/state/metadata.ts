@@ -153,5 +153,5 @@ export async function commitMetadata(path: string, metadata: Metadata, loaded: L
     throw writeFailure(real, error);
   });
   if (loaded.legacy) await backUpLegacy(real);
-  await atomicWrite(real, `${JSON.stringify({ ...metadata, format_version: metadataVersion(metadata.tables) }, null, 2)}\n`);
+  await atomicWrite(real, `${JSON.stringify({ ...metadata, format_version: metadataVersion(metadata.tables, metadata.runs) }, null, 2)}\n`);
 }

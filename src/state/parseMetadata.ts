@@ -4,6 +4,7 @@
  */
 import { type LegacySegment, type Segment, isLegacy, rowCount } from './segment.js';
 import { isRunId } from './runManifest.js';
+import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../output/parquetFormat.js';
 
 export const METADATA_FORMAT = 'synthgen-metadata';
 export const METADATA_VERSION = 1;
@@ -13,9 +14,13 @@ export const METADATA_VERSION = 1;
  * version 2 instead.
  */
 export const METADATA_VERSION_WITH_DEFINITIONS = 2;
+/** The version of a file whose runs record their Parquet format: an earlier synthgen would drop it on commit. */
+export const METADATA_VERSION_WITH_FORMATS = 3;
+const READ_VERSIONS: readonly unknown[] = [METADATA_VERSION, METADATA_VERSION_WITH_DEFINITIONS, METADATA_VERSION_WITH_FORMATS];
 
-/** The version a file with these tables is written as. */
-export function metadataVersion(tables: Readonly<Record<string, TableState>>): number {
+/** The version a file with these tables and runs is written as: the lowest that holds all it records. */
+export function metadataVersion(tables: Readonly<Record<string, TableState>>, runs: readonly RunRecord[]): number {
+  if (runs.some((run) => run.parquet !== undefined)) return METADATA_VERSION_WITH_FORMATS;
   return Object.values(tables).some((state) => state.definition !== undefined) ? METADATA_VERSION_WITH_DEFINITIONS : METADATA_VERSION;
 }
 
@@ -56,6 +61,8 @@ export interface RunRecord {
   readonly tables: Readonly<Record<string, { first_id: number; last_id: number; files: number; bytes: number }>>;
   /** The run's manifest (runManifest.ts): a local path, or an s3:// URL for runs that uploaded. */
   readonly manifest?: string;
+  /** How its files are encoded; runs of releases before it was a choice wrote ZSTD level 3 and do not say. */
+  readonly parquet?: ParquetRecord;
 }
 
 export interface Metadata {
@@ -139,10 +146,7 @@ function parseSegment(table: string, value: Json, index: number): TableSegment {
 }
 
 export function parseCurrent(value: Record<string, Json>): Metadata {
-  need(
-    value.format_version === METADATA_VERSION || value.format_version === METADATA_VERSION_WITH_DEFINITIONS,
-    `format_version ${String(value.format_version)} is not supported by this synthgen (expected ${METADATA_VERSION} or ${METADATA_VERSION_WITH_DEFINITIONS}); upgrade synthgen`,
-  );
+  need(READ_VERSIONS.includes(value.format_version), `format_version ${String(value.format_version)} is not supported by this synthgen (expected ${READ_VERSIONS.join(', ')}); upgrade synthgen`);
   need(isRecord(value.tables), '"tables" is not an object');
   const tables: Record<string, TableState> = {};
   for (const [name, state] of Object.entries(value.tables)) {
@@ -172,7 +176,7 @@ export function parseCurrent(value: Record<string, Json>): Metadata {
   }
   need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');
   const runs = (Array.isArray(value.runs) ? value.runs : []).map((run: Json, index: number) => parseRun(run, index));
-  return { format: METADATA_FORMAT, format_version: metadataVersion(tables), tables, runs };
+  return { format: METADATA_FORMAT, format_version: metadataVersion(tables, runs), tables, runs };
 }
 
 /** A run record as runRecord() (runOutcome.ts) writes it, every field checked; a copy, so nothing else rides along. */
@@ -187,6 +191,8 @@ function parseRun(run: Json, index: number): RunRecord {
   need(isTimestamp(run.as_of), `${where}.as_of is not a timestamp`);
   need(typeof run.command === 'string', `${where}.command is not a string`);
   need(run.manifest === undefined || (typeof run.manifest === 'string' && run.manifest !== ''), `${where}.manifest is not a path`);
+  const parquetProblem = run.parquet === undefined ? undefined : recordProblem(run.parquet);
+  need(parquetProblem === undefined, `${where}.parquet ${parquetProblem ?? ''}`);
   need(isRecord(run.tables), `${where}.tables is not an object`);
   const tables: Record<string, RunRecord['tables'][string]> = {};
   for (const [name, table] of Object.entries(run.tables)) {
@@ -209,6 +215,7 @@ function parseRun(run: Json, index: number): RunRecord {
     command: run.command,
     tables,
     ...(run.manifest === undefined ? {} : { manifest: run.manifest }),
+    ...(run.parquet === undefined ? {} : { parquet: formatRecord(formatOfRecord(run.parquet as ParquetRecord)) }),
   };
 }
 

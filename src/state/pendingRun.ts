@@ -23,9 +23,11 @@ import { type S3Target, parseS3Target } from '../output/s3/s3Target.js';
 import type { ParentRange } from './segment.js';
 import { type TableOriginRecord, isPrototypeKey } from './metadata.js';
 import { isRunId } from './runManifest.js';
+import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../output/parquetFormat.js';
 
 export const PENDING_FORMAT = 'synthgen-pending-run';
-export const PENDING_VERSION = 2;
+/** 3: the record holds the run's Parquet format; an earlier release would resume it in its own. */
+export const PENDING_VERSION = 3;
 
 /** What a run recorded of a file before linking it into place: enough to prove later that a file is its own. */
 export interface WrittenFile {
@@ -55,6 +57,8 @@ export interface PendingRun {
   readonly tables: readonly string[];
   readonly rows: Readonly<Record<string, number>>;
   readonly file_size_limit_mb: number;
+  /** How every file of the run is encoded: a resume writes the rest alike. */
+  readonly parquet: ParquetRecord;
   /** Absolute; files are `<out>/<table>/<stamp>...parquet`. */
   readonly out: string;
   readonly stamp: string;
@@ -202,6 +206,8 @@ export function parsePendingRun(value: Json): PendingRun {
   need(typeof value.stamp === 'string' && STAMP_PATTERN.test(value.stamp), '"stamp" is not a file-name stamp');
   need(typeof value.out === 'string' && isAbsolute(value.out) && normalize(value.out) === value.out, '"out" is not an absolute folder');
   need(typeof value.file_size_limit_mb === 'number' && value.file_size_limit_mb >= 1 && value.file_size_limit_mb <= 1_000_000, '"file_size_limit_mb" is out of range');
+  const parquetProblem = recordProblem(value.parquet);
+  need(parquetProblem === undefined, `"parquet" ${parquetProblem ?? ''}`);
   need(Array.isArray(value.tables) && value.tables.length > 0 && value.tables.every(isTableName), '"tables" is not a list of table names');
   const tables = value.tables as string[];
   need(new Set(tables).size === tables.length, '"tables" names a table twice');
@@ -228,6 +234,7 @@ export function parsePendingRun(value: Json): PendingRun {
     tables,
     rows: Object.fromEntries(tables.map((t) => [t, rows[t] as number])),
     file_size_limit_mb: value.file_size_limit_mb,
+    parquet: formatRecord(formatOfRecord(value.parquet as ParquetRecord)),
     out: value.out,
     stamp: value.stamp,
     ...parseS3(value),

@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { atomicWrite } from '../files/atomicWrite.js';
+import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../output/parquetFormat.js';
 
 export const MANIFEST_FORMAT = 'synthgen-run-manifest';
 export const RUNS_FOLDER = '_runs';
@@ -36,6 +37,8 @@ export interface RunManifest {
   /** No finish time: a resumed run writes the same manifest, byte for byte, as the attempt it finishes. */
   readonly started_at: string;
   readonly command: string;
+  /** How the run's files are encoded (absent from manifests of releases before it was a choice: ZSTD level 3). */
+  readonly parquet?: ParquetRecord;
   readonly arguments: {
     readonly tables: readonly string[];
     readonly rows: Readonly<Record<string, number>>;
@@ -137,6 +140,8 @@ function parseFields(value: Json): RunManifest {
   need(isTimestamp(value.started_at), '"started_at" is not a timestamp');
   need(typeof value.command === 'string', '"command" is not a string');
   const args = runArguments(value.arguments);
+  const parquetProblem = value.parquet === undefined ? undefined : recordProblem(value.parquet);
+  need(parquetProblem === undefined, `"parquet" ${parquetProblem ?? ''}`);
   need(isRecord(value.tables), '"tables" is not an object');
   // fromEntries, not assignment: a "__proto__" key stays a key.
   const tables = Object.fromEntries(Object.entries(value.tables).map(([name, range]) => [name, idRange(range, `tables.${name}`)]));
@@ -152,6 +157,7 @@ function parseFields(value: Json): RunManifest {
     as_of: value.as_of,
     started_at: value.started_at,
     command: value.command,
+    ...(value.parquet === undefined ? {} : { parquet: formatRecord(formatOfRecord(value.parquet as ParquetRecord)) }),
     arguments: args,
     tables,
     files,

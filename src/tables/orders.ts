@@ -79,7 +79,7 @@ const RETURN_SHARE = 0.05;
 export const orders = defineTable({
   name: 'orders',
   description: 'Orders: who bought which product, for how much, and where it is in fulfilment.',
-  version: 1,
+  version: 2,
   primaryKey: 'order_id',
   parents: [
     { table: 'users', column: 'user_id', skew: 3 },

@@ -53,7 +53,7 @@ const categoryCodes = categories.map((name) => name.replace(/[^A-Za-z]/g, '').sl
 export const products = defineTable({
   name: 'products',
   description: 'The catalogue: what is sold, at what price and cost, from which supplier, and how it sells.',
-  version: 1,
+  version: 2,
   primaryKey: 'product_id',
   parents: [],
   pools: [

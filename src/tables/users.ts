@@ -120,7 +120,7 @@ function byLocale(values: readonly string[], locale: string): string {
 export const users = defineTable({
   name: 'users',
   description: 'Customers: identity, contact, address, account and marketing attributes.',
-  version: 1,
+  version: 2,
   primaryKey: 'user_id',
   parents: [],
   pools: [

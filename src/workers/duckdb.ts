@@ -1,23 +1,20 @@
 /**
- * This worker thread's DuckDB: in-memory, single-threaded, in UTC, opened on the thread's first task and kept for
- * the thread's life. A fresh instance per part cost ~300 ms of CPU per part (a new instance and a cold allocator
+ * This worker thread's DuckDB: in-memory, in UTC, opened on the thread's first task and kept for the thread's life;
+ * each task sets the threads and memory it may use (a part may get several threads when fewer parts are left than
+ * cores, see run/threadShares.ts). A fresh instance per part cost ~300 ms of CPU per part (a new instance and a cold allocator
  * faulting in every page again): 2M orders in 10 parts took 13-15 s on one worker, 11 s with one instance kept.
  */
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
-interface ThreadDuckDB {
-  readonly memoryLimit: string;
-  readonly instance: DuckDBInstance;
-  readonly connection: DuckDBConnection;
-}
-
-let opened: Promise<ThreadDuckDB> | undefined;
+/** The instance too, not only its connection: nothing may let it be collected while the thread lives. */
+let opened: Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> | undefined;
 
 /** A DuckDB set up as every worker thread's: the benchmark opens the same to measure what one worker does. */
 export async function openWorkerDuckDB(memoryLimit: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(':memory:', {
-    // Parallelism comes from the worker pool, and a single thread keeps row order fixed.
+    // Until a task says how many it may use: the run's thread budget is shared between the parts under way.
     threads: '1',
+    // Rows keep their order whatever the threads: files are the same bytes at any split (see generatePart.ts).
     memory_limit: memoryLimit,
     preserve_insertion_order: 'true',
     autoinstall_known_extensions: 'false',
@@ -36,18 +33,14 @@ export async function openWorkerDuckDB(memoryLimit: string): Promise<{ instance:
   return { instance, connection };
 }
 
-async function open(memoryLimit: string): Promise<ThreadDuckDB> {
-  return { memoryLimit, ...(await openWorkerDuckDB(memoryLimit)) };
-}
-
-/** The thread's connection; a task asking for another memory limit (never within one run) gets a new instance. */
-export async function threadConnection(memoryLimit: string): Promise<DuckDBConnection> {
-  const current = opened ? await opened.catch(() => undefined) : undefined;
-  if (current?.memoryLimit === memoryLimit) return current.connection;
-  if (current) {
-    current.connection.closeSync();
-    current.instance.closeSync();
-  }
-  opened = open(memoryLimit);
-  return (await opened).connection;
+/** The thread's connection, with the threads and memory limit this task may use. */
+export async function threadConnection(threads: number, memoryLimit: string): Promise<DuckDBConnection> {
+  opened ??= openWorkerDuckDB(memoryLimit);
+  const { connection } = await opened.catch((error: unknown) => {
+    opened = undefined;
+    throw error;
+  });
+  await connection.run(`SET threads = ${threads}`);
+  await connection.run(`SET memory_limit = '${memoryLimit}'`);
+  return connection;
 }

@@ -1,24 +1,33 @@
 /** What crosses the thread boundary: plain cloneable objects, results told apart by `state`. */
+import type { ParquetFormat } from '../output/parquetFormat.js';
 import type { PoolTableSpec } from '../schema/poolFile.js';
 import type { CopySplit } from './profiledCopy.js';
+
+/** The table of a task's IDs that its query reads (CompiledTable.selectFrom): the worker fills it from the range. */
+export const PART_IDS_TABLE = '__part_ids';
 
 /**
  * Rows to compute, as the coordinator compiled them: workers never look a table up (a user's module is never
  * imported by them, and SQL builders are closures, which cannot cross threads).
  */
 interface RowsSpec {
-  /** The SELECT of the rows (schema/compileTable.ts). */
+  /** The SELECT of the rows over PART_IDS_TABLE (schema/compileTable.ts). */
   readonly query: string;
+  readonly firstId: number;
+  readonly lastId: number;
   readonly rows: number;
   /** The pools the query cross-joins (schema/poolFile.ts). */
   readonly pools: PoolTableSpec | undefined;
+  readonly format: ParquetFormat;
+  /** DuckDB threads this task may use (run/threadShares.ts), and its memory limit for all of them. */
+  readonly threads: number;
+  readonly memoryLimit: string;
 }
 
 /** Write the rows of one part beside `path` (its partial file), for the coordinator to link into place. */
 export interface PartTask extends RowsSpec {
   readonly kind: 'part';
   readonly path: string;
-  readonly memoryLimit: string;
   /** The run's stop channel (stopChannel.ts). */
   readonly stopChannel: string;
   /** Time generation and writing apart with DuckDB's profiler (`--profile`). */
@@ -29,7 +38,6 @@ export interface PartTask extends RowsSpec {
 export interface SampleTask extends RowsSpec {
   readonly kind: 'sample';
   readonly scratchPath: string;
-  readonly memoryLimit: string;
 }
 
 export type WorkerTask = PartTask | SampleTask;

@@ -31,6 +31,14 @@ export function workersFor(requested: number, parts: number, machineBytes = tota
 
 /** The DuckDB memory limit of each of `workers` workers: half the machine, shared, 256 MB to 4 GB each. */
 export function memoryLimitPerWorker(workers: number, machineBytes = totalmem()): string {
-  const share = Math.floor((machineBytes * 0.5) / workers / MB);
-  return `${Math.max(MIN_WORKER_MEMORY_MB, Math.min(share, MAX_WORKER_MEMORY_MB))}MB`;
+  return memoryLimitForThreads(1, workers, machineBytes);
+}
+
+/**
+ * The DuckDB memory limit of a task with `threads` of the run's `budget` threads: its threads' share of half the
+ * machine, 256 MB to 4 GB a thread (each thread buffers the row group it encodes), never below 256 MB in all.
+ */
+export function memoryLimitForThreads(threads: number, budget: number, machineBytes = totalmem()): string {
+  const perThread = Math.min(Math.floor((machineBytes * 0.5) / budget / MB), MAX_WORKER_MEMORY_MB);
+  return `${Math.max(MIN_WORKER_MEMORY_MB, perThread * threads)}MB`;
 }

@@ -4,7 +4,7 @@
  */
 import { Piscina } from 'piscina';
 import type { WorkerResult, WorkerTask } from './task.js';
-import { memoryLimitPerWorker, workersFor } from './workerBudget.js';
+import { memoryLimitForThreads, workersFor } from './workerBudget.js';
 
 /** What a step that only hands tasks to workers needs of the pool. */
 export interface TaskRunner<Task, Result> {
@@ -31,9 +31,14 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
     return workersFor(this.#maxThreads, tasks);
   }
 
-  /** The DuckDB memory limit of each worker while `tasks` tasks run side by side. */
-  memoryLimit(tasks: number): string {
-    return memoryLimitPerWorker(Math.min(this.#maxThreads, tasks));
+  /** The most DuckDB threads the run's parts share: one per worker thread the pool may start. */
+  get threadBudget(): number {
+    return this.#maxThreads;
+  }
+
+  /** The DuckDB memory limit of a task given `threads` of the budget. */
+  memoryLimit(threads: number): string {
+    return memoryLimitForThreads(threads, this.#maxThreads);
   }
 
   run(task: WorkerTask): Promise<WorkerResult> {

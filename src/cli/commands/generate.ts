@@ -4,7 +4,8 @@ import * as t from 'typanion';
 import { discardInterruptedRun } from '../../run/discardRun.js';
 import {
   DEFAULT_FILE_SIZE_MB,
-  DEFAULT_UPLOAD_CONCURRENCY,
+  defaultUploadConcurrency,
+  type FormatRequest,
   type NewRunSettings,
   type ProgressEvent,
   type RunSummary,
@@ -13,6 +14,7 @@ import {
   runGeneration,
 } from '../../run/runGeneration.js';
 import { RunSignals } from '../signals.js';
+import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../output/parquetFormat.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
 import { BUILTIN_NAMES, registryFor, tablesOption } from '../tableModules.js';
@@ -20,9 +22,12 @@ import { rowsFor } from '../options.js';
 import { formatBytes, formatCount, progressReporter } from '../progress.js';
 import {
   isAsOf,
+  isCompression,
+  isCompressionLevel,
   isEndpoint,
   isFileSizeLimit,
   isRowCounts,
+  isRowGroupSize,
   isS3Target,
   isSeed,
   isTableNames,
@@ -43,7 +48,7 @@ export class GenerateCommand extends Command {
   static override paths = [Command.Default, ['generate']];
 
   static override usage = Command.Usage({
-    description: `Generate tables (${BUILTIN_NAMES}, or your own with --tables) as ZSTD Parquet files`,
+    description: `Generate tables (${BUILTIN_NAMES}, or your own with --tables) as Parquet files`,
     details: `
       Writes \`<out>/<table>/<YYYYMMDDHHMMSS>.parquet\` (or \`..._part_001.parquet\` and on when a table needs several
       files) and records the run in the metadata file. Later runs continue the IDs, and orders always reference
@@ -57,6 +62,8 @@ export class GenerateCommand extends Command {
       ['Add more orders later (IDs continue)', '$0 --table-names orders --num-rows 1000000'],
       ['Reproduce a run exactly', '$0 --table-names users --num-rows 1000 --seed 42 --as-of 2026-01-01T00:00:00Z'],
       ['Files of at most 64 MB, summary as JSON', '$0 --table-names orders --num-rows 10000000 --file-size-limit 64 --json'],
+      ['Snappy instead of ZSTD, for readers that want it; or smaller files at a higher ZSTD level', '$0 --table-names orders --num-rows 1000000 --compression snappy'],
+      ['Row groups of a million rows', '$0 --table-names orders --num-rows 10000000 --row-group-size 1000000'],
       ['Straight into S3 (the local folder is only staging)', '$0 --table-names users,products,orders --num-rows 10000000 --s3-bucket s3://my-bucket/synthetic'],
       ['An S3-compatible store (MinIO)', '$0 --table-names users --num-rows 1000 --s3-bucket demo --s3-endpoint http://localhost:9000 --no-s3-checksums'],
       ['Finish an interrupted run (Ctrl-C, kill, full disk, failed uploads); also `synthgen resume`', '$0 --resume'],
@@ -74,7 +81,10 @@ export class GenerateCommand extends Command {
   metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file (default ./metadata.json)' });
   seed = Option.String('--seed', { description: 'Integer seed (default: random, printed and recorded)', validator: isSeed });
   asOf = Option.String('--as-of', { description: 'Latest time any generated timestamp may hold, ISO 8601 (default: now)', validator: isAsOf });
-  workers = Option.String('--workers', { description: 'Worker threads (default: available cores)', validator: isWorkers });
+  workers = Option.String('--workers', { description: 'DuckDB threads in all, shared by the parts under way (default: available cores)', validator: isWorkers });
+  compression = Option.String('--compression', { description: `Parquet codec: ${CODECS.join(', ')} (default zstd)`, validator: isCompression });
+  compressionLevel = Option.String('--compression-level', { description: `ZSTD level, 1 (fastest) to 22, or negative for its fast levels (default ${DEFAULT_ZSTD_LEVEL})`, validator: isCompressionLevel });
+  rowGroupSize = Option.String('--row-group-size', { description: `Rows per Parquet row group (default ${DEFAULT_ROW_GROUP_SIZE})`, validator: isRowGroupSize });
   s3Bucket = Option.String('--s3-bucket', {
     description: 'Upload to S3: a bucket name or s3://bucket/prefix (--out is then the staging folder)',
     validator: isS3Target,
@@ -85,7 +95,7 @@ export class GenerateCommand extends Command {
   });
   s3Region = Option.String('--s3-region', { description: 'Bucket region (default: AWS_REGION, else us-east-1)' });
   s3Checksums = Option.Boolean('--s3-checksums', true, { description: 'Send the SDK default request checksums; --no-s3-checksums for stores that reject them' });
-  uploadConcurrency = Option.String('--upload-concurrency', { description: `Files uploaded at once (default ${DEFAULT_UPLOAD_CONCURRENCY})`, validator: isUploadConcurrency });
+  uploadConcurrency = Option.String('--upload-concurrency', { description: 'Files uploaded at once (default: one per worker, at least 4)', validator: isUploadConcurrency });
   resume = Option.Boolean('--resume', false, { description: 'Finish the interrupted run recorded next to --metadata' });
   discardInterrupted = Option.Boolean('--discard-interrupted', false, {
     description: 'Remove the files of the interrupted run recorded next to --metadata (instead of finishing it)',
@@ -119,7 +129,13 @@ export class GenerateCommand extends Command {
   override async execute(): Promise<number> {
     if (this.discardInterrupted) return this.#discard();
     // Only what was given: the engine chooses a new run's defaults, and a resumed run has its own settings.
+    const format = {
+      ...(this.compression === undefined ? {} : { compression: this.compression }),
+      ...(this.compressionLevel === undefined ? {} : { level: this.compressionLevel }),
+      ...(this.rowGroupSize === undefined ? {} : { rowGroupSize: this.rowGroupSize }),
+    };
     const given = {
+      format,
       ...(this.fileSizeLimit === undefined ? {} : { fileSizeLimitMB: this.fileSizeLimit }),
       ...(this.seed === undefined ? {} : { seed: this.seed }),
       ...(this.asOf === undefined ? {} : { asOf: this.asOf }),
@@ -148,7 +164,7 @@ export class GenerateCommand extends Command {
     const target = this.s3Bucket;
     const access = {
       checksums: this.s3Checksums,
-      uploadConcurrency: this.uploadConcurrency ?? DEFAULT_UPLOAD_CONCURRENCY,
+      uploadConcurrency: this.uploadConcurrency ?? defaultUploadConcurrency(this.workers ?? defaultWorkers()),
       ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
       ...(this.s3Region ? { region: this.s3Region } : {}),
     };
@@ -191,7 +207,7 @@ export class GenerateCommand extends Command {
   }
 
   /** The command that makes the same files again from the same starting metadata, every default spelt out. */
-  #reproducingCommand({ tables, rows }: NewRun, { seed, asOf, fileSizeLimitMB }: NewRunSettings, target: S3Target | undefined): string {
+  #reproducingCommand({ tables, rows }: NewRun, { seed, asOf, fileSizeLimitMB, format }: NewRunSettings, target: S3Target | undefined): string {
     return [
       'synthgen',
       ...(this.tables ?? []).flatMap((module) => ['--tables', module]),
@@ -205,6 +221,7 @@ export class GenerateCommand extends Command {
       asOf,
       '--file-size-limit',
       String(fileSizeLimitMB),
+      ...formatFlags(format),
       '--out',
       this.out,
       '--metadata',
@@ -220,12 +237,13 @@ export class GenerateCommand extends Command {
 }
 
 /** What execute read from the flags: a new run's tables and rows, and whatever else was given. */
-interface NewRun extends Partial<NewRunSettings> {
+type Given = Partial<Omit<NewRunSettings, 'format'>> & { readonly format: FormatRequest };
+interface NewRun extends Given {
   readonly kind: 'new';
   readonly tables: string[];
   readonly rows: Record<string, number>;
 }
-type GivenRun = NewRun | (Partial<NewRunSettings> & { readonly kind: 'resume'; readonly tables?: string[]; readonly rows?: Record<string, number> });
+type GivenRun = NewRun | (Given & { readonly kind: 'resume'; readonly tables?: string[]; readonly rows?: Record<string, number> });
 
 function plainSummary(summary: RunSummary): string {
   const lines = [`synthgen run ${summary.run_id}: seed ${summary.seed}, as-of ${summary.as_of}, ${summary.workers} workers`];
