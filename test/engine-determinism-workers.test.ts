@@ -1,3 +1,4 @@
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { AS_OF, checksums, generate, parquetFiles, withTempDir } from './helpers/cli.js';
@@ -23,6 +24,32 @@ test('the same seed and as-of give byte-identical files with 1, 2 and 3 workers'
       sums.push(byOrder);
     }
     expect(Object.keys(sums[0] ?? {}).length).toBeGreaterThan(6);
+    expect(sums[1]).toEqual(sums[0]);
+    expect(sums[2]).toEqual(sums[0]);
+  });
+});
+
+/**
+ * At the default file-size limit a table has few files, and the parts under way share the DuckDB threads: one part
+ * alone gets every thread. Users of 1M rows are one file, orders of 2M two; on 2 and 16 workers their parts run on
+ * 2 to 9 threads each (threadShares.ts), on 1 worker on one. Every split writes the same bytes.
+ */
+test('at the default limit, a table of one file and one of two are byte-identical on 1, 2 and 16 workers', async () => {
+  await withTempDir(async (dir) => {
+    await generate(['--table-names', 'products', '--num-rows', '2000', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+    const sums: Record<string, string>[] = [];
+    for (const workers of ['1', '2', '16']) {
+      const run = join(dir, `w${workers}`);
+      await mkdir(run);
+      await copyFile(join(dir, 'metadata.json'), join(run, 'metadata.json'));
+      const { stdout } = await generate(
+        ['--table-names', 'users,orders', '--num-rows', 'users=1000000,orders=2000000', '--seed', '8', '--as-of', AS_OF, '--workers', workers, '--out', join(run, 'data'), '--metadata', join(run, 'metadata.json'), '--json'],
+        dir,
+      );
+      const summary = JSON.parse(stdout) as { tables: Record<string, { files: { sha256: string }[] }> };
+      sums.push(Object.fromEntries(Object.entries(summary.tables).flatMap(([table, t]) => t.files.map((f, i) => [`${table}#${i}`, f.sha256]))));
+    }
+    expect(Object.keys(sums[0] ?? {}).sort()).toEqual(['orders#0', 'orders#1', 'users#0']);
     expect(sums[1]).toEqual(sums[0]);
     expect(sums[2]).toEqual(sums[0]);
   });

@@ -13,12 +13,15 @@ const AS_OF = '2026-01-01T00:00:00.000Z';
 const RUN_ID = '20260102030405-0a1b2c3d';
 const registry = tableRegistry();
 
+/** The built-in tables' generator version (they share one). */
+const BUILTIN_VERSION = registry.get('users')?.version ?? 0;
+
 const segment = (first_id: number, last_id: number, extra: Partial<{ seed: number; as_of: string; version: number; run_id: string }> = {}) => ({
   first_id,
   last_id,
   seed: 1,
   as_of: AS_OF,
-  version: 1,
+  version: BUILTIN_VERSION,
   run_id: '20260101000000-00000000',
   ...extra,
 });
@@ -38,7 +41,7 @@ test('IDs continue after the last segment, and the run adds one segment for them
   expect(reserved.get('users')).toEqual({ first: 101, last: 150, parents: {} });
   expect(after.users).toEqual({
     last_id: 150,
-    segments: [segment(1, 60), segment(61, 100), { first_id: 101, last_id: 150, seed: 9, as_of: AS_OF, version: 1, run_id: RUN_ID }],
+    segments: [segment(1, 60), segment(61, 100), { first_id: 101, last_id: 150, seed: 9, as_of: AS_OF, version: BUILTIN_VERSION, run_id: RUN_ID }],
   });
 });
 
@@ -58,18 +61,18 @@ test("a child gets its parents' recomputable segments, not their legacy ones", (
   });
   const { reserved, after } = reserve(before, ['orders'], { orders: 10 });
   expect(reserved.get('orders')?.parents).toEqual({
-    users: [{ first_id: 51, last_id: 100, seed: 4, as_of: AS_OF, version: 1 }],
-    products: [{ first_id: 1, last_id: 20, seed: 5, as_of: AS_OF, version: 1 }],
+    users: [{ first_id: 51, last_id: 100, seed: 4, as_of: AS_OF, version: BUILTIN_VERSION }],
+    products: [{ first_id: 1, last_id: 20, seed: 5, as_of: AS_OF, version: BUILTIN_VERSION }],
   });
   // The child's segment records how many parent rows existed.
-  expect(after.orders?.segments[0]).toEqual({ first_id: 1, last_id: 10, seed: 9, as_of: AS_OF, version: 1, run_id: RUN_ID, parents: { users: 100, products: 20 } });
+  expect(after.orders?.segments[0]).toEqual({ first_id: 1, last_id: 10, seed: 9, as_of: AS_OF, version: BUILTIN_VERSION, run_id: RUN_ID, parents: { users: 100, products: 20 } });
 });
 
 test('a child made in the same run as its parent also references the parent rows of this run', () => {
   const { reserved } = reserve(parents(), ['orders', 'users'], { users: 10, orders: 5 });
   expect(reserved.get('orders')?.parents.users).toEqual([
-    { first_id: 1, last_id: 100, seed: 1, as_of: AS_OF, version: 1 },
-    { first_id: 101, last_id: 110, seed: 9, as_of: AS_OF, version: 1 },
+    { first_id: 1, last_id: 100, seed: 1, as_of: AS_OF, version: BUILTIN_VERSION },
+    { first_id: 101, last_id: 110, seed: 9, as_of: AS_OF, version: BUILTIN_VERSION },
   ]);
 });
 
@@ -86,7 +89,7 @@ test('an as-of equal to the parents’ is accepted', () => {
 
 test('existing rows of another generator version are refused', () => {
   const before = metadataWith({ users: { last_id: 100, segments: [segment(1, 100, { version: 999 })] } });
-  expect(() => reserve(before, ['users'], { users: 10 })).toThrow(/existing users rows were made by generator version 999, this synthgen makes version 1/);
+  expect(() => reserve(before, ['users'], { users: 10 })).toThrow(/existing users rows were made by generator version 999, this synthgen makes version 2/);
 });
 
 test('a child with no parent rows is refused, saying to generate the parent first', () => {

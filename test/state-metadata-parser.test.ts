@@ -29,16 +29,17 @@ afterEach(async () => {
 
 /** What runGeneration.ts commits after a users+orders run on top of `users` and `products` rows. */
 function committed(): Metadata {
-  const segment = (last_id: number) => ({ first_id: 1, last_id, seed: 1, as_of: AS_OF, version: 1, run_id: '20260101000000-00000000' });
+  const segment = (last_id: number) => ({ first_id: 1, last_id, seed: 1, as_of: AS_OF, version: tableRegistry().get('users')?.version ?? 0, run_id: '20260101000000-00000000' });
   const before: Metadata = { ...emptyMetadata(), tables: { users: { last_id: 100, segments: [segment(100)] }, products: { last_id: 20, segments: [segment(20)] } } };
-  const request = { runId: RUN_ID, startedAt: '2026-01-02T03:04:05.000Z', seed: 7, asOf: AS_OF, command: 'synthgen --table-names users,orders' } as RunRequest;
+  const request = { runId: RUN_ID, startedAt: '2026-01-02T03:04:05.000Z', seed: 7, asOf: AS_OF, command: 'synthgen --table-names users,orders', format: { compression: 'zstd', level: 1, rowGroupSize: 122880 } } as RunRequest;
   const { after } = reserveRanges({ tables: ['users', 'orders'], rows: { users: 50, orders: 30 }, seed: 7, asOf: AS_OF, runId: RUN_ID, before, registry: tableRegistry() });
   const file = (first_id: number, last_id: number, bytes: number) => ({ path: `/out/x/${first_id}.parquet`, rows: last_id - first_id + 1, bytes, first_id, last_id, sha256: SHA });
   const summaries = {
     users: { rows: 50, first_id: 101, last_id: 150, bytes: 900, files: [file(101, 150, 900)] },
     orders: { rows: 30, first_id: 1, last_id: 30, bytes: 700, files: [file(1, 15, 300), file(16, 30, 400)] },
   };
-  return { ...before, tables: after, runs: [{ ...runRecord(request, summaries), manifest: `/out/_runs/${RUN_ID}.json` }] };
+  // Version 3: its run records its Parquet format.
+  return { ...before, format_version: 3, tables: after, runs: [{ ...runRecord(request, summaries), manifest: `/out/_runs/${RUN_ID}.json` }] };
 }
 
 /** Writes `value` as the metadata file and loads it. */

@@ -13,10 +13,12 @@ import { tableRegistry } from '../dist/src/tables/index.js';
 const AS_OF = '2026-01-01T00:00:00.000Z';
 const STAMP = '20260102030405-0a1b2c3d';
 const SHA = 'ab'.repeat(32);
+/** The built-in tables' generator version (they share one). */
+const VERSION = tableRegistry().get('users')?.version ?? 0;
 
 /** Users and products already made by an earlier run, so orders (their child) has parents to reference. */
 function before(): Metadata {
-  const segment = (last_id: number) => ({ first_id: 1, last_id, seed: 1, as_of: AS_OF, version: 1, run_id: '20260101000000-00000000' });
+  const segment = (last_id: number) => ({ first_id: 1, last_id, seed: 1, as_of: AS_OF, version: VERSION, run_id: '20260101000000-00000000' });
   return { ...emptyMetadata(), tables: { users: { last_id: 100, segments: [segment(100)] }, products: { last_id: 20, segments: [segment(20)] } } };
 }
 
@@ -38,6 +40,7 @@ function record(): Record<string, unknown> {
     tables,
     rows,
     file_size_limit_mb: 100,
+    parquet: { compression: 'zstd', compression_level: 1, row_group_size: 122880 },
     out: '/data/out',
     stamp: STAMP,
     command: 'synthgen --table-names users,orders --num-rows users=250,orders=40',
@@ -58,8 +61,8 @@ test('a record as a run writes it is read back whole', () => {
   expect(parsed).toEqual(written);
   // Not vacuous: the child's parent ranges (the earlier users and this run's) and the plans made it through.
   expect(parsed.reserved.orders?.parents.users).toEqual([
-    { first_id: 1, last_id: 100, seed: 1, as_of: AS_OF, version: 1 },
-    { first_id: 101, last_id: 350, seed: 7, as_of: AS_OF, version: 1 },
+    { first_id: 1, last_id: 100, seed: 1, as_of: AS_OF, version: VERSION },
+    { first_id: 101, last_id: 350, seed: 7, as_of: AS_OF, version: VERSION },
   ]);
   expect(parsed.plans.users?.parts).toBe(3);
 });

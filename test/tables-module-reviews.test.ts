@@ -53,8 +53,9 @@ test('a table module outside the package generates, continues, agrees with its p
     expect(report.checks.filter((c) => c.check.startsWith('reviews') && c.result === 'ok').length).toBeGreaterThanOrEqual(4);
 
     const metadata = JSON.parse(await readFile(join(one, 'metadata.json'), 'utf8')) as { format_version: number; tables: Record<string, { definition?: { module: string; sha256: string } }> };
-    // Version 2: a synthgen from before module tables refuses the file rather than dropping their records.
-    expect(metadata.format_version).toBe(2);
+    // Version 3 (it records the runs' Parquet format; 2 and up record module tables): a synthgen from before module
+    // tables refuses the file rather than dropping their records.
+    expect(metadata.format_version).toBe(3);
     expect(metadata.tables.reviews?.definition?.module).toBe(module);
     expect(metadata.tables.reviews?.definition?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(metadata.tables.users?.definition).toBeUndefined();

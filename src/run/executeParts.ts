@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { WorkerPool } from '../workers/workerPool.js';
 import { PART_IDS_TABLE, type WorkerResult } from '../workers/task.js';
 import type { ParquetFormat } from '../output/parquetFormat.js';
-import { type RunningPart, ThreadRate, threadsFor } from './threadShares.js';
+import { type RunningPart, ThreadRate, threadsFor } from '../workers/threadShares.js';
 import { stopChannelName, stopWorkers } from '../workers/stopChannel.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { TaskRunner } from '../workers/workerPool.js';
 import { PART_IDS_TABLE, type PartTask, type SampleTask, type WorkerResult } from '../workers/task.js';
 import { type ParquetFormat, copyOptions } from '../output/parquetFormat.js';
-import { usefulThreads } from './threadShares.js';
+import { usefulThreads } from '../workers/threadShares.js';
 import { cachedValue } from '../state/cache.js';
 import { rowsPerPart } from './partSize.js';
 import { type TablePlan, planTable } from './plan.js';

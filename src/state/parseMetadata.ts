@@ -213,9 +213,10 @@ function parseRun(run: Json, index: number): RunRecord {
     seed: run.seed,
     as_of: run.as_of,
     command: run.command,
+    // In the order runRecord() writes: a file read and committed again keeps its bytes.
+    ...(run.parquet === undefined ? {} : { parquet: formatRecord(formatOfRecord(run.parquet as ParquetRecord)) }),
     tables,
     ...(run.manifest === undefined ? {} : { manifest: run.manifest }),
-    ...(run.parquet === undefined ? {} : { parquet: formatRecord(formatOfRecord(run.parquet as ParquetRecord)) }),
   };
 }
 
