@@ -67,7 +67,7 @@ function perTableBlock(report: Report): string[] {
 function codecsBlock(codecs: CodecsResult | undefined): string[] {
   if (!codecs) return [];
   const row = (r: CodecRow, first: boolean) =>
-    `| ${first ? (r.table === 'all' ? '**all three**' : r.table) : ''} | ${r.codec === BASELINE ? `**${r.codec}**` : r.codec} | ${n(r.rows_per_s)} | ${mb(r.bytes)} | ${r.bytes_per_row} | ${r.bytes_vs_zstd3.toFixed(2)}x | ${r.time_vs_zstd3.toFixed(2)}x |`;
+    `| ${first ? (r.table === 'all' ? '**all three**' : r.table) : ''} | ${r.codec === BASELINE ? `**${r.codec}**` : r.codec} | ${n(r.rows_per_s)} | ${mb(r.bytes)} | ${r.bytes_per_row.toFixed(1)} | ${r.bytes_vs_zstd3.toFixed(2)}x | ${r.time_vs_zstd3.toFixed(2)}x |`;
   const group = (rows: CodecRow[]) => rows.map((r, i) => row(r, i === 0));
   const tables = [...new Set(codecs.results.map((r) => r.table))];
   const today = [...new Set(Object.values(codecs.engine_writes))];
