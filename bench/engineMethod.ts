@@ -4,8 +4,8 @@ import { partQuery } from '../src/schema/compileTable.js';
 import { writePoolFile } from '../src/schema/poolFile.js';
 import { quotedString } from '../src/schema/sql.js';
 import type { TableDefinition } from '../src/schema/tableDefinition.js';
-import { PARQUET_OPTIONS } from '../src/workers/generatePart.js';
 import { loadPools } from '../src/workers/loadPools.js';
+import { PARQUET_OPTIONS } from '../src/workers/parquet.js';
 import { tableRegistry } from '../src/tables/index.js';
 
 const AS_OF = '2026-01-01T00:00:00Z';
@@ -23,14 +23,14 @@ export async function preparePools(connection: DuckDBConnection, definition: Tab
   await loadPools(connection, await writePoolFile(scratch, { table: definition.name, pools: definition.pools }, (pool) => registry.isBuiltinPool(pool)));
 }
 
-/** Computes a query's rows and COPYs them to Parquet with the parts' settings. */
-export async function queryRows(connection: DuckDBConnection, query: string, path: string): Promise<void> {
-  await connection.run(`COPY (${query}) TO ${quotedString(path)} (${PARQUET_OPTIONS})`);
+/** Computes a query's rows and COPYs them to Parquet with the parts' settings (or `options` in their place). */
+export async function queryRows(connection: DuckDBConnection, query: string, path: string, options: string = PARQUET_OPTIONS): Promise<void> {
+  await connection.run(`COPY (${query}) TO ${quotedString(path)} (${options})`);
 }
 
 /** What a worker does for a part: compute the rows in SQL and COPY them to Parquet. */
-export async function engineRows(connection: DuckDBConnection, definition: TableDefinition, rows: number, path: string): Promise<void> {
-  await queryRows(connection, rowsQuery(definition, rows), path);
+export async function engineRows(connection: DuckDBConnection, definition: TableDefinition, rows: number, path: string, options: string = PARQUET_OPTIONS): Promise<void> {
+  await queryRows(connection, rowsQuery(definition, rows), path, options);
 }
 
 /** Materializes a query's rows in memory (untimed) so that floorCopy() times the Parquet write alone. */
