@@ -1,20 +1,27 @@
 /** synthgen's per-part work and the write floor, in-process on one DuckDB thread: exactly what one worker does. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { partQuery } from '../src/schema/compileTable.js';
+import { compileTable } from '../src/schema/compileTable.js';
 import { writePoolFile } from '../src/schema/poolFile.js';
 import { quotedString } from '../src/schema/sql.js';
 import type { TableDefinition } from '../src/schema/tableDefinition.js';
 import { loadPools } from '../src/workers/loadPools.js';
-import { PARQUET_OPTIONS } from '../src/workers/parquet.js';
+import { PARQUET_OPTIONS } from '../src/workers/generatePart.js';
 import { tableRegistry } from '../src/tables/index.js';
+import { PART_IDS_TABLE } from '../src/workers/task.js';
 
 const AS_OF = '2026-01-01T00:00:00Z';
 
-function rowsQuery(definition: TableDefinition, rows: number): string {
+/** The part query over the IDs table, as workers run it (generatePart.ts); the table is filled by `fillIds`. */
+function rowsQuery(definition: TableDefinition): string {
   const parents = Object.fromEntries(
-    definition.parents.map((p) => [p.table, [{ first_id: 1, last_id: 1_000_000, seed: 1, as_of: AS_OF, version: 1 }]]),
+    definition.parents.map((p) => [p.table, [{ first_id: 1, last_id: 1_000_000, seed: 1, as_of: AS_OF, version: definition.version }]]),
   );
-  return partQuery(definition, { seed: 1, asOf: AS_OF, firstId: 1, lastId: rows, parents }, tableRegistry().lookup);
+  return compileTable(definition, { seed: 1, asOf: AS_OF, parents }, tableRegistry().lookup).selectFrom(PART_IDS_TABLE);
+}
+
+/** The IDs 1..rows, in the table the part query reads, as a worker fills it before each part. */
+async function fillIds(connection: DuckDBConnection, rows: number): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(1, ${rows + 1})`);
 }
 
 export async function preparePools(connection: DuckDBConnection, definition: TableDefinition, scratch: string): Promise<void> {
@@ -30,7 +37,8 @@ export async function queryRows(connection: DuckDBConnection, query: string, pat
 
 /** What a worker does for a part: compute the rows in SQL and COPY them to Parquet. */
 export async function engineRows(connection: DuckDBConnection, definition: TableDefinition, rows: number, path: string, options: string = PARQUET_OPTIONS): Promise<void> {
-  await queryRows(connection, rowsQuery(definition, rows), path, options);
+  await fillIds(connection, rows);
+  await queryRows(connection, rowsQuery(definition), path, options);
 }
 
 /** Materializes a query's rows in memory (untimed) so that floorCopy() times the Parquet write alone. */
@@ -41,7 +49,8 @@ export async function materializeQuery(connection: DuckDBConnection, table: stri
 
 /** The rows engineRows() writes, materialized. */
 export async function materialize(connection: DuckDBConnection, definition: TableDefinition, rows: number): Promise<string> {
-  return materializeQuery(connection, `floor_${definition.name}`, rowsQuery(definition, rows));
+  await fillIds(connection, rows);
+  return materializeQuery(connection, `floor_${definition.name}`, rowsQuery(definition));
 }
 
 export async function floorCopy(connection: DuckDBConnection, table: string, path: string): Promise<void> {

@@ -13,7 +13,7 @@ import { memoryLimitPerWorker } from '../../src/run/runGeneration.js';
 import type { TableDefinition } from '../../src/schema/tableDefinition.js';
 import { BUILTIN_TABLES as TABLES } from '../../src/tables/index.js';
 import { openWorkerDuckDB } from '../../src/workers/duckdb.js';
-import { PARQUET_OPTIONS } from '../../src/workers/parquet.js';
+import { PARQUET_OPTIONS } from '../../src/workers/generatePart.js';
 import { collectGarbage, cpuMs, fixed, median, perRoundMedian } from '../cli.js';
 import { engineRows, preparePools } from '../engineMethod.js';
 import { CODEC_ROWS, REPEATS } from '../settings.js';
