@@ -21,7 +21,7 @@ function rowsQuery(definition: TableDefinition): string {
 
 /** The IDs 1..rows, in the table the part query reads, as a worker fills it before each part. */
 async function fillIds(connection: DuckDBConnection, rows: number): Promise<void> {
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(1, ${rows + 1})`);
+  await connection.run(`CREATE OR REPLACE TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(1, ${rows + 1})`);
 }
 
 export async function preparePools(connection: DuckDBConnection, definition: TableDefinition, scratch: string): Promise<void> {

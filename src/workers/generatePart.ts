@@ -27,7 +27,8 @@ async function copyRows(task: PartTask | SampleTask, path: string): Promise<Copy
   const connection = await threadConnection(task.threads, task.memoryLimit);
   if (task.kind === 'part') onStopRequest(task.stopChannel, () => connection.interrupt());
   await loadPools(connection, task.pools);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(${task.firstId}, ${task.lastId + 1})`);
+  // A table of the database, not a TEMP one: DuckDB scans a temporary table on one thread whatever `threads` says.
+  await connection.run(`CREATE OR REPLACE TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(${task.firstId}, ${task.lastId + 1})`);
   try {
     const copy = `COPY (${task.query}) TO ${quotedString(path)} (${copyOptions(task.format)})`;
     if (task.kind === 'part' && task.profile) return await profiledCopy(connection, copy, task.threads);
