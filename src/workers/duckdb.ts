@@ -3,7 +3,8 @@
  * the thread's life. A fresh instance per part cost ~300 ms of CPU per part (a new instance and a cold allocator
  * faulting in every page again): 2M orders in 10 parts took 13-15 s on one worker, 11 s with one instance kept.
  */
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { duckdbApi } from './duckdbApi.js';
 
 interface ThreadDuckDB {
   readonly memoryLimit: string;
@@ -15,7 +16,7 @@ let opened: Promise<ThreadDuckDB> | undefined;
 
 /** A DuckDB set up as every worker thread's: the benchmark opens the same to measure what one worker does. */
 export async function openWorkerDuckDB(memoryLimit: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
-  const instance = await DuckDBInstance.create(':memory:', {
+  const instance = await duckdbApi().DuckDBInstance.create(':memory:', {
     // Parallelism comes from the worker pool, and a single thread keeps row order fixed.
     threads: '1',
     memory_limit: memoryLimit,
