@@ -14,6 +14,7 @@ export interface TaskRunner<Task, Result> {
 export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   readonly #piscina: Piscina<WorkerTask, WorkerResult>;
   readonly #maxThreads: number;
+  #destroyed: Promise<void> | undefined;
 
   constructor(maxThreads: number) {
     this.#maxThreads = maxThreads;
@@ -40,7 +41,9 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
     return this.#piscina.run(task);
   }
 
+  /** Ends the threads. A run calls it twice, before it releases its lock and on every way out: once is enough. */
   destroy(): Promise<void> {
-    return this.#piscina.destroy();
+    this.#destroyed ??= this.#piscina.destroy();
+    return this.#destroyed;
   }
 }
