@@ -1,17 +1,10 @@
-/** `synthgen [generate]`: the default command. Reads flags, runs the engine, prints the summary. */
+/**
+ * `synthgen [generate]`: the default command. Reads flags, runs the engine, prints the summary. The engine is
+ * imported only once the flags are read and checked: help, --version and a refused command line do without it.
+ */
 import { Command, Option } from 'clipanion';
 import * as t from 'typanion';
-import { discardInterruptedRun } from '../../run/discardRun.js';
-import {
-  DEFAULT_FILE_SIZE_MB,
-  DEFAULT_UPLOAD_CONCURRENCY,
-  type NewRunSettings,
-  type ProgressEvent,
-  type RunSummary,
-  defaultWorkers,
-  howToFinish,
-  runGeneration,
-} from '../../run/runGeneration.js';
+import { DEFAULT_FILE_SIZE_MB, DEFAULT_UPLOAD_CONCURRENCY, type NewRunSettings, type ProgressEvent, type RunSummary } from '../../run/runTypes.js';
 import { RunSignals } from '../signals.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
@@ -133,6 +126,7 @@ export class GenerateCommand extends Command {
   }
 
   async #discard(): Promise<number> {
+    const { discardInterruptedRun } = await import('../../run/discardRun.js');
     const discarded = await discardInterruptedRun(this.metadata, `synthgen --discard-interrupted --metadata ${this.metadata}`);
     this.context.stdout.write(
       this.json
@@ -145,6 +139,7 @@ export class GenerateCommand extends Command {
   }
 
   async #run(asked: GivenRun): Promise<number> {
+    const { defaultWorkers, howToFinish, runGeneration } = await import('../../run/runGeneration.js');
     const target = this.s3Bucket;
     const access = {
       checksums: this.s3Checksums,
