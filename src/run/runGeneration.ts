@@ -15,7 +15,7 @@
 import { UserError } from '../errors/userError.js';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Interrupt, executeRun, removeLeftovers } from './executeParts.js';
 import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/metadata.js';
@@ -38,14 +38,15 @@ import { WorkerPool } from '../workers/workerPool.js';
 
 export * from './runTypes.js';
 export { memoryLimitPerWorker } from '../workers/workerBudget.js';
+export { defaultWorkers } from '../workers/workerPool.js';
 
 /** Runs under the metadata's lock (runLock.ts), so no other run reserves IDs from it meanwhile. */
 export async function runGeneration(options: RunOptions): Promise<RunSummary> {
   const asked = ask(options);
-  // The pool's first thread starts now: it takes ~0.15 s to start and load DuckDB, on another core while this one
-  // takes the lock, reads the metadata and compiles, which it would otherwise follow. generate() destroys it before
-  // the lock is released; this covers a run that fails before.
-  const pool = new WorkerPool(options.workers);
+  // The pool's first thread starts now if it has not already (startAhead): it takes ~0.15 s to start and load
+  // DuckDB, on another core while this one takes the lock, reads the metadata and compiles, which it would otherwise
+  // follow. generate() destroys it before the lock is released; this covers a run that fails before.
+  const pool = WorkerPool.forRun(options.workers);
   try {
     // The lock and the pending record belong to the real file: a symlink to it is the same metadata.
     const metadataPath = await realMetadataPath(options.metadataPath);
@@ -224,8 +225,4 @@ export function discardCommand(metadataPath: string): string {
 
 function metadataFlag(metadataPath: string): string {
   return resolve(metadataPath) === resolve('./metadata.json') ? '' : ` --metadata ${metadataPath}`;
-}
-
-export function defaultWorkers(): number {
-  return availableParallelism();
 }

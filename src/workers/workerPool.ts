@@ -2,10 +2,15 @@
  * The worker threads a run generates on, each a DuckDB (generatePart.ts), and the settings that belong with them:
  * how many threads at most, how long an idle one lives, and the memory each may take (workerBudget.ts).
  */
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { WorkerResult, WorkerTask } from './task.js';
 import { memoryLimitPerWorker, workersFor } from './workerBudget.js';
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
 
 /** What a step that only hands tasks to workers needs of the pool. */
 export interface TaskRunner<Task, Result> {
@@ -18,6 +23,15 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   /** Each thread's start: settled once it has loaded generatePart.ts, DuckDB with it, or is gone. */
   readonly #starts = new Map<Worker, Promise<void>>();
   #destroyed: Promise<void> | undefined;
+
+  /** The pool a run generates on: the one started ahead for it (startAhead) if it has as many threads, else a new one. */
+  static forRun(maxThreads: number): WorkerPool {
+    const ahead = startedAhead;
+    startedAhead = undefined;
+    if (ahead && ahead.#maxThreads === maxThreads) return ahead;
+    void ahead?.destroy();
+    return new WorkerPool(maxThreads);
+  }
 
   constructor(maxThreads: number) {
     this.#maxThreads = maxThreads;
@@ -72,4 +86,22 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
       this.#starts.set(thread, start);
     }
   }
+}
+
+let startedAhead: WorkerPool | undefined;
+
+/**
+ * Starts the pool of the run about to begin, before the engine is loaded: the CLI calls this as soon as it has read a
+ * run's flags, so the first thread's start (~0.15 s with DuckDB) overlaps with loading the engine (~0.1 s) too, not
+ * only with the run's first steps. The run takes it (WorkerPool.forRun).
+ */
+export function startAhead(maxThreads: number): void {
+  startedAhead ??= new WorkerPool(maxThreads);
+}
+
+/** Ends the pool started ahead if no run took it: the run failed before it began. */
+export async function endUnused(): Promise<void> {
+  const ahead = startedAhead;
+  startedAhead = undefined;
+  await ahead?.destroy();
 }

@@ -139,7 +139,18 @@ export class GenerateCommand extends Command {
   }
 
   async #run(asked: GivenRun): Promise<number> {
-    const { defaultWorkers, howToFinish, runGeneration } = await import('../../run/runGeneration.js');
+    const { defaultWorkers, endUnused, startAhead } = await import('../../workers/workerPool.js');
+    const workers = this.workers ?? defaultWorkers();
+    startAhead(workers);
+    try {
+      return await this.#runOn(asked, workers);
+    } finally {
+      await endUnused();
+    }
+  }
+
+  async #runOn(asked: GivenRun, workers: number): Promise<number> {
+    const { howToFinish, runGeneration } = await import('../../run/runGeneration.js');
     const target = this.s3Bucket;
     const access = {
       checksums: this.s3Checksums,
@@ -152,7 +163,7 @@ export class GenerateCommand extends Command {
     const settings = {
       registry: await registryFor(this.tables),
       metadataPath: this.metadata,
-      workers: this.workers ?? defaultWorkers(),
+      workers,
       wait: this.wait,
       profile: profile !== undefined,
       signal: signals.signal,
