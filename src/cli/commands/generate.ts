@@ -3,7 +3,6 @@
  * imported only once the flags are read and checked: help, --version and a refused command line do without it.
  */
 import { Command, Option } from 'clipanion';
-import * as t from 'typanion';
 import { DEFAULT_FILE_SIZE_MB, DEFAULT_UPLOAD_CONCURRENCY, type NewRunSettings, type ProgressEvent, type RunSummary } from '../../run/runTypes.js';
 import { RunSignals } from '../signals.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
@@ -23,6 +22,7 @@ import {
   isWorkers,
   requires,
   rule,
+  t,
   type FieldOf,
 } from '../validators.js';
 
