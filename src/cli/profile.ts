@@ -2,7 +2,7 @@
  * `--profile`: where a run's time went, printed to stderr at the end: the phases' wall-clock time, then per table
  * the workers' time split into generating rows, writing Parquet and checksums, then (with S3) the waits for uploads.
  */
-import type { ProgressEvent } from '../run/runGeneration.js';
+import type { ProgressEvent } from '../run/runTypes.js';
 
 interface TableTimes {
   parts: number;

@@ -1,5 +1,5 @@
 /** Progress on stderr while a run goes, one line rewritten in place; only when stderr is a terminal. */
-import type { ProgressEvent } from '../run/runGeneration.js';
+import type { ProgressEvent } from '../run/runTypes.js';
 
 export function formatCount(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(2)}B`;

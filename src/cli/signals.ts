@@ -10,7 +10,7 @@
  * or a slow store must not stay behind (relaunch.ts's endWithParent relies on it).
  */
 import { rmSync } from 'node:fs';
-import { type InterruptEvent, STOP_EXIT_CODES, type StopSignal } from '../run/runGeneration.js';
+import { type InterruptEvent, STOP_EXIT_CODES, type StopSignal } from '../run/runTypes.js';
 
 export class RunSignals {
   readonly #controller = new AbortController();

@@ -15,7 +15,7 @@
 import { UserError } from '../errors/userError.js';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Interrupt, executeRun, removeLeftovers } from './executeParts.js';
 import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/metadata.js';
@@ -38,25 +38,34 @@ import { WorkerPool } from '../workers/workerPool.js';
 
 export * from './runTypes.js';
 export { memoryLimitPerWorker } from '../workers/workerBudget.js';
+export { defaultWorkers } from '../workers/workerPool.js';
 
 /** Runs under the metadata's lock (runLock.ts), so no other run reserves IDs from it meanwhile. */
 export async function runGeneration(options: RunOptions): Promise<RunSummary> {
   const asked = ask(options);
-  // The lock and the pending record belong to the real file: a symlink to it is the same metadata.
-  const metadataPath = await realMetadataPath(options.metadataPath);
-  const lock = await acquireRunLock({
-    metadataPath,
-    command: asked.command,
-    ...(options.wait ? { wait: true } : {}),
-    onWait: (holder) =>
-      options.onProgress?.({ type: 'notice', message: `waiting for the run holding ${lockPath(metadataPath)} (pid ${holder.pid} on ${holder.host}, started ${holder.started_at}) to finish` }),
-    onStale: (holder) =>
-      options.onProgress?.({ type: 'notice', message: `took over a lock left by pid ${holder.pid} (started ${holder.started_at}), which is no longer running` }),
-  });
+  // The pool's first thread starts now if it has not already (startAhead): it takes ~0.15 s to start and load
+  // DuckDB, on another core while this one takes the lock, reads the metadata and compiles, which it would otherwise
+  // follow. generate() destroys it before the lock is released; this covers a run that fails before.
+  const pool = WorkerPool.forRun(options.workers);
   try {
-    return await generate(asked, metadataPath);
+    // The lock and the pending record belong to the real file: a symlink to it is the same metadata.
+    const metadataPath = await realMetadataPath(options.metadataPath);
+    const lock = await acquireRunLock({
+      metadataPath,
+      command: asked.command,
+      ...(options.wait ? { wait: true } : {}),
+      onWait: (holder) =>
+        options.onProgress?.({ type: 'notice', message: `waiting for the run holding ${lockPath(metadataPath)} (pid ${holder.pid} on ${holder.host}, started ${holder.started_at}) to finish` }),
+      onStale: (holder) =>
+        options.onProgress?.({ type: 'notice', message: `took over a lock left by pid ${holder.pid} (started ${holder.started_at}), which is no longer running` }),
+    });
+    try {
+      return await generate(asked, metadataPath, pool);
+    } finally {
+      await lock.release();
+    }
   } finally {
-    await lock.release();
+    await pool.destroy();
   }
 }
 
@@ -140,7 +149,7 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
   return { registry, compiled, pools };
 }
 
-async function generate(asked: Ask, metadataPath: string): Promise<RunSummary> {
+async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Promise<RunSummary> {
   const { options } = asked;
   const startedAt = performance.now();
   const phase = phaseClock(options.onProgress);
@@ -151,7 +160,6 @@ async function generate(asked: Ask, metadataPath: string): Promise<RunSummary> {
   await target.preflight();
   phase('load metadata, reserve IDs, preflight');
 
-  const pool = new WorkerPool(options.workers);
   const interrupt = new Interrupt(options.signal, runId, options.onInterruptEvent);
   const scratch = join(tmpdir(), `synthgen-run-${runId}-${randomUUID().slice(0, 8)}`);
   try {
@@ -218,8 +226,4 @@ export function discardCommand(metadataPath: string): string {
 
 function metadataFlag(metadataPath: string): string {
   return resolve(metadataPath) === resolve('./metadata.json') ? '' : ` --metadata ${metadataPath}`;
-}
-
-export function defaultWorkers(): number {
-  return availableParallelism();
 }

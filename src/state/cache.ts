@@ -29,7 +29,9 @@ async function computeNamespace(): Promise<string> {
   const hash = createHash('sha256');
   // Every file of the built package: tables, pools and workers live in different folders.
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  for (const file of await filesUnder(root)) hash.update(file.slice(root.length)).update(await readFile(file));
+  // Read side by side and hashed in order: the same hash, without waiting for ~100 reads one after another.
+  const files = await Promise.all((await filesUnder(root)).map(async (file) => ({ file, content: await readFile(file) })));
+  for (const { file, content } of files) hash.update(file.slice(root.length)).update(content);
   const require = createRequire(import.meta.url);
   for (const name of ['@faker-js/faker/package.json', '@duckdb/node-bindings/package.json']) {
     try {

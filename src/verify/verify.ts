@@ -10,7 +10,6 @@
  */
 import { realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../errors/userError.js';
 import { type IdRange, mergeRanges } from './idRanges.js';
 import type { Metadata, RunRecord } from '../state/metadata.js';
@@ -22,6 +21,7 @@ import type { TableRegistry } from '../schema/registry.js';
 import { tableRegistry } from '../tables/index.js';
 import { checkTablesKnown } from '../run/tableOrigins.js';
 import { checkListedFiles, loadManifests, unlistedFiles } from './verifyFiles.js';
+import { duckdbApi } from '../workers/duckdbApi.js';
 import type { VerifyCheck, VerifyReport } from './verifyReport.js';
 import { type TableScope, checkTable } from './verifyTables.js';
 
@@ -147,7 +147,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
   const hereRuns = new Set(loaded.manifests.map((m) => m.run_id));
   append(checks, await placeRuns(options, label, loaded.names, hereRuns));
 
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+  const instance = await duckdbApi().DuckDBInstance.create(':memory:', { threads: '2', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
   const connection = await instance.connect();
   try {
     await connection.run(`SET TimeZone = 'UTC'`);

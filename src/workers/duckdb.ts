@@ -1,17 +1,22 @@
 /**
  * This worker thread's DuckDB: in-memory, in UTC, opened on the thread's first task and kept for the thread's life;
  * each task sets the threads and memory it may use (a part may get several threads when fewer parts are left than
- * cores, see run/threadShares.ts). A fresh instance per part cost ~300 ms of CPU per part (a new instance and a cold allocator
+ * cores, see workers/threadShares.ts). A fresh instance per part cost ~300 ms of CPU per part (a new instance and a cold allocator
  * faulting in every page again): 2M orders in 10 parts took 13-15 s on one worker, 11 s with one instance kept.
  */
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { duckdbApi } from './duckdbApi.js';
+
+// Loaded as the worker thread starts, not on its first task: a thread starts before the run has planned its parts
+// (runGeneration.ts), so this overlaps with the coordinator's work instead of delaying the first part.
+const { DuckDBInstance: Instance } = duckdbApi();
 
 /** The instance too, not only its connection: nothing may let it be collected while the thread lives. */
 let opened: Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> | undefined;
 
 /** A DuckDB set up as every worker thread's: the benchmark opens the same to measure what one worker does. */
 export async function openWorkerDuckDB(memoryLimit: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
-  const instance = await DuckDBInstance.create(':memory:', {
+  const instance = await Instance.create(':memory:', {
     // Until a task says how many it may use: the run's thread budget is shared between the parts under way.
     threads: '1',
     // Rows keep their order whatever the threads: files are the same bytes at any split (see generatePart.ts).

@@ -1,18 +1,16 @@
-/** `synthgen [generate]`: the default command. Reads flags, runs the engine, prints the summary. */
+/**
+ * `synthgen [generate]`: the default command. Reads flags, runs the engine, prints the summary. The engine is
+ * imported only once the flags are read and checked: help, --version and a refused command line do without it.
+ */
 import { Command, Option } from 'clipanion';
-import * as t from 'typanion';
-import { discardInterruptedRun } from '../../run/discardRun.js';
 import {
   DEFAULT_FILE_SIZE_MB,
-  defaultUploadConcurrency,
   type FormatRequest,
   type NewRunSettings,
   type ProgressEvent,
   type RunSummary,
-  defaultWorkers,
-  howToFinish,
-  runGeneration,
-} from '../../run/runGeneration.js';
+  defaultUploadConcurrency,
+} from '../../run/runTypes.js';
 import { RunSignals } from '../signals.js';
 import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../output/parquetFormat.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
@@ -35,6 +33,7 @@ import {
   isWorkers,
   requires,
   rule,
+  t,
   type FieldOf,
 } from '../validators.js';
 
@@ -62,8 +61,8 @@ export class GenerateCommand extends Command {
       ['Add more orders later (IDs continue)', '$0 --table-names orders --num-rows 1000000'],
       ['Reproduce a run exactly', '$0 --table-names users --num-rows 1000 --seed 42 --as-of 2026-01-01T00:00:00Z'],
       ['Files of at most 64 MB, summary as JSON', '$0 --table-names orders --num-rows 10000000 --file-size-limit 64 --json'],
-      ['Snappy instead of ZSTD, for readers that want it; or smaller files at a higher ZSTD level', '$0 --table-names orders --num-rows 1000000 --compression snappy'],
-      ['Row groups of a million rows', '$0 --table-names orders --num-rows 10000000 --row-group-size 1000000'],
+      ['Snappy instead of ZSTD, for readers that want it', '$0 --table-names orders --num-rows 1000000 --compression snappy'],
+      ['Smaller files at a higher ZSTD level, in row groups of a million rows', '$0 --table-names orders --num-rows 10000000 --compression-level 9 --row-group-size 1000000'],
       ['Straight into S3 (the local folder is only staging)', '$0 --table-names users,products,orders --num-rows 10000000 --s3-bucket s3://my-bucket/synthetic'],
       ['An S3-compatible store (MinIO)', '$0 --table-names users --num-rows 1000 --s3-bucket demo --s3-endpoint http://localhost:9000 --no-s3-checksums'],
       ['Finish an interrupted run (Ctrl-C, kill, full disk, failed uploads); also `synthgen resume`', '$0 --resume'],
@@ -149,6 +148,7 @@ export class GenerateCommand extends Command {
   }
 
   async #discard(): Promise<number> {
+    const { discardInterruptedRun } = await import('../../run/discardRun.js');
     const discarded = await discardInterruptedRun(this.metadata, `synthgen --discard-interrupted --metadata ${this.metadata}`);
     this.context.stdout.write(
       this.json
@@ -161,10 +161,22 @@ export class GenerateCommand extends Command {
   }
 
   async #run(asked: GivenRun): Promise<number> {
+    const { defaultWorkers, endUnused, startAhead } = await import('../../workers/workerPool.js');
+    const workers = this.workers ?? defaultWorkers();
+    startAhead(workers);
+    try {
+      return await this.#runOn(asked, workers);
+    } finally {
+      await endUnused();
+    }
+  }
+
+  async #runOn(asked: GivenRun, workers: number): Promise<number> {
+    const { howToFinish, runGeneration } = await import('../../run/runGeneration.js');
     const target = this.s3Bucket;
     const access = {
       checksums: this.s3Checksums,
-      uploadConcurrency: this.uploadConcurrency ?? defaultUploadConcurrency(this.workers ?? defaultWorkers()),
+      uploadConcurrency: this.uploadConcurrency ?? defaultUploadConcurrency(workers),
       ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
       ...(this.s3Region ? { region: this.s3Region } : {}),
     };
@@ -173,7 +185,7 @@ export class GenerateCommand extends Command {
     const settings = {
       registry: await registryFor(this.tables),
       metadataPath: this.metadata,
-      workers: this.workers ?? defaultWorkers(),
+      workers,
       wait: this.wait,
       profile: profile !== undefined,
       signal: signals.signal,

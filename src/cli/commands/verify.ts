@@ -1,12 +1,14 @@
-/** `synthgen verify`: checks a generated dataset (local folder or S3 prefix) against its run manifests and rules. */
+/**
+ * `synthgen verify`: checks a generated dataset (local folder or S3 prefix) against its run manifests and rules.
+ * What checks it is imported only when it runs: help and a refused command line do without it.
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { loadMetadata } from '../../state/metadata.js';
 import { describeTarget } from '../../output/s3/s3Target.js';
 import { registryFor, tablesOption } from '../tableModules.js';
-import { type VerifyCheck, type VerifyReport, verifyDataset } from '../../verify/verify.js';
+import type { VerifyCheck, VerifyReport } from '../../verify/verify.js';
 import { type FieldOf, isEndpoint, isS3Target, requires, rule } from '../validators.js';
 
 type Field = FieldOf<VerifyCommand>;
@@ -45,6 +47,7 @@ export class VerifyCommand extends Command {
   ];
 
   override async execute(): Promise<number> {
+    const [{ loadMetadata }, { verifyDataset }] = await Promise.all([import('../../state/metadata.js'), import('../../verify/verify.js')]);
     const registry = await registryFor(this.tables);
     const loaded = await loadMetadata(this.metadata);
     const metadata = loaded.exists ? loaded.metadata : undefined;
