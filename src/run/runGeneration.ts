@@ -201,7 +201,7 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
     const summaryTables = tableSummaries(tables, plans, reserved, results);
     await commitRun({ request, metadataPath, loaded, after, target, tables: summaryTables, howToFinish: howTo, registry: asked.registry });
     phase('commit metadata');
-    return runSummary(request, { metadataPath, workers, target, startedAt }, summaryTables);
+    return runSummary(request, { metadataPath, workers, threads: pool.threadBudget, target, startedAt }, summaryTables);
   } finally {
     interrupt.dispose();
     await pool.destroy();

@@ -113,7 +113,7 @@ export async function commitRun(step: CommitStep): Promise<void> {
 
 export function runSummary(
   request: RunRequest,
-  run: { readonly metadataPath: string; readonly workers: number; readonly target: OutputTarget; readonly startedAt: number },
+  run: { readonly metadataPath: string; readonly workers: number; readonly threads: number; readonly target: OutputTarget; readonly startedAt: number },
   tables: Readonly<Record<string, TableSummary>>,
 ): RunSummary {
   const seconds = (performance.now() - run.startedAt) / 1000;
@@ -127,6 +127,7 @@ export function runSummary(
     out: request.out,
     metadata: run.metadataPath,
     workers: run.workers,
+    threads: run.threads,
     file_size_limit_mb: request.fileSizeLimitMB,
     parquet: formatRecord(request.format),
     tables,

@@ -185,6 +185,8 @@ export interface RunSummary {
   readonly metadata: string;
   /** Worker threads the run used: --workers, or fewer when the run has fewer parts. */
   readonly workers: number;
+  /** DuckDB threads its parts shared (--workers): a run of fewer parts than threads gives each part several. */
+  readonly threads: number;
   readonly file_size_limit_mb: number;
   readonly parquet: ParquetRecord;
   readonly tables: Readonly<Record<string, TableSummary>>;

@@ -258,7 +258,7 @@ interface NewRun extends Given {
 type GivenRun = NewRun | (Given & { readonly kind: 'resume'; readonly tables?: string[]; readonly rows?: Record<string, number> });
 
 function plainSummary(summary: RunSummary): string {
-  const lines = [`synthgen run ${summary.run_id}: seed ${summary.seed}, as-of ${summary.as_of}, ${summary.workers} workers`];
+  const lines = [`synthgen run ${summary.run_id}: seed ${summary.seed}, as-of ${summary.as_of}, ${summary.threads} thread${summary.threads === 1 ? '' : 's'} on ${summary.workers} worker${summary.workers === 1 ? '' : 's'}`];
   for (const [name, table] of Object.entries(summary.tables)) {
     lines.push(
       `  ${name.padEnd(9)} ${formatCount(table.rows).padStart(8)} rows  ids ${table.first_id}-${table.last_id}  ${table.files.length} file${table.files.length === 1 ? '' : 's'}  ${formatBytes(table.bytes)}`,
