@@ -48,3 +48,15 @@ test('what a part under way has left is learned from the parts finished', () => 
   expect(rate.remaining({ ...running, threads: 2 }, 1_000)).toBe(500_000);
   expect(rate.remaining(running, 10_000)).toBe(0);
 });
+
+test('a part may start beside parts holding every thread, by one thread over the budget, never past one part per worker', async () => {
+  const { roomFor } = await import('../dist/src/workers/threadShares.js');
+  // The 114 MB part holds both threads of two: the 22 MB part starts beside it, on one more.
+  expect(roomFor(1, 2, 2)).toBe(true);
+  // Then three threads are in use: nothing more starts.
+  expect(roomFor(2, 3, 2)).toBe(false);
+  // One thread each: never more parts than worker threads.
+  expect(roomFor(2, 2, 2)).toBe(false);
+  expect(roomFor(63, 63, 64)).toBe(true);
+  expect(roomFor(6, 65, 64)).toBe(false);
+});

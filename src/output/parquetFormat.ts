@@ -31,9 +31,9 @@ export const DUCKDB_ROW_GROUP_ROWS = 122_880;
 export const DEFAULT_CODEC: Codec = 'zstd';
 /**
  * ZSTD level 1, not DuckDB's default 3: measured by `npm run bench -- --only=codecs` (500k rows of each table, the
- * engine's own query, interleaved rounds, CPU time), level 1 computes and writes the three tables in 0.91x the time
- * of level 3 for 1.02x the bytes (users 1.05x, products 1.01x, orders 1.02x). Snappy was 0.85x the time for 1.44x
- * the bytes: more to store and to move to S3 than the time it saves.
+ * engine's own query, interleaved rounds, CPU time), level 1 computes and writes the three tables in 0.89-0.91x the
+ * time of level 3 (two runs of the suite) for 1.02x the bytes (users 1.05x, products 1.01x, orders 1.02x). Snappy
+ * took 0.85x the time for 1.44x the bytes: more to store and to move to S3 than the time it saves.
  */
 export const DEFAULT_ZSTD_LEVEL = 1;
 export const DEFAULT_ROW_GROUP_SIZE = DUCKDB_ROW_GROUP_ROWS;

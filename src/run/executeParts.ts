@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { WorkerPool } from '../workers/workerPool.js';
 import { PART_IDS_TABLE, type WorkerResult } from '../workers/task.js';
 import type { ParquetFormat } from '../output/parquetFormat.js';
-import { type RunningPart, ThreadRate, threadsFor } from '../workers/threadShares.js';
+import { type RunningPart, ThreadRate, roomFor, threadsFor } from '../workers/threadShares.js';
 import { stopChannelName, stopWorkers } from '../workers/stopChannel.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
@@ -185,7 +185,7 @@ function rowsNotStarted(context: ExecuteContext): { total: number } {
 }
 
 /**
- * Runs the parts `threads` DuckDB threads at a time (threadShares.ts): a part starts once a thread is free, with its
+ * Runs the parts `threads` DuckDB threads at a time (workers/threadShares.ts): a part starts once a thread is free, with its
  * share of the threads by the rows left.
  */
 export async function executeParts(context: ExecuteContext): Promise<Executed> {
@@ -202,7 +202,7 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
     failure ??= error;
   };
   while (failure === undefined && !context.stopped() && target.failure === undefined) {
-    if (threadsInUse >= context.threads) {
+    if (!roomFor(running.size, threadsInUse, context.threads)) {
       await Promise.race(underWay);
       continue;
     }

@@ -47,3 +47,14 @@ export function threadsFor(rows: number, leftRows: number, budget: number): numb
   const share = leftRows > 0 ? Math.round((rows * budget) / leftRows) : budget;
   return Math.max(1, Math.min(share, budget, usefulThreads(rows)));
 }
+
+/**
+ * Whether another part may start, with `parts` under way holding `threadsInUse` of the `budget`: one thread more
+ * than the budget is allowed, so that a small last part starts beside a large one that holds every thread (2M orders
+ * on two threads: the 114 MB part on two, the 22 MB part on one beside it) instead of after it. Oversubscribed by one
+ * thread, the cores fill the moments a thread of the large part waits for the ordered writer. Never more parts than
+ * the budget: each needs a worker thread of its own.
+ */
+export function roomFor(parts: number, threadsInUse: number, budget: number): boolean {
+  return parts < budget && threadsInUse <= budget;
+}
