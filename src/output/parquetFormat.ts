@@ -70,12 +70,24 @@ export function rowGroupProblem(rows: number | undefined): string | undefined {
   return undefined;
 }
 
+/** What a run may ask of the format, each part optional. */
+export interface FormatAsked {
+  readonly compression?: Codec;
+  readonly level?: number;
+  readonly rowGroupSize?: number;
+}
+
+/** What is wrong with the parts of a format asked for (a level with no zstd to go with it counts), if anything. */
+export function askedProblem(given: FormatAsked): string | undefined {
+  if (given.compression !== undefined && !isCodec(given.compression)) return `--compression must be one of ${CODECS.join(', ')}, got ${String(given.compression)}`;
+  return levelProblem(given.compression ?? DEFAULT_CODEC, given.level) ?? rowGroupProblem(given.rowGroupSize);
+}
+
 /** The format a run asks for, its left-out parts the defaults; a UserError for a combination that cannot be. */
-export function resolveFormat(given: { readonly compression?: Codec; readonly level?: number; readonly rowGroupSize?: number }): ParquetFormat {
-  const compression = given.compression ?? DEFAULT_CODEC;
-  if (!isCodec(compression)) throw new UserError(`--compression must be one of ${CODECS.join(', ')}, got ${String(compression)}`);
-  const problem = levelProblem(compression, given.level) ?? rowGroupProblem(given.rowGroupSize);
+export function resolveFormat(given: FormatAsked): ParquetFormat {
+  const problem = askedProblem(given);
   if (problem) throw new UserError(problem);
+  const compression = given.compression ?? DEFAULT_CODEC;
   const level = compression === 'zstd' ? (given.level ?? DEFAULT_ZSTD_LEVEL) : undefined;
   return { compression, ...(level === undefined ? {} : { level }), rowGroupSize: given.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE };
 }

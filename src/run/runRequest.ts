@@ -25,18 +25,7 @@ import {
   type S3RunOptions,
 } from './runTypes.js';
 import type { S3Target } from '../output/s3/s3Target.js';
-import {
-  CODECS,
-  type ParquetFormat,
-  describeFormat,
-  formatFlags,
-  formatOfRecord,
-  formatRecord,
-  isCodec,
-  levelProblem,
-  resolveFormat,
-  rowGroupProblem,
-} from '../output/parquetFormat.js';
+import { type ParquetFormat, askedProblem, describeFormat, formatFlags, formatOfRecord, formatRecord, resolveFormat } from '../output/parquetFormat.js';
 
 /** What the caller asked for, a new run's left-out settings chosen once: the lock and the run's record then agree. */
 export type Ask =
@@ -134,9 +123,7 @@ export function checkOptions(options: Pick<ResumeRunOptions, 'workers' | 'rows' 
   if (limit !== undefined && !(limit >= 1 && limit <= MAX_FILE_SIZE_MB)) {
     throw new UserError(`--file-size-limit must be from 1 to ${MAX_FILE_SIZE_MB} (MB, i.e. up to 1 TB), got ${limit}`);
   }
-  const format = options.format;
-  if (format?.compression !== undefined && !isCodec(format.compression)) throw new UserError(`--compression must be one of ${CODECS.join(', ')}, got ${String(format.compression)}`);
-  const formatProblem = levelProblem(format?.compression ?? 'zstd', format?.level) ?? rowGroupProblem(format?.rowGroupSize);
+  const formatProblem = askedProblem(options.format ?? {});
   if (formatProblem) throw new UserError(formatProblem);
   const seed = options.seed;
   if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0)) throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${seed}`);

@@ -2,7 +2,7 @@
 import type { TableRegistry } from '../schema/registry.js';
 import type { PartTimings } from '../workers/task.js';
 import type { S3Settings } from '../output/s3/upload.js';
-import type { Codec, ParquetFormat, ParquetRecord } from '../output/parquetFormat.js';
+import type { FormatAsked, ParquetFormat, ParquetRecord } from '../output/parquetFormat.js';
 
 export const DEFAULT_FILE_SIZE_MB = 128;
 /**
@@ -74,11 +74,7 @@ export interface NewRunSettings {
 }
 
 /** What was asked of the format: each part left out is the default, or on resume the run's own. */
-export interface FormatRequest {
-  readonly compression?: Codec;
-  readonly level?: number;
-  readonly rowGroupSize?: number;
-}
+export type FormatRequest = FormatAsked;
 
 /** The settings a caller may give, new run or resumed; the format as asked, part by part. */
 type GivenSettings = Partial<Omit<NewRunSettings, 'format'>> & { readonly format?: FormatRequest };
