@@ -1,7 +1,7 @@
 /**
- * Execute: run every part of the plan on the worker pool, in table order, sharing the run's DuckDB threads. Each part's file is
- * written beside its name by a worker, recorded in the journal (with its inode, size and modification time, so it can be proved ours later), and
- * only then linked into place; the output target then places it (with S3, queues it for upload) as soon as it is.
+ * Execute: run every part of the plan on the worker pool, in table order, sharing the run's DuckDB threads. Each
+ * part's file is written beside its name by a worker, recorded in the journal (with its inode, size and modification
+ * time, so it can be proved ours later), and only then linked into place; the output target then places it (with S3, queues it for upload) as soon as it is.
  * Parts are computed from the plan's rule one at a time, so memory grows with the files written, never with the
  * parts planned.
  */
@@ -179,14 +179,14 @@ function* partsOf(context: ExecuteContext): Generator<PlannedPart> {
   }
 }
 
-/** Rows not yet started, by table: kept as counts, since a run's parts are a rule, never a list. */
+/** The plan's rows, none started yet: a count kept as parts start, since a run's parts are a rule, never a list. */
 function rowsNotStarted(context: ExecuteContext): { total: number } {
   return { total: context.tables.reduce((n, t) => n + ((context.plans[t]?.last_id ?? 0) - (context.plans[t]?.first_id ?? 1) + 1), 0) };
 }
 
 /**
- * Runs the parts `threads` DuckDB threads at a time (workers/threadShares.ts): a part starts once a thread is free, with its
- * share of the threads by the rows left.
+ * Runs the parts sharing `threads` DuckDB threads (workers/threadShares.ts): a part starts once there is room, with
+ * its share of the threads by the rows left.
  */
 export async function executeParts(context: ExecuteContext): Promise<Executed> {
   const results = new Map<string, FileSummary>();

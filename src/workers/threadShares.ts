@@ -29,7 +29,7 @@ export class ThreadRate {
   /** Rows a part under way has still to do: all of them until a part has finished and the rate is known. */
   remaining(part: RunningPart, nowMs: number): number {
     if (this.#threadMs === 0) return part.rows;
-    const done = ((this.#rows / this.#threadMs) * (nowMs - part.startedMs) * part.threads);
+    const done = (this.#rows / this.#threadMs) * (nowMs - part.startedMs) * part.threads;
     return Math.max(0, part.rows - done);
   }
 }
