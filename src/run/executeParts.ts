@@ -1,8 +1,8 @@
 /**
  * Execute: run every part of the plan on the worker pool, in table order, sharing the run's DuckDB threads. Each
  * part's file is written beside its name by a worker, recorded in the journal (with its inode, size and modification
- * time, so it can be proved ours later), and only then linked into place; the output target then places it (with S3, queues it for upload) as soon as it is.
- * Parts are computed from the plan's rule one at a time, so memory grows with the files written, never with the
+ * time, so it can be proved ours later), and only then linked into place; the output target then places it (with
+ * S3, queues it for upload) as soon as it is. Parts are computed from the plan's rule one at a time, so memory grows with the files written, never with the
  * parts planned.
  */
 import { link, lstat, readdir, rm, unlink } from 'node:fs/promises';
