@@ -28,7 +28,7 @@ export interface ParquetRecord {
  */
 export const DUCKDB_ROW_GROUP_ROWS = 122_880;
 
-export const DEFAULT_CODEC: Codec = 'zstd';
+const DEFAULT_CODEC: Codec = 'zstd';
 /**
  * ZSTD level 1, not DuckDB's default 3: measured by `npm run bench -- --only=codecs` (500k rows of each table, the
  * engine's own query, interleaved rounds, CPU time), level 1 computes and writes the three tables in 0.89-0.91x the
@@ -40,13 +40,10 @@ export const DEFAULT_ROW_GROUP_SIZE = DUCKDB_ROW_GROUP_ROWS;
 
 export const DEFAULT_FORMAT: ParquetFormat = { compression: DEFAULT_CODEC, level: DEFAULT_ZSTD_LEVEL, rowGroupSize: DEFAULT_ROW_GROUP_SIZE };
 
-/** Files written before the codec was a choice: DuckDB's ZSTD default level. */
-export const LEGACY_FORMAT: ParquetFormat = { compression: 'zstd', level: 3, rowGroupSize: DUCKDB_ROW_GROUP_ROWS };
-
-export const MIN_ZSTD_LEVEL = -131_072;
-export const MAX_ZSTD_LEVEL = 22;
-export const MIN_ROW_GROUP_SIZE = 2_048;
-export const MAX_ROW_GROUP_SIZE = 100_000_000;
+const MIN_ZSTD_LEVEL = -131_072;
+const MAX_ZSTD_LEVEL = 22;
+const MIN_ROW_GROUP_SIZE = 2_048;
+const MAX_ROW_GROUP_SIZE = 100_000_000;
 
 export function isCodec(value: unknown): value is Codec {
   return typeof value === 'string' && (CODECS as readonly string[]).includes(value);

@@ -179,9 +179,9 @@ function* partsOf(context: ExecuteContext): Generator<PlannedPart> {
   }
 }
 
-/** The plan's rows, none started yet: a count kept as parts start, since a run's parts are a rule, never a list. */
-function rowsNotStarted(context: ExecuteContext): { total: number } {
-  return { total: context.tables.reduce((n, t) => n + ((context.plans[t]?.last_id ?? 0) - (context.plans[t]?.first_id ?? 1) + 1), 0) };
+/** The plan's rows: counted, not listed, since a run's parts are a rule. */
+function plannedRows(context: ExecuteContext): number {
+  return context.tables.reduce((n, t) => n + ((context.plans[t]?.last_id ?? 0) - (context.plans[t]?.first_id ?? 1) + 1), 0);
 }
 
 /**
@@ -193,7 +193,7 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
   const { target } = context;
   let failure: Error | undefined;
   const queue = partsOf(context);
-  const notStarted = rowsNotStarted(context);
+  let notStarted = plannedRows(context);
   const rate = new ThreadRate();
   const running = new Set<RunningPart>();
   const underWay = new Set<Promise<void>>();
@@ -210,9 +210,9 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
     if (next.done) break;
     const part = next.value;
     const rows = part.lastId - part.firstId + 1;
-    notStarted.total -= rows;
+    notStarted -= rows;
     const now = performance.now();
-    const left = rows + notStarted.total + [...running].reduce((n, r) => n + rate.remaining(r, now), 0);
+    const left = rows + notStarted + [...running].reduce((n, r) => n + rate.remaining(r, now), 0);
     const entry: RunningPart = { rows, threads: threadsFor(rows, left, context.threads), startedMs: now };
     threadsInUse += entry.threads;
     running.add(entry);

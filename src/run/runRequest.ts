@@ -16,8 +16,8 @@ import {
   DEFAULT_FILE_SIZE_MB,
   MAX_FILE_SIZE_MB,
   type NewRunOptions,
+  type GivenSettings,
   type NewRunSettings,
-  type FormatRequest,
   type ResumeRunOptions,
   defaultUploadConcurrency,
   type RunOptions,
@@ -25,7 +25,7 @@ import {
   type S3RunOptions,
 } from './runTypes.js';
 import type { S3Target } from '../output/s3/s3Target.js';
-import { type ParquetFormat, askedProblem, describeFormat, formatFlags, formatOfRecord, formatRecord, resolveFormat } from '../output/parquetFormat.js';
+import { type FormatAsked, type ParquetFormat, askedProblem, describeFormat, formatFlags, formatOfRecord, formatRecord, resolveFormat } from '../output/parquetFormat.js';
 
 /** What the caller asked for, a new run's left-out settings chosen once: the lock and the run's record then agree. */
 export type Ask =
@@ -52,11 +52,7 @@ interface RequestFields {
 export type RunRequest = (RequestFields & { readonly kind: 'new' }) | (RequestFields & { readonly kind: 'resume'; readonly resuming: PendingRun });
 
 /** The values an interrupted run is checked against: those given, whether to start a run or to resume one. */
-type Given = Partial<Omit<NewRunSettings, 'format'>> & {
-  readonly format?: FormatRequest;
-  readonly tables?: readonly string[];
-  readonly rows?: Readonly<Record<string, number>>;
-};
+type Given = GivenSettings & { readonly tables?: readonly string[]; readonly rows?: Readonly<Record<string, number>> };
 
 /** The current second, as --as-of gives it. */
 function currentSecond(): string {
@@ -96,7 +92,7 @@ function mismatch(pending: PendingRun, given: Given): string | undefined {
 }
 
 /** Whether a part of the format asked for is not the run's: a run's files are all written alike. */
-function formatDiffers(format: ParquetFormat, given: FormatRequest | undefined): boolean {
+function formatDiffers(format: ParquetFormat, given: FormatAsked | undefined): boolean {
   if (!given) return false;
   if (given.compression !== undefined && given.compression !== format.compression) return true;
   if (given.level !== undefined && given.level !== format.level) return true;

@@ -73,11 +73,11 @@ export interface NewRunSettings {
   readonly format: ParquetFormat;
 }
 
-/** What was asked of the format: each part left out is the default, or on resume the run's own. */
-export type FormatRequest = FormatAsked;
-
-/** The settings a caller may give, new run or resumed; the format as asked, part by part. */
-type GivenSettings = Partial<Omit<NewRunSettings, 'format'>> & { readonly format?: FormatRequest };
+/**
+ * The settings a caller may give, new run or resumed; the format as asked, part by part (each part left out is the
+ * default, or on resume the run's own).
+ */
+export type GivenSettings = Partial<Omit<NewRunSettings, 'format'>> & { readonly format?: FormatAsked };
 
 /**
  * A new run. If an interrupted run is recorded next to the metadata, this one finishes it instead when it asks for

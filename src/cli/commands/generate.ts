@@ -5,7 +5,7 @@
 import { Command, Option } from 'clipanion';
 import {
   DEFAULT_FILE_SIZE_MB,
-  type FormatRequest,
+  type GivenSettings,
   type NewRunSettings,
   type ProgressEvent,
   type RunSummary,
@@ -249,13 +249,12 @@ export class GenerateCommand extends Command {
 }
 
 /** What execute read from the flags: a new run's tables and rows, and whatever else was given. */
-type Given = Partial<Omit<NewRunSettings, 'format'>> & { readonly format: FormatRequest };
-interface NewRun extends Given {
+interface NewRun extends GivenSettings {
   readonly kind: 'new';
   readonly tables: string[];
   readonly rows: Record<string, number>;
 }
-type GivenRun = NewRun | (Given & { readonly kind: 'resume'; readonly tables?: string[]; readonly rows?: Record<string, number> });
+type GivenRun = NewRun | (GivenSettings & { readonly kind: 'resume'; readonly tables?: string[]; readonly rows?: Record<string, number> });
 
 function plainSummary(summary: RunSummary): string {
   const lines = [`synthgen run ${summary.run_id}: seed ${summary.seed}, as-of ${summary.as_of}, ${summary.threads} thread${summary.threads === 1 ? '' : 's'} on ${summary.workers} worker${summary.workers === 1 ? '' : 's'}`];
