@@ -1,7 +1,7 @@
 /**
- * The locales users live in, with their share of users, the time zone most of their people live in (for local time), and the number of entries per locale in the per-locale
- * pools. No faker here: the tables import this, and loading faker's locale data costs ~0.3 s a run that the pool
- * cache usually saves.
+ * The locales users live in: their share of users, the time zone most of their people live in (for local time),
+ * and the number of entries per locale in the per-locale pools. No faker here: the tables import this, and loading
+ * faker's locale data costs ~0.3 s a run that the pool cache usually saves.
  */
 export const LOCALES = [
   { code: 'en_US', weight: 0.55, country: 'United States', countryCode: 'US', language: 'en', timeZone: 'America/New_York' },
