@@ -4,15 +4,13 @@
  * and the time of computing the IDs alone is subtracted; what is left, per row and column, is that kind's cost.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { partQuery } from '../src/schema/compileTable.js';
-import { tableRegistry } from '../src/tables/index.js';
+import { benchCompile } from './engineMethod.js';
 import { quotedIdentifier } from '../src/schema/sql.js';
 import type { TableDefinition } from '../src/schema/tableDefinition.js';
 
 export const KINDS = ['primary key', 'foreign key', 'text', 'integer', 'decimal', 'timestamp', 'date', 'boolean'] as const;
 export type ColumnKind = (typeof KINDS)[number];
 
-const AS_OF = '2026-01-01T00:00:00Z';
 
 export function kindOf(definition: TableDefinition, column: { name: string; type: string }): ColumnKind {
   if (column.name === definition.primaryKey) return 'primary key';
@@ -39,9 +37,6 @@ export function columnsByKind(definition: TableDefinition): [ColumnKind, string[
 
 /** Computes `columns` of the table's first `rows` rows into a temporary table (pools must be loaded). */
 export async function computeColumns(connection: DuckDBConnection, definition: TableDefinition, columns: readonly string[], rows: number): Promise<void> {
-  const parents = Object.fromEntries(
-    definition.parents.map((p) => [p.table, [{ first_id: 1, last_id: 1_000_000, seed: 1, as_of: AS_OF, version: 1 }]]),
-  );
-  const query = partQuery(definition, { seed: 1, asOf: AS_OF, firstId: 1, lastId: rows, parents }, tableRegistry().lookup);
+  const query = benchCompile(definition).select(1, rows);
   await connection.run(`CREATE OR REPLACE TEMP TABLE column_kind_bench AS SELECT ${columns.map(quotedIdentifier).join(', ')} FROM (${query})`);
 }

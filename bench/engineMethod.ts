@@ -1,6 +1,8 @@
 /** synthgen's per-part work and the write floor, in-process on one DuckDB thread: exactly what one worker does. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { compileTable } from '../src/schema/compileTable.js';
+import { type CompiledTable, compileTable } from '../src/schema/compileTable.js';
+import { standInParents } from '../src/schema/standInRanges.js';
+import { defaultSince } from '../src/schema/timeline.js';
 import { writePoolFile } from '../src/schema/poolFile.js';
 import { quotedString } from '../src/schema/sql.js';
 import type { TableDefinition } from '../src/schema/tableDefinition.js';
@@ -11,12 +13,21 @@ import { PART_IDS_TABLE } from '../src/workers/task.js';
 
 const AS_OF = '2026-01-01T00:00:00Z';
 
+/** Rows a bench table's parents have. */
+const PARENT_ROWS = 1_000_000;
+/** Rows of the bench's run of a table: its parts' creation times spread over a 3-year window as a run's would. */
+const RUN_ROWS = 1_000_000;
+
+/** The table compiled as a first run of RUN_ROWS rows over parents of PARENT_ROWS. */
+export function benchCompile(definition: TableDefinition): CompiledTable {
+  const lookup = tableRegistry().lookup;
+  const parents = standInParents(definition.name, lookup, { rows: () => PARENT_ROWS, seed: 1, asOf: AS_OF });
+  return compileTable(definition, { seed: 1, asOf: AS_OF, own: { first_id: 1, last_id: RUN_ROWS, since: defaultSince(AS_OF) }, parents }, lookup);
+}
+
 /** The part query over the IDs table, as workers run it (generatePart.ts); the table is filled by `fillIds`. */
 function rowsQuery(definition: TableDefinition): string {
-  const parents = Object.fromEntries(
-    definition.parents.map((p) => [p.table, [{ first_id: 1, last_id: 1_000_000, seed: 1, as_of: AS_OF, version: definition.version }]]),
-  );
-  return compileTable(definition, { seed: 1, asOf: AS_OF, parents }, tableRegistry().lookup).selectFrom(PART_IDS_TABLE);
+  return benchCompile(definition).selectFrom(PART_IDS_TABLE);
 }
 
 /** The IDs 1..rows, in the table the part query reads, as a worker fills it before each part. */
@@ -25,9 +36,10 @@ async function fillIds(connection: DuckDBConnection, rows: number): Promise<void
 }
 
 export async function preparePools(connection: DuckDBConnection, definition: TableDefinition, scratch: string): Promise<void> {
-  // Every pool it declares (the cheapest generator reads any of them), loaded as a part's are.
+  // Every pool it declares (the cheapest generator reads any of them) and the engine's, loaded as a part's are.
   const registry = tableRegistry();
-  await loadPools(connection, await writePoolFile(scratch, { table: definition.name, pools: definition.pools }, (pool) => registry.isBuiltinPool(pool)));
+  const pools = [...definition.pools, ...benchCompile(definition).pools.filter((pool) => !definition.pools.includes(pool))];
+  await loadPools(connection, await writePoolFile(scratch, { table: definition.name, pools }, (pool) => registry.isBuiltinPool(pool)));
 }
 
 /** Computes a query's rows and COPYs them to Parquet with the parts' settings (or `options` in their place). */

@@ -7,10 +7,14 @@ import { UserError } from '../errors/userError.js';
 import type { Metadata, TableOriginRecord, TableState } from '../state/metadata.js';
 import { type ParentRange, type Segment, isLegacy } from '../state/segment.js';
 import type { TableRegistry } from '../schema/registry.js';
+import { epochSeconds } from '../schema/sql.js';
+import { defaultSince } from '../schema/timeline.js';
 
 export interface Reservation {
   readonly first: number;
   readonly last: number;
+  /** The window's start (exclusive): the table's last as-of, or where its history starts on its first run. */
+  readonly since: string;
   /** For each parent table, the ranges this run's rows may reference. */
   readonly parents: Record<string, ParentRange[]>;
 }
@@ -19,11 +23,61 @@ function recomputable(state: TableState | undefined): Segment[] {
   return (state?.segments ?? []).filter((segment): segment is Segment => !isLegacy(segment));
 }
 
+/**
+ * A table's recomputable segments up to `lastId`, with the parent ranges each was made with (the segment records
+ * its parents' last IDs): what recomputing when its rows were created needs.
+ */
+export function rangesOf(table: string, lastId: number, tables: Readonly<Record<string, TableState>>): ParentRange[] {
+  const ranges: ParentRange[] = [];
+  for (const segment of recomputable(tables[table])) {
+    if (segment.last_id > lastId) break;
+    const { first_id, last_id, seed, since, as_of, version } = segment;
+    if (since === undefined) throw beforeWindows(table);
+    const parents = segment.parents ? Object.fromEntries(Object.entries(segment.parents).map(([parent, last]) => [parent, rangesOf(parent, last, tables)])) : undefined;
+    ranges.push({ first_id, last_id, seed, since, as_of, version, ...(parents ? { parents } : {}) });
+  }
+  return ranges;
+}
+
+function checkVersions(name: string, state: TableState | undefined, version: number): void {
+  for (const segment of recomputable(state)) {
+    if (segment.version !== version) {
+      throw new UserError(
+        `existing ${name} rows were made by generator version ${segment.version}, this synthgen makes version ${version}: use the synthgen release that made them, or a new --metadata and --out`,
+      );
+    }
+  }
+}
+
+function beforeWindows(table: string): UserError {
+  return new UserError(
+    `existing ${table} rows were made by a synthgen release that did not record when each run's rows were created: continue them with that release, or use a new --metadata and --out`,
+  );
+}
+
+/** The start of a table's window in this run, or why it cannot have one. */
+function windowStart(name: string, state: TableState | undefined, asOf: string, since: string | undefined): string {
+  const segments = recomputable(state);
+  const last = segments[segments.length - 1];
+  if (last) {
+    if (last.since === undefined) throw beforeWindows(name);
+    if (epochSeconds(asOf) <= epochSeconds(last.as_of)) {
+      throw new UserError(`--as-of ${asOf} is not after the last as-of of ${name} (${last.as_of}): each run adds the rows created since the table's last run, so pass a later --as-of`);
+    }
+    return last.as_of;
+  }
+  const start = since ?? defaultSince(asOf);
+  if (epochSeconds(start) >= epochSeconds(asOf)) throw new UserError(`--since ${start} is not before --as-of ${asOf}: a table's history runs from --since to --as-of`);
+  return start;
+}
+
 export function reserveRanges(options: {
   readonly tables: readonly string[];
   readonly rows: Readonly<Record<string, number>>;
   readonly seed: number;
   readonly asOf: string;
+  /** Where the history of a table without rows yet starts (default: DEFAULT_HISTORY_YEARS before as-of). */
+  readonly since?: string;
   readonly runId: string;
   readonly before: Metadata;
   readonly registry: TableRegistry;
@@ -32,20 +86,20 @@ export function reserveRanges(options: {
 }): { reserved: Map<string, Reservation>; after: Record<string, TableState> } {
   const reserved = new Map<string, Reservation>();
   const after: Record<string, TableState> = { ...options.before.tables };
-  for (const name of options.registry.ordered(options.tables)) {
+  const ordered = options.registry.ordered(options.tables);
+  if (options.since !== undefined && ordered.every((name) => recomputable(options.before.tables[name]).length > 0)) {
+    throw new UserError(`--since sets where a new table's history starts, and ${ordered.join(', ')} already ${ordered.length === 1 ? 'has' : 'have'} runs: each run continues from its table's last as-of, so leave --since out`);
+  }
+  for (const name of ordered) {
     const definition = options.registry.get(name);
     if (!definition) throw new UserError(`unknown table ${name}`);
     const state = options.before.tables[name];
-    for (const segment of recomputable(state)) {
-      if (segment.version !== definition.version) {
-        throw new UserError(
-          `existing ${name} rows were made by generator version ${segment.version}, this synthgen makes version ${definition.version}: use the synthgen release that made them, or a new --metadata and --out`,
-        );
-      }
-    }
+    checkVersions(name, state, definition.version);
     const parents: Record<string, ParentRange[]> = {};
     for (const reference of definition.parents) {
       const parentSegments = recomputable(after[reference.table]);
+      // Recomputing a parent with another version's generator would reference rows unlike its files.
+      checkVersions(reference.table, after[reference.table], options.registry.get(reference.table)?.version ?? 0);
       if (parentSegments.length === 0) {
         const legacyOnly = (after[reference.table]?.segments.length ?? 0) > 0;
         throw new UserError(
@@ -61,17 +115,19 @@ export function reserveRanges(options: {
           `--as-of ${options.asOf} is earlier than the as-of of existing ${reference.table} (${new Date(latest).toISOString()}): ${name} cannot be placed before their parents exist; pass a later --as-of`,
         );
       }
-      parents[reference.table] = parentSegments.map(({ first_id, last_id, seed, as_of, version }) => ({ first_id, last_id, seed, as_of, version }));
+      parents[reference.table] = rangesOf(reference.table, after[reference.table]?.last_id ?? 0, after);
     }
+    const since = windowStart(name, state, options.asOf, options.since);
     const rows = options.rows[name] ?? 0;
     const first = (state?.last_id ?? 0) + 1;
     const last = first + rows - 1;
     if (!Number.isSafeInteger(last)) throw new UserError(`--num-rows for ${name} would take IDs past 2^53: use fewer rows`);
-    reserved.set(name, { first, last, parents });
+    reserved.set(name, { first, last, since, parents });
     const segment: Segment = {
       first_id: first,
       last_id: last,
       seed: options.seed,
+      since,
       as_of: options.asOf,
       version: definition.version,
       run_id: options.runId,

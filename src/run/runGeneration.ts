@@ -86,7 +86,7 @@ async function requestAndReserve(asked: Ask, metadataPath: string, loaded: Loade
   const { registry } = asked;
   const origins = await tableOrigins(tables, registry, loaded.metadata.tables);
   checkOriginsUnchanged(origins, loaded.metadata.tables, request.kind === 'resume' ? request.resuming.definitions : undefined);
-  const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, runId, before: loaded.metadata, registry, origins });
+  const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, ...(request.since === undefined ? {} : { since: request.since }), runId, before: loaded.metadata, registry, origins });
   checkStillFree(request, reserved, metadataPath);
   if (request.kind === 'resume') asked.options.onProgress?.({ type: 'notice', message: `resuming interrupted run ${runId} (${request.command})` });
   return { request, reserved, after, origins };
@@ -137,8 +137,10 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
   const compiled = new Map<string, CompiledTable>();
   const pools = new Map<string, PoolTableSpec | undefined>();
   for (const name of request.tables) {
-    const parents = reserved.get(name)?.parents ?? {};
-    const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, parents });
+    const range = reserved.get(name);
+    if (!range) throw new Error(`no reservation for ${name}`);
+    const own = { first_id: range.first, last_id: range.last, since: range.since };
+    const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, own, parents: range.parents });
     compiled.set(name, query);
     pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.

@@ -39,6 +39,7 @@ interface RequestFields {
   readonly stamp: string;
   readonly seed: number;
   readonly asOf: string;
+  readonly since?: string;
   readonly tables: readonly string[];
   readonly rows: Readonly<Record<string, number>>;
   readonly fileSizeLimitMB: number;
@@ -65,6 +66,7 @@ export function ask(options: RunOptions): Ask {
   const settings: NewRunSettings = {
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
     asOf: options.asOf ?? currentSecond(),
+    ...(options.since === undefined ? {} : { since: options.since }),
     fileSizeLimitMB: options.fileSizeLimitMB ?? DEFAULT_FILE_SIZE_MB,
     format: resolveFormat(options.format ?? {}),
   };
@@ -88,6 +90,7 @@ function mismatch(pending: PendingRun, given: Given): string | undefined {
   if (formatDiffers(format, given.format)) return `${formatFlags(format).join(' ')} (${describeFormat(format)})`;
   if (given.seed !== undefined && given.seed !== pending.seed) return `--seed ${pending.seed}`;
   if (given.asOf !== undefined && given.asOf !== pending.as_of) return `--as-of ${pending.as_of}`;
+  if (given.since !== undefined && given.since !== pending.since) return pending.since === undefined ? 'no --since' : `--since ${pending.since}`;
   return undefined;
 }
 
@@ -137,6 +140,7 @@ function resumed(pending: PendingRun, access: S3Access | undefined, workers: num
     stamp: pending.stamp,
     seed: pending.seed,
     asOf: pending.as_of,
+    ...(pending.since === undefined ? {} : { since: pending.since }),
     tables: pending.tables,
     rows: pending.rows,
     fileSizeLimitMB: pending.file_size_limit_mb,
@@ -227,6 +231,7 @@ export function pendingRecord(
     started_at: request.startedAt,
     seed: request.seed,
     as_of: request.asOf,
+    ...(request.since === undefined ? {} : { since: request.since }),
     tables: request.tables,
     rows: Object.fromEntries(request.tables.map((t) => [t, request.rows[t] ?? 0])),
     file_size_limit_mb: request.fileSizeLimitMB,

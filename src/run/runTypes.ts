@@ -67,6 +67,8 @@ interface RunSettings {
 export interface NewRunSettings {
   readonly seed: number;
   readonly asOf: string;
+  /** Where the history of a table without rows starts (ISO); absent: DEFAULT_HISTORY_YEARS before as-of. */
+  readonly since?: string;
   /** In MB (10^6 bytes); no file is larger. */
   readonly fileSizeLimitMB: number;
   /** The codec, its level and the row group size (defaults: output/parquetFormat.ts). */

@@ -3,7 +3,7 @@
  * worker pool, and cut each table's reserved range into parts by that rule (plan.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskRunner } from '../workers/workerPool.js';
 import { PART_IDS_TABLE, type PartTask, type SampleTask, type WorkerResult } from '../workers/task.js';
@@ -13,13 +13,17 @@ import { cachedValue } from '../state/cache.js';
 import { rowsPerPart } from './partSize.js';
 import { type TablePlan, planTable } from './plan.js';
 import type { Reservation } from './reserve.js';
-import type { PoolTableSpec } from '../schema/poolFile.js';
+import { type PoolTableSpec, writePoolFile } from '../schema/poolFile.js';
+import { standInParents } from '../schema/standInRanges.js';
+import { defaultSince } from '../schema/timeline.js';
 import type { TableRegistry } from '../schema/registry.js';
 import { queryFailure } from '../errors/writeFailure.js';
 
 /** Calibration samples use these instead of the run's, so part sizes do not depend on the seed. */
 const SAMPLE_SEED = 0;
 const SAMPLE_AS_OF = '2025-01-01T00:00:00Z';
+/** Rows a sample's parent stands in with when the run has none recorded (never: reserve refuses that). */
+const SAMPLE_PARENT_ROWS = 1000;
 const MB = 1_000_000;
 
 export interface SizingContext {
@@ -40,14 +44,14 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
   const definition = context.registry.get(name);
   // The sample references as many parents as the run will: how many distinct IDs a part holds changes how its
   // foreign keys compress (dictionary or plain), and so its size.
-  const parentTotals = (definition?.parents ?? []).map(
-    (p) => [p.table, (range.parents[p.table] ?? []).reduce((n, r) => n + r.last_id - r.first_id + 1, 0)] as const,
-  );
-  const sampleParents = Object.fromEntries(
-    parentTotals.map(([table, total]) => [table, [{ first_id: 1, last_id: total, seed: SAMPLE_SEED, as_of: SAMPLE_AS_OF, version: 1 }]]),
-  );
-  const compiled = context.registry.compile(name, { seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF, parents: sampleParents });
-  const pools = context.pools.get(name);
+  const totals = new Map((definition?.parents ?? []).map((p) => [p.table, (range.parents[p.table] ?? []).reduce((n, r) => n + r.last_id - r.first_id + 1, 0)]));
+  const sampleParents = standInParents(name, context.registry.lookup, { rows: (table) => totals.get(table) ?? SAMPLE_PARENT_ROWS, seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF });
+  const own = { first_id: 1, last_id: range.last - range.first + 1, since: defaultSince(SAMPLE_AS_OF) };
+  const compiled = context.registry.compile(name, { seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF, own, parents: sampleParents });
+  // The sample's own pools: its timelines are the stand-in history's, not the run's.
+  const folder = join(context.scratch, 'samples');
+  await mkdir(folder, { recursive: true });
+  const pools = await writePoolFile(folder, compiled, (pool) => context.registry.isBuiltinPool(pool));
   let samples = 0;
   // Samples use a fixed seed, so their sizes depend only on their query and pools: cached across runs (see
   // cache.ts), keyed by the query itself, so an edited definition never reads another's sizes. A user's pools are

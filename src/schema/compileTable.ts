@@ -10,8 +10,10 @@
 import { UserError } from '../errors/userError.js';
 import { definitionProblem } from './defineTable.js';
 import { poolColumn, poolTable } from './columns/poolAt.js';
-import { parentFields } from './parentRows.js';
-import { OwnRows, type RandomSource } from './random.js';
+import { type HelperSql, TimelineLayout, createdSql, existingFields, parentSource, pickFields } from './parentRows.js';
+import { popularityTables } from './popularity.js';
+import { OwnRows, type RandomSource, uniform } from './random.js';
+import { type KnotMemo, knotsFor, timedRanges } from './segmentKnots.js';
 import type { ParentRange } from '../state/segment.js';
 import { epochSeconds, quotedIdentifier } from './sql.js';
 import type { Field, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
@@ -19,6 +21,8 @@ import type { Field, ParentRow, PoolDefinition, RowContext, TableDefinition } fr
 export interface TableRows {
   readonly seed: number;
   readonly asOf: string;
+  /** This run's rows of the table: their IDs, and the window (since, as-of] they are created in. */
+  readonly own: { readonly first_id: number; readonly last_id: number; readonly since: string };
   /** For each parent table, the ranges this table's rows may reference. */
   readonly parents: Readonly<Record<string, readonly ParentRange[]>>;
 }
@@ -45,11 +49,14 @@ export interface CompiledTable {
 export type TableLookup = (name: string) => TableDefinition | undefined;
 
 const ID = '__id';
+const CREATED = '__created';
 
 interface Node {
   readonly name: string;
   /** Whose field this is: the table compiled, or a parent whose value it recomputes. */
   readonly owner: TableDefinition;
+  /** For a parent's field: which parent row it is computed for (the reference, or one candidate of it). */
+  readonly key: string;
   readonly label: string;
   readonly build: (context: RowContext) => string;
   sql?: string;
@@ -75,21 +82,39 @@ class Compilation {
     readonly tables: TableLookup,
   ) {}
 
-  add(owner: TableDefinition, name: string, label: string, build: (context: RowContext) => string): void {
+  add(owner: TableDefinition, name: string, label: string, build: (context: RowContext) => string, key = owner.name): void {
     if (this.nodes.has(name) || name === ID) throw definitionProblem(this.definition.name, label, 'defined twice');
-    this.nodes.set(name, { name, owner, label, build, dependencies: new Set() });
+    this.nodes.set(name, { name, owner, key, label, build, dependencies: new Set() });
+  }
+
+  /** Engine-made fields (timelines, parent picks): SQL that reads the fields it names. */
+  addHelpers(fields: readonly HelperSql[], label: string): void {
+    for (const { name, reads, sql } of fields) {
+      this.add(this.definition, name, label, (context) => {
+        for (const read of reads) context.field(read);
+        return sql;
+      });
+    }
+  }
+
+  /** A pool the engine builds for this compilation, read by its own fields' SQL. */
+  enginePool(name: string, values: readonly number[]): string {
+    const pool: PoolDefinition = { name, type: 'number', build: () => values };
+    this.pools.set(name, pool);
+    return quotedIdentifier(poolColumn(name));
   }
 
   /** The hidden field holding the parent's field `name`, added on first read. */
-  parentValue(reader: Node, table: string, name: string): string {
-    const parent = this.parents.get(table);
+  parentValue(reader: Node, key: string, name: string): string {
+    const parent = this.parents.get(key);
+    const table = parent?.definition?.name ?? key;
     if (!parent?.definition) throw definitionProblem(this.definition.name, reader.label, `reads ${table}.${name}, but ${table} is not a parent it declares`);
     const field: Field | undefined = [...parent.definition.helpers, ...parent.definition.columns].find((f) => f.name === name);
     if (!field) throw definitionProblem(this.definition.name, reader.label, `reads ${table}.${name}, which ${table} does not define`);
-    const node = `__${table}__${name}`;
+    const node = `__${key}__${name}`;
     if (!this.nodes.has(node)) {
       // The field as the parent computes it, before any cast: the parent's other fields read it so.
-      this.add(parent.definition, node, `${table}.${name}`, field.sql);
+      this.add(parent.definition, node, `${table}.${name}`, field.sql, key);
       // Its draws are the parent row's, which exists once the parent's id is.
       this.nodes.get(node)?.dependencies.add(parent.idField);
     }
@@ -106,33 +131,38 @@ class Compilation {
     return quotedIdentifier(poolColumn(pool.name));
   }
 
+  /** The row a parent key names, as `node`'s SQL reads it. */
+  parentRowOf(node: Node, key: string): ParentRow {
+    const parent = this.parents.get(key);
+    if (!parent) throw definitionProblem(this.definition.name, node.label, `reads ${key}, which is not a parent it declares: add it to parents`);
+    node.dependencies.add(parent.idField);
+    return {
+      ...parent.source,
+      bits: (bitsKey) => parent.source.bits(bitsKey),
+      value: (name) => {
+        const hidden = this.parentValue(node, key, name);
+        node.dependencies.add(hidden);
+        // A column is read as written, so a child compares equal to the parent's file.
+        const column = parent.definition?.columns.find((c) => c.name === name);
+        return column ? `CAST(${quotedIdentifier(hidden)} AS ${column.type})` : quotedIdentifier(hidden);
+      },
+    };
+  }
+
   contextOf(node: Node): RowContext {
     const ownRow = node.owner === this.definition;
     const parentRow = (table: string): ParentRow => {
       if (!ownRow) {
         throw definitionProblem(this.definition.name, node.label, `reads ${node.owner.name}'s parent ${table}: a child can read only the values its parent computes from its own row`);
       }
-      const parent = this.parents.get(table);
-      if (!parent) throw definitionProblem(this.definition.name, node.label, `reads ${table}, which is not a parent it declares: add it to parents`);
-      node.dependencies.add(parent.idField);
-      return {
-        ...parent.source,
-        bits: (key) => parent.source.bits(key),
-        value: (name) => {
-          const hidden = this.parentValue(node, table, name);
-          node.dependencies.add(hidden);
-          // A column is read as written, so a child compares equal to the parent's file.
-          const column = parent.definition?.columns.find((c) => c.name === name);
-          return column ? `CAST(${quotedIdentifier(hidden)} AS ${column.type})` : quotedIdentifier(hidden);
-        },
-      };
+      return this.parentRowOf(node, table);
     };
-    const source = ownRow ? this.own : this.parentSourceOf(node.owner.name);
+    const source = ownRow ? this.own : this.parentSourceOf(node.key);
     return {
       row: source,
       parent: parentRow,
       field: (other) => {
-        const name = ownRow ? other : this.parentValue(node, node.owner.name, other);
+        const name = ownRow ? other : this.parentValue(node, node.key, other);
         node.dependencies.add(name);
         return quotedIdentifier(name);
       },
@@ -177,31 +207,81 @@ function buildSql(definition: TableDefinition, node: Node, context: RowContext):
   return sql;
 }
 
-function addParents(compilation: Compilation, rows: TableRows): void {
+/** Pool names of the engine's own pools for a table: never a name definePool() accepts (those start with a letter). */
+const timelinePool = (table: string) => `_timeline_${table}`;
+const popularityPool = (table: string) => `_popularity_${table}`;
+
+/**
+ * The fields that pick each parent among those created before this row, with the parent's draws: one pick per
+ * attempt, and the first candidate the reference accepts (else the last) is the parent.
+ */
+function addParents(compilation: Compilation, rows: TableRows, memo: KnotMemo): void {
   const { definition, own } = compilation;
   for (const reference of definition.parents) {
     const ranges = rows.parents[reference.table];
     if (!ranges || ranges.length === 0) throw new Error(`${definition.name}: no ${reference.table} ranges given`);
-    const { fields, source } = parentFields({ table: reference.table, ranges, skew: reference.skew, pickDraw: own, pickKey: reference.column, prefix: `__${reference.column}` });
-    // Each helper reads the one before it (position -> segment -> id); declare that through field().
-    let previous: string | undefined;
-    for (const [name, sql] of fields) {
-      const before = previous;
-      compilation.add(definition, name, `parent ${reference.table}`, (context) => {
-        if (before) context.field(before);
-        return sql;
-      });
-      previous = name;
+    const layout = new TimelineLayout(timedRanges(reference.table, ranges, compilation.tables, memo));
+    const timeline = compilation.enginePool(timelinePool(reference.table), layout.values);
+    const popularity = compilation.enginePool(popularityPool(reference.table), popularityTables(reference.table));
+    const prefix = `__${reference.column}`;
+    const label = `parent ${reference.table}`;
+    compilation.addHelpers(existingFields({ layout, pool: timeline, time: quotedIdentifier(CREATED), timeField: CREATED, prefix }), label);
+    const attempts = reference.accept?.attempts ?? 1;
+    const picks: string[] = [];
+    const accepted: string[] = [];
+    for (let attempt = 0; attempt < attempts; attempt += 1) {
+      const at = attempts === 1 ? prefix : `${prefix}${attempt}`;
+      const key = attempt === 0 ? reference.column : `${reference.column}#${attempt}`;
+      const pick = { pool: popularity, draws: own, key, skew: reference.skew, idle: reference.idle ?? 0, first: ranges[0]?.first_id ?? 1, lastField: `${prefix}_last`, prefix: at };
+      compilation.addHelpers(pickFields(pick), label);
+      picks.push(`${at}_id`);
+      const accept = reference.accept;
+      if (accept && attempt < attempts - 1) {
+        const candidate = parentSource({ table: reference.table, layout, pool: timeline, idField: `${at}_id`, prefix: at });
+        compilation.addHelpers(candidate.fields, label);
+        const candidateKey = `${reference.table}#${attempt}`;
+        compilation.parents.set(candidateKey, { definition: compilation.tables(reference.table), source: candidate.source, idField: `${at}_created` });
+        compilation.add(definition, `${at}_ok`, label, (context) => {
+          const node = compilation.nodes.get(`${at}_ok`);
+          if (!node) throw new Error('unreachable');
+          return `(${accept.sql(context, compilation.parentRowOf(node, candidateKey), attempt)})`;
+        });
+        accepted.push(`${at}_ok`);
+      }
     }
-    if (!previous) throw new Error('unreachable');
-    compilation.parents.set(reference.table, { definition: compilation.tables(reference.table), source, idField: previous });
+    const chosen = `${prefix}_id`;
+    if (attempts > 1) {
+      const branches = accepted.map((ok, i) => `WHEN ${quotedIdentifier(ok)} THEN ${quotedIdentifier(picks[i] ?? '')}`);
+      compilation.addHelpers([{ name: chosen, reads: [...accepted, ...picks], sql: `CASE ${branches.join(' ')} ELSE ${quotedIdentifier(picks[picks.length - 1] ?? '')} END` }], label);
+    }
+    const final = parentSource({ table: reference.table, layout, pool: timeline, idField: chosen, prefix: `${prefix}_p` });
+    compilation.addHelpers(final.fields, label);
+    compilation.parents.set(reference.table, { definition: compilation.tables(reference.table), source: final.source, idField: `${prefix}_p_created` });
   }
 }
 
+/** The field holding this row's creation time: its quantile in the run's window, by the table's timeline. */
+function addCreated(compilation: Compilation, rows: TableRows, memo: KnotMemo): void {
+  const { definition, own } = compilation;
+  const knots = knotsFor(definition, { since: rows.own.since, as_of: rows.asOf }, rows.parents, compilation.tables, memo);
+  const pool = compilation.enginePool(timelinePool(definition.name), knots);
+  const sql = createdSql({
+    pool,
+    offset: '0',
+    cells: String(knots.length - 1),
+    index: `(${quotedIdentifier(ID)} - ${rows.own.first_id})`,
+    rows: String(Math.max(1, rows.own.last_id - rows.own.first_id + 1)),
+    draw: uniform(own, 'created'),
+  });
+  compilation.addHelpers([{ name: CREATED, reads: [], sql }], 'creation time');
+}
+
 export function compileTable(definition: TableDefinition, rows: TableRows, tables: TableLookup): CompiledTable {
-  const own = new OwnRows({ seed: rows.seed, table: definition.name, id: quotedIdentifier(ID), asOf: String(epochSeconds(rows.asOf)) });
+  const own = new OwnRows({ seed: rows.seed, table: definition.name, id: quotedIdentifier(ID), asOf: String(epochSeconds(rows.asOf)), created: quotedIdentifier(CREATED) });
   const compilation = new Compilation(definition, own, tables);
-  addParents(compilation, rows);
+  const memo: KnotMemo = new Map();
+  addCreated(compilation, rows, memo);
+  addParents(compilation, rows, memo);
   for (const field of definition.helpers) compilation.add(definition, field.name, `helper ${field.name}`, field.sql);
   for (const column of definition.columns) compilation.add(definition, column.name, `column ${column.name}`, column.sql);
   for (const name of compilation.nodes.keys()) compilation.stageOf(name);

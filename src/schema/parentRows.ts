@@ -1,80 +1,179 @@
 /**
- * Choosing a parent row and recomputing it. A child row draws a rank in [0, total) with a power-law skew, hashes it
- * to a position (so the popular parents are spread over the ID space, not just the oldest rows), then finds the
- * segment the position falls in. The parent's values are recomputed from that segment's seed and as-of:
- * nothing is read back from files, so references hold across runs and when the parent files are elsewhere.
+ * Choosing a parent row and recomputing it, as SQL fields. A child row created at time t may reference only parent
+ * rows created by then: the last such ID is found from the parent's own windows and knots (timeline.ts), then a row
+ * is drawn by popularity (popularity.ts) among the IDs up to it. The parent's values are recomputed from the segment
+ * its ID lies in (seed, as-of, window): nothing is read back from files, so references hold across runs and when the
+ * parent files are elsewhere.
  */
-import { type RandomSource, streamSalt, uniform } from './random.js';
+import { CLASSES, PER_CLASS, RESIDUES, classWeights } from './popularity.js';
+import { type RandomSource, draw20, streamSalt, uniform } from './random.js';
 import type { ParentRange } from '../state/segment.js';
-import { epochSeconds, ubigint } from './sql.js';
+import { epochSeconds, quotedIdentifier, ubigint } from './sql.js';
+import { DRAW20 } from './random.js';
 
-/** A CASE tree of depth log2(n) over the segments' cumulative starts: the 1-based segment a position lies in. */
-function segmentIndexSql(position: string, starts: readonly number[], low: number, high: number): string {
-  if (low === high) return String(low + 1);
-  const middle = Math.floor((low + high + 1) / 2);
-  return `CASE WHEN ${position} < ${starts[middle]} THEN ${segmentIndexSql(position, starts, low, middle - 1)} ELSE ${segmentIndexSql(position, starts, middle, high)} END`;
+/** A parent segment with its knots, and where they start in the parent's timeline pool. */
+export interface TimedRange extends ParentRange {
+  readonly knots: readonly number[];
 }
 
-function listOf(values: readonly string[]): string {
+/** A helper field of the query: its SQL and the fields it reads. */
+export interface HelperSql {
+  readonly name: string;
+  readonly reads: readonly string[];
+  readonly sql: string;
+}
+
+/** A CASE tree of depth log2(n) over ascending `starts`: the 1-based index of the last start <= `value`. */
+export function segmentIndexSql(value: string, starts: readonly number[], low = 0, high = starts.length - 1): string {
+  if (low === high) return String(low + 1);
+  const middle = Math.floor((low + high + 1) / 2);
+  return `CASE WHEN ${value} < ${starts[middle]} THEN ${segmentIndexSql(value, starts, low, middle - 1)} ELSE ${segmentIndexSql(value, starts, middle, high)} END`;
+}
+
+function listOf(values: readonly (number | string)[]): string {
   return `[${values.join(', ')}]`;
 }
 
-export interface ParentFields {
-  /** Helper fields (name -> SQL) that compute the chosen parent's position, segment and id, in dependency order. */
-  readonly fields: ReadonlyArray<readonly [string, string]>;
-  /** Draws of the chosen parent row. */
-  readonly source: RandomSource;
+const q = quotedIdentifier;
+
+/** One constant per segment, picked by the 1-based segment index field (a constant when there is one segment). */
+function perSegment(values: readonly (number | string)[], segment: string): string {
+  return values.length === 1 ? String(values[0]) : `${listOf(values)}[${q(segment)}]`;
+}
+
+/** Layout of a table's segments in its timeline pool. */
+export class TimelineLayout {
+  readonly offsets: number[] = [];
+  readonly cells: number[] = [];
+  readonly values: number[] = [];
+
+  constructor(readonly ranges: readonly TimedRange[]) {
+    for (const range of ranges) {
+      this.offsets.push(this.values.length);
+      this.cells.push(range.knots.length - 1);
+      for (const knot of range.knots) this.values.push(knot);
+    }
+  }
 }
 
 /**
- * The fields that pick a parent for each child row, and the parent's draws.
- * `pickDraw` is the child's own draw that drives the choice; `prefix` names the helper fields.
+ * SQL for the creation time of row `index` (0-based in its segment) of `rows`: the (index + v)/rows quantile, v
+ * kept inside (0.001, 0.999) so that it is strictly inside the window and counting can leave a margin. Rounded up to
+ * the second: a window (since, as-of] of whole seconds then holds it.
  */
-export function parentFields(options: {
-  readonly table: string;
-  readonly ranges: readonly ParentRange[];
-  readonly skew: number;
-  readonly pickDraw: RandomSource;
-  readonly pickKey: string;
-  readonly prefix: string;
-}): ParentFields {
-  const { table, ranges, skew, prefix } = options;
-  const starts: number[] = [];
-  let total = 0;
-  for (const range of ranges) {
-    starts.push(total);
-    total += range.last_id - range.first_id + 1;
-  }
-  if (total === 0) throw new Error(`no rows of ${table} to reference`);
-  const rank = `LEAST(${total - 1}, floor(${total} * pow(${uniform(options.pickDraw, options.pickKey)}, ${skew}))::BIGINT)`;
-  // Hashing the rank (not a multiplicative permutation: 128-bit arithmetic cost ~700 ns a row) spreads popularity
-  // over the IDs; the salt depends only on the parent table, so the same parents stay popular across runs.
-  const spread = ubigint(streamSalt(0, table, 'popularity'));
-  const position = `(hash(xor(${rank}::UBIGINT, ${spread})) % ${total}::UBIGINT)::BIGINT`;
-  const positionField = `${prefix}_pos`;
-  const segmentField = `${prefix}_seg`;
-  const idField = `${prefix}_id`;
-  const q = (name: string) => `"${name}"`;
-  const segment = segmentIndexSql(q(positionField), starts, 0, ranges.length - 1);
-  const firstIds = listOf(ranges.map((r) => String(r.first_id)));
-  const startList = listOf(starts.map(String));
-  const id = `(${firstIds}[${q(segmentField)}] + ${q(positionField)} - ${startList}[${q(segmentField)}])::BIGINT`;
-  const asOfs = listOf(ranges.map((r) => String(epochSeconds(r.as_of))));
-  const source: RandomSource = {
-    id: q(idField),
-    asOf: ranges.length === 1 ? String(epochSeconds(ranges[0]?.as_of ?? '')) : `${asOfs}[${q(segmentField)}]`,
-    bits(key: string): string {
-      const salts = ranges.map((r) => ubigint(streamSalt(r.seed, table, key)));
-      const salt = salts.length === 1 ? (salts[0] ?? '') : `${listOf(salts)}[${q(segmentField)}]`;
-      return `hash(xor(${q(idField)}::UBIGINT, ${salt}))`;
-    },
-  };
-  return {
-    fields: [
-      [positionField, position],
-      [segmentField, segment],
-      [idField, id],
-    ],
-    source,
-  };
+export function createdSql(options: { pool: string; offset: string; cells: string; index: string; rows: string; draw: string }): string {
+  const { pool, offset, cells, index, rows, draw } = options;
+  const x = `((${index} + 0.001 + 0.998 * ${draw}) / ${rows} * ${cells})`;
+  const cell = `LEAST(floor(${x})::BIGINT, ${cells} - 1)`;
+  const at = (k: string) => `${pool}[${offset} + ${k} + 1]`;
+  return `ceil(${at(cell)} + (${at(`${cell} + 1`)} - ${at(cell)}) * (${x} - ${cell}))::BIGINT`;
 }
+
+/** The draws and creation time of the parent row whose id is in field `idField`. */
+export function parentSource(options: { table: string; layout: TimelineLayout; pool: string; idField: string; prefix: string }): { fields: HelperSql[]; source: RandomSource } {
+  const { table, layout, pool, idField, prefix } = options;
+  const ranges = layout.ranges;
+  const segment = `${prefix}_seg`;
+  const id = q(idField);
+  const fields: HelperSql[] = [{ name: segment, reads: [idField], sql: segmentIndexSql(id, ranges.map((r) => r.first_id)) }];
+  const bits = (key: string): string => {
+    const salts = ranges.map((r) => ubigint(streamSalt(r.seed, table, key)));
+    return `hash(xor(${id}::UBIGINT, ${perSegment(salts, segment)}))`;
+  };
+  const created = `${prefix}_created`;
+  fields.push({
+    name: created,
+    reads: [idField, segment],
+    sql: createdSql({
+      pool,
+      offset: perSegment(layout.offsets, segment),
+      cells: perSegment(layout.cells, segment),
+      index: `(${id} - ${perSegment(ranges.map((r) => r.first_id), segment)})`,
+      rows: perSegment(ranges.map((r) => r.last_id - r.first_id + 1), segment),
+      draw: `((${bits('created')} >> 11)::DOUBLE * 1.1102230246251565e-16)`,
+    }),
+  });
+  const source: RandomSource = {
+    id,
+    asOf: perSegment(ranges.map((r) => epochSeconds(r.as_of)), segment),
+    created: q(created),
+    bits,
+  };
+  return { fields, source };
+}
+
+/**
+ * Fields ending in `<prefix>_last`: the last parent ID created by `time` (SQL of the child's creation, whose field
+ * is `timeField`), found by a binary search over the knots of the segment whose window holds it.
+ */
+export function existingFields(options: { layout: TimelineLayout; pool: string; time: string; timeField: string; prefix: string }): HelperSql[] {
+  const { layout, pool, prefix } = options;
+  const ranges = layout.ranges;
+  const last = ranges[ranges.length - 1];
+  if (!last) throw new Error('no parent ranges');
+  const at = `(${options.time} - 1)`;
+  const k = `${prefix}_k`;
+  const fields: HelperSql[] = [
+    // How many segments ended by then (0..n), and the segment to search (the next one, or the last).
+    { name: k, reads: [options.timeField], sql: `(${segmentIndexSql(at, [-Infinity, ...ranges.map((r) => epochSeconds(r.as_of))])} - 1)` },
+    { name: `${prefix}_s`, reads: [k], sql: `LEAST(${q(k)}, ${ranges.length - 1}) + 1` },
+  ];
+  const segment = `${prefix}_s`;
+  const offset = perSegment(layout.offsets, segment);
+  const cells = perSegment(layout.cells, segment);
+  const knot = (index: string) => `${pool}[${offset} + ${index} + 1]`;
+  let low = '0';
+  const lowReads = [segment, options.timeField];
+  const widest = Math.max(...layout.cells);
+  for (let step = 2 ** Math.floor(Math.log2(Math.max(1, widest - 1))); step >= 1; step /= 2) {
+    const name = `${prefix}_lo${step}`;
+    fields.push({ name, reads: [...lowReads], sql: `(${low} + CASE WHEN ${low} + ${step} < ${cells} AND ${knot(`${low} + ${step}`)} <= ${at} THEN ${step} ELSE 0 END)` });
+    low = q(name);
+    lowReads.splice(0, lowReads.length, name, segment, options.timeField);
+  }
+  const first = perSegment(ranges.map((r) => r.first_id), segment);
+  const rows = perSegment(ranges.map((r) => r.last_id - r.first_id + 1), segment);
+  const share = `((${low} + (${at} - ${knot(low)}) / (${knot(`${low} + 1`)} - ${knot(low)})) / ${cells})`;
+  fields.push({
+    name: `${prefix}_last`,
+    reads: [k, ...lowReads],
+    sql: `GREATEST(${ranges[0]?.first_id}, CASE WHEN ${q(k)} = ${ranges.length} THEN ${last.last_id} WHEN ${at} <= ${knot('0')} THEN ${first} - 1 ELSE ${first} - 1 + floor(${rows} * ${share})::BIGINT END)`,
+  });
+  return fields;
+}
+
+/** SQL: how many IDs of popularity class `klass` lie in 1..`last`, in the parent's popularity pool. */
+function classCount(pool: string, klass: string, last: string): string {
+  return `((${last}) // ${RESIDUES} * ${PER_CLASS} + ${pool}[${RESIDUES} + ${klass} * ${RESIDUES + 1} + (${last}) % ${RESIDUES} + 1]::BIGINT)`;
+}
+
+/**
+ * Fields ending in `<prefix>_id`: a parent ID from `first` to the one in `lastField`, drawn by popularity with the
+ * child's draws `key` (one set per attempt).
+ */
+export function pickFields(options: { pool: string; draws: RandomSource; key: string; skew: number; idle: number; first: number; lastField: string; prefix: string }): HelperSql[] {
+  const { pool, draws, key, prefix, first, lastField } = options;
+  const weights = classWeights(options.skew, options.idle);
+  let cumulative = 0;
+  const thresholds = weights.slice(0, -1).map((w) => Math.round((cumulative += w) * DRAW20));
+  const klass = `${prefix}_class`;
+  const below = `${prefix}_below`;
+  const count = `${prefix}_n`;
+  const last = q(lastField);
+  const u = uniform(draws, `${key}_u`);
+  const draw = draw20(draws, key);
+  const j = `(${q(below)} + floor(${u} * ${q(count)})::BIGINT)`;
+  const member = `${pool}[${q(klass)} * ${PER_CLASS} + ${j} % ${PER_CLASS} + 1]::BIGINT`;
+  return [
+    { name: klass, reads: [], sql: `(${thresholds.map((t) => `(${draw} >= ${t})::BIGINT`).join(' + ')})` },
+    { name: below, reads: [klass], sql: classCount(pool, q(klass), String(first - 1)) },
+    { name: count, reads: [klass, below, lastField], sql: `(${classCount(pool, q(klass), last)} - ${q(below)})` },
+    {
+      name: `${prefix}_id`,
+      reads: [klass, below, count, lastField],
+      sql: `CASE WHEN ${q(count)} > 0 THEN (${j} // ${PER_CLASS}) * ${RESIDUES} + ${member} + 1 ELSE ${first} + floor(${u} * (${last} - ${first} + 1))::BIGINT END`,
+    },
+  ];
+}
+
+export { CLASSES };

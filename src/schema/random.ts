@@ -35,6 +35,18 @@ export function streamSalt(seed: number, table: string, key: string): bigint {
   return mix64(fnv1a64(`${seed}\u0000${table}\u0000${key}`));
 }
 
+/** 0..n-1 in an order fixed by `salt` (Fisher-Yates over splitmix64): for tables built once, in JavaScript. */
+export function shuffled(n: number, salt: bigint): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  let state = salt;
+  for (let i = n - 1; i > 0; i -= 1) {
+    state = (state + 0x9e3779b97f4a7c15n) & MASK;
+    const j = Number(mix64(state) % BigInt(i + 1));
+    [order[i], order[j]] = [order[j] ?? j, order[i] ?? i];
+  }
+  return order;
+}
+
 const TWO_POW_MINUS_53 = '1.1102230246251565e-16';
 
 /**
@@ -46,6 +58,8 @@ export interface RandomSource {
   readonly id: string;
   /** SQL for the as-of time that bounds this row's timestamps, as BIGINT seconds since the Unix epoch. */
   readonly asOf: string;
+  /** SQL for when the row was created, BIGINT epoch seconds: never decreasing as the ID rises (timeline.ts). */
+  readonly created: string;
   /** SQL for a UBIGINT uniformly spread over 64 bits, independent for each key. */
   bits(key: string): string;
 }
@@ -85,14 +99,16 @@ export function between(source: RandomSource, key: string, min: number, max: num
 export class OwnRows implements RandomSource {
   readonly id: string;
   readonly asOf: string;
+  readonly created: string;
   readonly #seed: number;
   readonly #table: string;
 
-  constructor(options: { seed: number; table: string; id: string; asOf: string }) {
+  constructor(options: { seed: number; table: string; id: string; asOf: string; created: string }) {
     this.#seed = options.seed;
     this.#table = options.table;
     this.id = options.id;
     this.asOf = options.asOf;
+    this.created = options.created;
   }
 
   bits(key: string): string {

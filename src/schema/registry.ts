@@ -6,6 +6,8 @@
  * worker as a DuckDB binder error.
  */
 import { createHash } from 'node:crypto';
+import { standInParents } from './standInRanges.js';
+import { defaultSince } from './timeline.js';
 import { type CompiledTable, type TableLookup, type TableRows, compileTable } from './compileTable.js';
 import { DefinitionError, definitionProblem, isTable } from './defineTable.js';
 import { poolValues } from './poolValues.js';
@@ -135,10 +137,9 @@ export class TableRegistry {
     if (known) return known;
     const definition = this.get(name);
     if (!definition) throw new Error(`unknown table ${name}`);
-    const parents = Object.fromEntries(
-      definition.parents.map((p) => [p.table, [{ first_id: 1, last_id: CHECK_ROWS, seed: 0, as_of: CHECK_AS_OF, version: this.get(p.table)?.version ?? 1 }]]),
-    );
-    const compiled = this.compile(name, { seed: 0, asOf: CHECK_AS_OF, parents });
+    const parents = standInParents(name, this.lookup, { rows: () => CHECK_ROWS, seed: 0, asOf: CHECK_AS_OF });
+    const own = { first_id: 1, last_id: CHECK_ROWS, since: defaultSince(CHECK_AS_OF) };
+    const compiled = this.compile(name, { seed: 0, asOf: CHECK_AS_OF, own, parents });
     this.#checked.set(name, compiled);
     return compiled;
   }

@@ -4,6 +4,7 @@
  * them; the registry (registry.ts) orders them by their parents and compiles each once to check what they read.
  */
 import type { RandomSource } from './random.js';
+import type { Timeline } from './timeline.js';
 
 /** A list of values built once per run by the coordinator, which rows index into: names, words, a catalogue. */
 export interface PoolDefinition {
@@ -53,11 +54,24 @@ export interface Column extends Field {
   readonly distribution: string;
 }
 
-/** A foreign key: `column` holds an id of `table`, chosen with a skew (1 = uniform; 3 = the top 20% of rows get ~58%). */
+/**
+ * A foreign key: `column` holds an id of `table`, one created before the child row, chosen by popularity: `skew` 1
+ * is uniform, larger gives a few parents most children (popularity.ts); the `idle` share of parents is never chosen.
+ */
 export interface ParentReference {
   readonly table: string;
   readonly column: string;
   readonly skew: number;
+  readonly idle?: number;
+  /**
+   * Rejection sampling: up to `attempts` parents are drawn, and the first for which `sql` (over this row and the
+   * candidate) is true is taken, else the last. Orders take a customer for whom the order's hour is a likely one.
+   */
+  readonly accept?: {
+    readonly attempts: number;
+    /** `attempt` (0-based) tells the attempts apart, for draws of their own. */
+    readonly sql: (context: RowContext, candidate: ParentRow, attempt: number) => string;
+  };
 }
 
 /**
@@ -77,6 +91,8 @@ export interface TableDefinition {
   /** Changes whenever this table's generated values change for the same (seed, id, as-of). */
   readonly version: number;
   readonly primaryKey: string;
+  /** When rows arrive (timeline.ts); evenly over the window when absent. */
+  readonly timeline?: Timeline;
   readonly parents: readonly ParentReference[];
   /** The pools its fields read through `pool()` and `poolLength()` (a recomputed parent value reads its parent's). */
   readonly pools: readonly PoolDefinition[];

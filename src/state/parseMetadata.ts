@@ -122,6 +122,7 @@ function parseSegment(table: string, value: Json, index: number): TableSegment {
   }
   need(typeof value.seed === 'number' && Number.isSafeInteger(value.seed) && value.seed >= 0, `${where}.seed is not a non-negative integer`);
   need(typeof value.as_of === 'string' && !Number.isNaN(Date.parse(value.as_of)), `${where}.as_of is not a timestamp`);
+  need(value.since === undefined || (typeof value.since === 'string' && Date.parse(value.since) < Date.parse(value.as_of)), `${where}.since is not a timestamp before its as_of`);
   need(typeof value.version === 'number' && Number.isSafeInteger(value.version) && value.version > 0, `${where}.version is not a positive integer`);
   need(typeof value.run_id === 'string', `${where}.run_id is missing`);
   let parents: Record<string, number> | undefined;
@@ -138,6 +139,7 @@ function parseSegment(table: string, value: Json, index: number): TableSegment {
     first_id: value.first_id,
     last_id: value.last_id,
     seed: value.seed,
+    ...(value.since === undefined ? {} : { since: value.since }),
     as_of: value.as_of,
     version: value.version,
     run_id: value.run_id,

@@ -27,7 +27,7 @@ import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from 
 
 export const PENDING_FORMAT = 'synthgen-pending-run';
 /** 3: the record holds the run's Parquet format; an earlier release would resume it in its own. */
-export const PENDING_VERSION = 3;
+export const PENDING_VERSION = 4;
 
 /** What a run recorded of a file before linking it into place: enough to prove later that a file is its own. */
 export interface WrittenFile {
@@ -44,6 +44,8 @@ export interface WrittenFile {
 export interface ReservedRange {
   readonly first: number;
   readonly last: number;
+  /** The window's start: the rows were created after it, and not after the run's as-of. */
+  readonly since: string;
   readonly parents: Readonly<Record<string, readonly ParentRange[]>>;
 }
 
@@ -54,6 +56,8 @@ export interface PendingRun {
   readonly started_at: string;
   readonly seed: number;
   readonly as_of: string;
+  /** `--since`, when given: where the history of a table without rows starts. */
+  readonly since?: string;
   readonly tables: readonly string[];
   readonly rows: Readonly<Record<string, number>>;
   readonly file_size_limit_mb: number;
@@ -108,7 +112,8 @@ const isPartIndex = (value: string): boolean => /^(0|[1-9]\d{0,15})$/.test(value
 /** A key the record's own JSON object holds (JSON.parse makes only own properties, never a prototype). */
 const has = (record: Record<string, Json>, key: string): boolean => Object.hasOwn(record, key);
 
-function parseParents(value: Json, where: string): Record<string, ParentRange[]> {
+function parseParents(value: Json, where: string, depth = 0): Record<string, ParentRange[]> {
+  need(depth < 64, `${where} nests parents too deep`);
   need(isRecord(value), `${where}.parents is not an object`);
   const parents: Record<string, ParentRange[]> = {};
   for (const [table, list] of Object.entries(value)) {
@@ -117,8 +122,9 @@ function parseParents(value: Json, where: string): Record<string, ParentRange[]>
     parents[table] = list.map((range: Json, i) => {
       const at = `${where}.parents.${table}[${i}]`;
       need(isRecord(range) && isId(range.first_id) && isId(range.last_id) && range.first_id <= range.last_id, `${at} is not an ID range`);
-      need(isCount(range.seed) && isTime(range.as_of) && isId(range.version), `${at} lacks seed, as_of or version`);
-      return { first_id: range.first_id, last_id: range.last_id, seed: range.seed, as_of: range.as_of, version: range.version };
+      need(isCount(range.seed) && isTime(range.since) && isTime(range.as_of) && isId(range.version), `${at} lacks seed, since, as_of or version`);
+      const nested = range.parents === undefined ? undefined : parseParents(range.parents, at, depth + 1);
+      return { first_id: range.first_id, last_id: range.last_id, seed: range.seed, since: range.since, as_of: range.as_of, version: range.version, ...(nested ? { parents: nested } : {}) };
     });
   }
   return parents;
@@ -203,6 +209,7 @@ export function parsePendingRun(value: Json): PendingRun {
   need(typeof value.command === 'string', '"command" is missing');
   need(isTime(value.started_at), '"started_at" is not a timestamp');
   need(isCount(value.seed) && isTime(value.as_of), 'seed or as_of is missing');
+  need(value.since === undefined || isTime(value.since), '"since" is not a timestamp');
   need(typeof value.stamp === 'string' && STAMP_PATTERN.test(value.stamp), '"stamp" is not a file-name stamp');
   need(typeof value.out === 'string' && isAbsolute(value.out) && normalize(value.out) === value.out, '"out" is not an absolute folder');
   need(typeof value.file_size_limit_mb === 'number' && value.file_size_limit_mb >= 1 && value.file_size_limit_mb <= 1_000_000, '"file_size_limit_mb" is out of range');
@@ -221,7 +228,8 @@ export function parsePendingRun(value: Json): PendingRun {
     const range = has(value.reserved, table) ? value.reserved[table] : undefined;
     need(isRecord(range) && isId(range.first) && isId(range.last) && range.first <= range.last, `reserved.${table} is not an ID range`);
     need(range.last - range.first + 1 === rows[table], `reserved.${table} does not hold rows.${table} IDs`);
-    reserved[table] = { first: range.first, last: range.last, parents: parseParents(range.parents, `reserved.${table}`) };
+    need(isTime(range.since) && Date.parse(range.since) < Date.parse(value.as_of), `reserved.${table}.since is not a timestamp before as_of`);
+    reserved[table] = { first: range.first, last: range.last, since: range.since, parents: parseParents(range.parents, `reserved.${table}`) };
     plans[table] = parsePlan(table, has(value.plans, table) ? value.plans[table] : undefined, reserved[table]);
   }
   return {
@@ -231,6 +239,7 @@ export function parsePendingRun(value: Json): PendingRun {
     started_at: value.started_at,
     seed: value.seed,
     as_of: value.as_of,
+    ...(typeof value.since === 'string' ? { since: value.since } : {}),
     tables,
     rows: Object.fromEntries(tables.map((t) => [t, rows[t] as number])),
     file_size_limit_mb: value.file_size_limit_mb,

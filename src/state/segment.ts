@@ -1,11 +1,17 @@
 /**
  * A segment is one run's contiguous ID range of one table, with what is needed to recompute any of its rows:
- * the seed, the as-of and the generator version, plus (for tables with parents) how many parent rows existed.
+ * the seed, the window (since, as-of] its rows were created in, the generator version, plus (for tables with
+ * parents) how many parent rows existed.
  */
 export interface Segment {
   readonly first_id: number;
   readonly last_id: number;
   readonly seed: number;
+  /**
+   * Start of the window, exclusive: the table's previous as-of, or the history's start (`--since`) on its first run.
+   * Absent in segments made before synthgen placed rows in windows: those cannot be continued.
+   */
+  readonly since?: string;
   readonly as_of: string;
   readonly version: number;
   readonly run_id: string;
@@ -25,8 +31,11 @@ export interface ParentRange {
   readonly first_id: number;
   readonly last_id: number;
   readonly seed: number;
+  readonly since: string;
   readonly as_of: string;
   readonly version: number;
+  /** The parent's own parents' ranges when the segment was made: they shaped when its rows were created. */
+  readonly parents?: Readonly<Record<string, readonly ParentRange[]>>;
 }
 
 export function isLegacy(segment: Segment | LegacySegment): segment is LegacySegment {

@@ -13,6 +13,8 @@ const text = (name: string) => builtin(name, 'text');
 const number = (name: string) => builtin(name, 'number');
 
 export const POOL = {
+  registration_locale: number('registration_locale'),
+  order_acceptance: number('order_acceptance'),
   subcategory_lottery: number('subcategory_lottery'),
   subcategory_name: text('subcategory_name'),
   subcategory_category: text('subcategory_category'),

@@ -11,8 +11,9 @@ import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '
 import { ADDRESS_POOL_SIZE, LOCALES } from './locales.js';
 import { below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
-import { PRODUCT_PRICE_POOLS, productCreatedEpoch, productPrice, subcategoryIndex } from './products.js';
-import { addressIndex, localeIndex, registrationEpoch, streetAddress } from './users.js';
+import { PRODUCT_PRICE_POOLS, productPrice, subcategoryIndex } from './products.js';
+import { addressIndex, hourOfWeekSql, streetAddress } from './users.js';
+import { ORDERS, hourlyRate } from './calendar.js';
 
 const quantities: Choice[] = [
   [1, 68],
@@ -73,35 +74,46 @@ const salesChannels: Choice[] = [
 /** Sales tax or VAT by the shipping country, in LOCALES order. */
 const taxRates = [0.0725, 0.2, 0.19, 0.2, 0.13, 0.1];
 const FREE_SHIPPING_FROM = 50;
+/** Popularity of customers and products (popularity.ts), and the registered users who never order. */
+const USER_SKEW = 3;
+const PRODUCT_SKEW = 2.5;
+const IDLE_USERS = 0.25;
+/** Customers drawn before one whose local hour fits the order is taken (see the README for the share that is). */
+const CUSTOMER_ATTEMPTS = 8;
 const CANCEL_SHARE = 0.04;
 const RETURN_SHARE = 0.05;
 
 export const orders = defineTable({
   name: 'orders',
   description: 'Orders: who bought which product, for how much, and where it is in fulfilment.',
-  version: 2,
+  version: 3,
   primaryKey: 'order_id',
+  timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users' },
   parents: [
-    { table: 'users', column: 'user_id', skew: 3 },
-    { table: 'products', column: 'product_id', skew: 2.5 },
+    {
+      table: 'users',
+      column: 'user_id',
+      skew: USER_SKEW,
+      idle: IDLE_USERS,
+      // The customer is one for whom the order's hour is a likely one in their own time zone (calendar.ts).
+      accept: {
+        attempts: CUSTOMER_ATTEMPTS,
+        sql: ({ row, pool }, candidate, attempt) =>
+          `${draw20(row, `customer_hour#${attempt}`)} < ${pool(POOL.order_acceptance, `${hourOfWeekSql(row.created)} * ${LOCALES.length} + ${candidate.value('_locale')}`)}`,
+      },
+    },
+    { table: 'products', column: 'product_id', skew: PRODUCT_SKEW },
   ],
-  pools: [...PRODUCT_PRICE_POOLS, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note],
+  pools: [...PRODUCT_PRICE_POOLS, POOL.order_acceptance, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note],
   helpers: [
-    { name: '_user_locale', sql: ({ parent }) => localeIndex(parent('users')) },
+    { name: '_user_locale', sql: ({ parent }) => parent('users').value('_locale') },
     {
       name: '_address',
       sql: ({ row, parent, field }) =>
         `CASE WHEN ${field('_elsewhere')} THEN ${field('_user_locale')} * ${ADDRESS_POOL_SIZE} + ${below(row, 'ship_address', ADDRESS_POOL_SIZE)} ELSE ${addressIndex(parent('users'), field('_user_locale'))} END`,
     },
     { name: '_elsewhere', sql: ({ row }) => `(${chance(row, 'ship_elsewhere', 0.15)})` },
-    {
-      name: '_earliest',
-      sql: ({ parent }) => `greatest(${registrationEpoch(parent('users'))}, ${productCreatedEpoch(parent('products'))})`,
-    },
-    {
-      name: '_ordered',
-      sql: ({ row, field }) => `(${row.asOf} - ${spanOf(uniform(row, 'order_date'), `${row.asOf} - ${field('_earliest')}`, 1.3)})`,
-    },
+    { name: '_ordered', sql: ({ row }) => row.created },
     { name: '_unit_price', sql: (context) => productPrice(context, context.parent('products'), subcategoryIndex(context, context.parent('products'))) },
     { name: '_quantity', sql: ({ row }) => weighted(draw20(row, 'quantity'), quantities) },
     { name: '_subtotal', sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`) },

@@ -19,6 +19,7 @@ import {
 
 import { ADDRESS_POOL_SIZE, LOCALES, type LocaleCode, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { SUBCATEGORIES, subcategoryLottery } from './catalog.js';
+import { ORDERS, REGISTRATIONS, acceptance, localeThresholds } from './calendar.js';
 
 export type Pool = readonly string[] | readonly number[];
 
@@ -104,6 +105,8 @@ function addressPool(): Address[] {
 }
 
 const builders: Record<string, () => Pool> = {
+  registration_locale: () => localeThresholds(REGISTRATIONS),
+  order_acceptance: () => acceptance(ORDERS),
   subcategory_lottery: () => subcategoryLottery(),
   subcategory_name: () => SUBCATEGORIES.map((sub) => sub.name),
   subcategory_category: () => SUBCATEGORIES.map((sub) => sub.category),

@@ -2,7 +2,8 @@
 import { MONEY, cents } from '../schema/columns/money.js';
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { YEAR, spanOf, toTimestamp } from '../schema/columns/time.js';
+import { spanOf, toTimestamp } from '../schema/columns/time.js';
+import { LISTINGS, hourlyRate } from './calendar.js';
 import { type Choice, describeWeights, weighted } from '../schema/columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
@@ -28,10 +29,6 @@ export function productPrice(pools: PoolReader, row: RandomSource, subcategory: 
   return `CAST(CASE WHEN ${raw} < 10 THEN floor(${raw} * 2) / 2 + 0.49 ELSE floor(${raw}) + 0.99 END AS DECIMAL(18,2))`;
 }
 
-/** When the product was listed, in epoch seconds: within 5 years before as-of. */
-export function productCreatedEpoch(row: RandomSource): string {
-  return `(${row.asOf} - ${spanOf(uniform(row, 'created_at'), 5 * YEAR, 1.4)})`;
-}
 
 const apparelSizes: Choice[] = [
   ['XS', 6],
@@ -53,8 +50,9 @@ const categoryCodes = categories.map((name) => name.replace(/[^A-Za-z]/g, '').sl
 export const products = defineTable({
   name: 'products',
   description: 'The catalogue: what is sold, at what price and cost, from which supplier, and how it sells.',
-  version: 2,
+  version: 3,
   primaryKey: 'product_id',
+  timeline: { rate: hourlyRate(LISTINGS) },
   parents: [],
   pools: [
     ...PRODUCT_PRICE_POOLS,
@@ -76,7 +74,7 @@ export const products = defineTable({
     { name: '_sub', sql: (context) => subcategoryIndex(context, context.row) },
     { name: '_price', sql: (context) => productPrice(context, context.row, context.field('_sub')) },
     { name: '_cost', sql: ({ row, field }) => cents(`${field('_price')}::DOUBLE * (0.35 + 0.4 * ${uniform(row, 'cost')})`) },
-    { name: '_created', sql: ({ row }) => productCreatedEpoch(row) },
+    { name: '_created', sql: ({ row }) => row.created },
     { name: '_physical', sql: ({ field, pool }) => `(${pool(POOL.subcategory_physical, field('_sub'))} = 1)` },
     {
       name: '_weight',
@@ -282,8 +280,8 @@ export const products = defineTable({
     {
       name: 'created_at',
       type: 'TIMESTAMPTZ',
-      description: 'When the product was listed (UTC). Orders of it are never earlier.',
-      distribution: 'Within 5 years before as-of, crowded toward recent (u^1.4).',
+      description: 'When the product was listed (UTC). Never decreases as product_id rises; inside its run’s window. Orders of it are never earlier.',
+      distribution: 'Arrivals on the listing calendar: U.S. Eastern business hours on weekdays, more in August-October, +15% a year.',
       sql: ({ field }) => toTimestamp(field('_created')),
     },
     {

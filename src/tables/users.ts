@@ -2,21 +2,32 @@
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
 import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
+import { REGISTRATIONS, hourlyRate } from './calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
 import type { PoolReader } from '../schema/tableDefinition.js';
 
-const localeChoices: Choice[] = LOCALES.map((locale, index) => [index, locale.weight]);
 
-/** 0-based index into LOCALES. */
-export function localeIndex(row: RandomSource): string {
-  return weighted(draw20(row, 'locale'), localeChoices);
+/** SQL for the UTC hour of the week (0 = Monday 00:00) of an epoch-seconds expression. */
+export function hourOfWeekSql(epoch: string): string {
+  return `((${epoch} // 3600 + 72) % 168)`;
+}
+
+/**
+ * 0-based index into LOCALES: drawn from the countries' shares of the registrations in the UTC hour of the week the
+ * user registered (calendar.ts), so each country registers in its own waking hours.
+ */
+function localeIndex(pools: PoolReader, row: RandomSource): string {
+  const how = hourOfWeekSql(row.created);
+  const draw = draw20(row, 'locale');
+  const steps = LOCALES.slice(1).map((_, k) => `(${draw} >= ${pools.pool(POOL.registration_locale, `${how} * ${LOCALES.length - 1} + ${k}`)})::BIGINT`);
+  return `(${steps.join(' + ')})`;
 }
 
 /** 0-based index into the address pools (city, state, postal code): a place in the user's locale. */
-export function addressIndex(row: RandomSource, locale = localeIndex(row)): string {
+export function addressIndex(row: RandomSource, locale: string): string {
   return `(${locale} * ${ADDRESS_POOL_SIZE} + ${below(row, 'address', ADDRESS_POOL_SIZE)})`;
 }
 
@@ -31,12 +42,6 @@ export function streetAddress(pools: PoolReader, row: RandomSource, locale: stri
   return `CASE WHEN ${locale} = ${german} THEN ${concat(street, `' '`, number)} ELSE ${concat(number, `' '`, street)} END`;
 }
 
-const REGISTRATION_WINDOW = 8 * YEAR;
-
-/** Registration time in epoch seconds: within 8 years before as-of, crowded toward recent years (shop growth). */
-export function registrationEpoch(row: RandomSource): string {
-  return `(${row.asOf} - ${spanOf(uniform(row, 'registration_date'), REGISTRATION_WINDOW, 1.6)})`;
-}
 
 const genders: Choice[] = [
   ['Female', 48.5],
@@ -120,10 +125,12 @@ function byLocale(values: readonly string[], locale: string): string {
 export const users = defineTable({
   name: 'users',
   description: 'Customers: identity, contact, address, account and marketing attributes.',
-  version: 2,
+  version: 3,
   primaryKey: 'user_id',
+  timeline: { rate: hourlyRate(REGISTRATIONS) },
   parents: [],
   pools: [
+    POOL.registration_locale,
     POOL.first_name,
     POOL.first_name_email,
     POOL.last_name,
@@ -137,7 +144,7 @@ export const users = defineTable({
     POOL.free_email_domain,
   ],
   helpers: [
-    { name: '_locale', sql: ({ row }) => localeIndex(row) },
+    { name: '_locale', sql: (context) => localeIndex(context, context.row) },
     { name: '_gender', sql: ({ row }) => weightedIndex(draw20(row, 'gender'), genders) },
     {
       name: '_female',
@@ -152,7 +159,7 @@ export const users = defineTable({
     { name: '_first_email', sql: ({ field, pool }) => pool(POOL.first_name_email, field('_first')) },
     { name: '_last_email', sql: ({ field, pool }) => pool(POOL.last_name_email, field('_last')) },
     { name: '_address', sql: ({ row, field }) => addressIndex(row, field('_locale')) },
-    { name: '_registered', sql: ({ row }) => registrationEpoch(row) },
+    { name: '_registered', sql: ({ row }) => row.created },
     {
       name: '_last_login',
       sql: ({ row, field }) => `(${row.asOf} - ${spanOf(uniform(row, 'last_login'), `${row.asOf} - ${field('_registered')}`, 2.5)})`,
@@ -274,8 +281,8 @@ export const users = defineTable({
     {
       name: 'registration_date',
       type: 'TIMESTAMPTZ',
-      description: 'When the account was created (UTC).',
-      distribution: 'Within 8 years before as-of, crowded toward recent years (as-of - 8y x u^1.6).',
+      description: 'When the account was created (UTC). Never decreases as user_id rises; inside its run’s window (the users’ previous as-of, or --since, to as-of).',
+      distribution: 'Arrivals on the registration calendar: local hour and weekday profile, the year shape with Black Friday and Cyber Monday, +25% a year (see Time in the README).',
       sql: ({ field }) => toTimestamp(field('_registered')),
     },
     {

@@ -1,0 +1,43 @@
+/**
+ * How popular each parent row is, as a property of the row itself: its ID's residue modulo 1024, put in an order
+ * fixed by the parent table, ranks it into one of 16 classes of 64 residues. A child picks a class by the weights of
+ * its reference's skew, then a row of that class uniformly among those that exist at the child's time. Because the
+ * rows of a class are every ID with one of 64 residues, the j-th of them and how many lie below an ID are plain
+ * arithmetic over two small tables: exact sampling from a set that grows with time, with no row read from anywhere,
+ * and the same rows stay popular across runs and seeds.
+ */
+import { shuffled, streamSalt } from './random.js';
+
+export const RESIDUES = 1024;
+export const CLASSES = 16;
+export const PER_CLASS = RESIDUES / CLASSES;
+
+/**
+ * The pool of one parent table's classes: the residues of each class ascending (CLASSES x PER_CLASS), then for each
+ * class how many of its residues lie below each r in 0..RESIDUES (CLASSES x (RESIDUES + 1)).
+ */
+export function popularityTables(table: string): number[] {
+  const rank = shuffled(RESIDUES, streamSalt(0, table, 'popularity'));
+  const members: number[][] = Array.from({ length: CLASSES }, () => []);
+  rank.forEach((position, residue) => members[Math.floor(position / PER_CLASS)]?.push(residue));
+  const values: number[] = members.flatMap((list) => list.sort((a, b) => a - b));
+  for (const list of members) {
+    let below = 0;
+    for (let r = 0; r <= RESIDUES; r += 1) {
+      values.push(below);
+      if (list.includes(r)) below += 1;
+    }
+  }
+  return values;
+}
+
+/**
+ * Class weights: class c (0 most popular) gets the share that rank = n x u^skew gives ranks c/16 to (c+1)/16 of the
+ * way down, so `skew` keeps the meaning it had; the `idle` share of rows, least popular first, is never picked.
+ */
+export function classWeights(skew: number, idle: number): number[] {
+  const idleClasses = Math.round(idle * CLASSES);
+  const weights = Array.from({ length: CLASSES }, (_, c) => (c >= CLASSES - idleClasses ? 0 : ((c + 1) / CLASSES) ** (1 / skew) - (c / CLASSES) ** (1 / skew)));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return weights.map((w) => w / total);
+}

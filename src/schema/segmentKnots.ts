@@ -1,0 +1,70 @@
+/**
+ * The knots of one segment of a table (timeline.ts): its window and its timeline's rate, gated to the hours when
+ * every parent has rows (a child cannot be created before anything it could reference) and, for a timeline that
+ * grows with a parent, multiplied by the parent rows existing each hour. Parent rows are counted from the parents'
+ * own segments as they stood when the segment was made, so the knots never change once a segment is recorded.
+ */
+import { EVEN_TIMELINE, existingRows, knotsOf } from './timeline.js';
+import type { ParentRange } from '../state/segment.js';
+import { epochSeconds } from './sql.js';
+import type { TableDefinition } from './tableDefinition.js';
+import type { TimedRange } from './parentRows.js';
+
+export type DefinitionLookup = (name: string) => TableDefinition | undefined;
+
+/** Knots already computed in one compilation, by table and first ID. */
+export type KnotMemo = Map<string, readonly number[]>;
+
+interface Window {
+  readonly since: string;
+  readonly as_of: string;
+}
+
+/** Rows of `ranges` (ascending, disjoint windows) existing at each of a run of ascending hours. */
+function counter(ranges: readonly TimedRange[]): (time: number) => number {
+  let index = 0;
+  let ended = 0;
+  return (time) => {
+    for (let range = ranges[index]; range && epochSeconds(range.as_of) <= time - 1; range = ranges[index]) {
+      ended += range.last_id - range.first_id + 1;
+      index += 1;
+    }
+    const current = ranges[index];
+    return ended + (current ? existingRows(current.knots, current.last_id - current.first_id + 1, time) : 0);
+  };
+}
+
+export function timedRanges(table: string, ranges: readonly ParentRange[], tables: DefinitionLookup, memo: KnotMemo): TimedRange[] {
+  const definition = tables(table);
+  if (!definition) throw new Error(`no definition of ${table}`);
+  return ranges.map((range) => {
+    const key = `${table}:${range.first_id}`;
+    let knots = memo.get(key);
+    if (!knots) {
+      knots = knotsFor(definition, range, range.parents ?? {}, tables, memo);
+      memo.set(key, knots);
+    }
+    return { ...range, knots };
+  });
+}
+
+/** The knots of `definition`'s rows in `window`, given the parents' ranges its rows may reference. */
+export function knotsFor(definition: TableDefinition, window: Window, parents: Readonly<Record<string, readonly ParentRange[]>>, tables: DefinitionLookup, memo: KnotMemo): number[] {
+  const timeline = definition.timeline ?? EVEN_TIMELINE;
+  const counts = definition.parents.map((reference) => {
+    const ranges = parents[reference.table];
+    if (!ranges) throw new Error(`${definition.name}: no ${reference.table} ranges given`);
+    return { table: reference.table, count: counter(timedRanges(reference.table, ranges, tables, memo)) };
+  });
+  const weight = (hour: number): number => {
+    let rate = timeline.rate(hour);
+    for (const { table, count } of counts) {
+      // Two rows at least, so that float rounding in the SQL count can never leave a child with none.
+      const existing = count(hour);
+      if (existing < 2) return 0;
+      if (table === timeline.scaleWith) rate *= existing;
+    }
+    return rate;
+  };
+  return knotsOf({ since: epochSeconds(window.since), asOf: epochSeconds(window.as_of) }, weight);
+}
