@@ -175,18 +175,31 @@ function asOfFields(match: RegExpExecArray): AsOfFields {
   };
 }
 
-/** An ISO 8601 time with a zone (Z or ±hh:mm) or a date (taken as midnight UTC); normalised to whole UTC seconds. */
-export function parseAsOf(value: string): string {
+/**
+ * An ISO 8601 time with a zone (Z or ±hh:mm) or a date (taken as midnight UTC) given to `flag`; normalised to whole
+ * UTC seconds.
+ */
+function parseTime(value: string, flag: string): string {
   const trimmed = value.trim();
   const match = AS_OF_SHAPE.exec(trimmed);
-  if (!match) throw new UserError(`--as-of must be an ISO timestamp with a time zone, e.g. 2026-01-31T00:00:00Z, got "${value}"`);
+  if (!match) throw new UserError(`${flag} must be an ISO timestamp with a time zone, e.g. 2026-01-31T00:00:00Z, got "${value}"`);
   const fields = asOfFields(match);
   const problem = calendarProblem(fields, (match[7] ?? 'Z').toUpperCase());
-  if (problem) throw new UserError(`--as-of "${value}": ${problem}`);
+  if (problem) throw new UserError(`${flag} "${value}": ${problem}`);
   const millis = utcMillis(fields);
   const year = new Date(millis).getUTCFullYear();
-  if (year < 1990 || year > 9999) throw new UserError(`--as-of must lie between 1990 and 9999, got "${value}"`);
+  if (year < 1990 || year > 9999) throw new UserError(`${flag} must lie between 1990 and 9999, got "${value}"`);
   return new Date(Math.floor(millis / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** `--as-of`: the end of the run's window. */
+export function parseAsOf(value: string): string {
+  return parseTime(value, '--as-of');
+}
+
+/** `--since`: where the history of a table without rows starts. */
+export function parseSince(value: string): string {
+  return parseTime(value, '--since');
 }
 
 /** `--s3-endpoint`: an http(s) URL. */

@@ -19,6 +19,7 @@ import {
   parseRowCounts,
   parseRowGroupSize,
   parseSeed,
+  parseSince,
   parseTableNames,
 } from './options.js';
 
@@ -63,6 +64,7 @@ export const isRowCounts = parsedBy(parseRowCounts);
 export const isFileSizeLimit = parsedBy(parseFileSizeLimit);
 export const isSeed = parsedBy(parseSeed);
 export const isAsOf = parsedBy(parseAsOf);
+export const isSince = parsedBy(parseSince);
 export const isWorkers = parsedBy((text) => parseBoundedInteger(text, '--workers', MOST_WORKERS));
 export const isUploadConcurrency = parsedBy((text) => parseBoundedInteger(text, '--upload-concurrency', MOST_UPLOAD_CONCURRENCY));
 export const isS3Target = parsedBy(parseS3Target);

@@ -143,12 +143,23 @@ export function hourlyRate(shape: Shape): (hourStart: number) => number {
   };
 }
 
-/** For each UTC hour of week, the cumulative thresholds (in draw20 units) of the locale an event then comes from. */
-export function localeThresholds(shape: Shape): number[] {
+/** Buckets of a draw that pick a locale in localeTable(): shares are kept to 1/256. */
+export const LOCALE_BUCKETS = 256;
+
+/**
+ * For each UTC hour of the week, the locale an event then comes from for each of LOCALE_BUCKETS equal slices of a
+ * draw, in proportion to the locales' shares of events at that hour: one lookup per row.
+ */
+export function localeTable(shape: Shape): number[] {
   return localeMix(shape).flatMap((shares) => {
     const total = shares.reduce((sum, share) => sum + share, 0);
-    let cumulative = 0;
-    return shares.slice(0, -1).map((share) => Math.round(((cumulative += share) / total) * DRAW20));
+    const cumulative: number[] = [];
+    shares.reduce((sum, share) => (cumulative.push((sum + share) / total), sum + share), 0);
+    return Array.from({ length: LOCALE_BUCKETS }, (_, b) => {
+      const at = (b + 0.5) / LOCALE_BUCKETS;
+      const index = cumulative.findIndex((c) => c > at);
+      return index < 0 ? shares.length - 1 : index;
+    });
   });
 }
 

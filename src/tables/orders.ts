@@ -79,7 +79,7 @@ const USER_SKEW = 3;
 const PRODUCT_SKEW = 2.5;
 const IDLE_USERS = 0.25;
 /** Customers drawn before one whose local hour fits the order is taken (see the README for the share that is). */
-const CUSTOMER_ATTEMPTS = 8;
+const CUSTOMER_ATTEMPTS = 4;
 const CANCEL_SHARE = 0.04;
 const RETURN_SHARE = 0.05;
 

@@ -19,7 +19,7 @@ import {
 
 import { ADDRESS_POOL_SIZE, LOCALES, type LocaleCode, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { SUBCATEGORIES, subcategoryLottery } from './catalog.js';
-import { ORDERS, REGISTRATIONS, acceptance, localeThresholds } from './calendar.js';
+import { ORDERS, REGISTRATIONS, acceptance, localeTable } from './calendar.js';
 
 export type Pool = readonly string[] | readonly number[];
 
@@ -105,7 +105,7 @@ function addressPool(): Address[] {
 }
 
 const builders: Record<string, () => Pool> = {
-  registration_locale: () => localeThresholds(REGISTRATIONS),
+  registration_locale: () => localeTable(REGISTRATIONS),
   order_acceptance: () => acceptance(ORDERS),
   subcategory_lottery: () => subcategoryLottery(),
   subcategory_name: () => SUBCATEGORIES.map((sub) => sub.name),

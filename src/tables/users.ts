@@ -2,7 +2,7 @@
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
 import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
-import { REGISTRATIONS, hourlyRate } from './calendar.js';
+import { LOCALE_BUCKETS, REGISTRATIONS, hourlyRate } from './calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
@@ -20,10 +20,8 @@ export function hourOfWeekSql(epoch: string): string {
  * user registered (calendar.ts), so each country registers in its own waking hours.
  */
 function localeIndex(pools: PoolReader, row: RandomSource): string {
-  const how = hourOfWeekSql(row.created);
-  const draw = draw20(row, 'locale');
-  const steps = LOCALES.slice(1).map((_, k) => `(${draw} >= ${pools.pool(POOL.registration_locale, `${how} * ${LOCALES.length - 1} + ${k}`)})::BIGINT`);
-  return `(${steps.join(' + ')})`;
+  const bucket = `(${row.bits('locale')} >> ${64 - Math.log2(LOCALE_BUCKETS)})::BIGINT`;
+  return `${pools.pool(POOL.registration_locale, `${hourOfWeekSql(row.created)} * ${LOCALE_BUCKETS} + ${bucket}`)}::BIGINT`;
 }
 
 /** 0-based index into the address pools (city, state, postal code): a place in the user's locale. */

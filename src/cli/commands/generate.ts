@@ -20,6 +20,7 @@ import { rowsFor } from '../options.js';
 import { formatBytes, formatCount, progressReporter } from '../progress.js';
 import {
   isAsOf,
+  isSince,
   isCompression,
   isCompressionLevel,
   isEndpoint,
@@ -50,15 +51,18 @@ export class GenerateCommand extends Command {
     description: `Generate tables (${BUILTIN_NAMES}, or your own with --tables) as Parquet files`,
     details: `
       Writes \`<out>/<table>/<YYYYMMDDHHMMSS>.parquet\` (or \`..._part_001.parquet\` and on when a table needs several
-      files) and records the run in the metadata file. Later runs continue the IDs, and orders always reference
-      existing users and products. The same --seed and --as-of give byte-identical files whatever --workers is.
+      files) and records the run in the metadata file. A table's first run covers its history, from --since (default
+      3 years before --as-of) to --as-of; each later run covers the time since the table's last as-of. IDs continue
+      and creation times rise with them, and an order references only users and products that existed when it was
+      placed. The same --seed and --as-of give byte-identical files whatever --workers is.
 
       Files are never overwritten, and the metadata is only changed once every file of the run is written.
     `,
     examples: [
       ['Generate 100,000 rows of each table', '$0 --table-names users,products,orders --num-rows 100000'],
       ['Different counts per table', '$0 --table-names users,products,orders --num-rows users=10000,products=2000,orders=50000'],
-      ['Add more orders later (IDs continue)', '$0 --table-names orders --num-rows 1000000'],
+      ['Five years of history up to the start of 2026', '$0 --table-names users,products,orders --num-rows 1000000 --since 2021-01-01 --as-of 2026-01-01'],
+      ['Add the orders placed since the last run (IDs and time continue)', '$0 --table-names orders --num-rows 1000000'],
       ['Reproduce a run exactly', '$0 --table-names users --num-rows 1000 --seed 42 --as-of 2026-01-01T00:00:00Z'],
       ['Files of at most 64 MB, summary as JSON', '$0 --table-names orders --num-rows 10000000 --file-size-limit 64 --json'],
       ['Snappy instead of ZSTD, for readers that want it', '$0 --table-names orders --num-rows 1000000 --compression snappy'],
@@ -79,7 +83,8 @@ export class GenerateCommand extends Command {
   out = Option.String('--out', './data', { description: 'Output folder (default ./data)' });
   metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file (default ./metadata.json)' });
   seed = Option.String('--seed', { description: 'Integer seed (default: random, printed and recorded)', validator: isSeed });
-  asOf = Option.String('--as-of', { description: 'Latest time any generated timestamp may hold, ISO 8601 (default: now)', validator: isAsOf });
+  asOf = Option.String('--as-of', { description: 'End of the run\'s window: rows are created after each table\'s last as-of and up to this, ISO 8601 (default: now)', validator: isAsOf });
+  since = Option.String('--since', { description: 'Start of the history of a table\'s first run, ISO 8601 (default: 3 years before --as-of)', validator: isSince });
   workers = Option.String('--workers', { description: 'DuckDB threads in all, shared by the parts under way (default: available cores)', validator: isWorkers });
   compression = Option.String('--compression', { description: `Parquet codec: ${CODECS.join(', ')} (default zstd)`, validator: isCompression });
   compressionLevel = Option.String('--compression-level', { description: `ZSTD level, 1 (fastest) to 22, or negative for its fast levels (default ${DEFAULT_ZSTD_LEVEL})`, validator: isCompressionLevel });
@@ -138,6 +143,7 @@ export class GenerateCommand extends Command {
       ...(this.fileSizeLimit === undefined ? {} : { fileSizeLimitMB: this.fileSizeLimit }),
       ...(this.seed === undefined ? {} : { seed: this.seed }),
       ...(this.asOf === undefined ? {} : { asOf: this.asOf }),
+      ...(this.since === undefined ? {} : { since: this.since }),
     };
     if (this.tableNames === undefined || this.numRows === undefined) {
       if (!this.resume) throw new Error('the schema lets no run without --table-names and --num-rows through but --resume');
@@ -219,7 +225,7 @@ export class GenerateCommand extends Command {
   }
 
   /** The command that makes the same files again from the same starting metadata, every default spelt out. */
-  #reproducingCommand({ tables, rows }: NewRun, { seed, asOf, fileSizeLimitMB, format }: NewRunSettings, target: S3Target | undefined): string {
+  #reproducingCommand({ tables, rows }: NewRun, { seed, asOf, since, fileSizeLimitMB, format }: NewRunSettings, target: S3Target | undefined): string {
     return [
       'synthgen',
       ...(this.tables ?? []).flatMap((module) => ['--tables', module]),
@@ -231,6 +237,7 @@ export class GenerateCommand extends Command {
       String(seed),
       '--as-of',
       asOf,
+      ...(since === undefined ? [] : ['--since', since]),
       '--file-size-limit',
       String(fileSizeLimitMB),
       ...formatFlags(format),
