@@ -90,9 +90,14 @@ describe('profiles in UTC and local time, against Intl', () => {
     expect(week.orders).toEqual(expected.localDays);
     const { years } = shown(report.charts.ordersByMonth);
     for (const { year, orders: months } of years) {
-      months.forEach((n, month) => expect(n, `${year}-${month + 1}`).toBe(expected.months.get(`${year}-${month}`) ?? 0));
+      months.forEach((n, month) => expect(n ?? 0, `${year}-${month + 1}`).toBe(expected.months.get(`${year}-${month}`) ?? 0));
     }
-    expect(sum(years.flatMap((y) => y.orders))).toBe(SMALL_ROWS.orders);
+    expect(sum(years.flatMap((y) => y.orders.map((n) => n ?? 0)))).toBe(SMALL_ROWS.orders);
+    // Months before the first order and after the last are null (not drawn), those between are counts.
+    const flat = years.flatMap((y) => y.orders);
+    const inside = flat.slice(flat.findIndex((n) => n !== null), flat.length - [...flat].reverse().findIndex((n) => n !== null));
+    expect(inside.every((n) => n !== null)).toBe(true);
+    expect(flat.filter((n) => n !== null)).toHaveLength(inside.length);
   });
 });
 

@@ -41,8 +41,11 @@ export interface WeekdayProfile {
 }
 
 export interface OrdersByMonth {
-  /** One entry per calendar year (UTC) holding orders, with orders by month, January first. */
-  readonly years: readonly { readonly year: number; readonly orders: readonly number[] }[];
+  /**
+   * One entry per calendar year (UTC) holding orders, with orders by month, January first; null for a month before
+   * the first order's or after the last's, so a partial year is not drawn as falling to 0.
+   */
+  readonly years: readonly { readonly year: number; readonly orders: readonly (number | null)[] }[];
 }
 
 /** How orders are spread over the members of a population (users or products). */

@@ -80,10 +80,14 @@ export async function ordersByMonth(db: ReportDatabase): Promise<Section<OrdersB
   const rows = await db.rows(`
     SELECT year(order_date) AS year, month(order_date) AS month, count(*)::DOUBLE AS n
     FROM orders WHERE order_date IS NOT NULL GROUP BY ALL ORDER BY year, month`);
-  const years = new Map<number, number[]>();
+  const first = rows[0];
+  const last = rows.at(-1);
+  // Month numbers counted from year 0, to tell the months inside the data's span from those outside.
+  const index = (row: Row | undefined) => numberOf(row?.year) * 12 + numberOf(row?.month) - 1;
+  const years = new Map<number, (number | null)[]>();
   for (const row of rows) {
     const year = numberOf(row.year);
-    const months = years.get(year) ?? new Array<number>(12).fill(0);
+    const months = years.get(year) ?? Array.from({ length: 12 }, (_, m) => (year * 12 + m < index(first) || year * 12 + m > index(last) ? null : 0));
     months[numberOf(row.month) - 1] = numberOf(row.n);
     years.set(year, months);
   }
