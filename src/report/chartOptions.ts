@@ -129,7 +129,7 @@ function lorenz(charts: ReportCharts): ChartSpec {
   return {
     ...base,
     state: 'shown',
-    caption: 'Members sorted from fewest orders to most (those with none included); the diagonal is every member ordering equally.',
+    caption: `Members sorted from fewest orders to most (${shown.every(({ data }) => data.includesZero) ? 'those with none included' : 'without a parent table, only those with orders'}); the diagonal is every member ordering equally.`,
     option: {
       ...BASE,
       tooltip: { trigger: 'item' },
