@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Builtins, Cli, type BaseContext, type ErrorWithMeta } from 'clipanion';
 import { UserError } from '../errors/userError.js';
 import { GenerateCommand } from './commands/generate.js';
+import { ReportCommand } from './commands/report.js';
 import { SchemaCommand } from './commands/schema.js';
 import { VerifyCommand } from './commands/verify.js';
 
@@ -24,10 +25,11 @@ const cli = new Cli({
 cli.register(GenerateCommand);
 cli.register(SchemaCommand);
 cli.register(VerifyCommand);
+cli.register(ReportCommand);
 cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
 
-const SUBCOMMANDS = ['generate', 'schema', 'verify'];
+const SUBCOMMANDS = ['generate', 'schema', 'verify', 'report'];
 /** Taken by every command, besides what its own definition lists. */
 const BUILTIN_FLAGS = ['--help', '-h', '--version'];
 
@@ -115,7 +117,7 @@ export async function runCli(): Promise<number> {
   try {
     // Reading the command line applies the option validators: a bad value fails here, before anything runs.
     const command = cli.process(args, context);
-    const ours = command instanceof GenerateCommand || command instanceof SchemaCommand || command instanceof VerifyCommand;
+    const ours = command instanceof GenerateCommand || command instanceof SchemaCommand || command instanceof VerifyCommand || command instanceof ReportCommand;
     // Help and version are clipanion's to print.
     if (!ours || command.help) return await cli.run(args, context);
     return await command.validateAndExecute();

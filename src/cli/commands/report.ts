@@ -1,0 +1,90 @@
+/**
+ * `synthgen report`: one self-contained HTML page of the charts an analyst draws first, from a local folder or an
+ * S3 prefix (read as `verify` reads it). The engine (src/report) computes and renders; this prints and exits.
+ * What it needs is imported only when it runs: help and a refused command line do without DuckDB and ECharts.
+ */
+import { resolve } from 'node:path';
+import { Command, Option } from 'clipanion';
+import { describeTarget } from '../../output/s3/s3Target.js';
+import type { ChartSpec } from '../../report/chartOptions.js';
+import type { ReportData } from '../../report/reportData.js';
+import { formatBytes, formatCount } from '../progress.js';
+import { type FieldOf, isEndpoint, isS3Target, requires, rule } from '../validators.js';
+
+type Field = FieldOf<ReportCommand>;
+
+export class ReportCommand extends Command {
+  static override paths = [['report']];
+
+  static override usage = Command.Usage({
+    description: 'Write one self-contained HTML page of charts of a dataset (and print their numbers with --json)',
+    details: `
+      Charts: orders per day over the whole history; orders by hour of day (UTC and the customer's local time) and
+      by weekday; orders by month, one line per year; Lorenz curves of orders per user and per product (those with no
+      orders included), with the share of orders from the top 1%, 10% and 20%; customers by country; and price
+      distributions by category. Every number is computed with DuckDB over the dataset's Parquet files. The page
+      holds everything it shows (Apache ECharts included) and opens with no network access. A table the dataset
+      lacks leaves its charts out, with a note. An existing file is not replaced without --force.
+    `,
+    examples: [
+      ['A report of ./data in ./report.html', '$0 report'],
+      ['Another folder and file, replacing an older report', '$0 report --out /mnt/datasets/shop --file shop.html --force'],
+      ['A dataset in S3, and the numbers as JSON', '$0 report --s3-bucket s3://my-bucket/synthetic --json > numbers.json'],
+    ],
+  });
+
+  out = Option.String('--out', './data', { description: 'Dataset folder (default ./data)' });
+  s3Bucket = Option.String('--s3-bucket', { description: 'Report on the dataset at a bucket or s3://bucket/prefix instead of --out', validator: isS3Target });
+  s3Endpoint = Option.String('--s3-endpoint', { description: 'S3-compatible endpoint URL', validator: isEndpoint });
+  s3Region = Option.String('--s3-region', { description: 'Bucket region' });
+  file = Option.String('--file', './report.html', { description: 'The HTML file to write (default ./report.html)' });
+  force = Option.Boolean('--force', false, { description: 'Replace the file if it exists' });
+  json = Option.Boolean('--json', false, { description: "Print every chart's numbers as JSON on stdout (the file is still written)" });
+
+  static override schema = [
+    rule('--s3-endpoint and --s3-region need --s3-bucket', ...(['s3Endpoint', 's3Region'] satisfies Field[]).map((field) => requires(field, ['s3Bucket'] satisfies Field[]))),
+  ];
+
+  override async execute(): Promise<number> {
+    const [{ buildReport }, { reportPage }, { chartSpecs }, { checkReportPath, writeReportFile }] = await Promise.all([
+      import('../../report/buildReport.js'),
+      import('../../report/reportPage.js'),
+      import('../../report/chartOptions.js'),
+      import('../../report/writeReportFile.js'),
+    ]);
+    const path = resolve(this.file);
+    // Refused before the dataset is read (or downloaded): that can take a while.
+    await checkReportPath(path, this.force);
+    const data = await this.#data(buildReport);
+    const bytes = await writeReportFile(path, reportPage(data), this.force);
+    this.context.stdout.write(this.json ? `${JSON.stringify({ file: { path, bytes }, ...data }, null, 2)}\n` : plainSummary(data, chartSpecs(data), path, bytes));
+    return 0;
+  }
+
+  async #data(buildReport: typeof import('../../report/buildReport.js').buildReport): Promise<ReportData> {
+    const target = this.s3Bucket;
+    if (target === undefined) return buildReport({ root: this.out });
+    const settings = {
+      target,
+      checksums: true,
+      ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
+      ...(this.s3Region ? { region: this.s3Region } : {}),
+    };
+    const { withS3Dataset } = await import('../../report/s3Dataset.js');
+    return withS3Dataset(settings, ({ root, notes }) => buildReport({ root, label: describeTarget(target), notes }));
+  }
+}
+
+function plainSummary(data: ReportData, charts: readonly ChartSpec[], path: string, bytes: number): string {
+  const read = Object.entries(data.tables).flatMap(([table, found]) => (found ? [`${table} ${formatCount(found.rows)}`] : []));
+  const drawn = charts.filter((chart) => chart.state === 'shown').length;
+  const lines = [
+    `synthgen report ${data.dataset}: ${read.join(', ')} rows read`,
+    `  wrote ${path} (${formatBytes(bytes)}): ${drawn} of ${charts.length} charts`,
+  ];
+  for (const chart of charts) {
+    if (chart.state === 'omitted') lines.push(`  left out "${chart.title}": ${chart.reason}`);
+  }
+  for (const note of data.notes) lines.push(`  note: ${note}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,66 @@
+/**
+ * `synthgen report`'s engine: the numbers behind every chart of a dataset, computed with DuckDB SQL over its
+ * Parquet files in one in-memory database. A table the dataset lacks leaves its charts out with a note; no table
+ * at all is a UserError. Nothing here prints or exits: the CLI command does.
+ */
+import { concentration, PRODUCTS, USERS } from './concentration.js';
+import { customersByCountry, pricesByCategory, summaryOf } from './catalogSections.js';
+import { REPORT_TABLES, type ReportCharts, type ReportData } from './reportData.js';
+import { ReportDatabase } from './reportDatabase.js';
+import { hourOfDay, ordersByMonth, ordersPerDay, weekday } from './timeSections.js';
+
+export interface ReportOptions {
+  /** The local folder holding the dataset (for S3, the folder it was downloaded into). */
+  readonly root: string;
+  /** How the report names the dataset; `root` by default. */
+  readonly label?: string;
+  /** Notes made before the files were read (objects not downloaded, say), listed first. */
+  readonly notes?: readonly string[];
+  /** The report's time; now by default (tests pass one to compare two reports). */
+  readonly now?: Date;
+}
+
+/** What a reader should know that the charts do not say. */
+function notesOf(db: ReportDatabase, charts: ReportCharts): string[] {
+  const notes: string[] = [];
+  for (const table of REPORT_TABLES) {
+    if (!db.has(table)) notes.push(`The dataset has no ${table} table: the charts that need it are left out.`);
+  }
+  if (charts.hourOfDay.state === 'shown' && charts.hourOfDay.data.ordersWithoutZone > 0) {
+    notes.push(
+      `${charts.hourOfDay.data.ordersWithoutZone} orders are not in the local-time profiles: their user is not in the users table or lives in a country with no known time zone.`,
+    );
+  }
+  for (const [name, section] of [['orders per user', charts.ordersPerUser], ['orders per product', charts.ordersPerProduct]] as const) {
+    if (section.state === 'shown' && !section.data.includesZero) notes.push(`The ${name} curve counts only those with orders: the parent table is not in the dataset.`);
+  }
+  return notes;
+}
+
+export async function buildReport(options: ReportOptions): Promise<ReportData> {
+  const label = options.label ?? options.root;
+  const db = await ReportDatabase.open(options.root, label);
+  try {
+    // One after another: each query already uses every core.
+    const charts: ReportCharts = {
+      ordersPerDay: await ordersPerDay(db),
+      hourOfDay: await hourOfDay(db),
+      weekday: await weekday(db),
+      ordersByMonth: await ordersByMonth(db),
+      ordersPerUser: await concentration(db, USERS),
+      ordersPerProduct: await concentration(db, PRODUCTS),
+      customersByCountry: await customersByCountry(db),
+      pricesByCategory: await pricesByCategory(db),
+    };
+    return {
+      dataset: label,
+      generatedAt: (options.now ?? new Date()).toISOString(),
+      tables: { users: db.tables.users ?? null, products: db.tables.products ?? null, orders: db.tables.orders ?? null },
+      summary: await summaryOf(db),
+      notes: [...(options.notes ?? []), ...notesOf(db, charts)],
+      charts,
+    };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The numbers behind `synthgen report`: what `--json` prints and what the page draws, in one plain object. Every
+ * count is a number (counts stay exact far beyond any dataset: 2^53); shares are fractions from 0 to 1.
+ */
+
+/** The tables a report reads, parents first. */
+export const REPORT_TABLES = ['users', 'products', 'orders'] as const;
+export type ReportTable = (typeof REPORT_TABLES)[number];
+
+/**
+ * A chart's numbers, or why it is left out (its table or a column it needs is not in the dataset): a union on
+ * `state`, so a reader cannot take the numbers of a chart that has none.
+ */
+export type Section<T> = { readonly state: 'shown'; readonly data: T } | { readonly state: 'omitted'; readonly reason: string };
+
+export interface TableSummary {
+  readonly files: number;
+  readonly rows: number;
+}
+
+export interface OrdersPerDay {
+  /** Every day (UTC) from the first order's to the last's, days without orders included as 0. */
+  readonly days: readonly { readonly date: string; readonly orders: number }[];
+}
+
+export interface HourOfDay {
+  /** Orders by hour 0-23 of the order time in UTC. */
+  readonly utc: readonly number[];
+  /** By hour in the customer's time zone (their country's main zone), or null without the users table. */
+  readonly local: readonly number[] | null;
+  /** Orders left out of `local`: their user is not in the users table, or lives where no zone is known. */
+  readonly ordersWithoutZone: number;
+}
+
+export interface WeekdayProfile {
+  /** `local`: the customer's time zone, as for HourOfDay; `utc` when there is no users table to take it from. */
+  readonly clock: 'local' | 'utc';
+  /** Monday first. */
+  readonly days: readonly string[];
+  readonly orders: readonly number[];
+}
+
+export interface OrdersByMonth {
+  /**
+   * One entry per calendar year (UTC) holding orders, with orders by month, January first; null for a month before
+   * the first order's or after the last's, so a partial year is not drawn as falling to 0.
+   */
+  readonly years: readonly { readonly year: number; readonly orders: readonly (number | null)[] }[];
+}
+
+/** How orders are spread over the members of a population (users or products). */
+export interface Concentration {
+  /** Members counted: with `includesZero`, those with no orders too. */
+  readonly population: number;
+  /** Whether members with no orders are in the population (they are when the parent table is in the dataset). */
+  readonly includesZero: boolean;
+  readonly orders: number;
+  /**
+   * The Lorenz curve, [share of members, share of their orders] with members from fewest orders to most, from
+   * [0, 0] to [1, 1]: sampled at evenly spaced member shares from the exact curve.
+   */
+  readonly lorenz: readonly (readonly [number, number])[];
+  readonly gini: number;
+  /** Share of all orders from the members with the most orders: the top 1%, 10% and 20% of members. */
+  readonly topShares: { readonly top1: number; readonly top10: number; readonly top20: number };
+  /** Share of members with no orders (0 when they are not counted). */
+  readonly zeroShare: number;
+  readonly maxOrders: number;
+  /** Most orders of one member on one day (UTC). */
+  readonly maxOrdersInOneDay: number;
+}
+
+export interface CountryCount {
+  readonly country: string;
+  readonly countryCode: string;
+  readonly users: number;
+}
+
+export interface PriceBox {
+  readonly category: string;
+  readonly products: number;
+  readonly min: number;
+  readonly p5: number;
+  readonly p25: number;
+  readonly median: number;
+  readonly p75: number;
+  readonly p95: number;
+  readonly max: number;
+  readonly mean: number;
+}
+
+export interface PricesByCategory {
+  /** What the box plot's whiskers are: the 5th and 95th percentiles (min and max are drawn as dots). */
+  readonly whiskers: 'p5-p95';
+  /** By median price, lowest first. */
+  readonly categories: readonly PriceBox[];
+}
+
+export interface ReportSummary {
+  readonly firstOrder: string | null;
+  readonly lastOrder: string | null;
+  /** Sum of orders.total_amount, or null without that column. */
+  readonly revenue: number | null;
+  readonly averageOrderValue: number | null;
+  readonly countries: number | null;
+  readonly categories: number | null;
+}
+
+export interface ReportCharts {
+  readonly ordersPerDay: Section<OrdersPerDay>;
+  readonly hourOfDay: Section<HourOfDay>;
+  readonly weekday: Section<WeekdayProfile>;
+  readonly ordersByMonth: Section<OrdersByMonth>;
+  readonly ordersPerUser: Section<Concentration>;
+  readonly ordersPerProduct: Section<Concentration>;
+  readonly customersByCountry: Section<readonly CountryCount[]>;
+  readonly pricesByCategory: Section<PricesByCategory>;
+}
+
+export type ChartId = keyof ReportCharts;
+
+export interface ReportData {
+  /** How the dataset was named: the folder as given, or s3://bucket/prefix/. */
+  readonly dataset: string;
+  /** ISO time the report was made. */
+  readonly generatedAt: string;
+  readonly tables: { readonly [T in ReportTable]: TableSummary | null };
+  readonly summary: ReportSummary;
+  /** Things a reader should know: tables missing, objects not downloaded, orders without a time zone. */
+  readonly notes: readonly string[];
+  readonly charts: ReportCharts;
+}

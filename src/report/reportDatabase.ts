@@ -1,0 +1,115 @@
+/**
+ * The in-memory DuckDB a report is computed in: one view per table of the dataset over its Parquet files, and
+ * the small helpers the sections query it with. Files are listed, not globbed, so a folder whose name holds `*`,
+ * `?` or `[` still names only itself; only regular files named `<name>.parquet` count (a run's hidden `.partial`
+ * files and temporaries end otherwise).
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
+import { UserError } from '../errors/userError.js';
+import { isErrno } from '../errors/errno.js';
+import { quotedIdentifier, quotedString } from '../schema/sql.js';
+import { duckdbApi } from '../workers/duckdbApi.js';
+import { REPORT_TABLES, type ReportTable, type TableSummary } from './reportData.js';
+
+export type Row = Record<string, DuckDBValue>;
+
+export class ReportDatabase {
+  readonly #instance: DuckDBInstance;
+  readonly #connection: DuckDBConnection;
+  /** The tables found, with their columns. */
+  readonly #columns = new Map<ReportTable, ReadonlySet<string>>();
+  readonly tables: Partial<Record<ReportTable, TableSummary>> = {};
+
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
+    this.#instance = instance;
+    this.#connection = connection;
+  }
+
+  /** Opens the dataset at `root` (a folder of `<table>/*.parquet`); a missing folder or no table is a UserError. */
+  static async open(root: string, label: string): Promise<ReportDatabase> {
+    const found = await findTableFiles(root, label);
+    // Extensions cannot be downloaded here; parquet and icu (time zones) are built in.
+    const instance = await duckdbApi().DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+    const database = new ReportDatabase(instance, await instance.connect());
+    try {
+      await database.run(`SET TimeZone = 'UTC'`);
+      for (const [table, files] of found) await database.#addTable(table, files);
+    } catch (error: unknown) {
+      database.close();
+      throw error;
+    }
+    return database;
+  }
+
+  async #addTable(table: ReportTable, files: readonly string[]): Promise<void> {
+    await this.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${files.map(quotedString).join(', ')}])`);
+    const described = await this.rows(`DESCRIBE ${quotedIdentifier(table)}`);
+    this.#columns.set(table, new Set(described.map((row) => String(row.column_name))));
+    const [counted] = await this.rows(`SELECT count(*) AS n FROM ${quotedIdentifier(table)}`);
+    this.tables[table] = { files: files.length, rows: numberOf(counted?.n) };
+  }
+
+  has(table: ReportTable): boolean {
+    return this.#columns.has(table);
+  }
+
+  /** Why a chart reading these columns of `table` cannot be drawn, or undefined when it can. */
+  missing(table: ReportTable, columns: readonly string[]): string | undefined {
+    const present = this.#columns.get(table);
+    if (!present) return `the dataset has no ${table} table`;
+    const absent = columns.filter((column) => !present.has(column));
+    if (absent.length) return `the ${table} table has no ${absent.join(', ')} column${absent.length === 1 ? '' : 's'}`;
+    if (this.tables[table]?.rows === 0) return `the ${table} table has no rows`;
+    return undefined;
+  }
+
+  async run(sql: string): Promise<void> {
+    await this.#connection.run(sql);
+  }
+
+  async rows(sql: string): Promise<Row[]> {
+    const reader = await this.#connection.runAndReadAll(sql);
+    return reader.getRowObjects();
+  }
+
+  close(): void {
+    this.#connection.closeSync();
+    this.#instance.closeSync();
+  }
+}
+
+/** A count or measure DuckDB handed back (DOUBLE, INTEGER, BIGINT, ...) as a number; NULL is 0. */
+export function numberOf(value: DuckDBValue | undefined): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  throw new Error(`expected a number from DuckDB, got ${typeof value}`);
+}
+
+/** A nullable number: NULL stays null (the average of no rows, say). */
+export function maybeNumber(value: DuckDBValue | undefined): number | null {
+  return value === null || value === undefined ? null : numberOf(value);
+}
+
+/** The Parquet files of each report table under `root`, sorted; tables with none are left out. */
+async function findTableFiles(root: string, label: string): Promise<Map<ReportTable, string[]>> {
+  const where = `point --out at a folder synthgen generated into, or --s3-bucket at a prefix`;
+  const folder = await stat(root).catch((error: unknown) => {
+    if (isErrno(error, 'ENOENT', 'ENOTDIR')) throw new UserError(`no dataset at ${label}: there is no such folder; ${where}`);
+    throw error;
+  });
+  if (!folder.isDirectory()) throw new UserError(`no dataset at ${label}: it is not a folder; ${where}`);
+  const found = new Map<ReportTable, string[]>();
+  for (const table of REPORT_TABLES) {
+    const entries = await readdir(join(root, table), { withFileTypes: true }).catch((error: unknown) => {
+      if (isErrno(error, 'ENOENT', 'ENOTDIR')) return [];
+      throw error;
+    });
+    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.parquet') && !e.name.startsWith('.')).map((e) => join(root, table, e.name));
+    if (files.length) found.set(table, files.sort());
+  }
+  if (found.size === 0) throw new UserError(`no dataset at ${label}: no Parquet files under ${REPORT_TABLES.map((t) => `${t}/`).join(', ')}; ${where}`);
+  return found;
+}

@@ -1,0 +1,27 @@
+/** Running `synthgen report` in tests: a small dataset to report on, and the report's JSON as tests read it. */
+import type { ReportData } from '../../src/report/reportData.js';
+import { AS_OF, generate, synthgen } from './cli.js';
+
+/** What `synthgen report --json` prints: the numbers, and the file it wrote. */
+export type ReportJson = ReportData & { readonly file: { readonly path: string; readonly bytes: number } };
+
+export const SMALL_ROWS = { users: 20_000, products: 2_000, orders: 60_000 } as const;
+
+/** Generates the small dataset under `<dir>/data` (metadata `<dir>/metadata.json`). */
+export async function smallDataset(dir: string, seed = 7): Promise<void> {
+  const rows = `users=${SMALL_ROWS.users},products=${SMALL_ROWS.products},orders=${SMALL_ROWS.orders}`;
+  await generate(['--table-names', 'users,products,orders', '--num-rows', rows, '--seed', String(seed), '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+}
+
+/** Runs `synthgen report ... --json` and parses what it printed; fails the test unless it exits 0. */
+export async function reportJson(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<ReportJson> {
+  const result = await synthgen(['report', ...args, '--json'], cwd, env);
+  if (result.code !== 0) throw new Error(`synthgen report ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as ReportJson;
+}
+
+/** The section's numbers, failing the test when the chart was left out. */
+export function shown<T>(section: { readonly state: 'shown'; readonly data: T } | { readonly state: 'omitted'; readonly reason: string }): T {
+  if (section.state !== 'shown') throw new Error(`chart left out: ${section.reason}`);
+  return section.data;
+}
