@@ -115,5 +115,5 @@ export const DEFAULT_HISTORY_YEARS = 3;
 export function defaultSince(asOf: string): string {
   const date = new Date(asOf);
   date.setUTCFullYear(date.getUTCFullYear() - DEFAULT_HISTORY_YEARS);
-  return date.toISOString();
+  return date.toISOString().replace('.000Z', 'Z');
 }
