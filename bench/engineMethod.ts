@@ -1,8 +1,8 @@
 /** synthgen's per-part work and the write floor, in-process on one DuckDB thread: exactly what one worker does. */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type CompiledTable, compileTable } from '../src/schema/compileTable.js';
-import { standInParents } from '../src/schema/standInRanges.js';
-import { defaultSince } from '../src/schema/timeline.js';
+import { standInParents } from '../src/schema/time/standInRanges.js';
+import { defaultSince } from '../src/schema/time/timeline.js';
 import { writePoolFile } from '../src/schema/poolFile.js';
 import { quotedString } from '../src/schema/sql.js';
 import type { TableDefinition } from '../src/schema/tableDefinition.js';

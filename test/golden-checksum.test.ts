@@ -9,12 +9,6 @@ import { checksums, generate, parquetFiles, withTempDir } from './helpers/cli.js
  * test/fixtures/golden.json with `UPDATE_GOLDEN=1 npm test -- golden`.
  */
 const FIXTURE = resolve(import.meta.dirname, 'fixtures/golden.json');
-/**
- * Version 1's files, written before the codec was a choice (ZSTD level 3): version 2 changed the default codec level
- * and nothing else, so asked for version 1's format it writes version 1's bytes. Never refreshed.
- */
-const VERSION_1 = resolve(import.meta.dirname, 'fixtures/golden-v1-zstd3.json');
-
 async function dataset(format: readonly string[]): Promise<Record<string, string>> {
   return withTempDir(async (dir) => {
     await generate(
@@ -42,9 +36,4 @@ test('a small dataset has the pinned checksums', async () => {
     await writeFile(FIXTURE, `${JSON.stringify(actual, null, 2)}\n`);
   }
   expect(actual).toEqual(JSON.parse(await readFile(FIXTURE, 'utf8')));
-});
-
-test("in version 1's format (ZSTD level 3) the same dataset is version 1's bytes", async () => {
-  const actual = await dataset(['--compression', 'zstd', '--compression-level', '3']);
-  expect(actual).toEqual(JSON.parse(await readFile(VERSION_1, 'utf8')));
 });

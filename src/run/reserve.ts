@@ -8,7 +8,7 @@ import type { Metadata, TableOriginRecord, TableState } from '../state/metadata.
 import { type ParentRange, type Segment, isLegacy } from '../state/segment.js';
 import type { TableRegistry } from '../schema/registry.js';
 import { epochSeconds } from '../schema/sql.js';
-import { defaultSince } from '../schema/timeline.js';
+import { defaultSince } from '../schema/time/timeline.js';
 
 export interface Reservation {
   readonly first: number;

@@ -14,8 +14,8 @@ import { rowsPerPart } from './partSize.js';
 import { type TablePlan, planTable } from './plan.js';
 import type { Reservation } from './reserve.js';
 import { type PoolTableSpec, writePoolFile } from '../schema/poolFile.js';
-import { standInParents } from '../schema/standInRanges.js';
-import { defaultSince } from '../schema/timeline.js';
+import { standInParents } from '../schema/time/standInRanges.js';
+import { defaultSince } from '../schema/time/timeline.js';
 import type { TableRegistry } from '../schema/registry.js';
 import { queryFailure } from '../errors/writeFailure.js';
 

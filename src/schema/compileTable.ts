@@ -10,10 +10,10 @@
 import { UserError } from '../errors/userError.js';
 import { definitionProblem } from './defineTable.js';
 import { poolColumn, poolTable } from './columns/poolAt.js';
-import { type HelperSql, TimelineLayout, createdSql, existingFields, parentSource, pickFields } from './parentRows.js';
-import { popularityTables } from './popularity.js';
+import { type HelperSql, TimelineLayout, createdSql, existingFields, parentSource, pickFields } from './parents/parentRows.js';
+import { popularityTables } from './parents/popularity.js';
 import { OwnRows, type RandomSource, uniform } from './random.js';
-import { type KnotMemo, knotsFor, timedRanges } from './segmentKnots.js';
+import { type KnotMemo, knotsFor, timedRanges } from './time/segmentKnots.js';
 import type { ParentRange } from '../state/segment.js';
 import { epochSeconds, quotedIdentifier } from './sql.js';
 import type { Field, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';

@@ -6,8 +6,8 @@
  * worker as a DuckDB binder error.
  */
 import { createHash } from 'node:crypto';
-import { standInParents } from './standInRanges.js';
-import { defaultSince } from './timeline.js';
+import { standInParents } from './time/standInRanges.js';
+import { defaultSince } from './time/timeline.js';
 import { type CompiledTable, type TableLookup, type TableRows, compileTable } from './compileTable.js';
 import { DefinitionError, definitionProblem, isTable } from './defineTable.js';
 import { poolValues } from './poolValues.js';

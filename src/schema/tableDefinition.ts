@@ -4,7 +4,7 @@
  * them; the registry (registry.ts) orders them by their parents and compiles each once to check what they read.
  */
 import type { RandomSource } from './random.js';
-import type { Timeline } from './timeline.js';
+import type { Timeline } from './time/timeline.js';
 
 /** A list of values built once per run by the coordinator, which rows index into: names, words, a catalogue. */
 export interface PoolDefinition {

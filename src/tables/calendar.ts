@@ -93,19 +93,22 @@ function thanksgiving(year: number): number {
   return 1 + ((4 - weekday + 7) % 7) + 21;
 }
 
+/** Days from Thanksgiving to Cyber Monday, by their offset; the week before is 'thanksgiving_week'. */
+const AROUND_THANKSGIVING: Readonly<Record<number, Holiday>> = { 0: 'thanksgiving', 1: 'black_friday', 2: 'black_weekend', 3: 'black_weekend', 4: 'cyber_monday' };
+
 function holidayOf(date: Date): Holiday | undefined {
+  const year = date.getUTCFullYear();
   const month = date.getUTCMonth();
   const day = date.getUTCDate();
-  if (month === 10) {
-    const offset = day - thanksgiving(date.getUTCFullYear());
-    if (offset >= -3 && offset <= -1) return 'thanksgiving_week';
-    return ({ 0: 'thanksgiving', 1: 'black_friday', 2: 'black_weekend', 3: 'black_weekend', 4: 'cyber_monday' } as const)[offset];
-  }
+  // Cyber Monday falls in December when Thanksgiving is late (2024: Nov 28, so Dec 2).
+  const offset = Math.round((date.getTime() - Date.UTC(year, 10, thanksgiving(year))) / (DAY * 1000));
+  if (offset >= -3 && offset <= -1) return 'thanksgiving_week';
+  const around = AROUND_THANKSGIVING[offset];
+  if (around) return around;
   if (month === 11) {
-    if (day === 1 && thanksgiving(date.getUTCFullYear()) + 4 > 30) return 'cyber_monday';
     if (day <= 15) return 'december';
     if (day <= 20) return 'last_shipping';
-    return ({ 24: 'christmas_eve', 25: 'christmas', 26: 'boxing_day' } as const)[day as 24 | 25 | 26];
+    return ({ 24: 'christmas_eve', 25: 'christmas', 26: 'boxing_day' } as Readonly<Record<number, Holiday>>)[day];
   }
   if (month === 0 && day === 1) return 'new_year';
   return undefined;

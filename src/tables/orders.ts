@@ -6,73 +6,33 @@
 import { MONEY, cents, money } from '../schema/columns/money.js';
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, HOUR, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
-import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
+import { DAY, HOUR, toDate, toTimestamp } from '../schema/columns/time.js';
+import { describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES } from './locales.js';
 import { below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
 import { PRODUCT_PRICE_POOLS, productPrice, subcategoryIndex } from './products.js';
 import { addressIndex, hourOfWeekSql, streetAddress } from './users.js';
 import { ORDERS, hourlyRate } from './calendar.js';
+import {
+  quantities,
+  shippingMethods,
+  shippingTerms,
+  terms,
+  STANDARD,
+  paymentMethods,
+  coupons,
+  couponPercent,
+  FREESHIP,
+  STATUS,
+  PAYMENT_STATUS,
+  code,
+  list,
+  salesChannels,
+  taxRates,
+} from './orderTerms.js';
 
-const quantities: Choice[] = [
-  [1, 68],
-  [2, 18],
-  [3, 7],
-  [4, 3],
-  [5, 2],
-  [6, 1],
-  [8, 0.6],
-  [10, 0.4],
-];
-const shippingMethods: Choice[] = [
-  ['standard', 55],
-  ['express', 20],
-  ['economy', 12],
-  ['next_day', 8],
-  ['store_pickup', 5],
-];
-/** method -> [fee in USD, min transit days, max transit days], in shippingMethods order. */
-const shippingTerms: Record<string, readonly [number, number, number]> = {
-  standard: [4.99, 3, 7],
-  express: [12.99, 1, 3],
-  economy: [2.99, 5, 10],
-  next_day: [24.99, 1, 1],
-  store_pickup: [0, 0, 2],
-};
-const terms = shippingMethods.map(([method]) => shippingTerms[String(method)] ?? [0, 0, 0]);
-const STANDARD = 0;
-const paymentMethods: Choice[] = [
-  ['credit_card', 45],
-  ['debit_card', 20],
-  ['paypal', 18],
-  ['apple_pay', 7],
-  ['google_pay', 5],
-  ['bank_transfer', 3],
-  ['gift_card', 2],
-];
-const coupons: Choice[] = [
-  ['SAVE10', 35],
-  ['WELCOME15', 25],
-  ['SPRING20', 15],
-  ['FREESHIP', 20],
-  ['VIP25', 5],
-];
-const couponPercent: Record<string, number> = { SAVE10: 10, WELCOME15: 15, SPRING20: 20, FREESHIP: 0, VIP25: 25 };
-const FREESHIP = coupons.findIndex(([code]) => code === 'FREESHIP');
-/** Order statuses by code; the code is what fields compare, the label is what is written. */
-const STATUS = ['pending', 'processing', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
-const PAYMENT_STATUS = ['authorized', 'paid', 'paid', 'paid', 'refunded', 'voided'] as const;
-const code = (status: (typeof STATUS)[number]) => STATUS.indexOf(status);
-const list = (values: readonly string[]) => `[${values.map(quotedString).join(', ')}]`;
-const salesChannels: Choice[] = [
-  ['web', 55],
-  ['mobile_app', 35],
-  ['marketplace', 7],
-  ['phone', 3],
-];
-/** Sales tax or VAT by the shipping country, in LOCALES order. */
-const taxRates = [0.0725, 0.2, 0.19, 0.2, 0.13, 0.1];
+
 const FREE_SHIPPING_FROM = 50;
 /** Popularity of customers and products (popularity.ts), and the registered users who never order. */
 const USER_SKEW = 3;

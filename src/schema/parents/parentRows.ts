@@ -5,12 +5,11 @@
  * its ID lies in (seed, as-of, window): nothing is read back from files, so references hold across runs and when the
  * parent files are elsewhere.
  */
-import { CLASSES, PER_CLASS, RESIDUES, classWeights } from './popularity.js';
-import { type RandomSource, draw20, streamSalt, uniform } from './random.js';
-import type { ParentRange } from '../state/segment.js';
-import { epochSeconds, quotedIdentifier, ubigint } from './sql.js';
-import { HOUR } from './columns/time.js';
-import { DRAW20 } from './random.js';
+import { PER_CLASS, RESIDUES, classWeights } from './popularity.js';
+import { DRAW20, type RandomSource, draw20, streamSalt, uniform } from '../random.js';
+import type { ParentRange } from '../../state/segment.js';
+import { epochSeconds, quotedIdentifier, ubigint } from '../sql.js';
+import { HOUR } from '../columns/time.js';
 
 /** A parent segment with its knots, and where they start in the parent's timeline pool. */
 export interface TimedRange extends ParentRange {
@@ -206,5 +205,3 @@ export function pickFields(options: { pool: string; draws: RandomSource; key: st
     },
   ];
 }
-
-export { CLASSES };

@@ -5,10 +5,10 @@
  * own segments as they stood when the segment was made, so the knots never change once a segment is recorded.
  */
 import { EVEN_TIMELINE, existingRows, knotsOf } from './timeline.js';
-import type { ParentRange } from '../state/segment.js';
-import { epochSeconds } from './sql.js';
-import type { TableDefinition } from './tableDefinition.js';
-import type { TimedRange } from './parentRows.js';
+import type { ParentRange } from '../../state/segment.js';
+import { epochSeconds } from '../sql.js';
+import type { TableDefinition } from '../tableDefinition.js';
+import type { TimedRange } from '../parents/parentRows.js';
 
 export type DefinitionLookup = (name: string) => TableDefinition | undefined;
 

@@ -7,7 +7,7 @@
  * over the same knots (parentRows.ts). Knots are a pure function of the window, the timeline and, for a timeline
  * that grows with a parent, that parent's own windows, so they are recomputed wherever a row is, never stored.
  */
-import { HOUR } from './columns/time.js';
+import { HOUR } from '../columns/time.js';
 
 /** How fast a table's rows arrive. */
 export interface Timeline {
