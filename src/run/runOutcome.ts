@@ -43,7 +43,7 @@ export function tableSummaries(
       next = file.last_id + 1;
     }
     if (next !== range.last + 1) throw new Error(`${name}'s files end at ${next - 1}, its IDs at ${range.last}`);
-    summaries[name] = { rows: range.last - range.first + 1, first_id: range.first, last_id: range.last, bytes: files.reduce((n, f) => n + f.bytes, 0), files };
+    summaries[name] = { rows: range.last - range.first + 1, first_id: range.first, last_id: range.last, since: range.since, bytes: files.reduce((n, f) => n + f.bytes, 0), files };
   }
   return summaries;
 }

@@ -161,6 +161,8 @@ export interface TableSummary {
   readonly rows: number;
   readonly first_id: number;
   readonly last_id: number;
+  /** The window's start: the rows were created after it and not after the run's as-of. */
+  readonly since: string;
   readonly bytes: number;
   readonly files: readonly FileSummary[];
 }

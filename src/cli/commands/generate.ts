@@ -267,7 +267,7 @@ function plainSummary(summary: RunSummary): string {
   const lines = [`synthgen run ${summary.run_id}: seed ${summary.seed}, as-of ${summary.as_of}, ${summary.threads} thread${summary.threads === 1 ? '' : 's'} on ${summary.workers} worker${summary.workers === 1 ? '' : 's'}`];
   for (const [name, table] of Object.entries(summary.tables)) {
     lines.push(
-      `  ${name.padEnd(9)} ${formatCount(table.rows).padStart(8)} rows  ids ${table.first_id}-${table.last_id}  ${table.files.length} file${table.files.length === 1 ? '' : 's'}  ${formatBytes(table.bytes)}`,
+      `  ${name.padEnd(9)} ${formatCount(table.rows).padStart(8)} rows  ids ${table.first_id}-${table.last_id}  created ${table.since.slice(0, 10)} to ${summary.as_of.slice(0, 10)}  ${table.files.length} file${table.files.length === 1 ? '' : 's'}  ${formatBytes(table.bytes)}`,
     );
   }
   lines.push(
