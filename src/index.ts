@@ -9,7 +9,8 @@ export type { TableDefinition, Column, Field, ParentReference, ParentRow, PoolDe
 export { type RandomSource, uniform, draw20, chance, below, between } from './schema/random.js';
 export { type Choice, weighted, weightedIndex, labelOf, describeWeights } from './schema/columns/weighted.js';
 export { MONEY, money, cents } from './schema/columns/money.js';
-export { MINUTE, HOUR, DAY, YEAR, toTimestamp, toDate, spanOf } from './schema/columns/time.js';
+export { MINUTE, HOUR, DAY, YEAR, toTimestamp, toDate, spanOf, createdInIdOrder } from './schema/columns/time.js';
+export { type Timeline, DEFAULT_HISTORY_YEARS, defaultSince } from './schema/time/timeline.js';
 export { concat, quotedString, quotedIdentifier, stringList } from './schema/sql.js';
 
 // The built-in tables, and the registry a run reads tables from.

@@ -107,6 +107,22 @@ function checkParents(definition: TableDefinition): void {
     if (typeof parent.skew !== 'number' || !Number.isFinite(parent.skew) || parent.skew < 1 || parent.skew > 20) {
       throw definitionProblem(definition.name, where, `skew must be a number from 1 (uniform) to 20, got ${JSON.stringify(parent.skew)}`);
     }
+    if (parent.idle !== undefined && (typeof parent.idle !== 'number' || !(parent.idle >= 0 && parent.idle <= 0.9))) {
+      throw definitionProblem(definition.name, where, `idle is the share of parents never picked, a number from 0 to 0.9, got ${JSON.stringify(parent.idle)}`);
+    }
+    const accept: unknown = parent.accept;
+    if (accept !== undefined && (!isRecord(accept) || !Number.isSafeInteger(accept.attempts) || Number(accept.attempts) < 1 || Number(accept.attempts) > 16 || typeof accept.sql !== 'function')) {
+      throw definitionProblem(definition.name, where, 'accept is { attempts: 1 to 16, sql: (context, candidate, attempt) => SQL that is true for a parent to keep }');
+    }
+  }
+}
+
+function checkTimeline(definition: TableDefinition): void {
+  const timeline: unknown = definition.timeline;
+  if (timeline === undefined) return;
+  if (!isRecord(timeline) || typeof timeline.rate !== 'function') throw definitionProblem(definition.name, 'timeline', 'a timeline is { rate: (hourStart) => relative rate of that UTC hour, scaleWith?: a parent table }');
+  if (timeline.scaleWith !== undefined && !definition.parents.some((p) => p.table === timeline.scaleWith)) {
+    throw definitionProblem(definition.name, 'timeline', `scaleWith ${JSON.stringify(timeline.scaleWith)} is not one of its parents`);
   }
 }
 
@@ -140,6 +156,7 @@ export function defineTable(definition: TableDefinition): TableDefinition {
   const key = definition.columns[0];
   if (key?.type.trim().toUpperCase() !== 'BIGINT') throw definitionProblem(name, `primary key ${definition.primaryKey}`, 'must be BIGINT, its sql the row id: ({ row }) => row.id');
   checkParents(definition);
+  checkTimeline(definition);
   checkPools(definition);
   for (const rule of definition.rules ?? []) {
     if (!isRecord(rule) || typeof rule.description !== 'string' || typeof rule.violations !== 'function') {

@@ -6,7 +6,7 @@
 import { MONEY, cents, money } from '../schema/columns/money.js';
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, HOUR, toDate, toTimestamp } from '../schema/columns/time.js';
+import { DAY, HOUR, createdInIdOrder, toDate, toTimestamp } from '../schema/columns/time.js';
 import { describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES } from './locales.js';
 import { below, chance, draw20, uniform } from '../schema/random.js';
@@ -365,5 +365,11 @@ export const orders = defineTable({
       reads: ['users'],
       violations: (t) => `${t('orders')} o JOIN ${t('users')} u USING (user_id) WHERE o.order_date < u.registration_date`,
     },
+    {
+      description: "order_date is not before the product's listing",
+      reads: ['products'],
+      violations: (t) => `${t('orders')} o JOIN ${t('products')} p USING (product_id) WHERE o.order_date < p.created_at`,
+    },
+    createdInIdOrder('orders', 'order_id', 'order_date'),
   ],
 });

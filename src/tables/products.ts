@@ -2,7 +2,7 @@
 import { MONEY, cents } from '../schema/columns/money.js';
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { spanOf, toTimestamp } from '../schema/columns/time.js';
+import { createdInIdOrder, spanOf, toTimestamp } from '../schema/columns/time.js';
 import { LISTINGS, hourlyRate } from './calendar.js';
 import { type Choice, describeWeights, weighted } from '../schema/columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
@@ -296,5 +296,6 @@ export const products = defineTable({
   rules: [
     { description: '0 < cost < price', violations: (t) => `${t('products')} WHERE NOT (0 < cost AND cost < price)` },
     { description: 'created_at <= updated_at', violations: (t) => `${t('products')} WHERE updated_at < created_at` },
+    createdInIdOrder('products', 'product_id', 'created_at'),
   ],
 });

@@ -1,7 +1,7 @@
 /** users: customers of the shop, living in six locales, with names, addresses and phones that agree with them. */
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
+import { DAY, YEAR, createdInIdOrder, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
 import { LOCALE_BUCKETS, REGISTRATIONS, hourlyRate } from './calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
@@ -368,5 +368,6 @@ export const users = defineTable({
   rules: [
     { description: 'users are 18 or older at registration', violations: (t) => `${t('users')} WHERE date_of_birth > (registration_date - INTERVAL 18 YEAR)::DATE` },
     { description: 'registration <= last login <= updated_at', violations: (t) => `${t('users')} WHERE NOT (registration_date <= last_login AND last_login <= updated_at)` },
+    createdInIdOrder('users', 'user_id', 'registration_date'),
   ],
 });

@@ -4,7 +4,9 @@
  * grows with a parent, multiplied by the parent rows existing each hour. Parent rows are counted from the parents'
  * own segments as they stood when the segment was made, so the knots never change once a segment is recorded.
  */
-import { EVEN_TIMELINE, existingRows, knotsOf } from './timeline.js';
+import { EVEN_TIMELINE, NoArrivals, existingRows, knotsOf } from './timeline.js';
+import { UserError } from '../../errors/userError.js';
+import { definitionProblem } from '../defineTable.js';
 import type { ParentRange } from '../../state/segment.js';
 import { epochSeconds } from '../sql.js';
 import type { TableDefinition } from '../tableDefinition.js';
@@ -66,5 +68,14 @@ export function knotsFor(definition: TableDefinition, window: Window, parents: R
     }
     return rate;
   };
-  return knotsOf({ since: epochSeconds(window.since), asOf: epochSeconds(window.as_of) }, weight);
+  try {
+    return knotsOf({ since: epochSeconds(window.since), asOf: epochSeconds(window.as_of) }, weight);
+  } catch (error: unknown) {
+    if (error instanceof NoArrivals) {
+      const parents = definition.parents.map((p) => p.table).join(' and ');
+      throw new UserError(`no ${definition.name} can be created in (${window.since}, ${window.as_of}]: no hour of it has two or more ${parents} to reference; generate more of them, or pass a later --as-of`);
+    }
+    // A user's rate function that throws or returns something other than a rate.
+    throw definitionProblem(definition.name, 'timeline', error instanceof Error ? error.message : String(error));
+  }
 }
