@@ -104,7 +104,7 @@ test('the engine refuses a file-size limit that is not finite or above 1 TB, who
 describe('a table commits only when its files cover its reserved IDs exactly', () => {
   const plan = { table: 't', first_id: 11, last_id: 30, rows_per_part: 10, parts: 2 };
   const file = (first: number, last: number) => ({ path: `/o/t/${first}.parquet`, rows: last - first + 1, bytes: 1, first_id: first, last_id: last, sha256: 'a'.repeat(64) });
-  const reserved = new Map([['t', { first: 11, last: 30, parents: {} }]]);
+  const reserved = new Map([['t', { first: 11, last: 30, since: '2025-01-01T00:00:00Z', parents: {} }]]);
 
   test('exact cover passes', () => {
     const results = new Map([
