@@ -2,6 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { AS_OF, generate, synthgen, withTempDir } from './helpers/cli.js';
+import { recordedSegment } from './helpers/metadata.js';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -55,7 +56,7 @@ describe.concurrent('bad input gets one clear line, a non-zero exit, no files an
     const metadata = JSON.stringify({
       format: 'synthgen-metadata',
       format_version: 1,
-      tables: { users: { last_id: 10, segments: [{ first_id: 1, last_id: 10, seed: 1, as_of: AS_OF, version: 1, run_id: 'r1' }] } },
+      tables: { users: { last_id: 10, segments: [recordedSegment(1, 10, { as_of: AS_OF, run_id: 'r1' })] } },
       runs: [],
     });
     await expectRejected(['--table-names', 'orders', '--num-rows', '10', ...ok], /No existing products found: generate products first/, metadata);
@@ -67,15 +68,15 @@ describe.concurrent('bad input gets one clear line, a non-zero exit, no files an
     expectRejected(['--table-names', 'users', '--num-rows', '10', ...ok], /overlaps/, JSON.stringify({
       format: 'synthgen-metadata',
       format_version: 1,
-      tables: { users: { last_id: 20, segments: [{ first_id: 1, last_id: 10, seed: 1, as_of: AS_OF, version: 1, run_id: 'a' }, { first_id: 5, last_id: 20, seed: 1, as_of: AS_OF, version: 1, run_id: 'b' }] } },
+      tables: { users: { last_id: 20, segments: [recordedSegment(1, 10, { as_of: AS_OF, run_id: 'a' }), recordedSegment(5, 20, { as_of: AS_OF, run_id: 'b' })] } },
     })));
   test('an --as-of before the parents', async () => {
     const metadata = JSON.stringify({
       format: 'synthgen-metadata',
       format_version: 1,
       tables: {
-        users: { last_id: 10, segments: [{ first_id: 1, last_id: 10, seed: 1, as_of: AS_OF, version: 1, run_id: 'r1' }] },
-        products: { last_id: 10, segments: [{ first_id: 1, last_id: 10, seed: 1, as_of: AS_OF, version: 1, run_id: 'r1' }] },
+        users: { last_id: 10, segments: [recordedSegment(1, 10, { as_of: AS_OF, run_id: 'r1' })] },
+        products: { last_id: 10, segments: [recordedSegment(1, 10, { as_of: AS_OF, run_id: 'r1' })] },
       },
       runs: [],
     });

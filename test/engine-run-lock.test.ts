@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AS_OF, CLI, exists, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { AS_OF, CLI, exists, generate, laterAsOf, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
 
 interface Segment {
   first_id: number;
@@ -31,13 +31,14 @@ describe('one run at a time per metadata file', () => {
       const first = await startLongRun(dir, '1');
       const lock = JSON.parse(await readFile(join(dir, 'm.json.lock'), 'utf8')) as { pid: number; host: string };
 
-      const refused = await synthgen(['--table-names', 'users', '--num-rows', '1000', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
+      // Later as-ofs: a run on top of the first continues from its as-of.
+      const refused = await synthgen(['--table-names', 'users', '--num-rows', '1000', '--seed', '2', '--as-of', laterAsOf(1), '--out', 'data', '--metadata', 'm.json'], dir);
       expect(refused.code).not.toBe(0);
       expect(refused.stderr.trim().split('\n')).toHaveLength(1);
       expect(refused.stderr).toContain(`another synthgen run is using m.json (pid ${lock.pid} on ${lock.host}, started `);
       expect(refused.stderr).toContain('--wait');
 
-      const waited = await synthgen(['--table-names', 'users', '--num-rows', '1000', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json', '--wait'], dir);
+      const waited = await synthgen(['--table-names', 'users', '--num-rows', '1000', '--seed', '3', '--as-of', laterAsOf(1), '--out', 'data', '--metadata', 'm.json', '--wait'], dir);
       expect(waited.code, waited.stderr).toBe(0);
       expect(await first.exited).toBe(0);
       expect(waited.stderr).toMatch(/waiting for the run holding/);

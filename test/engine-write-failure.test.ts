@@ -10,8 +10,10 @@ import { expect, test } from 'vitest';
 import { AS_OF, CLI, exists, generate, tableContents, withTempDir } from './helpers/cli.js';
 
 const PARENTS = ['--table-names', 'users,products', '--num-rows', '3000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-// Orders' parts (~3.4 MB) exceed a 3 MB file-size limit; everything else the run writes (its record) stays under.
-const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '4', '--workers', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+// Orders' full parts (~14 MB) exceed a 12,000 KB file-size limit; everything else the run writes stays under: its
+// record, its last part (~8.8 MB) and the pools file it hands its workers (~9.6 MB, mostly the parents' creation
+// times: more than the 3 MB limit with 4 MB parts this test used before, which failed on that file, not on a part).
+const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '16', '--workers', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
 function limited(args: readonly string[], cwd: string, kilobytes: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
@@ -32,7 +34,7 @@ test('a write failing part-way: one line, exit 3, metadata unchanged, no partial
     await generate(ORDERS, clean);
     await generate(PARENTS, dir);
     const before = await readFile(join(dir, 'm.json'), 'utf8');
-    const failed = await limited(ORDERS, dir, 3000);
+    const failed = await limited(ORDERS, dir, 12_000);
     expect(failed.code, failed.stderr).toBe(3);
     expect(failed.stderr.trim().split('\n')).toHaveLength(1);
     expect(failed.stderr).toMatch(/hit this process's file-size limit \(ulimit -f\).*Nothing was committed and the metadata is unchanged.*Run the same command again/);

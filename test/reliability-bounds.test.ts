@@ -44,7 +44,7 @@ test('10^15 rows plan in a few bytes and stop at once on Ctrl-C, with a record t
 
 test('a table with 200,000 segments continues without overflowing the stack', async () => {
   await withTempDir(async (dir) => {
-    const segments = Array.from({ length: 200_000 }, (_, i) => ({ first_id: i + 1, last_id: i + 1, seed: i, as_of: '2025-01-01T00:00:00Z', version: VERSION, run_id: `r${i}` }));
+    const segments = Array.from({ length: 200_000 }, (_, i) => ({ first_id: i + 1, last_id: i + 1, seed: i, since: '2024-01-01T00:00:00Z', as_of: '2025-01-01T00:00:00Z', version: VERSION, run_id: `r${i}` }));
     const metadata = { format: 'synthgen-metadata', format_version: 1, tables: { users: { last_id: 200_000, segments } }, runs: [] };
     await writeFile(join(dir, 'm.json'), JSON.stringify(metadata));
     const result = await synthgen(['--table-names', 'users', '--num-rows', '10', '--seed', '1', '--as-of', AS_OF, '--metadata', 'm.json', '--json'], dir);
@@ -55,7 +55,7 @@ test('a table with 200,000 segments continues without overflowing the stack', as
 });
 
 test('reserving orders whose parents have 200,000 segments each does not overflow the stack', () => {
-  const segments = Array.from({ length: 200_000 }, (_, i) => ({ first_id: i + 1, last_id: i + 1, seed: i, as_of: '2025-01-01T00:00:00Z', version: VERSION, run_id: `r${i}` }));
+  const segments = Array.from({ length: 200_000 }, (_, i) => ({ first_id: i + 1, last_id: i + 1, seed: i, since: '2024-01-01T00:00:00Z', as_of: '2025-01-01T00:00:00Z', version: VERSION, run_id: `r${i}` }));
   const state = { last_id: 200_000, segments };
   const before = { format: 'synthgen-metadata' as const, format_version: 1, tables: { users: state, products: state }, runs: [] };
   const { reserved } = reserveRanges({ tables: ['orders'], rows: { orders: 10 }, seed: 1, asOf: AS_OF, runId: 'r', before, registry: tableRegistry() });
@@ -104,7 +104,7 @@ test('the engine refuses a file-size limit that is not finite or above 1 TB, who
 describe('a table commits only when its files cover its reserved IDs exactly', () => {
   const plan = { table: 't', first_id: 11, last_id: 30, rows_per_part: 10, parts: 2 };
   const file = (first: number, last: number) => ({ path: `/o/t/${first}.parquet`, rows: last - first + 1, bytes: 1, first_id: first, last_id: last, sha256: 'a'.repeat(64) });
-  const reserved = new Map([['t', { first: 11, last: 30, parents: {} }]]);
+  const reserved = new Map([['t', { first: 11, last: 30, since: '2025-01-01T00:00:00Z', parents: {} }]]);
 
   test('exact cover passes', () => {
     const results = new Map([

@@ -8,7 +8,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AS_OF, CLI, generate, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, CLI, generate, laterAsOf, synthgen, withTempDir } from './helpers/cli.js';
 
 const BASE = ['--table-names', 'users', '--num-rows', '1000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
@@ -19,9 +19,13 @@ function oneLine(stderr: string): string {
   return lines[0] ?? '';
 }
 
-/** A users run stopped by Ctrl-C after its first file: its record is left beside m.json. */
+/**
+ * A users run stopped by Ctrl-C after its first file: its record is left beside m.json. Its as-of is after BASE's, so
+ * it can run on top of it (each run continues from its table's last as-of).
+ */
 async function interrupted(dir: string): Promise<Record<string, unknown>> {
-  const child = spawn(process.execPath, [CLI, '--table-names', 'users', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], { cwd: dir, stdio: 'ignore' });
+  const args = ['--table-names', 'users', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', laterAsOf(1), '--out', 'data', '--metadata', 'm.json'];
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const parquet = async () => (await readdir(join(dir, 'data', 'users')).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).length;
   const before = await parquet();
@@ -90,6 +94,10 @@ test('--resume with --table-names or --num-rows other than the interrupted runâ€
     const seed = await synthgen(['--resume', '--seed', '3', '--metadata', 'm.json'], dir);
     expect(seed.code).toBe(2);
     expect(oneLine(seed.stderr)).toMatch(/differs in --seed: drop the flag or pass --seed 2$/);
+    // The interrupted run had no --since: one now would ask for another history.
+    const since = await synthgen(['--resume', '--since', '2024-01-01', '--metadata', 'm.json'], dir);
+    expect(since.code).toBe(2);
+    expect(oneLine(since.stderr)).toMatch(/--resume finishes run \S+ as it was started .*: drop the flag or pass no --since$/);
     // The same values are accepted, and finish it.
     const same = await synthgen(['--resume', '--table-names', 'users', '--num-rows', '1500000', '--metadata', 'm.json', '--file-size-limit', '2'], dir);
     expect(same.stderr).not.toMatch(/differs/);

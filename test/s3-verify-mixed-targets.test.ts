@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, laterAsOf, synthgen, withTempDir } from './helpers/cli.js';
 import { type Report, violations } from './helpers/report.js';
 import { BUCKET, type S3Server, s3Env, startS3 } from './helpers/s3.js';
 
@@ -21,11 +21,12 @@ afterAll(async () => {
   await s3.close();
 });
 
-const common = ['--seed', '9', '--as-of', AS_OF, '--metadata', 'm.json'];
+const common = ['--seed', '9', '--metadata', 'm.json'];
 const target = `s3://${BUCKET}/mixed`;
 
-async function run(dir: string, args: readonly string[]): Promise<void> {
-  const result = await synthgen([...args, ...common], dir, s3Env());
+/** One run; each on top of another passes a later as-of (a run continues its tables from their last as-of). */
+async function run(dir: string, args: readonly string[], asOf: string): Promise<void> {
+  const result = await synthgen([...args, ...common, '--as-of', asOf], dir, s3Env());
   expect(result.code, result.stderr).toBe(0);
 }
 
@@ -39,9 +40,9 @@ const byName = (report: Report, check: string) => report.checks.find((c) => c.ch
 
 test('each place verifies clean, with references to the other place checked against the metadata', async () => {
   await withTempDir(async (dir) => {
-    await run(dir, ['--table-names', 'users,products', '--num-rows', 'users=3000,products=500', '--out', 'data']);
-    await run(dir, ['--table-names', 'users,products,orders', '--num-rows', 'users=2000,products=300,orders=6000', '--out', 'staging', '--s3-bucket', target, '--s3-endpoint', s3.endpoint]);
-    await run(dir, ['--table-names', 'users,orders', '--num-rows', 'users=1000,orders=5000', '--out', 'data']);
+    await run(dir, ['--table-names', 'users,products', '--num-rows', 'users=3000,products=500', '--out', 'data'], AS_OF);
+    await run(dir, ['--table-names', 'users,products,orders', '--num-rows', 'users=2000,products=300,orders=6000', '--out', 'staging', '--s3-bucket', target, '--s3-endpoint', s3.endpoint], laterAsOf(1));
+    await run(dir, ['--table-names', 'users,orders', '--num-rows', 'users=1000,orders=5000', '--out', 'data'], laterAsOf(2));
     const metadata = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8')) as { runs: { run_id: string; manifest: string }[] };
     const [first, second, third] = metadata.runs;
 

@@ -1,10 +1,18 @@
 /** The query compiler, on its own: what it records, how it stages fields, and what the SQL computes in DuckDB. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { writePoolFile } from '../dist/src/schema/poolFile.js';
 import { TableRegistry, defineTable, definePool, partQuery } from '../dist/src/index.js';
 import type { TableDefinition } from '../dist/src/index.js';
 import { query } from './helpers/cli.js';
 
 const AS_OF = '2026-01-01T00:00:00Z';
+/** The start of the window (since, as-of] the test's rows are created in. */
+const SINCE = '2025-01-01T00:00:00Z';
+/** This run's own rows of a table: IDs first_id..last_id, created in (SINCE, AS_OF]. */
+const own = (last_id: number) => ({ first_id: 1, last_id, since: SINCE });
 const words = definePool({ name: 'test_words', type: 'text', build: () => ['alpha', 'beta', 'gamma'] });
 const column = (name: string, type: string, sql: TableDefinition['columns'][number]['sql']) => ({ name, type, description: 'd', distribution: 'd', sql });
 
@@ -53,17 +61,34 @@ test('tables are ordered parents first, whatever order they are given in', () =>
 });
 
 test('pool reads are recorded, including those of a recomputed parent value', () => {
-  const parents = { shops: [{ first_id: 1, last_id: 50, seed: 3, as_of: AS_OF, version: 1 }] };
-  expect(registry.compile('shops', { seed: 3, asOf: AS_OF, parents: {} }).pools.map((p) => p.name)).toEqual(['test_words']);
-  expect(registry.compile('visits', { seed: 3, asOf: AS_OF, parents }).pools.map((p) => p.name)).toEqual(['test_words']);
+  const parents = { shops: [{ first_id: 1, last_id: 50, seed: 3, since: SINCE, as_of: AS_OF, version: 1 }] };
+  // Besides the tables' own pools, the engine's: each table's creation times (_timeline_) and, for a child, its
+  // parent's (to know which parents exist at the child's time) and the parent's popularity (_popularity_).
+  expect(registry.compile('shops', { seed: 3, asOf: AS_OF, own: own(50), parents: {} }).pools.map((p) => p.name)).toEqual(['_timeline_shops', 'test_words']);
+  expect(registry.compile('visits', { seed: 3, asOf: AS_OF, own: own(2000), parents }).pools.map((p) => p.name)).toEqual([
+    '_timeline_visits',
+    '_timeline_shops',
+    '_popularity_shops',
+    'test_words',
+  ]);
 });
 
 test('a parent value computed in the child equals the parent row, and fields reading fields come later', async () => {
-  const parents = { shops: [{ first_id: 1, last_id: 50, seed: 3, as_of: AS_OF, version: 1 }] };
-  const pools = `(SELECT ['alpha', 'beta', 'gamma'] AS pool_test_words)`;
-  const withPools = (sql: string, table: string) => sql.replace(`CROSS JOIN "__pools_${table}"`, `CROSS JOIN ${pools}`);
-  const shopRows = withPools(partQuery(shops, { seed: 3, asOf: AS_OF, firstId: 1, lastId: 50, parents: {} }, registry.lookup), 'shops');
-  const visitRows = withPools(partQuery(visits, { seed: 9, asOf: AS_OF, firstId: 1, lastId: 2000, parents }, registry.lookup), 'visits');
+  const parents = { shops: [{ first_id: 1, last_id: 50, seed: 3, since: SINCE, as_of: AS_OF, version: 1 }] };
+  const shopPart = { seed: 3, asOf: AS_OF, own: own(50), firstId: 1, lastId: 50, parents: {} };
+  const visitPart = { seed: 9, asOf: AS_OF, own: own(2000), firstId: 1, lastId: 2000, parents };
+  // The pools (the tables' own and the engine's timelines) as a run writes them, read the way a worker loads them.
+  const scratch = await mkdtemp(join(tmpdir(), 'synthgen-compile-'));
+  const withPools = async (sql: string, table: string, part: typeof shopPart | typeof visitPart) => {
+    const spec = await writePoolFile(scratch, registry.compile(table, part), () => false);
+    if (!spec) throw new Error(`${table} reads no pool`);
+    const columns = spec.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ');
+    const pools = `(SELECT * FROM read_json('${spec.file}', columns = {${columns}}, maximum_object_size = 67108864))`;
+    expect(sql).toContain(`CROSS JOIN "${spec.table}"`);
+    return sql.replace(`CROSS JOIN "${spec.table}"`, `CROSS JOIN ${pools}`);
+  };
+  const shopRows = await withPools(partQuery(shops, shopPart, registry.lookup), 'shops', shopPart);
+  const visitRows = await withPools(partQuery(visits, visitPart, registry.lookup), 'visits', visitPart);
   const [agree] = await query(
     `SELECT count(*) AS n, count(*) FILTER (WHERE v.shop_word = s.word AND v.shop_size = s.size AND v.double_size = 2 * s.size AND v.shop_busy = s.busy AND v.shop_rating = s.rating) AS same,
             count(DISTINCT s.busy) AS busy_both_ways, count(*) FILTER (WHERE s.rating >= 5 AND NOT s.busy) AS rounded_up_not_busy
@@ -76,10 +101,11 @@ test('a parent value computed in the child equals the parent row, and fields rea
   expect(Number(agree?.rounded_up_not_busy)).toBeGreaterThan(0);
   // The two reads of a parent value share one hidden field, computed once per row.
   expect(visitRows.match(/AS "__shops__size"/g)?.length).toBe(1);
+  await rm(scratch, { recursive: true, force: true });
 });
 
 test('the same part compiles to the same SQL, and another range only changes the range', () => {
-  const rows = { seed: 1, asOf: AS_OF, parents: {} };
+  const rows = { seed: 1, asOf: AS_OF, own: own(20), parents: {} };
   const compiled = registry.compile('shops', rows);
   expect(compiled.select(1, 10)).toBe(registry.compile('shops', rows).select(1, 10));
   expect(compiled.select(11, 20)).toBe(compiled.select(1, 10).replace('range(1, 11)', 'range(11, 21)'));

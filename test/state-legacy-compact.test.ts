@@ -34,8 +34,18 @@ async function usersSegments(path: string): Promise<unknown> {
 
 /** A compacted legacy segment: `count` IDs from `first_id` to `last_id`. */
 const legacyRange = (first_id: number, last_id: number, count: number) => ({ first_id, last_id, legacy: true, count });
+/** Where a first run's window starts when no --since is given: 3 years before its as-of. */
+const DEFAULT_SINCE = '2023-01-01T00:00:00Z';
 /** The segment a seed-1 run with this id wrote. */
-const runSegment = (first_id: number, last_id: number, run_id: string) => ({ first_id, last_id, seed: 1, as_of: AS_OF, version: tableRegistry().get('users')?.version, run_id });
+const runSegment = (first_id: number, last_id: number, run_id: string) => ({
+  first_id,
+  last_id,
+  seed: 1,
+  since: DEFAULT_SINCE,
+  as_of: AS_OF,
+  version: tableRegistry().get('users')?.version,
+  run_id,
+});
 
 test('6 million scattered legacy IDs commit, into a small file, and new IDs continue after the largest', async () => {
   const path = join(dir, 'm.json');

@@ -12,6 +12,7 @@ import { reserveRanges } from '../dist/src/run/reserve.js';
 import { runRecord } from '../dist/src/run/runOutcome.js';
 import type { RunRequest } from '../dist/src/run/runRequest.js';
 import { tableRegistry } from '../dist/src/tables/index.js';
+import { usersAndProducts } from './helpers/metadata.js';
 
 const AS_OF = '2026-01-01T00:00:00.000Z';
 const RUN_ID = '20260102030405-0a1b2c3d';
@@ -29,8 +30,7 @@ afterEach(async () => {
 
 /** What runGeneration.ts commits after a users+orders run on top of `users` and `products` rows. */
 function committed(): Metadata {
-  const segment = (last_id: number) => ({ first_id: 1, last_id, seed: 1, as_of: AS_OF, version: tableRegistry().get('users')?.version ?? 0, run_id: '20260101000000-00000000' });
-  const before: Metadata = { ...emptyMetadata(), tables: { users: { last_id: 100, segments: [segment(100)] }, products: { last_id: 20, segments: [segment(20)] } } };
+  const before: Metadata = usersAndProducts();
   const request = { runId: RUN_ID, startedAt: '2026-01-02T03:04:05.000Z', seed: 7, asOf: AS_OF, command: 'synthgen --table-names users,orders', format: { compression: 'zstd', level: 1, rowGroupSize: 122880 } } as RunRequest;
   const { after } = reserveRanges({ tables: ['users', 'orders'], rows: { users: 50, orders: 30 }, seed: 7, asOf: AS_OF, runId: RUN_ID, before, registry: tableRegistry() });
   const file = (first_id: number, last_id: number, bytes: number) => ({ path: `/out/x/${first_id}.parquet`, rows: last_id - first_id + 1, bytes, first_id, last_id, sha256: SHA });
@@ -148,4 +148,29 @@ test.each<[string, unknown]>([
   const metadata = editable();
   metadata.tables.orders = { ...metadata.tables.orders, definition } as Editable['tables'][string];
   await expect(load(metadata)).rejects.toThrow('is corrupt: tables.orders.definition is not { module, sha256 }');
+});
+
+test('a segment as a run records it keeps its since, the start of its window', async () => {
+  const loaded = await load(editable());
+  expect(loaded.metadata.tables.users?.segments.at(-1)).toMatchObject({ first_id: 101, last_id: 150, since: '2025-12-01T00:00:00.000Z', as_of: AS_OF });
+});
+
+test('a segment without since (as a release before windows wrote it) still loads, without one', async () => {
+  const metadata = editable();
+  delete metadata.tables.users?.segments[0]?.since;
+  const loaded = await load(metadata);
+  expect(loaded.metadata.tables.users?.segments[0]).not.toHaveProperty('since');
+});
+
+test.each<[string, unknown]>([
+  ['not a time', 'last spring'],
+  ['a number', 1735689600],
+  ['null', null],
+  ['equal to its as_of', AS_OF],
+  ['after its as_of', '2026-02-01T00:00:00.000Z'],
+])('a segment with since %s is refused, naming it', async (_, since) => {
+  const metadata = editable();
+  const last = metadata.tables.users?.segments.at(-1) as Record<string, unknown>;
+  last.since = since;
+  await expect(load(metadata)).rejects.toThrow('is corrupt: tables.users.segments[1].since is not a timestamp before its as_of');
 });

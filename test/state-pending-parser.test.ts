@@ -5,28 +5,21 @@
  */
 import { expect, test } from 'vitest';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, parsePendingRun } from '../dist/src/state/pendingRun.js';
-import { type Metadata, emptyMetadata } from '../dist/src/state/metadata.js';
 import { planTable } from '../dist/src/run/plan.js';
 import { reserveRanges } from '../dist/src/run/reserve.js';
 import { tableRegistry } from '../dist/src/tables/index.js';
+import { BUILTIN_VERSION, EARLIER_AS_OF, EARLIER_SINCE, usersAndProducts } from './helpers/metadata.js';
 
 const AS_OF = '2026-01-01T00:00:00.000Z';
 const STAMP = '20260102030405-0a1b2c3d';
 const SHA = 'ab'.repeat(32);
-/** The built-in tables' generator version (they share one). */
-const VERSION = tableRegistry().get('users')?.version ?? 0;
-
-/** Users and products already made by an earlier run, so orders (their child) has parents to reference. */
-function before(): Metadata {
-  const segment = (last_id: number) => ({ first_id: 1, last_id, seed: 1, as_of: AS_OF, version: VERSION, run_id: '20260101000000-00000000' });
-  return { ...emptyMetadata(), tables: { users: { last_id: 100, segments: [segment(100)] }, products: { last_id: 20, segments: [segment(20)] } } };
-}
+const VERSION = BUILTIN_VERSION;
 
 /** The record runGeneration.ts's pendingRecord() writes for a users+orders run (3 users parts), read back from JSON. */
 function record(): Record<string, unknown> {
   const tables = ['users', 'orders'];
   const rows = { users: 250, orders: 40 };
-  const { reserved } = reserveRanges({ tables, rows, seed: 7, asOf: AS_OF, runId: STAMP, before: before(), registry: tableRegistry() });
+  const { reserved } = reserveRanges({ tables, rows, seed: 7, asOf: AS_OF, runId: STAMP, before: usersAndProducts(), registry: tableRegistry() });
   const plans = Object.fromEntries(
     [...reserved].map(([table, range]) => [table, planTable({ table, firstId: range.first, lastId: range.last, rowsPerPart: table === 'users' ? 100 : 1000 })]),
   );
@@ -61,9 +54,12 @@ test('a record as a run writes it is read back whole', () => {
   expect(parsed).toEqual(written);
   // Not vacuous: the child's parent ranges (the earlier users and this run's) and the plans made it through.
   expect(parsed.reserved.orders?.parents.users).toEqual([
-    { first_id: 1, last_id: 100, seed: 1, as_of: AS_OF, version: VERSION },
-    { first_id: 101, last_id: 350, seed: 7, as_of: AS_OF, version: VERSION },
+    { first_id: 1, last_id: 100, seed: 1, since: EARLIER_SINCE, as_of: EARLIER_AS_OF, version: VERSION },
+    { first_id: 101, last_id: 350, seed: 7, since: EARLIER_AS_OF, as_of: AS_OF, version: VERSION },
   ]);
+  // Each table's window: users continues from its last as-of, orders (no rows yet) starts 3 years before as-of.
+  expect(parsed.reserved.users?.since).toBe(EARLIER_AS_OF);
+  expect(parsed.reserved.orders?.since).toBe('2023-01-01T00:00:00Z');
   expect(parsed.plans.users?.parts).toBe(3);
 });
 
@@ -118,4 +114,56 @@ test('a definitions entry for a table not in the run is refused, naming it', () 
 test('a definitions entry for a table of the run is kept', () => {
   const definitions = { orders: { module: '/home/me/orders.mjs', sha256: SHA } };
   expect(parsePendingRun({ ...record(), definitions }).definitions).toEqual(definitions);
+});
+
+/** The record with `edit` applied to its JSON copy. */
+function editedRecord(edit: (run: Record<string, any>) => void): Record<string, unknown> {
+  const run = record() as Record<string, any>;
+  edit(run);
+  return run;
+}
+
+test('a top-level since (--since) is kept, and a record without one reads back without one', () => {
+  expect(parsePendingRun({ ...record(), since: '2024-01-01T00:00:00Z' }).since).toBe('2024-01-01T00:00:00Z');
+  expect(parsePendingRun(record())).not.toHaveProperty('since');
+});
+
+test.each<[string, unknown]>([
+  ['not a time', 'a while ago'],
+  ['a number', 1704067200],
+])('a top-level since that is %s is refused', (_, since) => {
+  expect(() => parsePendingRun({ ...record(), since })).toThrow('"since" is not a timestamp');
+});
+
+test.each<[string, (run: Record<string, any>) => void]>([
+  ['missing', (run) => delete run.reserved.users.since],
+  ['not a time', (run) => (run.reserved.users.since = 'then')],
+  ['equal to as_of', (run) => (run.reserved.users.since = AS_OF)],
+  ['after as_of', (run) => (run.reserved.users.since = '2026-06-01T00:00:00.000Z')],
+])("a reserved range's since %s is refused, naming it", (_, edit) => {
+  expect(() => parsePendingRun(editedRecord(edit))).toThrow('reserved.users.since is not a timestamp before as_of');
+});
+
+test('a parent range without since is refused, naming it', () => {
+  expect(() => parsePendingRun(editedRecord((run) => delete run.reserved.orders.parents.users[0].since))).toThrow(
+    'reserved.orders.parents.users[0] lacks seed, since, as_of or version',
+  );
+});
+
+test("a parent range's own parents are kept, and checked as parent ranges", () => {
+  const grand = { first_id: 1, last_id: 5, seed: 2, since: EARLIER_SINCE, as_of: EARLIER_AS_OF, version: VERSION };
+  const nested = editedRecord((run) => (run.reserved.orders.parents.users[0].parents = { shops: [grand] }));
+  expect(parsePendingRun(nested).reserved.orders?.parents.users?.[0]?.parents).toEqual({ shops: [grand] });
+  const { since: _, ...withoutSince } = grand;
+  const bad = editedRecord((run) => (run.reserved.orders.parents.users[0].parents = { shops: [withoutSince] }));
+  expect(() => parsePendingRun(bad)).toThrow('reserved.orders.parents.users[0].parents.shops[0] lacks seed, since, as_of or version');
+});
+
+test('parents nested past any real table graph are refused, not followed down the stack', () => {
+  const range = { first_id: 1, last_id: 5, seed: 2, since: EARLIER_SINCE, as_of: EARLIER_AS_OF, version: VERSION };
+  let deep: Record<string, unknown> = { ...range };
+  for (let i = 0; i < 100; i += 1) deep = { ...range, parents: { t: [deep] } };
+  expect(() => parsePendingRun(editedRecord((run) => (run.reserved.orders.parents.users[0] = { ...run.reserved.orders.parents.users[0], parents: { t: [deep] } })))).toThrow(
+    'nests parents too deep',
+  );
 });

@@ -7,12 +7,12 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, count, generate, parquetFiles, query, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
+import { AS_OF, count, generate, laterAsOf, parquetFiles, query, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
 
 const EXAMPLE = resolve(import.meta.dirname, '../examples/reviews-tables.mjs');
 
-function run(dir: string, module: string, extra: readonly string[]): string[] {
-  return ['--tables', module, '--seed', '5', '--as-of', AS_OF, '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json'), ...extra];
+function run(dir: string, module: string, extra: readonly string[], asOf = AS_OF): string[] {
+  return ['--tables', module, '--seed', '5', '--as-of', asOf, '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json'), ...extra];
 }
 
 test('a table module outside the package generates, continues, agrees with its parents and verifies, at any worker count', async () => {
@@ -25,9 +25,10 @@ test('a table module outside the package generates, continues, agrees with its p
     expect((await parquetFiles(join(one, 'data'), 'reviews')).length).toBeGreaterThan(1);
     expect(await tableContents(join(dir, 'w2'), 'reviews')).toEqual(await tableContents(one, 'reviews'));
 
-    // Later runs: more users, then more reviews, which may reference them; IDs continue.
-    await generate(run(one, module, ['--table-names', 'users', '--num-rows', '1000']), dir);
-    await generate(run(one, module, ['--table-names', 'reviews', '--num-rows', '20000']), dir);
+    // Later runs (each after the last as-of): more users, then more reviews, which may reference them; IDs continue.
+    const last = laterAsOf(2);
+    await generate(run(one, module, ['--table-names', 'users', '--num-rows', '1000'], laterAsOf(1)), dir);
+    await generate(run(one, module, ['--table-names', 'reviews', '--num-rows', '20000'], last), dir);
     const reviews = await tableSql(join(one, 'data'), 'reviews');
     const users = await tableSql(join(one, 'data'), 'users');
     const products = await tableSql(join(one, 'data'), 'products');
@@ -38,7 +39,7 @@ test('a table module outside the package generates, continues, agrees with its p
     expect(count(await query(`SELECT count(*) AS n FROM ${reviews} WHERE review_id > 80000 AND user_id > 4000`))).toBeGreaterThan(0);
     // Parent values recomputed inside the child equal the parents' files.
     const late = await query(
-      `SELECT count(*) AS n FROM ${reviews} r JOIN ${users} u USING (user_id) JOIN ${products} p USING (product_id) WHERE r.reviewed_at < u.registration_date OR r.reviewed_at < p.created_at OR r.reviewed_at > TIMESTAMPTZ '${AS_OF}'`,
+      `SELECT count(*) AS n FROM ${reviews} r JOIN ${users} u USING (user_id) JOIN ${products} p USING (product_id) WHERE r.reviewed_at < u.registration_date OR r.reviewed_at < p.created_at OR r.reviewed_at > TIMESTAMPTZ '${last}'`,
     );
     expect(count(late)).toBe(0);
     // The J-shaped rating the README states: 56% five stars, more ones than twos.

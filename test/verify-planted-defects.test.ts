@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AS_OF, generate, query, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, generate, laterAsOf, query, synthgen, withTempDir } from './helpers/cli.js';
 
 interface Report {
   ok: boolean;
@@ -65,10 +65,11 @@ async function rewrite(dir: string, table: string, select: string): Promise<void
 describe('synthgen verify', () => {
   beforeAll(async () => {
     dataset = await mkdtemp(join(tmpdir(), 'synthgen-verify-'));
-    const common = ['--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json', '--file-size-limit', '1'];
-    await generate(['--table-names', 'users,products', '--num-rows', 'users=20000,products=5000', '--seed', '1', ...common], dataset);
-    await generate(['--table-names', 'orders', '--num-rows', '30000', '--seed', '2', ...common], dataset);
-    await generate(['--table-names', 'users,orders', '--num-rows', 'users=3000,orders=10000', '--seed', '3', ...common], dataset);
+    const common = ['--out', 'data', '--metadata', 'm.json', '--file-size-limit', '1'];
+    await generate(['--table-names', 'users,products', '--num-rows', 'users=20000,products=5000', '--seed', '1', '--as-of', AS_OF, ...common], dataset);
+    await generate(['--table-names', 'orders', '--num-rows', '30000', '--seed', '2', '--as-of', AS_OF, ...common], dataset);
+    // The third run continues users and orders: its as-of is after theirs.
+    await generate(['--table-names', 'users,orders', '--num-rows', 'users=3000,orders=10000', '--seed', '3', '--as-of', laterAsOf(1), ...common], dataset);
   }, 120_000);
   afterAll(async () => {
     if (dataset) await rm(dataset, { recursive: true, force: true });

@@ -9,6 +9,14 @@ import { DuckDBInstance } from '@duckdb/node-api';
 export const CLI = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
 export const AS_OF = '2026-01-01T00:00:00Z';
 
+/**
+ * The as-of of the `n`th run after one at AS_OF (n days later): each run continues its tables from their last as-of,
+ * so a run on top of another must pass a later one.
+ */
+export function laterAsOf(n: number): string {
+  return new Date(Date.parse(AS_OF) + n * 86_400_000).toISOString().replace('.000Z', 'Z');
+}
+
 export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;

@@ -1,0 +1,37 @@
+/**
+ * Metadata as an earlier synthgen run left it, for tests that start from recorded rows: segments with the window
+ * (since, as_of] their rows were created in, at the built-in tables' generator version. A run on top of them must
+ * pass an as-of after EARLIER_AS_OF (each run continues from its table's last as-of).
+ */
+import { type Metadata, emptyMetadata } from '../../dist/src/state/metadata.js';
+import { tableRegistry } from '../../dist/src/tables/index.js';
+
+/** Where the recorded runs' windows start. */
+export const EARLIER_SINCE = '2025-01-01T00:00:00.000Z';
+/** The recorded runs' as-of. */
+export const EARLIER_AS_OF = '2025-12-01T00:00:00.000Z';
+/** The built-in tables' generator version (they share one). */
+export const BUILTIN_VERSION = tableRegistry().get('users')?.version ?? 0;
+
+export interface RecordedSegment {
+  readonly first_id: number;
+  readonly last_id: number;
+  readonly seed: number;
+  readonly since: string;
+  readonly as_of: string;
+  readonly version: number;
+  readonly run_id: string;
+}
+
+/** One recorded run's segment of IDs first_id..last_id; `extra` overrides any field. */
+export function recordedSegment(first_id: number, last_id: number, extra: Partial<RecordedSegment> = {}): RecordedSegment {
+  return { first_id, last_id, seed: 1, since: EARLIER_SINCE, as_of: EARLIER_AS_OF, version: BUILTIN_VERSION, run_id: '20260101000000-00000000', ...extra };
+}
+
+/** 100 users and 20 products made by one earlier run: orders (their child) has parents to reference. */
+export function usersAndProducts(): Metadata {
+  return {
+    ...emptyMetadata(),
+    tables: { users: { last_id: 100, segments: [recordedSegment(1, 100)] }, products: { last_id: 20, segments: [recordedSegment(1, 20)] } },
+  };
+}
