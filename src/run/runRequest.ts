@@ -90,7 +90,8 @@ function mismatch(pending: PendingRun, given: Given): string | undefined {
   if (formatDiffers(format, given.format)) return `${formatFlags(format).join(' ')} (${describeFormat(format)})`;
   if (given.seed !== undefined && given.seed !== pending.seed) return `--seed ${pending.seed}`;
   if (given.asOf !== undefined && given.asOf !== pending.as_of) return `--as-of ${pending.as_of}`;
-  if (given.since !== undefined && given.since !== pending.since) return pending.since === undefined ? 'no --since' : `--since ${pending.since}`;
+  // A run started without --since has no value to pass: the flag is only dropped.
+  if (given.since !== undefined && given.since !== pending.since) return pending.since === undefined ? '--since' : `--since ${pending.since}`;
   return undefined;
 }
 
@@ -176,7 +177,10 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
   if (asked.kind === 'resume') {
     if (!pending) throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
     const differs = mismatch(pending, asked.options);
-    if (differs) throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${differs.split(' ')[0]}: drop the flag or pass ${differs}`);
+    if (differs) {
+      const [flag, ...value] = differs.split(' ');
+      throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${flag}: drop the flag${value.length > 0 ? ` or pass ${differs}` : ''}`);
+    }
     return resumed(pending, asked.options.s3, asked.options.workers);
   }
   const { options } = asked;

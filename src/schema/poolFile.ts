@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findCached, storeCached } from '../state/cache.js';
+import { writeFailure } from '../errors/writeFailure.js';
 import { poolColumn, poolTable, poolType } from './columns/poolAt.js';
 import type { CompiledTable } from './compileTable.js';
 import { poolValues } from './poolValues.js';
@@ -43,6 +44,10 @@ export async function writePoolFile(scratch: string, compiled: Pick<CompiledTabl
     if (stored) return spec(stored);
   }
   const path = join(scratch, `pools-${compiled.table}.json`);
-  await writeFile(path, await content(pools, cacheable));
+  const text = await content(pools, cacheable);
+  await writeFile(path, text).catch((error: unknown) => {
+    // The scratch folder is under the system's temporary folder (TMPDIR).
+    throw writeFailure(path, error, 'point TMPDIR at a folder with room');
+  });
   return spec(path);
 }
