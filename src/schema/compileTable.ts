@@ -11,7 +11,7 @@ import { UserError } from '../errors/userError.js';
 import { definitionProblem } from './defineTable.js';
 import { poolColumn, poolTable } from './columns/poolAt.js';
 import { type HelperSql, TimelineLayout, createdSql, existingFields, parentSource, pickFields } from './parents/parentRows.js';
-import { popularityTables } from './parents/popularity.js';
+import { classTable, popularityTables } from './parents/popularity.js';
 import { OwnRows, type RandomSource, uniform } from './random.js';
 import { type KnotMemo, knotsFor, timedRanges } from './time/segmentKnots.js';
 import type { ParentRange } from '../state/segment.js';
@@ -223,6 +223,7 @@ function addParents(compilation: Compilation, rows: TableRows, memo: KnotMemo): 
     const layout = new TimelineLayout(timedRanges(reference.table, ranges, compilation.tables, memo));
     const timeline = compilation.enginePool(timelinePool(reference.table), layout.values);
     const popularity = compilation.enginePool(popularityPool(reference.table), popularityTables(reference.table));
+    const classPool = compilation.enginePool(`_classes_${reference.column}`, classTable(reference.skew, reference.idle ?? 0));
     const prefix = `__${reference.column}`;
     const label = `parent ${reference.table}`;
     compilation.addHelpers(existingFields({ layout, pool: timeline, time: quotedIdentifier(CREATED), timeField: CREATED, prefix }), label);
@@ -232,7 +233,7 @@ function addParents(compilation: Compilation, rows: TableRows, memo: KnotMemo): 
     for (let attempt = 0; attempt < attempts; attempt += 1) {
       const at = attempts === 1 ? prefix : `${prefix}${attempt}`;
       const key = attempt === 0 ? reference.column : `${reference.column}#${attempt}`;
-      const pick = { pool: popularity, draws: own, key, skew: reference.skew, idle: reference.idle ?? 0, first: ranges[0]?.first_id ?? 1, lastField: `${prefix}_last`, prefix: at };
+      const pick = { pool: popularity, classPool, draws: own, key, first: ranges[0]?.first_id ?? 1, lastField: `${prefix}_last`, prefix: at };
       compilation.addHelpers(pickFields(pick), label);
       picks.push(`${at}_id`);
       const accept = reference.accept;

@@ -5,8 +5,8 @@
  * its ID lies in (seed, as-of, window): nothing is read back from files, so references hold across runs and when the
  * parent files are elsewhere.
  */
-import { PER_CLASS, RESIDUES, classWeights } from './popularity.js';
-import { DRAW20, type RandomSource, draw20, streamSalt, uniform } from '../random.js';
+import { CLASS_BUCKETS, PER_CLASS, RESIDUES } from './popularity.js';
+import { type RandomSource, streamSalt, uniform } from '../random.js';
 import type { ParentRange } from '../../state/segment.js';
 import { epochSeconds, quotedIdentifier, ubigint } from '../sql.js';
 import { HOUR } from '../columns/time.js';
@@ -181,21 +181,18 @@ function classCount(pool: string, klass: string, last: string): string {
  * Fields ending in `<prefix>_id`: a parent ID from `first` to the one in `lastField`, drawn by popularity with the
  * child's draws `key` (one set per attempt).
  */
-export function pickFields(options: { pool: string; draws: RandomSource; key: string; skew: number; idle: number; first: number; lastField: string; prefix: string }): HelperSql[] {
+export function pickFields(options: { pool: string; classPool: string; draws: RandomSource; key: string; first: number; lastField: string; prefix: string }): HelperSql[] {
   const { pool, draws, key, prefix, first, lastField } = options;
-  const weights = classWeights(options.skew, options.idle);
-  let cumulative = 0;
-  const thresholds = weights.slice(0, -1).map((w) => Math.round((cumulative += w) * DRAW20));
   const klass = `${prefix}_class`;
   const below = `${prefix}_below`;
   const count = `${prefix}_n`;
   const last = q(lastField);
   const u = uniform(draws, `${key}_u`);
-  const draw = draw20(draws, key);
+  const bucket = `(${draws.bits(key)} >> ${64 - Math.log2(CLASS_BUCKETS)})::BIGINT`;
   const j = `(${q(below)} + floor(${u} * ${q(count)})::BIGINT)`;
   const member = `${pool}[${q(klass)} * ${PER_CLASS} + ${j} % ${PER_CLASS} + 1]::BIGINT`;
   return [
-    { name: klass, reads: [], sql: `(${thresholds.map((t) => `(${draw} >= ${t})::BIGINT`).join(' + ')})` },
+    { name: klass, reads: [], sql: `${options.classPool}[${bucket} + 1]::BIGINT` },
     { name: below, reads: [klass], sql: first === 1 ? '0' : classCount(pool, q(klass), String(first - 1)) },
     { name: count, reads: [klass, below, lastField], sql: `(${classCount(pool, q(klass), last)} - ${q(below)})` },
     {

@@ -41,3 +41,17 @@ export function classWeights(skew: number, idle: number): number[] {
   const total = weights.reduce((sum, w) => sum + w, 0);
   return weights.map((w) => w / total);
 }
+
+/** Slices of a draw that pick a class in classTable(): weights are kept to 1/1024. */
+export const CLASS_BUCKETS = 1024;
+
+/** The class each of CLASS_BUCKETS equal slices of a draw picks, by the weights: one lookup per pick. */
+export function classTable(skew: number, idle: number): number[] {
+  const weights = classWeights(skew, idle);
+  const cumulative: number[] = [];
+  weights.reduce((sum, w) => (cumulative.push(sum + w), sum + w), 0);
+  return Array.from({ length: CLASS_BUCKETS }, (_, b) => {
+    const index = cumulative.findIndex((c) => c > (b + 0.5) / CLASS_BUCKETS);
+    return index < 0 ? weights.length - 1 : index;
+  });
+}
