@@ -63,12 +63,14 @@ test('tables are ordered parents first, whatever order they are given in', () =>
 test('pool reads are recorded, including those of a recomputed parent value', () => {
   const parents = { shops: [{ first_id: 1, last_id: 50, seed: 3, since: SINCE, as_of: AS_OF, version: 1 }] };
   // Besides the tables' own pools, the engine's: each table's creation times (_timeline_) and, for a child, its
-  // parent's (to know which parents exist at the child's time) and the parent's popularity (_popularity_).
+  // parent's (to know which parents exist at the child's time), the parent's popularity (_popularity_) and the
+  // reference's class weights (_classes_).
   expect(registry.compile('shops', { seed: 3, asOf: AS_OF, own: own(50), parents: {} }).pools.map((p) => p.name)).toEqual(['_timeline_shops', 'test_words']);
   expect(registry.compile('visits', { seed: 3, asOf: AS_OF, own: own(2000), parents }).pools.map((p) => p.name)).toEqual([
     '_timeline_visits',
     '_timeline_shops',
     '_popularity_shops',
+    '_classes_shop_id',
     'test_words',
   ]);
 });
