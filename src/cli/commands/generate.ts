@@ -263,11 +263,25 @@ interface NewRun extends GivenSettings {
 }
 type GivenRun = NewRun | (GivenSettings & { readonly kind: 'resume'; readonly tables?: string[]; readonly rows?: Record<string, number> });
 
+/** A window as a person reads it: dates, or times when it is shorter than two days. */
+function windowText(since: string, asOf: string): string {
+  const short = Date.parse(asOf) - Date.parse(since) < 2 * 86_400_000;
+  const show = (iso: string) => (short ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : iso.slice(0, 10));
+  return `created ${show(since)} to ${show(asOf)}`;
+}
+
+/** A hint for a short window holding many rows: a later run's rows arrive in the time since the last run. */
+function crowdedHint(summary: RunSummary): string | undefined {
+  const crowded = Object.entries(summary.tables).filter(([, t]) => t.rows >= 1000 && Date.parse(summary.as_of) - Date.parse(t.since) < 3_600_000);
+  if (crowded.length === 0) return undefined;
+  return `  note: ${crowded.map(([name]) => name).join(', ')} had under an hour since ${crowded.length === 1 ? 'its' : 'their'} last run, so these rows were all created in it; pass --as-of to end a run later`;
+}
+
 function plainSummary(summary: RunSummary): string {
   const lines = [`synthgen run ${summary.run_id}: seed ${summary.seed}, as-of ${summary.as_of}, ${summary.threads} thread${summary.threads === 1 ? '' : 's'} on ${summary.workers} worker${summary.workers === 1 ? '' : 's'}`];
   for (const [name, table] of Object.entries(summary.tables)) {
     lines.push(
-      `  ${name.padEnd(9)} ${formatCount(table.rows).padStart(8)} rows  ids ${table.first_id}-${table.last_id}  created ${table.since.slice(0, 10)} to ${summary.as_of.slice(0, 10)}  ${table.files.length} file${table.files.length === 1 ? '' : 's'}  ${formatBytes(table.bytes)}`,
+      `  ${name.padEnd(9)} ${formatCount(table.rows).padStart(8)} rows  ids ${table.first_id}-${table.last_id}  ${windowText(table.since, summary.as_of)}  ${table.files.length} file${table.files.length === 1 ? '' : 's'}  ${formatBytes(table.bytes)}`,
     );
   }
   lines.push(
@@ -279,6 +293,8 @@ function plainSummary(summary: RunSummary): string {
     );
   }
   if (summary.resumed) lines.push('  (finished an interrupted run)');
+  const hint = crowdedHint(summary);
+  if (hint) lines.push(hint);
   lines.push(`  metadata  ${summary.metadata}`);
   lines.push(`Reproduce these files exactly (from the same starting metadata):`);
   lines.push(`  ${summary.command}`);
