@@ -17,7 +17,8 @@ export type DefinitionLookup = (name: string) => TableDefinition | undefined;
 /** Knots already computed in one compilation, by table and first ID. */
 export type KnotMemo = Map<string, readonly number[]>;
 
-interface Window {
+/** A segment's window as the metadata records it (ISO times); timeline.ts's Window is in epoch seconds. */
+interface RecordedWindow {
   readonly since: string;
   readonly as_of: string;
 }
@@ -51,7 +52,7 @@ export function timedRanges(table: string, ranges: readonly ParentRange[], table
 }
 
 /** The knots of `definition`'s rows in `window`, given the parents' ranges its rows may reference. */
-export function knotsFor(definition: TableDefinition, window: Window, parents: Readonly<Record<string, readonly ParentRange[]>>, tables: DefinitionLookup, memo: KnotMemo): number[] {
+export function knotsFor(definition: TableDefinition, window: RecordedWindow, parents: Readonly<Record<string, readonly ParentRange[]>>, tables: DefinitionLookup, memo: KnotMemo): number[] {
   const timeline = definition.timeline ?? EVEN_TIMELINE;
   const counts = definition.parents.map((reference) => {
     const ranges = parents[reference.table];
