@@ -5,6 +5,7 @@
  */
 import { type Metadata, emptyMetadata } from '../../dist/src/state/metadata.js';
 import { tableRegistry } from '../../dist/src/tables/index.js';
+import type { Segment } from '../../dist/src/state/segment.js';
 
 /** Where the recorded runs' windows start. */
 export const EARLIER_SINCE = '2025-01-01T00:00:00.000Z';
@@ -13,15 +14,8 @@ export const EARLIER_AS_OF = '2025-12-01T00:00:00.000Z';
 /** The built-in tables' generator version (they share one). */
 export const BUILTIN_VERSION = tableRegistry().get('users')?.version ?? 0;
 
-export interface RecordedSegment {
-  readonly first_id: number;
-  readonly last_id: number;
-  readonly seed: number;
-  readonly since: string;
-  readonly as_of: string;
-  readonly version: number;
-  readonly run_id: string;
-}
+/** A segment as synthgen records it, every field present. */
+export type RecordedSegment = Segment & { readonly since: string };
 
 /** One recorded run's segment of IDs first_id..last_id; `extra` overrides any field. */
 export function recordedSegment(first_id: number, last_id: number, extra: Partial<RecordedSegment> = {}): RecordedSegment {
