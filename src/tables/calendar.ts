@@ -140,9 +140,17 @@ function dayRate(shape: Shape, monthMeans: Map<string, number>, dayStart: number
 export function hourlyRate(shape: Shape): (hourStart: number) => number {
   const mix = localeMix(shape).map((shares) => shares.reduce((sum, share) => sum + share, 0));
   const monthMeans = new Map<string, number>();
+  // A day's rate takes Date arithmetic; every hour of a window asks for it, and a run builds several windows.
+  const days = new Map<number, number>();
   return (hourStart) => {
     const trend = shape.growth ** ((hourStart - REFERENCE) / YEAR);
-    return (mix[hourOfWeek(hourStart)] ?? 0) * dayRate(shape, monthMeans, Math.floor(hourStart / DAY) * DAY) * trend;
+    const day = Math.floor(hourStart / DAY) * DAY;
+    let rate = days.get(day);
+    if (rate === undefined) {
+      rate = dayRate(shape, monthMeans, day);
+      days.set(day, rate);
+    }
+    return (mix[hourOfWeek(hourStart)] ?? 0) * rate * trend;
   };
 }
 
