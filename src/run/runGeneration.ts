@@ -105,7 +105,7 @@ async function plan(request: RunRequest, reserved: ReadonlyMap<string, Reservati
   const plans =
     request.kind === 'resume'
       ? request.resuming.plans
-      : await planRun({ pool, scratch, registry: queries.registry, pools: queries.pools, format, fileSizeLimitMB, tables: tables.length }, tables, reserved);
+      : await planRun({ pool, scratch, registry: queries.registry, format, fileSizeLimitMB, tables: tables.length }, tables, reserved);
   const partCount = tables.reduce((n, t) => n + (plans[t]?.parts ?? 0), 0);
   return { plans, partCount, workers: pool.threadsFor(partCount) };
 }

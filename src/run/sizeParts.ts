@@ -13,7 +13,7 @@ import { cachedValue } from '../state/cache.js';
 import { rowsPerPart } from './partSize.js';
 import { type TablePlan, planTable } from './plan.js';
 import type { Reservation } from './reserve.js';
-import { type PoolTableSpec, writePoolFile } from '../schema/poolFile.js';
+import { writePoolFile } from '../schema/poolFile.js';
 import { standInParents } from '../schema/time/standInRanges.js';
 import { defaultSince } from '../schema/time/timeline.js';
 import type { TableRegistry } from '../schema/registry.js';
@@ -30,8 +30,6 @@ export interface SizingContext {
   readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult> & { readonly threadBudget: number; memoryLimit(threads: number): string };
   readonly scratch: string;
   readonly registry: TableRegistry;
-  /** Each table's pools: a sample reads the same ones as the run (which pools a query reads never depends on ranges). */
-  readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
   /** The run's: a file's size depends on its codec and row groups as much as on its rows. */
   readonly format: ParquetFormat;
   readonly fileSizeLimitMB: number;
