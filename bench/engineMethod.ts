@@ -1,8 +1,7 @@
 /** synthgen's per-part work and the write floor, in-process on one DuckDB thread: exactly what one worker does. */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type CompiledTable, compileTable } from '../src/schema/compileTable.js';
-import { standInParents } from '../src/schema/time/standInRanges.js';
-import { defaultSince } from '../src/schema/time/timeline.js';
+import { standInOwn, standInParents } from '../src/schema/time/standInRanges.js';
 import { writePoolFile } from '../src/schema/poolFile.js';
 import { quotedString } from '../src/schema/sql.js';
 import type { TableDefinition } from '../src/schema/tableDefinition.js';
@@ -22,7 +21,7 @@ const RUN_ROWS = 1_000_000;
 export function benchCompile(definition: TableDefinition): CompiledTable {
   const lookup = tableRegistry().lookup;
   const parents = standInParents(definition.name, lookup, { rows: () => PARENT_ROWS, seed: 1, asOf: AS_OF });
-  return compileTable(definition, { seed: 1, asOf: AS_OF, own: { first_id: 1, last_id: RUN_ROWS, since: defaultSince(AS_OF) }, parents }, lookup);
+  return compileTable(definition, { seed: 1, asOf: AS_OF, own: standInOwn(RUN_ROWS, AS_OF), parents }, lookup);
 }
 
 /** The part query over the IDs table, as workers run it (generatePart.ts); the table is filled by `fillIds`. */

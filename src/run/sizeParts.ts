@@ -14,8 +14,7 @@ import { rowsPerPart } from './partSize.js';
 import { type TablePlan, planTable } from './plan.js';
 import type { Reservation } from './reserve.js';
 import { writePoolFile } from '../schema/poolFile.js';
-import { standInParents } from '../schema/time/standInRanges.js';
-import { defaultSince } from '../schema/time/timeline.js';
+import { standInOwn, standInParents } from '../schema/time/standInRanges.js';
 import type { TableRegistry } from '../schema/registry.js';
 import { queryFailure } from '../errors/writeFailure.js';
 
@@ -44,7 +43,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
   // foreign keys compress (dictionary or plain), and so its size.
   const totals = new Map((definition?.parents ?? []).map((p) => [p.table, (range.parents[p.table] ?? []).reduce((n, r) => n + r.last_id - r.first_id + 1, 0)]));
   const sampleParents = standInParents(name, context.registry.lookup, { rows: (table) => totals.get(table) ?? SAMPLE_PARENT_ROWS, seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF });
-  const own = { first_id: 1, last_id: range.last - range.first + 1, since: defaultSince(SAMPLE_AS_OF) };
+  const own = standInOwn(range.last - range.first + 1, SAMPLE_AS_OF);
   const compiled = context.registry.compile(name, { seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF, own, parents: sampleParents });
   // The sample's own pools: its timelines are the stand-in history's, not the run's.
   const folder = join(context.scratch, 'samples');

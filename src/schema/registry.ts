@@ -6,8 +6,7 @@
  * worker as a DuckDB binder error.
  */
 import { createHash } from 'node:crypto';
-import { standInParents } from './time/standInRanges.js';
-import { defaultSince } from './time/timeline.js';
+import { standInOwn, standInParents } from './time/standInRanges.js';
 import { type CompiledTable, type TableLookup, type TableRows, compileTable } from './compileTable.js';
 import { DefinitionError, definitionProblem, isTable } from './defineTable.js';
 import { poolValues } from './poolValues.js';
@@ -138,7 +137,7 @@ export class TableRegistry {
     const definition = this.get(name);
     if (!definition) throw new Error(`unknown table ${name}`);
     const parents = standInParents(name, this.lookup, { rows: () => CHECK_ROWS, seed: 0, asOf: CHECK_AS_OF });
-    const own = { first_id: 1, last_id: CHECK_ROWS, since: defaultSince(CHECK_AS_OF) };
+    const own = standInOwn(CHECK_ROWS, CHECK_AS_OF);
     const compiled = this.compile(name, { seed: 0, asOf: CHECK_AS_OF, own, parents });
     this.#checked.set(name, compiled);
     return compiled;

@@ -11,7 +11,7 @@ import type { ParentRange } from '../../state/segment.js';
 import { epochSeconds, quotedIdentifier, ubigint } from '../sql.js';
 import { HOUR } from '../columns/time.js';
 
-/** A parent segment with its knots, and where they start in the parent's timeline pool. */
+/** A parent segment with its knots (timeline.ts). */
 export interface TimedRange extends ParentRange {
   readonly knots: readonly number[];
 }
@@ -110,6 +110,12 @@ export function parentSource(options: { table: string; layout: TimelineLayout; p
     return `hash(xor(${id}::UBIGINT, ${perSegment(salts, segment)}))`;
   };
   const created = `${prefix}_created`;
+  const source: RandomSource = {
+    id,
+    asOf: perSegment(ranges.map((r) => epochSeconds(r.as_of)), segment),
+    created: q(created),
+    bits,
+  };
   fields.push({
     name: created,
     reads: [idField, segment],
@@ -119,15 +125,9 @@ export function parentSource(options: { table: string; layout: TimelineLayout; p
       cells: perSegment(layout.cells, segment),
       index: `(${id} - ${perSegment(ranges.map((r) => r.first_id), segment)})`,
       rows: perSegment(ranges.map((r) => r.last_id - r.first_id + 1), segment),
-      draw: `((${bits('created')} >> 11)::DOUBLE * 1.1102230246251565e-16)`,
+      draw: uniform(source, 'created'),
     }),
   });
-  const source: RandomSource = {
-    id,
-    asOf: perSegment(ranges.map((r) => epochSeconds(r.as_of)), segment),
-    created: q(created),
-    bits,
-  };
   return { fields, source };
 }
 

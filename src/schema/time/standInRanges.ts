@@ -29,3 +29,8 @@ export function standInParents(
     }),
   );
 }
+
+/** The run's own rows standing in the same way: `rows` IDs from 1, over the default window before `asOf`. */
+export function standInOwn(rows: number, asOf: string): { first_id: number; last_id: number; since: string } {
+  return { first_id: 1, last_id: rows, since: defaultSince(asOf) };
+}
