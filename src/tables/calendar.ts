@@ -76,6 +76,11 @@ export function hourOfWeek(hourStart: number): number {
   return (((Math.floor(hourStart / HOUR) + 72) % 168) + 168) % 168;
 }
 
+/** hourOfWeek() in SQL, of an epoch-seconds expression (non-negative: times after 1970). */
+export function hourOfWeekSql(epoch: string): string {
+  return `((${epoch} // 3600 + 72) % 168)`;
+}
+
 /** The shape's local-time profile at local hour of week `local` (0 = Monday 00:00). */
 function profile(shape: Shape, local: number): number {
   const at = ((local % 168) + 168) % 168;

@@ -12,8 +12,8 @@ import { ADDRESS_POOL_SIZE, LOCALES } from './locales.js';
 import { below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
 import { PRODUCT_PRICE_POOLS, productPrice, subcategoryIndex } from './products.js';
-import { addressIndex, hourOfWeekSql, streetAddress } from './users.js';
-import { ORDERS, hourlyRate } from './calendar.js';
+import { addressIndex, streetAddress } from './users.js';
+import { ORDERS, hourOfWeekSql, hourlyRate } from './calendar.js';
 import {
   quantities,
   shippingMethods,

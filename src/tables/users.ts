@@ -2,18 +2,13 @@
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
 import { DAY, YEAR, createdInIdOrder, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
-import { LOCALE_BUCKETS, REGISTRATIONS, hourlyRate } from './calendar.js';
+import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from './calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
 import type { PoolReader } from '../schema/tableDefinition.js';
 
-
-/** SQL for the UTC hour of the week (0 = Monday 00:00) of an epoch-seconds expression. */
-export function hourOfWeekSql(epoch: string): string {
-  return `((${epoch} // 3600 + 72) % 168)`;
-}
 
 /**
  * 0-based index into LOCALES: drawn from the countries' shares of the registrations in the UTC hour of the week the
