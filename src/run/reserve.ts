@@ -27,15 +27,20 @@ function recomputable(state: TableState | undefined): Segment[] {
  * A table's recomputable segments up to `lastId`, with the parent ranges each was made with (the segment records
  * its parents' last IDs): what recomputing when its rows were created needs.
  */
-export function rangesOf(table: string, lastId: number, tables: Readonly<Record<string, TableState>>): ParentRange[] {
+export function rangesOf(table: string, lastId: number, tables: Readonly<Record<string, TableState>>, memo = new Map<string, ParentRange[]>()): ParentRange[] {
+  // Each segment of a child names its parents' last IDs; many name the same, so each list is built once.
+  const key = `${table}\u0000${lastId}`;
+  const known = memo.get(key);
+  if (known) return known;
   const ranges: ParentRange[] = [];
   for (const segment of recomputable(tables[table])) {
     if (segment.last_id > lastId) break;
     const { first_id, last_id, seed, since, as_of, version } = segment;
     if (since === undefined) throw beforeWindows(table);
-    const parents = segment.parents ? Object.fromEntries(Object.entries(segment.parents).map(([parent, last]) => [parent, rangesOf(parent, last, tables)])) : undefined;
+    const parents = segment.parents ? Object.fromEntries(Object.entries(segment.parents).map(([parent, last]) => [parent, rangesOf(parent, last, tables, memo)])) : undefined;
     ranges.push({ first_id, last_id, seed, since, as_of, version, ...(parents ? { parents } : {}) });
   }
+  memo.set(key, ranges);
   return ranges;
 }
 
@@ -87,6 +92,7 @@ export function reserveRanges(options: {
   const reserved = new Map<string, Reservation>();
   const after: Record<string, TableState> = { ...options.before.tables };
   const ordered = options.registry.ordered(options.tables);
+  const ranges = new Map<string, ParentRange[]>();
   if (options.since !== undefined && ordered.every((name) => recomputable(options.before.tables[name]).length > 0)) {
     throw new UserError(`--since sets where a new table's history starts, and ${ordered.join(', ')} already ${ordered.length === 1 ? 'has' : 'have'} runs: each run continues from its table's last as-of, so leave --since out`);
   }
@@ -115,7 +121,7 @@ export function reserveRanges(options: {
           `--as-of ${options.asOf} is earlier than the as-of of existing ${reference.table} (${new Date(latest).toISOString()}): ${name} cannot be placed before their parents exist; pass a later --as-of`,
         );
       }
-      parents[reference.table] = rangesOf(reference.table, after[reference.table]?.last_id ?? 0, after);
+      parents[reference.table] = rangesOf(reference.table, after[reference.table]?.last_id ?? 0, after, ranges);
     }
     const since = windowStart(name, state, options.asOf, options.since);
     const rows = options.rows[name] ?? 0;
