@@ -42,77 +42,70 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => String(hour).padStart(2, '
 
 const valueAxis = (name: string) => ({ type: 'value' as const, name, nameGap: 12, nameTextStyle: { align: 'left' as const } });
 
+/** A chart of one section: left out with the section's reason, or drawn from its data. */
+function chart<T>(base: { readonly id: string; readonly title: string }, section: Section<T>, draw: (data: T) => Omit<ShownChart, 'state' | 'id' | 'title'>): ChartSpec {
+  return section.state === 'omitted' ? { ...base, state: 'omitted', reason: section.reason } : { ...base, state: 'shown', ...draw(section.data) };
+}
+
 function ordersPerDay(charts: ReportCharts): ChartSpec {
-  const base = { id: 'ordersPerDay', title: 'Orders per day' };
-  const section = charts.ordersPerDay;
-  if (section.state === 'omitted') return { ...base, state: 'omitted', reason: section.reason };
-  const { days } = section.data;
-  return {
-    ...base,
-    state: 'shown',
-    wide: true,
-    caption: `Every day (UTC) from ${days[0]?.date ?? ''} to ${days.at(-1)?.date ?? ''}, days without orders as 0. Drag the slider or scroll to zoom.`,
-    option: {
-      ...BASE,
-      grid: { left: 16, right: 24, top: 40, bottom: 56, containLabel: true },
-      xAxis: { type: 'time' },
-      yAxis: valueAxis('orders'),
-      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 22, bottom: 8 }],
-      series: [{ name: 'orders', type: 'line', showSymbol: false, sampling: 'lttb', lineStyle: { width: 1 }, areaStyle: { opacity: 0.15 }, data: days.map((d) => [d.date, d.orders]) }],
-    },
-  };
+  return chart({ id: 'ordersPerDay', title: 'Orders per day' }, charts.ordersPerDay, (data) => {
+    const { days } = data;
+    return {
+      wide: true,
+      caption: `Every day (UTC) from ${days[0]?.date ?? ''} to ${days.at(-1)?.date ?? ''}, days without orders as 0. Drag the slider or scroll to zoom.`,
+      option: {
+        ...BASE,
+        grid: { left: 16, right: 24, top: 40, bottom: 56, containLabel: true },
+        xAxis: { type: 'time' },
+        yAxis: valueAxis('orders'),
+        dataZoom: [{ type: 'inside' }, { type: 'slider', height: 22, bottom: 8 }],
+        series: [{ name: 'orders', type: 'line', showSymbol: false, sampling: 'lttb', lineStyle: { width: 1 }, areaStyle: { opacity: 0.15 }, data: days.map((d) => [d.date, d.orders]) }],
+      },
+    };
+  });
 }
 
 function hourOfDay(charts: ReportCharts): ChartSpec {
-  const base = { id: 'hourOfDay', title: 'Orders by hour of day' };
-  const section = charts.hourOfDay;
-  if (section.state === 'omitted') return { ...base, state: 'omitted', reason: section.reason };
-  const { utc, local } = section.data;
-  const series: EChartsOption['series'] = [{ name: 'UTC', type: 'line', smooth: true, data: [...utc] }];
-  if (local) series.push({ name: "customer's local time", type: 'line', smooth: true, data: [...local] });
-  return {
-    ...base,
-    state: 'shown',
-    caption: local ? "Hour of the order time in UTC and in the customer's local time (their country's main time zone)." : 'Hour of the order time in UTC (no users table: no local time).',
-    option: { ...BASE, grid: NAMED_X_GRID, legend: { top: 0, right: 0 }, xAxis: { type: 'category', data: HOURS, name: 'hour', nameLocation: 'middle', nameGap: 28 }, yAxis: valueAxis('orders'), series },
-  };
+  return chart({ id: 'hourOfDay', title: 'Orders by hour of day' }, charts.hourOfDay, (data) => {
+    const { utc, local } = data;
+    const series: EChartsOption['series'] = [{ name: 'UTC', type: 'line', smooth: true, data: [...utc] }];
+    if (local) series.push({ name: "customer's local time", type: 'line', smooth: true, data: [...local] });
+    return {
+      caption: local ? "Hour of the order time in UTC and in the customer's local time (their country's main time zone)." : 'Hour of the order time in UTC (no users table: no local time).',
+      option: { ...BASE, grid: NAMED_X_GRID, legend: { top: 0, right: 0 }, xAxis: { type: 'category', data: HOURS, name: 'hour', nameLocation: 'middle', nameGap: 28 }, yAxis: valueAxis('orders'), series },
+    };
+  });
 }
 
 function weekday(charts: ReportCharts): ChartSpec {
-  const base = { id: 'weekday', title: 'Orders by weekday' };
-  const section = charts.weekday;
-  if (section.state === 'omitted') return { ...base, state: 'omitted', reason: section.reason };
-  const { clock, days, orders } = section.data;
-  return {
-    ...base,
-    state: 'shown',
-    caption: clock === 'local' ? "Weekday of the order in the customer's local time, Monday first." : 'Weekday of the order in UTC (no users table: no local time), Monday first.',
-    option: {
-      ...BASE,
-      xAxis: { type: 'category', data: days.map((day) => day.slice(0, 3)) },
-      yAxis: valueAxis('orders'),
-      series: [{ name: 'orders', type: 'bar', barWidth: '55%', data: [...orders] }],
-    },
-  };
+  return chart({ id: 'weekday', title: 'Orders by weekday' }, charts.weekday, (data) => {
+    const { clock, days, orders } = data;
+    return {
+      caption: clock === 'local' ? "Weekday of the order in the customer's local time, Monday first." : 'Weekday of the order in UTC (no users table: no local time), Monday first.',
+      option: {
+        ...BASE,
+        xAxis: { type: 'category', data: days.map((day) => day.slice(0, 3)) },
+        yAxis: valueAxis('orders'),
+        series: [{ name: 'orders', type: 'bar', barWidth: '55%', data: [...orders] }],
+      },
+    };
+  });
 }
 
 function ordersByMonth(charts: ReportCharts): ChartSpec {
-  const base = { id: 'ordersByMonth', title: 'Orders by month, one line per year' };
-  const section = charts.ordersByMonth;
-  if (section.state === 'omitted') return { ...base, state: 'omitted', reason: section.reason };
-  return {
-    ...base,
-    state: 'shown',
-    caption: 'Orders in each calendar month (UTC); the first and last years may be partial.',
-    option: {
-      ...BASE,
-      legend: { top: 0, right: 0, type: 'scroll' },
-      grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
-      xAxis: { type: 'category', data: MONTHS },
-      yAxis: valueAxis('orders'),
-      series: section.data.years.map((year) => ({ name: String(year.year), type: 'line', data: [...year.orders] })),
-    },
-  };
+  return chart({ id: 'ordersByMonth', title: 'Orders by month, one line per year' }, charts.ordersByMonth, (data) => {
+    return {
+      caption: 'Orders in each calendar month (UTC); the first and last years may be partial.',
+      option: {
+        ...BASE,
+        legend: { top: 0, right: 0, type: 'scroll' },
+        grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
+        xAxis: { type: 'category', data: MONTHS },
+        yAxis: valueAxis('orders'),
+        series: data.years.map((year) => ({ name: String(year.year), type: 'line', data: [...year.orders] })),
+      },
+    };
+  });
 }
 
 /** A curve in percent, for axes read as "x% of users place y% of orders". */
@@ -146,45 +139,39 @@ function lorenz(charts: ReportCharts): ChartSpec {
 }
 
 function customersByCountry(charts: ReportCharts): ChartSpec {
-  const base = { id: 'customersByCountry', title: 'Customers by country' };
-  const section = charts.customersByCountry;
-  if (section.state === 'omitted') return { ...base, state: 'omitted', reason: section.reason };
-  return {
-    ...base,
-    state: 'shown',
-    caption: 'Users by their country, most first.',
-    option: {
-      ...BASE,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 16, right: 64, top: 24, bottom: 16, containLabel: true },
-      xAxis: valueAxis('users'),
-      yAxis: { type: 'category', inverse: true, data: section.data.map((c) => c.country) },
-      series: [{ name: 'users', type: 'bar', barWidth: '60%', label: { show: true, position: 'right', color: '#616e7c' }, data: section.data.map((c) => c.users) }],
-    },
-  };
+  return chart({ id: 'customersByCountry', title: 'Customers by country' }, charts.customersByCountry, (data) => {
+    return {
+      caption: 'Users by their country, most first.',
+      option: {
+        ...BASE,
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        grid: { left: 16, right: 64, top: 24, bottom: 16, containLabel: true },
+        xAxis: valueAxis('users'),
+        yAxis: { type: 'category', inverse: true, data: data.map((c) => c.country) },
+        series: [{ name: 'users', type: 'bar', barWidth: '60%', label: { show: true, position: 'right', color: '#616e7c' }, data: data.map((c) => c.users) }],
+      },
+    };
+  });
 }
 
 function pricesByCategory(charts: ReportCharts): ChartSpec {
-  const base = { id: 'pricesByCategory', title: 'Prices by category' };
-  const section = charts.pricesByCategory;
-  if (section.state === 'omitted') return { ...base, state: 'omitted', reason: section.reason };
-  const { categories } = section.data;
-  return {
-    ...base,
-    state: 'shown',
-    caption: 'Box: 25th percentile, median, 75th percentile; whiskers at the 5th and 95th percentiles; dots at the cheapest and dearest product. Log scale.',
-    option: {
-      ...BASE,
-      tooltip: { trigger: 'item' },
-      legend: { top: 0, right: 0 },
-      xAxis: { type: 'category', data: categories.map((c) => c.category), axisLabel: { interval: 0, rotate: categories.length > 5 ? 30 : 0 } },
-      yAxis: { type: 'log', name: 'price', nameGap: 12, nameTextStyle: { align: 'left' } },
-      series: [
-        { name: 'p5 / p25 / median / p75 / p95', type: 'boxplot', data: categories.map((c) => [c.p5, c.p25, c.median, c.p75, c.p95]) },
-        { name: 'min / max', type: 'scatter', symbolSize: 6, data: categories.flatMap((c, i) => [[i, c.min], [i, c.max]]) },
-      ],
-    },
-  };
+  return chart({ id: 'pricesByCategory', title: 'Prices by category' }, charts.pricesByCategory, (data) => {
+    const { categories } = data;
+    return {
+      caption: 'Box: 25th percentile, median, 75th percentile; whiskers at the 5th and 95th percentiles; dots at the cheapest and dearest product. Log scale.',
+      option: {
+        ...BASE,
+        tooltip: { trigger: 'item' },
+        legend: { top: 0, right: 0 },
+        xAxis: { type: 'category', data: categories.map((c) => c.category), axisLabel: { interval: 0, rotate: categories.length > 5 ? 30 : 0 } },
+        yAxis: { type: 'log', name: 'price', nameGap: 12, nameTextStyle: { align: 'left' } },
+        series: [
+          { name: 'p5 / p25 / median / p75 / p95', type: 'boxplot', data: categories.map((c) => [c.p5, c.p25, c.median, c.p75, c.p95]) },
+          { name: 'min / max', type: 'scatter', symbolSize: 6, data: categories.flatMap((c, i) => [[i, c.min], [i, c.max]]) },
+        ],
+      },
+    };
+  });
 }
 
 /** Every chart of the page, in the page's order. */
