@@ -64,14 +64,11 @@ export class ReportCommand extends Command {
   async #data(buildReport: typeof import('../../report/buildReport.js').buildReport): Promise<ReportData> {
     const target = this.s3Bucket;
     if (target === undefined) return buildReport({ root: this.out });
-    const settings = {
-      target,
-      checksums: true,
-      ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
-      ...(this.s3Region ? { region: this.s3Region } : {}),
-    };
-    const { withS3Dataset } = await import('../../report/s3Dataset.js');
-    return withS3Dataset(settings, ({ root, notes }) => buildReport({ root, label: describeTarget(target), notes }));
+    const { readSettings, withS3Dataset } = await import('../../output/s3/s3Dataset.js');
+    return withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region), 'report', ({ root, refused }) => {
+      const notes = refused.map(({ key, reason }) => `Object s3://${target.bucket}/${key} is not in the report: ${reason}.`);
+      return buildReport({ root, label: describeTarget(target), notes });
+    });
   }
 }
 

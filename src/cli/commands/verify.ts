@@ -2,8 +2,6 @@
  * `synthgen verify`: checks a generated dataset (local folder or S3 prefix) against its run manifests and rules.
  * What checks it is imported only when it runs: help and a refused command line do without it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { describeTarget } from '../../output/s3/s3Target.js';
@@ -54,24 +52,11 @@ export class VerifyCommand extends Command {
     let report: VerifyReport;
     const target = this.s3Bucket;
     if (target !== undefined) {
-      const settings = {
-        target,
-        checksums: true,
-        ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
-        ...(this.s3Region ? { region: this.s3Region } : {}),
-      };
-      const { createS3Client, preflight } = await import('../../output/s3/upload.js');
-      const { downloadPrefix } = await import('../../output/s3/s3Download.js');
-      const client = createS3Client(settings);
-      await preflight(client, settings);
-      const directory = await mkdtemp(join(tmpdir(), 'synthgen-verify-'));
-      try {
-        const download = await downloadPrefix(client, target, directory);
-        const findings = download.refused.map((refused): VerifyCheck => ({ check: `object s3://${target.bucket}/${refused.key}`, result: 'violation', detail: refused.reason }));
-        report = await verifyDataset({ root: directory, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, registry, ...(metadata ? { metadata } : {}) });
-      } finally {
-        await rm(directory, { recursive: true, force: true });
-      }
+      const { readSettings, withS3Dataset } = await import('../../output/s3/s3Dataset.js');
+      report = await withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region), 'verify', ({ root, refused }) => {
+        const findings = refused.map(({ key, reason }): VerifyCheck => ({ check: `object s3://${target.bucket}/${key}`, result: 'violation', detail: reason }));
+        return verifyDataset({ root, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, registry, ...(metadata ? { metadata } : {}) });
+      });
     } else {
       report = await verifyDataset({ root: this.out, registry, ...(metadata ? { metadata } : {}) });
     }
