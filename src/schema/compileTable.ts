@@ -11,12 +11,14 @@ import { UserError } from '../errors/userError.js';
 import { definitionProblem } from './defineTable.js';
 import { poolColumn, poolTable } from './columns/poolAt.js';
 import { type HelperSql, TimelineLayout, createdSql, existingFields, parentSource, pickFields } from './parents/parentRows.js';
-import { classTable, popularityTables } from './parents/popularity.js';
+import { CLASSES, classTable, popularityTables } from './parents/popularity.js';
+import { type Standing, type StandingInputs, standingOf } from './parents/standing.js';
+import { type FirstChildInputs, firstChildField, lookupTimeFields } from './parents/firstChildren.js';
 import { OwnRows, type RandomSource, uniform } from './random.js';
 import { type KnotMemo, knotsFor, timedRanges } from './time/segmentKnots.js';
 import type { ParentRange } from '../state/segment.js';
 import { epochSeconds, quotedIdentifier } from './sql.js';
-import type { Field, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
+import type { Field, ParentReference, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
 
 export interface TableRows {
   readonly seed: number;
@@ -64,22 +66,34 @@ interface Node {
   stage?: number;
 }
 
+/** Adds a pool the engine builds to a compilation's pools; returns the SQL naming its column. */
+function enginePool(pools: Map<string, PoolDefinition>, name: string, values: readonly number[]): string {
+  if (!pools.has(name)) pools.set(name, { name, type: 'number', build: () => values });
+  return quotedIdentifier(poolColumn(name));
+}
+
 interface ParentSource {
   readonly definition: TableDefinition | undefined;
   readonly source: RandomSource;
   readonly idField: string;
+  /** SQL that is true when this row is the parent's first child by construction (firstChildren.ts). */
+  readonly firstChild: string;
 }
 
 class Compilation {
   readonly nodes = new Map<string, Node>();
   readonly parents = new Map<string, ParentSource>();
-  readonly pools = new Map<string, PoolDefinition>();
   readonly #visiting = new Set<string>();
+  /** SQL for the creation time of this run's row whose ID is the SQL given (set by addCreated()). */
+  ownCreated: (id: string) => string = () => {
+    throw new Error('creation times are not laid out yet');
+  };
 
   constructor(
     readonly definition: TableDefinition,
     readonly own: RandomSource,
     readonly tables: TableLookup,
+    readonly pools: Map<string, PoolDefinition>,
   ) {}
 
   add(owner: TableDefinition, name: string, label: string, build: (context: RowContext) => string, key = owner.name): void {
@@ -99,10 +113,11 @@ class Compilation {
 
   /** A pool the engine builds for this compilation, read by its own fields' SQL. */
   enginePool(name: string, values: readonly number[]): string {
-    const pool: PoolDefinition = { name, type: 'number', build: () => values };
-    this.pools.set(name, pool);
-    return quotedIdentifier(poolColumn(name));
+    return enginePool(this.pools, name, values);
   }
+
+  /** A row's standing among its table's (standing.ts), reading an engine pool only if a field uses it. */
+  readonly standing = (inputs: Omit<StandingInputs, 'pool'>): Standing => standingOf({ ...inputs, pool: (name, values) => this.enginePool(name, values) });
 
   /** The hidden field holding the parent's field `name`, added on first read. */
   parentValue(reader: Node, key: string, name: string): string {
@@ -136,9 +151,20 @@ class Compilation {
     const parent = this.parents.get(key);
     if (!parent) throw definitionProblem(this.definition.name, node.label, `reads ${key}, which is not a parent it declares: add it to parents`);
     node.dependencies.add(parent.idField);
+    const source = parent.source;
     return {
-      ...parent.source,
-      bits: (bitsKey) => parent.source.bits(bitsKey),
+      id: source.id,
+      asOf: source.asOf,
+      created: source.created,
+      // Getters, not copies: reading a standing adds its pool, which every vector then carries.
+      get popularity() {
+        return source.popularity;
+      },
+      get popularityRank() {
+        return source.popularityRank;
+      },
+      bits: (bitsKey) => source.bits(bitsKey),
+      firstChild: parent.firstChild,
       value: (name) => {
         const hidden = this.parentValue(node, key, name);
         node.dependencies.add(hidden);
@@ -211,77 +237,136 @@ function buildSql(definition: TableDefinition, node: Node, context: RowContext):
 const timelinePool = (table: string) => `_timeline_${table}`;
 const popularityPool = (table: string) => `_popularity_${table}`;
 
+/** What addParents() needs of one reference's parent segments, shared by its picks. */
+interface ReferenceInputs {
+  readonly reference: ParentReference;
+  readonly ranges: readonly ParentRange[];
+  readonly layout: TimelineLayout;
+  readonly timeline: string;
+  readonly prefix: string;
+  readonly label: string;
+}
+
 /**
- * The fields that pick each parent among those created before this row, with the parent's draws: one pick per
- * attempt, and the first candidate the reference accepts (else the last) is the parent.
+ * The fields that pick each parent among those created before this row (`<prefix>_last` the newest such), with the
+ * parent's draws: one pick per attempt, and the first candidate the reference accepts (else the last) is the
+ * parent. Returns the field holding the pick.
  */
-function addParents(compilation: Compilation, rows: TableRows, memo: KnotMemo): void {
+function addPicks(compilation: Compilation, inputs: ReferenceInputs): string {
   const { definition, own } = compilation;
+  const { reference, ranges, layout, timeline, prefix, label } = inputs;
+  const popularity = compilation.enginePool(popularityPool(reference.table), popularityTables(reference.table));
+  const classPool = compilation.enginePool(`_classes_${reference.column}`, classTable(reference.skew, reference.idle ?? 0));
+  const attempts = reference.accept?.attempts ?? 1;
+  const picks: string[] = [];
+  const accepted: string[] = [];
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const at = attempts === 1 ? prefix : `${prefix}${attempt}`;
+    const key = attempt === 0 ? reference.column : `${reference.column}#${attempt}`;
+    const pick = { pool: popularity, classPool, draws: own, key, first: ranges[0]?.first_id ?? 1, lastField: `${prefix}_last`, prefix: at };
+    compilation.addHelpers(pickFields(pick), label);
+    picks.push(`${at}_id`);
+    const accept = reference.accept;
+    if (accept && attempt < attempts - 1) {
+      const candidate = parentSource({ table: reference.table, layout, pool: timeline, idField: `${at}_id`, prefix: at, standing: compilation.standing });
+      compilation.addHelpers(candidate.fields, label);
+      const candidateKey = `${reference.table}#${attempt}`;
+      compilation.parents.set(candidateKey, { definition: compilation.tables(reference.table), source: candidate.source, idField: `${at}_created`, firstChild: 'FALSE' });
+      compilation.add(definition, `${at}_ok`, label, (context) => {
+        const node = compilation.nodes.get(`${at}_ok`);
+        if (!node) throw new Error('unreachable');
+        return `(${accept.sql(context, compilation.parentRowOf(node, candidateKey), attempt)})`;
+      });
+      accepted.push(`${at}_ok`);
+    }
+  }
+  if (attempts === 1) return `${prefix}_id`;
+  const chosen = `${prefix}_pick`;
+  const branches = accepted.map((ok, i) => `WHEN ${quotedIdentifier(ok)} THEN ${quotedIdentifier(picks[i] ?? '')}`);
+  compilation.addHelpers([{ name: chosen, reads: [...accepted, ...picks], sql: `CASE ${branches.join(' ')} ELSE ${quotedIdentifier(picks[picks.length - 1] ?? '')} END` }], label);
+  return chosen;
+}
+
+/**
+ * For a reference with first children (firstChildren.ts): the newest parent for a candidate row that may take it,
+ * else the pick. Returns the field holding the parent and the one saying it is the parent's first child.
+ */
+function addFirstChild(compilation: Compilation, inputs: ReferenceInputs, first: FirstChildInputs, candidate: string, pick: string): { chosen: string; firstChild: string } {
+  const { reference, ranges, layout, timeline, prefix, label } = inputs;
+  const newest = `${prefix}_last`;
+  const source = parentSource({ table: reference.table, layout, pool: timeline, idField: newest, prefix: `${prefix}_nw`, standing: compilation.standing });
+  compilation.addHelpers(source.fields, label);
+  const idle = Math.round((reference.idle ?? 0) * CLASSES);
+  const field = firstChildField({
+    ...first,
+    candidate,
+    newestField: newest,
+    newestReads: source.fields.map((f) => f.name),
+    newestCreated: source.source.created,
+    newestIdle: idle === 0 ? 'FALSE' : `(${source.source.popularity} > ${(CLASSES - idle) / CLASSES})`,
+    firstParentId: ranges[0]?.first_id ?? 1,
+  });
+  const chosen = `${prefix}_id_or_first`;
+  compilation.addHelpers([field, { name: chosen, reads: [field.name, newest, pick], sql: `CASE WHEN ${quotedIdentifier(field.name)} THEN ${quotedIdentifier(newest)} ELSE ${quotedIdentifier(pick)} END` }], label);
+  return { chosen, firstChild: quotedIdentifier(field.name) };
+}
+
+/** Each parent reference's fields: the parents existing at the row's time, the pick, and the chosen parent's row. */
+function addParents(compilation: Compilation, rows: TableRows, memo: KnotMemo): void {
+  const { definition } = compilation;
   for (const reference of definition.parents) {
     const ranges = rows.parents[reference.table];
     if (!ranges || ranges.length === 0) throw new Error(`${definition.name}: no ${reference.table} ranges given`);
     const layout = new TimelineLayout(timedRanges(reference.table, ranges, compilation.tables, memo));
     const timeline = compilation.enginePool(timelinePool(reference.table), layout.values);
-    const popularity = compilation.enginePool(popularityPool(reference.table), popularityTables(reference.table));
-    const classPool = compilation.enginePool(`_classes_${reference.column}`, classTable(reference.skew, reference.idle ?? 0));
-    const prefix = `__${reference.column}`;
-    const label = `parent ${reference.table}`;
-    compilation.addHelpers(existingFields({ layout, pool: timeline, time: quotedIdentifier(CREATED), timeField: CREATED, prefix }), label);
-    const attempts = reference.accept?.attempts ?? 1;
-    const picks: string[] = [];
-    const accepted: string[] = [];
-    for (let attempt = 0; attempt < attempts; attempt += 1) {
-      const at = attempts === 1 ? prefix : `${prefix}${attempt}`;
-      const key = attempt === 0 ? reference.column : `${reference.column}#${attempt}`;
-      const pick = { pool: popularity, classPool, draws: own, key, first: ranges[0]?.first_id ?? 1, lastField: `${prefix}_last`, prefix: at };
-      compilation.addHelpers(pickFields(pick), label);
-      picks.push(`${at}_id`);
-      const accept = reference.accept;
-      if (accept && attempt < attempts - 1) {
-        const candidate = parentSource({ table: reference.table, layout, pool: timeline, idField: `${at}_id`, prefix: at });
-        compilation.addHelpers(candidate.fields, label);
-        const candidateKey = `${reference.table}#${attempt}`;
-        compilation.parents.set(candidateKey, { definition: compilation.tables(reference.table), source: candidate.source, idField: `${at}_created` });
-        compilation.add(definition, `${at}_ok`, label, (context) => {
-          const node = compilation.nodes.get(`${at}_ok`);
-          if (!node) throw new Error('unreachable');
-          return `(${accept.sql(context, compilation.parentRowOf(node, candidateKey), attempt)})`;
-        });
-        accepted.push(`${at}_ok`);
-      }
-    }
-    const chosen = `${prefix}_id`;
-    if (attempts > 1) {
-      const branches = accepted.map((ok, i) => `WHEN ${quotedIdentifier(ok)} THEN ${quotedIdentifier(picks[i] ?? '')}`);
-      compilation.addHelpers([{ name: chosen, reads: [...accepted, ...picks], sql: `CASE ${branches.join(' ')} ELSE ${quotedIdentifier(picks[picks.length - 1] ?? '')} END` }], label);
-    }
-    const final = parentSource({ table: reference.table, layout, pool: timeline, idField: chosen, prefix: `${prefix}_p` });
-    compilation.addHelpers(final.fields, label);
-    compilation.parents.set(reference.table, { definition: compilation.tables(reference.table), source: final.source, idField: `${prefix}_p_created` });
+    const inputs: ReferenceInputs = { reference, ranges, layout, timeline, prefix: `__${reference.column}`, label: `parent ${reference.table}` };
+    const firsts = reference.firsts;
+    const first: FirstChildInputs | undefined = firsts && {
+      firsts,
+      prefix: inputs.prefix,
+      idField: ID,
+      createdField: CREATED,
+      // Clamped: rows too early to have a row `every` before them are no candidates, but the SQL still runs on them.
+      earlierCreated: compilation.ownCreated(`GREATEST(${quotedIdentifier(ID)} - ${firsts.every}, ${rows.own.first_id})`),
+      firstOwnId: rows.own.first_id,
+    };
+    const lookup = first && lookupTimeFields(first);
+    if (lookup) compilation.addHelpers(lookup.fields, inputs.label);
+    const time = lookup?.time ?? CREATED;
+    compilation.addHelpers(existingFields({ layout, pool: timeline, time: quotedIdentifier(time), timeField: time, prefix: inputs.prefix }), inputs.label);
+    const pick = addPicks(compilation, inputs);
+    const { chosen, firstChild } = first && lookup ? addFirstChild(compilation, inputs, first, lookup.candidate, pick) : { chosen: pick, firstChild: 'FALSE' };
+    const final = parentSource({ table: reference.table, layout, pool: timeline, idField: chosen, prefix: `${inputs.prefix}_p`, standing: compilation.standing });
+    compilation.addHelpers(final.fields, inputs.label);
+    compilation.parents.set(reference.table, { definition: compilation.tables(reference.table), source: final.source, idField: `${inputs.prefix}_p_created`, firstChild });
   }
 }
 
 /** The field holding this row's creation time: its quantile in the run's window, by the table's timeline. */
-function addCreated(compilation: Compilation, rows: TableRows, memo: KnotMemo): void {
-  const { definition, own } = compilation;
+function addCreated(compilation: Compilation, rows: TableRows, memo: KnotMemo, rowAt: (id: string) => RandomSource): void {
+  const { definition } = compilation;
   const knots = knotsFor(definition, { since: rows.own.since, as_of: rows.asOf }, rows.parents, compilation.tables, memo);
   const pool = compilation.enginePool(timelinePool(definition.name), knots);
-  const sql = createdSql({
-    pool,
-    offset: '0',
-    cells: String(knots.length - 1),
-    index: `(${quotedIdentifier(ID)} - ${rows.own.first_id})`,
-    rows: String(Math.max(1, rows.own.last_id - rows.own.first_id + 1)),
-    draw: uniform(own, 'created'),
-  });
-  compilation.addHelpers([{ name: CREATED, reads: [], sql }], 'creation time');
+  compilation.ownCreated = (id) =>
+    createdSql({
+      pool,
+      offset: '0',
+      cells: String(knots.length - 1),
+      index: `(${id} - ${rows.own.first_id})`,
+      rows: String(Math.max(1, rows.own.last_id - rows.own.first_id + 1)),
+      draw: uniform(rowAt(id), 'created'),
+    });
+  compilation.addHelpers([{ name: CREATED, reads: [], sql: compilation.ownCreated(quotedIdentifier(ID)) }], 'creation time');
 }
 
 export function compileTable(definition: TableDefinition, rows: TableRows, tables: TableLookup): CompiledTable {
-  const own = new OwnRows({ seed: rows.seed, table: definition.name, id: quotedIdentifier(ID), asOf: String(epochSeconds(rows.asOf)), created: quotedIdentifier(CREATED) });
-  const compilation = new Compilation(definition, own, tables);
+  const pools = new Map<string, PoolDefinition>();
+  const standing = standingOf({ table: definition.name, id: quotedIdentifier(ID), lastIds: [rows.own.last_id], pool: (name, values) => enginePool(pools, name, values) });
+  const rowAt = (id: string) => new OwnRows({ seed: rows.seed, table: definition.name, id, asOf: String(epochSeconds(rows.asOf)), created: quotedIdentifier(CREATED), standing });
+  const own = rowAt(quotedIdentifier(ID));
+  const compilation = new Compilation(definition, own, tables, pools);
   const memo: KnotMemo = new Map();
-  addCreated(compilation, rows, memo);
+  addCreated(compilation, rows, memo, rowAt);
   addParents(compilation, rows, memo);
   for (const field of definition.helpers) compilation.add(definition, field.name, `helper ${field.name}`, field.sql);
   for (const column of definition.columns) compilation.add(definition, column.name, `column ${column.name}`, column.sql);
@@ -303,8 +388,8 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
     byStage.set(stage, [...(byStage.get(stage) ?? []), node]);
   }
   const stages = [...byStage.keys()].sort((a, b) => a - b);
-  const pools = [...compilation.pools.values()];
-  const crossJoin = pools.length > 0 ? ` CROSS JOIN ${quotedIdentifier(poolTable(definition.name))}` : '';
+  const used = [...compilation.pools.values()];
+  const crossJoin = used.length > 0 ? ` CROSS JOIN ${quotedIdentifier(poolTable(definition.name))}` : '';
   const outputs = definition.columns.map((column) => `CAST(${quotedIdentifier(column.name)} AS ${column.type}) AS ${quotedIdentifier(column.name)}`);
   const selectFrom = (relation: string): string => {
     let query = `SELECT * FROM ${relation} AS t(${quotedIdentifier(ID)})${crossJoin}`;
@@ -316,7 +401,7 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
   };
   return {
     table: definition.name,
-    pools,
+    pools: used,
     select: (firstId, lastId) => selectFrom(`range(${firstId}, ${lastId + 1})`),
     selectFrom,
   };

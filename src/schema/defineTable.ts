@@ -114,6 +114,11 @@ function checkParents(definition: TableDefinition): void {
     if (accept !== undefined && (!isRecord(accept) || !Number.isSafeInteger(accept.attempts) || Number(accept.attempts) < 1 || Number(accept.attempts) > 16 || typeof accept.sql !== 'function')) {
       throw definitionProblem(definition.name, where, 'accept is { attempts: 1 to 16, sql: (context, candidate, attempt) => SQL that is true for a parent to keep }');
     }
+    const firsts: unknown = parent.firsts;
+    const whole = (value: unknown, min: number) => Number.isSafeInteger(value) && Number(value) >= min;
+    if (firsts !== undefined && (!isRecord(firsts) || !whole(firsts.every, 2) || !whole(firsts.within, 60))) {
+      throw definitionProblem(definition.name, where, 'firsts is { every: a whole number of rows, 2 or more, within: whole seconds, 60 or more }');
+    }
   }
 }
 

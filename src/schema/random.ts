@@ -8,6 +8,7 @@
  * independent (measured correlation ~1e-3 over 1M rows, i.e. noise).
  */
 import { ubigint } from './sql.js';
+import type { Standing } from './parents/standing.js';
 
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
@@ -53,7 +54,7 @@ const TWO_POW_MINUS_53 = '1.1102230246251565e-16';
  * Random draws for rows of one table, as SQL expressions over an id expression. The salt of a stream is either a
  * constant (rows of this run) or a SQL expression (a parent row, whose salt depends on the segment it belongs to).
  */
-export interface RandomSource {
+export interface RandomSource extends Standing {
   /** SQL for the row's id (BIGINT). */
   readonly id: string;
   /** SQL for the as-of time that bounds this row's timestamps, as BIGINT seconds since the Unix epoch. */
@@ -102,13 +103,23 @@ export class OwnRows implements RandomSource {
   readonly created: string;
   readonly #seed: number;
   readonly #table: string;
+  readonly #standing: Standing;
 
-  constructor(options: { seed: number; table: string; id: string; asOf: string; created: string }) {
+  constructor(options: { seed: number; table: string; id: string; asOf: string; created: string; standing: Standing }) {
     this.#seed = options.seed;
     this.#table = options.table;
     this.id = options.id;
     this.asOf = options.asOf;
     this.created = options.created;
+    this.#standing = options.standing;
+  }
+
+  get popularity(): string {
+    return this.#standing.popularity;
+  }
+
+  get popularityRank(): string {
+    return this.#standing.popularityRank;
   }
 
   bits(key: string): string {

@@ -5,6 +5,7 @@
  */
 import type { RandomSource } from './random.js';
 import type { Timeline } from './time/timeline.js';
+import type { FirstChildren } from './parents/firstChildren.js';
 
 /** A list of values built once per run by the coordinator, which rows index into: names, words, a catalogue. */
 export interface PoolDefinition {
@@ -18,6 +19,8 @@ export interface PoolDefinition {
 
 /** A parent row: its draws, and any value it computes from its own row, recomputed where the child needs it. */
 export interface ParentRow extends RandomSource {
+  /** SQL, BOOLEAN: this row is the parent's first child, by construction (`firsts`); FALSE without `firsts`. */
+  readonly firstChild: string;
   /** SQL for the parent's field or column `name` (a column as the type it is written in), for this child's row. */
   value(name: string): string;
 }
@@ -72,6 +75,12 @@ export interface ParentReference {
     /** `attempt` (0-based) tells the attempts apart, for draws of their own. */
     readonly sql: (context: RowContext, candidate: ParentRow, attempt: number) => string;
   };
+  /**
+   * First children (parents/firstChildren.ts): every `every`-th row takes the newest parent when it is new (created
+   * within `within` seconds) and not idle, and is then that parent's first child (`parent(table).firstChild`); other
+   * rows pick only among parents at least `within` seconds old. Orders give first orders a welcome coupon.
+   */
+  readonly firsts?: FirstChildren;
 }
 
 /**

@@ -15,6 +15,8 @@ const number = (name: string) => builtin(name, 'number');
 export const POOL = {
   registration_locale: number('registration_locale'),
   order_acceptance: number('order_acceptance'),
+  shipping_lottery: number('shipping_lottery'),
+  payment_lottery: number('payment_lottery'),
   subcategory_lottery: number('subcategory_lottery'),
   subcategory_name: text('subcategory_name'),
   subcategory_category: text('subcategory_category'),

@@ -9,13 +9,23 @@ import { POOL } from './builtinPools.js';
 import { DAY, HOUR, createdInIdOrder, toDate, toTimestamp } from '../schema/columns/time.js';
 import { describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES } from './locales.js';
-import { below, chance, draw20, uniform } from '../schema/random.js';
+import { DRAW20, below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
 import { PRODUCT_PRICE_POOLS, productPrice, subcategoryIndex } from './products.js';
 import { addressIndex, streetAddress } from './users.js';
 import { ORDERS, hourOfWeekSql, hourlyRate } from './calendar.js';
+import { CUSTOMERS, PRODUCTS } from './activity.js';
+import { SUBCATEGORIES } from './catalog.js';
 import {
   quantities,
+  shippingByBasket,
+  paymentByCountry,
+  couponIndex,
+  COUPON_SHARE,
+  WELCOME_SHARE,
+  VIP_TIERS,
+  SPRING_MONTHS,
+  returnRates,
   shippingMethods,
   shippingTerms,
   terms,
@@ -34,14 +44,12 @@ import {
 
 
 const FREE_SHIPPING_FROM = 50;
-/** Popularity of customers and products (popularity.ts), and the registered users who never order. */
-const USER_SKEW = 3;
-const PRODUCT_SKEW = 2.5;
-const IDLE_USERS = 0.25;
+/** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */
+const WELCOME_EVERY = 25;
 /** Customers drawn before one whose local hour fits the order is taken (see the README for the share that is). */
 const CUSTOMER_ATTEMPTS = 4;
 const CANCEL_SHARE = 0.04;
-const RETURN_SHARE = 0.05;
+const LOTTERY = 1024;
 
 export const orders = defineTable({
   name: 'orders',
@@ -53,8 +61,10 @@ export const orders = defineTable({
     {
       table: 'users',
       column: 'user_id',
-      skew: USER_SKEW,
-      idle: IDLE_USERS,
+      skew: CUSTOMERS.skew,
+      idle: CUSTOMERS.idle,
+      // A customer's first order, made so by construction (schema/parents/firstChildren.ts): welcome coupons go there.
+      firsts: { every: WELCOME_EVERY, within: DAY },
       // The customer is one for whom the order's hour is a likely one in their own time zone (calendar.ts).
       accept: {
         attempts: CUSTOMER_ATTEMPTS,
@@ -62,9 +72,9 @@ export const orders = defineTable({
           `${draw20(row, `customer_hour#${attempt}`)} < ${pool(POOL.order_acceptance, `${hourOfWeekSql(row.created)} * ${LOCALES.length} + ${candidate.value('_locale')}`)}`,
       },
     },
-    { table: 'products', column: 'product_id', skew: PRODUCT_SKEW },
+    { table: 'products', column: 'product_id', skew: PRODUCTS.skew },
   ],
-  pools: [...PRODUCT_PRICE_POOLS, POOL.order_acceptance, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note],
+  pools: [...PRODUCT_PRICE_POOLS, POOL.order_acceptance, POOL.shipping_lottery, POOL.payment_lottery, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note],
   helpers: [
     { name: '_user_locale', sql: ({ parent }) => parent('users').value('_locale') },
     {
@@ -74,13 +84,31 @@ export const orders = defineTable({
     },
     { name: '_elsewhere', sql: ({ row }) => `(${chance(row, 'ship_elsewhere', 0.15)})` },
     { name: '_ordered', sql: ({ row }) => row.created },
-    { name: '_unit_price', sql: (context) => productPrice(context, context.parent('products'), subcategoryIndex(context, context.parent('products'))) },
+    { name: '_product_sub', sql: (context) => subcategoryIndex(context, context.parent('products')) },
+    { name: '_unit_price', sql: (context) => productPrice(context, context.parent('products'), context.field('_product_sub')) },
     { name: '_quantity', sql: ({ row }) => weighted(draw20(row, 'quantity'), quantities) },
     { name: '_subtotal', sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`) },
-    { name: '_method', sql: ({ row }) => weightedIndex(draw20(row, 'shipping_method'), shippingMethods) },
+    {
+      name: '_method',
+      sql: ({ row, field, pool }) => {
+        const basket = `CASE ${shippingByBasket.slice(1).reverse().map(([from], i) => `WHEN ${field('_subtotal')} >= ${from} THEN ${shippingByBasket.length - 1 - i}`).join(' ')} ELSE 0 END`;
+        return `${pool(POOL.shipping_lottery, `(${basket}) * ${LOTTERY} + ${below(row, 'shipping_method', LOTTERY)}`)}::BIGINT`;
+      },
+    },
+    { name: '_first', sql: ({ parent }) => parent('users').firstChild },
+    { name: '_coupon_draw', sql: ({ row }) => weightedIndex(draw20(row, 'coupon_code'), coupons) },
     {
       name: '_coupon',
-      sql: ({ row }) => `CASE WHEN ${chance(row, 'has_coupon', 0.18)} THEN ${weightedIndex(draw20(row, 'coupon_code'), coupons)} ELSE -1 END`,
+      sql: ({ row, field, parent }) => {
+        const tier = parent('users').value('loyalty_tier');
+        const month = `month(make_timestamp(${field('_ordered')} * 1000000))`;
+        const drawn = `CASE ${field('_coupon_draw')}
+          WHEN ${couponIndex('VIP25')} THEN CASE WHEN ${tier} IN (${VIP_TIERS.map(quotedString).join(', ')}) THEN ${couponIndex('VIP25')} ELSE ${couponIndex('SAVE10')} END
+          WHEN ${couponIndex('SPRING20')} THEN CASE WHEN ${month} IN (${SPRING_MONTHS.join(', ')}) THEN ${couponIndex('SPRING20')} ELSE ${couponIndex('SAVE10')} END
+          ELSE ${field('_coupon_draw')} END`;
+        return `CASE WHEN ${field('_first')} THEN CASE WHEN ${chance(row, 'welcome', WELCOME_SHARE)} THEN ${couponIndex('WELCOME15')} ELSE -1 END
+          WHEN ${chance(row, 'has_coupon', COUPON_SHARE)} THEN ${drawn} ELSE -1 END`;
+      },
     },
     {
       name: '_shipping',
@@ -88,13 +116,16 @@ export const orders = defineTable({
         `CASE WHEN ${field('_method')} = ${STANDARD} AND ${field('_subtotal')} >= ${FREE_SHIPPING_FROM} THEN 0.00::DECIMAL(18,2) ELSE ([${terms.map(([fee]) => fee.toFixed(2)).join(', ')}]::DECIMAL(18,2)[])[${field('_method')} + 1] END`,
     },
     {
-      name: '_discount',
+      // A percentage coupon's discount on the goods; FREESHIP's is the shipping fee instead.
+      name: '_goods_discount',
       sql: ({ field }) =>
-        `CASE WHEN ${field('_coupon')} < 0 THEN 0.00::DECIMAL(18,2) WHEN ${field('_coupon')} = ${FREESHIP} THEN ${field('_shipping')} ELSE ${cents(
+        `CASE WHEN ${field('_coupon')} < 0 OR ${field('_coupon')} = ${FREESHIP} THEN 0.00::DECIMAL(18,2) ELSE ${cents(
           `${field('_subtotal')}::DOUBLE * [${coupons.map(([c]) => (couponPercent[String(c)] ?? 0) / 100).join(', ')}][${field('_coupon')} + 1]`,
         )} END`,
     },
-    { name: '_tax', sql: ({ field }) => cents(`${field('_subtotal')}::DOUBLE * [${taxRates.join(', ')}][${field('_user_locale')} + 1]`) },
+    { name: '_discount', sql: ({ field }) => `CASE WHEN ${field('_coupon')} = ${FREESHIP} THEN ${field('_shipping')} ELSE ${field('_goods_discount')} END` },
+    // Tax is charged on what the customer pays for the goods, after the discount.
+    { name: '_tax', sql: ({ field }) => cents(`(${field('_subtotal')} - ${field('_goods_discount')})::DOUBLE * [${taxRates.join(', ')}][${field('_user_locale')} + 1]`) },
     { name: '_shipped', sql: ({ row, field }) => `(${field('_ordered')} + ${4 * HOUR} + ${below(row, 'ship_delay', 68 * HOUR)})` },
     {
       name: '_transit',
@@ -108,7 +139,7 @@ export const orders = defineTable({
         `CASE WHEN ${chance(row, 'cancelled', CANCEL_SHARE)} THEN ${code('cancelled')}
           WHEN ${field('_shipped')} > ${row.asOf} THEN CASE WHEN ${field('_ordered')} > ${row.asOf} - ${HOUR} THEN ${code('pending')} ELSE ${code('processing')} END
           WHEN ${field('_delivered')} > ${row.asOf} THEN ${code('shipped')}
-          WHEN ${chance(row, 'returned', RETURN_SHARE)} THEN ${code('returned')}
+          WHEN ${draw20(row, 'returned')} < [${SUBCATEGORIES.map((sub) => Math.round((returnRates[sub.category] ?? 0) * DRAW20)).join(', ')}][${field('_product_sub')} + 1] THEN ${code('returned')}
           ELSE ${code('delivered')} END`,
     },
     { name: '_has_shipped', sql: ({ field }) => `(${field('_status')} BETWEEN ${code('shipped')} AND ${code('returned')})` },
@@ -168,7 +199,7 @@ export const orders = defineTable({
     {
       name: 'tax_amount',
       type: MONEY,
-      description: 'Sales tax or VAT on the subtotal at the shipping country’s rate.',
+      description: 'Sales tax or VAT at the shipping country’s rate, on the subtotal less a percentage coupon’s discount.',
       distribution: `Rates: ${LOCALES.map((l, i) => `${l.countryCode} ${((taxRates[i] ?? 0) * 100).toFixed(2)}%`).join(', ')}.`,
       sql: ({ field }) => field('_tax'),
     },
@@ -182,7 +213,7 @@ export const orders = defineTable({
     {
       name: 'discount_amount',
       type: MONEY,
-      description: 'Coupon discount: a percentage of subtotal, or the shipping fee for FREESHIP; 0 without coupon.',
+      description: 'Coupon discount: a percentage of subtotal (rounded to the cent), or the shipping fee for FREESHIP; 0 without coupon.',
       distribution: 'Follows coupon_code.',
       sql: ({ field }) => field('_discount'),
     },
@@ -204,15 +235,15 @@ export const orders = defineTable({
       name: 'order_status',
       type: 'VARCHAR',
       description: 'Fulfilment state, consistent with the dates: pending/processing (not shipped), shipped (not delivered), delivered/returned (both dates), cancelled (neither).',
-      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; ${RETURN_SHARE * 100}% of delivered are returned.`,
+      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned by the product's category: ${Object.entries(returnRates).map(([c, r]) => `${c} ${r * 100}%`).join(', ')}.`,
       sql: ({ field }) => `${list(STATUS)}[${field('_status')} + 1]`,
     },
     {
       name: 'payment_method',
       type: 'VARCHAR',
-      description: 'How the order was paid.',
-      distribution: describeWeights(paymentMethods),
-      sql: ({ row }) => weighted(draw20(row, 'payment_method'), paymentMethods),
+      description: 'How the order was paid: the mix depends on the customer’s country.',
+      distribution: `By country (rounded from Worldpay’s Global Payments Report 2024): ${LOCALES.map((l, i) => `${l.countryCode} ${paymentMethods.map(([m], j) => [m, paymentByCountry[i]?.[j] ?? 0] as const).filter(([, w]) => w >= 10).map(([m, w]) => `${String(m)} ${w}%`).join(', ')}`).join('; ')} (methods under 10% left out here).`,
+      sql: ({ row, field, pool }) => labelOf(paymentMethods, `${pool(POOL.payment_lottery, `${field('_user_locale')} * ${LOTTERY} + ${below(row, 'payment_method', LOTTERY)}`)}::BIGINT`),
     },
     {
       name: 'payment_status',
@@ -252,8 +283,8 @@ export const orders = defineTable({
     {
       name: 'shipping_method',
       type: 'VARCHAR',
-      description: 'Delivery option chosen.',
-      distribution: describeWeights(shippingMethods),
+      description: 'Delivery option chosen: larger baskets are sent faster.',
+      distribution: `By subtotal (USD): ${shippingByBasket.map(([from, weights]) => `from ${from}: ${shippingMethods.map(([m], j) => `${String(m)} ${weights[j] ?? 0}%`).join(', ')}`).join('; ')}.`,
       sql: ({ field }) => labelOf(shippingMethods, field('_method')),
     },
     {
@@ -303,8 +334,8 @@ export const orders = defineTable({
     {
       name: 'coupon_code',
       type: 'VARCHAR',
-      description: 'Coupon used; NULL for most orders.',
-      distribution: `18% of orders: ${describeWeights(coupons)}.`,
+      description: 'Coupon used; NULL for most orders. WELCOME15 only on a customer’s first order; VIP25 only for gold and platinum customers; SPRING20 only in March-May (others get SAVE10 instead).',
+      distribution: `${WELCOME_SHARE * 100}% of first orders (every ${WELCOME_EVERY}th order, when a customer registered since the one before) use WELCOME15; ${COUPON_SHARE * 100}% of other orders a coupon: ${describeWeights(coupons.filter(([c]) => c !== 'WELCOME15'))}, before the tier and season checks.`,
       sql: ({ field }) => `CASE WHEN ${field('_coupon')} >= 0 THEN ${labelOf(coupons, field('_coupon'))} END`,
     },
     {
@@ -369,6 +400,20 @@ export const orders = defineTable({
       description: "order_date is not before the product's listing",
       reads: ['products'],
       violations: (t) => `${t('orders')} o JOIN ${t('products')} p USING (product_id) WHERE o.order_date < p.created_at`,
+    },
+    {
+      description: "shipping_country is the customer's country",
+      reads: ['users'],
+      violations: (t) => `${t('orders')} o JOIN ${t('users')} u USING (user_id) WHERE o.shipping_country <> u.country`,
+    },
+    {
+      description: "WELCOME15 is used only on a customer's first order",
+      violations: (t) => `(SELECT coupon_code, row_number() OVER (PARTITION BY user_id ORDER BY order_id) AS nth FROM ${t('orders')}) WHERE coupon_code = 'WELCOME15' AND nth > 1`,
+    },
+    {
+      description: 'tax_amount is the shipping country’s rate on the subtotal less a percentage discount, to the cent',
+      violations: (t) =>
+        `${t('orders')} WHERE abs(tax_amount - (subtotal - CASE WHEN coupon_code = 'FREESHIP' THEN 0 ELSE discount_amount END) * CASE shipping_country ${LOCALES.map((l, i) => `WHEN ${quotedString(l.country)} THEN ${taxRates[i]}`).join(' ')} END) > 0.005`,
     },
     createdInIdOrder('orders', 'order_id', 'order_date'),
   ],

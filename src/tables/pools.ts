@@ -20,6 +20,8 @@ import {
 import { ADDRESS_POOL_SIZE, LOCALES, type LocaleCode, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { SUBCATEGORIES, subcategoryLottery } from './catalog.js';
 import { ORDERS, REGISTRATIONS, acceptance, localeTable } from './calendar.js';
+import { paymentByCountry, shippingByBasket } from './orderTerms.js';
+import { lottery } from '../schema/columns/weighted.js';
 
 export type Pool = readonly string[] | readonly number[];
 
@@ -107,6 +109,9 @@ function addressPool(): Address[] {
 const builders: Record<string, () => Pool> = {
   registration_locale: () => localeTable(REGISTRATIONS),
   order_acceptance: () => acceptance(ORDERS),
+  // One lottery per basket size, then per country, end to end (orderTerms.ts).
+  shipping_lottery: () => shippingByBasket.flatMap(([, weights]) => lottery(weights.map((w, i) => [i, w] as const))),
+  payment_lottery: () => paymentByCountry.flatMap((weights) => lottery(weights.map((w, i) => [i, w] as const))),
   subcategory_lottery: () => subcategoryLottery(),
   subcategory_name: () => SUBCATEGORIES.map((sub) => sub.name),
   subcategory_category: () => SUBCATEGORIES.map((sub) => sub.category),

@@ -2,7 +2,8 @@
 import { MONEY, cents } from '../schema/columns/money.js';
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { createdInIdOrder, spanOf, toTimestamp } from '../schema/columns/time.js';
+import { DAY, createdInIdOrder, spanOf, toTimestamp } from '../schema/columns/time.js';
+import { PRODUCTS, logNoise, rateRange, relativeRate } from './activity.js';
 import { LISTINGS, hourlyRate } from './calendar.js';
 import { type Choice, describeWeights, weighted } from '../schema/columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
@@ -38,6 +39,9 @@ const apparelSizes: Choice[] = [
   ['XL', 14],
   ['XXL', 6],
 ];
+/** Days of an average product's sales per review. */
+const REVIEW_DAYS = 4;
+const RATING = { floor: 3.2, span: 1.6 } as const;
 const genericTags = ['bestseller', 'new-arrival', 'eco-friendly', 'limited-edition', 'gift-idea', 'sale', 'premium', 'value-pick'];
 
 function slug(text: string): string {
@@ -84,7 +88,18 @@ export const products = defineTable({
         return `exp(ln(${low}) + ${uniform(row, 'weight')} * (ln(${high}) - ln(${low})))`;
       },
     },
-    { name: '_reviews', sql: ({ row }) => `(floor(pow(5001, pow(${uniform(row, 'review_count')}, 1.5)))::BIGINT - 1)` },
+    { name: '_rate', sql: ({ row }) => relativeRate(row, PRODUCTS) },
+    {
+      // Reviews accrue with sales: the relative rate times the days listed, a review per ~REVIEW_DAYS sales-days.
+      name: '_reviews',
+      sql: ({ row, field }) =>
+        `floor(${field('_rate')} * (${row.asOf} - ${field('_created')})::DOUBLE / ${DAY} / ${REVIEW_DAYS} * ${logNoise(row, 'review_count', 0.35)})::BIGINT`,
+    },
+    {
+      // A product's quality: popular products are better liked; a few reviews scatter around it, many converge.
+      name: '_quality',
+      sql: ({ row }) => `(${RATING.floor} + ${RATING.span} * pow(1 - ${row.popularity}, 0.5) * (0.75 + 0.25 * ${uniform(row, 'quality')}))`,
+    },
     { name: '_material', sql: ({ row, poolLength }) => below(row, 'material', poolLength(POOL.product_material)) },
     { name: '_supplier', sql: ({ row, poolLength }) => `(1 + floor(${poolLength(POOL.supplier)}::DOUBLE * pow(${uniform(row, 'supplier')}, 2))::BIGINT)` },
   ],
@@ -241,23 +256,24 @@ export const products = defineTable({
     {
       name: 'rating',
       type: 'DECIMAL(2,1)',
-      description: 'Average review rating 1.0-5.0; NULL without reviews.',
-      distribution: 'Skewed high: 5 - 4 x u^2.5.',
-      sql: ({ row, field }) => `CASE WHEN ${field('_reviews')} > 0 THEN round(5 - 4 * pow(${uniform(row, 'rating')}, 2.5), 1) END`,
+      description: 'Average review rating 1.0-5.0; NULL without reviews. Better-selling products rate higher, and ratings of few reviews scatter more.',
+      distribution: `Quality ${RATING.floor} + ${RATING.span} x sqrt(1 - popularity) x uniform(0.75, 1), plus noise of 1.2 / sqrt(review_count), within 1-5.`,
+      sql: ({ row, field }) =>
+        `CASE WHEN ${field('_reviews')} > 0 THEN round(LEAST(5, GREATEST(1, ${field('_quality')} + 1.2 * (${uniform(row, 'rating')} * 2 - 1) / sqrt(${field('_reviews')}))), 1) END`,
     },
     {
       name: 'review_count',
       type: 'INTEGER',
-      description: 'Number of reviews.',
-      distribution: 'Heavy tail: 5001^(u^1.5) - 1 (median ~ 20, max 5000).',
+      description: 'Number of reviews: follows sales, so it grows with the product’s popularity and time listed.',
+      distribution: `Relative sales rate (${rateRange(PRODUCTS).map((r) => r.toFixed(2)).join('-')}) x days listed / ${REVIEW_DAYS} x noise; 0 for many new listings.`,
       sql: ({ field }) => field('_reviews'),
     },
     {
       name: 'sales_rank',
       type: 'INTEGER',
-      description: 'Best-seller rank in the shop (1 = best).',
-      distribution: 'Log-uniform 1-1,000,000.',
-      sql: ({ row }) => `floor(pow(1000000, ${uniform(row, 'sales_rank')}))::BIGINT`,
+      description: 'Best-seller rank in the shop (1 = best) as of the run: a true ranking of the products listed by then (each rank once), by the popularity orders pick products by; older first among equals.',
+      distribution: 'A permutation of 1..the products listed by the run’s as-of.',
+      sql: ({ row }) => row.popularityRank,
     },
     {
       name: 'tags',

@@ -6,6 +6,8 @@ import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from './cale
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
+import { CUSTOMERS, logNoise, relativeRate } from './activity.js';
+import { LOGINS_PER_DAY, MEAN_DAYS_AWAY, describeTiers, segmentOf, tierOf } from './customerActivity.js';
 import { concat, quotedString } from '../schema/sql.js';
 import type { PoolReader } from '../schema/tableDefinition.js';
 
@@ -50,22 +52,6 @@ const accountStatuses: Choice[] = [
   ['pending_verification', 3],
 ];
 const PENDING = accountStatuses.findIndex(([status]) => status === 'pending_verification');
-const loyaltyTiers: Choice[] = [
-  ['none', 40],
-  ['bronze', 28],
-  ['silver', 18],
-  ['gold', 10],
-  ['platinum', 4],
-];
-const segments: Choice[] = [
-  ['new', 18],
-  ['occasional', 30],
-  ['regular', 24],
-  ['loyal', 12],
-  ['vip', 3],
-  ['at_risk', 8],
-  ['churned', 5],
-];
 const channels: Choice[] = [
   ['organic_search', 28],
   ['paid_search', 18],
@@ -153,10 +139,20 @@ export const users = defineTable({
     { name: '_last_email', sql: ({ field, pool }) => pool(POOL.last_name_email, field('_last')) },
     { name: '_address', sql: ({ row, field }) => addressIndex(row, field('_locale')) },
     { name: '_registered', sql: ({ row }) => row.created },
+    { name: '_rate', sql: ({ row }) => relativeRate(row, CUSTOMERS) },
+    { name: '_tenure', sql: ({ row, field }) => `(${row.asOf} - ${field('_registered')})` },
     {
-      name: '_last_login',
-      sql: ({ row, field }) => `(${row.asOf} - ${spanOf(uniform(row, 'last_login'), `${row.asOf} - ${field('_registered')}`, 2.5)})`,
+      // Expected orders so far relative to an average customer's year: the rate times the years registered, with noise.
+      name: '_engagement',
+      sql: ({ row, field }) => `(${field('_rate')} * ${field('_tenure')}::DOUBLE / ${YEAR} * ${logNoise(row, 'engagement', 0.3)})`,
     },
+    {
+      // Seconds since the last login: active customers come back every few days to weeks, idle ones drift away.
+      name: '_away',
+      sql: ({ row, field }) =>
+        `LEAST(${field('_tenure')}, CASE WHEN ${field('_rate')} > 0 THEN (-ln(1 - ${uniform(row, 'last_login')}) * ${MEAN_DAYS_AWAY * DAY} / ${field('_rate')})::BIGINT ELSE ${spanOf(uniform(row, 'last_login'), field('_tenure'), 0.4)} END)`,
+    },
+    { name: '_last_login', sql: ({ row, field }) => `(${row.asOf} - ${field('_away')})` },
     { name: '_status', sql: ({ row }) => weightedIndex(draw20(row, 'account_status'), accountStatuses) },
   ],
   columns: [
@@ -281,8 +277,8 @@ export const users = defineTable({
     {
       name: 'last_login',
       type: 'TIMESTAMPTZ',
-      description: 'Most recent login (UTC); registration_date <= last_login <= as-of.',
-      distribution: 'Mostly recent: as-of - (as-of - registration) x u^2.5.',
+      description: 'Most recent login (UTC); registration_date <= last_login <= as-of. Active customers logged in recently; those who never order drift away.',
+      distribution: `Customers who order: as-of minus an exponential gap of mean ${MEAN_DAYS_AWAY} days / relative order rate; others: as-of - (as-of - registration) x u^0.4.`,
       sql: ({ field }) => toTimestamp(field('_last_login')),
     },
     {
@@ -302,10 +298,10 @@ export const users = defineTable({
     {
       name: 'login_count',
       type: 'INTEGER',
-      description: 'Number of logins since registration.',
-      distribution: 'Log-uniform 1-3000 (heavy tail); 0 or 1 while pending_verification.',
+      description: 'Number of logins since registration: grows with how often the customer orders and how long they have been registered.',
+      distribution: `1 + (0.05 + relative order rate) x days registered x ${LOGINS_PER_DAY} x noise; 0 or 1 while pending_verification.`,
       sql: ({ row, field }) =>
-        `CASE WHEN ${field('_status')} = ${PENDING} THEN ${below(row, 'login_count', 2)} ELSE floor(pow(3000, ${uniform(row, 'login_count')}))::BIGINT END`,
+        `CASE WHEN ${field('_status')} = ${PENDING} THEN ${below(row, 'login_count', 2)} ELSE 1 + floor((0.05 + ${field('_rate')}) * ${field('_tenure')}::DOUBLE / ${DAY} * ${LOGINS_PER_DAY} * ${logNoise(row, 'login_count', 0.25)})::BIGINT END`,
     },
     {
       name: 'preferred_language',
@@ -325,16 +321,16 @@ export const users = defineTable({
     {
       name: 'loyalty_tier',
       type: 'VARCHAR',
-      description: 'Loyalty programme tier.',
-      distribution: describeWeights(loyaltyTiers),
-      sql: ({ row }) => weighted(draw20(row, 'loyalty_tier'), loyaltyTiers),
+      description: 'Loyalty programme tier, earned by ordering: higher tiers are customers who order more and have done so longer.',
+      distribution: `By engagement (relative order rate x years registered x noise): ${describeTiers()}; customers who never order are none.`,
+      sql: ({ field }) => tierOf(field('_engagement')),
     },
     {
       name: 'customer_segment',
       type: 'VARCHAR',
-      description: 'Marketing segment.',
-      distribution: describeWeights(segments),
-      sql: ({ row }) => weighted(draw20(row, 'customer_segment'), segments),
+      description: 'Marketing segment, from tenure, the last login and engagement: new (registered in the last 45 days), churned (no login for 180 days), at_risk (none for 60), then occasional, regular, loyal and vip by engagement.',
+      distribution: 'Follows registration_date, last_login and the customer’s order rate.',
+      sql: ({ field }) => segmentOf(field('_tenure'), field('_away'), field('_engagement')),
     },
     {
       name: 'acquisition_channel',

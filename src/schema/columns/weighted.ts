@@ -41,3 +41,19 @@ export function weightedIndex(draw: string, choices: readonly Choice[]): string 
 export function labelOf(choices: readonly Choice[], index: string): string {
   return `[${choices.map(([value]) => literal(value)).join(', ')}][${index} + 1]`;
 }
+
+/**
+ * `slots` indexes into `choices`, each appearing in proportion to its weight: a pool of these draws a choice with
+ * one lookup, and pools of several lotteries end to end let a row's other values pick which one it draws from.
+ */
+export function lottery(choices: readonly Choice[], slots = 1024): number[] {
+  const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
+  const result: number[] = [];
+  let cumulative = 0;
+  choices.forEach(([, weight], index) => {
+    cumulative += weight;
+    const end = Math.round((cumulative / total) * slots);
+    while (result.length < end) result.push(index);
+  });
+  return result;
+}

@@ -10,6 +10,7 @@ import { type RandomSource, streamSalt, uniform } from '../random.js';
 import type { ParentRange } from '../../state/segment.js';
 import { epochSeconds, quotedIdentifier, ubigint } from '../sql.js';
 import { HOUR } from '../columns/time.js';
+import type { Standing, StandingInputs } from './standing.js';
 
 /** A parent segment with its knots (timeline.ts). */
 export interface TimedRange extends ParentRange {
@@ -99,7 +100,14 @@ export function createdSql(options: { pool: string; offset: string; cells: strin
 }
 
 /** The draws and creation time of the parent row whose id is in field `idField`. */
-export function parentSource(options: { table: string; layout: TimelineLayout; pool: string; idField: string; prefix: string }): { fields: HelperSql[]; source: RandomSource } {
+export function parentSource(options: {
+  table: string;
+  layout: TimelineLayout;
+  pool: string;
+  idField: string;
+  prefix: string;
+  standing: (inputs: Omit<StandingInputs, 'pool'>) => Standing;
+}): { fields: HelperSql[]; source: RandomSource } {
   const { table, layout, pool, idField, prefix } = options;
   const ranges = layout.ranges;
   const segment = `${prefix}_seg`;
@@ -110,11 +118,18 @@ export function parentSource(options: { table: string; layout: TimelineLayout; p
     return `hash(xor(${id}::UBIGINT, ${perSegment(salts, segment)}))`;
   };
   const created = `${prefix}_created`;
+  const standing = options.standing({ table, id, lastIds: ranges.map((r) => r.last_id), segment: q(segment) });
   const source: RandomSource = {
     id,
     asOf: perSegment(ranges.map((r) => epochSeconds(r.as_of)), segment),
     created: q(created),
     bits,
+    get popularity() {
+      return standing.popularity;
+    },
+    get popularityRank() {
+      return standing.popularityRank;
+    },
   };
   fields.push({
     name: created,

@@ -55,3 +55,36 @@ export function classTable(skew: number, idle: number): number[] {
     return index < 0 ? weights.length - 1 : index;
   });
 }
+
+/**
+ * The pool a table's own standing reads (standing.ts): for each residue its position in the popularity order
+ * (0 most popular), then its index among its class's residues, ascending.
+ */
+export function standingTable(table: string): number[] {
+  const rank = shuffled(RESIDUES, streamSalt(0, table, 'popularity'));
+  const seen = new Array<number>(CLASSES).fill(0);
+  const member = rank.map((position) => {
+    const klass = Math.floor(position / PER_CLASS);
+    const index = seen[klass] ?? 0;
+    seen[klass] = index + 1;
+    return index;
+  });
+  return [...rank, ...member];
+}
+
+/** For IDs 1..`last`: how many lie in the classes more popular than each class (CLASSES numbers). */
+export function idsInBetterClasses(table: string, last: number): number[] {
+  const rank = shuffled(RESIDUES, streamSalt(0, table, 'popularity'));
+  const blocks = Math.floor(last / RESIDUES);
+  const perClass = new Array<number>(CLASSES).fill(blocks * PER_CLASS);
+  for (let residue = 0; residue < last % RESIDUES; residue += 1) {
+    const klass = Math.floor((rank[residue] ?? 0) / PER_CLASS);
+    perClass[klass] = (perClass[klass] ?? 0) + 1;
+  }
+  let before = 0;
+  return perClass.map((count) => {
+    const result = before;
+    before += count;
+    return result;
+  });
+}
