@@ -1,0 +1,159 @@
+/**
+ * Customers and products whose attributes follow what they do, and orders whose terms follow their basket, country,
+ * category and customer, measured with SQL over generated files: two runs (three years to 2026-12-01, then a month
+ * more), so that what holds by construction is seen to hold across runs too. Thresholds are in the test names; the
+ * README's Behaviour section gives the figures.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { generate, query, tableSql } from './helpers/cli.js';
+
+let dir = '';
+let users = '';
+let products = '';
+let orders = '';
+/** Users with their order counts (0 for none). */
+let buyers = '';
+/** Products with their order counts and days listed as of the first run. */
+let sellers = '';
+const AS_OF = '2026-12-01';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'synthgen-behaviour-'));
+  const common = ['--table-names', 'users,products,orders', '--seed', '15', '--out', 'data', '--metadata', 'm.json'];
+  await generate([...common, '--num-rows', 'users=100000,products=10000,orders=600000', '--as-of', AS_OF], dir);
+  await generate([...common, '--num-rows', 'users=3000,products=300,orders=20000', '--as-of', '2026-12-31'], dir);
+  users = await tableSql(join(dir, 'data'), 'users');
+  products = await tableSql(join(dir, 'data'), 'products');
+  orders = await tableSql(join(dir, 'data'), 'orders');
+  // The first run's rows: their tiers, ranks and reviews are as of its as-of.
+  buyers = `(SELECT u.*, coalesce(o.n, 0) AS n FROM ${users} u LEFT JOIN (SELECT user_id, count(*) AS n FROM ${orders} WHERE order_date <= TIMESTAMPTZ '${AS_OF}' GROUP BY 1) o USING (user_id) WHERE u.registration_date <= TIMESTAMPTZ '${AS_OF}')`;
+  sellers = `(SELECT p.*, coalesce(o.n, 0) AS n, date_diff('day', p.created_at, TIMESTAMPTZ '${AS_OF}') AS days FROM ${products} p LEFT JOIN (SELECT product_id, count(*) AS n FROM ${orders} WHERE order_date <= TIMESTAMPTZ '${AS_OF}' GROUP BY 1) o USING (product_id) WHERE p.created_at <= TIMESTAMPTZ '${AS_OF}')`;
+}, 180_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function one(sql: string): Promise<Record<string, number>> {
+  const row = (await query(sql))[0] ?? {};
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
+}
+
+test('orders per customer rise with the loyalty tier, each tier at least 1.5x the one below', async () => {
+  const rows = await query(`SELECT loyalty_tier, avg(n) AS mean FROM ${buyers} GROUP BY 1`);
+  const mean = (tier: string) => Number(rows.find((r) => r.loyalty_tier === tier)?.mean);
+  const tiers = ['none', 'bronze', 'silver', 'gold', 'platinum'];
+  for (let i = 1; i < tiers.length; i += 1) expect(mean(tiers[i] ?? ''), tiers[i]).toBeGreaterThan(1.5 * mean(tiers[i - 1] ?? ''));
+});
+
+test('logins follow orders: corr(login_count, orders) > 0.6 (it was -0.003)', async () => {
+  const { c } = await one(`SELECT corr(login_count, n) AS c FROM ${buyers} WHERE account_status <> 'pending_verification'`);
+  expect(c).toBeGreaterThan(0.6);
+});
+
+test('segments follow tenure and the last login: new customers registered in the last 45 days, churned ones have not logged in for 180', async () => {
+  const asOf = `TIMESTAMPTZ '${AS_OF}'`;
+  const first = `registration_date <= ${asOf}`;
+  const wrong = await one(
+    `SELECT count(*) FILTER (WHERE customer_segment = 'new' AND registration_date < ${asOf} - INTERVAL 45 DAY) AS old_new,
+       count(*) FILTER (WHERE customer_segment <> 'new' AND registration_date >= ${asOf} - INTERVAL 45 DAY) AS new_not_new,
+       count(*) FILTER (WHERE customer_segment = 'churned' AND last_login > ${asOf} - INTERVAL 180 DAY) AS churned_active,
+       count(*) FILTER (WHERE customer_segment = 'new') AS new, count(*) FILTER (WHERE customer_segment = 'churned') AS churned
+     FROM ${users} WHERE ${first}`,
+  );
+  expect(wrong.old_new).toBe(0);
+  expect(wrong.new_not_new).toBe(0);
+  expect(wrong.churned_active).toBe(0);
+  expect(wrong.new).toBeGreaterThan(1000);
+  expect(wrong.churned).toBeGreaterThan(1000);
+});
+
+test('VIPs order: under 2% of them never ordered (it was 60%), and vip > loyal > regular > occasional in orders per customer', async () => {
+  const rows = await query(`SELECT customer_segment, avg(n) AS mean, avg((n = 0)::INT) AS never FROM ${buyers} GROUP BY 1`);
+  const of = (segment: string) => rows.find((r) => r.customer_segment === segment);
+  expect(Number(of('vip')?.never)).toBeLessThan(0.02);
+  const order = ['occasional', 'regular', 'loyal', 'vip'];
+  for (let i = 1; i < order.length; i += 1) expect(Number(of(order[i] ?? '')?.mean), order[i]).toBeGreaterThan(Number(of(order[i - 1] ?? '')?.mean));
+});
+
+test('sales_rank is a true ranking (each of 1..N once in a run) and follows sales per day listed: Spearman < -0.6 (it was 0.01)', async () => {
+  const ranks = await one(`SELECT count(DISTINCT sales_rank) AS distinct, count(*) AS n, min(sales_rank) AS lo, max(sales_rank) AS hi FROM ${sellers}`);
+  expect(ranks).toEqual({ distinct: ranks.n, n: ranks.n, lo: 1, hi: ranks.n });
+  const { spearman } = await one(
+    `SELECT corr(a, b) AS spearman FROM (SELECT rank() OVER (ORDER BY sales_rank) AS a, rank() OVER (ORDER BY n / days) AS b FROM ${sellers} WHERE days >= 90)`,
+  );
+  expect(spearman).toBeLessThan(-0.6);
+});
+
+test('reviews follow sales: Spearman(review_count, orders) > 0.7 (it was -0.009), and better sellers rate higher', async () => {
+  const { spearman, rating } = await one(
+    `SELECT corr(a, b) AS spearman, corr(rating, n) AS rating FROM (SELECT rank() OVER (ORDER BY review_count) AS a, rank() OVER (ORDER BY n) AS b, rating, n FROM ${sellers})`,
+  );
+  expect(spearman).toBeGreaterThan(0.7);
+  expect(rating).toBeGreaterThan(0.1);
+});
+
+test('larger baskets ship faster: express and next-day share over 500 USD is at least 2.5x that under 25 USD', async () => {
+  const { small, large } = await one(
+    `SELECT avg((shipping_method IN ('express', 'next_day'))::INT) FILTER (WHERE subtotal < 25) AS small, avg((shipping_method IN ('express', 'next_day'))::INT) FILTER (WHERE subtotal >= 500) AS large FROM ${orders}`,
+  );
+  expect(large).toBeGreaterThan(2.5 * small);
+});
+
+test('the payment mix depends on the country: PayPal, bank transfer and invoice are over half of German orders, cards over two thirds of US ones', async () => {
+  const byCountry = `(SELECT o.payment_method, u.country_code FROM ${orders} o JOIN ${users} u USING (user_id))`;
+  const mix = await one(
+    `SELECT avg((payment_method IN ('paypal', 'bank_transfer', 'invoice'))::INT) FILTER (WHERE country_code = 'DE') AS de_local,
+       avg((payment_method IN ('paypal', 'bank_transfer', 'invoice'))::INT) FILTER (WHERE country_code = 'US') AS us_local,
+       avg((payment_method IN ('credit_card', 'debit_card'))::INT) FILTER (WHERE country_code = 'US') AS us_cards FROM ${byCountry}`,
+  );
+  expect(mix.de_local).toBeGreaterThan(0.5);
+  expect(mix.us_local).toBeLessThan(0.25);
+  expect(mix.us_cards).toBeGreaterThan(0.66);
+});
+
+test('return rates depend on the category: clothing over 15%, at least 2x any other category; groceries under 2%', async () => {
+  const rows = await query(
+    `SELECT p.category, avg((o.order_status = 'returned')::INT) AS rate FROM ${orders} o JOIN ${products} p USING (product_id) WHERE o.order_status IN ('delivered', 'returned') GROUP BY 1`,
+  );
+  const rate = (category: string) => Number(rows.find((r) => r.category === category)?.rate);
+  expect(rate('Clothing')).toBeGreaterThan(0.15);
+  for (const row of rows) if (row.category !== 'Clothing') expect(rate('Clothing'), String(row.category)).toBeGreaterThan(2 * Number(row.rate));
+  expect(rate('Grocery')).toBeLessThan(0.02);
+});
+
+test('WELCOME15 is only ever on a customer’s first order, across both runs, and on over 10% of first orders (it was on later orders 61% of the time)', async () => {
+  const counts = await one(
+    `SELECT count(*) FILTER (WHERE coupon_code = 'WELCOME15' AND nth > 1) AS later, count(*) FILTER (WHERE coupon_code = 'WELCOME15') AS welcome, count(*) FILTER (WHERE nth = 1) AS firsts
+     FROM (SELECT coupon_code, row_number() OVER (PARTITION BY user_id ORDER BY order_id) AS nth FROM ${orders})`,
+  );
+  expect(counts.later).toBe(0);
+  expect(counts.welcome).toBeGreaterThan(0.1 * counts.firsts);
+  const second = await one(`SELECT count(*) AS n FROM ${orders} WHERE coupon_code = 'WELCOME15' AND order_date > TIMESTAMPTZ '${AS_OF}'`);
+  expect(second.n).toBeGreaterThan(100);
+});
+
+test('VIP25 only for gold and platinum customers, SPRING20 only in March to May', async () => {
+  const wrong = await one(
+    `SELECT count(*) FILTER (WHERE coupon_code = 'VIP25' AND u.loyalty_tier NOT IN ('gold', 'platinum')) AS vip, count(*) FILTER (WHERE coupon_code = 'SPRING20' AND month(o.order_date) NOT IN (3, 4, 5)) AS spring,
+       count(*) FILTER (WHERE coupon_code = 'VIP25') AS vips, count(*) FILTER (WHERE coupon_code = 'SPRING20') AS springs
+     FROM ${orders} o JOIN ${users} u USING (user_id)`,
+  );
+  expect(wrong.vip).toBe(0);
+  expect(wrong.spring).toBe(0);
+  expect(wrong.vips).toBeGreaterThan(1000);
+  expect(wrong.springs).toBeGreaterThan(500);
+});
+
+test('tax is charged on the subtotal less a percentage discount, to the cent, and no amount is negative', async () => {
+  const rates = `CASE shipping_country WHEN 'United States' THEN 0.0725 WHEN 'United Kingdom' THEN 0.2 WHEN 'Germany' THEN 0.19 WHEN 'France' THEN 0.2 WHEN 'Canada' THEN 0.13 ELSE 0.1 END`;
+  const counts = await one(
+    `SELECT count(*) FILTER (WHERE abs(tax_amount - round((subtotal - CASE WHEN coupon_code = 'FREESHIP' THEN 0 ELSE discount_amount END) * ${rates}, 2)) > 0.01) AS off,
+       count(*) FILTER (WHERE discount_amount > 0 AND coupon_code <> 'FREESHIP' AND tax_amount >= round(subtotal * ${rates}, 2) AND discount_amount >= 1) AS before_discount,
+       count(*) FILTER (WHERE least(subtotal, tax_amount, shipping_cost, discount_amount, total_amount) < 0) AS negative FROM ${orders}`,
+  );
+  expect(counts).toEqual({ off: 0, before_discount: 0, negative: 0 });
+});
