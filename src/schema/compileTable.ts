@@ -10,7 +10,7 @@
 import { UserError } from '../errors/userError.js';
 import { definitionProblem } from './defineTable.js';
 import { poolColumn, poolTable } from './columns/poolAt.js';
-import { type HelperSql, TimelineLayout, createdSql, existingFields, parentSource, pickFields } from './parents/parentRows.js';
+import { type HelperSql, TimelineLayout, createdSql, existingFields, parentCreatedInline, parentSource, pickFields } from './parents/parentRows.js';
 import { CLASSES, classTable, popularityTables } from './parents/popularity.js';
 import { type Standing, type StandingInputs, standingOf } from './parents/standing.js';
 import { type FirstChildInputs, firstChildField, lookupTimeFields } from './parents/firstChildren.js';
@@ -294,16 +294,15 @@ function addPicks(compilation: Compilation, inputs: ReferenceInputs): string {
 function addFirstChild(compilation: Compilation, inputs: ReferenceInputs, first: FirstChildInputs, candidate: string, pick: string): { chosen: string; firstChild: string } {
   const { reference, ranges, layout, timeline, prefix, label } = inputs;
   const newest = `${prefix}_last`;
-  const source = parentSource({ table: reference.table, layout, pool: timeline, idField: newest, prefix: `${prefix}_nw`, standing: compilation.standing });
-  compilation.addHelpers(source.fields, label);
+  const newestId = quotedIdentifier(newest);
   const idle = Math.round((reference.idle ?? 0) * CLASSES);
+  const standing = compilation.standing({ table: reference.table, id: newestId, lastIds: ranges.map((r) => r.last_id) });
   const field = firstChildField({
     ...first,
     candidate,
     newestField: newest,
-    newestReads: source.fields.map((f) => f.name),
-    newestCreated: source.source.created,
-    newestIdle: idle === 0 ? 'FALSE' : `(${source.source.popularity} > ${(CLASSES - idle) / CLASSES})`,
+    newestCreated: parentCreatedInline(reference.table, layout, timeline, newestId),
+    newestIdle: idle === 0 ? 'FALSE' : `(${standing.popularity} > ${(CLASSES - idle) / CLASSES})`,
     firstParentId: ranges[0]?.first_id ?? 1,
   });
   const chosen = `${prefix}_id_or_first`;

@@ -48,7 +48,7 @@ export function shuffled(n: number, salt: bigint): number[] {
   return order;
 }
 
-const TWO_POW_MINUS_53 = '1.1102230246251565e-16';
+export const TWO_POW_MINUS_53 = '1.1102230246251565e-16';
 
 /**
  * Random draws for rows of one table, as SQL expressions over an id expression. The salt of a stream is either a

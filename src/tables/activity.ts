@@ -26,11 +26,7 @@ export function rateRange(behaviour: { skew: number; idle: number }): [number, n
   return [Math.min(...rates), Math.max(...rates)];
 }
 
-/**
- * SQL, DOUBLE: a multiplicative noise around 1, exp(scale x logistic draw): spread like a log-normal with a standard
- * deviation of ~1.8 x scale in log terms.
- */
-export function logNoise(row: RandomSource, key: string, scale: number): string {
-  const u = `(${uniform(row, key)} * CAST(0.999998 AS DOUBLE) + CAST(0.000001 AS DOUBLE))`;
-  return `exp(${scale} * ln(${u} / (1 - ${u})))`;
+/** SQL, DOUBLE: a multiplicative noise uniform in (1 - spread, 1 + spread): one draw, no logarithm. */
+export function noise(row: RandomSource, key: string, spread: number): string {
+  return `(CAST(${1 - spread} AS DOUBLE) + ${2 * spread} * ${uniform(row, key)})`;
 }

@@ -3,8 +3,10 @@
  * customer. Engagement is the expected number of orders so far relative to an average customer's year; the tier
  * thresholds are its quantiles over a three-year history (measured on 200k users: test/realism-customers).
  */
-import { DAY } from '../schema/columns/time.js';
+import { DAY, YEAR } from '../schema/columns/time.js';
+import type { RandomSource } from '../schema/random.js';
 import { quotedString } from '../schema/sql.js';
+import { CUSTOMERS, noise, relativeRate } from './activity.js';
 
 /** Mean days between logins of an average customer; a customer n times as active comes back n times as often. */
 export const MEAN_DAYS_AWAY = 12;
@@ -31,12 +33,18 @@ const ACTIVE_SEGMENTS: readonly (readonly [string, number])[] = [
   ['vip', 9],
 ];
 
+/** The label of the highest level whose threshold `value` reaches: a count of comparisons indexes a list, cheaper than a CASE of strings. */
 function byThresholds(value: string, levels: readonly (readonly [string, number])[]): string {
-  const branches = levels
-    .slice(1)
-    .reverse()
-    .map(([label, from]) => `WHEN ${value} >= ${from} THEN ${quotedString(label)}`);
-  return `CASE ${branches.join(' ')} ELSE ${quotedString(levels[0]?.[0] ?? '')} END`;
+  const reached = levels.slice(1).map(([, from]) => `(${value} >= ${from})::INTEGER`);
+  return `[${levels.map(([label]) => quotedString(label)).join(', ')}][1 + ${reached.join(' + ')}]`;
+}
+
+/**
+ * SQL for a customer's engagement: relative order rate times years registered, with noise. `rate` and `tenure`
+ * default to computing them from the row; users pass its fields, which other columns share.
+ */
+export function engagementOf(row: RandomSource, rate = relativeRate(row, CUSTOMERS), tenure = `(${row.asOf} - ${row.created})`): string {
+  return `(${rate} * ${tenure}::DOUBLE / ${YEAR} * ${noise(row, 'engagement', 0.4)})`;
 }
 
 /** SQL for the tier of an engagement. Customers who never order have engagement 0: none. */

@@ -15,6 +15,7 @@ import { PRODUCT_PRICE_POOLS, productPrice, subcategoryIndex } from './products.
 import { addressIndex, streetAddress } from './users.js';
 import { ORDERS, hourOfWeekSql, hourlyRate } from './calendar.js';
 import { CUSTOMERS, PRODUCTS } from './activity.js';
+import { engagementOf, tierOf } from './customerActivity.js';
 import { SUBCATEGORIES } from './catalog.js';
 import {
   quantities,
@@ -100,7 +101,8 @@ export const orders = defineTable({
     {
       name: '_coupon',
       sql: ({ row, field, parent }) => {
-        const tier = parent('users').value('loyalty_tier');
+        // The customer's tier recomputed inline, so that only the orders that drew VIP25 compute it.
+        const tier = tierOf(engagementOf(parent('users')));
         const month = `month(make_timestamp(${field('_ordered')} * 1000000))`;
         const drawn = `CASE ${field('_coupon_draw')}
           WHEN ${couponIndex('VIP25')} THEN CASE WHEN ${tier} IN (${VIP_TIERS.map(quotedString).join(', ')}) THEN ${couponIndex('VIP25')} ELSE ${couponIndex('SAVE10')} END

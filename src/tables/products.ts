@@ -3,7 +3,7 @@ import { MONEY, cents } from '../schema/columns/money.js';
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
 import { DAY, createdInIdOrder, spanOf, toTimestamp } from '../schema/columns/time.js';
-import { PRODUCTS, logNoise, rateRange, relativeRate } from './activity.js';
+import { PRODUCTS, noise, rateRange, relativeRate } from './activity.js';
 import { LISTINGS, hourlyRate } from './calendar.js';
 import { type Choice, describeWeights, weighted } from '../schema/columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
@@ -93,7 +93,7 @@ export const products = defineTable({
       // Reviews accrue with sales: the relative rate times the days listed, a review per ~REVIEW_DAYS sales-days.
       name: '_reviews',
       sql: ({ row, field }) =>
-        `floor(${field('_rate')} * (${row.asOf} - ${field('_created')})::DOUBLE / ${DAY} / ${REVIEW_DAYS} * ${logNoise(row, 'review_count', 0.35)})::BIGINT`,
+        `floor(${field('_rate')} * (${row.asOf} - ${field('_created')})::DOUBLE / ${DAY} / ${REVIEW_DAYS} * ${noise(row, 'review_count', 0.5)})::BIGINT`,
     },
     {
       // A product's quality: popular products are better liked; a few reviews scatter around it, many converge.

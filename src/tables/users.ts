@@ -6,8 +6,8 @@ import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from './cale
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
-import { CUSTOMERS, logNoise, relativeRate } from './activity.js';
-import { LOGINS_PER_DAY, MEAN_DAYS_AWAY, describeTiers, segmentOf, tierOf } from './customerActivity.js';
+import { CUSTOMERS, noise, relativeRate } from './activity.js';
+import { LOGINS_PER_DAY, MEAN_DAYS_AWAY, describeTiers, engagementOf, segmentOf, tierOf } from './customerActivity.js';
 import { concat, quotedString } from '../schema/sql.js';
 import type { PoolReader } from '../schema/tableDefinition.js';
 
@@ -144,7 +144,7 @@ export const users = defineTable({
     {
       // Expected orders so far relative to an average customer's year: the rate times the years registered, with noise.
       name: '_engagement',
-      sql: ({ row, field }) => `(${field('_rate')} * ${field('_tenure')}::DOUBLE / ${YEAR} * ${logNoise(row, 'engagement', 0.3)})`,
+      sql: ({ row, field }) => engagementOf(row, field('_rate'), field('_tenure')),
     },
     {
       // Seconds since the last login: active customers come back every few days to weeks, idle ones drift away.
@@ -301,7 +301,7 @@ export const users = defineTable({
       description: 'Number of logins since registration: grows with how often the customer orders and how long they have been registered.',
       distribution: `1 + (0.05 + relative order rate) x days registered x ${LOGINS_PER_DAY} x noise; 0 or 1 while pending_verification.`,
       sql: ({ row, field }) =>
-        `CASE WHEN ${field('_status')} = ${PENDING} THEN ${below(row, 'login_count', 2)} ELSE 1 + floor((0.05 + ${field('_rate')}) * ${field('_tenure')}::DOUBLE / ${DAY} * ${LOGINS_PER_DAY} * ${logNoise(row, 'login_count', 0.25)})::BIGINT END`,
+        `CASE WHEN ${field('_status')} = ${PENDING} THEN ${below(row, 'login_count', 2)} ELSE 1 + floor((0.05 + ${field('_rate')}) * ${field('_tenure')}::DOUBLE / ${DAY} * ${LOGINS_PER_DAY} * ${noise(row, 'login_count', 0.3)})::BIGINT END`,
     },
     {
       name: 'preferred_language',

@@ -43,16 +43,17 @@ export function lookupTimeFields(inputs: FirstChildInputs): { fields: HelperSql[
 /**
  * The field `<prefix>_first`: this row takes the newest parent, `newestField`, created at `newestCreated` (SQL),
  * idle when `newestIdle` (SQL) holds. The first parent ID ever is excluded: before `within` has passed, rows that
- * see no parent yet fall back to it.
+ * see no parent yet fall back to it. Inside a CASE, so that only candidate rows compute the parent's time.
  */
 export function firstChildField(
-  inputs: FirstChildInputs & { candidate: string; newestField: string; newestReads: readonly string[]; newestCreated: string; newestIdle: string; firstParentId: number },
+  inputs: FirstChildInputs & { candidate: string; newestField: string; newestCreated: string; newestIdle: string; firstParentId: number },
 ): HelperSql {
   const { prefix, createdField, candidate, newestField } = inputs;
   const earlier = inputs.earlierCreated;
+  const holds = `${q(newestField)} > ${inputs.firstParentId} AND ${q(createdField)} - ${earlier} <= ${inputs.firsts.within} AND ${inputs.newestCreated} > ${earlier} AND NOT ${inputs.newestIdle}`;
   return {
     name: `${prefix}_first`,
-    reads: [candidate, createdField, newestField, ...inputs.newestReads],
-    sql: `(${q(candidate)} AND ${q(newestField)} > ${inputs.firstParentId} AND ${inputs.newestCreated} > ${earlier} AND ${q(createdField)} - ${earlier} <= ${inputs.firsts.within} AND NOT ${inputs.newestIdle})`,
+    reads: [candidate, createdField, newestField],
+    sql: `CASE WHEN ${q(candidate)} THEN ${holds} ELSE FALSE END`,
   };
 }

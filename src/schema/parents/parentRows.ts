@@ -6,7 +6,7 @@
  * parent files are elsewhere.
  */
 import { CLASS_BUCKETS, PER_CLASS, RESIDUES } from './popularity.js';
-import { type RandomSource, streamSalt, uniform } from '../random.js';
+import { type RandomSource, TWO_POW_MINUS_53, streamSalt, uniform } from '../random.js';
 import type { ParentRange } from '../../state/segment.js';
 import { epochSeconds, quotedIdentifier, ubigint } from '../sql.js';
 import { HOUR } from '../columns/time.js';
@@ -99,6 +99,38 @@ export function createdSql(options: { pool: string; offset: string; cells: strin
   return `ceil(${at(cell)} + (${at(`${cell} + 1`)} - ${at(cell)}) * (${x} - ${cell}))::BIGINT`;
 }
 
+/** The draws of the parent row whose ID is `id` (SQL), salted by its segment (`segment`, SQL for its 1-based index). */
+function parentBits(table: string, ranges: readonly ParentRange[], id: string, segment: string): (key: string) => string {
+  return (key) => {
+    const salts = ranges.map((r) => ubigint(streamSalt(r.seed, table, key)));
+    const salt = salts.length === 1 ? String(salts[0]) : `${listOf(salts)}[${segment}]`;
+    return `hash(xor(${id}::UBIGINT, ${salt}))`;
+  };
+}
+
+/** SQL for the creation time of the parent row `id`, in the segment whose 1-based index is `segment` (both SQL). */
+function parentCreatedSql(table: string, layout: TimelineLayout, pool: string, id: string, segment: string): string {
+  const ranges = layout.ranges;
+  const at = (values: readonly (number | string)[]) => (values.length === 1 ? String(values[0]) : `${listOf(values)}[${segment}]`);
+  const bits = parentBits(table, ranges, id, segment);
+  return createdSql({
+    pool,
+    offset: at(layout.offsets),
+    cells: at(layout.cells),
+    index: `(${id} - ${at(ranges.map((r) => r.first_id))})`,
+    rows: at(ranges.map((r) => r.last_id - r.first_id + 1)),
+    draw: `((${bits('created')} >> 11)::DOUBLE * ${TWO_POW_MINUS_53})`,
+  });
+}
+
+/**
+ * SQL for the creation time of the parent row `id` (SQL), its segment found inline: for a value only some rows need,
+ * computed inside a CASE so that DuckDB evaluates it for those rows alone.
+ */
+export function parentCreatedInline(table: string, layout: TimelineLayout, pool: string, id: string): string {
+  return parentCreatedSql(table, layout, pool, id, segmentIndexSql(id, layout.ranges.map((r) => r.first_id)));
+}
+
 /** The draws and creation time of the parent row whose id is in field `idField`. */
 export function parentSource(options: {
   table: string;
@@ -113,17 +145,13 @@ export function parentSource(options: {
   const segment = `${prefix}_seg`;
   const id = q(idField);
   const fields: HelperSql[] = [{ name: segment, reads: [idField], sql: segmentIndexSql(id, ranges.map((r) => r.first_id)) }];
-  const bits = (key: string): string => {
-    const salts = ranges.map((r) => ubigint(streamSalt(r.seed, table, key)));
-    return `hash(xor(${id}::UBIGINT, ${perSegment(salts, segment)}))`;
-  };
   const created = `${prefix}_created`;
   const standing = options.standing({ table, id, lastIds: ranges.map((r) => r.last_id), segment: q(segment) });
   const source: RandomSource = {
     id,
     asOf: perSegment(ranges.map((r) => epochSeconds(r.as_of)), segment),
     created: q(created),
-    bits,
+    bits: parentBits(table, ranges, id, q(segment)),
     get popularity() {
       return standing.popularity;
     },
@@ -131,18 +159,7 @@ export function parentSource(options: {
       return standing.popularityRank;
     },
   };
-  fields.push({
-    name: created,
-    reads: [idField, segment],
-    sql: createdSql({
-      pool,
-      offset: perSegment(layout.offsets, segment),
-      cells: perSegment(layout.cells, segment),
-      index: `(${id} - ${perSegment(ranges.map((r) => r.first_id), segment)})`,
-      rows: perSegment(ranges.map((r) => r.last_id - r.first_id + 1), segment),
-      draw: uniform(source, 'created'),
-    }),
-  });
+  fields.push({ name: created, reads: [idField, segment], sql: parentCreatedSql(table, layout, pool, id, q(segment)) });
   return { fields, source };
 }
 
