@@ -52,6 +52,17 @@ export interface Column extends Field {
   readonly description: string;
   /** For the data dictionary: how the value is drawn. */
   readonly distribution: string;
+  /**
+   * Bounds `synthgen verify` checks every non-NULL value against, inclusive (non-negative money: `minimum: 0`).
+   * Numeric columns only.
+   */
+  readonly minimum?: number;
+  readonly maximum?: number;
+  /**
+   * A DATE or TIMESTAMP column whose values may lie after their run's as-of (a promised date, not an event that
+   * happened): verify checks every other such column against the as-of of the run that made the row.
+   */
+  readonly mayFollowAsOf?: true;
 }
 
 /**
