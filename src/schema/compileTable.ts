@@ -16,6 +16,7 @@ import { OwnRows, type RandomSource, uniform } from './random.js';
 import { type KnotMemo, knotsFor, timedRanges } from './time/segmentKnots.js';
 import type { ParentRange } from '../state/segment.js';
 import { epochSeconds, quotedIdentifier } from './sql.js';
+import { type EngineInput, recordedSource } from './recordedSource.js';
 import type { Field, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
 
 export interface TableRows {
@@ -43,6 +44,21 @@ export interface CompiledTable {
    * IDs: DuckDB scans a table with several threads, range() with one (see workers/generatePart.ts).
    */
   selectFrom(relation: string): string;
+  /** What each field of the query read, by its name in the query: what the data dictionary's depends-on is made of. */
+  readonly reads: ReadonlyMap<string, FieldReads>;
+}
+
+/** One field of a compiled query and what its SQL read. */
+export interface FieldReads {
+  /** Whose field it is: the table compiled, or a parent whose value the query recomputes. */
+  readonly table: string;
+  /** Its name in that table; for a field the engine adds, the input it stands for (`own creation time`). */
+  readonly field: string;
+  readonly engine: boolean;
+  /** The query's other fields it read, by their names in the query. */
+  readonly fields: readonly string[];
+  /** Draws, times and pools it read itself. */
+  readonly inputs: readonly EngineInput[];
 }
 
 /** Tables by name: a parent's definition, for recomputing its values. */
@@ -61,6 +77,9 @@ interface Node {
   readonly build: (context: RowContext) => string;
   sql?: string;
   readonly dependencies: Set<string>;
+  readonly inputs: Set<EngineInput>;
+  /** For a field the engine adds: the input it stands for. */
+  readonly engine?: EngineInput;
   stage?: number;
 }
 
@@ -82,19 +101,37 @@ class Compilation {
     readonly tables: TableLookup,
   ) {}
 
-  add(owner: TableDefinition, name: string, label: string, build: (context: RowContext) => string, key = owner.name): void {
+  add(owner: TableDefinition, name: string, label: string, build: (context: RowContext) => string, key = owner.name, engine?: EngineInput): void {
     if (this.nodes.has(name) || name === ID) throw definitionProblem(this.definition.name, label, 'defined twice');
-    this.nodes.set(name, { name, owner, key, label, build, dependencies: new Set() });
+    this.nodes.set(name, { name, owner, key, label, build, dependencies: new Set(), inputs: new Set(), ...(engine === undefined ? {} : { engine }) });
   }
 
-  /** Engine-made fields (timelines, parent picks): SQL that reads the fields it names. */
-  addHelpers(fields: readonly HelperSql[], label: string): void {
+  /** Engine-made fields (timelines, parent picks), standing for input `engine`: SQL that reads the fields it names. */
+  addHelpers(fields: readonly HelperSql[], label: string, engine: EngineInput): void {
     for (const { name, reads, sql } of fields) {
-      this.add(this.definition, name, label, (context) => {
-        for (const read of reads) context.field(read);
-        return sql;
-      });
+      this.add(
+        this.definition,
+        name,
+        label,
+        (context) => {
+          for (const read of reads) context.field(read);
+          return sql;
+        },
+        this.definition.name,
+        engine,
+      );
     }
+  }
+
+  /** What each field read, once every field is compiled. */
+  reads(): Map<string, FieldReads> {
+    const reads = new Map<string, FieldReads>();
+    for (const node of this.nodes.values()) {
+      const own = node.owner === this.definition;
+      const field = node.engine ?? (own ? node.name : node.name.slice(`__${node.key}__`.length));
+      reads.set(node.name, { table: node.owner.name, field, engine: node.engine !== undefined, fields: [...node.dependencies], inputs: [...node.inputs] });
+    }
+    return reads;
   }
 
   /** A pool the engine builds for this compilation, read by its own fields' SQL. */
@@ -128,6 +165,7 @@ class Compilation {
       throw definitionProblem(reader.owner.name, where, `reads pool ${pool.name}, which ${reader.owner.name} does not list in pools: add it there`);
     }
     this.pools.set(pool.name, pool);
+    reader.inputs.add(`pool ${pool.name}`);
     return quotedIdentifier(poolColumn(pool.name));
   }
 
@@ -136,9 +174,18 @@ class Compilation {
     const parent = this.parents.get(key);
     if (!parent) throw definitionProblem(this.definition.name, node.label, `reads ${key}, which is not a parent it declares: add it to parents`);
     node.dependencies.add(parent.idField);
+    const source = recordedSource(parent.source, parent.definition?.name ?? key, node.inputs);
     return {
-      ...parent.source,
-      bits: (bitsKey) => parent.source.bits(bitsKey),
+      get id() {
+        return source.id;
+      },
+      get asOf() {
+        return source.asOf;
+      },
+      get created() {
+        return source.created;
+      },
+      bits: (bitsKey) => source.bits(bitsKey),
       value: (name) => {
         const hidden = this.parentValue(node, key, name);
         node.dependencies.add(hidden);
@@ -159,7 +206,7 @@ class Compilation {
     };
     const source = ownRow ? this.own : this.parentSourceOf(node.key);
     return {
-      row: source,
+      row: recordedSource(source, ownRow ? undefined : node.owner.name, node.inputs),
       parent: parentRow,
       field: (other) => {
         const name = ownRow ? other : this.parentValue(node, node.key, other);
@@ -226,37 +273,39 @@ function addParents(compilation: Compilation, rows: TableRows, memo: KnotMemo): 
     const classPool = compilation.enginePool(`_classes_${reference.column}`, classTable(reference.skew, reference.idle ?? 0));
     const prefix = `__${reference.column}`;
     const label = `parent ${reference.table}`;
-    compilation.addHelpers(existingFields({ layout, pool: timeline, time: quotedIdentifier(CREATED), timeField: CREATED, prefix }), label);
+    const pick = `pick of ${reference.table}`;
+    compilation.addHelpers(existingFields({ layout, pool: timeline, time: quotedIdentifier(CREATED), timeField: CREATED, prefix }), label, pick);
     const attempts = reference.accept?.attempts ?? 1;
     const picks: string[] = [];
     const accepted: string[] = [];
     for (let attempt = 0; attempt < attempts; attempt += 1) {
       const at = attempts === 1 ? prefix : `${prefix}${attempt}`;
       const key = attempt === 0 ? reference.column : `${reference.column}#${attempt}`;
-      const pick = { pool: popularity, classPool, draws: own, key, first: ranges[0]?.first_id ?? 1, lastField: `${prefix}_last`, prefix: at };
-      compilation.addHelpers(pickFields(pick), label);
+      const fields = pickFields({ pool: popularity, classPool, draws: own, key, first: ranges[0]?.first_id ?? 1, lastField: `${prefix}_last`, prefix: at });
+      compilation.addHelpers(fields, label, pick);
       picks.push(`${at}_id`);
       const accept = reference.accept;
       if (accept && attempt < attempts - 1) {
         const candidate = parentSource({ table: reference.table, layout, pool: timeline, idField: `${at}_id`, prefix: at });
-        compilation.addHelpers(candidate.fields, label);
+        compilation.addHelpers(candidate.fields, label, pick);
         const candidateKey = `${reference.table}#${attempt}`;
         compilation.parents.set(candidateKey, { definition: compilation.tables(reference.table), source: candidate.source, idField: `${at}_created` });
-        compilation.add(definition, `${at}_ok`, label, (context) => {
+        const acceptSql = (context: RowContext): string => {
           const node = compilation.nodes.get(`${at}_ok`);
           if (!node) throw new Error('unreachable');
           return `(${accept.sql(context, compilation.parentRowOf(node, candidateKey), attempt)})`;
-        });
+        };
+        compilation.add(definition, `${at}_ok`, label, acceptSql, definition.name, pick);
         accepted.push(`${at}_ok`);
       }
     }
     const chosen = `${prefix}_id`;
     if (attempts > 1) {
       const branches = accepted.map((ok, i) => `WHEN ${quotedIdentifier(ok)} THEN ${quotedIdentifier(picks[i] ?? '')}`);
-      compilation.addHelpers([{ name: chosen, reads: [...accepted, ...picks], sql: `CASE ${branches.join(' ')} ELSE ${quotedIdentifier(picks[picks.length - 1] ?? '')} END` }], label);
+      compilation.addHelpers([{ name: chosen, reads: [...accepted, ...picks], sql: `CASE ${branches.join(' ')} ELSE ${quotedIdentifier(picks[picks.length - 1] ?? '')} END` }], label, pick);
     }
     const final = parentSource({ table: reference.table, layout, pool: timeline, idField: chosen, prefix: `${prefix}_p` });
-    compilation.addHelpers(final.fields, label);
+    compilation.addHelpers(final.fields, label, pick);
     compilation.parents.set(reference.table, { definition: compilation.tables(reference.table), source: final.source, idField: `${prefix}_p_created` });
   }
 }
@@ -274,7 +323,7 @@ function addCreated(compilation: Compilation, rows: TableRows, memo: KnotMemo): 
     rows: String(Math.max(1, rows.own.last_id - rows.own.first_id + 1)),
     draw: uniform(own, 'created'),
   });
-  compilation.addHelpers([{ name: CREATED, reads: [], sql }], 'creation time');
+  compilation.addHelpers([{ name: CREATED, reads: [], sql }], 'creation time', 'own creation time');
 }
 
 export function compileTable(definition: TableDefinition, rows: TableRows, tables: TableLookup): CompiledTable {
@@ -314,9 +363,11 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
     }
     return `SELECT ${outputs.join(', ')} FROM (${query})`;
   };
+  const reads = compilation.reads();
   return {
     table: definition.name,
     pools,
+    reads,
     select: (firstId, lastId) => selectFrom(`range(${firstId}, ${lastId + 1})`),
     selectFrom,
   };
