@@ -183,7 +183,10 @@ export function defineTable(definition: TableDefinition): TableDefinition {
   checkPools(definition);
   for (const rule of definition.rules ?? []) {
     if (!isRecord(rule) || typeof rule.description !== 'string' || typeof rule.violations !== 'function') {
-      throw definitionProblem(name, 'rules', 'a rule is { description, violations: (t) => SQL }');
+      throw definitionProblem(name, 'rules', 'a rule is { description, violations: (t) => SQL, key?: SQL naming the row key }');
+    }
+    if (rule.key !== undefined && (typeof rule.key !== 'string' || rule.key.trim() === '')) {
+      throw definitionProblem(name, `rule ${rule.description}`, 'key, when given, is SQL naming the broken row\'s key in the rule\'s rows (o.order_id)');
     }
   }
   return Object.freeze({ ...definition, [TABLE_BRAND]: true });
