@@ -101,9 +101,17 @@ describe('synthgen verify', () => {
     );
     expect(code).toBe(1);
     const byCheck = new Map(failures(report).map((c) => [c.check, c]));
-    expect(byCheck.get('users.user_id unique')?.detail).toBe('1 duplicated IDs: user_id 11');
+    expect(byCheck.get('users.user_id unique')?.detail).toBe('1 IDs occur more than once (1 extra rows): user_id 11');
     expect(byCheck.get('users.user_id contiguous')?.detail).toMatch(/^IDs 1-23000 present with 1 missing \(user_id 10\);/);
     expect(byCheck.get('users.user_id contiguous')?.ids).toEqual([10]);
+  });
+
+  test('a repeated unique value names the rows holding it', async () => {
+    const { code, report } = await damaged(async (dir) =>
+      rewrite(dir, 'products', `SELECT * REPLACE (CASE WHEN product_id = 6 THEN (SELECT sku FROM $FILE WHERE product_id = 3) ELSE sku END AS sku) FROM $FILE ORDER BY product_id`),
+    );
+    expect(code).toBe(1);
+    expect(failures(report).map((c) => [c.check, c.detail, c.ids])).toEqual([['products.sku unique', '1 repeated values, in 2 rows: product_id 3, 6', [3, 6]]]);
   });
 
   test("a time after its own run's as-of, though before a later run's", async () => {

@@ -18,20 +18,17 @@ export function idsOf(value: unknown): number[] {
   return [...new Set(ids)].sort((a, b) => a - b).slice(0, SHOWN_IDS);
 }
 
-/** `3 rows break it: order_id 5, 17, 23`, and past the ones shown, how many more rows there are. */
-export function violation(check: string, count: number, what: string, key: string, ids: readonly number[]): VerifyCheck {
-  const more = count > ids.length ? ` and ${count - ids.length} more` : '';
-  const listed = ids.length > 0 ? `: ${key} ${ids.join(', ')}${more}` : '';
-  return { check, result: 'violation', detail: `${count} ${what}${listed}`, ...(ids.length > 0 ? { ids } : {}) };
+/**
+ * `3 rows break it: order_id 5, 17, 23`, and past the ones shown, how many more there are of `listed` (the
+ * offending rows, or values: by default `count`).
+ */
+export function violation(check: string, count: number, what: string, key: string, ids: readonly number[], listed = count): VerifyCheck {
+  const more = listed > ids.length ? ` and ${listed - ids.length} more` : '';
+  const shown = ids.length > 0 ? `: ${key} ${ids.join(', ')}${more}` : '';
+  return { check, result: 'violation', detail: `${count} ${what}${shown}`, ...(ids.length > 0 ? { ids } : {}) };
 }
 
-/** An ok line when nothing offends, else the violation with the IDs that `ids` finds (run only then). */
-export async function tallyWithIds(
-  checks: VerifyCheck[],
-  check: string,
-  count: number,
-  counts: { readonly what: string; readonly fine: string; readonly key: string },
-  ids: () => Promise<readonly number[]>,
-): Promise<void> {
-  checks.push(count === 0 ? { check, result: 'ok', detail: counts.fine } : violation(check, count, counts.what, counts.key, await ids()));
+/** A row of a query selecting `lowestIds(...) AS ids` and `count(*) AS listed`: the IDs and how many there were. */
+export function offending(row: Record<string, unknown>): { readonly ids: readonly number[]; readonly listed: number } {
+  return { ids: idsOf(row.ids), listed: Number(row.listed ?? 0) };
 }

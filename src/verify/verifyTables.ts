@@ -11,7 +11,7 @@ import { quotedIdentifier } from '../schema/sql.js';
 import type { ParentReference, TableDefinition } from '../schema/tableDefinition.js';
 import type { TableLookup } from '../schema/compileTable.js';
 import type { VerifyCheck } from './verifyReport.js';
-import { idsOf, lowestIds, tallyWithIds, violation } from './offendingIds.js';
+import { idsOf, lowestIds, offending, violation } from './offendingIds.js';
 import { type RunAsOf, checkValues } from './valueChecks.js';
 import { checkRule } from './verifyRules.js';
 import { queryRow } from './queryRow.js';
@@ -61,10 +61,14 @@ async function checkPrimaryKey(scope: TableScope, definition: TableDefinition, c
   const key = quotedIdentifier(definition.primaryKey);
   const stats = await one(connection, `SELECT count(*) AS n, count(DISTINCT ${key}) AS d, min(${key}) AS lo, max(${key}) AS hi FROM ${table}`);
   const [n, distinct, lo, hi] = [num(stats.n), num(stats.d), num(stats.lo), num(stats.hi)];
-  const duplicated = `(SELECT ${key} AS k FROM ${table} GROUP BY ${key} HAVING count(*) > 1)`;
-  await tallyWithIds(checks, `${definition.name}.${definition.primaryKey} unique`, n - distinct, { what: 'duplicated IDs', fine: `${n} rows, no ID twice`, key: definition.primaryKey }, async () =>
-    idsOf((await one(connection, `SELECT ${lowestIds('k')} AS ids FROM ${duplicated}`)).ids),
-  );
+  const unique = `${definition.name}.${definition.primaryKey} unique`;
+  if (n === distinct) {
+    checks.push({ check: unique, result: 'ok', detail: `${n} rows, no ID twice` });
+  } else {
+    // Only now, as it groups every row: the lowest few IDs that occur more than once, and how many do.
+    const twice = offending(await one(connection, `SELECT ${lowestIds('k')} AS ids, count(*) AS listed FROM (SELECT ${key} AS k FROM ${table} GROUP BY ${key} HAVING count(*) > 1)`));
+    checks.push(violation(unique, twice.listed, `IDs occur more than once (${n - distinct} extra rows)`, definition.primaryKey, twice.ids));
+  }
   const expected = scope.hereIds(definition.name);
   const ranges = await rangeTable(connection, `here_${definition.name}`, expected);
   const fit = await one(
@@ -129,11 +133,15 @@ async function checkReference(scope: TableScope, definition: TableDefinition, pa
 /** A unique column's repeated values; the rows holding them are found only when there are some. */
 async function checkUnique(scope: TableScope, definition: TableDefinition, column: string, checks: VerifyCheck[]): Promise<void> {
   const [c, table, key] = [quotedIdentifier(column), quotedIdentifier(definition.name), quotedIdentifier(definition.primaryKey)];
-  const dup = await one(scope.connection, `SELECT count(${c}) - count(DISTINCT ${c}) AS n FROM ${table}`);
+  const dup = num((await one(scope.connection, `SELECT count(${c}) - count(DISTINCT ${c}) AS n FROM ${table}`)).n);
+  const check = `${definition.name}.${column} unique`;
+  if (dup === 0) {
+    checks.push({ check, result: 'ok', detail: 'no value twice' });
+    return;
+  }
   const repeated = `(SELECT ${c} FROM ${table} GROUP BY ${c} HAVING count(*) > 1)`;
-  await tallyWithIds(checks, `${definition.name}.${column} unique`, num(dup.n), { what: 'repeated values', fine: 'no value twice', key: definition.primaryKey }, async () =>
-    idsOf((await one(scope.connection, `SELECT ${lowestIds(key)} AS ids FROM ${table} WHERE ${c} IN ${repeated}`)).ids),
-  );
+  const rows = offending(await one(scope.connection, `SELECT ${lowestIds(key)} AS ids, count(*) AS listed FROM ${table} WHERE ${c} IN ${repeated}`));
+  checks.push(violation(check, dup, `repeated values, in ${rows.listed} rows`, definition.primaryKey, rows.ids, rows.listed));
 }
 
 /** Every check of a table whose files are here; returns its row count. */

@@ -14,7 +14,7 @@ export async function firstFile(dir: string, table: string): Promise<string> {
 export async function rewrite(dir: string, table: string, select: string): Promise<void> {
   const path = await firstFile(dir, table);
   const replacement = `${path}.new.parquet`;
-  await query(`COPY (${select.replace('$FILE', `read_parquet('${path}')`)}) TO '${replacement}' (FORMAT parquet)`);
+  await query(`COPY (${select.replaceAll('$FILE', `read_parquet('${path}')`)}) TO '${replacement}' (FORMAT parquet)`);
   await rm(path);
   await cp(replacement, path);
   await rm(replacement);

@@ -1,7 +1,7 @@
 /** `synthgen schema`: the data dictionary (every column: type, meaning, distribution), built-in and --tables. */
 import { Command, Option } from 'clipanion';
-import { columnDependencies } from '../../schema/columnDependencies.js';
-import { dataDictionary, lookupIn } from '../../schema/dataDictionary.js';
+import { columnDependencies } from '../../schema/dictionary/columnDependencies.js';
+import { dataDictionary, lookupIn } from '../../schema/dictionary/dataDictionary.js';
 import type { Column, TableDefinition } from '../../schema/tableDefinition.js';
 import { registryFor, tablesOption } from '../tableModules.js';
 

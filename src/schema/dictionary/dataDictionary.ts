@@ -4,8 +4,8 @@
  * `synthgen verify` checks its values against.
  */
 import { columnDependencies, describeDependencies } from './columnDependencies.js';
-import { TIME_TYPE } from './defineTable.js';
-import type { Column, TableDefinition } from './tableDefinition.js';
+import { TIME_TYPE } from '../defineTable.js';
+import type { Column, TableDefinition } from '../tableDefinition.js';
 
 function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');

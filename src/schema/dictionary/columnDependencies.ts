@@ -5,11 +5,10 @@
  * merely shows (the column reads it and nothing else: `registration_date` is `_registered` as a timestamp) is named
  * as that column, since that is where a reader sees its value.
  */
-import { type TableLookup, compileTable } from './compileTable.js';
-import type { FieldReads } from './compileTable.js';
-import type { EngineInput } from './recordedSource.js';
-import type { TableDefinition } from './tableDefinition.js';
-import { standInOwn, standInParents } from './time/standInRanges.js';
+import { type FieldReads, type TableLookup, compileTable } from '../compileTable.js';
+import type { EngineInput } from '../recordedSource.js';
+import type { TableDefinition } from '../tableDefinition.js';
+import { standInOwn, standInParents } from '../time/standInRanges.js';
 
 export interface ColumnDependencies {
   /** Other columns of the same table, in column order. */
