@@ -20,7 +20,13 @@ export const ledger = defineTable({
     c('booked_at', 'TIMESTAMPTZ', ({ row }) => toTimestamp(row.created)),
     c('due', 'DATE', ({ row }) => toDate(\`\${row.created} + 60 * 86400\`), { mayFollowAsOf: true }),
   ],
-  rules: [{ description: 'due after booking', violations: (t) => \`\${t('ledger')} l WHERE l.due < l.booked_at::DATE\` }],
+  rules: [
+    { description: 'due after booking', violations: (t) => \`\${t('ledger')} l WHERE l.due < l.booked_at::DATE\` },
+    // A self-join: entry_id alone is ambiguous, so the rule names its key.
+    { description: 'booked in ID order', key: 'b.entry_id', violations: (t) => \`\${t('ledger')} a JOIN \${t('ledger')} b ON b.entry_id = a.entry_id + 1 WHERE b.booked_at < a.booked_at\` },
+    // A subquery that drops the key: counted, with no IDs and a hint.
+    { description: 'due after 2001', violations: (t) => \`(SELECT due FROM \${t('ledger')}) WHERE due < DATE '2001-01-01'\` },
+  ],
 });
 `;
 
@@ -78,6 +84,8 @@ test('values out of bounds, a time after its run’s as-of and a broken rule nam
       ['ledger.booked_at not after as-of', "1 rows are after their run's as-of: entry_id 5", [5]],
       // Entry 5, booked late, is now booked after its due date too.
       ['ledger: due after booking', '2 rows break it: entry_id 5, 9', [5, 9]],
+      ['ledger: booked in ID order', '1 rows break it: entry_id 6', [6]],
+      ['ledger: due after 2001', '1 rows break it (no IDs listed: its rows do not name "entry_id" alone; give the rule a key)', undefined],
     ]);
     expect(stdout).toContain('  FAIL ledger.amount 0 to 1000: 3 rows are not 0 to 1000: entry_id 3, 6, 8\n');
   });
