@@ -19,7 +19,7 @@ export { TableRegistry, type RegisteredTable, type TableOrigin } from './schema/
 export { DefinitionError } from './schema/defineTable.js';
 export { loadTableModules } from './schema/loadTableModules.js';
 export { compileTable, partQuery } from './schema/compileTable.js';
-export { dataDictionary } from './schema/dataDictionary.js';
+export { dataDictionary } from './schema/dictionary/dataDictionary.js';
 
 // Running.
 export { UserError } from './errors/userError.js';

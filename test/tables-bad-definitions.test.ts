@@ -41,6 +41,9 @@ export const b = defineTable({ name: 'b', description: 'd', version: 1, primaryK
   ['a timeline that is not one', table('t', `timeline: { rate: 3 }`), 't', /^table t, timeline: a timeline is \{ rate: \(hourStart\) => /],
   ['a timeline scaled by a table that is not a parent', table('t', `timeline: { rate: () => 1, scaleWith: 'users' }`), 't', /^table t, timeline: scaleWith "users" is not one of its parents$/],
   ['a timeline whose rate is not a number', table('t', `timeline: { rate: () => NaN }`), 't', /^table t, timeline: the timeline's rate at .* is NaN, not a finite number >= 0$/],
+  ['a bound on a text column', table('t', `columns: [${key}, { name: 'c', type: 'VARCHAR', description: 'd', distribution: 'd', minimum: 0, sql: () => "'x'" }]`), 't', /^table t, column c: minimum bounds numbers, and the column is VARCHAR: remove it or make the column numeric$/],
+  ['a minimum above the maximum', table('t', `columns: [${key}, { name: 'c', type: 'DOUBLE', description: 'd', distribution: 'd', minimum: 5, maximum: 1, sql: () => '3' }]`), 't', /^table t, column c: minimum 5 is above maximum 1$/],
+  ['mayFollowAsOf on a column that is no date or time', table('t', `columns: [${key}, { name: 'c', type: 'INTEGER', description: 'd', distribution: 'd', mayFollowAsOf: true, sql: () => '3' }]`), 't', /^table t, column c: mayFollowAsOf is for DATE, TIMESTAMP and TIMESTAMPTZ columns, and the column is INTEGER$/],
   ['an export that is not a table', `${HEAD}export const t = { name: 't' };\n`, 't', /^export t is not a table: export tables made with defineTable\(\) \(or pools made with definePool\(\)\), and keep other values unexported$/],
   ['a module that does not parse', `${HEAD}export const t = defineTable({ name: 't' \n`, 't', /^the module does not load: SyntaxError: /],
 ];

@@ -1,20 +1,20 @@
 /**
  * `synthgen verify` passes a dataset made over several runs, and catches each planted defect: a deleted file, a
- * truncated file, a flipped byte, an orphan foreign key, a duplicated ID. The last two are planted as a generator
- * bug would make them: the file rewritten and its manifest entry updated to match, so only the data checks can
- * tell.
+ * truncated file, a flipped byte, an orphan foreign key, a duplicated ID, a time after its run's as-of, rows that
+ * break a rule. The data defects are planted as a generator bug would make them: the file rewritten and its
+ * manifest entry updated to match, so only the data checks can tell; each names the offending rows' keys.
  */
-import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AS_OF, generate, laterAsOf, query, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, generate, laterAsOf, synthgen, withTempDir } from './helpers/cli.js';
+import { firstFile, rewrite } from './helpers/plant.js';
 
 interface Report {
   ok: boolean;
   violations: number;
-  checks: { check: string; result: string; detail: string }[];
+  checks: { check: string; result: string; detail: string; ids?: number[] }[];
 }
 
 let dataset = '';
@@ -33,33 +33,6 @@ async function damaged(fn: (dir: string) => Promise<void>): Promise<{ code: numb
     await fn(dir);
     return verify(dir);
   });
-}
-
-async function firstFile(dir: string, table: string): Promise<string> {
-  const names = (await readdir(join(dir, 'data', table))).filter((n) => n.endsWith('.parquet')).sort();
-  return join(dir, 'data', table, names[0] ?? '');
-}
-
-/** Rewrites a table's first file with `select` and updates its manifest entry, as a buggy generator would. */
-async function rewrite(dir: string, table: string, select: string): Promise<void> {
-  const path = await firstFile(dir, table);
-  const replacement = `${path}.new.parquet`;
-  await query(`COPY (${select.replace('$FILE', `read_parquet('${path}')`)}) TO '${replacement}' (FORMAT parquet)`);
-  await rm(path);
-  await cp(replacement, path);
-  await rm(replacement);
-  const bytes = await readFile(path);
-  for (const name of await readdir(join(dir, 'data', '_runs'))) {
-    const manifestPath = join(dir, 'data', '_runs', name);
-    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: { path: string; bytes: number; sha256: string }[] };
-    for (const file of manifest.files) {
-      if (join(dir, 'data', file.path) === path) {
-        file.bytes = (await stat(path)).size;
-        file.sha256 = createHash('sha256').update(bytes).digest('hex');
-      }
-    }
-    await writeFile(manifestPath, JSON.stringify(manifest));
-  }
 }
 
 describe('synthgen verify', () => {
@@ -119,7 +92,7 @@ describe('synthgen verify', () => {
       rewrite(dir, 'orders', `SELECT * REPLACE (CASE WHEN order_id = 5 THEN 999999999 ELSE user_id END AS user_id) FROM $FILE ORDER BY order_id`),
     );
     expect(code).toBe(1);
-    expect(failures(report).map((c) => [c.check, c.detail])).toEqual([['orders.user_id -> users', '1 rows reference a users row that does not exist']]);
+    expect(failures(report).map((c) => [c.check, c.detail, c.ids])).toEqual([['orders.user_id -> users', '1 rows reference a users row that does not exist: order_id 5', [5]]]);
   });
 
   test('a duplicated ID', async () => {
@@ -127,9 +100,45 @@ describe('synthgen verify', () => {
       rewrite(dir, 'users', `SELECT * REPLACE (CASE WHEN user_id = 10 THEN 11 ELSE user_id END AS user_id) FROM $FILE ORDER BY user_id`),
     );
     expect(code).toBe(1);
-    const checks = failures(report).map((c) => c.check);
-    expect(checks).toContain('users.user_id unique');
-    expect(checks).toContain('users.user_id contiguous');
+    const byCheck = new Map(failures(report).map((c) => [c.check, c]));
+    expect(byCheck.get('users.user_id unique')?.detail).toBe('1 IDs occur more than once (1 extra rows): user_id 11');
+    expect(byCheck.get('users.user_id contiguous')?.detail).toMatch(/^IDs 1-23000 present with 1 missing \(user_id 10\);/);
+    expect(byCheck.get('users.user_id contiguous')?.ids).toEqual([10]);
+  });
+
+  test('a repeated unique value names the rows holding it', async () => {
+    const { code, report } = await damaged(async (dir) =>
+      rewrite(dir, 'products', `SELECT * REPLACE (CASE WHEN product_id = 6 THEN (SELECT sku FROM $FILE WHERE product_id = 3) ELSE sku END AS sku) FROM $FILE ORDER BY product_id`),
+    );
+    expect(code).toBe(1);
+    expect(failures(report).map((c) => [c.check, c.detail, c.ids])).toEqual([['products.sku unique', '1 repeated values, in 2 rows: product_id 3, 6', [3, 6]]]);
+  });
+
+  test("a time after its own run's as-of, though before a later run's", async () => {
+    // User 7 is of the first run; an hour after its as-of is still before the third run's.
+    const late = new Date(Date.parse(AS_OF) + 3_600_000).toISOString();
+    const { code, report } = await damaged(async (dir) =>
+      rewrite(dir, 'users', `SELECT * REPLACE (CASE WHEN user_id = 7 THEN TIMESTAMPTZ '${late}' ELSE updated_at END AS updated_at) FROM $FILE ORDER BY user_id`),
+    );
+    expect(code).toBe(1);
+    expect(failures(report).map((c) => [c.check, c.detail, c.ids])).toEqual([['users.updated_at not after as-of', "1 rows are after their run's as-of: user_id 7", [7]]]);
+    const plain = await withTempDir(async (dir) => {
+      await cp(dataset, dir, { recursive: true });
+      await rewrite(dir, 'users', `SELECT * REPLACE (CASE WHEN user_id = 7 THEN TIMESTAMPTZ '${late}' ELSE updated_at END AS updated_at) FROM $FILE ORDER BY user_id`);
+      return synthgen(['verify', '--out', 'data', '--metadata', 'm.json'], dir);
+    });
+    expect(plain.stdout).toContain("  FAIL users.updated_at not after as-of: 1 rows are after their run's as-of: user_id 7\n");
+  });
+
+  test('rows that break rules, one of them over an aliased join, are named by their keys', async () => {
+    const { code, report } = await damaged(async (dir) => {
+      await rewrite(dir, 'products', `SELECT * REPLACE (CASE WHEN product_id IN (9, 4) THEN price + 1 ELSE cost END AS cost) FROM $FILE ORDER BY product_id`);
+      await rewrite(dir, 'orders', `SELECT * REPLACE (CASE WHEN order_id IN (12, 30) THEN unit_price + 1 ELSE unit_price END AS unit_price) FROM $FILE ORDER BY order_id`);
+    });
+    expect(code).toBe(1);
+    const byCheck = new Map(failures(report).map((c) => [c.check, [c.detail, c.ids]]));
+    expect(byCheck.get('products: 0 < cost < price')).toEqual(['2 rows break it: product_id 4, 9', [4, 9]]);
+    expect(byCheck.get("orders: unit_price equals the product's price")).toEqual(['2 rows break it: order_id 12, 30', [12, 30]]);
   });
 
   test('a file no manifest lists', async () => {

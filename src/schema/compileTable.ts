@@ -18,6 +18,7 @@ import { OwnRows, type RandomSource, uniform } from './random.js';
 import { type KnotMemo, knotsFor, timedRanges } from './time/segmentKnots.js';
 import type { ParentRange } from '../state/segment.js';
 import { epochSeconds, quotedIdentifier } from './sql.js';
+import { type EngineInput, recordedSource } from './recordedSource.js';
 import type { Field, ParentReference, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
 
 export interface TableRows {
@@ -45,6 +46,21 @@ export interface CompiledTable {
    * IDs: DuckDB scans a table with several threads, range() with one (see workers/generatePart.ts).
    */
   selectFrom(relation: string): string;
+  /** What each field of the query read, by its name in the query: what the data dictionary's depends-on is made of. */
+  readonly reads: ReadonlyMap<string, FieldReads>;
+}
+
+/** One field of a compiled query and what its SQL read. */
+export interface FieldReads {
+  /** Whose field it is: the table compiled, or a parent whose value the query recomputes. */
+  readonly table: string;
+  /** Its name in that table; for a field the engine adds, the input it stands for (`own creation time`). */
+  readonly field: string;
+  readonly engine: boolean;
+  /** The query's other fields it read, by their names in the query. */
+  readonly fields: readonly string[];
+  /** Draws, times and pools it read itself. */
+  readonly inputs: readonly EngineInput[];
 }
 
 /** Tables by name: a parent's definition, for recomputing its values. */
@@ -63,6 +79,9 @@ interface Node {
   readonly build: (context: RowContext) => string;
   sql?: string;
   readonly dependencies: Set<string>;
+  readonly inputs: Set<EngineInput>;
+  /** For a field the engine adds: the input it stands for. */
+  readonly engine?: EngineInput;
   stage?: number;
 }
 
@@ -96,19 +115,31 @@ class Compilation {
     readonly pools: Map<string, PoolDefinition>,
   ) {}
 
-  add(owner: TableDefinition, name: string, label: string, build: (context: RowContext) => string, key = owner.name): void {
+  add(owner: TableDefinition, name: string, label: string, build: (context: RowContext) => string, key = owner.name, engine?: EngineInput): void {
     if (this.nodes.has(name) || name === ID) throw definitionProblem(this.definition.name, label, 'defined twice');
-    this.nodes.set(name, { name, owner, key, label, build, dependencies: new Set() });
+    this.nodes.set(name, { name, owner, key, label, build, dependencies: new Set(), inputs: new Set(), ...(engine === undefined ? {} : { engine }) });
   }
 
-  /** Engine-made fields (timelines, parent picks): SQL that reads the fields it names. */
-  addHelpers(fields: readonly HelperSql[], label: string): void {
+  /** Engine-made fields (timelines, parent picks), standing for input `engine`: SQL that reads the fields it names. */
+  addHelpers(fields: readonly HelperSql[], label: string, engine: EngineInput): void {
     for (const { name, reads, sql } of fields) {
-      this.add(this.definition, name, label, (context) => {
+      const build = (context: RowContext): string => {
         for (const read of reads) context.field(read);
         return sql;
-      });
+      };
+      this.add(this.definition, name, label, build, this.definition.name, engine);
     }
+  }
+
+  /** What each field read, once every field is compiled. */
+  reads(): Map<string, FieldReads> {
+    const reads = new Map<string, FieldReads>();
+    for (const node of this.nodes.values()) {
+      const own = node.owner === this.definition;
+      const field = node.engine ?? (own ? node.name : node.name.slice(`__${node.key}__`.length));
+      reads.set(node.name, { table: node.owner.name, field, engine: node.engine !== undefined, fields: [...node.dependencies], inputs: [...node.inputs] });
+    }
+    return reads;
   }
 
   /** A pool the engine builds for this compilation, read by its own fields' SQL. */
@@ -143,6 +174,7 @@ class Compilation {
       throw definitionProblem(reader.owner.name, where, `reads pool ${pool.name}, which ${reader.owner.name} does not list in pools: add it there`);
     }
     this.pools.set(pool.name, pool);
+    reader.inputs.add(`pool ${pool.name}`);
     return quotedIdentifier(poolColumn(pool.name));
   }
 
@@ -151,11 +183,17 @@ class Compilation {
     const parent = this.parents.get(key);
     if (!parent) throw definitionProblem(this.definition.name, node.label, `reads ${key}, which is not a parent it declares: add it to parents`);
     node.dependencies.add(parent.idField);
-    const source = parent.source;
+    const source = recordedSource(parent.source, parent.definition?.name ?? key, node.inputs);
     return {
-      id: source.id,
-      asOf: source.asOf,
-      created: source.created,
+      get id() {
+        return source.id;
+      },
+      get asOf() {
+        return source.asOf;
+      },
+      get created() {
+        return source.created;
+      },
       // Getters, not copies: reading a standing adds its pool, which every vector then carries.
       get popularity() {
         return source.popularity;
@@ -185,7 +223,7 @@ class Compilation {
     };
     const source = ownRow ? this.own : this.parentSourceOf(node.key);
     return {
-      row: source,
+      row: recordedSource(source, ownRow ? undefined : node.owner.name, node.inputs),
       parent: parentRow,
       field: (other) => {
         const name = ownRow ? other : this.parentValue(node, node.key, other);
@@ -245,6 +283,8 @@ interface ReferenceInputs {
   readonly timeline: string;
   readonly prefix: string;
   readonly label: string;
+  /** The engine input its fields stand for, in the data dictionary. */
+  readonly engine: EngineInput;
 }
 
 /**
@@ -264,26 +304,27 @@ function addPicks(compilation: Compilation, inputs: ReferenceInputs): string {
     const at = attempts === 1 ? prefix : `${prefix}${attempt}`;
     const key = attempt === 0 ? reference.column : `${reference.column}#${attempt}`;
     const pick = { pool: popularity, classPool, draws: own, key, first: ranges[0]?.first_id ?? 1, lastField: `${prefix}_last`, prefix: at };
-    compilation.addHelpers(pickFields(pick), label);
+    compilation.addHelpers(pickFields(pick), label, inputs.engine);
     picks.push(`${at}_id`);
     const accept = reference.accept;
     if (accept && attempt < attempts - 1) {
       const candidate = parentSource({ table: reference.table, layout, pool: timeline, idField: `${at}_id`, prefix: at, standing: compilation.standing });
-      compilation.addHelpers(candidate.fields, label);
+      compilation.addHelpers(candidate.fields, label, inputs.engine);
       const candidateKey = `${reference.table}#${attempt}`;
       compilation.parents.set(candidateKey, { definition: compilation.tables(reference.table), source: candidate.source, idField: `${at}_created`, firstChild: 'FALSE' });
-      compilation.add(definition, `${at}_ok`, label, (context) => {
+      const acceptSql = (context: RowContext): string => {
         const node = compilation.nodes.get(`${at}_ok`);
         if (!node) throw new Error('unreachable');
         return `(${accept.sql(context, compilation.parentRowOf(node, candidateKey), attempt)})`;
-      });
+      };
+      compilation.add(definition, `${at}_ok`, label, acceptSql, definition.name, inputs.engine);
       accepted.push(`${at}_ok`);
     }
   }
   if (attempts === 1) return `${prefix}_id`;
   const chosen = `${prefix}_pick`;
   const branches = accepted.map((ok, i) => `WHEN ${quotedIdentifier(ok)} THEN ${quotedIdentifier(picks[i] ?? '')}`);
-  compilation.addHelpers([{ name: chosen, reads: [...accepted, ...picks], sql: `CASE ${branches.join(' ')} ELSE ${quotedIdentifier(picks[picks.length - 1] ?? '')} END` }], label);
+  compilation.addHelpers([{ name: chosen, reads: [...accepted, ...picks], sql: `CASE ${branches.join(' ')} ELSE ${quotedIdentifier(picks[picks.length - 1] ?? '')} END` }], label, inputs.engine);
   return chosen;
 }
 
@@ -306,7 +347,7 @@ function addFirstChild(compilation: Compilation, inputs: ReferenceInputs, first:
     firstParentId: ranges[0]?.first_id ?? 1,
   });
   const chosen = `${prefix}_id_or_first`;
-  compilation.addHelpers([field, { name: chosen, reads: [field.name, newest, pick], sql: `CASE WHEN ${quotedIdentifier(field.name)} THEN ${quotedIdentifier(newest)} ELSE ${quotedIdentifier(pick)} END` }], label);
+  compilation.addHelpers([field, { name: chosen, reads: [field.name, newest, pick], sql: `CASE WHEN ${quotedIdentifier(field.name)} THEN ${quotedIdentifier(newest)} ELSE ${quotedIdentifier(pick)} END` }], label, inputs.engine);
   return { chosen, firstChild: quotedIdentifier(field.name) };
 }
 
@@ -318,7 +359,7 @@ function addParents(compilation: Compilation, rows: TableRows, memo: KnotMemo): 
     if (!ranges || ranges.length === 0) throw new Error(`${definition.name}: no ${reference.table} ranges given`);
     const layout = new TimelineLayout(timedRanges(reference.table, ranges, compilation.tables, memo));
     const timeline = compilation.enginePool(timelinePool(reference.table), layout.values);
-    const inputs: ReferenceInputs = { reference, ranges, layout, timeline, prefix: `__${reference.column}`, label: `parent ${reference.table}` };
+    const inputs: ReferenceInputs = { reference, ranges, layout, timeline, prefix: `__${reference.column}`, label: `parent ${reference.table}`, engine: `pick of ${reference.table}` };
     const firsts = reference.firsts;
     const first: FirstChildInputs | undefined = firsts && {
       firsts,
@@ -330,13 +371,13 @@ function addParents(compilation: Compilation, rows: TableRows, memo: KnotMemo): 
       firstOwnId: rows.own.first_id,
     };
     const lookup = first && lookupTimeFields(first);
-    if (lookup) compilation.addHelpers(lookup.fields, inputs.label);
+    if (lookup) compilation.addHelpers(lookup.fields, inputs.label, inputs.engine);
     const time = lookup?.time ?? CREATED;
-    compilation.addHelpers(existingFields({ layout, pool: timeline, time: quotedIdentifier(time), timeField: time, prefix: inputs.prefix }), inputs.label);
+    compilation.addHelpers(existingFields({ layout, pool: timeline, time: quotedIdentifier(time), timeField: time, prefix: inputs.prefix }), inputs.label, inputs.engine);
     const pick = addPicks(compilation, inputs);
     const { chosen, firstChild } = first && lookup ? addFirstChild(compilation, inputs, first, lookup.candidate, pick) : { chosen: pick, firstChild: 'FALSE' };
     const final = parentSource({ table: reference.table, layout, pool: timeline, idField: chosen, prefix: `${inputs.prefix}_p`, standing: compilation.standing });
-    compilation.addHelpers(final.fields, inputs.label);
+    compilation.addHelpers(final.fields, inputs.label, inputs.engine);
     compilation.parents.set(reference.table, { definition: compilation.tables(reference.table), source: final.source, idField: `${inputs.prefix}_p_created`, firstChild });
   }
 }
@@ -355,7 +396,7 @@ function addCreated(compilation: Compilation, rows: TableRows, memo: KnotMemo, r
       rows: String(Math.max(1, rows.own.last_id - rows.own.first_id + 1)),
       draw: uniform(rowAt(id), 'created'),
     });
-  compilation.addHelpers([{ name: CREATED, reads: [], sql: compilation.ownCreated(quotedIdentifier(ID)) }], 'creation time');
+  compilation.addHelpers([{ name: CREATED, reads: [], sql: compilation.ownCreated(quotedIdentifier(ID)) }], 'creation time', 'own creation time');
 }
 
 export function compileTable(definition: TableDefinition, rows: TableRows, tables: TableLookup): CompiledTable {
@@ -401,6 +442,7 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
   return {
     table: definition.name,
     pools: used,
+    reads: compilation.reads(),
     select: (firstId, lastId) => selectFrom(`range(${firstId}, ${lastId + 1})`),
     selectFrom,
   };

@@ -19,6 +19,10 @@ const SAFE_HELPER = /^_[a-z0-9][a-z0-9_]{0,61}$/;
 const COLUMN_TYPE =
   /^(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|VARCHAR|DATE|TIME|TIMESTAMP|TIMESTAMPTZ|UUID|DECIMAL\((\d{1,2}),\s*(\d{1,2})\))(\[\])*$/;
 
+/** The column types verify compares with a run's as-of, and those it compares with numeric bounds. */
+export const TIME_TYPE = /^(DATE|TIMESTAMP|TIMESTAMPTZ)$/;
+export const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL\(\d{1,2},\s*\d{1,2}\))$/;
+
 export class DefinitionError extends UserError {}
 
 export function definitionProblem(table: string, where: string | undefined, problem: string): DefinitionError {
@@ -76,6 +80,25 @@ function checkColumn(table: string, column: Column): void {
   for (const text of ['description', 'distribution'] as const) {
     if (typeof column[text] !== 'string') throw definitionProblem(table, where, `${text} must be text (it goes in the data dictionary)`);
   }
+  checkColumnFlags(table, column, type);
+}
+
+/** The flags verify checks values against: bounds on numbers, and leave to lie after as-of on dates and times. */
+function checkColumnFlags(table: string, column: Column, type: string): void {
+  const where = `column ${column.name}`;
+  for (const bound of ['minimum', 'maximum'] as const) {
+    const value: unknown = column[bound];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw definitionProblem(table, where, `${bound} must be a finite number, got ${JSON.stringify(value)}`);
+    if (!NUMERIC_TYPE.test(type)) throw definitionProblem(table, where, `${bound} bounds numbers, and the column is ${type}: remove it or make the column numeric`);
+  }
+  if (column.minimum !== undefined && column.maximum !== undefined && column.minimum > column.maximum) {
+    throw definitionProblem(table, where, `minimum ${column.minimum} is above maximum ${column.maximum}`);
+  }
+  const follows: unknown = column.mayFollowAsOf;
+  if (follows === undefined) return;
+  if (follows !== true) throw definitionProblem(table, where, `mayFollowAsOf is true or absent, got ${JSON.stringify(follows)}`);
+  if (!TIME_TYPE.test(type)) throw definitionProblem(table, where, `mayFollowAsOf is for DATE, TIMESTAMP and TIMESTAMPTZ columns, and the column is ${type}`);
 }
 
 function checkNames(definition: TableDefinition): void {
@@ -165,7 +188,10 @@ export function defineTable(definition: TableDefinition): TableDefinition {
   checkPools(definition);
   for (const rule of definition.rules ?? []) {
     if (!isRecord(rule) || typeof rule.description !== 'string' || typeof rule.violations !== 'function') {
-      throw definitionProblem(name, 'rules', 'a rule is { description, violations: (t) => SQL }');
+      throw definitionProblem(name, 'rules', 'a rule is { description, violations: (t) => SQL, key?: SQL naming the row key }');
+    }
+    if (rule.key !== undefined && (typeof rule.key !== 'string' || rule.key.trim() === '')) {
+      throw definitionProblem(name, `rule ${rule.description}`, 'key, when given, is SQL naming the broken row\'s key in the rule\'s rows (o.order_id)');
     }
   }
   return Object.freeze({ ...definition, [TABLE_BRAND]: true });

@@ -55,6 +55,17 @@ export interface Column extends Field {
   readonly description: string;
   /** For the data dictionary: how the value is drawn. */
   readonly distribution: string;
+  /**
+   * Bounds `synthgen verify` checks every non-NULL value against, inclusive (non-negative money: `minimum: 0`).
+   * Numeric columns only.
+   */
+  readonly minimum?: number;
+  readonly maximum?: number;
+  /**
+   * A DATE or TIMESTAMP column whose values may lie after their run's as-of (a promised date, not an event that
+   * happened): verify checks every other such column against the as-of of the run that made the row.
+   */
+  readonly mayFollowAsOf?: true;
 }
 
 /**
@@ -85,13 +96,19 @@ export interface ParentReference {
 
 /**
  * An invariant of the table's rows, checked by `synthgen verify`: SQL naming the rows that break it, as the body of
- * `SELECT count(*) FROM ...`. `t(name)` is the relation holding a table's rows (this one's or a parent's).
+ * `SELECT count(*) FROM ...` (verify adds the lowest few keys to that select). `t(name)` is the relation holding a table's rows (this one's or a parent's).
  */
 export interface Rule {
   readonly description: string;
   /** Other tables it reads: it is checked only where their files are present too. */
   readonly reads?: readonly string[];
   readonly violations: (t: (table: string) => string) => string;
+  /**
+   * SQL naming the broken row's key among the body's columns, for verify to list the first few: by default the
+   * table's primary key by its bare name, which is enough unless the body hides it or joins two tables that both
+   * have a column of that name (then `o.order_id`, by the body's alias).
+   */
+  readonly key?: string;
 }
 
 export interface TableDefinition {

@@ -271,6 +271,7 @@ export const orders = defineTable({
     {
       name: 'estimated_delivery_date',
       type: 'DATE',
+      mayFollowAsOf: true,
       description: 'Delivery date promised at checkout; NULL for cancelled orders. The one value that may lie after as-of (orders in transit).',
       distribution: 'Ship time + the method’s transit time.',
       sql: ({ field }) => `CASE WHEN ${field('_status')} <> ${code('cancelled')} THEN ${toDate(field('_delivered'))} END`,

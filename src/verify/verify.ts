@@ -2,7 +2,9 @@
  * `synthgen verify`: checks a dataset folder against the manifests of the runs that made it (runManifest.ts) and
  * against the tables' own invariants. Every file a manifest lists must be present with its size, SHA-256, row count
  * and ID range; no Parquet file may be missing from every manifest; primary keys must be unique and contiguous,
- * unique columns unique, foreign keys must resolve, and each table's rules (tableDefinition.ts) must hold. The
+ * unique columns unique, foreign keys must resolve, no date or time may be after its run's as-of (unless its column
+ * says it may), bounded numbers must lie within their bounds, and each table's rules (tableDefinition.ts) must hold;
+ * a violation names the first few offending rows' keys. The
  * engine knows no table: all of that comes from the definitions.
  *
  * One metadata file may record runs that wrote to different places (a folder, then a bucket): the runs whose
@@ -24,6 +26,7 @@ import { checkListedFiles, loadManifests, unlistedFiles } from './verifyFiles.js
 import { duckdbApi } from '../workers/duckdbApi.js';
 import type { VerifyCheck, VerifyReport } from './verifyReport.js';
 import { type TableScope, checkTable } from './verifyTables.js';
+import type { RunAsOf } from './valueChecks.js';
 
 export type { VerifyCheck, VerifyReport } from './verifyReport.js';
 
@@ -112,6 +115,18 @@ function hereIdsOf(manifests: readonly RunManifest[]): (table: string) => IdRang
   };
 }
 
+/** The runs here that made each table's rows, with their as-of, by their manifests. */
+function runsOf(manifests: readonly RunManifest[]): (table: string) => RunAsOf[] {
+  return (table) => {
+    const runs: RunAsOf[] = [];
+    for (const manifest of manifests) {
+      const range = manifest.tables[table];
+      if (range) runs.push({ first_id: range.first_id, last_id: range.last_id, as_of: manifest.as_of });
+    }
+    return runs;
+  };
+}
+
 /** See TableScope.elsewhereIds. Legacy segments have no run and no manifest: their files are never here. */
 function elsewhereIdsOf(metadata: Metadata | undefined, present: ReadonlySet<string>, hereRuns: ReadonlySet<string>): (table: string) => IdRange[] | undefined {
   const known = new Map<string, IdRange[] | undefined>();
@@ -164,6 +179,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
       present,
       hereIds: hereIdsOf(loaded.manifests),
       elsewhereIds: elsewhereIdsOf(options.metadata, present, hereRuns),
+      runsOf: runsOf(loaded.manifests),
     };
     const rows: Record<string, number> = {};
     for (const definition of registry.definitions) {

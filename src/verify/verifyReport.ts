@@ -5,6 +5,8 @@ export interface VerifyCheck {
   /** 'skipped' when what it needs is not there (a parent table's files, say). */
   readonly result: 'ok' | 'violation' | 'skipped';
   readonly detail: string;
+  /** For a violation: the primary keys of the first few offending rows (up to 5, the lowest), also in `detail`. */
+  readonly ids?: readonly number[];
 }
 
 export interface VerifyReport {

@@ -11,6 +11,10 @@ import { quotedIdentifier } from '../schema/sql.js';
 import type { ParentReference, TableDefinition } from '../schema/tableDefinition.js';
 import type { TableLookup } from '../schema/compileTable.js';
 import type { VerifyCheck } from './verifyReport.js';
+import { idsOf, lowestIds, offending, violation } from './offendingIds.js';
+import { type RunAsOf, checkValues } from './valueChecks.js';
+import { checkRule } from './verifyRules.js';
+import { queryRow } from './queryRow.js';
 
 export interface TableScope {
   readonly connection: DuckDBConnection;
@@ -26,12 +30,11 @@ export interface TableScope {
    * here (all of them when none of its files are). Undefined when there is no metadata for it.
    */
   readonly elsewhereIds: (table: string) => readonly IdRange[] | undefined;
+  /** The runs here that made a table's rows: each one's IDs and as-of, by its manifest. */
+  readonly runsOf: (table: string) => readonly RunAsOf[];
 }
 
-async function one(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
-  const reader = await connection.runAndReadAll(sql);
-  return (reader.getRowObjectsJson()[0] ?? {}) as Record<string, unknown>;
-}
+const one = queryRow;
 
 const num = (value: unknown) => Number(value ?? 0);
 
@@ -51,10 +54,6 @@ async function rangeTable(connection: DuckDBConnection, name: string, ranges: re
   return table;
 }
 
-function tally(checks: VerifyCheck[], check: string, violations: number, what: string, fine: string): void {
-  checks.push(violations === 0 ? { check, result: 'ok', detail: fine } : { check, result: 'violation', detail: `${violations} ${what}` });
-}
-
 /** Unique and contiguous: every ID the manifests here give the table is present once, and no other. */
 async function checkPrimaryKey(scope: TableScope, definition: TableDefinition, checks: VerifyCheck[]): Promise<number> {
   const { connection } = scope;
@@ -62,23 +61,40 @@ async function checkPrimaryKey(scope: TableScope, definition: TableDefinition, c
   const key = quotedIdentifier(definition.primaryKey);
   const stats = await one(connection, `SELECT count(*) AS n, count(DISTINCT ${key}) AS d, min(${key}) AS lo, max(${key}) AS hi FROM ${table}`);
   const [n, distinct, lo, hi] = [num(stats.n), num(stats.d), num(stats.lo), num(stats.hi)];
-  tally(checks, `${definition.name}.${definition.primaryKey} unique`, n - distinct, 'duplicated IDs', `${n} rows, no ID twice`);
+  const unique = `${definition.name}.${definition.primaryKey} unique`;
+  if (n === distinct) {
+    checks.push({ check: unique, result: 'ok', detail: `${n} rows, no ID twice` });
+  } else {
+    // Only now, as it groups every row: the lowest few IDs that occur more than once, and how many do.
+    const twice = offending(await one(connection, `SELECT ${lowestIds('k')} AS ids, count(*) AS listed FROM (SELECT ${key} AS k FROM ${table} GROUP BY ${key} HAVING count(*) > 1)`));
+    checks.push(violation(unique, twice.listed, `IDs occur more than once (${n - distinct} extra rows)`, definition.primaryKey, twice.ids));
+  }
   const expected = scope.hereIds(definition.name);
   const ranges = await rangeTable(connection, `here_${definition.name}`, expected);
   const fit = await one(
     connection,
-    `SELECT count(DISTINCT c.${key}) FILTER (WHERE r.first_id IS NOT NULL) AS inside, count(*) FILTER (WHERE r.first_id IS NULL) AS outside
+    `SELECT count(DISTINCT c.${key}) FILTER (WHERE r.first_id IS NOT NULL) AS inside, count(*) FILTER (WHERE r.first_id IS NULL) AS outside,
+            ${lowestIds(`c.${key}`)} FILTER (WHERE r.first_id IS NULL) AS outside_ids
      FROM ${table} c LEFT JOIN ${ranges} r ON c.${key} BETWEEN r.first_id AND r.last_id`,
   );
   const missing = idCount(expected) - num(fit.inside);
   const outside = num(fit.outside);
   const check = `${definition.name}.${definition.primaryKey} contiguous`;
   const given = expected.length ? describeRanges(expected) : 'no IDs';
-  checks.push(
-    missing === 0 && outside === 0
-      ? { check, result: 'ok', detail: `IDs ${given}, none missing` }
-      : { check, result: 'violation', detail: `IDs ${lo}-${hi} present with ${missing} missing${outside ? ` and ${outside} rows outside them` : ''}; the manifests give ${given}` },
-  );
+  if (missing === 0 && outside === 0) {
+    checks.push({ check, result: 'ok', detail: `IDs ${given}, none missing` });
+    return n;
+  }
+  // Only now, as it reads every expected ID: the lowest few missing.
+  const missingIds = missing > 0 ? idsOf((await one(connection, `SELECT ${lowestIds('e.i')} AS ids FROM (SELECT s.i FROM ${ranges} r, range(r.first_id, r.last_id + 1) s(i)) e ANTI JOIN ${table} c ON e.i = c.${key}`)).ids) : [];
+  const outsideIds = idsOf(fit.outside_ids);
+  const listed = (ids: readonly number[], total: number) => (ids.length ? ` (${definition.primaryKey} ${ids.join(', ')}${total > ids.length ? ` and ${total - ids.length} more` : ''})` : '');
+  checks.push({
+    check,
+    result: 'violation',
+    detail: `IDs ${lo}-${hi} present with ${missing} missing${listed(missingIds, missing)}${outside ? ` and ${outside} rows outside them${listed(outsideIds, outside)}` : ''}; the manifests give ${given}`,
+    ids: [...missingIds, ...outsideIds].sort((a, b) => a - b).slice(0, 5),
+  });
   return n;
 }
 
@@ -92,6 +108,7 @@ async function checkReference(scope: TableScope, definition: TableDefinition, pa
     return;
   }
   const fk = quotedIdentifier(parent.column);
+  const key = quotedIdentifier(definition.primaryKey);
   const ranges = await rangeTable(scope.connection, `elsewhere_${parent.table}`, elsewhere ?? []);
   const parentKeys = here ? `(SELECT DISTINCT ${quotedIdentifier(parentDefinition.primaryKey)} AS k FROM ${quotedIdentifier(parent.table)})` : '(SELECT NULL::BIGINT AS k WHERE false)';
   // Each reference finds at most one parent key (distinct) and one range (merged ranges are disjoint).
@@ -99,51 +116,45 @@ async function checkReference(scope: TableScope, definition: TableDefinition, pa
     scope.connection,
     `SELECT count(*) FILTER (WHERE p.k IS NOT NULL) AS here,
             count(*) FILTER (WHERE p.k IS NULL AND r.first_id IS NOT NULL) AS elsewhere,
-            count(*) FILTER (WHERE p.k IS NULL AND r.first_id IS NULL) AS orphans
+            count(*) FILTER (WHERE p.k IS NULL AND r.first_id IS NULL) AS orphans,
+            ${lowestIds(`c.${key}`)} FILTER (WHERE p.k IS NULL AND r.first_id IS NULL) AS ids
      FROM ${quotedIdentifier(definition.name)} c
      LEFT JOIN ${parentKeys} p ON c.${fk} = p.k
      LEFT JOIN ${ranges} r ON c.${fk} BETWEEN r.first_id AND r.last_id`,
   );
   const [toHere, toElsewhere, orphans] = [num(counts.here), num(counts.elsewhere), num(counts.orphans)];
-  if (!here) {
-    tally(checks, check, orphans, `rows reference IDs the metadata never gave ${parent.table}`, `every reference is a ${parent.table} ID the metadata holds (its files are not here)`);
-  } else if (elsewhere && elsewhere.length > 0) {
-    const fine = `every reference resolves: ${toHere} to ${parent.table} rows here, ${toElsewhere} to ${parent.table} IDs of runs whose files are elsewhere (by the metadata)`;
-    tally(checks, check, orphans, `rows reference a ${parent.table} row that does not exist`, fine);
-  } else {
-    tally(checks, check, orphans, `rows reference a ${parent.table} row that does not exist`, 'every reference resolves');
+  const what = here ? `rows reference a ${parent.table} row that does not exist` : `rows reference IDs the metadata never gave ${parent.table}`;
+  let fine = 'every reference resolves';
+  if (!here) fine = `every reference is a ${parent.table} ID the metadata holds (its files are not here)`;
+  else if (elsewhere && elsewhere.length > 0) fine = `every reference resolves: ${toHere} to ${parent.table} rows here, ${toElsewhere} to ${parent.table} IDs of runs whose files are elsewhere (by the metadata)`;
+  checks.push(orphans === 0 ? { check, result: 'ok', detail: fine } : violation(check, orphans, what, definition.primaryKey, idsOf(counts.ids)));
+}
+
+/** A unique column's repeated values; the rows holding them are found only when there are some. */
+async function checkUnique(scope: TableScope, definition: TableDefinition, column: string, checks: VerifyCheck[]): Promise<void> {
+  const [c, table, key] = [quotedIdentifier(column), quotedIdentifier(definition.name), quotedIdentifier(definition.primaryKey)];
+  const dup = num((await one(scope.connection, `SELECT count(${c}) - count(DISTINCT ${c}) AS n FROM ${table}`)).n);
+  const check = `${definition.name}.${column} unique`;
+  if (dup === 0) {
+    checks.push({ check, result: 'ok', detail: 'no value twice' });
+    return;
   }
+  const repeated = `(SELECT ${c} FROM ${table} GROUP BY ${c} HAVING count(*) > 1)`;
+  const rows = offending(await one(scope.connection, `SELECT ${lowestIds(key)} AS ids, count(*) AS listed FROM ${table} WHERE ${c} IN ${repeated}`));
+  checks.push(violation(check, dup, `repeated values, in ${rows.listed} rows`, definition.primaryKey, rows.ids, rows.listed));
 }
 
 /** Every check of a table whose files are here; returns its row count. */
 export async function checkTable(scope: TableScope, definition: TableDefinition, checks: VerifyCheck[]): Promise<number> {
-  const t = (table: string) => quotedIdentifier(table);
   const rows = await checkPrimaryKey(scope, definition, checks);
-  for (const column of definition.unique ?? []) {
-    const c = quotedIdentifier(column);
-    const dup = await one(scope.connection, `SELECT count(${c}) - count(DISTINCT ${c}) AS n FROM ${t(definition.name)}`);
-    tally(checks, `${definition.name}.${column} unique`, num(dup.n), 'repeated values', 'no value twice');
-  }
+  for (const column of definition.unique ?? []) await checkUnique(scope, definition, column, checks);
   for (const parent of definition.parents) await checkReference(scope, definition, parent, checks);
+  await checkValues(scope.connection, definition, scope.runsOf(definition.name), checks);
   for (const rule of definition.rules ?? []) {
     const missing = (rule.reads ?? []).filter((other) => !scope.present.has(other));
-    if (missing.length) {
-      checks.push({ check: `${definition.name}: ${rule.description}`, result: 'skipped', detail: `needs ${missing.join(', ')} files here` });
-      continue;
-    }
     const check = `${definition.name}: ${rule.description}`;
-    let broken: Record<string, unknown>;
-    try {
-      broken = await one(scope.connection, `SELECT count(*) AS n FROM ${rule.violations(t)}`);
-    } catch (error: unknown) {
-      // A rule of a user's module that does not run is their definition's fault: a finding, not a crash.
-      const origin = scope.originOf(definition.name);
-      if (!origin) throw error;
-      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-      checks.push({ check, result: 'violation', detail: `the rule does not run (${reason}): fix its violations() in ${origin}` });
-      continue;
-    }
-    tally(checks, check, num(broken.n), 'rows break it', 'holds for every row');
+    if (missing.length) checks.push({ check, result: 'skipped', detail: `needs ${missing.join(', ')} files here` });
+    else checks.push(await checkRule(scope.connection, definition, rule, scope.originOf(definition.name)));
   }
   return rows;
 }

@@ -1,13 +1,15 @@
 /** `synthgen schema`: the data dictionary (every column: type, meaning, distribution), built-in and --tables. */
 import { Command, Option } from 'clipanion';
-import { dataDictionary } from '../../schema/dataDictionary.js';
+import { columnDependencies } from '../../schema/dictionary/columnDependencies.js';
+import { dataDictionary, lookupIn } from '../../schema/dictionary/dataDictionary.js';
+import type { Column, TableDefinition } from '../../schema/tableDefinition.js';
 import { registryFor, tablesOption } from '../tableModules.js';
 
 export class SchemaCommand extends Command {
   static override paths = [['schema']];
 
   static override usage = Command.Usage({
-    description: 'Print the data dictionary: every table and column with its type, meaning and distribution',
+    description: 'Print the data dictionary: every table and column with its type, meaning, distribution, what it depends on and what verify checks',
     examples: [
       ['As Markdown', '$0 schema'],
       ['As JSON, for scripts', '$0 schema --json'],
@@ -24,14 +26,26 @@ export class SchemaCommand extends Command {
       this.context.stdout.write(dataDictionary(definitions));
       return 0;
     }
-    const tables = definitions.map((t) => ({
-      name: t.name,
-      version: t.version,
-      primary_key: t.primaryKey,
-      references: t.parents.map((p) => ({ column: p.column, table: p.table })),
-      columns: t.columns.map((c) => ({ name: c.name, type: c.type, description: c.description, distribution: c.distribution })),
-    }));
-    this.context.stdout.write(`${JSON.stringify({ tables }, null, 2)}\n`);
+    this.context.stdout.write(`${JSON.stringify({ tables: jsonDictionary(definitions) }, null, 2)}\n`);
     return 0;
   }
+}
+
+/** The dictionary as data: what `--json` prints. */
+function jsonDictionary(definitions: readonly TableDefinition[]): unknown[] {
+  const lookup = lookupIn(definitions);
+  return definitions.map((t) => {
+    const dependencies = columnDependencies(t, lookup);
+    const column = (c: Column) => ({
+      name: c.name,
+      type: c.type,
+      description: c.description,
+      distribution: c.distribution,
+      depends_on: dependencies.get(c.name),
+      ...(c.minimum === undefined ? {} : { minimum: c.minimum }),
+      ...(c.maximum === undefined ? {} : { maximum: c.maximum }),
+      ...(c.mayFollowAsOf ? { may_follow_as_of: true } : {}),
+    });
+    return { name: t.name, version: t.version, primary_key: t.primaryKey, references: t.parents.map((p) => ({ column: p.column, table: p.table })), columns: t.columns.map(column) };
+  });
 }

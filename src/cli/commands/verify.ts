@@ -15,12 +15,14 @@ export class VerifyCommand extends Command {
   static override paths = [['verify']];
 
   static override usage = Command.Usage({
-    description: 'Check a generated dataset: files against the run manifests, keys, foreign keys and cross-table rules',
+    description: 'Check a generated dataset: files against the run manifests, keys, foreign keys, times against as-of, bounds and cross-table rules',
     details: `
       Every file a run manifest (\`<out>/_runs/<run-id>.json\`) lists must be present with its size, SHA-256, row
       count and ID range, and no Parquet file may be missing from every manifest. Primary keys must be unique and
       contiguous, unique columns unique, foreign keys must resolve (to the parent's files when they are there, else
-      to IDs the metadata holds), and each table's rules must hold. Runs the metadata records elsewhere (another
+      to IDs the metadata holds), no date or time may be after its run's as-of (unless its column says it may),
+      numbers must lie within their column's bounds, and each table's rules must hold; each violation names up to
+      5 offending rows by primary key. Runs the metadata records elsewhere (another
       folder or bucket) are not looked for here; references to their IDs are checked against the metadata. Only
       \`<table>/<file>.parquet\` paths inside the dataset are read, and only regular files; for S3, objects whose keys
       would leave the prefix are reported, never downloaded. Exits 1 on any violation.

@@ -30,6 +30,6 @@ export function spanOf(draw: string, span: string | number, shape = 1): string {
 export function createdInIdOrder(table: string, id: string, created: string): Rule {
   return {
     description: `${created} never decreases as ${id} rises`,
-    violations: (t) => `(SELECT ${created} < lag(${created}) OVER (ORDER BY ${id}) AS back FROM ${t(table)}) WHERE back`,
+    violations: (t) => `(SELECT ${id}, ${created} < lag(${created}) OVER (ORDER BY ${id}) AS back FROM ${t(table)}) WHERE back`,
   };
 }

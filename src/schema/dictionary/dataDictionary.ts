@@ -1,0 +1,52 @@
+/**
+ * The data dictionary, rendered from the table definitions so it cannot drift from what is generated: each column's
+ * type, meaning and distribution, what it depends on (from what its SQL reads, columnDependencies.ts), and what
+ * `synthgen verify` checks its values against.
+ */
+import { columnDependencies, describeDependencies } from './columnDependencies.js';
+import { TIME_TYPE } from '../defineTable.js';
+import type { Column, TableDefinition } from '../tableDefinition.js';
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+/** What verify checks a column's values against: its bounds, and for a date or time its run's as-of. */
+export function describeChecks(column: Column): string {
+  const checks: string[] = [];
+  if (TIME_TYPE.test(column.type.trim().toUpperCase())) checks.push(column.mayFollowAsOf ? 'may be after as-of' : 'not after as-of');
+  const { minimum, maximum } = column;
+  if (minimum !== undefined && maximum !== undefined) checks.push(`${minimum} to ${maximum}`);
+  else if (minimum !== undefined) checks.push(`≥ ${minimum}`);
+  else if (maximum !== undefined) checks.push(`≤ ${maximum}`);
+  return checks.join('; ');
+}
+
+/** Tables by name among `tables`: a table's parents must be among them. */
+export function lookupIn(tables: readonly TableDefinition[]): (name: string) => TableDefinition | undefined {
+  const byName = new Map(tables.map((t) => [t.name, t]));
+  return (name) => byName.get(name);
+}
+
+export function dataDictionary(tables: readonly TableDefinition[]): string {
+  const lookup = lookupIn(tables);
+  const sections = tables.map((table) => {
+    const parents = table.parents.map((p) => `\`${p.column}\` → \`${p.table}\``).join(', ');
+    const dependencies = columnDependencies(table, lookup);
+    const row = (c: Column) => {
+      const depends = dependencies.get(c.name);
+      return `| \`${c.name}\` | ${c.type} | ${cell(c.description)} | ${cell(c.distribution)} | ${depends ? cell(describeDependencies(depends)) : ''} | ${describeChecks(c)} |`;
+    };
+    const lines = [
+      `### ${table.name} (${table.columns.length} columns, generator version ${table.version})`,
+      '',
+      `${table.description}${parents ? ` References: ${parents}.` : ''}`,
+      '',
+      '| column | type | meaning | distribution | depends on | verify checks |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...table.columns.map(row),
+    ];
+    return lines.join('\n');
+  });
+  return `${sections.join('\n\n')}\n`;
+}
