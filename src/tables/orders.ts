@@ -180,6 +180,8 @@ export const orders = defineTable({
     {
       name: 'quantity',
       type: 'INTEGER',
+      minimum: 1,
+      maximum: 10,
       description: 'Units ordered.',
       distribution: describeWeights(quantities),
       sql: ({ field }) => field('_quantity'),
@@ -187,6 +189,7 @@ export const orders = defineTable({
     {
       name: 'unit_price',
       type: MONEY,
+      minimum: 0,
       description: 'Price per unit: equal to the product’s price.',
       distribution: 'Recomputed from the product row.',
       sql: ({ field }) => field('_unit_price'),
@@ -194,6 +197,7 @@ export const orders = defineTable({
     {
       name: 'subtotal',
       type: MONEY,
+      minimum: 0,
       description: 'unit_price x quantity.',
       distribution: 'Follows price and quantity.',
       sql: ({ field }) => field('_subtotal'),
@@ -201,6 +205,7 @@ export const orders = defineTable({
     {
       name: 'tax_amount',
       type: MONEY,
+      minimum: 0,
       description: 'Sales tax or VAT at the shipping country’s rate, on the subtotal less a percentage coupon’s discount.',
       distribution: `Rates: ${LOCALES.map((l, i) => `${l.countryCode} ${((taxRates[i] ?? 0) * 100).toFixed(2)}%`).join(', ')}.`,
       sql: ({ field }) => field('_tax'),
@@ -208,6 +213,7 @@ export const orders = defineTable({
     {
       name: 'shipping_cost',
       type: MONEY,
+      minimum: 0,
       description: 'Shipping fee; standard shipping is free from 50 USD.',
       distribution: Object.entries(shippingTerms).map(([m, [fee]]) => `${m} ${fee.toFixed(2)}`).join(', ') + '.',
       sql: ({ field }) => field('_shipping'),
@@ -215,6 +221,7 @@ export const orders = defineTable({
     {
       name: 'discount_amount',
       type: MONEY,
+      minimum: 0,
       description: 'Coupon discount: a percentage of subtotal (rounded to the cent), or the shipping fee for FREESHIP; 0 without coupon.',
       distribution: 'Follows coupon_code.',
       sql: ({ field }) => field('_discount'),
@@ -222,6 +229,7 @@ export const orders = defineTable({
     {
       name: 'total_amount',
       type: MONEY,
+      minimum: 0,
       description: 'subtotal + tax_amount + shipping_cost - discount_amount, exactly.',
       distribution: 'Follows its parts.',
       sql: ({ field }) => `(${field('_subtotal')} + ${field('_tax')} + ${field('_shipping')} - ${field('_discount')})`,

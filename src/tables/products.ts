@@ -167,6 +167,7 @@ export const products = defineTable({
     {
       name: 'price',
       type: MONEY,
+      minimum: 0.01,
       description: 'List price in USD. Orders copy it as unit_price.',
       distribution: 'Log-uniform within the subcategory’s range (e.g. Laptops 299-2999), skewed cheap (u^1.3), ending .99 (.49 under 10).',
       sql: ({ field }) => field('_price'),
@@ -174,6 +175,7 @@ export const products = defineTable({
     {
       name: 'cost',
       type: MONEY,
+      minimum: 0.01,
       description: 'Unit cost in USD; 0 < cost < price.',
       distribution: 'price x uniform(0.35, 0.75), rounded to cents.',
       sql: ({ field }) => field('_cost'),
@@ -188,6 +190,7 @@ export const products = defineTable({
     {
       name: 'weight',
       type: 'DECIMAL(8,3)',
+      minimum: 0.001,
       description: 'Shipping weight in kg.',
       distribution: 'Log-uniform within the subcategory’s range (e.g. Furniture 4-60 kg).',
       sql: ({ field }) => `round(${field('_weight')}, 3)`,
@@ -228,6 +231,7 @@ export const products = defineTable({
     {
       name: 'stock_quantity',
       type: 'INTEGER',
+      minimum: 0,
       description: 'Units in stock.',
       distribution: '6% out of stock (0); else 1 + 999 x u^2.',
       sql: ({ row }) => `CASE WHEN ${chance(row, 'out_of_stock', 0.06)} THEN 0 ELSE 1 + floor(999 * pow(${uniform(row, 'stock_quantity')}, 2))::BIGINT END`,
@@ -256,6 +260,8 @@ export const products = defineTable({
     {
       name: 'rating',
       type: 'DECIMAL(2,1)',
+      minimum: 1,
+      maximum: 5,
       description: 'Average review rating 1.0-5.0; NULL without reviews. Better-selling products rate higher, and ratings of few reviews scatter more.',
       distribution: `Quality ${RATING.floor} + ${RATING.span} x sqrt(1 - popularity) x uniform(0.75, 1), plus noise of 1.2 / sqrt(review_count), within 1-5.`,
       sql: ({ row, field }) =>
@@ -264,6 +270,7 @@ export const products = defineTable({
     {
       name: 'review_count',
       type: 'INTEGER',
+      minimum: 0,
       description: 'Number of reviews: follows sales, so it grows with the product’s popularity and time listed.',
       distribution: `Relative sales rate (${rateRange(PRODUCTS).map((r) => r.toFixed(2)).join('-')}) x days listed / ${REVIEW_DAYS} x noise; 0 for many new listings.`,
       sql: ({ field }) => field('_reviews'),
@@ -271,6 +278,7 @@ export const products = defineTable({
     {
       name: 'sales_rank',
       type: 'INTEGER',
+      minimum: 1,
       description: 'Best-seller rank in the shop (1 = best) as of the run: a true ranking of the products listed by then (each rank once), by the popularity orders pick products by; older first among equals.',
       distribution: 'A permutation of 1..the products listed by the run’s as-of.',
       sql: ({ row }) => row.popularityRank,

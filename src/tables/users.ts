@@ -298,6 +298,7 @@ export const users = defineTable({
     {
       name: 'login_count',
       type: 'INTEGER',
+      minimum: 0,
       description: 'Number of logins since registration: grows with how often the customer orders and how long they have been registered.',
       distribution: `1 + (0.05 + relative order rate) x days registered x ${LOGINS_PER_DAY} x noise; 0 or 1 while pending_verification.`,
       sql: ({ row, field }) =>
