@@ -11,7 +11,6 @@ import { describeWeights, labelOf, weighted, weightedIndex } from '../schema/col
 import { ADDRESS_POOL_SIZE, LOCALES } from './locales.js';
 import { DRAW20, below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
-import { PRODUCT_PRICE_POOLS, productPrice, subcategoryIndex } from './products.js';
 import { addressIndex, streetAddress } from './users.js';
 import { ORDERS, hourOfWeekSql, hourlyRate } from './calendar.js';
 import { CUSTOMERS, PRODUCTS } from './activity.js';
@@ -75,7 +74,7 @@ export const orders = defineTable({
     },
     { table: 'products', column: 'product_id', skew: PRODUCTS.skew },
   ],
-  pools: [...PRODUCT_PRICE_POOLS, POOL.order_acceptance, POOL.shipping_lottery, POOL.payment_lottery, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note],
+  pools: [POOL.order_acceptance, POOL.shipping_lottery, POOL.payment_lottery, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note],
   helpers: [
     { name: '_user_locale', sql: ({ parent }) => parent('users').value('_locale') },
     {
@@ -85,8 +84,9 @@ export const orders = defineTable({
     },
     { name: '_elsewhere', sql: ({ row }) => `(${chance(row, 'ship_elsewhere', 0.15)})` },
     { name: '_ordered', sql: ({ row }) => row.created },
-    { name: '_product_sub', sql: (context) => subcategoryIndex(context, context.parent('products')) },
-    { name: '_unit_price', sql: (context) => productPrice(context, context.parent('products'), context.field('_product_sub')) },
+    // The product's own fields, recomputed from its row: the price it lists, the subcategory it is in.
+    { name: '_product_sub', sql: ({ parent }) => parent('products').value('_sub') },
+    { name: '_unit_price', sql: ({ parent }) => parent('products').value('price') },
     { name: '_quantity', sql: ({ row }) => weighted(draw20(row, 'quantity'), quantities) },
     { name: '_subtotal', sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`) },
     {
@@ -166,7 +166,7 @@ export const orders = defineTable({
     {
       name: 'user_id',
       type: 'BIGINT',
-      description: 'The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone.',
+      description: 'The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone; every 25th order, the newest customer’s first order when they registered since the 25th order before (at most a day before).',
       distribution: 'By popularity (skew 3, a quarter of users never order) among the users existing then: the top 1%, 10% and 20% of users place ~14%, ~57% and ~73% of orders (see Time in the README).',
       sql: ({ parent }) => parent('users').id,
     },
@@ -245,7 +245,7 @@ export const orders = defineTable({
       name: 'order_status',
       type: 'VARCHAR',
       description: 'Fulfilment state, consistent with the dates: pending/processing (not shipped), shipped (not delivered), delivered/returned (both dates), cancelled (neither).',
-      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned by the product's category: ${Object.entries(returnRates).map(([c, r]) => `${c} ${r * 100}%`).join(', ')}.`,
+      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned by the product's category: ${Object.entries(returnRates).map(([c, r]) => `${c} ${Math.round(r * 100)}%`).join(', ')}.`,
       sql: ({ field }) => `${list(STATUS)}[${field('_status')} + 1]`,
     },
     {
@@ -346,7 +346,7 @@ export const orders = defineTable({
       name: 'coupon_code',
       type: 'VARCHAR',
       description: 'Coupon used; NULL for most orders. WELCOME15 only on a customer’s first order; VIP25 only for gold and platinum customers; SPRING20 only in March-May (others get SAVE10 instead).',
-      distribution: `${WELCOME_SHARE * 100}% of first orders (every ${WELCOME_EVERY}th order, when a customer registered since the one before) use WELCOME15; ${COUPON_SHARE * 100}% of other orders a coupon: ${describeWeights(coupons.filter(([c]) => c !== 'WELCOME15'))}, before the tier and season checks.`,
+      distribution: `${Math.round(WELCOME_SHARE * 100)}% of first orders (every ${WELCOME_EVERY}th order, when a customer registered since the one before) use WELCOME15; ${Math.round(COUPON_SHARE * 100)}% of other orders a coupon: ${describeWeights(coupons.filter(([c]) => c !== 'WELCOME15'))}, before the tier and season checks.`,
       sql: ({ field }) => `CASE WHEN ${field('_coupon')} >= 0 THEN ${labelOf(coupons, field('_coupon'))} END`,
     },
     {
