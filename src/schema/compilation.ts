@@ -1,0 +1,240 @@
+/**
+ * One table's compilation in progress: its fields as nodes, what each reads (other fields, parents' values, pools,
+ * engine inputs), and the stage each is computed in. compileTable.ts drives it; parents/referenceFields.ts adds the
+ * fields that pick parents.
+ */
+import { UserError } from '../errors/userError.js';
+import { definitionProblem } from './defineTable.js';
+import { poolColumn } from './columns/poolAt.js';
+import type { HelperSql } from './parents/parentRows.js';
+import { type Standing, type StandingInputs, standingOf } from './parents/standing.js';
+import type { RandomSource } from './random.js';
+import { quotedIdentifier } from './sql.js';
+import { type EngineInput, recordedSource } from './recordedSource.js';
+import type { Field, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
+
+/** One field of a compiled query and what its SQL read. */
+export interface FieldReads {
+  /** Whose field it is: the table compiled, or a parent whose value the query recomputes. */
+  readonly table: string;
+  /** Its name in that table; for a field the engine adds, the input it stands for (`own creation time`). */
+  readonly field: string;
+  readonly engine: boolean;
+  /** The query's other fields it read, by their names in the query. */
+  readonly fields: readonly string[];
+  /** Draws, times and pools it read itself. */
+  readonly inputs: readonly EngineInput[];
+}
+
+/** Tables by name: a parent's definition, for recomputing its values. */
+export type TableLookup = (name: string) => TableDefinition | undefined;
+
+export const ID = '__id';
+export const CREATED = '__created';
+
+export interface Node {
+  readonly name: string;
+  /** Whose field this is: the table compiled, or a parent whose value it recomputes. */
+  readonly owner: TableDefinition;
+  /** For a parent's field: which parent row it is computed for (the reference, or one candidate of it). */
+  readonly key: string;
+  readonly label: string;
+  readonly build: (context: RowContext) => string;
+  sql?: string;
+  readonly dependencies: Set<string>;
+  readonly inputs: Set<EngineInput>;
+  /** For a field the engine adds: the input it stands for. */
+  readonly engine?: EngineInput;
+  stage?: number;
+}
+
+/** Adds a pool the engine builds to a compilation's pools; returns the SQL naming its column. */
+export function enginePool(pools: Map<string, PoolDefinition>, name: string, values: readonly number[]): string {
+  if (!pools.has(name)) pools.set(name, { name, type: 'number', build: () => values });
+  return quotedIdentifier(poolColumn(name));
+}
+
+interface ParentSource {
+  readonly definition: TableDefinition | undefined;
+  readonly source: RandomSource;
+  readonly idField: string;
+  /** SQL that is true when this row is the parent's first child by construction (firstChildren.ts). */
+  readonly firstChild: string;
+}
+
+export class Compilation {
+  readonly nodes = new Map<string, Node>();
+  readonly parents = new Map<string, ParentSource>();
+  readonly #visiting = new Set<string>();
+  /** SQL for the creation time of this run's row whose ID is the SQL given (set by addCreated()). */
+  ownCreated: (id: string) => string = () => {
+    throw new Error('creation times are not laid out yet');
+  };
+
+  constructor(
+    readonly definition: TableDefinition,
+    readonly own: RandomSource,
+    readonly tables: TableLookup,
+    readonly pools: Map<string, PoolDefinition>,
+  ) {}
+
+  add(owner: TableDefinition, name: string, label: string, build: (context: RowContext) => string, key = owner.name, engine?: EngineInput): void {
+    if (this.nodes.has(name) || name === ID) throw definitionProblem(this.definition.name, label, 'defined twice');
+    this.nodes.set(name, { name, owner, key, label, build, dependencies: new Set(), inputs: new Set(), ...(engine === undefined ? {} : { engine }) });
+  }
+
+  /** Engine-made fields (timelines, parent picks), standing for input `engine`: SQL that reads the fields it names. */
+  addHelpers(fields: readonly HelperSql[], label: string, engine: EngineInput): void {
+    for (const { name, reads, sql } of fields) {
+      const build = (context: RowContext): string => {
+        for (const read of reads) context.field(read);
+        return sql;
+      };
+      this.add(this.definition, name, label, build, this.definition.name, engine);
+    }
+  }
+
+  /** What each field read, once every field is compiled. */
+  reads(): Map<string, FieldReads> {
+    const reads = new Map<string, FieldReads>();
+    for (const node of this.nodes.values()) {
+      const own = node.owner === this.definition;
+      const field = node.engine ?? (own ? node.name : node.name.slice(`__${node.key}__`.length));
+      reads.set(node.name, { table: node.owner.name, field, engine: node.engine !== undefined, fields: [...node.dependencies], inputs: [...node.inputs] });
+    }
+    return reads;
+  }
+
+  /** A pool the engine builds for this compilation, read by its own fields' SQL. */
+  enginePool(name: string, values: readonly number[]): string {
+    return enginePool(this.pools, name, values);
+  }
+
+  /** A row's standing among its table's (standing.ts), reading an engine pool only if a field uses it. */
+  readonly standing = (inputs: Omit<StandingInputs, 'pool'>): Standing => standingOf({ ...inputs, pool: (name, values) => this.enginePool(name, values) });
+
+  /** The hidden field holding the parent's field `name`, added on first read. */
+  parentValue(reader: Node, key: string, name: string): string {
+    const parent = this.parents.get(key);
+    const table = parent?.definition?.name ?? key;
+    if (!parent?.definition) throw definitionProblem(this.definition.name, reader.label, `reads ${table}.${name}, but ${table} is not a parent it declares`);
+    const field: Field | undefined = [...parent.definition.helpers, ...parent.definition.columns].find((f) => f.name === name);
+    if (!field) throw definitionProblem(this.definition.name, reader.label, `reads ${table}.${name}, which ${table} does not define`);
+    const node = `__${key}__${name}`;
+    if (!this.nodes.has(node)) {
+      // The field as the parent computes it, before any cast: the parent's other fields read it so.
+      this.add(parent.definition, node, `${table}.${name}`, field.sql, key);
+      // Its draws are the parent row's, which exists once the parent's id is.
+      this.nodes.get(node)?.dependencies.add(parent.idField);
+    }
+    return node;
+  }
+
+  readPool(reader: Node, pool: PoolDefinition): string {
+    const declared = reader.owner.pools.find((p) => p.name === pool.name);
+    const where = reader.owner === this.definition ? reader.label : `${reader.label} (read by ${this.definition.name})`;
+    if (declared !== pool) {
+      throw definitionProblem(reader.owner.name, where, `reads pool ${pool.name}, which ${reader.owner.name} does not list in pools: add it there`);
+    }
+    this.pools.set(pool.name, pool);
+    reader.inputs.add(`pool ${pool.name}`);
+    return quotedIdentifier(poolColumn(pool.name));
+  }
+
+  /** The row a parent key names, as `node`'s SQL reads it. */
+  parentRowOf(node: Node, key: string): ParentRow {
+    const parent = this.parents.get(key);
+    if (!parent) throw definitionProblem(this.definition.name, node.label, `reads ${key}, which is not a parent it declares: add it to parents`);
+    node.dependencies.add(parent.idField);
+    const source = recordedSource(parent.source, parent.definition?.name ?? key, node.inputs);
+    return {
+      get id() {
+        return source.id;
+      },
+      get asOf() {
+        return source.asOf;
+      },
+      get created() {
+        return source.created;
+      },
+      // Getters, not copies: reading a standing adds its pool, which every vector then carries.
+      get popularity() {
+        return source.popularity;
+      },
+      get popularityRank() {
+        return source.popularityRank;
+      },
+      bits: (bitsKey) => source.bits(bitsKey),
+      firstChild: parent.firstChild,
+      value: (name) => {
+        const hidden = this.parentValue(node, key, name);
+        node.dependencies.add(hidden);
+        // A column is read as written, so a child compares equal to the parent's file.
+        const column = parent.definition?.columns.find((c) => c.name === name);
+        return column ? `CAST(${quotedIdentifier(hidden)} AS ${column.type})` : quotedIdentifier(hidden);
+      },
+    };
+  }
+
+  contextOf(node: Node): RowContext {
+    const ownRow = node.owner === this.definition;
+    const parentRow = (table: string): ParentRow => {
+      if (!ownRow) {
+        throw definitionProblem(this.definition.name, node.label, `reads ${node.owner.name}'s parent ${table}: a child can read only the values its parent computes from its own row`);
+      }
+      return this.parentRowOf(node, table);
+    };
+    const source = ownRow ? this.own : this.parentSourceOf(node.key);
+    return {
+      row: recordedSource(source, ownRow ? undefined : node.owner.name, node.inputs),
+      parent: parentRow,
+      field: (other) => {
+        const name = ownRow ? other : this.parentValue(node, node.key, other);
+        node.dependencies.add(name);
+        return quotedIdentifier(name);
+      },
+      pool: (pool, index) => `${this.readPool(node, pool)}[(${index}) + 1]`,
+      poolLength: (pool) => `len(${this.readPool(node, pool)})::UBIGINT`,
+    };
+  }
+
+  parentSourceOf(table: string): RandomSource {
+    const parent = this.parents.get(table);
+    if (!parent) throw new Error(`no parent source for ${table}`);
+    return parent.source;
+  }
+
+  stageOf(name: string, reader?: Node): number {
+    if (name === ID) return 0;
+    const node = this.nodes.get(name);
+    if (!node) {
+      throw definitionProblem(this.definition.name, reader?.label, `reads field ${JSON.stringify(name)}, which ${this.definition.name} does not define: define it as a column, or as a helper (a name starting with _)`);
+    }
+    if (node.stage !== undefined) return node.stage;
+    if (this.#visiting.has(name)) throw definitionProblem(this.definition.name, node.label, 'depends on itself through the fields it reads');
+    this.#visiting.add(name);
+    node.sql = buildSql(this.definition, node, this.contextOf(node));
+    let stage = 1;
+    for (const dependency of node.dependencies) stage = Math.max(stage, this.stageOf(dependency, node) + 1);
+    this.#visiting.delete(name);
+    node.stage = stage;
+    return stage;
+  }
+}
+
+function buildSql(definition: TableDefinition, node: Node, context: RowContext): string {
+  let sql: unknown;
+  try {
+    sql = node.build(context);
+  } catch (error: unknown) {
+    if (error instanceof UserError) throw error;
+    throw definitionProblem(definition.name, node.label, `its sql builder threw: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof sql !== 'string' || sql.trim() === '') throw definitionProblem(definition.name, node.label, 'its sql builder must return a SQL expression (a non-empty string)');
+  return sql;
+}
+
+/** Pool names of the engine's own pools for a table: never a name definePool() accepts (those start with a letter). */
+export const timelinePool = (table: string) => `_timeline_${table}`;
+export const popularityPool = (table: string) => `_popularity_${table}`;
+
