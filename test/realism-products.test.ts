@@ -69,7 +69,7 @@ test('only food has ingredients, and all food has them with a net weight or volu
   expect(await count(`category <> 'Grocery' AND regexp_matches(lower(product_name || ' ' || description), 'ingredient|tasty')`)).toBe(0);
   const food = await count(`category = 'Grocery'`);
   expect(food).toBeGreaterThan(1000);
-  expect(await count(`category = 'Grocery' AND regexp_matches(description, 'Ingredients: [a-z0-9]') AND regexp_matches(description, '\\d+ (g|ml)\\b')`)).toBe(food);
+  expect(await count(`category = 'Grocery' AND regexp_matches(description, 'Ingredients: [a-z0-9]') AND regexp_matches(description, '\\d+ (g|kg|ml|L)\\b')`)).toBe(food);
 });
 
 test('every book has an author and a page count that follows its weight', async () => {

@@ -97,6 +97,13 @@ function round(value: number, step: number): number {
   return Math.max(step, Math.round(value / step) * step);
 }
 
+/** As a shop labels it: 1.5 kg and 2 L rather than 1,500 g and 2,000 ml. */
+function shown(amount: number, unit: string): string {
+  const larger = unit === ' g' ? ' kg' : unit === ' ml' ? ' L' : undefined;
+  if (larger && amount >= 1000) return `${Number((amount / 1000).toFixed(2))}${larger}`;
+  return `${amount.toLocaleString('en-US')}${unit}`;
+}
+
 /**
  * Per subcategory, the measure of each of MEASURES_PER_SUBCATEGORY equal slices of the log-weight range (weights
  * are log-uniform in it): perKg x the slice's middle weight, rounded to the step, with the unit ('' for none).
@@ -110,7 +117,7 @@ export function measurePool(subs: readonly Subcategory[], form: 'text' | 'name')
       if (!measure || (form === 'name' && sub.nameSuffix !== 'measure')) return '';
       const [low, high] = sub.weight;
       const kg = low * (high / low) ** ((slice + 0.5) / MEASURES_PER_SUBCATEGORY);
-      const text = `${round(kg * measure.perKg, measure.step).toLocaleString('en-US')}${measure.unit}`;
+      const text = shown(round(kg * measure.perKg, measure.step), measure.unit);
       return form === 'name' ? `, ${text}` : text;
     }),
   );
