@@ -18,7 +18,9 @@ import {
 } from '@faker-js/faker';
 
 import { ADDRESS_POOL_SIZE, LOCALES, type LocaleCode, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
-import { SUBCATEGORIES, subcategoryLottery } from './catalog.js';
+import { CATEGORIES, SUBCATEGORIES, subcategoryLottery } from './catalog.js';
+import { BRANDS_PER_CATEGORY, brandSuffixes } from './catalog/brands.js';
+import { type Archetype, archetypes, colorPool, measurePool } from './catalog/catalogPools.js';
 import { ORDERS, REGISTRATIONS, acceptance, localeTable } from './calendar.js';
 import { paymentByCountry, shippingByBasket } from './orderTerms.js';
 import { lottery } from '../schema/columns/weighted.js';
@@ -106,6 +108,19 @@ function addressPool(): Address[] {
   return addressCache;
 }
 
+/** People's names for attributes that name one, e.g. a book's author: first and last names, varied. */
+function personNames(): string[] {
+  const faker = fakerFor([en_US, en, base], 14);
+  return faker.helpers.uniqueArray(() => `${faker.person.firstName()} ${faker.person.lastName()}`, 300);
+}
+
+let archetypeCache: Archetype[] | undefined;
+function archetypePool(): Archetype[] {
+  const faker = fakerFor([en, base], 15);
+  archetypeCache ??= archetypes(SUBCATEGORIES, (n) => faker.number.int({ max: n - 1 }), personNames());
+  return archetypeCache;
+}
+
 const builders: Record<string, () => Pool> = {
   registration_locale: () => localeTable(REGISTRATIONS),
   order_acceptance: () => acceptance(ORDERS),
@@ -115,14 +130,19 @@ const builders: Record<string, () => Pool> = {
   subcategory_lottery: () => subcategoryLottery(),
   subcategory_name: () => SUBCATEGORIES.map((sub) => sub.name),
   subcategory_category: () => SUBCATEGORIES.map((sub) => sub.category),
-  subcategory_noun: () => SUBCATEGORIES.flatMap((sub) => [...sub.nouns]),
   subcategory_min_price: () => SUBCATEGORIES.map((sub) => sub.price[0]),
   subcategory_max_price: () => SUBCATEGORIES.map((sub) => sub.price[1]),
   subcategory_min_weight: () => SUBCATEGORIES.map((sub) => sub.weight[0]),
   subcategory_max_weight: () => SUBCATEGORIES.map((sub) => sub.weight[1]),
   subcategory_size: () => SUBCATEGORIES.map((sub) => sub.size),
-  subcategory_physical: () => SUBCATEGORIES.map((sub) => (sub.physical ? 1 : 0)),
-  product_material: () => [...(fakerFor([en, base], 12).definitions.commerce?.product_name?.material ?? [])],
+  subcategory_adjective: () => SUBCATEGORIES.flatMap((sub) => [...sub.adjectives]),
+  subcategory_color: () => colorPool(SUBCATEGORIES),
+  archetype_name: () => archetypePool().map((a) => a.name),
+  archetype_material: () => archetypePool().map((a) => a.material),
+  archetype_before: () => archetypePool().map((a) => a.before),
+  archetype_after: () => archetypePool().map((a) => a.after),
+  measure_text: () => measurePool(SUBCATEGORIES, 'text'),
+  measure_name: () => measurePool(SUBCATEGORIES, 'name'),
   // Female names of every locale, then male names: index = sex * LOCALES * NAME_POOL_SIZE + locale * NAME_POOL_SIZE + i.
   first_name: () => [...firstNames('female'), ...firstNames('male')],
   first_name_email: () => [...firstNames('female'), ...firstNames('male')].map(emailSafe),
@@ -137,16 +157,17 @@ const builders: Record<string, () => Pool> = {
   address_state: () => addressPool().map((a) => a.state),
   address_postcode: () => addressPool().map((a) => a.postcode),
   free_email_domain: () => [...(fakerFor([en, base], 5).definitions.internet?.free_email ?? [])],
-  product_description: () => {
-    const faker = fakerFor([en, base], 6);
-    return faker.helpers.uniqueArray(() => faker.commerce.productDescription(), 400);
-  },
-  product_adjective: () => [...(fakerFor([en, base], 7).definitions.commerce?.product_name?.adjective ?? [])],
-  color: () => [...(fakerFor([en, base], 8).definitions.color?.human ?? [])],
+  // A category's own brands (publishers for books, farms for food), repeated for each of its subcategories so that
+  // a row finds its brand from its subcategory alone.
   brand: () => {
-    const faker = fakerFor([en_US, en, base], 9);
-    const suffixes = ['', '', '', ' & Co.', ' Labs', ' Works', ' Studio', ' Supply', ' Goods', ' Brothers'];
-    return faker.helpers.uniqueArray(() => `${faker.person.lastName()}${faker.helpers.arrayElement(suffixes)}`, 400);
+    const byCategory = new Map(
+      CATEGORIES.map((category, index) => {
+        const faker = fakerFor([en_US, en, base], 900 + index);
+        const suffixes = brandSuffixes(category);
+        return [category, faker.helpers.uniqueArray(() => `${faker.person.lastName()}${faker.helpers.arrayElement(suffixes)}`, BRANDS_PER_CATEGORY)];
+      }),
+    );
+    return SUBCATEGORIES.flatMap((sub) => byCategory.get(sub.category) ?? []);
   },
   supplier: () => {
     const faker = fakerFor([en_US, en, base], 10);

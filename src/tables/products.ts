@@ -9,7 +9,8 @@ import { type Choice, describeWeights, weighted } from '../schema/columns/weight
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
 import type { PoolReader } from '../schema/tableDefinition.js';
-import { NOUNS_PER_SUBCATEGORY, SUBCATEGORIES } from './catalog.js';
+import { CATEGORIES as categories, SUBCATEGORIES } from './catalog.js';
+import { PRODUCT_TEXT_HELPERS, PRODUCT_TEXT_POOLS, brandSql, colorSql, descriptionSql, materialSql, productNameSql } from './productText.js';
 
 /** The pools a table needs to recompute a product's subcategory, price and creation time. */
 export const PRODUCT_PRICE_POOLS = [POOL.subcategory_lottery, POOL.subcategory_min_price, POOL.subcategory_max_price] as const;
@@ -48,7 +49,6 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/'/g, '').replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-');
 }
 
-const categories = [...new Set(SUBCATEGORIES.map((sub) => sub.category))];
 const categoryCodes = categories.map((name) => name.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase());
 
 export const products = defineTable({
@@ -62,16 +62,10 @@ export const products = defineTable({
     ...PRODUCT_PRICE_POOLS,
     POOL.subcategory_name,
     POOL.subcategory_category,
-    POOL.subcategory_noun,
     POOL.subcategory_min_weight,
     POOL.subcategory_max_weight,
     POOL.subcategory_size,
-    POOL.subcategory_physical,
-    POOL.product_adjective,
-    POOL.product_material,
-    POOL.product_description,
-    POOL.color,
-    POOL.brand,
+    ...PRODUCT_TEXT_POOLS,
     POOL.supplier,
   ],
   helpers: [
@@ -79,7 +73,6 @@ export const products = defineTable({
     { name: '_price', sql: (context) => productPrice(context, context.row, context.field('_sub')) },
     { name: '_cost', sql: ({ row, field }) => cents(`${field('_price')}::DOUBLE * (0.35 + 0.4 * ${uniform(row, 'cost')})`) },
     { name: '_created', sql: ({ row }) => row.created },
-    { name: '_physical', sql: ({ field, pool }) => `(${pool(POOL.subcategory_physical, field('_sub'))} = 1)` },
     {
       name: '_weight',
       sql: ({ row, field, pool }) => {
@@ -100,7 +93,7 @@ export const products = defineTable({
       name: '_quality',
       sql: ({ row }) => `(${RATING.floor} + ${RATING.span} * pow(1 - ${row.popularity}, 0.5) * (0.75 + 0.25 * ${uniform(row, 'quality')}))`,
     },
-    { name: '_material', sql: ({ row, poolLength }) => below(row, 'material', poolLength(POOL.product_material)) },
+    ...PRODUCT_TEXT_HELPERS,
     { name: '_supplier', sql: ({ row, poolLength }) => `(1 + floor(${poolLength(POOL.supplier)}::DOUBLE * pow(${uniform(row, 'supplier')}, 2))::BIGINT)` },
   ],
   columns: [
@@ -126,22 +119,16 @@ export const products = defineTable({
     {
       name: 'product_name',
       type: 'VARCHAR',
-      description: 'Brand, adjective, (material, for physical goods) and a noun of the subcategory.',
-      distribution: 'Uniform over faker’s company names (as brands), commerce adjectives and materials; nouns per subcategory.',
-      sql: ({ row, field, pool, poolLength }) => {
-        const adjective = pool(POOL.product_adjective, below(row, 'name_adjective', poolLength(POOL.product_adjective)));
-        const material = pool(POOL.product_material, field('_material'));
-        const noun = pool(POOL.subcategory_noun, `${field('_sub')} * ${NOUNS_PER_SUBCATEGORY} + ${below(row, 'name_noun', NOUNS_PER_SUBCATEGORY)}`);
-        const withMaterial = `CASE WHEN ${field('_physical')} AND ${chance(row, 'name_material', 0.5)} THEN ${concat(`' '`, material)} ELSE '' END`;
-        return concat(field('brand'), `' '`, adjective, withMaterial, `' '`, noun);
-      },
+      description: 'Brand, an adjective and a noun of the subcategory; for some goods the material ("Linen Oxford Shirt") and a headline spec after a comma ("Smartphone, 128 GB", "Laptop, 14-inch", "Spaghetti, 500 g").',
+      distribution: 'Adjective uniform over 8 per subcategory; noun, material and spec are the archetype’s (see description), so name, material and description agree.',
+      sql: productNameSql,
     },
     {
       name: 'brand',
       type: 'VARCHAR',
-      description: 'Brand (a faker company name).',
-      distribution: 'Skewed: brand k of 400 with probability ~ u^1.5 (a few big brands).',
-      sql: ({ row, pool, poolLength }) => pool(POOL.brand, `floor(${poolLength(POOL.brand)}::DOUBLE * pow(${uniform(row, 'brand')}, 1.5))::BIGINT`),
+      description: 'Brand: a surname with a suffix that fits the category (publishers for books, "Farms" and "Foods" for groceries).',
+      distribution: 'Skewed within the category: brand k of its 40 with probability ~ u^1.5 (a few big brands).',
+      sql: brandSql,
     },
     {
       name: 'category',
@@ -160,9 +147,9 @@ export const products = defineTable({
     {
       name: 'description',
       type: 'VARCHAR',
-      description: 'Marketing description.',
-      distribution: 'Uniform over faker’s product descriptions.',
-      sql: ({ row, pool, poolLength }) => pool(POOL.product_description, below(row, 'description', poolLength(POOL.product_description))),
+      description: 'Shop description in one or two sentences, in the subcategory’s words and with its specs: RAM, storage and screen for laptops, battery hours or a wire for headphones, ingredients and net weight for food, author and pages for books, ml for beauty.',
+      distribution: 'One of 64 archetypes per subcategory, uniform: 4 templates x 4 nouns in turn, attribute values and material drawn once when the pools are built. Net weight, ml and pages: one of 8 pack sizes by the weight’s slice of its range.',
+      sql: descriptionSql,
     },
     {
       name: 'price',
@@ -209,16 +196,16 @@ export const products = defineTable({
     {
       name: 'color',
       type: 'VARCHAR',
-      description: 'Main color; NULL where color does not apply (books, food, cosmetics...).',
-      distribution: 'Uniform over faker’s human color names.',
-      sql: ({ row, field, pool, poolLength }) => `CASE WHEN ${field('_physical')} THEN ${pool(POOL.color, below(row, 'color', poolLength(POOL.color)))} END`,
+      description: 'Main color, from a palette that fits the subcategory (electronics Black, Silver, Space Gray...; apparel a textile palette); NULL where color does not apply (books, food, beauty, games).',
+      distribution: 'Uniform over the subcategory’s palette of 12 (a value listed more than once is likelier, e.g. Black for electronics).',
+      sql: colorSql,
     },
     {
       name: 'material',
       type: 'VARCHAR',
-      description: 'Main material; NULL where it does not apply.',
-      distribution: 'Uniform over faker’s product materials.',
-      sql: ({ field, pool }) => `CASE WHEN ${field('_physical')} THEN ${pool(POOL.product_material, field('_material'))} END`,
+      description: 'Main material, one that fits the product (textiles for clothing, leather or canvas for shoes, wood or steel for furniture, cast iron or stainless steel for cookware); NULL where it does not apply.',
+      distribution: 'The archetype’s, drawn from the noun’s list (a value listed twice is twice as likely).',
+      sql: materialSql,
     },
     {
       name: 'size',

@@ -1,0 +1,124 @@
+/**
+ * The catalogue's words as flat pools. A product is one of ARCHETYPES_PER_SUBCATEGORY archetypes of its
+ * subcategory: a noun, a material, a template and a value for each attribute, drawn here once and written out in
+ * full, so a row finds its name, material and description by one index (subcategory x ARCHETYPES + archetype).
+ * Only the measure (net weight, ml, pages) is filled in per row, because it follows the row's weight.
+ *
+ * Why not fill every slot in SQL: measured on DuckDB 1.x, each list lookup costs ~40 ns a row whatever the pool's
+ * length (up to ~5,000 entries), and a template of 4 slots took ~13 of them (~500 ns, 15% of a product row).
+ */
+import {
+  type AttributeValues,
+  COLORS_PER_SUBCATEGORY,
+  NOUNS_PER_SUBCATEGORY,
+  PERSON_NAMES,
+  type Subcategory,
+  TEMPLATES_PER_SUBCATEGORY,
+} from './subcategory.js';
+
+/**
+ * Enough for variety (16 per template), few enough that descriptions stay dictionary-encoded in Parquet: at 128 a
+ * row group held ~10,000 distinct ones and DuckDB wrote the column plain, 6x larger.
+ */
+export const ARCHETYPES_PER_SUBCATEGORY = 64;
+
+/** A 0-based integer below n, from a seeded generator: the pools must be the same on every build. */
+export type Pick = (n: number) => number;
+
+export interface Archetype {
+  /** The name after brand and adjective: [material] noun [, attribute]; a measure suffix is added per row. */
+  readonly name: string;
+  /** The material column ('' for none). */
+  readonly material: string;
+  /** The description before the measure, and after it; all of it in `before` without a measure. */
+  readonly before: string;
+  readonly after: string;
+}
+
+/** A noun or material in running text: "a dutch oven" would read wrong, so acronyms and proper names keep their capitals. */
+export function inText(noun: string): string {
+  return noun
+    .split(' ')
+    .map((word) => (/[A-Z].*[A-Z0-9]|^\d|^(Dutch|Basmati|Egyptian|Pima)$/.test(word) && !word.includes('-') ? word : word.toLowerCase()))
+    .join(' ');
+}
+
+function isPerNoun(values: readonly string[] | readonly (readonly string[])[]): values is readonly (readonly string[])[] {
+  return Array.isArray(values[0]);
+}
+
+function valuesOf(values: AttributeValues, noun: number, personNames: readonly string[]): readonly string[] {
+  if (values === PERSON_NAMES) return personNames;
+  return isPerNoun(values) ? (values[noun] ?? []) : values;
+}
+
+function chosen<T>(values: readonly T[], pick: Pick): T | undefined {
+  return values.length ? values[pick(values.length)] : undefined;
+}
+
+/**
+ * Archetype `index` of a subcategory: templates and nouns take turns (each equally often), the material shows in
+ * every other name where it reads well, and the rest is drawn.
+ */
+function archetype(sub: Subcategory, index: number, pick: Pick, personNames: readonly string[]): Archetype {
+  const noun = Math.floor(index / TEMPLATES_PER_SUBCATEGORY) % NOUNS_PER_SUBCATEGORY;
+  const template = sub.descriptions[index % TEMPLATES_PER_SUBCATEGORY] ?? '';
+  const materials = isPerNoun(sub.materials) ? (sub.materials[noun] ?? []) : sub.materials;
+  const material = chosen(materials, pick) ?? '';
+  const values = new Map<string, string>(Object.entries(sub.attributes).map(([name, list]) => [name, chosen(valuesOf(list, noun, personNames), pick) ?? '']));
+  values.set('material', inText(material));
+  values.set('noun', inText(sub.nouns[noun] ?? ''));
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, slot: string) => values.get(slot) ?? '');
+  const [before = '', after = ''] = template.split('{measure}');
+  const suffix = sub.nameSuffix && sub.nameSuffix !== 'measure' ? `, ${values.get(sub.nameSuffix) ?? ''}` : '';
+  const showMaterial = sub.materialInName && material !== '' && Math.floor(index / (TEMPLATES_PER_SUBCATEGORY * NOUNS_PER_SUBCATEGORY)) % 2 === 0;
+  return {
+    name: `${showMaterial ? `${material} ` : ''}${sub.nouns[noun] ?? ''}${suffix}`,
+    material,
+    before: fill(before),
+    after: fill(after),
+  };
+}
+
+/** Every subcategory's archetypes, in subcategory order. */
+export function archetypes(subs: readonly Subcategory[], pick: Pick, personNames: readonly string[]): Archetype[] {
+  return subs.flatMap((sub) => Array.from({ length: ARCHETYPES_PER_SUBCATEGORY }, (_, index) => archetype(sub, index, pick, personNames)));
+}
+
+/** Colours per subcategory, the palette repeated to COLORS_PER_SUBCATEGORY; '' (NULL) where colour does not apply. */
+export function colorPool(subs: readonly Subcategory[]): string[] {
+  return subs.flatMap((sub) => Array.from({ length: COLORS_PER_SUBCATEGORY }, (_, index) => sub.colors[index % Math.max(1, sub.colors.length)] ?? ''));
+}
+
+/** A measure takes one of MEASURES_PER_SUBCATEGORY pack sizes, by where the weight falls in its range. */
+export const MEASURES_PER_SUBCATEGORY = 8;
+
+function round(value: number, step: number): number {
+  return Math.max(step, Math.round(value / step) * step);
+}
+
+/** As a shop labels it: 1.5 kg and 2 L rather than 1,500 g and 2,000 ml. */
+function shown(amount: number, unit: string): string {
+  const larger = unit === ' g' ? ' kg' : unit === ' ml' ? ' L' : undefined;
+  if (larger && amount >= 1000) return `${Number((amount / 1000).toFixed(2))}${larger}`;
+  return `${amount.toLocaleString('en-US')}${unit}`;
+}
+
+/**
+ * Per subcategory, the measure of each of MEASURES_PER_SUBCATEGORY equal slices of the log-weight range (weights
+ * are log-uniform in it): perKg x the slice's middle weight, rounded to the step, with the unit ('' for none).
+ * Pack sizes, not a measure per weight, since a shop sells a few sizes, and few distinct descriptions stay
+ * dictionary-encoded in Parquet (a measure per weight made the column ~8x larger and slower to write).
+ */
+export function measurePool(subs: readonly Subcategory[], form: 'text' | 'name'): string[] {
+  return subs.flatMap((sub) =>
+    Array.from({ length: MEASURES_PER_SUBCATEGORY }, (_, slice) => {
+      const measure = sub.measure;
+      if (!measure || (form === 'name' && sub.nameSuffix !== 'measure')) return '';
+      const [low, high] = sub.weight;
+      const kg = low * (high / low) ** ((slice + 0.5) / MEASURES_PER_SUBCATEGORY);
+      const text = shown(round(kg * measure.perKg, measure.step), measure.unit);
+      return form === 'name' ? `, ${text}` : text;
+    }),
+  );
+}

@@ -1,0 +1,137 @@
+/** Clothing and sports: textiles, leather for shoes, fits and care labels; metal, rubber and nylon for gear. */
+import { APPAREL, OUTDOOR, OUTERWEAR, SHOES, SPORT } from './palettes.js';
+import { type Subcategory, subcategory as s } from './subcategory.js';
+
+const care = ['Machine wash cold', 'Machine wash at 30 °C', 'Machine wash at 40 °C', 'Hand wash recommended'];
+const origin = ['Portugal', 'Peru', 'Turkey', 'India', 'Vietnam', 'Italy'];
+
+export const CLOTHING: readonly Subcategory[] = [
+  s({
+    category: 'Clothing', name: "Men's Tops", nouns: ['T-Shirt', 'Oxford Shirt', 'Polo Shirt', 'Crew Sweater'], price: [9, 119], weight: [0.15, 0.8], share: 5, size: 'apparel',
+    adjectives: ['Classic', 'Slim-Fit', 'Relaxed', 'Essential', 'Everyday', 'Heavyweight', 'Premium', 'Vintage'],
+    colors: APPAREL, materials: ['Cotton', 'Organic Cotton', 'Linen', 'Merino Wool', 'Cotton-Polyester Blend', 'Pima Cotton'], materialInName: true,
+    attributes: { fit: ['slim fit', 'regular fit', 'relaxed fit'], care, origin },
+    descriptions: [
+      'Soft {material} in a {fit}. {care}.',
+      'An everyday {noun} cut in a {fit} from breathable {material}.',
+      'Made in {origin} from {material}, in a {fit}. {care}.',
+      'Keeps its shape wash after wash: {material} in a {fit}.',
+    ],
+  }),
+  s({
+    category: 'Clothing', name: "Women's Dresses", nouns: ['Midi Dress', 'Maxi Dress', 'Wrap Dress', 'A-Line Skirt'], price: [19, 249], weight: [0.2, 0.9], share: 4, size: 'apparel',
+    adjectives: ['Floral', 'Classic', 'Flowy', 'Tailored', 'Summer', 'Elegant', 'Casual', 'Pleated'],
+    colors: APPAREL, materials: ['Viscose', 'Cotton', 'Linen', 'Silk', 'Polyester Crepe', 'Cotton Jersey'], materialInName: true,
+    attributes: { fit: ['a relaxed fit', 'a fitted waist', 'a flattering A-line cut'], care, occasion: ['work', 'weddings', 'weekends', 'summer evenings'] },
+    descriptions: [
+      'Flowing {material} with {fit}, made for {occasion}. {care}.',
+      'A {noun} in lightweight {material} with pockets and {fit}.',
+      'Dress it up or down: {material}, {fit}. {care}.',
+      'Easy to wear from {occasion} to dinner, in soft {material}.',
+    ],
+  }),
+  s({
+    category: 'Clothing', name: 'Shoes', nouns: ['Sneakers', 'Chelsea Boots', 'Sandals', 'Loafers'], price: [24, 299], weight: [0.5, 1.8], share: 5, size: 'shoe',
+    adjectives: ['Classic', 'Everyday', 'Comfort', 'Urban', 'Lightweight', 'Handcrafted', 'Retro', 'Weekend'],
+    colors: SHOES, materials: ['Leather', 'Leather', 'Suede', 'Canvas', 'Nubuck', 'Vegan Leather'], materialInName: true,
+    attributes: { sole: ['rubber', 'cushioned EVA', 'cork', 'non-slip rubber'], insole: ['a removable memory-foam insole', 'a cushioned footbed', 'an arch-support insole'] },
+    descriptions: [
+      'Uppers in {material} on a {sole} sole, with {insole}.',
+      'All-day comfort from {insole} and a grippy {sole} sole.',
+      'Handmade {material} {noun} that break in beautifully. Fits true to size.',
+      'Easy to pair with jeans or chinos: {material} upper, {sole} outsole.',
+    ],
+  }),
+  s({
+    category: 'Clothing', name: 'Jackets', nouns: ['Jacket', 'Coat', 'Parka', 'Vest'], price: [39, 499], weight: [0.5, 2.5], share: 3, size: 'apparel',
+    adjectives: ['Quilted', 'Water-Repellent', 'Classic', 'Lightweight', 'Insulated', 'Urban', 'Packable', 'Heritage'],
+    colors: OUTERWEAR, materials: ['Recycled Polyester', 'Nylon', 'Wool Blend', 'Cotton Twill', 'Denim', 'Leather'], materialInName: true,
+    attributes: {
+      lining: ['recycled synthetic fill', 'responsibly sourced down', 'a fleece lining', 'a quilted lining'],
+      pockets: ['two zip pockets', 'four pockets', 'a chest pocket and two hand pockets'],
+      rating: ['0 °C', '-10 °C', '5 °C'],
+    },
+    descriptions: [
+      'A {material} shell with {lining}, warm down to {rating}.',
+      'A {noun} for wind and drizzle, with {lining} and {pockets}.',
+      'Layers easily over knitwear: {material}, {pockets} and an adjustable hem.',
+      'Warmth without bulk: {material} outer, {lining}, rated to {rating}.',
+    ],
+  }),
+  s({
+    category: 'Clothing', name: 'Accessories', nouns: ['Scarf', 'Beanie', 'Gloves', 'Bucket Hat'], price: [7, 199], weight: [0.05, 0.5], share: 4,
+    adjectives: ['Classic', 'Cozy', 'Chunky', 'Everyday', 'Soft', 'Winter', 'Essential', 'Heritage'],
+    colors: APPAREL, materials: ['Wool', 'Merino Wool', 'Cashmere', 'Cotton', 'Fleece', 'Acrylic Knit'], materialInName: true,
+    attributes: { knit: ['a rib knit', 'a cable knit', 'a brushed finish', 'a fine-gauge knit'], care: ['Hand wash cold', 'Machine wash at 30 °C', 'Dry clean only'], origin: ['Scotland', 'Italy', 'Nepal', 'Peru'] },
+    descriptions: [
+      'Cozy {material} in {knit}, finished in {origin}.',
+      'Soft, warm {material} with {knit}. {care}.',
+      'Made from {material} for cold mornings and windy walks. {care}.',
+      'Lightweight warmth in {material}, with {knit}; made in {origin}.',
+    ],
+  }),
+];
+
+export const SPORTS_AND_OUTDOORS: readonly Subcategory[] = [
+  s({
+    category: 'Sports & Outdoors', name: 'Fitness Equipment', nouns: ['Dumbbell Set', 'Kettlebell', 'Weight Plate', 'Barbell'], price: [14, 1499], weight: [0.5, 80], share: 3,
+    adjectives: ['Pro', 'Home Gym', 'Adjustable', 'Competition', 'Classic', 'Power', 'Essential', 'Studio'],
+    colors: SPORT, materials: ['Cast Iron', 'Steel', 'Rubber-Coated Steel', 'Neoprene-Coated Iron', 'Chrome Steel', 'Cast Iron'], materialInName: true,
+    measure: { perKg: 0.9, step: 1, unit: ' kg' },
+    nameSuffix: 'measure',
+    attributes: { grip: ['a knurled grip', 'a textured grip', 'a powder-coated grip', 'an ergonomic grip'], use: ['home gyms', 'strength training', 'HIIT workouts', 'functional training'] },
+    descriptions: [
+      '{measure} of {material}, with {grip} for confident lifts.',
+      'Built for {use}: {material}, {grip}, {measure}.',
+      'Durable {material} that will not chip or crack, {measure}. Ideal for {use}.',
+      'A {measure} {noun} in {material} for {use}.',
+    ],
+  }),
+  s({
+    category: 'Sports & Outdoors', name: 'Camping', nouns: ['Tent', 'Sleeping Bag', 'Backpack', 'Hammock'], price: [9, 599], weight: [0.3, 8], share: 2,
+    adjectives: ['Ultralight', 'Trail', 'Basecamp', 'Expedition', 'Compact', 'Adventure', 'Alpine', 'Explorer'],
+    colors: OUTDOOR, materials: ['Ripstop Nylon', 'Polyester', 'Recycled Nylon', 'Ripstop Polyester'], materialInName: true,
+    attributes: {
+      spec: [['sleeps 2', 'sleeps 3', 'sleeps 4', 'sleeps 6'], ['comfort rated to 5 °C', 'comfort rated to 0 °C', 'comfort rated to -5 °C'], ['30 L capacity', '45 L capacity', '65 L capacity'], ['holds up to 150 kg', 'holds up to 200 kg']],
+      water: ['1500 mm', '3000 mm', '5000 mm'],
+    },
+    descriptions: [
+      'Lightweight {material}, {spec}, and packs down small.',
+      'Trail-tested {material} with a {water} waterproof rating; {spec}.',
+      'Ready for weekend trips and long treks: {spec}, taped seams, {material}.',
+      'A {noun} built for wind and rain, {spec}.',
+    ],
+  }),
+  s({
+    category: 'Sports & Outdoors', name: 'Cycling', nouns: ['Road Bike', 'Bike Helmet', 'Bike Light', 'Bike Lock'], price: [14, 2999], weight: [0.2, 15], share: 2,
+    adjectives: ['Pro', 'Urban', 'Sport', 'Commuter', 'Race', 'Trail', 'Classic', 'Aero'],
+    colors: SPORT,
+    materials: [['Aluminum', 'Carbon Fiber', 'Steel'], ['Polycarbonate and EPS Foam'], ['Aluminum', 'Plastic'], ['Hardened Steel']],
+    attributes: {
+      spec: [['a 21-speed drivetrain', 'hydraulic disc brakes', 'a 9-speed drivetrain'], ['12 vents', 'MIPS protection', '18 vents'], ['400 lumens', '800 lumens', '1200 lumens'], ['a 120 cm chain', 'a 16 mm shackle', 'a double-locking mechanism']],
+      warranty: ['2-year warranty', '3-year warranty', '5-year warranty'],
+    },
+    descriptions: [
+      'A {material} build with {spec}. Backed by a {warranty}.',
+      'Ride with confidence: {spec} and {material} construction.',
+      'Tested on daily commutes and weekend rides, with {spec}.',
+      'A {noun} with {spec}, made from {material}; {warranty}.',
+    ],
+  }),
+  s({
+    category: 'Sports & Outdoors', name: 'Team Sports', nouns: ['Soccer Ball', 'Basketball', 'Volleyball', 'Rugby Ball'], price: [7, 199], weight: [0.2, 6], share: 2,
+    adjectives: ['Match', 'Training', 'Pro', 'Street', 'Club', 'Elite', 'Classic', 'Official'],
+    colors: SPORT, materials: ['Synthetic Leather', 'Rubber', 'PU Leather', 'Composite Leather'], materialInName: true,
+    attributes: {
+      size: ['official size', 'youth size', 'training size'],
+      panels: ['machine-stitched panels', 'hand-stitched panels', 'thermo-bonded panels'],
+      surface: ['indoor courts', 'outdoor play', 'grass and turf', 'all surfaces'],
+    },
+    descriptions: [
+      'Match-quality {material} with {panels}, in {size}.',
+      'Consistent bounce and flight on {surface}, in {size}.',
+      'A durable {noun} for {surface}, {size}, with {panels}.',
+      'Soft-touch {material} that grips in wet weather. Made for {surface}.',
+    ],
+  }),
+];

@@ -1,0 +1,132 @@
+/**
+ * Beauty and grocery: no colour or material; volumes and net weights follow the shipping weight, food lists its
+ * ingredients (per noun, so popcorn is not made of potatoes).
+ */
+import { type Subcategory, subcategory as s } from './subcategory.js';
+
+const ml = (perKg: number, step: number) => ({ perKg, step, unit: ' ml' });
+const grams = (perKg: number, step: number) => ({ perKg, step, unit: ' g' });
+
+export const BEAUTY: readonly Subcategory[] = [
+  s({
+    category: 'Beauty', name: 'Skincare', nouns: ['Moisturizer', 'Face Serum', 'Cleanser', 'Sunscreen'], price: [5, 149], weight: [0.05, 0.5], share: 4,
+    adjectives: ['Hydrating', 'Gentle', 'Daily', 'Brightening', 'Soothing', 'Fragrance-Free', 'Nourishing', 'Lightweight'],
+    measure: ml(500, 5), nameSuffix: 'measure',
+    attributes: {
+      active: ['hyaluronic acid', 'niacinamide', 'vitamin C', 'ceramides', 'aloe vera', 'squalane'],
+      skin: ['all skin types', 'dry skin', 'sensitive skin', 'oily and combination skin'],
+    },
+    descriptions: [
+      'A lightweight formula with {active} for {skin}. Dermatologist tested, {measure}.',
+      'Made with {active} for {skin}; absorbs quickly without a greasy feel. {measure}.',
+      'A daily {noun} with {active}, suited to {skin}. {measure} bottle.',
+      'Fragrance-free and vegan, with {active}. For {skin}, {measure}.',
+    ],
+  }),
+  s({
+    category: 'Beauty', name: 'Makeup', nouns: ['Mascara', 'Foundation', 'Lip Gloss', 'Concealer'], price: [4, 79], weight: [0.02, 0.3], share: 3,
+    adjectives: ['Long-Wear', 'Radiant', 'Natural', 'Velvet', 'Soft-Focus', 'Everyday', 'Satin', 'Ultra'],
+    measure: ml(100, 1), nameSuffix: 'measure',
+    attributes: { wear: ['8-hour', '12-hour', '16-hour', '24-hour'], shades: ['6 shades', '12 shades', '20 shades', '30 shades'] },
+    descriptions: [
+      '{wear} wear that will not smudge or fade. {measure}, cruelty-free.',
+      'Buildable, lightweight color in {shades}. {measure}.',
+      'A {noun} that lasts, with {wear} wear; vegan and cruelty-free. {measure}.',
+      'Blends easily for a natural finish. Available in {shades}, {measure} each.',
+    ],
+  }),
+  s({
+    category: 'Beauty', name: 'Fragrance', nouns: ['Eau de Parfum', 'Eau de Toilette', 'Body Mist', 'Cologne'], price: [19, 249], weight: [0.1, 0.6], share: 2,
+    adjectives: ['Midnight', 'Citrus', 'Amber', 'Velvet', 'Fresh', 'Wild', 'Noir', 'Garden'],
+    measure: ml(250, 5), nameSuffix: 'measure',
+    attributes: {
+      top: ['bergamot', 'pink pepper', 'mandarin', 'pear', 'lemon'],
+      heart: ['jasmine', 'rose', 'lavender', 'orange blossom', 'iris'],
+      base: ['sandalwood', 'vanilla', 'amber', 'musk', 'cedarwood', 'vetiver'],
+    },
+    descriptions: [
+      'Opens with {top}, with a heart of {heart} and a warm base of {base}. {measure}.',
+      'A long-lasting scent of {top} and {heart} over {base}, in a {measure} spray.',
+      'Notes of {top}, {heart} and {base}, in a refillable {measure} bottle.',
+      'Fresh {top} meets soft {heart}, settling into {base}. {measure} spray.',
+    ],
+  }),
+  s({
+    category: 'Beauty', name: 'Hair Care', nouns: ['Shampoo', 'Conditioner', 'Hair Mask', 'Hair Oil'], price: [4, 199], weight: [0.1, 1.2], share: 2,
+    adjectives: ['Repair', 'Volumizing', 'Moisture', 'Smoothing', 'Strengthening', 'Color-Safe', 'Curl', 'Daily'],
+    measure: ml(800, 50), nameSuffix: 'measure',
+    attributes: {
+      active: ['argan oil', 'keratin', 'coconut oil', 'biotin', 'shea butter', 'rosemary oil'],
+      hair: ['dry, damaged hair', 'fine hair', 'curly hair', 'all hair types', 'color-treated hair'],
+    },
+    descriptions: [
+      'Enriched with {active} for {hair}. Sulfate-free, {measure}.',
+      'Salon-quality care with {active}, made for {hair}. {measure}.',
+      'Leaves hair soft and shiny, with {active}. For {hair}; {measure}.',
+      'A {noun} with {active} that detangles and adds shine. {measure}, for {hair}.',
+    ],
+  }),
+];
+
+export const GROCERY: readonly Subcategory[] = [
+  s({
+    category: 'Grocery', name: 'Snacks', nouns: ['Potato Chips', 'Tortilla Chips', 'Popcorn', 'Pretzels'], price: [1.5, 24], weight: [0.1, 1.5], share: 3,
+    adjectives: ['Classic', 'Crunchy', 'Organic', 'Original', 'Gourmet', 'Family', 'Everyday', 'Artisan'],
+    measure: grams(900, 10), nameSuffix: 'measure',
+    attributes: {
+      ingredients: [
+        ['potatoes, sunflower oil, sea salt', 'potatoes, rapeseed oil, sea salt, cider vinegar', 'potatoes, sunflower oil, cheddar cheese powder, onion'],
+        ['corn, sunflower oil, sea salt, lime', 'stone-ground corn, avocado oil, sea salt', 'corn, sunflower oil, chili, paprika'],
+        ['popping corn, coconut oil, sea salt', 'popping corn, sunflower oil, butter, salt', 'popping corn, cane sugar, sunflower oil, sea salt'],
+        ['wheat flour, salt, yeast, malt', 'whole wheat flour, sea salt, yeast', 'wheat flour, honey, mustard, salt'],
+      ],
+      claim: ['no artificial flavors', 'non-GMO', 'made in small batches', 'in a resealable bag'],
+    },
+    descriptions: [
+      'Crunchy and satisfying, {claim}. Ingredients: {ingredients}. Net weight {measure}.',
+      'Perfect for lunchboxes and movie nights. Ingredients: {ingredients}. Net wt. {measure}.',
+      'Simple ingredients, {claim}. Ingredients: {ingredients}. {measure}.',
+      'A {measure} bag of {noun}, {claim}. Ingredients: {ingredients}.',
+    ],
+  }),
+  s({
+    category: 'Grocery', name: 'Beverages', nouns: ['Sparkling Water', 'Orange Juice', 'Cold Brew Coffee', 'Iced Tea'], price: [1.5, 39], weight: [0.2, 6], share: 3,
+    adjectives: ['Classic', 'Organic', 'Refreshing', 'Original', 'Premium', 'Natural', 'Everyday', 'Craft'],
+    measure: ml(950, 50), nameSuffix: 'measure',
+    attributes: {
+      ingredients: [
+        ['carbonated water, natural lemon flavor', 'carbonated mineral water', 'carbonated water, natural grapefruit flavor'],
+        ['100% orange juice', 'orange juice, orange pulp', 'orange juice from concentrate, vitamin C'],
+        ['water, Arabica coffee', 'water, coffee, oat milk', 'water, coffee, cane sugar'],
+        ['brewed black tea, cane sugar, lemon juice', 'brewed green tea, honey', 'brewed black tea, peach juice, cane sugar'],
+      ],
+      claim: ['no preservatives', 'best served chilled', 'in recyclable packaging', 'no artificial colors'],
+    },
+    descriptions: [
+      'Crisp and refreshing, {claim}. Ingredients: {ingredients}. {measure}.',
+      'Ingredients: {ingredients}. {measure}; {claim}.',
+      'A {measure} pack of {noun}, {claim}. Ingredients: {ingredients}.',
+      'Made to enjoy on the go. Ingredients: {ingredients}. Contents {measure}.',
+    ],
+  }),
+  s({
+    category: 'Grocery', name: 'Pantry', nouns: ['Spaghetti', 'Basmati Rice', 'Rolled Oats', 'All-Purpose Flour'], price: [1.5, 29], weight: [0.2, 5], share: 3,
+    adjectives: ['Organic', 'Classic', 'Premium', 'Everyday', 'Whole Grain', 'Traditional', 'Family', 'Select'],
+    measure: grams(950, 50), nameSuffix: 'measure',
+    attributes: {
+      ingredients: [
+        ['durum wheat semolina', 'durum wheat semolina, water', 'organic durum wheat semolina'],
+        ['basmati rice', 'aged basmati rice', 'organic brown basmati rice'],
+        ['whole grain rolled oats', 'gluten-free rolled oats', 'organic rolled oats'],
+        ['wheat flour, niacin, iron', 'unbleached wheat flour', 'organic wheat flour'],
+      ],
+      claim: ['non-GMO', 'in a resealable pack', 'packed in a nut-free facility', 'sustainably sourced'],
+    },
+    descriptions: [
+      'A pantry staple, {claim}. Ingredients: {ingredients}. Net weight {measure}.',
+      'Ingredients: {ingredients}. {measure}, {claim}.',
+      'Everyday quality for home cooking. Ingredients: {ingredients}. Net wt. {measure}.',
+      'A {measure} pack of {noun}, {claim}. Ingredients: {ingredients}.',
+    ],
+  }),
+];
