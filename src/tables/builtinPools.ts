@@ -36,6 +36,8 @@ export const POOL = {
   address_city: text('address_city'),
   address_state: text('address_state'),
   address_postcode: text('address_postcode'),
+  address_landline: number('address_landline'),
+  phone_mobile: number('phone_mobile'),
   free_email_domain: text('free_email_domain'),
   product_description: text('product_description'),
   product_adjective: text('product_adjective'),
