@@ -19,7 +19,8 @@ function blockIsValid(country: CountryCode, block: string, types: readonly Numbe
   return SAMPLES.every((tail) => {
     const number = parsePhoneNumberFromString(`${block}${String(tail).padStart(PHONE_FREE_DIGITS, '0')}`, country);
     const type = number?.getType();
-    return number !== undefined && number.isValid() && type !== undefined && types.includes(type);
+    // The country too: some UK ranges (07624, 07781, ...) are the Isle of Man's and the Channel Islands'.
+    return number !== undefined && number.isValid() && number.country === country && type !== undefined && types.includes(type);
   });
 }
 
