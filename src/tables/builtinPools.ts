@@ -43,6 +43,8 @@ export const POOL = {
   address_city: text('address_city'),
   address_state: text('address_state'),
   address_postcode: text('address_postcode'),
+  address_landline: number('address_landline'),
+  phone_mobile: number('phone_mobile'),
   free_email_domain: text('free_email_domain'),
   brand: text('brand'),
   supplier: text('supplier'),

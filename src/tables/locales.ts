@@ -22,5 +22,8 @@ export type LocaleCode = (typeof LOCALES)[number]['code'];
  * addresses stay varied.
  */
 export const NAME_POOL_SIZE = 1024;
-export const ADDRESS_POOL_SIZE = 512;
+/** Places per locale (geography/places.ts): enough that a region with 0.2% of a country's people gets a couple. */
+export const ADDRESS_POOL_SIZE = 1024;
+/** Mobile number blocks per locale (geography/phones.ts). */
+export const MOBILE_POOL_SIZE = 64;
 export const STREET_POOL_SIZE = 512;

