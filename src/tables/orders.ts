@@ -3,38 +3,29 @@
  * recomputed from them: unit_price is the product's price, the order is placed after both the user registered and
  * the product was listed, and it ships to the user's address (or, for some, another address in their country).
  */
-import { MONEY, cents, money } from '../schema/columns/money.js';
+import { MONEY } from '../schema/columns/money.js';
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, HOUR, createdInIdOrder, toDate, toTimestamp } from '../schema/columns/time.js';
-import { describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
-import { ADDRESS_POOL_SIZE, LOCALES } from './locales.js';
-import { DRAW20, below, chance, draw20, uniform } from '../schema/random.js';
+import { DAY, createdInIdOrder, toDate, toTimestamp } from '../schema/columns/time.js';
+import { describeWeights, labelOf, weighted } from '../schema/columns/weighted.js';
+import { LOCALES } from './locales.js';
+import { below, chance, draw20, uniform } from '../schema/random.js';
 import { concat, quotedString } from '../schema/sql.js';
-import { addressIndex, streetAddress } from './users.js';
+import { streetAddress } from './users.js';
 import { addressRule, countryCodeOf } from './geography/addressRules.js';
 import { ORDERS, hourOfWeekSql, hourlyRate } from './calendar.js';
-import { CUSTOMERS, PRODUCTS } from './activity.js';
-import { engagementOf, tierOf } from './customerActivity.js';
-import { SUBCATEGORIES } from './catalog.js';
+import { CUSTOMERS, PRODUCTS } from './behaviour/activity.js';
 import {
   quantities,
   shippingByBasket,
   paymentByCountry,
-  couponIndex,
   COUPON_SHARE,
   WELCOME_SHARE,
-  VIP_TIERS,
-  SPRING_MONTHS,
   returnRates,
   shippingMethods,
   shippingTerms,
-  terms,
-  STANDARD,
   paymentMethods,
   coupons,
-  couponPercent,
-  FREESHIP,
   STATUS,
   PAYMENT_STATUS,
   code,
@@ -42,15 +33,7 @@ import {
   salesChannels,
   taxRates,
 } from './orderTerms.js';
-
-
-const FREE_SHIPPING_FROM = 50;
-/** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */
-const WELCOME_EVERY = 25;
-/** Customers drawn before one whose local hour fits the order is taken (see the README for the share that is). */
-const CUSTOMER_ATTEMPTS = 4;
-const CANCEL_SHARE = 0.04;
-const LOTTERY = 1024;
+import { CANCEL_SHARE, CUSTOMER_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY } from './orderFields.js';
 
 export const orders = defineTable({
   name: 'orders',
@@ -76,78 +59,7 @@ export const orders = defineTable({
     { table: 'products', column: 'product_id', skew: PRODUCTS.skew },
   ],
   pools: [POOL.order_acceptance, POOL.shipping_lottery, POOL.payment_lottery, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note],
-  helpers: [
-    { name: '_user_locale', sql: ({ parent }) => parent('users').value('_locale') },
-    {
-      name: '_address',
-      sql: ({ row, parent, field }) =>
-        `CASE WHEN ${field('_elsewhere')} THEN ${field('_user_locale')} * ${ADDRESS_POOL_SIZE} + ${below(row, 'ship_address', ADDRESS_POOL_SIZE)} ELSE ${addressIndex(parent('users'), field('_user_locale'))} END`,
-    },
-    { name: '_elsewhere', sql: ({ row }) => `(${chance(row, 'ship_elsewhere', 0.15)})` },
-    { name: '_ordered', sql: ({ row }) => row.created },
-    // The product's own fields, recomputed from its row: the price it lists, the subcategory it is in.
-    { name: '_product_sub', sql: ({ parent }) => parent('products').value('_sub') },
-    { name: '_unit_price', sql: ({ parent }) => parent('products').value('price') },
-    { name: '_quantity', sql: ({ row }) => weighted(draw20(row, 'quantity'), quantities) },
-    { name: '_subtotal', sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`) },
-    {
-      name: '_method',
-      sql: ({ row, field, pool }) => {
-        const basket = `CASE ${shippingByBasket.slice(1).reverse().map(([from], i) => `WHEN ${field('_subtotal')} >= ${from} THEN ${shippingByBasket.length - 1 - i}`).join(' ')} ELSE 0 END`;
-        return `${pool(POOL.shipping_lottery, `(${basket}) * ${LOTTERY} + ${below(row, 'shipping_method', LOTTERY)}`)}::BIGINT`;
-      },
-    },
-    { name: '_first', sql: ({ parent }) => parent('users').firstChild },
-    { name: '_coupon_draw', sql: ({ row }) => weightedIndex(draw20(row, 'coupon_code'), coupons) },
-    {
-      name: '_coupon',
-      sql: ({ row, field, parent }) => {
-        // The customer's tier recomputed inline, so that only the orders that drew VIP25 compute it.
-        const tier = tierOf(engagementOf(parent('users')));
-        const month = `month(make_timestamp(${field('_ordered')} * 1000000))`;
-        const drawn = `CASE ${field('_coupon_draw')}
-          WHEN ${couponIndex('VIP25')} THEN CASE WHEN ${tier} IN (${VIP_TIERS.map(quotedString).join(', ')}) THEN ${couponIndex('VIP25')} ELSE ${couponIndex('SAVE10')} END
-          WHEN ${couponIndex('SPRING20')} THEN CASE WHEN ${month} IN (${SPRING_MONTHS.join(', ')}) THEN ${couponIndex('SPRING20')} ELSE ${couponIndex('SAVE10')} END
-          ELSE ${field('_coupon_draw')} END`;
-        return `CASE WHEN ${field('_first')} THEN CASE WHEN ${chance(row, 'welcome', WELCOME_SHARE)} THEN ${couponIndex('WELCOME15')} ELSE -1 END
-          WHEN ${chance(row, 'has_coupon', COUPON_SHARE)} THEN ${drawn} ELSE -1 END`;
-      },
-    },
-    {
-      name: '_shipping',
-      sql: ({ field }) =>
-        `CASE WHEN ${field('_method')} = ${STANDARD} AND ${field('_subtotal')} >= ${FREE_SHIPPING_FROM} THEN 0.00::DECIMAL(18,2) ELSE ([${terms.map(([fee]) => fee.toFixed(2)).join(', ')}]::DECIMAL(18,2)[])[${field('_method')} + 1] END`,
-    },
-    {
-      // A percentage coupon's discount on the goods; FREESHIP's is the shipping fee instead.
-      name: '_goods_discount',
-      sql: ({ field }) =>
-        `CASE WHEN ${field('_coupon')} < 0 OR ${field('_coupon')} = ${FREESHIP} THEN 0.00::DECIMAL(18,2) ELSE ${cents(
-          `${field('_subtotal')}::DOUBLE * [${coupons.map(([c]) => (couponPercent[String(c)] ?? 0) / 100).join(', ')}][${field('_coupon')} + 1]`,
-        )} END`,
-    },
-    { name: '_discount', sql: ({ field }) => `CASE WHEN ${field('_coupon')} = ${FREESHIP} THEN ${field('_shipping')} ELSE ${field('_goods_discount')} END` },
-    // Tax is charged on what the customer pays for the goods, after the discount.
-    { name: '_tax', sql: ({ field }) => cents(`(${field('_subtotal')} - ${field('_goods_discount')})::DOUBLE * [${taxRates.join(', ')}][${field('_user_locale')} + 1]`) },
-    { name: '_shipped', sql: ({ row, field }) => `(${field('_ordered')} + ${4 * HOUR} + ${below(row, 'ship_delay', 68 * HOUR)})` },
-    {
-      name: '_transit',
-      sql: ({ row, field }) =>
-        `([${terms.map(([, min]) => min * DAY).join(', ')}][${field('_method')} + 1] + (${row.bits('transit')} % [${terms.map(([, min, max]) => (max - min) * DAY + 1).join(', ')}][${field('_method')} + 1]::UBIGINT)::BIGINT)`,
-    },
-    { name: '_delivered', sql: ({ field }) => `(${field('_shipped')} + ${field('_transit')})` },
-    {
-      name: '_status',
-      sql: ({ row, field }) =>
-        `CASE WHEN ${chance(row, 'cancelled', CANCEL_SHARE)} THEN ${code('cancelled')}
-          WHEN ${field('_shipped')} > ${row.asOf} THEN CASE WHEN ${field('_ordered')} > ${row.asOf} - ${HOUR} THEN ${code('pending')} ELSE ${code('processing')} END
-          WHEN ${field('_delivered')} > ${row.asOf} THEN ${code('shipped')}
-          WHEN ${draw20(row, 'returned')} < [${SUBCATEGORIES.map((sub) => Math.round((returnRates[sub.category] ?? 0) * DRAW20)).join(', ')}][${field('_product_sub')} + 1] THEN ${code('returned')}
-          ELSE ${code('delivered')} END`,
-    },
-    { name: '_has_shipped', sql: ({ field }) => `(${field('_status')} BETWEEN ${code('shipped')} AND ${code('returned')})` },
-    { name: '_has_delivered', sql: ({ field }) => `(${field('_status')} BETWEEN ${code('delivered')} AND ${code('returned')})` },
-  ],
+  helpers: ORDER_HELPERS,
   columns: [
     {
       name: 'order_id',

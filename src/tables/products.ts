@@ -3,7 +3,7 @@ import { MONEY, cents } from '../schema/columns/money.js';
 import { defineTable } from '../schema/defineTable.js';
 import { POOL } from './builtinPools.js';
 import { DAY, createdInIdOrder, spanOf, toTimestamp } from '../schema/columns/time.js';
-import { PRODUCTS, noise, rateRange, relativeRate } from './activity.js';
+import { PRODUCTS, noise, rateRange, relativeRate } from './behaviour/activity.js';
 import { LISTINGS, hourlyRate } from './calendar.js';
 import { type Choice, describeWeights, weighted } from '../schema/columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';

@@ -8,8 +8,8 @@ import { ADDRESS_POOL_SIZE, LOCALES, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_PO
 import { PHONE_FREE_DIGITS } from './geography/phoneDigits.js';
 import { addressRule } from './geography/addressRules.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
-import { CUSTOMERS, noise, relativeRate } from './activity.js';
-import { LOGINS_PER_DAY, MEAN_DAYS_AWAY, describeTiers, engagementOf, segmentOf, tierOf } from './customerActivity.js';
+import { CUSTOMERS, noise, relativeRate } from './behaviour/activity.js';
+import { LOGINS_PER_DAY, MEAN_DAYS_AWAY, describeTiers, engagementOf, segmentOf, tierOf } from './behaviour/customerActivity.js';
 import { concat, quotedString } from '../schema/sql.js';
 import type { PoolReader } from '../schema/tableDefinition.js';
 
