@@ -38,7 +38,7 @@ import { CANCEL_SHARE, CUSTOMER_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY 
 export const orders = defineTable({
   name: 'orders',
   description: 'Orders: who bought which product, for how much, and where it is in fulfilment.',
-  version: 3,
+  version: 4,
   primaryKey: 'order_id',
   timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users' },
   parents: [

@@ -112,7 +112,7 @@ function byLocale(values: readonly string[], locale: string): string {
 export const users = defineTable({
   name: 'users',
   description: 'Customers: identity, contact, address, account and marketing attributes.',
-  version: 3,
+  version: 4,
   primaryKey: 'user_id',
   timeline: { rate: hourlyRate(REGISTRATIONS) },
   parents: [],
