@@ -8,6 +8,7 @@ import { definitionProblem } from './defineTable.js';
 import { poolColumn } from './columns/poolAt.js';
 import type { HelperSql } from './parents/parentRows.js';
 import { type Standing, type StandingInputs, standingOf } from './parents/standing.js';
+import { parentStanding } from './parents/popularity.js';
 import type { RandomSource } from './random.js';
 import { quotedIdentifier } from './sql.js';
 import { type EngineInput, recordedSource } from './recordedSource.js';
@@ -110,8 +111,9 @@ export class Compilation {
     return enginePool(this.pools, name, values);
   }
 
-  /** A row's standing among its table's (standing.ts), reading an engine pool only if a field uses it. */
-  readonly standing = (inputs: Omit<StandingInputs, 'pool'>): Standing => standingOf({ ...inputs, pool: (name, values) => this.enginePool(name, values) });
+  /** A parent row's standing among its table's (standing.ts), from the parent's popularity pool, read only if a field uses it. */
+  readonly standing = (inputs: Omit<StandingInputs, 'pool' | 'layout'>): Standing =>
+    standingOf({ ...inputs, layout: parentStanding(inputs.table), pool: (name, values) => this.enginePool(name, values) });
 
   /** The hidden field holding the parent's field `name`, added on first read. */
   parentValue(reader: Node, key: string, name: string): string {

@@ -11,6 +11,7 @@ import { definitionProblem } from './defineTable.js';
 import { poolTable } from './columns/poolAt.js';
 import { createdSql } from './parents/parentRows.js';
 import { standingOf } from './parents/standing.js';
+import { ownStanding } from './parents/popularity.js';
 import { addParents } from './parents/referenceFields.js';
 import { CREATED, Compilation, type FieldReads, ID, type Node, type TableLookup, enginePool, timelinePool } from './compilation.js';
 import { OwnRows, type RandomSource, uniform } from './random.js';
@@ -69,7 +70,7 @@ function addCreated(compilation: Compilation, rows: TableRows, memo: KnotMemo, r
 
 export function compileTable(definition: TableDefinition, rows: TableRows, tables: TableLookup): CompiledTable {
   const pools = new Map<string, PoolDefinition>();
-  const standing = standingOf({ table: definition.name, id: quotedIdentifier(ID), lastIds: [rows.own.last_id], pool: (name, values) => enginePool(pools, name, values) });
+  const standing = standingOf({ table: definition.name, id: quotedIdentifier(ID), lastIds: [rows.own.last_id], layout: ownStanding(definition.name), pool: (name, values) => enginePool(pools, name, values) });
   const rowAt = (id: string) => new OwnRows({ seed: rows.seed, table: definition.name, id, asOf: String(epochSeconds(rows.asOf)), created: quotedIdentifier(CREATED), standing });
   const own = rowAt(quotedIdentifier(ID));
   const compilation = new Compilation(definition, own, tables, pools);

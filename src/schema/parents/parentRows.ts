@@ -138,7 +138,7 @@ export function parentSource(options: {
   pool: string;
   idField: string;
   prefix: string;
-  standing: (inputs: Omit<StandingInputs, 'pool'>) => Standing;
+  standing: (inputs: Omit<StandingInputs, 'pool' | 'layout'>) => Standing;
 }): { fields: HelperSql[]; source: RandomSource } {
   const { table, layout, pool, idField, prefix } = options;
   const ranges = layout.ranges;

@@ -28,8 +28,36 @@ export function popularityTables(table: string): number[] {
       if (list.includes(r)) below += 1;
     }
   }
-  return values;
+  // Then each residue's position, so that a child reads a parent's standing from this pool too (standing.ts).
+  return [...values, ...rank];
 }
+
+/** Where popularityTables() keeps each residue's position, after the members and the counts below. */
+export const POSITIONS_AT = RESIDUES + CLASSES * (RESIDUES + 1);
+
+/** A pool a standing reads: SQL for a residue's position and for its index among its class's residues. */
+export interface StandingLayout {
+  readonly name: string;
+  readonly values: () => number[];
+  readonly position: (pool: string, residue: string) => string;
+  readonly member: (pool: string, klass: string, residue: string) => string;
+}
+
+/** A table's own rows: a small pool of their own (2 x RESIDUES), as no child's popularity pool is in the query. */
+export const ownStanding = (table: string): StandingLayout => ({
+  name: `_standing_${table}`,
+  values: () => standingTable(table),
+  position: (pool, residue) => `${pool}[${residue} + 1]`,
+  member: (pool, _klass, residue) => `${pool}[${RESIDUES} + ${residue} + 1]`,
+});
+
+/** A parent's rows, from the popularity pool its picks read already: no pool more for the query to carry. */
+export const parentStanding = (table: string): StandingLayout => ({
+  name: `_popularity_${table}`,
+  values: () => popularityTables(table),
+  position: (pool, residue) => `${pool}[${POSITIONS_AT} + ${residue} + 1]`,
+  member: (pool, klass, residue) => `${pool}[${RESIDUES} + ${klass} * ${RESIDUES + 1} + ${residue} + 1]`,
+});
 
 /**
  * Class weights: class c (0 most popular) gets the share that rank = n x u^skew gives ranks c/16 to (c+1)/16 of the
