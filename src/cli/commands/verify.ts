@@ -2,7 +2,6 @@
  * `synthgen verify`: checks a generated dataset (local folder or S3 prefix) against its run manifests and rules.
  * What checks it is imported only when it runs: help and a refused command line do without it.
  */
-import { join } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { describeTarget } from '../../output/s3/s3Target.js';
 import { registryFor, tablesOption } from '../tableModules.js';
