@@ -3,6 +3,8 @@
  * parent was created after the previous such row, within `within` seconds, and is not idle. Every other row picks
  * only among parents created `within` seconds before it, so nothing references a parent before its first child:
  * a later candidate row would need a parent created after the row before it, and earlier rows could not see it yet.
+ * A candidate that fails picks as usual among the parents existing at its own time: the next candidate's parent is
+ * created after it, so it never takes a parent that a first child is still to come for.
  * No child is read: whether a row is a parent's first is arithmetic over the two rows' creation times.
  */
 import type { HelperSql } from './parentRows.js';
