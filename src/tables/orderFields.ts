@@ -31,8 +31,6 @@ import {
 } from './orderTerms.js';
 import type { Field } from '../schema/tableDefinition.js';
 
-
-
 export const FREE_SHIPPING_FROM = 50;
 /** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */
 export const WELCOME_EVERY = 25;

@@ -37,9 +37,14 @@ function listOf(values: readonly (number | string)[]): string {
 
 const q = quotedIdentifier;
 
-/** One constant per segment, picked by the 1-based segment index field (a constant when there is one segment). */
+/** One constant per segment, picked by SQL for the 1-based segment index (a constant when there is one segment). */
+function bySegment(values: readonly (number | string)[], segment: string): string {
+  return values.length === 1 ? String(values[0]) : `${listOf(values)}[${segment}]`;
+}
+
+/** The same, by the field holding the segment index. */
 function perSegment(values: readonly (number | string)[], segment: string): string {
-  return values.length === 1 ? String(values[0]) : `${listOf(values)}[${q(segment)}]`;
+  return bySegment(values, q(segment));
 }
 
 /**
@@ -103,15 +108,14 @@ export function createdSql(options: { pool: string; offset: string; cells: strin
 function parentBits(table: string, ranges: readonly ParentRange[], id: string, segment: string): (key: string) => string {
   return (key) => {
     const salts = ranges.map((r) => ubigint(streamSalt(r.seed, table, key)));
-    const salt = salts.length === 1 ? String(salts[0]) : `${listOf(salts)}[${segment}]`;
-    return `hash(xor(${id}::UBIGINT, ${salt}))`;
+    return `hash(xor(${id}::UBIGINT, ${bySegment(salts, segment)}))`;
   };
 }
 
 /** SQL for the creation time of the parent row `id`, in the segment whose 1-based index is `segment` (both SQL). */
 function parentCreatedSql(table: string, layout: TimelineLayout, pool: string, id: string, segment: string): string {
   const ranges = layout.ranges;
-  const at = (values: readonly (number | string)[]) => (values.length === 1 ? String(values[0]) : `${listOf(values)}[${segment}]`);
+  const at = (values: readonly (number | string)[]) => bySegment(values, segment);
   const bits = parentBits(table, ranges, id, segment);
   return createdSql({
     pool,

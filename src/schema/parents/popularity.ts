@@ -12,12 +12,17 @@ export const RESIDUES = 1024;
 export const CLASSES = 16;
 export const PER_CLASS = RESIDUES / CLASSES;
 
+/** Each residue's position in the table's popularity order (0 most popular): fixed per table, whatever the seed. */
+function positions(table: string): number[] {
+  return shuffled(RESIDUES, streamSalt(0, table, 'popularity'));
+}
+
 /**
  * The pool of one parent table's classes: the residues of each class ascending (CLASSES x PER_CLASS), then for each
  * class how many of its residues lie below each r in 0..RESIDUES (CLASSES x (RESIDUES + 1)).
  */
 export function popularityTables(table: string): number[] {
-  const rank = shuffled(RESIDUES, streamSalt(0, table, 'popularity'));
+  const rank = positions(table);
   const members: number[][] = Array.from({ length: CLASSES }, () => []);
   rank.forEach((position, residue) => members[Math.floor(position / PER_CLASS)]?.push(residue));
   const values: number[] = members.flatMap((list) => list.sort((a, b) => a - b));
@@ -59,13 +64,17 @@ export const parentStanding = (table: string): StandingLayout => ({
   member: (pool, klass, residue) => `${pool}[${RESIDUES} + ${klass} * ${RESIDUES + 1} + ${residue} + 1]`,
 });
 
+/** How many of the least popular classes an `idle` share of rows makes: never picked. */
+export function idleClasses(idle: number): number {
+  return Math.round(idle * CLASSES);
+}
+
 /**
  * Class weights: class c (0 most popular) gets the share that rank = n x u^skew gives ranks c/16 to (c+1)/16 of the
  * way down, so `skew` keeps the meaning it had; the `idle` share of rows, least popular first, is never picked.
  */
 export function classWeights(skew: number, idle: number): number[] {
-  const idleClasses = Math.round(idle * CLASSES);
-  const weights = Array.from({ length: CLASSES }, (_, c) => (c >= CLASSES - idleClasses ? 0 : ((c + 1) / CLASSES) ** (1 / skew) - (c / CLASSES) ** (1 / skew)));
+  const weights = Array.from({ length: CLASSES }, (_, c) => (c >= CLASSES - idleClasses(idle) ? 0 : ((c + 1) / CLASSES) ** (1 / skew) - (c / CLASSES) ** (1 / skew)));
   const total = weights.reduce((sum, w) => sum + w, 0);
   return weights.map((w) => w / total);
 }
@@ -89,7 +98,7 @@ export function classTable(skew: number, idle: number): number[] {
  * (0 most popular), then its index among its class's residues, ascending.
  */
 export function standingTable(table: string): number[] {
-  const rank = shuffled(RESIDUES, streamSalt(0, table, 'popularity'));
+  const rank = positions(table);
   const seen = new Array<number>(CLASSES).fill(0);
   const member = rank.map((position) => {
     const klass = Math.floor(position / PER_CLASS);
@@ -102,7 +111,7 @@ export function standingTable(table: string): number[] {
 
 /** For IDs 1..`last`: how many lie in the classes more popular than each class (CLASSES numbers). */
 export function idsInBetterClasses(table: string, last: number): number[] {
-  const rank = shuffled(RESIDUES, streamSalt(0, table, 'popularity'));
+  const rank = positions(table);
   const blocks = Math.floor(last / RESIDUES);
   const perClass = new Array<number>(CLASSES).fill(blocks * PER_CLASS);
   for (let residue = 0; residue < last % RESIDUES; residue += 1) {

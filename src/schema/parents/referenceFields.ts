@@ -5,7 +5,7 @@
 import { type Compilation, CREATED, ID, popularityPool, timelinePool } from '../compilation.js';
 import type { TableRows } from '../compileTable.js';
 import { TimelineLayout, existingFields, parentCreatedInline, parentSource, pickFields } from './parentRows.js';
-import { CLASSES, classTable, popularityTables } from './popularity.js';
+import { CLASSES, classTable, idleClasses, popularityTables } from './popularity.js';
 import { type FirstChildInputs, firstChildField, lookupTimeFields } from './firstChildren.js';
 import { type KnotMemo, timedRanges } from '../time/segmentKnots.js';
 import type { ParentRange } from '../../state/segment.js';
@@ -74,7 +74,7 @@ function addFirstChild(compilation: Compilation, inputs: ReferenceInputs, first:
   const { reference, ranges, layout, timeline, prefix, label } = inputs;
   const newest = `${prefix}_last`;
   const newestId = quotedIdentifier(newest);
-  const idle = Math.round((reference.idle ?? 0) * CLASSES);
+  const idle = idleClasses(reference.idle ?? 0);
   const standing = compilation.standing({ table: reference.table, id: newestId, lastIds: ranges.map((r) => r.last_id) });
   const field = firstChildField({
     ...first,
