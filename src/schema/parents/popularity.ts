@@ -17,11 +17,16 @@ function positions(table: string): number[] {
   return shuffled(RESIDUES, streamSalt(0, table, 'popularity'));
 }
 
+const builtTables = new Map<string, readonly number[]>();
+
 /**
  * The pool of one parent table's classes: the residues of each class ascending (CLASSES x PER_CLASS), then for each
  * class how many of its residues lie below each r in 0..RESIDUES (CLASSES x (RESIDUES + 1)).
  */
-export function popularityTables(table: string): number[] {
+export function popularityTables(table: string): readonly number[] {
+  // Built once per table: every pick and every parent standing of a compilation reads it, each compile anew.
+  const built = builtTables.get(table);
+  if (built) return built;
   const rank = positions(table);
   const members: number[][] = Array.from({ length: CLASSES }, () => []);
   rank.forEach((position, residue) => members[Math.floor(position / PER_CLASS)]?.push(residue));
@@ -34,7 +39,9 @@ export function popularityTables(table: string): number[] {
     }
   }
   // Then each residue's position, so that a child reads a parent's standing from this pool too (standing.ts).
-  return [...values, ...rank];
+  const result = [...values, ...rank];
+  builtTables.set(table, result);
+  return result;
 }
 
 /** Where popularityTables() keeps each residue's position, after the members and the counts below. */
@@ -43,7 +50,7 @@ export const POSITIONS_AT = RESIDUES + CLASSES * (RESIDUES + 1);
 /** A pool a standing reads: SQL for a residue's position and for its index among its class's residues. */
 export interface StandingLayout {
   readonly name: string;
-  readonly values: () => number[];
+  readonly values: () => readonly number[];
   readonly position: (pool: string, residue: string) => string;
   readonly member: (pool: string, klass: string, residue: string) => string;
 }
