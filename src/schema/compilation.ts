@@ -197,6 +197,12 @@ export class Compilation {
       },
       pool: (pool, index) => `${this.readPool(node, pool)}[(${index}) + 1]`,
       poolLength: (pool) => `len(${this.readPool(node, pool)})::UBIGINT`,
+      get lineNumber(): string {
+        throw definitionProblem(node.owner.name, node.label, 'reads lineNumber, but the table is not a children table');
+      },
+      aggregate: (table) => {
+        throw definitionProblem(node.owner.name, node.label, `aggregates ${table}, which is not a children table of ${node.owner.name}`);
+      },
     };
   }
 

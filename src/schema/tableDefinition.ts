@@ -37,6 +37,39 @@ export interface RowContext {
   pool(pool: PoolDefinition, index: string): string;
   /** The number of entries of a pool, as UBIGINT SQL (to take a hash modulo it). */
   poolLength(pool: PoolDefinition): string;
+  /**
+   * In a children table (`children`): SQL for this row's line number within its parent row, 1 to the parent's count.
+   * Elsewhere it throws a definition problem.
+   */
+  readonly lineNumber: string;
+  /**
+   * SQL for an aggregate over this row's children in `table` (a table whose `children.parent` is this one): their
+   * count, or the sum, min, max or average of their field `field`, recomputed from the children's own definition
+   * (nothing is read from files). NULL for min/max/avg of a row without children; 0 for count and sum.
+   */
+  aggregate(table: string, fn: ChildAggregate, field?: string): string;
+}
+
+export type ChildAggregate = 'count' | 'sum' | 'min' | 'max' | 'avg';
+
+/**
+ * Rows that come in groups per row of a parent table (order lines per order), generated in the same run as the
+ * parent: a run of the parent makes them for its rows, and a run never names them alone. Their key is (`column`,
+ * `line`): the parent's id and the line number. Their own `row.id` is a draw id unique in the table, parent id x
+ * LINE_SLOTS + line, not written; they are created when their parent row is.
+ */
+export interface ChildrenOf {
+  readonly parent: string;
+  /** The column holding the parent's id: the first key column. `parent(<parent>)` in fields is the group's parent. */
+  readonly column: string;
+  /** The column holding the line number: the second key column, its sql `({ lineNumber }) => lineNumber`. */
+  readonly line: string;
+  /** SQL: how many rows the parent row gets, 0 to `most`, from the parent row's draws (the same wherever computed). */
+  readonly count: (parent: RandomSource) => string;
+  /** The most rows a parent row gets: at most LINE_SLOTS - 1. */
+  readonly most: number;
+  /** The mean rows per parent row, for sizing parts. */
+  readonly mean: number;
 }
 
 /** Pool reads alone: what helpers shared between tables take when they look values up. */
@@ -125,6 +158,8 @@ export interface TableDefinition {
   readonly helpers: readonly Field[];
   /** In output order; the first is the primary key. */
   readonly columns: readonly Column[];
+  /** Rows in groups per parent row (ChildrenOf): then `primaryKey` is the parent id column and `children.line`. */
+  readonly children?: ChildrenOf;
   /** Columns besides the primary key whose values never repeat. */
   readonly unique?: readonly string[];
   readonly rules?: readonly Rule[];
