@@ -117,7 +117,7 @@ function notOurs(path: string): UserError {
 }
 
 /** A part this run may already have finished: its summary if the file (or object) is in place, else undefined. */
-async function alreadyDone(context: ExecuteContext, part: PlannedPart, summary: (bytes: number, sha256: string) => FileSummary): Promise<FileSummary | undefined> {
+async function alreadyDone(context: ExecuteContext, part: PlannedPart, summary: (bytes: number, sha256: string, rows?: number) => FileSummary): Promise<FileSummary | undefined> {
   const { journal } = context;
   const written = journal.written(part.table, part.index);
   const placed = context.target.placedBefore(part.table, part.index);
@@ -125,10 +125,10 @@ async function alreadyDone(context: ExecuteContext, part: PlannedPart, summary: 
   if (placed) {
     // Confirmed in the bucket before the interruption: any staging copy left behind is expendable, if it is ours.
     if (found?.ours) await rm(part.path, { force: true });
-    return summary(written?.bytes ?? 0, placed);
+    return summary(written?.bytes ?? 0, placed, written?.rows);
   }
   if (found && !found.ours) throw notOurs(part.path);
-  if (found && written && (await sha256File(part.path)) === written.sha256) return summary(written.bytes, written.sha256);
+  if (found && written && (await sha256File(part.path)) === written.sha256) return summary(written.bytes, written.sha256, written.rows);
   if (found) await rm(part.path, { force: true }); // ours, but its bytes changed in place: made again, the same bytes
   if (written) await journal.forgetWritten(part.table, part.index);
   return undefined;
@@ -157,7 +157,8 @@ async function writeOne(context: ExecuteContext, part: PlannedPart, threads: num
     });
     if (result.state === 'failed' || result.kind !== 'part') return result;
     try {
-      await context.journal.markWritten(part.table, part.index, { sha256: result.sha256, bytes: result.bytes, inode: result.inode, mtime_ns: result.mtimeNs });
+      const ids = part.lastId - part.firstId + 1;
+      await context.journal.markWritten(part.table, part.index, { sha256: result.sha256, bytes: result.bytes, inode: result.inode, mtime_ns: result.mtimeNs, ...(result.rows === ids ? {} : { rows: result.rows }) });
       await link(result.partialPath, part.path);
     } catch (error: unknown) {
       if (isErrno(error, 'EEXIST')) await context.journal.forgetWritten(part.table, part.index);
@@ -230,9 +231,9 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
 
 /** One part, written unless already done, then placed; whether it was written here. Failures go to `fail`. */
 async function runPart(context: ExecuteContext, part: PlannedPart, threads: number, results: Map<string, FileSummary>, fail: (error: Error) => void): Promise<boolean> {
-  const rows = part.lastId - part.firstId + 1;
+  const ids = part.lastId - part.firstId + 1;
   const object = context.target.objectOf(part.table, part.path);
-  const summary = (bytes: number, sha256: string): FileSummary => ({ path: part.path, ...(object ? { object } : {}), rows, bytes, first_id: part.firstId, last_id: part.lastId, sha256 });
+  const summary = (bytes: number, sha256: string, rows = ids): FileSummary => ({ path: part.path, ...(object ? { object } : {}), rows, bytes, first_id: part.firstId, last_id: part.lastId, sha256 });
   try {
     let file = await alreadyDone(context, part, summary);
     const wrote = file === undefined;
@@ -243,8 +244,8 @@ async function runPart(context: ExecuteContext, part: PlannedPart, threads: numb
         return false;
       }
       if (result.kind !== 'part') throw new Error('a part task returned a sample');
-      file = summary(result.bytes, result.sha256);
-      context.onProgress?.({ type: 'part', table: part.table, path: part.path, rows, bytes: result.bytes, timings: result.timings });
+      file = summary(result.bytes, result.sha256, result.rows);
+      context.onProgress?.({ type: 'part', table: part.table, path: part.path, rows: result.rows, bytes: result.bytes, timings: result.timings });
     }
     results.set(partKey(part.table, part.index), file);
     await context.target.place({ table: part.table, index: part.index, path: part.path, sha256: file.sha256, bytes: file.bytes });

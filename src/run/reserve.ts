@@ -123,9 +123,16 @@ export function reserveRanges(options: {
       }
       parents[reference.table] = rangesOf(reference.table, after[reference.table]?.last_id ?? 0, after, ranges);
     }
-    const since = windowStart(name, state, options.asOf, options.since);
-    const rows = options.rows[name] ?? 0;
-    const first = (state?.last_id ?? 0) + 1;
+    // The other parents of its children tables: its aggregates recompute their lines (children/aggregates.ts).
+    for (const table of options.registry.prerequisites(name)) {
+      parents[table] ??= rangesOf(table, after[table]?.last_id ?? 0, after, ranges);
+    }
+    const group = definition.children ? reserved.get(definition.children.parent) : undefined;
+    if (definition.children && !group) throw new Error(`${name} is reserved without its parent ${definition.children.parent}`);
+    // A children table's rows are its parent's of this run, line by line: its segment is the parent's IDs.
+    const since = group ? group.since : windowStart(name, state, options.asOf, options.since);
+    const rows = group ? group.last - group.first + 1 : (options.rows[name] ?? 0);
+    const first = group ? group.first : (state?.last_id ?? 0) + 1;
     const last = first + rows - 1;
     if (!Number.isSafeInteger(last)) throw new UserError(`--num-rows for ${name} would take IDs past 2^53: use fewer rows`);
     reserved.set(name, { first, last, since, parents });

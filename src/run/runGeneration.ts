@@ -200,7 +200,7 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
     });
     phase(target.executePhase);
 
-    const summaryTables = tableSummaries(tables, plans, reserved, results);
+    const summaryTables = tableSummaries(tables, plans, reserved, results, (name) => asked.registry.get(name)?.children?.parent);
     await commitRun({ request, metadataPath, loaded, after, target, tables: summaryTables, howToFinish: howTo, registry: asked.registry });
     phase('commit metadata');
     return runSummary(request, { metadataPath, workers, threads: pool.threadBudget, target, startedAt }, summaryTables);

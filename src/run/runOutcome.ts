@@ -26,6 +26,8 @@ export function tableSummaries(
   plans: Readonly<Record<string, TablePlan>>,
   reserved: ReadonlyMap<string, Reservation>,
   results: ReadonlyMap<string, FileSummary>,
+  /** A children table's parent (its files hold lines of its IDs, not one row each), by table. */
+  perParent: (table: string) => string | undefined,
 ): Record<string, TableSummary> {
   const summaries: Record<string, TableSummary> = {};
   for (const name of tables) {
@@ -34,16 +36,18 @@ export function tableSummaries(
     if (!range || !plan || !coversExactly(plan, range.first, range.last)) throw new Error(`the plan of ${name} does not cover its reserved IDs`);
     const files: FileSummary[] = [];
     let next = range.first;
+    const parent = perParent(name);
     for (let index = 0; index < plan.parts; index += 1) {
       const file = results.get(partKey(name, index));
-      if (!file || file.first_id !== next || file.last_id < file.first_id || file.rows !== file.last_id - file.first_id + 1) {
+      if (!file || file.first_id !== next || file.last_id < file.first_id || (parent === undefined && file.rows !== file.last_id - file.first_id + 1)) {
         throw new Error(`${name}'s files do not cover IDs ${range.first}-${range.last} exactly (at ${next})`);
       }
       files.push(file);
       next = file.last_id + 1;
     }
     if (next !== range.last + 1) throw new Error(`${name}'s files end at ${next - 1}, its IDs at ${range.last}`);
-    summaries[name] = { rows: range.last - range.first + 1, first_id: range.first, last_id: range.last, since: range.since, bytes: files.reduce((n, f) => n + f.bytes, 0), files };
+    const rows = parent === undefined ? range.last - range.first + 1 : files.reduce((n, f) => n + f.rows, 0);
+    summaries[name] = { rows, first_id: range.first, last_id: range.last, since: range.since, bytes: files.reduce((n, f) => n + f.bytes, 0), files, ...(parent === undefined ? {} : { per_parent: parent }) };
   }
   return summaries;
 }
@@ -80,7 +84,7 @@ export function runManifest(request: RunRequest, tables: Readonly<Record<string,
       file_size_limit_mb: request.fileSizeLimitMB,
       ...(request.s3 ? { s3: describeTarget(request.s3.target) } : {}),
     },
-    tables: Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, { first_id: t.first_id, last_id: t.last_id, rows: t.rows }])),
+    tables: Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, { first_id: t.first_id, last_id: t.last_id, rows: t.rows, ...(t.per_parent === undefined ? {} : { per_parent: t.per_parent }) }])),
     files: Object.entries(tables).flatMap(([name, t]) =>
       t.files.map((file) => ({ table: name, path: `${name}/${basename(file.path)}`, first_id: file.first_id, last_id: file.last_id, rows: file.rows, bytes: file.bytes, sha256: file.sha256 })),
     ),

@@ -11,6 +11,7 @@ import { type TablePlan, fileStamp } from './plan.js';
 import type { Reservation } from './reserve.js';
 import type { TableRegistry } from '../schema/registry.js';
 import { tableRegistry } from '../tables/index.js';
+import { withChildren } from './childTables.js';
 import { checkTablesKnown } from './tableOrigins.js';
 import {
   DEFAULT_FILE_SIZE_MB,
@@ -60,8 +61,9 @@ function currentSecond(): string {
   return new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-export function ask(options: RunOptions): Ask {
-  const registry = options.registry ?? tableRegistry();
+export function ask(given: RunOptions): Ask {
+  const registry = given.registry ?? tableRegistry();
+  const options = expandChildren(given, registry);
   if (options.kind === 'resume') return { kind: 'resume', options, command: options.command, registry };
   const settings: NewRunSettings = {
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
@@ -71,6 +73,13 @@ export function ask(options: RunOptions): Ask {
     format: resolveFormat(options.format ?? {}),
   };
   return { kind: 'new', options, settings, command: typeof options.command === 'string' ? options.command : options.command(settings), registry };
+}
+
+/** The options with each named table's children tables (childTables.ts). */
+function expandChildren<T extends RunOptions>(options: T, registry: TableRegistry): T {
+  if (!options.tables) return options;
+  const { tables, rows } = withChildren(registry, options.tables, options.rows);
+  return { ...options, tables, ...(rows ? { rows } : {}) };
 }
 
 function sameTarget(a: S3Target | undefined, b: S3Target | undefined): boolean {

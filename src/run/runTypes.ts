@@ -165,6 +165,8 @@ export interface TableSummary {
   readonly since: string;
   readonly bytes: number;
   readonly files: readonly FileSummary[];
+  /** A children table's parent: its rows are lines of the parent IDs first_id..last_id. */
+  readonly per_parent?: string;
 }
 
 export interface UploadSummary {

@@ -12,7 +12,7 @@ import { parentStanding } from './parents/popularity.js';
 import type { RandomSource } from './random.js';
 import { quotedIdentifier } from './sql.js';
 import { type EngineInput, recordedSource } from './recordedSource.js';
-import type { Field, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
+import type { ChildAggregate, Field, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
 
 /** One field of a compiled query and what its SQL read. */
 export interface FieldReads {
@@ -32,6 +32,9 @@ export type TableLookup = (name: string) => TableDefinition | undefined;
 
 export const ID = '__id';
 export const CREATED = '__created';
+/** In a children table's query: the parent's id and the line number, columns of the rows' source like ID. */
+export const PARENT_ID = '__pid';
+export const LINE = '__line';
 
 export interface Node {
   readonly name: string;
@@ -55,6 +58,19 @@ export function enginePool(pools: Map<string, PoolDefinition>, name: string, val
   return quotedIdentifier(poolColumn(name));
 }
 
+/** An aggregate of a children table's field that a parent's query reads, joined in by the parent's id. */
+export interface AggregateRead {
+  readonly column: string;
+  readonly table: string;
+  readonly fn: ChildAggregate;
+  readonly field: string | undefined;
+}
+
+/** The SQL name of the column an aggregate is joined in as. */
+export function aggregateColumn(table: string, fn: ChildAggregate, field: string | undefined): string {
+  return `__agg_${table}_${fn}${field === undefined ? '' : `_${field}`}`;
+}
+
 interface ParentSource {
   readonly definition: TableDefinition | undefined;
   readonly source: RandomSource;
@@ -67,6 +83,10 @@ export class Compilation {
   readonly nodes = new Map<string, Node>();
   readonly parents = new Map<string, ParentSource>();
   readonly #visiting = new Set<string>();
+  /** Columns of the rows' source, available from the first stage: the ID, and a children table's parent id and line. */
+  readonly base = new Set<string>([ID]);
+  /** The aggregates of children the fields read, by their column. */
+  readonly aggregates = new Map<string, AggregateRead>();
   /** SQL for the creation time of this run's row whose ID is the SQL given (set by addCreated()). */
   ownCreated: (id: string) => string = () => {
     throw new Error('creation times are not laid out yet');
@@ -77,6 +97,8 @@ export class Compilation {
     readonly own: RandomSource,
     readonly tables: TableLookup,
     readonly pools: Map<string, PoolDefinition>,
+    /** The name a pool of this compilation has in the query: prefixed where it is compiled inside another's. */
+    readonly poolName: (name: string) => string = (name) => name,
   ) {}
 
   add(owner: TableDefinition, name: string, label: string, build: (context: RowContext) => string, key = owner.name, engine?: EngineInput): void {
@@ -108,7 +130,7 @@ export class Compilation {
 
   /** A pool the engine builds for this compilation, read by its own fields' SQL. */
   enginePool(name: string, values: readonly number[]): string {
-    return enginePool(this.pools, name, values);
+    return enginePool(this.pools, this.poolName(name), values);
   }
 
   /** A parent row's standing among its table's (standing.ts), from the parent's popularity pool, read only if a field uses it. */
@@ -138,9 +160,10 @@ export class Compilation {
     if (declared !== pool) {
       throw definitionProblem(reader.owner.name, where, `reads pool ${pool.name}, which ${reader.owner.name} does not list in pools: add it there`);
     }
-    this.pools.set(pool.name, pool);
+    const name = this.poolName(pool.name);
+    if (!this.pools.has(name)) this.pools.set(name, name === pool.name ? pool : { ...pool, name });
     reader.inputs.add(`pool ${pool.name}`);
-    return quotedIdentifier(poolColumn(pool.name));
+    return quotedIdentifier(poolColumn(name));
   }
 
   /** The row a parent key names, as `node`'s SQL reads it. */
@@ -187,8 +210,9 @@ export class Compilation {
       return this.parentRowOf(node, table);
     };
     const source = ownRow ? this.own : this.parentSourceOf(node.key);
+    const row = recordedSource(source, ownRow ? undefined : node.owner.name, node.inputs);
     return {
-      row: recordedSource(source, ownRow ? undefined : node.owner.name, node.inputs),
+      row: ownRow && this.definition.children && node.name !== CREATED ? this.createdAfter(row, node) : row,
       parent: parentRow,
       field: (other) => {
         const name = ownRow ? other : this.parentValue(node, node.key, other);
@@ -198,12 +222,59 @@ export class Compilation {
       pool: (pool, index) => `${this.readPool(node, pool)}[(${index}) + 1]`,
       poolLength: (pool) => `len(${this.readPool(node, pool)})::UBIGINT`,
       get lineNumber(): string {
-        throw definitionProblem(node.owner.name, node.label, 'reads lineNumber, but the table is not a children table');
+        if (ownRow && node.owner.children) return quotedIdentifier(LINE);
+        throw definitionProblem(node.owner.name, node.label, ownRow ? 'reads lineNumber, but the table is not a children table' : `reads its line number, which ${node.owner.name}'s children cannot recompute`);
       },
-      aggregate: (table) => {
-        throw definitionProblem(node.owner.name, node.label, `aggregates ${table}, which is not a children table of ${node.owner.name}`);
-      },
+      aggregate: (table, fn, field) => this.aggregateOf(node, ownRow, table, fn, field),
     };
+  }
+
+  /**
+   * A children table's creation time is its parent's, found in a later stage than the first: a field reading it
+   * must come after it. (Elsewhere it is in the first stage, and DuckDB lets a field read it in the same projection.)
+   */
+  createdAfter(row: RandomSource, node: Node): RandomSource {
+    return {
+      get id() {
+        return row.id;
+      },
+      get asOf() {
+        return row.asOf;
+      },
+      get created() {
+        node.dependencies.add(CREATED);
+        return row.created;
+      },
+      get popularity() {
+        return row.popularity;
+      },
+      get popularityRank() {
+        return row.popularityRank;
+      },
+      bits: (key) => row.bits(key),
+    };
+  }
+
+  /** The column an aggregate of this row's children is joined in as (compileTable.ts joins them). */
+  aggregateOf(node: Node, ownRow: boolean, table: string, fn: ChildAggregate, field: string | undefined): string {
+    const child = this.tables(table);
+    if (child?.children?.parent !== node.owner.name) {
+      throw definitionProblem(node.owner.name, node.label, `aggregates ${table}, which is not a children table of ${node.owner.name} (children: { parent: '${node.owner.name}' })`);
+    }
+    // A child recomputes its parent's values from the parent's row alone; an aggregate needs the parent's children.
+    if (!ownRow) throw definitionProblem(this.definition.name, node.label, `reads ${node.owner.name}.${node.name.slice(`__${node.key}__`.length)}, an aggregate of its ${table}: a parent's aggregates cannot be recomputed by its children; read the columns it aggregates instead`);
+    if (!['count', 'sum', 'min', 'max', 'avg'].includes(fn)) throw definitionProblem(node.owner.name, node.label, `aggregate ${String(fn)} is not one of count, sum, min, max, avg`);
+    if (fn !== 'count' && (field === undefined || ![...child.helpers, ...child.columns].some((f) => f.name === field))) {
+      throw definitionProblem(node.owner.name, node.label, `${fn} of ${table}.${String(field)}: ${table} has no such field`);
+    }
+    const counted = fn === 'count' ? undefined : field;
+    const column = aggregateColumn(table, fn, counted);
+    const read: AggregateRead = { column, table, fn, field: counted };
+    this.aggregates.set(column, read);
+    this.base.add(column);
+    node.inputs.add(`${fn} of ${table}${counted === undefined ? '' : `.${counted}`}`);
+    // A row without lines has no group to join: its count and sum are 0.
+    return fn === 'count' || fn === 'sum' ? `coalesce(${quotedIdentifier(column)}, 0)` : quotedIdentifier(column);
   }
 
   parentSourceOf(table: string): RandomSource {
@@ -213,7 +284,7 @@ export class Compilation {
   }
 
   stageOf(name: string, reader?: Node): number {
-    if (name === ID) return 0;
+    if (this.base.has(name)) return 0;
     const node = this.nodes.get(name);
     if (!node) {
       throw definitionProblem(this.definition.name, reader?.label, `reads field ${JSON.stringify(name)}, which ${this.definition.name} does not define: define it as a column, or as a helper (a name starting with _)`);

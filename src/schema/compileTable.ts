@@ -13,7 +13,9 @@ import { createdSql } from './parents/parentRows.js';
 import { standingOf } from './parents/standing.js';
 import { ownStanding } from './parents/popularity.js';
 import { addParents } from './parents/referenceFields.js';
-import { CREATED, Compilation, type FieldReads, ID, type Node, type TableLookup, enginePool, timelinePool } from './compilation.js';
+import { type AggregateRead, CREATED, Compilation, type FieldReads, ID, LINE, type Node, type TableLookup, enginePool, timelinePool } from './compilation.js';
+import { addGroupParent } from './children/groupParent.js';
+import { aggregateJoins, aggregateSelect } from './children/aggregates.js';
 import { OwnRows, type RandomSource, uniform } from './random.js';
 import { type KnotMemo, knotsFor } from './time/segmentKnots.js';
 import type { ParentRange } from '../state/segment.js';
@@ -49,6 +51,8 @@ export interface CompiledTable {
   selectFrom(relation: string): string;
   /** What each field of the query read, by its name in the query: what the data dictionary's depends-on is made of. */
   readonly reads: ReadonlyMap<string, FieldReads>;
+  /** For a children table: the aggregates given, one row per parent id (`__id`) of `relation` that has lines. */
+  aggregateFrom(relation: string, reads: readonly AggregateRead[]): string;
 }
 
 /** The field holding this row's creation time: its quantile in the run's window, by the table's timeline. */
@@ -68,21 +72,24 @@ function addCreated(compilation: Compilation, rows: TableRows, memo: KnotMemo, r
   compilation.addHelpers([{ name: CREATED, reads: [], sql: compilation.ownCreated(quotedIdentifier(ID)) }], 'creation time', 'own creation time');
 }
 
-export function compileTable(definition: TableDefinition, rows: TableRows, tables: TableLookup): CompiledTable {
-  const pools = new Map<string, PoolDefinition>();
-  const standing = standingOf({ table: definition.name, id: quotedIdentifier(ID), lastIds: [rows.own.last_id], layout: ownStanding(definition.name), pool: (name, values) => enginePool(pools, name, values) });
-  const rowAt = (id: string) => new OwnRows({ seed: rows.seed, table: definition.name, id, asOf: String(epochSeconds(rows.asOf)), created: quotedIdentifier(CREATED), standing });
-  const own = rowAt(quotedIdentifier(ID));
-  const compilation = new Compilation(definition, own, tables, pools);
-  const memo: KnotMemo = new Map();
-  addCreated(compilation, rows, memo, rowAt);
-  addParents(compilation, rows, memo);
-  for (const field of definition.helpers) compilation.add(definition, field.name, `helper ${field.name}`, field.sql);
-  for (const column of definition.columns) compilation.add(definition, column.name, `column ${column.name}`, column.sql);
-  for (const name of compilation.nodes.keys()) compilation.stageOf(name);
+/** Where a compilation lies: a table's own query, or a children table's inside its parent's (for aggregates). */
+interface Scope {
+  /** Prefixes the names of its pools, so that they never meet the enclosing query's own. */
+  readonly poolPrefix: string;
+  /** The one-row table of pools its query cross-joins. */
+  readonly poolTable: string;
+}
+
+/** The checks of a definition that need its compiled fields: keys are what the engine gives, nothing drawn. */
+function checkKeys(compilation: Compilation, own: RandomSource): void {
+  const { definition } = compilation;
+  const children = definition.children;
   // IDs are reserved per run and must never collide: the key is the row id itself, nothing drawn.
-  if (compilation.nodes.get(definition.primaryKey)?.sql !== own.id) {
+  if (!children && compilation.nodes.get(definition.primaryKey)?.sql !== own.id) {
     throw definitionProblem(definition.name, `primary key ${definition.primaryKey}`, 'its sql must be the row id: sql: ({ row }) => row.id');
+  }
+  if (children && compilation.nodes.get(children.line)?.sql !== quotedIdentifier(LINE)) {
+    throw definitionProblem(definition.name, `column ${children.line}`, 'it is the line number of the key, so its sql must be ({ lineNumber }) => lineNumber');
   }
   // A foreign key is the chosen parent's id, nothing else, or it would not resolve.
   for (const reference of definition.parents) {
@@ -90,30 +97,58 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
       throw definitionProblem(definition.name, `column ${reference.column}`, `it holds the ${reference.table} reference, so its sql must be the parent's id: sql: ({ parent }) => parent('${reference.table}').id`);
     }
   }
+}
 
+/** The stages of a compiled query: each projection adds the fields whose inputs the previous ones computed. */
+function stagesOf(compilation: Compilation): Node[][] {
   const byStage = new Map<number, Node[]>();
   for (const node of compilation.nodes.values()) {
     const stage = node.stage ?? 0;
     byStage.set(stage, [...(byStage.get(stage) ?? []), node]);
   }
-  const stages = [...byStage.keys()].sort((a, b) => a - b);
+  return [...byStage.keys()].sort((a, b) => a - b).map((stage) => byStage.get(stage) ?? []);
+}
+
+export function compileTable(definition: TableDefinition, rows: TableRows, tables: TableLookup, scope: Scope = { poolPrefix: '', poolTable: poolTable(definition.name) }): CompiledTable {
+  const pools = new Map<string, PoolDefinition>();
+  const poolName = (name: string) => `${scope.poolPrefix}${name}`;
+  const standing = standingOf({ table: definition.name, id: quotedIdentifier(ID), lastIds: [rows.own.last_id], layout: ownStanding(definition.name), pool: (name, values) => enginePool(pools, poolName(name), values) });
+  const rowAt = (id: string) => new OwnRows({ seed: rows.seed, table: definition.name, id, asOf: String(epochSeconds(rows.asOf)), created: quotedIdentifier(CREATED), standing });
+  const own = rowAt(quotedIdentifier(ID));
+  const compilation = new Compilation(definition, own, tables, pools, poolName);
+  const memo: KnotMemo = new Map();
+  const children = definition.children;
+  const source = children ? addGroupParent(compilation, children, rows, memo) : (relation: string) => `SELECT * FROM ${relation} AS t(${quotedIdentifier(ID)})`;
+  if (!children) addCreated(compilation, rows, memo, rowAt);
+  addParents(compilation, rows, memo);
+  for (const field of definition.helpers) compilation.add(definition, field.name, `helper ${field.name}`, field.sql);
+  for (const column of definition.columns) compilation.add(definition, column.name, `column ${column.name}`, column.sql);
+  for (const name of compilation.nodes.keys()) compilation.stageOf(name);
+  checkKeys(compilation, own);
+
+  const joins = aggregateJoins(compilation, rows, scope);
+  const stages = stagesOf(compilation);
   const used = [...compilation.pools.values()];
-  const crossJoin = used.length > 0 ? ` CROSS JOIN ${quotedIdentifier(poolTable(definition.name))}` : '';
-  const outputs = definition.columns.map((column) => `CAST(${quotedIdentifier(column.name)} AS ${column.type}) AS ${quotedIdentifier(column.name)}`);
-  const selectFrom = (relation: string): string => {
-    let query = `SELECT * FROM ${relation} AS t(${quotedIdentifier(ID)})${crossJoin}`;
+  const crossJoin = used.length > 0 ? ` CROSS JOIN ${quotedIdentifier(scope.poolTable)}` : '';
+  const stagesFrom = (relation: string): string => {
+    let query = `SELECT * FROM (${source(relation)})${joins.sql(relation)}${crossJoin}`;
     for (const stage of stages) {
-      const expressions = (byStage.get(stage) ?? []).map((node) => `${node.sql} AS ${quotedIdentifier(node.name)}`);
+      const expressions = stage.map((node) => `${node.sql} AS ${quotedIdentifier(node.name)}`);
       query = `SELECT *, ${expressions.join(', ')} FROM (${query})`;
     }
-    return `SELECT ${outputs.join(', ')} FROM (${query})`;
+    return query;
   };
+  const outputs = definition.columns.map((column) => `CAST(${quotedIdentifier(column.name)} AS ${column.type}) AS ${quotedIdentifier(column.name)}`);
+  // A join may emit rows out of ID order; a file's rows are in ID order whatever the threads.
+  const order = joins.reorders ? ` ORDER BY ${quotedIdentifier(ID)}` : '';
+  const selectFrom = (relation: string): string => `SELECT ${outputs.join(', ')} FROM (${stagesFrom(relation)})${order}`;
   return {
     table: definition.name,
-    pools: used,
+    pools: [...used, ...joins.pools.filter((pool) => !compilation.pools.has(pool.name))],
     reads: compilation.reads(),
     select: (firstId, lastId) => selectFrom(`range(${firstId}, ${lastId + 1})`),
     selectFrom,
+    aggregateFrom: (relation, reads) => aggregateSelect(definition, stagesFrom(relation), reads),
   };
 }
 

@@ -145,6 +145,34 @@ function checkParents(definition: TableDefinition): void {
   }
 }
 
+/** Lines a parent row may have: a child's draw id is parent id x 4096 + line (children/groupParent.ts). */
+const MOST_LINES = 4095;
+
+function checkChildren(definition: TableDefinition): void {
+  const children: unknown = definition.children;
+  if (children === undefined) return;
+  const where = 'children';
+  if (!isRecord(children) || typeof children.parent !== 'string' || typeof children.column !== 'string' || typeof children.line !== 'string' || typeof children.count !== 'function') {
+    throw definitionProblem(definition.name, where, 'children is { parent, column, line, count: (parentRow) => SQL, most, mean }');
+  }
+  if (!Number.isSafeInteger(children.most) || Number(children.most) < 1 || Number(children.most) > MOST_LINES) {
+    throw definitionProblem(definition.name, where, `most is the most lines a parent row has, a whole number from 1 to ${MOST_LINES}, got ${JSON.stringify(children.most)}`);
+  }
+  if (typeof children.mean !== 'number' || !(children.mean >= 0 && children.mean <= Number(children.most))) {
+    throw definitionProblem(definition.name, where, `mean is the mean lines per parent row, from 0 to most, got ${JSON.stringify(children.mean)}`);
+  }
+  const reference = definition.parents.find((p) => p.table === children.parent);
+  if (!reference || reference.column !== children.column) {
+    throw definitionProblem(definition.name, where, `its parent ${children.parent} must be listed in parents with column ${children.column}`);
+  }
+  if (definition.primaryKey !== children.column || definition.columns[0]?.name !== children.column || definition.columns[1]?.name !== children.line) {
+    throw definitionProblem(definition.name, where, `the key is (${children.column}, ${children.line}): primaryKey ${children.column}, and those two the first columns`);
+  }
+  if (definition.timeline !== undefined) throw definitionProblem(definition.name, 'timeline', 'a children table\'s rows are created with their parent row: remove the timeline');
+  const line = definition.columns[1];
+  if (line && !/^(BIGINT|INTEGER|SMALLINT)$/.test(line.type.trim().toUpperCase())) throw definitionProblem(definition.name, `column ${line.name}`, 'the line number is BIGINT, INTEGER or SMALLINT');
+}
+
 function checkTimeline(definition: TableDefinition): void {
   const timeline: unknown = definition.timeline;
   if (timeline === undefined) return;
@@ -181,6 +209,7 @@ export function defineTable(definition: TableDefinition): TableDefinition {
   for (const helper of definition.helpers) checkField(name, helper, 'helper');
   for (const column of definition.columns) checkColumn(name, column);
   checkNames(definition);
+  checkChildren(definition);
   const key = definition.columns[0];
   if (key?.type.trim().toUpperCase() !== 'BIGINT') throw definitionProblem(name, `primary key ${definition.primaryKey}`, 'must be BIGINT, its sql the row id: ({ row }) => row.id');
   checkParents(definition);

@@ -31,13 +31,27 @@ function describeOrigin(origin: TableOrigin | undefined): string {
   return origin ? origin.module : 'synthgen';
 }
 
+/**
+ * The tables a table's rows need made first: its parents, and the other parents of its children tables, whose
+ * lines its aggregates recompute.
+ */
+export function prerequisites(definition: TableDefinition, definitions: readonly TableDefinition[]): string[] {
+  const needed = new Set(definition.parents.map((p) => p.table));
+  for (const child of definitions) {
+    if (child.children?.parent !== definition.name) continue;
+    for (const parent of child.parents) if (parent.table !== definition.name) needed.add(parent.table);
+  }
+  return [...needed];
+}
+
 /** Parents before children, keeping the given order among tables that do not depend on each other. */
 function topologicalOrder(entries: readonly RegisteredTable[]): RegisteredTable[] {
   const placed = new Set<string>();
   const ordered: RegisteredTable[] = [];
+  const definitions = entries.map((entry) => entry.definition);
   let remaining = [...entries];
   while (remaining.length > 0) {
-    const ready = remaining.find((entry) => entry.definition.parents.every((parent) => placed.has(parent.table)));
+    const ready = remaining.find((entry) => prerequisites(entry.definition, definitions).every((table) => placed.has(table)));
     if (!ready) {
       const names = remaining.map((entry) => entry.definition.name).join(', ');
       throw new DefinitionError(`tables ${names} reference each other as parents in a cycle: a parent must be generated before its children, so break the cycle`);
@@ -73,8 +87,13 @@ export class TableRegistry {
     }
     for (const { definition } of entries) {
       for (const parent of definition.parents) {
-        if (!byName.has(parent.table)) {
+        const known = byName.get(parent.table);
+        if (!known) {
           throw definitionProblem(definition.name, `parent ${parent.table}`, `no table ${parent.table} is defined: define it, or pass the module that does with --tables`);
+        }
+        // A children table's keys are (parent id, line), not IDs a pick could draw.
+        if (known.definition.children) {
+          throw definitionProblem(definition.name, `parent ${parent.table}`, `${parent.table} is a children table (its rows come in groups per ${known.definition.children.parent}), so it cannot be referenced: reference ${known.definition.children.parent}`);
         }
       }
     }
@@ -93,6 +112,17 @@ export class TableRegistry {
         seen.set(pool.name, { pool, table: definition.name });
       }
     }
+  }
+
+  /** The tables whose rows a table's query reads (prerequisites()). */
+  prerequisites(name: string): string[] {
+    const definition = this.get(name);
+    return definition ? prerequisites(definition, this.definitions) : [];
+  }
+
+  /** The children tables of a table (ChildrenOf), made in the same runs as it. */
+  childrenOf(name: string): string[] {
+    return this.names.filter((table) => this.get(table)?.children?.parent === name);
   }
 
   /** Every table, parents first. */
@@ -136,7 +166,7 @@ export class TableRegistry {
     if (known) return known;
     const definition = this.get(name);
     if (!definition) throw new Error(`unknown table ${name}`);
-    const parents = standInParents(name, this.lookup, { rows: () => CHECK_ROWS, seed: 0, asOf: CHECK_AS_OF });
+    const parents = standInParents(name, this.lookup, { rows: () => CHECK_ROWS, seed: 0, asOf: CHECK_AS_OF }, this.prerequisites(name));
     const own = standInOwn(CHECK_ROWS, CHECK_AS_OF);
     const compiled = this.compile(name, { seed: 0, asOf: CHECK_AS_OF, own, parents });
     this.#checked.set(name, compiled);

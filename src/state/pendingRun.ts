@@ -39,6 +39,8 @@ export interface WrittenFile {
    * of the run's one can carry its inode: the modification time (and size) tell them apart.
    */
   readonly mtime_ns: string;
+  /** Its rows, where they are not its IDs' count (a children table's: lines of its parent IDs). */
+  readonly rows?: number;
 }
 
 export interface ReservedRange {
@@ -161,7 +163,8 @@ function parseWritten(value: Json, at: string): WrittenFile {
     isRecord(value) && isSha(value.sha256) && isCount(value.bytes) && isCount(value.inode) && typeof value.mtime_ns === 'string' && /^\d{1,30}$/.test(value.mtime_ns),
     `${at} is not a file's sha256, bytes, inode and mtime_ns`,
   );
-  return { sha256: value.sha256, bytes: value.bytes, inode: value.inode, mtime_ns: value.mtime_ns };
+  need(value.rows === undefined || isCount(value.rows), `${at}.rows is not a row count`);
+  return { sha256: value.sha256, bytes: value.bytes, inode: value.inode, mtime_ns: value.mtime_ns, ...(typeof value.rows === 'number' ? { rows: value.rows } : {}) };
 }
 
 function parseDefinitions(value: Json, tables: readonly string[]): Partial<PendingRun> {

@@ -45,8 +45,17 @@ export interface RunManifest {
     readonly file_size_limit_mb: number;
     readonly s3?: string;
   };
-  readonly tables: Readonly<Record<string, { readonly first_id: number; readonly last_id: number; readonly rows: number }>>;
+  readonly tables: Readonly<Record<string, ManifestTable>>;
   readonly files: readonly ManifestFile[];
+}
+
+/** A table's IDs in the run; for a children table, its parent's IDs, with the lines they have as rows. */
+export interface ManifestTable {
+  readonly first_id: number;
+  readonly last_id: number;
+  readonly rows: number;
+  /** A children table's parent: its rows come in groups per parent ID, so they are not its IDs' count. */
+  readonly per_parent?: string;
 }
 
 /** A manifest that is not one synthgen writes: `manifest <label> unreadable: <reason>`. */
@@ -98,24 +107,31 @@ function countRecord(value: Json, where: string): Record<string, number> {
   return value as Record<string, number>;
 }
 
-/** An ID range with its row count: `first_id`..`last_id`, every ID once. */
-function idRange(value: Json, where: string): { first_id: number; last_id: number; rows: number } {
+/** An ID range with its row count: `first_id`..`last_id`, every ID once (or, `grouped`, lines of those IDs). */
+function idRange(value: Json, where: string, grouped = false): { first_id: number; last_id: number; rows: number } {
   need(isRecord(value), `${where} is not an object`);
   need(isId(value.first_id), `${where}.first_id is not a positive integer`);
   need(isId(value.last_id), `${where}.last_id is not a positive integer`);
   need(isCount(value.rows), `${where}.rows is not a non-negative integer`);
   need(value.last_id >= value.first_id, `${where} has last_id below first_id`);
-  need(value.rows === value.last_id - value.first_id + 1, `${where}.rows is not last_id - first_id + 1`);
+  need(grouped || value.rows === value.last_id - value.first_id + 1, `${where}.rows is not last_id - first_id + 1`);
   return { first_id: value.first_id, last_id: value.last_id, rows: value.rows };
 }
 
-function manifestFile(value: Json, where: string): ManifestFile {
+function manifestTable(value: Json, where: string): ManifestTable {
+  need(isRecord(value), `${where} is not an object`);
+  const parent = value.per_parent;
+  need(parent === undefined || (typeof parent === 'string' && parent !== ''), `${where}.per_parent is not a table name`);
+  return { ...idRange(value, where, parent !== undefined), ...(typeof parent === 'string' ? { per_parent: parent } : {}) };
+}
+
+function manifestFile(value: Json, where: string, tables: Readonly<Record<string, ManifestTable>>): ManifestFile {
   need(isRecord(value), `${where} is not an object`);
   need(typeof value.table === 'string', `${where}.table is not a string`);
   need(typeof value.path === 'string', `${where}.path is not a string`);
   need(isCount(value.bytes), `${where}.bytes is not a non-negative integer`);
   need(typeof value.sha256 === 'string' && SHA256.test(value.sha256), `${where}.sha256 is not 64 hex digits`);
-  const range = idRange(value, where);
+  const range = idRange(value, where, Object.hasOwn(tables, value.table) && tables[value.table]?.per_parent !== undefined);
   return { table: value.table, path: value.path, ...range, bytes: value.bytes, sha256: value.sha256 };
 }
 
@@ -144,9 +160,9 @@ function parseFields(value: Json): RunManifest {
   need(parquetProblem === undefined, `"parquet" ${parquetProblem ?? ''}`);
   need(isRecord(value.tables), '"tables" is not an object');
   // fromEntries, not assignment: a "__proto__" key stays a key.
-  const tables = Object.fromEntries(Object.entries(value.tables).map(([name, range]) => [name, idRange(range, `tables.${name}`)]));
+  const tables = Object.fromEntries(Object.entries(value.tables).map(([name, range]) => [name, manifestTable(range, `tables.${name}`)]));
   need(Array.isArray(value.files), '"files" is not a list');
-  const files = value.files.map((file: Json, index: number) => manifestFile(file, `files[${index}]`));
+  const files = value.files.map((file: Json, index: number) => manifestFile(file, `files[${index}]`, tables));
   return {
     format: MANIFEST_FORMAT,
     format_version: 1,

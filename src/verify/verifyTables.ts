@@ -15,6 +15,7 @@ import { idsOf, lowestIds, offending, violation } from './offendingIds.js';
 import { type RunAsOf, checkValues } from './valueChecks.js';
 import { checkRule } from './verifyRules.js';
 import { queryRow } from './queryRow.js';
+import { checkChildKey } from './childKeys.js';
 
 export interface TableScope {
   readonly connection: DuckDBConnection;
@@ -146,7 +147,9 @@ async function checkUnique(scope: TableScope, definition: TableDefinition, colum
 
 /** Every check of a table whose files are here; returns its row count. */
 export async function checkTable(scope: TableScope, definition: TableDefinition, checks: VerifyCheck[]): Promise<number> {
-  const rows = await checkPrimaryKey(scope, definition, checks);
+  const rows = definition.children
+    ? await checkChildKey(scope.connection, definition, definition.children, scope.hereIds(definition.name), (name, ranges) => rangeTable(scope.connection, name, ranges), checks)
+    : await checkPrimaryKey(scope, definition, checks);
   for (const column of definition.unique ?? []) await checkUnique(scope, definition, column, checks);
   for (const parent of definition.parents) await checkReference(scope, definition, parent, checks);
   await checkValues(scope.connection, definition, scope.runsOf(definition.name), checks);

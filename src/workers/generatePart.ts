@@ -23,7 +23,7 @@ import { partialPath } from '../files/partialFile.js';
 export const PARQUET_OPTIONS = copyOptions(DEFAULT_FORMAT);
 
 /** Writes the rows; with `--profile`, returns how the COPY's time split between generating and writing. */
-async function copyRows(task: PartTask | SampleTask, path: string): Promise<CopySplit | undefined> {
+async function copyRows(task: PartTask | SampleTask, path: string): Promise<{ split: CopySplit | undefined; rows: number }> {
   const connection = await threadConnection(task.threads, task.memoryLimit);
   if (task.kind === 'part') onStopRequest(task.stopChannel, () => connection.interrupt());
   await loadPools(connection, task.pools);
@@ -31,9 +31,10 @@ async function copyRows(task: PartTask | SampleTask, path: string): Promise<Copy
   await connection.run(`CREATE OR REPLACE TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(${task.firstId}, ${task.lastId + 1})`);
   try {
     const copy = `COPY (${task.query}) TO ${quotedString(path)} (${copyOptions(task.format)})`;
-    if (task.kind === 'part' && task.profile) return await profiledCopy(connection, copy, task.threads);
-    await connection.run(copy);
-    return undefined;
+    const split = task.kind === 'part' && task.profile ? await profiledCopy(connection, copy, task.threads) : (await connection.run(copy), undefined);
+    // Counted from the file's footer: a children table's rows are not its IDs' count.
+    const counted = await connection.runAndReadAll(`SELECT sum(num_rows)::BIGINT AS n FROM parquet_file_metadata(${quotedString(path)})`);
+    return { split, rows: Number(counted.getRowObjects()[0]?.n ?? 0) };
   } finally {
     // Not to hide the COPY's own error: a table left behind is replaced by the next task.
     await connection.run(`DROP TABLE IF EXISTS ${PART_IDS_TABLE}`).catch(() => undefined);
@@ -50,7 +51,7 @@ async function writePart(task: PartTask): Promise<WorkerResult> {
   await removeQuietly(temporary);
   const setup = performance.now();
   try {
-    const split = await copyRows(task, temporary);
+    const { split, rows } = await copyRows(task, temporary);
     const copied = performance.now();
     const sha256 = await sha256File(temporary);
     const hashed = performance.now();
@@ -60,7 +61,7 @@ async function writePart(task: PartTask): Promise<WorkerResult> {
       kind: 'part',
       path: task.path,
       partialPath: temporary,
-      rows: task.rows,
+      rows,
       bytes: Number(size),
       inode: Number(ino),
       mtimeNs: mtimeNs.toString(),
@@ -75,9 +76,9 @@ async function writePart(task: PartTask): Promise<WorkerResult> {
 
 async function measureSample(task: SampleTask): Promise<WorkerResult> {
   try {
-    await copyRows(task, task.scratchPath);
+    const { rows } = await copyRows(task, task.scratchPath);
     const { size } = await stat(task.scratchPath);
-    return { state: 'done', kind: 'sample', rows: task.rows, bytes: size };
+    return { state: 'done', kind: 'sample', rows, bytes: size };
   } finally {
     await removeQuietly(task.scratchPath);
   }

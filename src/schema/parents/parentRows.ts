@@ -105,7 +105,7 @@ export function createdSql(options: { pool: string; offset: string; cells: strin
 }
 
 /** The draws of the parent row whose ID is `id` (SQL), salted by its segment (`segment`, SQL for its 1-based index). */
-function parentBits(table: string, ranges: readonly ParentRange[], id: string, segment: string): (key: string) => string {
+export function parentBits(table: string, ranges: readonly ParentRange[], id: string, segment: string): (key: string) => string {
   return (key) => {
     const salts = ranges.map((r) => ubigint(streamSalt(r.seed, table, key)));
     return `hash(xor(${id}::UBIGINT, ${bySegment(salts, segment)}))`;

@@ -93,6 +93,8 @@ function addFirstChild(compilation: Compilation, inputs: ReferenceInputs, first:
 export function addParents(compilation: Compilation, rows: TableRows, memo: KnotMemo): void {
   const { definition } = compilation;
   for (const reference of definition.parents) {
+    // A children table's group parent is the row's by construction (children/groupParent.ts), not a pick.
+    if (reference.table === definition.children?.parent) continue;
     const ranges = rows.parents[reference.table];
     if (!ranges || ranges.length === 0) throw new Error(`${definition.name}: no ${reference.table} ranges given`);
     const layout = new TimelineLayout(timedRanges(reference.table, ranges, compilation.tables, memo));

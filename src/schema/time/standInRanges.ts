@@ -11,11 +11,14 @@ export function standInParents(
   table: string,
   tables: DefinitionLookup,
   options: { readonly rows: (table: string) => number; readonly seed: number; readonly asOf: string },
+  /** The tables to stand in: the parents, and for a table with children, their other parents (registry.ts prerequisites). */
+  needs?: readonly string[],
 ): Record<string, ParentRange[]> {
   const definition = tables(table);
   if (!definition) throw new Error(`no definition of ${table}`);
   return Object.fromEntries(
-    definition.parents.map((reference) => {
+    (needs ?? definition.parents.map((reference) => reference.table)).map((parent) => {
+      const reference = { table: parent };
       const range: ParentRange = {
         first_id: 1,
         last_id: Math.max(1, options.rows(reference.table)),
