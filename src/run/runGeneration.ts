@@ -216,8 +216,8 @@ function modulesOf(tables: readonly string[], registry: TableRegistry): string[]
 }
 
 /** The sentence every stopped run ends with; `modules` are the --tables a resume needs. */
-export function howToFinish(metadataPath: string, modules: readonly string[] = []): string {
-  const tables = [...new Set(modules)].map((module) => ` --tables ${module}`).join('');
+export function howToFinish(metadataPath: string, modules: readonly string[] = [], schemas: readonly string[] = []): string {
+  const tables = [...[...new Set(modules)].map((module) => ` --tables ${module}`), ...[...new Set(schemas)].map((file) => ` --schema ${file}`)].join('');
   return `Run the same command again (or synthgen --resume${tables}${metadataFlag(metadataPath)}) to finish it, or ${discardCommand(metadataPath)} to remove what it wrote.`;
 }
 

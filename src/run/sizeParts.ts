@@ -38,7 +38,6 @@ export interface SizingContext {
 
 /** Rows per part of one table, from cached or fresh samples. */
 async function sizeTable(context: SizingContext, name: string, range: Reservation): Promise<number> {
-  const definition = context.registry.get(name);
   // The sample references as many parents as the run will: how many distinct IDs a part holds changes how its
   // foreign keys compress (dictionary or plain), and so its size.
   const needs = context.registry.prerequisites(name);

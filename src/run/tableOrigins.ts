@@ -13,7 +13,7 @@ export function checkTablesKnown(names: readonly string[], registry: TableRegist
   for (const name of names) {
     if (registry.get(name)) continue;
     const module = pendingOrigins?.[name]?.module ?? recorded[name]?.definition?.module;
-    if (module) throw new UserError(`table ${name} is defined by ${module}, which is not loaded: pass --tables ${module}`);
+    if (module) throw new UserError(`table ${name} is defined by ${module}, which is not loaded: pass ${/\.(ya?ml|json)$/i.test(module) ? '--schema' : '--tables'} ${module}`);
     throw new UserError(`unknown table "${name}": choose from ${registry.names.join(', ')}, or pass the module that defines it with --tables`);
   }
 }
@@ -25,8 +25,9 @@ export function checkTablesKnown(names: readonly string[], registry: TableRegist
 export async function tableOrigins(names: readonly string[], registry: TableRegistry, recorded: Metadata['tables']): Promise<Record<string, TableOriginRecord>> {
   const origins: Record<string, TableOriginRecord> = {};
   for (const name of names) {
-    const module = registry.originOf(name)?.module ?? recorded[name]?.definition?.module;
-    if (module) origins[name] = { module, sha256: await registry.definitionHash(name) };
+    const origin = registry.originOf(name);
+    const module = origin?.module ?? recorded[name]?.definition?.module;
+    if (module) origins[name] = { module, sha256: await registry.definitionHash(name), ...(origin?.schema ? { schema: origin.schema } : {}) };
   }
   return origins;
 }
@@ -34,7 +35,10 @@ export async function tableOrigins(names: readonly string[], registry: TableRegi
 /** Refuses a run whose module tables differ from the definitions their existing rows were made by. */
 export function checkOriginsUnchanged(origins: Readonly<Record<string, TableOriginRecord>>, recorded: Metadata['tables'], resumedFrom?: Readonly<Record<string, TableOriginRecord>>): void {
   for (const [name, origin] of Object.entries(origins)) {
-    for (const before of [recorded[name]?.definition, resumedFrom?.[name]]) {
+    // A schema file's table may change its columns between runs (a new version, checked where the file is loaded);
+    // a resumed run must still be given the definitions it started with.
+    const earlier = origin.schema ? [resumedFrom?.[name]] : [recorded[name]?.definition, resumedFrom?.[name]];
+    for (const before of earlier) {
       if (!before || before.sha256 === origin.sha256) continue;
       throw new UserError(
       `the definition of ${name} (in ${origin.module}, as this synthgen compiles it) changed since its rows were generated (from ${before.module}; definition hash ${before.sha256.slice(0, 12)} is now ${origin.sha256.slice(0, 12)}), so new rows would not agree with them: restore the module as it was, or start a new dataset with another --metadata and --out`,

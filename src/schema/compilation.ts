@@ -6,6 +6,7 @@
 import { UserError } from '../errors/userError.js';
 import { definitionProblem } from './defineTable.js';
 import { poolColumn } from './columns/poolAt.js';
+import { poolValues } from './poolValues.js';
 import type { HelperSql } from './parents/parentRows.js';
 import { type Standing, type StandingInputs, standingOf } from './parents/standing.js';
 import { parentStanding } from './parents/popularity.js';
@@ -25,6 +26,8 @@ export interface FieldReads {
   readonly fields: readonly string[];
   /** Draws, times and pools it read itself. */
   readonly inputs: readonly EngineInput[];
+  /** Its SQL in this query. */
+  readonly sql: string;
 }
 
 /** Tables by name: a parent's definition, for recomputing its values. */
@@ -56,6 +59,19 @@ export interface Node {
 export function enginePool(pools: Map<string, PoolDefinition>, name: string, values: readonly number[]): string {
   if (!pools.has(name)) pools.set(name, { name, type: 'number', build: () => values });
   return quotedIdentifier(poolColumn(name));
+}
+
+const renamed = new WeakMap<PoolDefinition, Map<string, PoolDefinition>>();
+
+/** A pool under another name, one object per name: its values are built once per object (poolValues.ts). */
+function renamedPool(pool: PoolDefinition, name: string): PoolDefinition {
+  const names = renamed.get(pool) ?? new Map<string, PoolDefinition>();
+  renamed.set(pool, names);
+  const known = names.get(name);
+  if (known) return known;
+  const copy: PoolDefinition = { name, type: pool.type, build: () => poolValues(pool, false) };
+  names.set(name, copy);
+  return copy;
 }
 
 /** An aggregate of a children table's field that a parent's query reads, joined in by the parent's id. */
@@ -123,7 +139,7 @@ export class Compilation {
     for (const node of this.nodes.values()) {
       const own = node.owner === this.definition;
       const field = node.engine ?? (own ? node.name : node.name.slice(`__${node.key}__`.length));
-      reads.set(node.name, { table: node.owner.name, field, engine: node.engine !== undefined, fields: [...node.dependencies], inputs: [...node.inputs] });
+      reads.set(node.name, { table: node.owner.name, field, engine: node.engine !== undefined, fields: [...node.dependencies], inputs: [...node.inputs], sql: node.sql ?? '' });
     }
     return reads;
   }
@@ -161,7 +177,7 @@ export class Compilation {
       throw definitionProblem(reader.owner.name, where, `reads pool ${pool.name}, which ${reader.owner.name} does not list in pools: add it there`);
     }
     const name = this.poolName(pool.name);
-    if (!this.pools.has(name)) this.pools.set(name, name === pool.name ? pool : { ...pool, name });
+    if (!this.pools.has(name)) this.pools.set(name, name === pool.name ? pool : renamedPool(pool, name));
     reader.inputs.add(`pool ${pool.name}`);
     return quotedIdentifier(poolColumn(name));
   }

@@ -6,6 +6,7 @@
  * worker as a DuckDB binder error.
  */
 import { createHash } from 'node:crypto';
+import type { SchemaRecord } from '../state/schemaRecord.js';
 import { standInOwn, standInParents } from './time/standInRanges.js';
 import { type CompiledTable, type TableLookup, type TableRows, compileTable } from './compileTable.js';
 import { DefinitionError, definitionProblem, isTable } from './defineTable.js';
@@ -14,8 +15,13 @@ import type { PoolDefinition, TableDefinition } from './tableDefinition.js';
 
 /** Where a table came from: undefined for a built-in one. */
 export interface TableOrigin {
-  /** The module's absolute path. */
+  /** The module's absolute path (or the schema file's). */
   readonly module: string;
+  /**
+   * For a schema file's table: its record as the metadata will keep it. Its versions may differ between segments
+   * (a changed column makes the next one), checked when the file is loaded, instead of refusing any change.
+   */
+  readonly schema?: SchemaRecord;
 }
 
 export interface RegisteredTable {
@@ -178,12 +184,13 @@ export class TableRegistry {
    * parents), its column types and the values of the pools it reads. The metadata records it for a module's tables,
    * so a later run can tell that the module changed under rows already generated.
    */
-  async definitionHash(name: string): Promise<string> {
+  async definitionHash(name: string, withVersion = true): Promise<string> {
     const definition = this.get(name);
     if (!definition) throw new Error(`unknown table ${name}`);
     const compiled = this.compileForCheck(name);
     const hash = createHash('sha256');
-    hash.update(JSON.stringify({ name, version: definition.version, parents: definition.parents, columns: definition.columns.map((c) => [c.name, c.type]) }));
+    const version = withVersion ? definition.version : 0;
+    hash.update(JSON.stringify({ name, version, parents: definition.parents, columns: definition.columns.map((c) => [c.name, c.type]) }));
     hash.update(compiled.select(1, CHECK_ROWS));
     for (const pool of compiled.pools) {
       hash.update(JSON.stringify([pool.name, pool.type, await poolValues(pool, this.isBuiltinPool(pool))]));

@@ -28,6 +28,8 @@ export function metadataVersion(tables: Readonly<Record<string, TableState>>, ru
  * Legacy IDs too scattered to list as ranges: `count` IDs between first_id and last_id, with gaps. New runs only
  * need to continue after the largest, and the rows cannot be recomputed anyway, so where the gaps are is not kept.
  */
+import { type SchemaRecord, parseSchemaRecord } from './schemaRecord.js';
+
 export interface LegacySpan extends LegacySegment {
   readonly count: number;
 }
@@ -38,6 +40,8 @@ export type TableSegment = Segment | LegacySegment | LegacySpan;
 export interface TableOriginRecord {
   readonly module: string;
   readonly sha256: string;
+  /** For a schema file's table: its identity and its versions' field fingerprints (schemaRecord.ts). */
+  readonly schema?: SchemaRecord;
 }
 
 export interface TableState {
@@ -169,11 +173,13 @@ export function parseCurrent(value: Record<string, Json>): Metadata {
         (isRecord(definition) && typeof definition.module === 'string' && definition.module !== '' && typeof definition.sha256 === 'string' && /^[0-9a-f]{64}$/.test(definition.sha256)),
       `tables.${name}.definition is not { module, sha256 }`,
     );
+    const schema = isRecord(definition) && definition.schema !== undefined ? parseSchemaRecord(definition.schema) : undefined;
+    need(!isRecord(definition) || definition.schema === undefined || schema !== undefined, `tables.${name}.definition.schema is not { identity, versions }`);
     // An earlier synthgen kept every legacy range: fold them, so the next commit shrinks the file.
     tables[name] = {
       last_id: state.last_id,
       segments: compactLegacy(segments),
-      ...(isRecord(definition) ? { definition: { module: String(definition.module), sha256: String(definition.sha256) } } : {}),
+      ...(isRecord(definition) ? { definition: { module: String(definition.module), sha256: String(definition.sha256), ...(schema ? { schema } : {}) } } : {}),
     };
   }
   need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');

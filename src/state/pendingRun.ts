@@ -22,6 +22,7 @@ import { STAMP_PATTERN, type TablePlan } from '../run/plan.js';
 import { type S3Target, parseS3Target } from '../output/s3/s3Target.js';
 import type { ParentRange } from './segment.js';
 import { type TableOriginRecord, isPrototypeKey } from './metadata.js';
+import { parseSchemaRecord } from './schemaRecord.js';
 import { isRunId } from './runManifest.js';
 import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../output/parquetFormat.js';
 
@@ -174,7 +175,9 @@ function parseDefinitions(value: Json, tables: readonly string[]): Partial<Pendi
   for (const [table, origin] of Object.entries(value)) {
     need(isTableName(table) && tables.includes(table), `definitions.${table} is not a table of the run`);
     need(isRecord(origin) && typeof origin.module === 'string' && origin.module !== '' && isSha(origin.sha256), `definitions.${table} is not { module, sha256 } of a table of the run`);
-    definitions[table] = { module: origin.module, sha256: origin.sha256 };
+    const schema = origin.schema === undefined ? undefined : parseSchemaRecord(origin.schema);
+    need(origin.schema === undefined || schema !== undefined, `definitions.${table}.schema is not { identity, versions }`);
+    definitions[table] = { module: origin.module, sha256: origin.sha256, ...(schema ? { schema } : {}) };
   }
   return { definitions };
 }

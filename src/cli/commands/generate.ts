@@ -15,7 +15,7 @@ import { RunSignals } from '../signals.js';
 import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../output/parquetFormat.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
-import { BUILTIN_NAMES, registryFor, tablesOption } from '../tableModules.js';
+import { BUILTIN_NAMES, registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import { rowsFor } from '../options.js';
 import { formatBytes, formatCount, progressReporter } from '../progress.js';
 import {
@@ -48,7 +48,7 @@ export class GenerateCommand extends Command {
   static override paths = [Command.Default, ['generate']];
 
   static override usage = Command.Usage({
-    description: `Generate tables (${BUILTIN_NAMES}, or your own with --tables) as Parquet files`,
+    description: `Generate tables (${BUILTIN_NAMES}, or your own with --tables or --schema) as Parquet files`,
     details: `
       Writes \`<out>/<table>/<YYYYMMDDHHMMSS>.parquet\` (or \`..._part_001.parquet\` and on when a table needs several
       files) and records the run in the metadata file. A table's first run covers its history, from --since (default
@@ -73,11 +73,13 @@ export class GenerateCommand extends Command {
       ['Or remove what an interrupted run wrote', '$0 --discard-interrupted'],
       ['Queue behind a run already using the same metadata', '$0 --table-names orders --num-rows 1000000 --wait'],
       ['Tables of your own, next to the built-in ones', '$0 --tables ./my-tables.mjs --table-names users,products,reviews --num-rows 100000'],
+      ['Tables from a schema file (write a starter with `synthgen init --schema saas.yaml`)', '$0 --schema saas.yaml --table-names users,accounts,subscriptions,invoices --num-rows users=10000,accounts=10000,subscriptions=30000,invoices=200000'],
     ],
   });
 
   tables = tablesOption();
-  tableNames = Option.String('--table-names', { description: `Comma-separated tables: ${BUILTIN_NAMES}, and those of --tables`, validator: isTableNames });
+  schema = schemaOption();
+  tableNames = Option.String('--table-names', { description: `Comma-separated tables: ${BUILTIN_NAMES}, and those of --tables and --schema`, validator: isTableNames });
   numRows = Option.String('--num-rows', { description: 'Rows per table (100000) or per-table counts (users=1000,orders=5000)', validator: isRowCounts });
   fileSizeLimit = Option.String('--file-size-limit', { description: `Largest file in MB (10^6 bytes); default ${DEFAULT_FILE_SIZE_MB}`, validator: isFileSizeLimit });
   out = Option.String('--out', './data', { description: 'Output folder (default ./data)' });
@@ -187,9 +189,10 @@ export class GenerateCommand extends Command {
       ...(this.s3Region ? { region: this.s3Region } : {}),
     };
     const profile = this.profile || process.env.SYNTHGEN_PROFILE === '1' ? new Profile() : undefined;
-    const signals = new RunSignals(howToFinish(this.metadata, this.tables ?? []));
+    const signals = new RunSignals(howToFinish(this.metadata, this.tables ?? [], this.schema ?? []));
+    const notice = (message: string) => void process.stderr.write(`synthgen: ${message}\n`);
     const settings = {
-      registry: await registryFor(this.tables),
+      registry: await registryFor({ modules: this.tables, schemas: this.schema, metadataPath: this.metadata, onNotice: notice }),
       metadataPath: this.metadata,
       workers,
       wait: this.wait,
@@ -229,6 +232,7 @@ export class GenerateCommand extends Command {
     return [
       'synthgen',
       ...(this.tables ?? []).flatMap((module) => ['--tables', module]),
+      ...(this.schema ?? []).flatMap((file) => ['--schema', file]),
       '--table-names',
       tables.join(','),
       '--num-rows',
@@ -279,13 +283,14 @@ function crowdedHint(summary: RunSummary): string | undefined {
 
 function plainSummary(summary: RunSummary): string {
   const lines = [`synthgen run ${summary.run_id}: seed ${summary.seed}, as-of ${summary.as_of}, ${summary.threads} thread${summary.threads === 1 ? '' : 's'} on ${summary.workers} worker${summary.workers === 1 ? '' : 's'}`];
+  const width = Math.max(9, ...Object.keys(summary.tables).map((name) => name.length));
   for (const [name, table] of Object.entries(summary.tables)) {
     lines.push(
-      `  ${name.padEnd(9)} ${formatCount(table.rows).padStart(8)} rows  ids ${table.first_id}-${table.last_id}  ${windowText(table.since, summary.as_of)}  ${table.files.length} file${table.files.length === 1 ? '' : 's'}  ${formatBytes(table.bytes)}`,
+      `  ${name.padEnd(width)} ${formatCount(table.rows).padStart(8)} rows  ${table.per_parent === undefined ? 'ids' : `lines of ${table.per_parent}`} ${table.first_id}-${table.last_id}  ${windowText(table.since, summary.as_of)}  ${table.files.length} file${table.files.length === 1 ? '' : 's'}  ${formatBytes(table.bytes)}`,
     );
   }
   lines.push(
-    `  total     ${formatCount(summary.rows).padStart(8)} rows in ${summary.seconds.toFixed(1)} s (${formatCount(summary.rows_per_second)} rows/s), ${formatBytes(summary.bytes)} ${summary.upload ? 'staged in' : 'under'} ${summary.out}`,
+    `  ${'total'.padEnd(width)} ${formatCount(summary.rows).padStart(8)} rows in ${summary.seconds.toFixed(1)} s (${formatCount(summary.rows_per_second)} rows/s), ${formatBytes(summary.bytes)} ${summary.upload ? 'staged in' : 'under'} ${summary.out}`,
   );
   if (summary.upload) {
     lines.push(
