@@ -17,7 +17,7 @@ export function kindOf(definition: TableDefinition, column: { name: string; type
   if (definition.parents.some((parent) => parent.column === column.name)) return 'foreign key';
   const type = column.type.toUpperCase();
   if (type.startsWith('VARCHAR')) return 'text';
-  if (type.startsWith('DECIMAL')) return 'decimal';
+  if (type.startsWith('DECIMAL') || type === 'DOUBLE' || type === 'FLOAT') return 'decimal';
   if (type.startsWith('TIMESTAMP')) return 'timestamp';
   if (type === 'DATE') return 'date';
   if (type === 'BOOLEAN') return 'boolean';

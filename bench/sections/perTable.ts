@@ -6,11 +6,14 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { Bench } from 'tinybench';
 import { memoryLimitPerWorker } from '../../src/run/runGeneration.js';
 import type { TableDefinition } from '../../src/schema/tableDefinition.js';
 import { BUILTIN_TABLES as TABLES } from '../../src/tables/index.js';
+import { BUILTIN_POOLS } from '../../src/tables/builtinPools.js';
+import { loadSchemaTables } from '../../src/schemaFile/loadSchemaTables.js';
 import { openWorkerDuckDB } from '../../src/workers/duckdb.js';
 import { cheapestQuery } from '../cheapestMethod.js';
 import { collectGarbage, cpuMs, fixed, median } from '../cli.js';
@@ -22,13 +25,24 @@ import { ENGINE_ROWS, KIND_ROWS, NAIVE_ROWS, REPEATS } from '../settings.js';
 export type PerTableRow = Awaited<ReturnType<typeof tableMethods>>;
 export type ColumnKindCost = Awaited<ReturnType<typeof columnKindCosts>>[number];
 
+/** The bench's schema-defined table (bench/fixtures/catalog.yaml): the kinds of columns products has. */
+const CATALOG = fileURLToPath(new URL('../../../bench/fixtures/catalog.yaml', import.meta.url));
+
+/** The built-in tables, then the schema file's, compiled as `--schema` compiles them. */
+async function benchTables(): Promise<TableDefinition[]> {
+  const builtins = TABLES.map((definition) => ({ definition }));
+  const { tables } = await loadSchemaTables([CATALOG], {}, builtins, BUILTIN_POOLS);
+  return [...TABLES, ...tables.map((table) => table.definition)];
+}
+
 export async function perTable(scratch: string): Promise<{ results: PerTableRow[]; kinds: ColumnKindCost[] }> {
+  const tables = await benchTables();
   // The DuckDB every worker opens, with one worker's memory limit: its allocator settings change the COPY's cost.
   const { instance, connection } = await openWorkerDuckDB(memoryLimitPerWorker(1));
   const results = [];
   const kinds = [];
   try {
-    for (const definition of TABLES) {
+    for (const definition of tables) {
       await preparePools(connection, definition, scratch);
       results.push(await tableMethods(connection, definition, scratch));
       console.error(`per-table ${definition.name}: ${JSON.stringify(results[results.length - 1])}`);

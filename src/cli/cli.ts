@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Builtins, Cli, type BaseContext, type ErrorWithMeta } from 'clipanion';
 import { UserError } from '../errors/userError.js';
 import { GenerateCommand } from './commands/generate.js';
+import { InitCommand } from './commands/init.js';
 import { ReportCommand } from './commands/report.js';
 import { SchemaCommand } from './commands/schema.js';
 import { VerifyCommand } from './commands/verify.js';
@@ -26,10 +27,11 @@ cli.register(GenerateCommand);
 cli.register(SchemaCommand);
 cli.register(VerifyCommand);
 cli.register(ReportCommand);
+cli.register(InitCommand);
 cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
 
-const SUBCOMMANDS = ['generate', 'schema', 'verify', 'report'];
+const SUBCOMMANDS = ['generate', 'schema', 'verify', 'report', 'init'];
 /** Taken by every command, besides what its own definition lists. */
 const BUILTIN_FLAGS = ['--help', '-h', '--version'];
 

@@ -1,8 +1,11 @@
-/** `--tables`: the registry a command works with, the built-in tables and those of the modules given. */
+/**
+ * `--tables` and `--schema`: the registry a command works with, the built-in tables and those of the modules and
+ * schema files given. A schema file's tables take their versions from the dataset's metadata (schemaFile/).
+ */
 import { Option } from 'clipanion';
 import { UserError } from '../errors/userError.js';
 import { loadTableModules } from '../schema/loadTableModules.js';
-import type { TableRegistry } from '../schema/registry.js';
+import type { RegisteredTable, TableRegistry } from '../schema/registry.js';
 import { BUILTIN_TABLES, tableRegistry } from '../tables/index.js';
 
 export function tablesOption() {
@@ -11,17 +14,50 @@ export function tablesOption() {
   });
 }
 
+export function schemaOption() {
+  return Option.Array('--schema', {
+    description: 'A YAML or JSON schema file of your own tables (docs/schema.md; `synthgen init --schema FILE` writes a starter); repeat for several',
+  });
+}
+
 /** The built-in table names, for help texts. */
 export const BUILTIN_NAMES = BUILTIN_TABLES.map((table) => table.name).join(', ');
 
+export interface TableSources {
+  readonly modules?: readonly string[] | undefined;
+  readonly schemas?: readonly string[] | undefined;
+  /** The dataset's metadata, whose records give a schema file's tables their versions. */
+  readonly metadataPath?: string;
+  /** Told what a schema file's tables do differently this time (a new version). */
+  readonly onNotice?: (message: string) => void;
+}
+
+async function schemaTables(sources: TableSources, others: readonly RegisteredTable[]): Promise<RegisteredTable[]> {
+  const schemas = sources.schemas ?? [];
+  if (schemas.length === 0) return [];
+  const [{ loadSchemaTables }, { loadMetadata }, { BUILTIN_POOLS }] = await Promise.all([
+    import('../schemaFile/loadSchemaTables.js'),
+    import('../state/metadata.js'),
+    import('../tables/builtinPools.js'),
+  ]);
+  const states = sources.metadataPath === undefined ? {} : (await loadMetadata(sources.metadataPath)).metadata.tables;
+  const builtins: RegisteredTable[] = BUILTIN_TABLES.map((definition) => ({ definition }));
+  const loaded = await loadSchemaTables(schemas, states, [...builtins, ...others], BUILTIN_POOLS);
+  for (const notice of loaded.notices) sources.onNotice?.(notice);
+  return [...loaded.tables];
+}
+
 /** Definitions that cannot be checked alone (a parent, a cycle, a field read) fail here, naming the modules. */
-export async function registryFor(modules: readonly string[] | undefined): Promise<TableRegistry> {
-  if (!modules || modules.length === 0) return tableRegistry();
-  const tables = await loadTableModules(modules);
+export async function registryFor(sources: TableSources | readonly string[] | undefined): Promise<TableRegistry> {
+  const given: TableSources = Array.isArray(sources) ? { modules: sources } : ((sources ?? {}) as TableSources);
+  const modules = given.modules ?? [];
+  const fromModules = modules.length > 0 ? await loadTableModules(modules) : [];
+  const fromSchemas = await schemaTables(given, fromModules);
+  if (fromModules.length === 0 && fromSchemas.length === 0) return tableRegistry();
   try {
-    return tableRegistry(tables);
+    return tableRegistry([...fromModules, ...fromSchemas]);
   } catch (error: unknown) {
-    if (error instanceof UserError) throw new UserError(`${modules.map((m) => `--tables ${m}`).join(' ')}: ${error.message}`, error.exitCode);
+    if (error instanceof UserError && modules.length > 0) throw new UserError(`${modules.map((m) => `--tables ${m}`).join(' ')}: ${error.message}`, error.exitCode);
     throw error;
   }
 }

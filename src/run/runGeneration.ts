@@ -174,7 +174,9 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
     phase('size parts (calibration samples)');
 
     const journal = await record(request, metadataPath, reserved, planned, scratch, origins);
-    options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + (request.rows[t] ?? 0), 0) });
+    // A children table's rows are drawn per parent: expected, by their mean per parent.
+    const expected = (t: string) => Math.round((request.rows[t] ?? 0) * (asked.registry.get(t)?.children?.mean ?? 1));
+    options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + expected(t), 0) });
 
     const howTo = howToFinish(options.metadataPath, modulesOf(request.tables, asked.registry));
     const results = await executeRun({

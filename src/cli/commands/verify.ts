@@ -4,7 +4,7 @@
  */
 import { Command, Option } from 'clipanion';
 import { describeTarget } from '../../output/s3/s3Target.js';
-import { registryFor, tablesOption } from '../tableModules.js';
+import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import type { VerifyCheck, VerifyReport } from '../../verify/verify.js';
 import { type FieldOf, isEndpoint, isS3Target, requires, rule } from '../validators.js';
 
@@ -34,6 +34,7 @@ export class VerifyCommand extends Command {
   });
 
   tables = tablesOption();
+  schema = schemaOption();
   out = Option.String('--out', './data', { description: 'Dataset folder (default ./data)' });
   metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file, if there is one (default ./metadata.json)' });
   s3Bucket = Option.String('--s3-bucket', { description: 'Verify the dataset at a bucket or s3://bucket/prefix instead of --out', validator: isS3Target });
@@ -47,7 +48,7 @@ export class VerifyCommand extends Command {
 
   override async execute(): Promise<number> {
     const [{ loadMetadata }, { verifyDataset }] = await Promise.all([import('../../state/metadata.js'), import('../../verify/verify.js')]);
-    const registry = await registryFor(this.tables);
+    const registry = await registryFor({ modules: this.tables, schemas: this.schema, metadataPath: this.metadata });
     const loaded = await loadMetadata(this.metadata);
     const metadata = loaded.exists ? loaded.metadata : undefined;
     let report: VerifyReport;

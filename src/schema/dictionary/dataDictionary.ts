@@ -40,7 +40,7 @@ export function dataDictionary(tables: readonly TableDefinition[]): string {
     const lines = [
       `### ${table.name} (${table.columns.length} columns, generator version ${table.version})`,
       '',
-      `${table.description}${parents ? ` References: ${parents}.` : ''}`,
+      `${table.description}${parents ? ` References: ${parents}.` : ''}${table.children ? ` Rows come in groups per \`${table.children.parent}\` row, keyed by (\`${table.children.column}\`, \`${table.children.line}\`), up to ${table.children.most} each (mean ${table.children.mean}); made in the same run as ${table.children.parent}.` : ''}`,
       '',
       '| column | type | meaning | distribution | depends on | verify checks |',
       '| --- | --- | --- | --- | --- | --- |',

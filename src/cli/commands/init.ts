@@ -1,0 +1,34 @@
+/** `synthgen init --schema saas.yaml`: a commented starter schema file to edit, never over an existing file. */
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'clipanion';
+import { UserError } from '../../errors/userError.js';
+import { errnoCode, reasonOf } from '../../errors/errno.js';
+import { STARTER_SCHEMA } from '../../schemaFile/format/starterSchema.js';
+
+export class InitCommand extends Command {
+  static override paths = [['init']];
+
+  static override usage = Command.Usage({
+    description: 'Write a commented starter schema file (YAML) to describe your own tables',
+    details: `
+      The starter describes a small SaaS business (accounts owned by synthgen's users, subscriptions, invoices and
+      their lines) using most generators; docs/schema.md documents every one. Generate from it with --schema.
+    `,
+    examples: [
+      ['Write saas.yaml, then generate from it', '$0 init --schema saas.yaml && synthgen --schema saas.yaml --table-names users,accounts,subscriptions,invoices --num-rows 10000'],
+      ['See its data dictionary', '$0 init --schema saas.yaml && synthgen schema --schema saas.yaml'],
+    ],
+  });
+
+  schema = Option.String('--schema', { required: true, description: 'Where to write the schema file (.yaml or .yml); an existing file is never replaced' });
+
+  override async execute(): Promise<number> {
+    if (!/\.ya?ml$/i.test(this.schema)) throw new UserError(`--schema ${this.schema}: the starter is YAML: name the file .yaml or .yml`);
+    await writeFile(this.schema, STARTER_SCHEMA, { flag: 'wx' }).catch((error: unknown) => {
+      if (errnoCode(error) === 'EEXIST') throw new UserError(`--schema ${this.schema} already exists: synthgen never overwrites a file; pass another path, or edit that one`);
+      throw new UserError(`--schema ${this.schema}: cannot write it (${reasonOf(error)}): pass a path in a folder you can write to`);
+    });
+    this.context.stdout.write(`wrote ${this.schema}: edit it, then run synthgen schema --schema ${this.schema} to see its tables\n`);
+    return 0;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * `--schema saas.yaml`: a schema file's tables as the engine's (compile/), with the versions their rows get in this
+ * dataset (schemaVersions.ts). Every problem is one line naming the file, and where the engine finds one in a
+ * compiled table (a field that reads an unknown one, a cycle), the line and column of the table or column in the file.
+ */
+import { resolve } from 'node:path';
+import { UserError } from '../errors/userError.js';
+import { DefinitionError } from '../schema/defineTable.js';
+import { type RegisteredTable, type TableOrigin, TableRegistry } from '../schema/registry.js';
+import type { PoolDefinition, TableDefinition } from '../schema/tableDefinition.js';
+import type { TableState } from '../state/metadata.js';
+import { compileSchema } from './compile/compileSchema.js';
+import { loadSchemaFile } from './format/loadSchemaFile.js';
+import type { SchemaSpec, SourceSpot } from './format/schemaFormat.js';
+import { type TableVersion, checkReadsAcrossVersions, fingerprints, identityOf, versionOf } from './schemaVersions.js';
+
+export interface SchemaTables {
+  readonly tables: readonly RegisteredTable[];
+  /** What a run should say: tables whose changed columns make a new version. */
+  readonly notices: readonly string[];
+}
+
+/** `file:line:col` of the table, or of the column, a definition problem names; the first file when none does. */
+function spotOf(specs: readonly SchemaSpec[], message: string): string {
+  const match = /^table ([a-z0-9_]+)(?:, (?:column|helper|field) ([a-z0-9_]+))?/.exec(message);
+  for (const spec of specs) {
+    const table = spec.tables.find((t) => t.name === match?.[1]);
+    if (!table) continue;
+    const at: SourceSpot = table.columns.find((c) => c.name === match?.[2])?.at ?? table.at;
+    return `${spec.file}:${at.line}:${at.column}`;
+  }
+  return specs[0]?.file ?? '--schema';
+}
+
+/** Runs a step over the files' tables, turning the engine's definition problems into lines that point into a file. */
+function located<T>(specs: readonly SchemaSpec[], step: () => T): T {
+  try {
+    return step();
+  } catch (error: unknown) {
+    if (error instanceof DefinitionError) throw new UserError(`${spotOf(specs, error.message)}: ${error.message}`, error.exitCode);
+    throw error;
+  }
+}
+
+function compileAll(specs: readonly SchemaSpec[], others: readonly RegisteredTable[], version: (table: string) => number): TableDefinition[][] {
+  const lookup = (name: string) => others.find((t) => t.definition.name === name)?.definition;
+  return specs.map((spec) => located([spec], () => compileSchema(spec, { version, lookup })));
+}
+
+/**
+ * The files' tables. `others` are the tables they may reference (the built-in ones, a module's); `states` the
+ * dataset's tables as its metadata records them (empty without one).
+ */
+export async function loadSchemaTables(
+  files: readonly string[],
+  states: Readonly<Record<string, TableState>>,
+  others: readonly RegisteredTable[],
+  builtinPools: ReadonlySet<PoolDefinition>,
+): Promise<SchemaTables> {
+  const known = new Map(others.map(({ definition }) => [definition.name, definition.columns.map((c) => c.name)] as const));
+  const specs: SchemaSpec[] = [];
+  for (const file of files) specs.push(await loadSchemaFile(file, known));
+  const register = (compiled: TableDefinition[][], origin: (spec: SchemaSpec, table: string) => TableOrigin) => {
+    const entries: RegisteredTable[] = [...others];
+    compiled.forEach((definitions, i) => {
+      const spec = specs[i];
+      if (spec) for (const definition of definitions) entries.push({ definition, origin: origin(spec, definition.name) });
+    });
+    return located(specs, () => TableRegistry.create(entries, builtinPools));
+  };
+  // First as version 1, to fingerprint the fields; then with the versions the dataset's records give them.
+  const draft = register(compileAll(specs, others, () => 1), (spec) => ({ module: resolve(spec.file) }));
+  const versions = new Map<string, TableVersion>();
+  const notices: string[] = [];
+  for (const spec of specs) {
+    for (const table of spec.tables) {
+      const where = `${spec.file}:${table.at.line}:${table.at.column}`;
+      const version = versionOf(where, table.name, identityOf(table), await fingerprints(draft, table.name), states[table.name]);
+      versions.set(table.name, version);
+      if (version.changed) {
+        const fields = version.changed.length > 0 ? ` (${version.changed.join(', ')})` : '';
+        notices.push(`${table.name}: its columns changed since version ${version.version - 1}${fields}, so its new rows are version ${version.version}; rows already generated keep theirs`);
+      }
+    }
+  }
+  for (const spec of specs) {
+    for (const table of spec.tables) checkReadsAcrossVersions(draft, table.name, `${spec.file}:${table.at.line}:${table.at.column}`, versions, states);
+  }
+  const final = register(
+    compileAll(specs, others, (table) => versions.get(table)?.version ?? 1),
+    (spec, table) => {
+      const record = versions.get(table)?.record;
+      return { module: resolve(spec.file), ...(record ? { schema: record } : {}) };
+    },
+  );
+  const mine = new Set(specs.flatMap((spec) => spec.tables.map((t) => t.name)));
+  const tables = final.names.flatMap((name): RegisteredTable[] => {
+    const definition = final.get(name);
+    const origin = final.originOf(name);
+    return mine.has(name) && definition && origin ? [{ definition, origin }] : [];
+  });
+  return { tables, notices };
+}

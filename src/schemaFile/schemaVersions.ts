@@ -1,0 +1,112 @@
+/**
+ * Versions of a schema file's tables across runs. A table's rows are told apart by their identity (key, parents,
+ * children, arrivals: which rows exist and when they were created), which never changes under existing rows, and
+ * by a fingerprint of each field (its compiled SQL, the fields it reads and the pools' values): a run whose file
+ * changed a field makes the table's next version. Older rows stay as they were written; a child may still
+ * reference them, but may recompute through them only fields that no version since changed.
+ */
+import { createHash } from 'node:crypto';
+import { UserError } from '../errors/userError.js';
+import type { TableRegistry } from '../schema/registry.js';
+import { poolValues } from '../schema/poolValues.js';
+import type { TableState } from '../state/metadata.js';
+import { isLegacy } from '../state/segment.js';
+import type { SchemaRecord } from '../state/schemaRecord.js';
+import type { TableSpec } from './format/schemaFormat.js';
+
+/** The pseudo-field standing for the whole query (a children count, say, is in no field). */
+const WHOLE = '(query)';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** What decides which rows a table has and when they were created. */
+export function identityOf(spec: TableSpec): string {
+  const refs = spec.columns
+    .filter((c) => c.generator === 'ref')
+    .map((c) => [c.name, typeof c.options === 'string' ? c.options : (c.options as { table: string }).table])
+    .sort();
+  return sha(JSON.stringify({ key: spec.key, parents: refs, children: spec.children?.of ?? null, arrivals: spec.arrivals ?? 'even' }));
+}
+
+/** Each field's fingerprint, by name, as the stand-in compile of the table has it. */
+export async function fingerprints(registry: TableRegistry, table: string): Promise<Record<string, string>> {
+  const compiled = registry.compileForCheck(table);
+  const pools = new Map<string, string>();
+  for (const pool of compiled.pools) pools.set(pool.name, sha(JSON.stringify(await poolValues(pool, registry.isBuiltinPool(pool)))));
+  const memo = new Map<string, string>();
+  const printOf = (node: string): string => {
+    const known = memo.get(node);
+    if (known) return known;
+    const read = compiled.reads.get(node);
+    if (!read) return node; // the row's own source (its ID, a line number, an aggregate): fixed by the identity
+    memo.set(node, 'cycle');
+    const inputs = read.inputs.map((input) => (input.startsWith('pool ') ? `${input}:${pools.get(input.slice(5)) ?? ''}` : input));
+    const print = sha(JSON.stringify([read.sql, inputs, read.fields.map(printOf)]));
+    memo.set(node, print);
+    return print;
+  };
+  const definition = registry.get(table);
+  const prints: Record<string, string> = { [WHOLE]: sha(compiled.select(1, 1000)) };
+  for (const field of [...(definition?.helpers ?? []), ...(definition?.columns ?? [])]) {
+    const column = definition?.columns.find((c) => c.name === field.name);
+    prints[field.name] = sha(`${printOf(field.name)}:${column?.type ?? ''}`);
+  }
+  return prints;
+}
+
+function sameFields(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+export interface TableVersion {
+  readonly version: number;
+  readonly record: SchemaRecord;
+  /** Set when the fields changed since the last version: which ones. */
+  readonly changed?: readonly string[];
+}
+
+/** The version this run's rows of a table get, or one line saying why its rows cannot continue. */
+export function versionOf(where: string, table: string, identity: string, prints: Record<string, string>, state: TableState | undefined): TableVersion {
+  const recorded = state?.definition;
+  const rows = (state?.segments.length ?? 0) > 0;
+  if (!recorded?.schema) {
+    if (rows) {
+      const by = recorded ? `by ${recorded.module}` : 'by synthgen itself';
+      throw new UserError(`${where}: table ${table} already has rows, made ${by}, not by a schema file: rename the table, or start a new dataset with another --metadata and --out`);
+    }
+    return { version: 1, record: { identity, versions: { '1': prints } } };
+  }
+  if (recorded.schema.identity !== identity) {
+    throw new UserError(
+      `${where}: the key, parents, children or arrivals of ${table} changed since its rows were generated (from ${recorded.module}), so new rows would not continue them: restore them as they were, or start a new dataset with another --metadata and --out`,
+    );
+  }
+  const latest = Math.max(...Object.keys(recorded.schema.versions).map(Number));
+  const before = recorded.schema.versions[String(latest)] ?? {};
+  if (sameFields(before, prints)) return { version: latest, record: recorded.schema };
+  const changed = Object.keys({ ...before, ...prints }).filter((field) => field !== WHOLE && before[field] !== prints[field]);
+  return { version: latest + 1, record: { identity, versions: { ...recorded.schema.versions, [String(latest + 1)]: prints } }, changed };
+}
+
+/**
+ * Refuses a table that recomputes a field of a parent's rows of an older version which that version computed
+ * otherwise: its values would disagree with the parent's files.
+ */
+export function checkReadsAcrossVersions(registry: TableRegistry, table: string, where: string, versions: ReadonlyMap<string, TableVersion>, states: Readonly<Record<string, TableState>>): void {
+  for (const read of registry.compileForCheck(table).reads.values()) {
+    if (read.engine || read.table === table) continue;
+    const parent = versions.get(read.table);
+    if (!parent) continue;
+    const now = parent.record.versions[String(parent.version)]?.[read.field];
+    const older = new Set((states[read.table]?.segments ?? []).flatMap((segment) => (isLegacy(segment) || segment.version === parent.version ? [] : [segment.version])));
+    for (const version of older) {
+      const then = parent.record.versions[String(version)]?.[read.field];
+      if (then !== undefined && then !== now) {
+        throw new UserError(
+          `${where}: ${table} reads ${read.table}.${read.field}, which changed since ${read.table}'s rows of version ${version} were generated: new ${table} rows referencing them would not agree with their files; restore ${read.field} as it was, read another column, or start a new dataset with another --metadata and --out`,
+        );
+      }
+    }
+  }
+}

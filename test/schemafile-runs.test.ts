@@ -1,0 +1,167 @@
+/**
+ * A schema file's tables (test/fixtures/schema/saas.yaml: every generator and option, a built-in parent, parent
+ * values, children per parent with aggregates, rules) get what the built-in tables get: incremental runs whose keys
+ * continue and whose references resolve, values that agree across tables without reading files, the same bytes at
+ * any worker count, a resume after kill -9 that gives the uninterrupted run's bytes, and verify.
+ */
+import { spawn } from 'node:child_process';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { expect, test } from 'vitest';
+import { AS_OF, CLI, count, exists, generate, laterAsOf, query, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
+import { relaunchedChild, until } from './helpers/processes.js';
+
+const FIXTURE = resolve(import.meta.dirname, 'fixtures/schema/saas.yaml');
+const TABLES = ['users', 'accounts', 'subscriptions', 'invoices'];
+const FIRST = ['--table-names', TABLES.join(','), '--num-rows', 'users=3000,accounts=2000,subscriptions=6000,invoices=30000'];
+
+function run(dir: string, schema: string, extra: readonly string[], asOf = AS_OF): string[] {
+  return ['--schema', schema, '--seed', '11', '--as-of', asOf, '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json'), ...extra];
+}
+
+async function verified(dir: string, schema: string): Promise<{ ok: boolean; checks: { check: string; result: string; detail: string }[] }> {
+  const result = await synthgen(['verify', '--schema', schema, '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json'), '--json'], dir);
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as { ok: boolean; checks: { check: string; result: string; detail: string }[] };
+}
+
+test('schema tables continue over runs, agree with their parents and children, and verify', { timeout: 240_000 }, async () => {
+  await withTempDir(async (dir) => {
+    const schema = join(dir, 'saas.yaml');
+    await copyFile(FIXTURE, schema);
+    const first = await generate(run(dir, schema, FIRST), dir);
+    // The children table comes with its parent, and the summary says whose lines they are.
+    expect(first.stdout).toMatch(/invoice_lines\s+[\d.]+k rows {2}lines of invoices 1-30000/);
+    await generate(run(dir, schema, ['--table-names', 'accounts,subscriptions,invoices', '--num-rows', 'accounts=500,subscriptions=1000,invoices=10000'], laterAsOf(1)), dir);
+    const data = join(dir, 'data');
+    const [users, accounts, subscriptions, invoices, lines] = await Promise.all(['users', 'accounts', 'subscriptions', 'invoices', 'invoice_lines'].map((t) => tableSql(data, t)));
+
+    // Keys continue across runs; references resolve, and reach rows of the earlier run.
+    const [keys] = await query(`SELECT count(*) AS n, count(DISTINCT invoice_id) AS d, min(invoice_id) AS lo, max(invoice_id) AS hi FROM ${invoices}`);
+    expect(Object.values(keys ?? {}).map(Number)).toEqual([40000, 40000, 1, 40000]);
+    expect(count(await query(`SELECT count(*) AS n FROM ${subscriptions} s ANTI JOIN ${accounts} a USING (account_id)`))).toBe(0);
+    expect(count(await query(`SELECT count(*) AS n FROM ${subscriptions} WHERE subscription_id > 6000 AND account_id <= 2000`))).toBeGreaterThan(0);
+
+    // Parent values equal the parents' files: a built-in parent's, a schema parent's, a children table's parent's.
+    expect(count(await query(`SELECT count(*) AS n FROM ${accounts} a JOIN ${users} u ON a.owner_id = u.user_id WHERE a.country IS DISTINCT FROM u.country`))).toBe(0);
+    expect(count(await query(`SELECT count(*) AS n FROM ${subscriptions} s JOIN ${accounts} a USING (account_id) WHERE s.account_plan IS DISTINCT FROM a.plan OR s.started_at < a.created_at`))).toBe(0);
+    expect(count(await query(`SELECT count(*) AS n FROM ${lines} l JOIN ${invoices} i USING (invoice_id) WHERE l.issued_at IS DISTINCT FROM i.issued_at`))).toBe(0);
+
+    // A parent's aggregates equal what its children's files add up to, in both runs.
+    const disagree = await query(
+      `SELECT count(*) AS n FROM ${invoices} i LEFT JOIN (SELECT invoice_id, count(*) AS c, sum(amount) AS s FROM ${lines} GROUP BY invoice_id) l USING (invoice_id)
+       WHERE i.lines <> coalesce(l.c, 0) OR i.subtotal <> coalesce(l.s, 0)`,
+    );
+    expect(count(disagree)).toBe(0);
+    // Lines per invoice: 1 to 8, mean near the 2.5 asked (exponential, clamped).
+    const [perInvoice] = await query(`SELECT min(lines) AS lo, max(lines) AS hi, avg(lines) AS mean FROM ${invoices}`);
+    expect([Number(perInvoice?.lo), Number(perInvoice?.hi)]).toEqual([1, 8]);
+    expect(Number(perInvoice?.mean)).toBeGreaterThan(2);
+    expect(Number(perInvoice?.mean)).toBeLessThan(3.2);
+
+    const report = await verified(dir, schema);
+    expect(report.checks.filter((c) => c.result !== 'ok' && c.result !== 'skipped')).toEqual([]);
+    expect(report.ok).toBe(true);
+    const names = report.checks.map((c) => c.check);
+    for (const check of ['invoice_lines(invoice_id, line_number) unique', 'invoice_lines.line_number runs 1, 2, ... per invoices', 'accounts.slug unique', 'invoices: total is not above the subtotal', 'invoice_lines: amount is quantity times unit price']) {
+      expect(names).toContain(check);
+    }
+  });
+});
+
+test('a schema table gives the same bytes at any worker count', { timeout: 240_000 }, async () => {
+  await withTempDir(async (dir) => {
+    const args = [...FIRST, '--file-size-limit', '1'];
+    for (const workers of ['1', '2']) await generate(run(join(dir, `w${workers}`), FIXTURE, [...args, '--workers', workers]), dir);
+    for (const table of ['accounts', 'invoices', 'invoice_lines']) {
+      const one = await tableContents(join(dir, 'w1'), table);
+      expect(one.length).toBeGreaterThan(0);
+      expect(await tableContents(join(dir, 'w2'), table)).toEqual(one);
+    }
+    expect((await tableContents(join(dir, 'w1'), 'invoice_lines')).length).toBeGreaterThan(1);
+  });
+});
+
+test('a schema run killed with -9 and resumed gives the uninterrupted bytes, and verifies', { timeout: 300_000 }, async () => {
+  await withTempDir(async (dir) => {
+    const args = [...FIRST, '--file-size-limit', '1', '--workers', '2'];
+    await generate(run(join(dir, 'clean'), FIXTURE, args), dir);
+    const killed = join(dir, 'killed');
+    const parent = spawn(process.execPath, [CLI, ...run(killed, FIXTURE, args)], { cwd: dir, stdio: 'ignore' });
+    const child = await relaunchedChild(parent.pid ?? 0, 20);
+    // Once the first invoice file is in place, the run is under way with parts left to write.
+    await until('an invoices file', async () => (await tableContents(killed, 'invoices').catch(() => [])).length > 0, 120);
+    process.kill(child, 'SIGKILL');
+    await new Promise((done) => parent.on('close', done));
+    expect(await exists(join(killed, 'metadata.json'))).toBe(false);
+    const resumed = await synthgen(['--resume', '--schema', FIXTURE, '--metadata', join(killed, 'metadata.json')], dir);
+    expect(resumed.stderr).not.toMatch(/Error|at .*\.js/);
+    expect(resumed.code).toBe(0);
+    for (const table of [...TABLES, 'invoice_lines']) expect(await tableContents(killed, table)).toEqual(await tableContents(join(dir, 'clean'), table));
+    expect((await verified(killed, FIXTURE)).ok).toBe(true);
+  });
+});
+
+test('a changed column makes a new version; a changed key or parent is refused, changing nothing', { timeout: 240_000 }, async () => {
+  await withTempDir(async (dir) => {
+    const schema = join(dir, 'saas.yaml');
+    await copyFile(FIXTURE, schema);
+    await generate(run(dir, schema, FIRST), dir);
+    const original = await readFile(schema, 'utf8');
+    const metadataPath = join(dir, 'metadata.json');
+
+    // A new column and a changed one on accounts: version 2, allowed; subscriptions read only account.plan and
+    // account.created_at, which did not change, so they may keep referencing version 1's accounts.
+    const changed = original
+      .replace('      is_verified: { bool: 0.7 }', '      is_verified: { bool: 0.9 }\n      industry: { choice: [software, retail, health] }');
+    await writeFile(schema, changed);
+    const second = await generate(run(dir, schema, ['--table-names', 'accounts,subscriptions', '--num-rows', 'accounts=100,subscriptions=300'], laterAsOf(1)), dir);
+    expect(second.stderr).toMatch(/accounts: its columns changed since version 1 \(is_verified, industry\), so its new rows are version 2/);
+    const metadata = JSON.parse(await readFile(metadataPath, 'utf8')) as { tables: Record<string, { segments: { version: number }[]; definition?: { schema?: { versions: Record<string, unknown> } } }> };
+    expect(metadata.tables.accounts?.segments.map((s) => s.version)).toEqual([1, 2]);
+    expect(Object.keys(metadata.tables.accounts?.definition?.schema?.versions ?? {})).toEqual(['1', '2']);
+    expect((await verified(dir, schema)).ok).toBe(true);
+
+    // Changing a column that a child recomputes from version 1's rows is refused.
+    const plan = changed.replace('plan: { choice: { free: 60, pro: 30, enterprise: 10 } }', 'plan: { choice: { free: 10, pro: 80, enterprise: 10 } }');
+    const before = await readFile(metadataPath, 'utf8');
+    await writeFile(schema, plan);
+    const reads = await synthgen(run(dir, schema, ['--table-names', 'subscriptions', '--num-rows', '100'], laterAsOf(2)), dir);
+    expect(reads.code).toBe(2);
+    expect(reads.stderr.trim().split('\n')).toHaveLength(1);
+    expect(reads.stderr).toMatch(/subscriptions reads accounts\.plan, which changed since accounts's rows of version 1/);
+
+    // A table's key or parents changed under existing rows: one line, exit 2, no files, metadata unchanged.
+    for (const edit of [original.replace('key: account_id', 'key: account_no').replace('account_id: { key: true', 'account_no: { key: true'), original.replace('owner_id: { ref: { table: users, skew: 2, as: owner }', 'owner_id: { ref: { table: users, skew: 2, as: owner } }\n      owner2_id: { ref: users')]) {
+      await writeFile(schema, edit);
+      const refused = await synthgen(run(dir, schema, ['--table-names', 'accounts', '--num-rows', '10'], laterAsOf(3)), dir);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toMatch(/saas\.yaml:\d+:\d+: .*(key, parents, children or arrivals of accounts changed|already has rows)/);
+      expect(await readFile(metadataPath, 'utf8')).toBe(before);
+    }
+  });
+});
+
+test('init writes a starter that generates, never over a file; schema prints the file\'s dictionary', { timeout: 120_000 }, async () => {
+  await withTempDir(async (dir) => {
+    const starter = join(dir, 'starter.yaml');
+    const init = await synthgen(['init', '--schema', starter], dir);
+    expect(init.code).toBe(0);
+    const again = await synthgen(['init', '--schema', starter], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+    const dictionary = await synthgen(['schema', '--schema', starter, '--json'], dir);
+    expect(dictionary.code).toBe(0);
+    const tables = (JSON.parse(dictionary.stdout) as { tables: { name: string; lines_of?: string; columns: { name: string; distribution: string }[] }[] }).tables;
+    const own = tables.filter((t) => !['users', 'products', 'orders'].includes(t.name));
+    expect(own.length).toBeGreaterThanOrEqual(3);
+    for (const table of own) for (const column of table.columns) expect(column.distribution.length).toBeGreaterThan(0);
+    // Children tables come with their parents and are not named.
+    expect(own.some((t) => t.lines_of !== undefined)).toBe(true);
+    const roots = own.filter((t) => t.lines_of === undefined).map((t) => t.name);
+    const result = await synthgen(['--schema', starter, '--table-names', ['users', ...roots].join(','), '--num-rows', '2000', '--out', join(dir, 'data'), '--metadata', join(dir, 'm.json'), '--as-of', AS_OF], dir);
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.code).toBe(0);
+  });
+});
