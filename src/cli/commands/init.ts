@@ -3,7 +3,6 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'clipanion';
 import { UserError } from '../../errors/userError.js';
 import { errnoCode, reasonOf } from '../../errors/errno.js';
-import { STARTER_SCHEMA } from '../../schemaFile/format/starterSchema.js';
 
 export class InitCommand extends Command {
   static override paths = [['init']];
@@ -24,6 +23,7 @@ export class InitCommand extends Command {
 
   override async execute(): Promise<number> {
     if (!/\.ya?ml$/i.test(this.schema)) throw new UserError(`--schema ${this.schema}: the starter is YAML: name the file .yaml or .yml`);
+    const { STARTER_SCHEMA } = await import('../../schemaFile/format/starterSchema.js');
     await writeFile(this.schema, STARTER_SCHEMA, { flag: 'wx' }).catch((error: unknown) => {
       if (errnoCode(error) === 'EEXIST') throw new UserError(`--schema ${this.schema} already exists: synthgen never overwrites a file; pass another path, or edit that one`);
       throw new UserError(`--schema ${this.schema}: cannot write it (${reasonOf(error)}): pass a path in a folder you can write to`);
