@@ -1,0 +1,26 @@
+/** `sql`: an expression over the row's other columns (by name) and its parents' (alias.column), as DuckDB SQL. */
+import { UserError } from '../../../errors/userError.js';
+import type { RowContext } from '../../../schema/tableDefinition.js';
+import type { CompiledColumn, GeneratorInput } from '../compiledColumn.js';
+import { type NameToken, namesIn, rewriteNames } from './sqlExpression.js';
+
+/** SQL for the name a token stands for in `input`'s row, or undefined when it is not a column (a keyword, say). */
+export function rowName(token: NameToken, context: RowContext, input: GeneratorInput): string | undefined {
+  const own = new Set(input.table.columns.map((c) => c.name));
+  if (token.qualifier === undefined) return own.has(token.name) ? context.field(token.name) : undefined;
+  if (token.qualifier === input.table.name) return own.has(token.name) ? context.field(token.name) : undefined;
+  const reference = input.aliases.get(token.qualifier);
+  return reference ? context.parent(reference.table).value(token.name) : undefined;
+}
+
+export function sqlColumn(expression: string, type: string | undefined, input: GeneratorInput): CompiledColumn {
+  if (type === undefined) {
+    throw new UserError(`table ${input.table.name}, column ${input.column.name}: a sql column needs type, the DuckDB type its expression gives (DOUBLE, BIGINT, VARCHAR, DECIMAL(10,2), ...)`);
+  }
+  const reads = namesIn(expression).map((t) => (t.qualifier ? `${t.qualifier}.${t.name}` : t.name));
+  return {
+    type,
+    sql: (context) => `(${rewriteNames(expression, (token) => rowName(token, context, input))})`,
+    distribution: `SQL: ${expression}${reads.length ? '' : ' (a constant)'}.`,
+  };
+}
