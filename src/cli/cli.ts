@@ -119,7 +119,7 @@ export async function runCli(): Promise<number> {
   try {
     // Reading the command line applies the option validators: a bad value fails here, before anything runs.
     const command = cli.process(args, context);
-    const ours = command instanceof GenerateCommand || command instanceof SchemaCommand || command instanceof VerifyCommand || command instanceof ReportCommand;
+    const ours = command instanceof GenerateCommand || command instanceof SchemaCommand || command instanceof VerifyCommand || command instanceof ReportCommand || command instanceof InitCommand;
     // Help and version are clipanion's to print.
     if (!ours || command.help) return await cli.run(args, context);
     return await command.validateAndExecute();

@@ -5,10 +5,10 @@
  */
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
-import { DefinitionError } from '../schema/defineTable.js';
 import { type RegisteredTable, type TableOrigin, TableRegistry } from '../schema/registry.js';
 import type { PoolDefinition, TableDefinition } from '../schema/tableDefinition.js';
 import type { TableState } from '../state/metadata.js';
+import { checkTypes } from './checkTypes.js';
 import { compileSchema } from './compile/compileSchema.js';
 import { loadSchemaFile } from './format/loadSchemaFile.js';
 import type { SchemaSpec, SourceSpot } from './format/schemaFormat.js';
@@ -37,7 +37,8 @@ function located<T>(specs: readonly SchemaSpec[], step: () => T): T {
   try {
     return step();
   } catch (error: unknown) {
-    if (error instanceof DefinitionError) throw new UserError(`${spotOf(specs, error.message)}: ${error.message}`, error.exitCode);
+    // The engine's and the compiler's problems name the table and column, not where they are in the file.
+    if (error instanceof UserError && error.message.startsWith('table ')) throw new UserError(`${spotOf(specs, error.message)}: ${error.message}`, error.exitCode);
     throw error;
   }
 }
@@ -93,6 +94,7 @@ export async function loadSchemaTables(
       return { module: resolve(spec.file), ...(record ? { schema: record } : {}) };
     },
   );
+  await checkTypes(specs, final);
   const mine = new Set(specs.flatMap((spec) => spec.tables.map((t) => t.name)));
   const tables = final.names.flatMap((name): RegisteredTable[] => {
     const definition = final.get(name);

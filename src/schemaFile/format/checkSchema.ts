@@ -39,7 +39,7 @@ function checkKey(context: Context, table: TableSpec): void {
     return column;
   };
   if (table.children) {
-    if (typeof table.key === 'string') context.fail(path, `a children table's key is [parent key column, line column], e.g. [${table.children.of}_id, line_number]`);
+    if (typeof table.key === 'string') context.fail(path, `a children table's key is [parent key column, line column], e.g. [${table.columns.find((c) => c.generator === 'ref')?.name ?? `${table.children.of}_id`}, line_number]`);
     const [parent, line] = table.key;
     const ref = named(parent, [...path, 0]);
     if (ref.generator !== 'ref' || refTableOf(ref.options) !== table.children.of) context.fail([...path, 0], `${parent} must be a ref to ${table.children.of}, the table this one is children of`);

@@ -61,7 +61,8 @@ function plain(message: string): string {
  * the source map); `inner` where the issues sit inside root (inside a union's branch).
  */
 export function problemOf(root: Schema, issues: readonly Issue[], prefix: ValuePath = [], inner: ValuePath = []): Problem {
-  const issue = issues[0];
+  // An unknown name explains a missing one (tablez for tables), so it comes first.
+  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
   if (!issue) return { path: [...prefix, ...inner], message: 'invalid', key: false };
   const within = [...inner, ...issue.path];
   const path = [...prefix, ...within];
@@ -76,6 +77,13 @@ export function problemOf(root: Schema, issues: readonly Issue[], prefix: ValueP
     const [only] = meant;
     if (meant.length === 1 && only) return problemOf(root, only, prefix, within);
     return { path, message: `not valid here: expected ${describedAt(root, within) ?? 'another form'}`, key: false };
+  }
+  if (issue.code === 'invalid_key') {
+    return { path, message: `${String(path[path.length - 1])} is not a valid name: ${issue.issues[0]?.message ?? 'use lower-case letters, digits and _'}`, key: true };
+  }
+  if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message)) {
+    const description = describedAt(root, within);
+    return { path, message: `${String(path[path.length - 1])} is missing${description ? ` (${description.replace(/\.$/, '').toLowerCase()})` : ''}`, key: false };
   }
   return { path, message: plain(issue.message), key: false };
 }

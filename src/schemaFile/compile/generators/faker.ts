@@ -7,6 +7,7 @@
 import { Faker, allLocales, type LocaleDefinition } from '@faker-js/faker';
 import { createHash } from 'node:crypto';
 import { UserError } from '../../../errors/userError.js';
+import { didYouMean } from '../../format/nearest.js';
 import { definePool } from '../../../schema/defineTable.js';
 import { type Choice, weighted } from '../../../schema/columns/weighted.js';
 import { below, draw20 } from '../../../schema/random.js';
@@ -31,7 +32,7 @@ export function localesOf(locale: string | Record<string, number> | undefined): 
 
 function localeDefinition(name: string, where: string): LocaleDefinition {
   const definition = (allLocales as Record<string, LocaleDefinition | undefined>)[name];
-  if (!definition) throw new UserError(`${where}: faker has no locale ${JSON.stringify(name)}: use one of en_US, en_GB, de, fr, es, it, ja, ... (@faker-js/faker's allLocales)`);
+  if (!definition) throw new UserError(`${where}: faker has no locale ${JSON.stringify(name)}${didYouMean(name, Object.keys(allLocales))}: use one of en_US, en_GB, de, fr, es, it, ja, ... (@faker-js/faker's allLocales)`);
   return definition;
 }
 
@@ -42,6 +43,17 @@ export function fakerMethod(faker: Faker, path: string): ((...args: unknown[]) =
   for (const part of parts.slice(0, -1)) owner = typeof owner === 'object' && owner !== null ? (owner as Record<string, unknown>)[part] : undefined;
   const method = typeof owner === 'object' && owner !== null ? (owner as Record<string, unknown>)[parts[parts.length - 1] ?? ''] : undefined;
   return typeof method === 'function' ? (method as (...args: unknown[]) => unknown).bind(owner) : undefined;
+}
+
+/** Every method path of a Faker (module.method), for suggestions. */
+function methodsOf(faker: Faker): string[] {
+  const record = faker as unknown as Record<string, unknown>;
+  return Object.keys(record).flatMap((module) => {
+    const owner = record[module];
+    if (typeof owner !== 'object' || owner === null || module.startsWith('_')) return [];
+    const proto = Object.getPrototypeOf(owner) as object;
+    return Object.getOwnPropertyNames(proto).filter((name) => name !== 'constructor' && !name.startsWith('_')).map((name) => `${module}.${name}`);
+  });
 }
 
 function text(value: unknown): string {
@@ -58,7 +70,7 @@ function values(options: FakerOptions, locale: string, size: number, where: stri
   // Dates relative to now would make the pool differ from day to day.
   faker.setDefaultRefDate(REFERENCE_DATE);
   const method = fakerMethod(faker, options.method);
-  if (!method) throw new UserError(`${where}: faker has no method ${options.method}`);
+  if (!method) throw new UserError(`${where}: faker has no method ${options.method}${didYouMean(options.method, methodsOf(faker))}: use a path like person.firstName or commerce.price (fakerjs.dev/api)`);
   const args = options.args === undefined ? [] : Array.isArray(options.args) ? options.args : [options.args];
   const drawn: unknown[] = [];
   try {
@@ -74,6 +86,8 @@ export function fakerColumn(given: string | FakerOptions, key: string, input: Ge
   const where = `table ${input.table.name}, column ${input.column.name}`;
   const locales = localesOf(options.locale) ?? input.locales;
   const size = options.pool ?? DEFAULT_POOL;
+  // Every locale is checked now: the pool is built only when a run needs it, too late for a clear error.
+  for (const [locale] of locales) localeDefinition(locale, where);
   // Built once, when a run first needs it: the first locale's values tell whether the pool is numbers or text.
   const first = values(options, locales[0]?.[0] ?? 'en_US', Math.min(size, 16), where);
   const numeric = first.every((v) => typeof v === 'number');

@@ -26,7 +26,7 @@ export function refColumn(options: string | { readonly table: string; readonly s
 export function parentColumn(path: string, input: GeneratorInput): CompiledColumn {
   const [alias = '', column = ''] = path.split('.');
   const reference = input.aliases.get(alias);
-  if (!reference) throw new UserError(`${input.table.name}.${input.column.name}: ${alias} is not the alias of one of its refs`);
+  if (!reference) throw new UserError(`table ${input.table.name}, column ${input.column.name}: ${alias} is not the alias of one of its refs`);
   return {
     type: input.typeOf(reference.table, column),
     sql: (context) => context.parent(reference.table).value(column),
@@ -37,7 +37,7 @@ export function parentColumn(path: string, input: GeneratorInput): CompiledColum
 export function aggregateColumn(options: Partial<Record<ChildAggregate, string>>, input: GeneratorInput): CompiledColumn {
   const [fn, target = ''] = (Object.entries(options).find(([, value]) => value !== undefined) ?? ['count', '']) as [ChildAggregate, string];
   const [table = '', field] = target.split('.');
-  if (fn !== 'count' && field === undefined) throw new UserError(`${input.table.name}.${input.column.name}: ${fn} takes children_table.column`);
+  if (fn !== 'count' && field === undefined) throw new UserError(`table ${input.table.name}, column ${input.column.name}: ${fn} takes children_table.column`);
   const fieldType = field === undefined ? 'BIGINT' : input.typeOf(table, field);
   const decimal = /^DECIMAL\(\s*\d+\s*,\s*(\d+)\s*\)$/i.exec(fieldType);
   const type = fn === 'count' ? 'BIGINT' : fn === 'avg' ? 'DOUBLE' : fn === 'sum' ? (decimal ? `DECIMAL(18,${decimal[1]})` : /INT/i.test(fieldType) ? 'BIGINT' : 'DOUBLE') : fieldType;
