@@ -111,13 +111,25 @@ describe('a table commits only when its files cover its reserved IDs exactly', (
       ['t:0', file(11, 20)],
       ['t:1', file(21, 30)],
     ]);
-    expect(tableSummaries(['t'], { t: plan }, reserved, results).t?.rows).toBe(20);
+    expect(tableSummaries(['t'], { t: plan }, reserved, results, () => undefined).t?.rows).toBe(20);
   });
 
   test('a missing part, a gap, or a plan of zero parts is refused', () => {
-    expect(() => tableSummaries(['t'], { t: plan }, reserved, new Map([['t:0', file(11, 20)]]))).toThrow(/do not cover/);
-    expect(() => tableSummaries(['t'], { t: plan }, reserved, new Map([['t:0', file(11, 19)], ['t:1', file(21, 30)]]))).toThrow(/do not cover/);
-    expect(() => tableSummaries(['t'], { t: { ...plan, parts: 0 } }, reserved, new Map())).toThrow(/does not cover/);
-    expect(() => tableSummaries(['t'], { t: { ...plan, last_id: 29 } }, reserved, new Map())).toThrow(/does not cover/);
+    expect(() => tableSummaries(['t'], { t: plan }, reserved, new Map([['t:0', file(11, 20)]]), () => undefined)).toThrow(/do not cover/);
+    expect(() => tableSummaries(['t'], { t: plan }, reserved, new Map([['t:0', file(11, 19)], ['t:1', file(21, 30)]]), () => undefined)).toThrow(/do not cover/);
+    expect(() => tableSummaries(['t'], { t: { ...plan, parts: 0 } }, reserved, new Map(), () => undefined)).toThrow(/does not cover/);
+    expect(() => tableSummaries(['t'], { t: { ...plan, last_id: 29 } }, reserved, new Map(), () => undefined)).toThrow(/does not cover/);
+  });
+
+  test("a children table's files hold any number of lines per parent ID, and its rows are their sum", () => {
+    const lines = (first: number, last: number, rows: number) => ({ ...file(first, last), rows });
+    const results = new Map([
+      ['t:0', lines(11, 20, 37)],
+      ['t:1', lines(21, 30, 5)],
+    ]);
+    const summary = tableSummaries(['t'], { t: plan }, reserved, results, () => 'p').t;
+    expect(summary?.rows).toBe(42);
+    expect(summary?.per_parent).toBe('p');
+    expect(() => tableSummaries(['t'], { t: plan }, reserved, results, () => undefined)).toThrow(/do not cover/);
   });
 });

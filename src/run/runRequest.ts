@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
 import type { LoadedMetadata, TableOriginRecord } from '../state/metadata.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
-import { type TablePlan, fileStamp } from './plan.js';
+import { type TablePlan, fileStamp } from './parts/plan.js';
 import type { Reservation } from './reserve.js';
 import type { TableRegistry } from '../schema/registry.js';
 import { tableRegistry } from '../tables/index.js';

@@ -18,7 +18,7 @@ import { reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
 import { partialTarget } from '../files/partialFile.js';
 import { readRegularFile } from '../files/regularFile.js';
-import { STAMP_PATTERN, type TablePlan } from '../run/plan.js';
+import { STAMP_PATTERN, type TablePlan } from '../run/parts/plan.js';
 import { type S3Target, parseS3Target } from '../output/s3/s3Target.js';
 import type { ParentRange } from './segment.js';
 import { type TableOriginRecord, isPrototypeKey } from './metadata.js';

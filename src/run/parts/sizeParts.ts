@@ -5,18 +5,18 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TaskRunner } from '../workers/workerPool.js';
-import { PART_IDS_TABLE, type PartTask, type SampleTask, type WorkerResult } from '../workers/task.js';
-import { type ParquetFormat, copyOptions } from '../output/parquetFormat.js';
-import { usefulThreads } from '../workers/threadShares.js';
-import { cachedValue } from '../state/cache.js';
+import type { TaskRunner } from '../../workers/workerPool.js';
+import { PART_IDS_TABLE, type PartTask, type SampleTask, type WorkerResult } from '../../workers/task.js';
+import { type ParquetFormat, copyOptions } from '../../output/parquetFormat.js';
+import { usefulThreads } from '../../workers/threadShares.js';
+import { cachedValue } from '../../state/cache.js';
 import { rowsPerPart } from './partSize.js';
 import { type TablePlan, planTable } from './plan.js';
-import type { Reservation } from './reserve.js';
-import { writePoolFile } from '../schema/poolFile.js';
-import { standInOwn, standInParents } from '../schema/time/standInRanges.js';
-import type { TableRegistry } from '../schema/registry.js';
-import { queryFailure } from '../errors/writeFailure.js';
+import type { Reservation } from '../reserve.js';
+import { writePoolFile } from '../../schema/poolFile.js';
+import { standInOwn, standInParents } from '../../schema/time/standInRanges.js';
+import type { TableRegistry } from '../../schema/registry.js';
+import { queryFailure } from '../../errors/writeFailure.js';
 
 /** Calibration samples use these instead of the run's, so part sizes do not depend on the seed. */
 const SAMPLE_SEED = 0;
