@@ -1,13 +1,15 @@
 /**
  * Refreshes the generated sections of README.md: the data dictionary (from the table definitions) and the
- * performance section (from the newest bench/results/*.md), and redraws the scaling chart from the newest results.
- * `npm run docs`.
+ * performance section (from the newest bench/results/*.md), redraws the scaling chart from the newest results, and
+ * writes the schema files' JSON Schema (schema/synthgen.schema.json) from the format's definitions. `npm run docs`.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { dataDictionary } from '../src/schema/dictionary/dataDictionary.js';
 import { BUILTIN_TABLES } from '../src/tables/index.js';
 import { type ScalingPoint, writeScalingChart } from './scalingChart.js';
+import { JSON_SCHEMA_PATH, schemaFileJsonSchema } from '../src/schemaFile/format/jsonSchema.js';
+import { toolVersions } from '../src/state/runManifest.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -53,4 +55,6 @@ const results = await newestResults();
 if (results) readme = replaceBlock(readme, 'performance', results);
 await writeFile(readmePath, readme);
 const drawn = await redrawChart();
-process.stdout.write(`README.md refreshed${results ? ' (dictionary and performance)' : ' (dictionary)'}${drawn ? '; bench/results/scaling.svg redrawn' : ''}\n`);
+await mkdir(join(root, 'schema'), { recursive: true });
+await writeFile(join(root, JSON_SCHEMA_PATH), `${JSON.stringify(schemaFileJsonSchema(toolVersions().synthgen ?? 'unknown'), null, 2)}\n`);
+process.stdout.write(`README.md refreshed${results ? ' (dictionary and performance)' : ' (dictionary)'}${drawn ? '; bench/results/scaling.svg redrawn' : ''}; ${JSON_SCHEMA_PATH} written\n`);

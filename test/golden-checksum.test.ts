@@ -1,25 +1,21 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { checksums, generate, parquetFiles, withTempDir } from './helpers/cli.js';
 
 /**
- * Pins the bytes of a small dataset. When this fails, generated values or the default Parquet format changed: if
- * that was deliberate, bump the table's `version`, describe the change in the README's changelog, and update
- * test/fixtures/golden.json with `UPDATE_GOLDEN=1 npm test -- golden`.
+ * Pins the bytes of two small datasets: the built-in tables, and a schema file's (every generator and option). When
+ * this fails, generated values or the default Parquet format changed: if that was deliberate, bump the table's
+ * `version`, describe the change in the README's changelog, and update test/fixtures/golden*.json with
+ * `UPDATE_GOLDEN=1 npm test -- golden`.
  */
-const FIXTURE = resolve(import.meta.dirname, 'fixtures/golden.json');
-async function dataset(format: readonly string[]): Promise<Record<string, string>> {
+const SCHEMA = resolve(import.meta.dirname, 'fixtures/schema/saas.yaml');
+
+async function dataset(args: readonly string[], tables: readonly string[]): Promise<Record<string, string>> {
   return withTempDir(async (dir) => {
-    await generate(
-      [
-        ...['--table-names', 'users,products,orders', '--num-rows', 'users=300,products=100,orders=500', '--seed', '20261126', '--as-of', '2026-01-01T00:00:00Z'],
-        ...['--workers', '1', '--out', 'data', '--metadata', 'metadata.json', ...format],
-      ],
-      dir,
-    );
+    await generate([...args, '--seed', '20261126', '--as-of', '2026-01-01T00:00:00Z', '--workers', '1', '--out', 'data', '--metadata', 'metadata.json'], dir);
     const actual: Record<string, string> = {};
-    for (const table of ['users', 'products', 'orders']) {
+    for (const table of tables) {
       const files = await parquetFiles(join(dir, 'data'), table);
       expect(files).toHaveLength(1);
       const sums = await checksums(join(dir, 'data', table));
@@ -29,11 +25,19 @@ async function dataset(format: readonly string[]): Promise<Record<string, string
   });
 }
 
+async function pinned(fixture: string, actual: Record<string, string>): Promise<void> {
+  const path = resolve(import.meta.dirname, 'fixtures', fixture);
+  if (process.env.UPDATE_GOLDEN === '1') await writeFile(path, `${JSON.stringify(actual, null, 2)}\n`);
+  expect(actual).toEqual(JSON.parse(await readFile(path, 'utf8')));
+}
+
 test('a small dataset has the pinned checksums', async () => {
-  const actual = await dataset([]);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    const { writeFile } = await import('node:fs/promises');
-    await writeFile(FIXTURE, `${JSON.stringify(actual, null, 2)}\n`);
-  }
-  expect(actual).toEqual(JSON.parse(await readFile(FIXTURE, 'utf8')));
+  const tables = ['users', 'products', 'orders'];
+  await pinned('golden.json', await dataset(['--table-names', tables.join(','), '--num-rows', 'users=300,products=100,orders=500'], tables));
+});
+
+test("a schema file's small dataset has the pinned checksums", async () => {
+  const tables = ['users', 'accounts', 'subscriptions', 'invoices', 'invoice_lines'];
+  const args = ['--schema', SCHEMA, '--table-names', 'users,accounts,subscriptions,invoices', '--num-rows', 'users=200,accounts=100,subscriptions=200,invoices=400'];
+  await pinned('golden-schema.json', await dataset(args, tables));
 });

@@ -24,11 +24,11 @@ export class InitCommand extends Command {
   override async execute(): Promise<number> {
     if (!/\.ya?ml$/i.test(this.schema)) throw new UserError(`--schema ${this.schema}: the starter is YAML: name the file .yaml or .yml`);
     const { STARTER_SCHEMA } = await import('../../schemaFile/format/starterSchema.js');
-    await writeFile(this.schema, STARTER_SCHEMA, { flag: 'wx' }).catch((error: unknown) => {
+    await writeFile(this.schema, STARTER_SCHEMA.replaceAll('THIS_FILE', this.schema), { flag: 'wx' }).catch((error: unknown) => {
       if (errnoCode(error) === 'EEXIST') throw new UserError(`--schema ${this.schema} already exists: synthgen never overwrites a file; pass another path, or edit that one`);
       throw new UserError(`--schema ${this.schema}: cannot write it (${reasonOf(error)}): pass a path in a folder you can write to`);
     });
-    this.context.stdout.write(`wrote ${this.schema}: edit it, then run synthgen schema --schema ${this.schema} to see its tables\n`);
+    this.context.stdout.write(`wrote ${this.schema}: edit it, see its tables with synthgen schema --schema ${this.schema}, and generate with\n  synthgen --schema ${this.schema} --table-names users,accounts,subscriptions,invoices --num-rows 10000\n`);
     return 0;
   }
 }

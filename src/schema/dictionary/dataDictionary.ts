@@ -28,8 +28,15 @@ export function lookupIn(tables: readonly TableDefinition[]): (name: string) => 
   return (name) => byName.get(name);
 }
 
-export function dataDictionary(tables: readonly TableDefinition[]): string {
-  const lookup = lookupIn(tables);
+/** What verify checks across a table's rows, besides its key and references: its unique columns and its rules. */
+export function tableChecks(table: TableDefinition): string[] {
+  const checks = [...(table.unique ?? []).map((c) => `\`${c}\` never repeats`), ...(table.rules ?? []).map((r) => r.description)];
+  return checks.length === 0 ? [] : ['', `Verify also checks: ${checks.map(cell).join('; ')}.`];
+}
+
+/** The tables' sections; `known` are all the tables their references may reach (default: the tables themselves). */
+export function dataDictionary(tables: readonly TableDefinition[], known: readonly TableDefinition[] = tables): string {
+  const lookup = lookupIn(known);
   const sections = tables.map((table) => {
     const parents = table.parents.map((p) => `\`${p.column}\` → \`${p.table}\``).join(', ');
     const dependencies = columnDependencies(table, lookup);
@@ -45,6 +52,7 @@ export function dataDictionary(tables: readonly TableDefinition[]): string {
       '| column | type | meaning | distribution | depends on | verify checks |',
       '| --- | --- | --- | --- | --- | --- |',
       ...table.columns.map(row),
+      ...tableChecks(table),
     ];
     return lines.join('\n');
   });

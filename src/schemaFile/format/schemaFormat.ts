@@ -33,7 +33,7 @@ const NUMERIC_SHAPE = {
   distribution: z.enum(DISTRIBUTIONS).optional().describe('How values spread between min and max: uniform (default), normal, lognormal, exponential, zipf or pareto; clamped to the range.'),
   mean: z.number().optional().describe('normal, lognormal, exponential: the mean (default: the middle of the range for normal, a quarter of it above min otherwise).'),
   sd: z.number().positive().optional().describe('normal, lognormal: the standard deviation (default: a sixth of the range for normal, the mean for lognormal).'),
-  s: z.number().positive().optional().describe('zipf: the exponent (default 1.2): value min+k-1 has weight 1/k^s.'),
+  s: z.number().positive().optional().describe('zipf: the exponent (default 1.2): value min+k-1 has weight about 1/k^s (from the continuous power law, so the head is flatter).'),
   alpha: z.number().positive().optional().describe('pareto: the shape (default 1.5): smaller gives a longer tail.'),
 };
 

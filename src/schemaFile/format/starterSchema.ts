@@ -1,9 +1,11 @@
 /** What `synthgen init --schema` writes: a small, commented SaaS schema to edit, using most generators. */
-export const STARTER_SCHEMA = `# A synthgen schema file: your own tables, generated like the built-in ones (docs/schema.md has every generator).
+export const STARTER_SCHEMA = `# yaml-language-server: $schema=https://unpkg.com/synthgen/schema/synthgen.schema.json
+# A synthgen schema file: your own tables, generated like the built-in ones (docs/schema.md has every generator).
 #   synthgen schema --schema THIS_FILE                       # the data dictionary of these tables
 #   synthgen --schema THIS_FILE --table-names users,accounts,subscriptions,invoices --num-rows 10000
-# Editors complete and check this file with the JSON Schema shipped in the package (schema/synthgen-schema.json):
-# point your editor's YAML support at it, or add a line "$schema: <path to synthgen>/schema/synthgen-schema.json".
+# Editors that read the first line's modeline (VS Code's YAML extension, IntelliJ) complete and check this file with
+# synthgen's JSON Schema; offline, write it with \`synthgen schema --json-schema > synthgen.schema.json\` and point
+# the modeline at that file.
 
 # The faker locale(s) of faker columns: one name, or several with weights.
 locale: { en_US: 3, de: 1 }
@@ -40,7 +42,10 @@ tables:
       subscription_id: { key: true }
       account_id: { ref: accounts }
       account_plan: { parent: account.plan }
-      started_at: { timestamp: { after: account.created_at, span: { max: 60d, distribution: exponential, mean: 7d } } }
+      # A subscription is made at some time after its account (refs pick only rows that exist by then).
+      started_at: { timestamp: { created: true } }
+      # A time after a parent's time, by a drawn span.
+      first_login_at: { timestamp: { after: account.created_at, span: { max: 3d, distribution: exponential, mean: 6h } } }
       # An escape hatch: any DuckDB expression over the row's columns; it needs the type it gives.
       monthly_price: { sql: "CASE account_plan WHEN 'free' THEN 0 WHEN 'pro' THEN 49 ELSE 499 END", type: "DECIMAL(10,2)" }
     rules:
@@ -57,6 +62,8 @@ tables:
       # Computed from the invoice's lines in the same run, without reading files.
       lines: { aggregate: { count: invoice_lines } }
       total: { aggregate: { sum: invoice_lines.amount } }
+    rules:
+      - { name: issued once the subscription started, check: "issued_at >= subscription.started_at" }
 
   # A children table: rows come in groups per invoice, keyed by (invoice_id, line_number), made with the invoices.
   invoice_lines:
