@@ -94,7 +94,7 @@ describe.concurrent('bad format values get one line, exit 2, and nothing written
 test('a resumed run keeps the codec it started with, and refuses another', async () => {
   await withTempDir(async (dir) => {
     await generate(['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
-    const orders = ['--table-names', 'orders', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+    const orders = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
     const child = spawn(process.execPath, [CLI, ...orders, '--compression', 'snappy'], { cwd: dir, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     const written = async () => (await readdir(join(dir, 'data', 'orders')).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet'));

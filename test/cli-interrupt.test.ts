@@ -8,7 +8,7 @@ async function names(dir: string): Promise<string[]> {
   return (await readdir(dir).catch(() => [] as string[])).sort();
 }
 
-const ORDERS = ['--table-names', 'orders', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
 /** Starts a long orders run, waits until it has finished some parts, interrupts it; returns its exit and stderr. */
 async function interruptedRun(dir: string, signal: NodeJS.Signals) {

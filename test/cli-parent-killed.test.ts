@@ -12,7 +12,7 @@ import { AS_OF, CLI, exists, generate, parquetFiles, synthgen, tableContents, wi
 import { relaunchedChild, running, until } from './helpers/processes.js';
 
 const PARENTS = ['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-const ORDERS = ['--table-names', 'orders', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
 const orderFiles = async (dir: string) => (await parquetFiles(join(dir, 'data'), 'orders')).length;
 

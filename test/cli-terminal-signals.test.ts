@@ -12,7 +12,7 @@ import { AS_OF, CLI, generate, parquetFiles, synthgen, withTempDir } from './hel
 import { processState as state, relaunchedChild, until } from './helpers/processes.js';
 
 const PARENTS = ['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-const ORDERS = ['--table-names', 'orders', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
 
 const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;

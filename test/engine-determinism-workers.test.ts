@@ -31,14 +31,15 @@ test('the same seed and as-of give byte-identical files with 1, 2 and 3 workers'
 
 /**
  * At the default file-size limit a table has few files, and the parts under way share the DuckDB threads: one part
- * alone gets every thread. Users of 1M rows are one file, orders of 2M two; on 2 and 16 workers their parts run on
- * 2 to 9 threads each (threadShares.ts), on 1 worker on one. Every split writes the same bytes.
+ * alone gets every thread. Users of 1M rows are one file, orders of 2M two; on 16 workers their parts run on
+ * several threads each (threadShares.ts), on 1 worker on one. Every split writes the same bytes (the test above
+ * covers 2 and 3 workers).
  */
-test('at the default limit, a table of one file and one of two are byte-identical on 1, 2 and 16 workers', async () => {
+test('at the default limit, a table of one file and one of two are byte-identical on 1 and 16 workers', async () => {
   await withTempDir(async (dir) => {
     await generate(['--table-names', 'products', '--num-rows', '2000', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
     const sums: Record<string, string>[] = [];
-    for (const workers of ['1', '2', '16']) {
+    for (const workers of ['1', '16']) {
       const run = join(dir, `w${workers}`);
       await mkdir(run);
       await copyFile(join(dir, 'metadata.json'), join(run, 'metadata.json'));
@@ -51,6 +52,5 @@ test('at the default limit, a table of one file and one of two are byte-identica
     }
     expect(Object.keys(sums[0] ?? {}).sort()).toEqual(['orders#0', 'orders#1', 'users#0']);
     expect(sums[1]).toEqual(sums[0]);
-    expect(sums[2]).toEqual(sums[0]);
   });
 });

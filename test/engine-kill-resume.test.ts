@@ -2,7 +2,7 @@
  * kill -9 at random moments of real runs: after each, the metadata is valid and either exactly as before the run or
  * as after it; finishing the run (--resume, or running it again when it died before recording itself) gives exactly
  * the files of an uninterrupted run, and `synthgen verify` passes. SYNTHGEN_KILL_TRIALS sets the number of trials
- * (default 20).
+ * (default 8).
  *
  * Runs start the way users start them: the process started relaunches itself and the work happens in its child
  * (src/cli/relaunch.ts). Each kill hits either that child (the work itself) or only the process the user sees, whose
@@ -16,8 +16,8 @@ import { expect, test } from 'vitest';
 import { AS_OF, CLI, exists, generate, query, seededRandom, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
 import { relaunchedChild, running, sleep, until } from './helpers/processes.js';
 
-// 15 keep `npm test` near 10 minutes on 2 cores; SYNTHGEN_KILL_TRIALS=100 for a longer hunt.
-const TRIALS = Number(process.env.SYNTHGEN_KILL_TRIALS ?? 15);
+// 8 keep `npm test` near 10 minutes on 2 cores; SYNTHGEN_KILL_TRIALS=100 for a longer hunt.
+const TRIALS = Number(process.env.SYNTHGEN_KILL_TRIALS ?? 8);
 const LINK = 'link.json';
 const REAL = join('real', 'm.json');
 const ORDERS = ['--table-names', 'orders', '--num-rows', '150000', '--file-size-limit', '1', '--workers', '2', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', LINK];

@@ -11,7 +11,7 @@ import { AS_OF, CLI, exists, generate, withTempDir } from './helpers/cli.js';
 
 test('finishing a run removes its own leftovers and nothing else', async () => {
   await withTempDir(async (dir) => {
-    const child = spawn(process.execPath, [CLI, '--table-names', 'users', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], { cwd: dir, stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, '--table-names', 'users', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], { cwd: dir, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     const parquet = async () => (await readdir(join(dir, 'data', 'users')).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).length;
     for (let i = 0; i < 600 && (await parquet()) === 0; i += 1) await new Promise((r) => setTimeout(r, 100));

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { fileName } from '../dist/src/run/parts/plan.js';
 import { AS_OF, CLI, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
 
-const ORDERS = ['--table-names', 'orders', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
 interface Pending {
   stamp: string;

@@ -24,7 +24,7 @@ function oneLine(stderr: string): string {
  * it can run on top of it (each run continues from its table's last as-of).
  */
 async function interrupted(dir: string): Promise<Record<string, unknown>> {
-  const args = ['--table-names', 'users', '--num-rows', '1500000', '--file-size-limit', '2', '--seed', '2', '--as-of', laterAsOf(1), '--out', 'data', '--metadata', 'm.json'];
+  const args = ['--table-names', 'users', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', laterAsOf(1), '--out', 'data', '--metadata', 'm.json'];
   const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const parquet = async () => (await readdir(join(dir, 'data', 'users')).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).length;
@@ -90,7 +90,7 @@ test('--resume with --table-names or --num-rows other than the interrupted runâ€
     await interrupted(dir);
     const other = await synthgen(['--resume', '--table-names', 'users', '--num-rows', '10', '--metadata', 'm.json'], dir);
     expect(other.code).toBe(2);
-    expect(oneLine(other.stderr)).toMatch(/--resume finishes run \S+ as it was started .* differs in --num-rows: drop the flag or pass --num-rows users=1500000$/);
+    expect(oneLine(other.stderr)).toMatch(/--resume finishes run \S+ as it was started .* differs in --num-rows: drop the flag or pass --num-rows users=600000$/);
     const seed = await synthgen(['--resume', '--seed', '3', '--metadata', 'm.json'], dir);
     expect(seed.code).toBe(2);
     expect(oneLine(seed.stderr)).toMatch(/differs in --seed: drop the flag or pass --seed 2$/);
@@ -99,7 +99,7 @@ test('--resume with --table-names or --num-rows other than the interrupted runâ€
     expect(since.code).toBe(2);
     expect(oneLine(since.stderr)).toMatch(/--resume finishes run \S+ as it was started .*, which differs in --since: drop the flag$/);
     // The same values are accepted, and finish it.
-    const same = await synthgen(['--resume', '--table-names', 'users', '--num-rows', '1500000', '--metadata', 'm.json', '--file-size-limit', '2'], dir);
+    const same = await synthgen(['--resume', '--table-names', 'users', '--num-rows', '600000', '--metadata', 'm.json', '--file-size-limit', '1'], dir);
     expect(same.stderr).not.toMatch(/differs/);
     expect(same.code).toBe(0);
   });

@@ -107,7 +107,7 @@ export async function checkValues(connection: DuckDBConnection, definition: Tabl
   const source = needsAsOf ? await rowsWithAsOf(connection, definition, ordered) : quotedIdentifier(definition.name);
   // Counts first; the offending keys only for the checks that fail, so a clean table is one plain scan.
   const counts = await queryRow(connection, `SELECT ${wanted.map((c, i) => `count(*) FILTER (WHERE ${c.broken}) AS n${i}`).join(', ')} FROM ${source}`);
-  const failing = wanted.flatMap((c, i) => (Number(counts[`n${i}`] ?? 0) > 0 ? [i] : []));
+  const failing = wanted.flatMap((_check, i) => (Number(counts[`n${i}`] ?? 0) > 0 ? [i] : []));
   const ids = failing.length ? await queryRow(connection, `SELECT ${failing.map((i) => `${lowestIds(key)} FILTER (WHERE ${wanted[i]?.broken}) AS k${i}`).join(', ')} FROM ${source}`) : {};
   wanted.forEach((c, i) => {
     const count = Number(counts[`n${i}`] ?? 0);

@@ -7,7 +7,6 @@ import { columnDependencies } from '../../schema/dictionary/columnDependencies.j
 import { dataDictionary, lookupIn } from '../../schema/dictionary/dataDictionary.js';
 import type { Column, TableDefinition } from '../../schema/tableDefinition.js';
 import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
-import { schemaFileJsonSchema } from '../../schemaFile/format/jsonSchema.js';
 import { toolVersions } from '../../state/runManifest.js';
 
 export class SchemaCommand extends Command {
@@ -34,6 +33,8 @@ export class SchemaCommand extends Command {
 
   override async execute(): Promise<number> {
     if (this.jsonSchema) {
+      // zod is a tenth of a second to load: only this and --schema need it.
+      const { schemaFileJsonSchema } = await import('../../schemaFile/format/jsonSchema.js');
       this.context.stdout.write(`${JSON.stringify(schemaFileJsonSchema(toolVersions().synthgen ?? 'unknown'), null, 2)}\n`);
       return 0;
     }

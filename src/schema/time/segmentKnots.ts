@@ -51,8 +51,47 @@ export function timedRanges(table: string, ranges: readonly ParentRange[], table
   });
 }
 
+/**
+ * Knots already computed in this process. They are a pure function of the definitions (the table's and its
+ * ancestors', by identity: a definition never changes) and the ranges, and a table is compiled many times over (to
+ * check it, for its fingerprints, its dictionary, each part), each time walking its ancestors hour by hour.
+ */
+const computed = new Map<string, readonly number[]>();
+const COMPUTED_MOST = 512;
+const identities = new WeakMap<TableDefinition, number>();
+let identified = 0;
+
+function identity(definition: TableDefinition): number {
+  let id = identities.get(definition);
+  if (id === undefined) {
+    identified += 1;
+    id = identified;
+    identities.set(definition, id);
+  }
+  return id;
+}
+
+/** The definitions the knots depend on: the table's, then each parent's, recursively (references form no cycle). */
+function lineage(definition: TableDefinition, tables: DefinitionLookup): string {
+  const parents = definition.parents.map((p) => {
+    const parent = tables(p.table);
+    return parent ? lineage(parent, tables) : `?${p.table}`;
+  });
+  return `${identity(definition)}(${parents.join(',')})`;
+}
+
 /** The knots of `definition`'s rows in `window`, given the parents' ranges its rows may reference. */
-export function knotsFor(definition: TableDefinition, window: RecordedWindow, parents: Readonly<Record<string, readonly ParentRange[]>>, tables: DefinitionLookup, memo: KnotMemo): number[] {
+export function knotsFor(definition: TableDefinition, window: RecordedWindow, parents: Readonly<Record<string, readonly ParentRange[]>>, tables: DefinitionLookup, memo: KnotMemo): readonly number[] {
+  const key = `${lineage(definition, tables)} ${JSON.stringify([window.since, window.as_of, parents])}`;
+  const known = computed.get(key);
+  if (known) return known;
+  const knots = computeKnots(definition, window, parents, tables, memo);
+  if (computed.size >= COMPUTED_MOST) computed.clear();
+  computed.set(key, knots);
+  return knots;
+}
+
+function computeKnots(definition: TableDefinition, window: RecordedWindow, parents: Readonly<Record<string, readonly ParentRange[]>>, tables: DefinitionLookup, memo: KnotMemo): number[] {
   const timeline = definition.timeline ?? EVEN_TIMELINE;
   const counts = definition.parents.map((reference) => {
     const ranges = parents[reference.table];
