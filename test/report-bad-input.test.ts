@@ -38,7 +38,7 @@ describe('no dataset', () => {
   test('a folder with no table in it', async () => {
     await mkdir(join(dir, 'empty', 'users'), { recursive: true });
     const result = await synthgen(['report', '--out', 'empty', '--file', 'empty.html'], dir);
-    expectOneLine(result, /^synthgen: no dataset at empty: no Parquet files under users\/, products\/, orders\//);
+    expectOneLine(result, /^synthgen: no dataset at empty: no Parquet files under <table>\/ folders \(such as users\/, products\/, orders\/\)/);
     expect(await exists(join(dir, 'empty.html'))).toBe(false);
   });
 

@@ -55,7 +55,7 @@ test('a prefix with no dataset is one line, exit code 2, and no file', async () 
   await withTempDir(async (dir) => {
     const result = await synthgen(['report', '--s3-bucket', `s3://${BUCKET}/nothing-here`, '--s3-endpoint', s3.endpoint, '--file', 'r.html'], dir, s3Env());
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^synthgen: no dataset at s3:\/\/synthgen-test\/nothing-here\/: no Parquet files under users\/, products\/, orders\/; .*\n$/);
+    expect(result.stderr).toMatch(/^synthgen: no dataset at s3:\/\/synthgen-test\/nothing-here\/: no Parquet files under <table>\/ folders \(such as users\/, products\/, orders\/\); .*\n$/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(await exists(join(dir, 'r.html'))).toBe(false);
   });

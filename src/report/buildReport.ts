@@ -8,6 +8,7 @@ import { customersByCountry, pricesByCategory, summaryOf } from './catalogSectio
 import { REPORT_TABLES, type ReportCharts, type ReportData } from './reportData.js';
 import { ReportDatabase } from './reportDatabase.js';
 import { hourOfDay, ordersByMonth, ordersPerDay, weekday } from './timeSections.js';
+import { tableProfiles } from './tableProfiles.js';
 
 export interface ReportOptions {
   /** The local folder holding the dataset (for S3, the folder it was downloaded into). */
@@ -24,7 +25,8 @@ export interface ReportOptions {
 function notesOf(db: ReportDatabase, charts: ReportCharts): string[] {
   const notes: string[] = [];
   for (const table of REPORT_TABLES) {
-    if (!db.has(table)) notes.push(`The dataset has no ${table} table: the charts that need it are left out.`);
+    // A dataset of its own tables only is not missing the shop's: it never had them.
+    if (!db.has(table) && (REPORT_TABLES.some((t) => db.has(t)) || db.ownTables.length === 0)) notes.push(`The dataset has no ${table} table: the charts that need it are left out.`);
   }
   if (charts.hourOfDay.state === 'shown' && charts.hourOfDay.data.ordersWithoutZone > 0) {
     notes.push(
@@ -59,6 +61,7 @@ export async function buildReport(options: ReportOptions): Promise<ReportData> {
       summary: await summaryOf(db),
       notes: [...(options.notes ?? []), ...notesOf(db, charts)],
       charts,
+      own: await tableProfiles(db),
     };
   } finally {
     db.close();

@@ -129,4 +129,33 @@ export interface ReportData {
   /** Things a reader should know: tables missing, objects not downloaded, orders without a time zone. */
   readonly notes: readonly string[];
   readonly charts: ReportCharts;
+  /** The dataset's other tables (a schema file's, a module's), profiled from their files. */
+  readonly own: readonly TableProfile[];
+}
+
+/** One column of a table the report profiles: DuckDB's SUMMARIZE, and the most common values of a few-valued one. */
+export interface ColumnProfile {
+  readonly name: string;
+  readonly type: string;
+  /** Share of rows where it is NULL, 0 to 1. */
+  readonly nullShare: number;
+  /** DuckDB's estimate of the distinct values (HyperLogLog: a few percent off). */
+  readonly approxDistinct: number;
+  readonly min: string | null;
+  readonly max: string | null;
+  /** The mean of a numeric column, else null. */
+  readonly mean: number | null;
+  /** 25th, 50th and 75th percentiles (approximate) of a numeric or time column, else null. */
+  readonly quartiles: readonly [string, string, string] | null;
+  /** For a text or boolean column of at most 50 values: the most common (up to 5), with their share of all rows. */
+  readonly top: readonly { readonly value: string; readonly share: number }[];
+}
+
+export interface TableProfile {
+  readonly name: string;
+  readonly rows: number;
+  readonly files: number;
+  /** Rows by calendar month (UTC) of the table's first date or time column, or null when it has none. */
+  readonly byMonth: { readonly column: string; readonly months: readonly { readonly month: string; readonly rows: number }[] } | null;
+  readonly columns: readonly ColumnProfile[];
 }

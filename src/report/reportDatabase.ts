@@ -21,6 +21,8 @@ export class ReportDatabase {
   /** The tables found, with their columns. */
   readonly #columns = new Map<ReportTable, ReadonlySet<string>>();
   readonly tables: Partial<Record<ReportTable, TableSummary>> = {};
+  /** The dataset's other tables (a schema file's, a module's), by name, with their sizes. */
+  readonly #own = new Map<string, TableSummary>();
 
   private constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
     this.#instance = instance;
@@ -35,7 +37,8 @@ export class ReportDatabase {
     const database = new ReportDatabase(instance, await instance.connect());
     try {
       await database.run(`SET TimeZone = 'UTC'`);
-      for (const [table, files] of found) await database.#addTable(table, files);
+      for (const [table, files] of found.builtin) await database.#addTable(table, files);
+      for (const [table, files] of found.own) await database.#addOwnTable(table, files);
     } catch (error: unknown) {
       database.close();
       throw error;
@@ -49,6 +52,23 @@ export class ReportDatabase {
     this.#columns.set(table, new Set(described.map((row) => String(row.column_name))));
     const [counted] = await this.rows(`SELECT count(*) AS n FROM ${quotedIdentifier(table)}`);
     this.tables[table] = { files: files.length, rows: numberOf(counted?.n) };
+  }
+
+  async #addOwnTable(table: string, files: readonly string[]): Promise<void> {
+    await this.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${files.map(quotedString).join(', ')}])`);
+    const [counted] = await this.rows(`SELECT count(*) AS n FROM ${quotedIdentifier(table)}`);
+    this.#own.set(table, { files: files.length, rows: numberOf(counted?.n) });
+  }
+
+  /** The names of the dataset's tables that are not built-in, sorted. */
+  get ownTables(): readonly string[] {
+    return [...this.#own.keys()];
+  }
+
+  summaryOf(table: string): TableSummary {
+    const summary = this.#own.get(table);
+    if (!summary) throw new Error(`the dataset has no table ${table}`);
+    return summary;
   }
 
   has(table: ReportTable): boolean {
@@ -93,23 +113,35 @@ export function maybeNumber(value: DuckDBValue | undefined): number | null {
   return value === null || value === undefined ? null : numberOf(value);
 }
 
-/** The Parquet files of each report table under `root`, sorted; tables with none are left out. */
-async function findTableFiles(root: string, label: string): Promise<Map<ReportTable, string[]>> {
+/** A table folder's Parquet files, sorted: regular files named `<name>.parquet` (not a run's hidden ones). */
+async function parquetIn(root: string, table: string): Promise<string[]> {
+  const entries = await readdir(join(root, table), { withFileTypes: true }).catch((error: unknown) => {
+    if (isErrno(error, 'ENOENT', 'ENOTDIR')) return [];
+    throw error;
+  });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.parquet') && !e.name.startsWith('.')).map((e) => join(root, table, e.name)).sort();
+}
+
+/** A folder name that is a table's: what synthgen accepts as a table name (so never `_runs` or a hidden folder). */
+const TABLE_FOLDER = /^[a-z][a-z0-9_]{0,62}$/;
+
+/** The Parquet files of each table under `root`: the built-in ones the charts read, and any other; tables with none are left out. */
+async function findTableFiles(root: string, label: string): Promise<{ builtin: Map<ReportTable, string[]>; own: Map<string, string[]> }> {
   const where = `point --out at a folder synthgen generated into, or --s3-bucket at a prefix`;
   const folder = await stat(root).catch((error: unknown) => {
     if (isErrno(error, 'ENOENT', 'ENOTDIR')) throw new UserError(`no dataset at ${label}: there is no such folder; ${where}`);
     throw error;
   });
   if (!folder.isDirectory()) throw new UserError(`no dataset at ${label}: it is not a folder; ${where}`);
-  const found = new Map<ReportTable, string[]>();
-  for (const table of REPORT_TABLES) {
-    const entries = await readdir(join(root, table), { withFileTypes: true }).catch((error: unknown) => {
-      if (isErrno(error, 'ENOENT', 'ENOTDIR')) return [];
-      throw error;
-    });
-    const files = entries.filter((e) => e.isFile() && e.name.endsWith('.parquet') && !e.name.startsWith('.')).map((e) => join(root, table, e.name));
-    if (files.length) found.set(table, files.sort());
+  const builtin = new Map<ReportTable, string[]>();
+  const own = new Map<string, string[]>();
+  const names = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && TABLE_FOLDER.test(e.name)).map((e) => e.name).sort();
+  for (const table of names) {
+    const files = await parquetIn(root, table);
+    if (!files.length) continue;
+    if ((REPORT_TABLES as readonly string[]).includes(table)) builtin.set(table as ReportTable, files);
+    else own.set(table, files);
   }
-  if (found.size === 0) throw new UserError(`no dataset at ${label}: no Parquet files under ${REPORT_TABLES.map((t) => `${t}/`).join(', ')}; ${where}`);
-  return found;
+  if (builtin.size === 0 && own.size === 0) throw new UserError(`no dataset at ${label}: no Parquet files under <table>/ folders (such as ${REPORT_TABLES.map((t) => `${t}/`).join(', ')}); ${where}`);
+  return { builtin, own };
 }

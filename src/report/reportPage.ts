@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { type ChartSpec, chartSpecs } from './chartOptions.js';
 import type { Concentration, ReportData, Section } from './reportData.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './pageAssets.js';
+import { monthChart, tableCard } from './tablePages.js';
 
 let echartsSource: string | undefined;
 
@@ -97,8 +98,11 @@ function card(spec: ChartSpec, data: ReportData): string {
 
 /** The whole page. */
 export function reportPage(data: ReportData): string {
-  const specs = chartSpecs(data);
-  const shown = specs.flatMap((spec) => (spec.state === 'shown' ? [{ id: spec.id, option: spec.option }] : []));
+  // A dataset of its own tables only gets their pages, not a grid of the shop's charts all left out.
+  const builtin = Object.values(data.tables).some((t) => t !== null) || data.own.length === 0;
+  const specs = builtin ? chartSpecs(data) : [];
+  const own = data.own.flatMap((profile) => monthChart(profile) ?? []);
+  const shown = [...specs.flatMap((spec) => (spec.state === 'shown' ? [{ id: spec.id, option: spec.option }] : [])), ...own];
   const notes = data.notes.length ? `<section class="notes">${data.notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('')}</section>` : '';
   return `<!doctype html>
 <html lang="en">
@@ -113,10 +117,11 @@ export function reportPage(data: ReportData): string {
 <h1>synthgen report</h1>
 <p class="meta"><span>dataset <code>${escapeHtml(data.dataset)}</code></span><span>generated ${escapeHtml(data.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</span></p>
 </header>
-${tiles(data)}
+${builtin ? tiles(data) : ''}
 ${notes}
 <main class="grid">
 ${specs.map((spec) => card(spec, data)).join('\n')}
+${data.own.map((profile) => tableCard(profile, escapeHtml)).join('\n')}
 </main>
 <footer>Charts drawn with Apache ECharts, inlined in this file. The numbers behind them: <code>synthgen report --json</code>.</footer>
 <script type="application/json" id="report-data">${scriptJson({ report: data, charts: shown })}</script>

@@ -24,7 +24,10 @@ export class ReportCommand extends Command {
       orders included), with the share of orders from the top 1%, 10% and 20%; customers by country; and price
       distributions by category. Every number is computed with DuckDB over the dataset's Parquet files. The page
       holds everything it shows (Apache ECharts included) and opens with no network access. A table the dataset
-      lacks leaves its charts out, with a note. An existing file is not replaced without --force.
+      lacks leaves its charts out, with a note. Every other table (a schema file's, a module's) gets a card of its
+      own: its rows by month of its first date or time column, and a profile of each column (type, nulls, distinct
+      values, range, quartiles, the most common values of a few-valued one). An existing file is not replaced
+      without --force.
     `,
     examples: [
       ['A report of ./data in ./report.html', '$0 report'],

@@ -1,0 +1,60 @@
+/**
+ * The report page's sections for the dataset's own tables (tableProfiles.ts): a card per table with its rows by
+ * month and a profile of its columns, as an analyst would first look at a table they were handed.
+ */
+import type { EChartsOption } from 'echarts';
+import type { ColumnProfile, TableProfile } from './reportData.js';
+
+/** A chart the page draws: its container's id is `chart-<id>`. */
+export interface OwnChart {
+  readonly id: string;
+  readonly option: EChartsOption;
+}
+
+const count = new Intl.NumberFormat('en-US');
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+/** The chart of a table's rows by month, or undefined when the table has no date or time column. */
+export function monthChart(profile: TableProfile): OwnChart | undefined {
+  const byMonth = profile.byMonth;
+  if (!byMonth) return undefined;
+  return {
+    id: `own-${profile.name}`,
+    option: {
+      animation: false,
+      textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
+      grid: { left: 16, right: 24, top: 40, bottom: 16, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: byMonth.months.map((m) => m.month) },
+      yAxis: { type: 'value', name: 'rows', nameGap: 12, nameTextStyle: { align: 'left' } },
+      series: [{ name: 'rows', type: 'bar', data: byMonth.months.map((m) => m.rows) }],
+    },
+  };
+}
+
+/** A value as a reader scans it: six significant digits, whole seconds, at most 40 characters (the JSON has it all). */
+function shortened(value: string | null): string {
+  if (value === null) return '';
+  const readable = /^-?\d+\.\d{7,}$/.test(value) ? String(Number(Number(value).toPrecision(6))) : value.replace(/(\d{2}:\d{2}:\d{2})\.\d+/, '$1');
+  return readable.length > 40 ? `${readable.slice(0, 39)}…` : readable;
+}
+
+/** What a column holds, in one cell: its most common values, or its quartiles. */
+function shape(column: ColumnProfile): string {
+  if (column.top.length) return column.top.map((t) => `${shortened(t.value)} ${percent(t.share)}`).join(', ');
+  if (column.quartiles) return `quartiles ${column.quartiles.map(shortened).join(' / ')}${column.mean === null ? '' : `; mean ${Number(column.mean.toPrecision(6))}`}`;
+  return '';
+}
+
+/** A table's card: its size, its rows by month, and its columns' profile; `escape` makes text safe in HTML. */
+export function tableCard(profile: TableProfile, escape: (text: string) => string): string {
+  const chart = monthChart(profile);
+  const rows = profile.columns.map(
+    (c) =>
+      `<tr><th>${escape(c.name)}</th><td>${escape(c.type)}</td><td>${percent(c.nullShare)}</td><td>≈${count.format(c.approxDistinct)}</td><td>${escape(shortened(c.min))}</td><td>${escape(shortened(c.max))}</td><td>${escape(shape(c))}</td></tr>`,
+  );
+  const caption = `${count.format(profile.rows)} rows in ${profile.files} file${profile.files === 1 ? '' : 's'}.${profile.byMonth ? ` Rows by month (UTC) of ${profile.byMonth.column}.` : ''}`;
+  return `<article class="card wide" id="card-own-${escape(profile.name)}"><h2>${escape(profile.name)}</h2><p class="caption">${escape(caption)}</p>${
+    chart ? `<div class="chart" id="chart-${escape(chart.id)}"></div>` : ''
+  }<table class="numbers profile"><thead><tr><th>column</th><th>type</th><th>null</th><th>distinct</th><th>min</th><th>max</th><th>values</th></tr></thead><tbody>${rows.join('')}</tbody></table></article>`;
+}
