@@ -57,7 +57,9 @@ export function timedRanges(table: string, ranges: readonly ParentRange[], table
  * check it, for its fingerprints, its dictionary, each part), each time walking its ancestors hour by hour.
  */
 const computed = new Map<string, readonly number[]>();
-const COMPUTED_MOST = 512;
+/** Knots held at most (16 MB): a 3-year first run's are 52k, a day's run's 48. */
+const HELD_MOST = 2_000_000;
+let held = 0;
 const identities = new WeakMap<TableDefinition, number>();
 let identified = 0;
 
@@ -86,8 +88,12 @@ export function knotsFor(definition: TableDefinition, window: RecordedWindow, pa
   const known = computed.get(key);
   if (known) return known;
   const knots = computeKnots(definition, window, parents, tables, memo);
-  if (computed.size >= COMPUTED_MOST) computed.clear();
+  if (held + knots.length > HELD_MOST) {
+    computed.clear();
+    held = 0;
+  }
   computed.set(key, knots);
+  held += knots.length;
   return knots;
 }
 
