@@ -30,7 +30,7 @@ export type ChartSpec = ShownChart | OmittedChart;
 const NAMED_X_GRID = { left: 16, right: 24, top: 40, bottom: 34, containLabel: true };
 
 /** What every chart shares: no animation (a report is read, and a screenshot must not catch a chart mid-way). */
-const BASE: EChartsOption = {
+export const BASE: EChartsOption = {
   animation: false,
   textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
   grid: { left: 16, right: 24, top: 40, bottom: 16, containLabel: true },
@@ -40,7 +40,7 @@ const BASE: EChartsOption = {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const HOURS = Array.from({ length: 24 }, (_, hour) => String(hour).padStart(2, '0'));
 
-const valueAxis = (name: string) => ({ type: 'value' as const, name, nameGap: 12, nameTextStyle: { align: 'left' as const } });
+export const valueAxis = (name: string) => ({ type: 'value' as const, name, nameGap: 12, nameTextStyle: { align: 'left' as const } });
 
 /** A chart of one section: left out with the section's reason, or drawn from its data. */
 function chart<T>(base: { readonly id: string; readonly title: string }, section: Section<T>, draw: (data: T) => Omit<ShownChart, 'state' | 'id' | 'title'>): ChartSpec {

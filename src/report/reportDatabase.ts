@@ -46,18 +46,21 @@ export class ReportDatabase {
     return database;
   }
 
-  async #addTable(table: ReportTable, files: readonly string[]): Promise<void> {
+  /** A view of the table over its files, and its size. */
+  async #view(table: string, files: readonly string[]): Promise<TableSummary> {
     await this.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${files.map(quotedString).join(', ')}])`);
+    const [counted] = await this.rows(`SELECT count(*) AS n FROM ${quotedIdentifier(table)}`);
+    return { files: files.length, rows: numberOf(counted?.n) };
+  }
+
+  async #addTable(table: ReportTable, files: readonly string[]): Promise<void> {
+    this.tables[table] = await this.#view(table, files);
     const described = await this.rows(`DESCRIBE ${quotedIdentifier(table)}`);
     this.#columns.set(table, new Set(described.map((row) => String(row.column_name))));
-    const [counted] = await this.rows(`SELECT count(*) AS n FROM ${quotedIdentifier(table)}`);
-    this.tables[table] = { files: files.length, rows: numberOf(counted?.n) };
   }
 
   async #addOwnTable(table: string, files: readonly string[]): Promise<void> {
-    await this.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${files.map(quotedString).join(', ')}])`);
-    const [counted] = await this.rows(`SELECT count(*) AS n FROM ${quotedIdentifier(table)}`);
-    this.#own.set(table, { files: files.length, rows: numberOf(counted?.n) });
+    this.#own.set(table, await this.#view(table, files));
   }
 
   /** The names of the dataset's tables that are not built-in, sorted. */

@@ -3,6 +3,7 @@
  * month and a profile of its columns, as an analyst would first look at a table they were handed.
  */
 import type { EChartsOption } from 'echarts';
+import { BASE, valueAxis } from './chartOptions.js';
 import type { ColumnProfile, TableProfile } from './reportData.js';
 
 /** A chart the page draws: its container's id is `chart-<id>`. */
@@ -21,12 +22,9 @@ export function monthChart(profile: TableProfile): OwnChart | undefined {
   return {
     id: `own-${profile.name}`,
     option: {
-      animation: false,
-      textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
-      grid: { left: 16, right: 24, top: 40, bottom: 16, containLabel: true },
-      tooltip: { trigger: 'axis' },
+      ...BASE,
       xAxis: { type: 'category', data: byMonth.months.map((m) => m.month) },
-      yAxis: { type: 'value', name: 'rows', nameGap: 12, nameTextStyle: { align: 'left' } },
+      yAxis: valueAxis('rows'),
       series: [{ name: 'rows', type: 'bar', data: byMonth.months.map((m) => m.rows) }],
     },
   };
