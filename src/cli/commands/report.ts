@@ -27,7 +27,8 @@ export class ReportCommand extends Command {
       lacks leaves its charts out, with a note. Every other table (a schema file's, a module's) gets a card of its
       own: its rows by month of its first date or time column, and a profile of each column (type, nulls, distinct
       values, range, quartiles, the most common values of a few-valued one). An existing file is not replaced
-      without --force.
+      without --force, and --force replaces only a regular file: a symbolic link, a device, a FIFO or a socket at
+      --file is refused.
     `,
     examples: [
       ['A report of ./data in ./report.html', '$0 report'],
@@ -41,7 +42,7 @@ export class ReportCommand extends Command {
   s3Endpoint = Option.String('--s3-endpoint', { description: 'S3-compatible endpoint URL', validator: isEndpoint });
   s3Region = Option.String('--s3-region', { description: 'Bucket region' });
   file = Option.String('--file', './report.html', { description: 'The HTML file to write (default ./report.html)' });
-  force = Option.Boolean('--force', false, { description: 'Replace the file if it exists' });
+  force = Option.Boolean('--force', false, { description: 'Replace the file if it exists (only a regular file: never a link, a device or a FIFO)' });
   json = Option.Boolean('--json', false, { description: "Print every chart's numbers as JSON on stdout (the file is still written)" });
 
   static override schema = [
