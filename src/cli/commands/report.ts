@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { describeTarget } from '../../output/s3/s3Target.js';
-import type { ChartSpec } from '../../report/chartOptions.js';
+import type { ChartSpec } from '../../report/page/chartOptions.js';
 import type { ReportData } from '../../report/reportData.js';
 import { formatBytes, formatCount } from '../progress.js';
 import { type FieldOf, isEndpoint, isS3Target, requires, rule } from '../validators.js';
@@ -52,8 +52,8 @@ export class ReportCommand extends Command {
   override async execute(): Promise<number> {
     const [{ buildReport }, { reportPage }, { chartSpecs }, { checkReportPath, writeReportFile }] = await Promise.all([
       import('../../report/buildReport.js'),
-      import('../../report/reportPage.js'),
-      import('../../report/chartOptions.js'),
+      import('../../report/page/reportPage.js'),
+      import('../../report/page/chartOptions.js'),
       import('../../report/writeReportFile.js'),
     ]);
     const path = resolve(this.file);

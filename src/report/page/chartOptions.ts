@@ -4,7 +4,7 @@
  * (reportPage.ts); these carry axes, series and legends.
  */
 import type { EChartsOption } from 'echarts';
-import type { Concentration, ReportCharts, ReportData, Section } from './reportData.js';
+import type { Concentration, ReportCharts, ReportData, Section } from '../reportData.js';
 
 export interface ShownChart {
   readonly state: 'shown';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type ChartSpec, chartSpecs } from './chartOptions.js';
-import type { Concentration, ReportData, Section } from './reportData.js';
+import type { Concentration, ReportData, Section } from '../reportData.js';
 import { PAGE_SCRIPT, PAGE_STYLE } from './pageAssets.js';
 import { monthChart, tableCard } from './tablePages.js';
 

@@ -4,7 +4,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { BASE, valueAxis } from './chartOptions.js';
-import type { ColumnProfile, TableProfile } from './reportData.js';
+import type { ColumnProfile, TableProfile } from '../reportData.js';
 
 /** A chart the page draws: its container's id is `chart-<id>`. */
 export interface OwnChart {
