@@ -43,27 +43,34 @@ export async function buildReport(options: ReportOptions): Promise<ReportData> {
   const label = options.label ?? options.root;
   const db = await ReportDatabase.open(options.root, label);
   try {
-    // One after another: each query already uses every core.
-    const charts: ReportCharts = {
-      ordersPerDay: await ordersPerDay(db),
-      hourOfDay: await hourOfDay(db),
-      weekday: await weekday(db),
-      ordersByMonth: await ordersByMonth(db),
-      ordersPerUser: await concentration(db, USERS),
-      ordersPerProduct: await concentration(db, PRODUCTS),
-      customersByCountry: await customersByCountry(db),
-      pricesByCategory: await pricesByCategory(db),
-    };
-    return {
-      dataset: label,
-      generatedAt: (options.now ?? new Date()).toISOString(),
-      tables: { users: db.tables.users ?? null, products: db.tables.products ?? null, orders: db.tables.orders ?? null },
-      summary: await summaryOf(db),
-      notes: [...(options.notes ?? []), ...notesOf(db, charts)],
-      charts,
-      own: await tableProfiles(db),
-    };
+    return await reportOf(db, options);
+  } catch (error: unknown) {
+    // A file whose footer reads but whose pages do not fails only here, in the query that reads them.
+    throw await db.explain(error);
   } finally {
     db.close();
   }
+}
+
+async function reportOf(db: ReportDatabase, options: ReportOptions): Promise<ReportData> {
+  // One after another: each query already uses every core.
+  const charts: ReportCharts = {
+    ordersPerDay: await ordersPerDay(db),
+    hourOfDay: await hourOfDay(db),
+    weekday: await weekday(db),
+    ordersByMonth: await ordersByMonth(db),
+    ordersPerUser: await concentration(db, USERS),
+    ordersPerProduct: await concentration(db, PRODUCTS),
+    customersByCountry: await customersByCountry(db),
+    pricesByCategory: await pricesByCategory(db),
+  };
+  return {
+    dataset: options.label ?? options.root,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    tables: { users: db.tables.users ?? null, products: db.tables.products ?? null, orders: db.tables.orders ?? null },
+    summary: await summaryOf(db),
+    notes: [...(options.notes ?? []), ...notesOf(db, charts)],
+    charts,
+    own: await tableProfiles(db),
+  };
 }

@@ -12,6 +12,7 @@ import { isErrno } from '../errors/errno.js';
 import { quotedIdentifier, quotedString } from '../schema/sql.js';
 import { duckdbApi } from '../workers/duckdbApi.js';
 import { REPORT_TABLES, type ReportTable, type TableSummary } from './reportData.js';
+import { type DatasetFile, unreadableFile } from './unreadableFile.js';
 
 export type Row = Record<string, DuckDBValue>;
 
@@ -23,6 +24,8 @@ export class ReportDatabase {
   readonly tables: Partial<Record<ReportTable, TableSummary>> = {};
   /** The dataset's other tables (a schema file's, a module's), by name, with their sizes. */
   readonly #own = new Map<string, TableSummary>();
+  /** Every file read, for naming one DuckDB cannot read. */
+  readonly #files: DatasetFile[] = [];
 
   private constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
     this.#instance = instance;
@@ -37,29 +40,35 @@ export class ReportDatabase {
     const database = new ReportDatabase(instance, await instance.connect());
     try {
       await database.run(`SET TimeZone = 'UTC'`);
+      for (const files of [...found.builtin.values(), ...found.own.values()]) database.#files.push(...files);
       for (const [table, files] of found.builtin) await database.#addTable(table, files);
       for (const [table, files] of found.own) await database.#addOwnTable(table, files);
     } catch (error: unknown) {
+      const explained = await database.explain(error);
       database.close();
-      throw error;
+      throw explained;
     }
     return database;
   }
 
-  /** A view of the table over its files, and its size. */
-  async #view(table: string, files: readonly string[]): Promise<TableSummary> {
-    await this.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${files.map(quotedString).join(', ')}])`);
+  /**
+   * A view of the table over its files, and its size. By column name: a table whose columns changed between runs
+   * (a schema file's new column) has files of different columns, and every column of every file is in the view.
+   */
+  async #view(table: string, files: readonly DatasetFile[]): Promise<TableSummary> {
+    const paths = files.map((file) => quotedString(file.path)).join(', ');
+    await this.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${paths}], union_by_name = true)`);
     const [counted] = await this.rows(`SELECT count(*) AS n FROM ${quotedIdentifier(table)}`);
     return { files: files.length, rows: numberOf(counted?.n) };
   }
 
-  async #addTable(table: ReportTable, files: readonly string[]): Promise<void> {
+  async #addTable(table: ReportTable, files: readonly DatasetFile[]): Promise<void> {
     this.tables[table] = await this.#view(table, files);
     const described = await this.rows(`DESCRIBE ${quotedIdentifier(table)}`);
     this.#columns.set(table, new Set(described.map((row) => String(row.column_name))));
   }
 
-  async #addOwnTable(table: string, files: readonly string[]): Promise<void> {
+  async #addOwnTable(table: string, files: readonly DatasetFile[]): Promise<void> {
     this.#own.set(table, await this.#view(table, files));
   }
 
@@ -86,6 +95,15 @@ export class ReportDatabase {
     if (absent.length) return `the ${table} table has no ${absent.join(', ')} column${absent.length === 1 ? '' : 's'}`;
     if (this.tables[table]?.rows === 0) return `the ${table} table has no rows`;
     return undefined;
+  }
+
+  /**
+   * What to throw for an error of a query over the dataset: a file DuckDB cannot read, named, as a UserError; any
+   * other error as it was (a bug). A UserError is passed on untouched.
+   */
+  async explain(error: unknown): Promise<unknown> {
+    if (error instanceof UserError) return error;
+    return (await unreadableFile(this.#files, (sql) => this.run(sql)).catch(() => undefined)) ?? error;
   }
 
   async run(sql: string): Promise<void> {
@@ -116,31 +134,35 @@ export function maybeNumber(value: DuckDBValue | undefined): number | null {
   return value === null || value === undefined ? null : numberOf(value);
 }
 
+/** How the report names a path under the dataset: below the folder as given, or below s3://bucket/prefix/. */
+const under = (label: string, ...parts: readonly string[]) => (label.endsWith('/') ? `${label}${parts.join('/')}` : join(label, ...parts));
+
 /** A table folder's Parquet files, sorted: regular files named `<name>.parquet` (not a run's hidden ones). */
-async function parquetIn(root: string, table: string): Promise<string[]> {
+async function parquetIn(root: string, label: string, table: string): Promise<DatasetFile[]> {
   const entries = await readdir(join(root, table), { withFileTypes: true }).catch((error: unknown) => {
     if (isErrno(error, 'ENOENT', 'ENOTDIR')) return [];
     throw error;
   });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.parquet') && !e.name.startsWith('.')).map((e) => join(root, table, e.name)).sort();
+  const names = entries.filter((e) => e.isFile() && e.name.endsWith('.parquet') && !e.name.startsWith('.')).map((e) => e.name).sort();
+  return names.map((name) => ({ path: join(root, table, name), shown: under(label, table, name), folder: `${under(label, table)}/` }));
 }
 
 /** A folder name that is a table's: what synthgen accepts as a table name (so never `_runs` or a hidden folder). */
 const TABLE_FOLDER = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** The Parquet files of each table under `root`: the built-in ones the charts read, and any other; tables with none are left out. */
-async function findTableFiles(root: string, label: string): Promise<{ builtin: Map<ReportTable, string[]>; own: Map<string, string[]> }> {
+async function findTableFiles(root: string, label: string): Promise<{ builtin: Map<ReportTable, DatasetFile[]>; own: Map<string, DatasetFile[]> }> {
   const where = `point --out at a folder synthgen generated into, or --s3-bucket at a prefix`;
   const folder = await stat(root).catch((error: unknown) => {
     if (isErrno(error, 'ENOENT', 'ENOTDIR')) throw new UserError(`no dataset at ${label}: there is no such folder; ${where}`);
     throw error;
   });
   if (!folder.isDirectory()) throw new UserError(`no dataset at ${label}: it is not a folder; ${where}`);
-  const builtin = new Map<ReportTable, string[]>();
-  const own = new Map<string, string[]>();
+  const builtin = new Map<ReportTable, DatasetFile[]>();
+  const own = new Map<string, DatasetFile[]>();
   const names = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && TABLE_FOLDER.test(e.name)).map((e) => e.name).sort();
   for (const table of names) {
-    const files = await parquetIn(root, table);
+    const files = await parquetIn(root, label, table);
     if (!files.length) continue;
     if ((REPORT_TABLES as readonly string[]).includes(table)) builtin.set(table as ReportTable, files);
     else own.set(table, files);
