@@ -3,7 +3,8 @@
  * prices in each category; and the summary numbers at the top of the page.
  */
 import type { CountryCount, PricesByCategory, ReportSummary, Section } from './reportData.js';
-import { type ReportDatabase, maybeNumber, numberOf } from './reportDatabase.js';
+import { type ReportDatabase, numberOf } from './reportDatabase.js';
+import { revenueOf } from './revenue.js';
 
 export async function customersByCountry(db: ReportDatabase): Promise<Section<readonly CountryCount[]>> {
   const missing = db.missing('users', ['country', 'country_code']);
@@ -41,14 +42,10 @@ export async function pricesByCategory(db: ReportDatabase): Promise<Section<Pric
 const isoOf = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
 
 export async function summaryOf(db: ReportDatabase): Promise<ReportSummary> {
-  let summary: ReportSummary = { firstOrder: null, lastOrder: null, revenue: null, averageOrderValue: null, countries: null, categories: null };
+  let summary: ReportSummary = { firstOrder: null, lastOrder: null, revenue: await revenueOf(db), countries: null, categories: null };
   if (!db.missing('orders', ['order_date'])) {
     const [row] = await db.rows(`SELECT ${isoOf('min(order_date)')} AS first, ${isoOf('max(order_date)')} AS last FROM orders`);
     summary = { ...summary, firstOrder: row?.first == null ? null : String(row.first), lastOrder: row?.last == null ? null : String(row.last) };
-  }
-  if (!db.missing('orders', ['total_amount'])) {
-    const [row] = await db.rows(`SELECT sum(total_amount)::DOUBLE AS revenue, round(avg(total_amount::DOUBLE), 2) AS average FROM orders`);
-    summary = { ...summary, revenue: maybeNumber(row?.revenue), averageOrderValue: maybeNumber(row?.average) };
   }
   if (!db.missing('users', ['country'])) {
     const [row] = await db.rows(`SELECT count(DISTINCT country)::DOUBLE AS n FROM users`);

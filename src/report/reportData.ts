@@ -96,12 +96,26 @@ export interface PricesByCategory {
   readonly categories: readonly PriceBox[];
 }
 
+/** The revenue of the orders in one currency (revenue.ts defines net and gross). */
+export interface Revenue {
+  /** The orders' `currency` (ISO 4217 for synthgen's orders); null where it is NULL or the orders have no such column. */
+  readonly currency: string | null;
+  readonly orders: number;
+  /** Sum of total_amount over every order, whatever its status. */
+  readonly gross: number;
+  /** Orders neither cancelled nor returned; null when the orders have no order_status. */
+  readonly netOrders: number | null;
+  /** Sum of total_amount over those orders; null when the orders have no order_status. */
+  readonly net: number | null;
+  /** net / netOrders, to the cent; null without a net or with no order in it. */
+  readonly averageNetOrder: number | null;
+}
+
 export interface ReportSummary {
   readonly firstOrder: string | null;
   readonly lastOrder: string | null;
-  /** Sum of orders.total_amount, or null without that column. */
-  readonly revenue: number | null;
-  readonly averageOrderValue: number | null;
+  /** Per currency, most gross first; null without orders.total_amount. */
+  readonly revenue: readonly Revenue[] | null;
   readonly countries: number | null;
   readonly categories: number | null;
 }

@@ -5,6 +5,7 @@
 import type { EChartsOption } from 'echarts';
 import { BASE, valueAxis } from './chartOptions.js';
 import type { ColumnProfile, TableProfile } from '../reportData.js';
+import { formatCount, formatFigure, formatShare } from './numberFormats.js';
 
 /** A chart the page draws: its container's id is `chart-<id>`. */
 export interface OwnChart {
@@ -12,8 +13,8 @@ export interface OwnChart {
   readonly option: EChartsOption;
 }
 
-const count = new Intl.NumberFormat('en-US');
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+/** Types whose values are numbers: their figures get thousands separators (a VARCHAR of digits, such as a postal code, does not). */
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL)/;
 
 /** The chart of a table's rows by month, or undefined when the table has no date or time column. */
 export function monthChart(profile: TableProfile): OwnChart | undefined {
@@ -30,17 +31,23 @@ export function monthChart(profile: TableProfile): OwnChart | undefined {
   };
 }
 
-/** A value as a reader scans it: six significant digits, whole seconds, at most 40 characters (the JSON has it all). */
-function shortened(value: string | null): string {
+/**
+ * A value as a reader scans it: six significant digits and thousands separators for a number, whole seconds, at
+ * most 40 characters (the JSON has it all).
+ */
+function shortened(value: string | null, numeric = false): string {
   if (value === null) return '';
   const readable = /^-?\d+\.\d{7,}$/.test(value) ? String(Number(Number(value).toPrecision(6))) : value.replace(/(\d{2}:\d{2}:\d{2})\.\d+/, '$1');
-  return readable.length > 40 ? `${readable.slice(0, 39)}…` : readable;
+  const written = numeric ? formatFigure(readable) : readable;
+  return written.length > 40 ? `${written.slice(0, 39)}…` : written;
 }
 
 /** What a column holds, in one cell: its most common values, or its quartiles. */
 function shape(column: ColumnProfile): string {
-  if (column.top.length) return column.top.map((t) => `${shortened(t.value)} ${percent(t.share)}`).join(', ');
-  if (column.quartiles) return `quartiles ${column.quartiles.map(shortened).join(' / ')}${column.mean === null ? '' : `; mean ${Number(column.mean.toPrecision(6))}`}`;
+  const numeric = NUMERIC.test(column.type);
+  if (column.top.length) return column.top.map((t) => `${shortened(t.value, numeric)} ${formatShare(t.share)}`).join(', ');
+  const mean = column.mean === null ? '' : `; mean ${formatFigure(String(Number(column.mean.toPrecision(6))))}`;
+  if (column.quartiles) return `quartiles ${column.quartiles.map((q) => shortened(q, numeric)).join(' / ')}${mean}`;
   return '';
 }
 
@@ -49,9 +56,9 @@ export function tableCard(profile: TableProfile, escape: (text: string) => strin
   const chart = monthChart(profile);
   const rows = profile.columns.map(
     (c) =>
-      `<tr><th>${escape(c.name)}</th><td>${escape(c.type)}</td><td>${percent(c.nullShare)}</td><td>≈${count.format(c.approxDistinct)}</td><td>${escape(shortened(c.min))}</td><td>${escape(shortened(c.max))}</td><td>${escape(shape(c))}</td></tr>`,
+      `<tr><th>${escape(c.name)}</th><td>${escape(c.type)}</td><td>${formatShare(c.nullShare)}</td><td>≈${formatCount(c.approxDistinct)}</td><td>${escape(shortened(c.min, NUMERIC.test(c.type)))}</td><td>${escape(shortened(c.max, NUMERIC.test(c.type)))}</td><td>${escape(shape(c))}</td></tr>`,
   );
-  const caption = `${count.format(profile.rows)} rows in ${profile.files} file${profile.files === 1 ? '' : 's'}.${profile.byMonth ? ` Rows by month (UTC) of ${profile.byMonth.column}.` : ''}`;
+  const caption = `${formatCount(profile.rows)} rows in ${profile.files} file${profile.files === 1 ? '' : 's'}.${profile.byMonth ? ` Rows by month (UTC) of ${profile.byMonth.column}.` : ''}`;
   return `<article class="card wide" id="card-own-${escape(profile.name)}"><h2>${escape(profile.name)}</h2><p class="caption">${escape(caption)}</p>${
     chart ? `<div class="chart" id="chart-${escape(chart.id)}"></div>` : ''
   }<table class="numbers profile"><thead><tr><th>column</th><th>type</th><th>null</th><th>distinct</th><th>min</th><th>max</th><th>values</th></tr></thead><tbody>${rows.join('')}</tbody></table></article>`;

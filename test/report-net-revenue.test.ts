@@ -1,0 +1,137 @@
+/**
+ * The report's headline revenue is net of cancelled (payment voided) and returned (payment refunded) orders, with
+ * the gross beside it, labelled, per currency and never summed across currencies. Net and gross are computed here
+ * with SQL over the generated files and compared with the JSON and with what the page shows in Chromium: the
+ * currency's symbol, thousands separators, and the definitions of both on the page.
+ */
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AS_OF, generate, query, tableSql } from './helpers/cli.js';
+import { withPage } from './helpers/chromium.js';
+import { reportJson } from './helpers/reportRun.js';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'synthgen-report-revenue-'));
+  await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=2000,products=200,orders=8000', '--seed', '11', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+}, 120_000);
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Expected {
+  readonly currency: string;
+  readonly gross: number;
+  readonly net: number;
+  readonly orders: number;
+  readonly netOrders: number;
+}
+
+/** Net and gross per currency, from the files. */
+async function fromSql(out: string): Promise<Expected[]> {
+  const orders = await tableSql(out, 'orders');
+  const rows = await query(`
+    SELECT currency, sum(total_amount)::VARCHAR AS gross, count(*) AS orders,
+      (sum(total_amount) FILTER (WHERE order_status NOT IN ('cancelled', 'returned')))::VARCHAR AS net,
+      count(*) FILTER (WHERE order_status NOT IN ('cancelled', 'returned')) AS net_orders
+    FROM ${orders} GROUP BY currency ORDER BY currency`);
+  return rows.map((row) => ({ currency: String(row.currency), gross: Number(row.gross), net: Number(row.net), orders: Number(row.orders), netOrders: Number(row.net_orders) }));
+}
+
+const cents = (amount: number) => Math.round(amount * 100);
+const exactly = (currency: string, amount: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
+
+/** The revenue tiles' texts, by their label. */
+async function revenueTiles(path: string): Promise<{ label: string; value: string; detail: string }[]> {
+  return withPage(path, async ({ page, consoleErrors, pageErrors }) => {
+    const tiles = await page.locator('.tile.revenue').evaluateAll((elements) =>
+      elements.map((element) => ({
+        label: element.querySelector('.label')?.textContent ?? '',
+        value: element.querySelector('.value')?.textContent ?? '',
+        detail: element.querySelector('.detail')?.textContent ?? '',
+      })),
+    );
+    const definitions = (await page.locator('.definitions').textContent()) ?? '';
+    // Both terms defined on the page: which statuses count, and what an amount includes.
+    expect(definitions).toMatch(/net revenue/i);
+    expect(definitions).toMatch(/gross revenue/i);
+    expect(definitions).toMatch(/cancelled/);
+    expect(definitions).toMatch(/returned/);
+    expect(definitions).toMatch(/tax/);
+    expect(definitions).toMatch(/shipping/);
+    expect(definitions).toMatch(/currenc/);
+    expect([consoleErrors, pageErrors]).toEqual([[], []]);
+    return tiles;
+  });
+}
+
+test('net revenue leaves out cancelled and returned orders; gross counts every order; both in the currency, formatted', async () => {
+  const [usd, ...others] = await fromSql(join(dir, 'data'));
+  expect(others).toEqual([]);
+  if (!usd) throw new Error('no orders');
+  expect(usd.currency).toBe('USD');
+  // The dataset has orders of both kinds the net leaves out, so net and gross differ.
+  expect(usd.net).toBeLessThan(usd.gross);
+  expect(usd.netOrders).toBeLessThan(usd.orders);
+
+  const report = await reportJson(['--out', 'data', '--file', 'one.html'], dir);
+  const revenue = report.summary.revenue;
+  expect(revenue).toHaveLength(1);
+  expect(revenue?.[0]?.currency).toBe('USD');
+  expect(cents(revenue?.[0]?.net ?? 0)).toBe(cents(usd.net));
+  expect(cents(revenue?.[0]?.gross ?? 0)).toBe(cents(usd.gross));
+  expect(revenue?.[0]?.netOrders).toBe(usd.netOrders);
+  expect(revenue?.[0]?.orders).toBe(usd.orders);
+
+  const tiles = await revenueTiles(report.file.path);
+  expect(tiles.map((t) => t.label)).toEqual(['net revenue, USD', 'gross revenue, USD']);
+  const [net, gross] = tiles;
+  // The headline is the net: in dollars, and the exact amount with thousands separators beside it.
+  expect(net?.value.startsWith('$')).toBe(true);
+  expect(net?.detail).toContain(exactly('USD', usd.net));
+  expect(exactly('USD', usd.net)).toMatch(/^\$\d{1,3}(,\d{3})+\.\d{2}$/);
+  expect(gross?.value.startsWith('$')).toBe(true);
+  expect(gross?.detail).toContain(exactly('USD', usd.gross));
+  expect(tiles.map((t) => `${t.value} ${t.detail}`).join(' ')).not.toMatch(/\d{4}/);
+});
+
+test('orders in two currencies: each currency its own net and gross, never one sum of both', async () => {
+  // The same orders, a third of them in euros: the file is rewritten by DuckDB with only the currency changed.
+  const mixed = join(dir, 'mixed');
+  for (const table of ['users', 'products', 'orders']) {
+    const [file] = (await readdir(join(dir, 'data', table))).filter((name) => name.endsWith('.parquet'));
+    if (!file) throw new Error(`no ${table} file`);
+    await mkdir(join(mixed, table), { recursive: true });
+    if (table !== 'orders') await copyFile(join(dir, 'data', table, file), join(mixed, table, file));
+    else {
+      await query(`COPY (SELECT * REPLACE (CASE WHEN order_id % 3 = 0 THEN 'EUR' ELSE currency END AS currency) FROM read_parquet('${join(dir, 'data', table, file)}'))
+        TO '${join(mixed, table, file)}' (FORMAT parquet)`);
+    }
+  }
+  const expected = await fromSql(mixed);
+  expect(expected.map((e) => e.currency)).toEqual(['EUR', 'USD']);
+
+  const report = await reportJson(['--out', 'mixed', '--file', 'mixed.html'], dir);
+  const revenue = [...(report.summary.revenue ?? [])].sort((a, b) => String(a.currency).localeCompare(String(b.currency)));
+  expect(revenue.map((r) => r.currency)).toEqual(['EUR', 'USD']);
+  for (const [i, want] of expected.entries()) {
+    expect(cents(revenue[i]?.net ?? 0), want.currency).toBe(cents(want.net));
+    expect(cents(revenue[i]?.gross ?? 0), want.currency).toBe(cents(want.gross));
+  }
+
+  const tiles = await revenueTiles(report.file.path);
+  const labels = tiles.map((t) => t.label).sort();
+  expect(labels).toEqual(['gross revenue, EUR', 'gross revenue, USD', 'net revenue, EUR', 'net revenue, USD']);
+  const text = tiles.map((t) => `${t.value} ${t.detail}`).join(' ');
+  for (const want of expected) {
+    expect(text).toContain(exactly(want.currency, want.net));
+    expect(text).toContain(exactly(want.currency, want.gross));
+  }
+  expect(text).toContain('€');
+  // Nowhere the two currencies added up.
+  const total = expected.reduce((sum, e) => sum + e.net, 0);
+  const totalGross = expected.reduce((sum, e) => sum + e.gross, 0);
+  for (const sum of [total, totalGross]) expect(text).not.toContain(new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(sum));
+});
