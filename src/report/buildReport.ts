@@ -5,7 +5,7 @@
  */
 import { concentration, PRODUCTS, USERS } from './concentration.js';
 import { customersByCountry, pricesByCategory, summaryOf } from './catalogSections.js';
-import { REPORT_TABLES, type ReportCharts, type ReportData } from './reportData.js';
+import { REPORT_TABLES, type ReportCharts, type ReportData, type TableDescription } from './reportData.js';
 import { ReportDatabase } from './reportDatabase.js';
 import { hourOfDay, ordersByMonth, ordersPerDay, weekday } from './timeSections.js';
 import { tableProfiles } from './tableProfiles.js';
@@ -19,11 +19,16 @@ export interface ReportOptions {
   readonly notes?: readonly string[];
   /** The report's time; now by default (tests pass one to compare two reports). */
   readonly now?: Date;
+  /** What the schema files and modules given say of their tables (none by default: the files are enough). */
+  readonly described?: readonly TableDescription[];
 }
 
 /** What a reader should know that the charts do not say. */
-function notesOf(db: ReportDatabase, charts: ReportCharts): string[] {
+function notesOf(db: ReportDatabase, charts: ReportCharts, described: readonly TableDescription[]): string[] {
   const notes: string[] = [];
+  for (const { name, definedIn } of described) {
+    if (!db.ownTables.includes(name)) notes.push(`${definedIn} defines table ${name}, but the dataset has no files of it: generate its rows, or report on the dataset that has them.`);
+  }
   for (const table of REPORT_TABLES) {
     // A dataset of its own tables only is not missing the shop's: it never had them.
     if (!db.has(table) && (REPORT_TABLES.some((t) => db.has(t)) || db.ownTables.length === 0)) notes.push(`The dataset has no ${table} table: the charts that need it are left out.`);
@@ -69,8 +74,8 @@ async function reportOf(db: ReportDatabase, options: ReportOptions): Promise<Rep
     generatedAt: (options.now ?? new Date()).toISOString(),
     tables: { users: db.tables.users ?? null, products: db.tables.products ?? null, orders: db.tables.orders ?? null },
     summary: await summaryOf(db),
-    notes: [...(options.notes ?? []), ...notesOf(db, charts)],
+    notes: [...(options.notes ?? []), ...notesOf(db, charts, options.described ?? [])],
     charts,
-    own: await tableProfiles(db),
+    own: await tableProfiles(db, options.described ?? []),
   };
 }

@@ -150,6 +150,8 @@ export interface ReportData {
 /** One column of a table the report profiles: DuckDB's SUMMARIZE, and the most common values of a few-valued one. */
 export interface ColumnProfile {
   readonly name: string;
+  /** What the schema file or module given says the column means; null without one. */
+  readonly description: string | null;
   readonly type: string;
   /** Share of rows where it is NULL, 0 to 1. */
   readonly nullShare: number;
@@ -165,8 +167,22 @@ export interface ColumnProfile {
   readonly top: readonly { readonly value: string; readonly share: number }[];
 }
 
+/**
+ * What a schema file or a module says of one of its tables: the report reads the rows from the files alone, and
+ * shows these words beside them.
+ */
+export interface TableDescription {
+  readonly name: string;
+  readonly description: string;
+  /** The file that defines it, as the report names it. */
+  readonly definedIn: string;
+  readonly columns: readonly { readonly name: string; readonly description: string }[];
+}
+
 export interface TableProfile {
   readonly name: string;
+  /** What the schema file or module given says the table is; null without one. */
+  readonly description: string | null;
   readonly rows: number;
   readonly files: number;
   /** Rows by calendar month (UTC) of the table's first date or time column, or null when it has none. */

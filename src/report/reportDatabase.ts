@@ -129,10 +129,6 @@ export function numberOf(value: DuckDBValue | undefined): number {
   throw new Error(`expected a number from DuckDB, got ${typeof value}`);
 }
 
-/** A nullable number: NULL stays null (the average of no rows, say). */
-export function maybeNumber(value: DuckDBValue | undefined): number | null {
-  return value === null || value === undefined ? null : numberOf(value);
-}
 
 /** How the report names a path under the dataset: below the folder as given, or below s3://bucket/prefix/. */
 const under = (label: string, ...parts: readonly string[]) => (label.endsWith('/') ? `${label}${parts.join('/')}` : join(label, ...parts));

@@ -4,7 +4,7 @@
  * column (DuckDB's SUMMARIZE: type, nulls, range, quartiles) with the most common values of the few-valued ones.
  */
 import { quotedIdentifier } from '../schema/sql.js';
-import type { ColumnProfile, TableProfile } from './reportData.js';
+import type { ColumnProfile, TableDescription, TableProfile } from './reportData.js';
 import { type ReportDatabase, type Row, numberOf } from './reportDatabase.js';
 
 /** Text and boolean columns of at most this many distinct values get their most common values listed. */
@@ -30,7 +30,7 @@ async function topValues(db: ReportDatabase, table: string, column: string, rows
   return found.slice(0, TOP_VALUES).map((row) => ({ value: String(row.value), share: rows > 0 ? numberOf(row.n) / rows : 0 }));
 }
 
-async function columnProfiles(db: ReportDatabase, table: string, rows: number): Promise<ColumnProfile[]> {
+async function columnProfiles(db: ReportDatabase, table: string, rows: number, described: TableDescription | undefined): Promise<ColumnProfile[]> {
   const summary = await db.rows(`SUMMARIZE SELECT * FROM ${quotedIdentifier(table)}`);
   const profiles: ColumnProfile[] = [];
   for (const row of summary) {
@@ -40,6 +40,7 @@ async function columnProfiles(db: ReportDatabase, table: string, rows: number): 
     const fewValued = /^(VARCHAR|BOOLEAN)$/.test(type) && distinct <= FEW_VALUES;
     profiles.push({
       name,
+      description: described?.columns.find((c) => c.name === name)?.description ?? null,
       type,
       nullShare: (figure(row.null_percentage) ?? 0) / 100,
       approxDistinct: distinct,
@@ -61,13 +62,15 @@ async function rowsByMonth(db: ReportDatabase, table: string, columns: readonly 
   return { column: time.name, months: months.map((m) => ({ month: String(m.month), rows: numberOf(m.n) })) };
 }
 
-/** The profiles of the dataset's tables that are not built-in, by name. */
-export async function tableProfiles(db: ReportDatabase): Promise<TableProfile[]> {
+/** The profiles of the dataset's tables that are not built-in, by name, with what `described` says of them. */
+export async function tableProfiles(db: ReportDatabase, described: readonly TableDescription[]): Promise<TableProfile[]> {
   const profiles: TableProfile[] = [];
   for (const table of db.ownTables) {
     const summary = db.summaryOf(table);
-    const columns = await columnProfiles(db, table, summary.rows);
-    profiles.push({ name: table, rows: summary.rows, files: summary.files, byMonth: await rowsByMonth(db, table, columns), columns });
+    const definition = described.find((d) => d.name === table);
+    const columns = await columnProfiles(db, table, summary.rows, definition);
+    const byMonth = await rowsByMonth(db, table, columns);
+    profiles.push({ name: table, description: definition?.description ?? null, rows: summary.rows, files: summary.files, byMonth, columns });
   }
   return profiles;
 }

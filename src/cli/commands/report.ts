@@ -3,12 +3,13 @@
  * S3 prefix (read as `verify` reads it). The engine (src/report) computes and renders; this prints and exits.
  * What it needs is imported only when it runs: help and a refused command line do without DuckDB and ECharts.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { describeTarget } from '../../output/s3/s3Target.js';
 import type { ChartSpec } from '../../report/page/chartOptions.js';
-import type { ReportData } from '../../report/reportData.js';
+import type { ReportData, TableDescription } from '../../report/reportData.js';
 import { formatBytes, formatCount } from '../progress.js';
+import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import { type FieldOf, isEndpoint, isS3Target, requires, rule } from '../validators.js';
 
 type Field = FieldOf<ReportCommand>;
@@ -26,7 +27,9 @@ export class ReportCommand extends Command {
       holds everything it shows (Apache ECharts included) and opens with no network access. A table the dataset
       lacks leaves its charts out, with a note. Every other table (a schema file's, a module's) gets a card of its
       own: its rows by month of its first date or time column, and a profile of each column (type, nulls, distinct
-      values, range, quartiles, the most common values of a few-valued one). An existing file is not replaced
+      values, range, quartiles, the most common values of a few-valued one); the files are enough, and with
+      --schema or --tables (the files and modules that define those tables) the cards carry their descriptions, and
+      a table they define that the dataset has no files of is a note. An existing file is not replaced
       without --force, and --force replaces only a regular file: a symbolic link, a device, a FIFO or a socket at
       --file is refused.
     `,
@@ -34,9 +37,12 @@ export class ReportCommand extends Command {
       ['A report of ./data in ./report.html', '$0 report'],
       ['Another folder and file, replacing an older report', '$0 report --out /mnt/datasets/shop --file shop.html --force'],
       ['A dataset in S3, and the numbers as JSON', '$0 report --s3-bucket s3://my-bucket/synthetic --json > numbers.json'],
+      ['A dataset with the tables of a schema file, described as the file describes them', '$0 report --schema saas.yaml'],
     ],
   });
 
+  tables = tablesOption();
+  schema = schemaOption();
   out = Option.String('--out', './data', { description: 'Dataset folder (default ./data)' });
   s3Bucket = Option.String('--s3-bucket', { description: 'Report on the dataset at a bucket or s3://bucket/prefix instead of --out', validator: isS3Target });
   s3Endpoint = Option.String('--s3-endpoint', { description: 'S3-compatible endpoint URL', validator: isEndpoint });
@@ -50,7 +56,7 @@ export class ReportCommand extends Command {
   ];
 
   override async execute(): Promise<number> {
-    const [{ buildReport }, { reportPage }, { chartSpecs }, { checkReportPath, writeReportFile }] = await Promise.all([
+    const [{ buildReport }, { reportPage, showsShopCharts }, { chartSpecs }, { checkReportPath, writeReportFile }] = await Promise.all([
       import('../../report/buildReport.js'),
       import('../../report/page/reportPage.js'),
       import('../../report/page/chartOptions.js'),
@@ -59,30 +65,44 @@ export class ReportCommand extends Command {
     const path = resolve(this.file);
     // Refused before the dataset is read (or downloaded): that can take a while.
     await checkReportPath(path, this.force);
-    const data = await this.#data(buildReport);
+    const described = await this.#described();
+    const data = await this.#data(buildReport, described);
     const bytes = await writeReportFile(path, reportPage(data), this.force);
-    this.context.stdout.write(this.json ? `${JSON.stringify({ file: { path, bytes }, ...data }, null, 2)}\n` : plainSummary(data, chartSpecs(data), path, bytes));
+    this.context.stdout.write(this.json ? `${JSON.stringify({ file: { path, bytes }, ...data }, null, 2)}\n` : plainSummary(data, showsShopCharts(data) ? chartSpecs(data) : [], path, bytes));
     return 0;
   }
 
-  async #data(buildReport: typeof import('../../report/buildReport.js').buildReport): Promise<ReportData> {
+  /** What --schema and --tables say of their tables, checked as verify checks them; nothing without them. */
+  async #described(): Promise<TableDescription[]> {
+    if (!this.tables?.length && !this.schema?.length) return [];
+    const registry = await registryFor({ modules: this.tables, schemas: this.schema });
+    return registry.definitions.flatMap((definition): TableDescription[] => {
+      const origin = registry.originOf(definition.name);
+      if (!origin) return [];
+      const columns = definition.columns.map(({ name, description }) => ({ name, description }));
+      return [{ name: definition.name, description: definition.description, definedIn: relative(process.cwd(), origin.module), columns }];
+    });
+  }
+
+  async #data(buildReport: typeof import('../../report/buildReport.js').buildReport, described: readonly TableDescription[]): Promise<ReportData> {
     const target = this.s3Bucket;
-    if (target === undefined) return buildReport({ root: this.out });
+    if (target === undefined) return buildReport({ root: this.out, described });
     const { readSettings, withS3Dataset } = await import('../../output/s3/s3Dataset.js');
     return withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region), 'report', ({ root, refused }) => {
       const notes = refused.map(({ key, reason }) => `Object s3://${target.bucket}/${key} is not in the report: ${reason}.`);
-      return buildReport({ root, label: describeTarget(target), notes });
+      return buildReport({ root, label: describeTarget(target), notes, described });
     });
   }
 }
 
+/** What the report read and wrote, as it is printed when done: the charts drawn, and a card per table of the dataset's own. */
 function plainSummary(data: ReportData, charts: readonly ChartSpec[], path: string, bytes: number): string {
-  const read = Object.entries(data.tables).flatMap(([table, found]) => (found ? [`${table} ${formatCount(found.rows)}`] : []));
-  const drawn = charts.filter((chart) => chart.state === 'shown').length;
-  const lines = [
-    `synthgen report ${data.dataset}: ${read.join(', ')} rows read`,
-    `  wrote ${path} (${formatBytes(bytes)}): ${drawn} of ${charts.length} charts`,
-  ];
+  const builtin = Object.entries(data.tables).flatMap(([table, found]) => (found ? [`${table} ${formatCount(found.rows)}`] : []));
+  const read = [...builtin, ...data.own.map((table) => `${table.name} ${formatCount(table.rows)}`)];
+  const drawn = `${charts.filter((chart) => chart.state === 'shown').length} of ${charts.length} charts`;
+  const own = data.own.length ? `a card for each of the dataset's own tables (${data.own.length}): ${data.own.map((table) => table.name).join(', ')}` : '';
+  const wrote = charts.length && own ? `${drawn}, and ${own}` : charts.length ? drawn : own;
+  const lines = [`synthgen report ${data.dataset}: ${read.join(', ')} rows read`, `  wrote ${path} (${formatBytes(bytes)}): ${wrote}`];
   for (const chart of charts) {
     if (chart.state === 'omitted') lines.push(`  left out "${chart.title}": ${chart.reason}`);
   }

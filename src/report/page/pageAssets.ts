@@ -36,6 +36,7 @@ table.numbers th, table.numbers td { padding: 3px 12px 3px 0; text-align: right;
 table.numbers th:first-child { text-align: left; font-weight: normal; color: var(--muted); }
 table.numbers thead th { font-weight: 600; color: var(--ink); }
 table.profile { width: 100%; }
+table.profile .meaning { font-size: 11.5px; max-width: 32ch; white-space: normal; }
 footer { margin-top: 20px; color: var(--muted); font-size: 12px; }
 @media (max-width: 900px) { .grid { grid-template-columns: minmax(0, 1fr); } .split { display: block; } body { padding: 16px; } }
 `;

@@ -70,10 +70,14 @@ function leftOut(specs: readonly OmittedChart[]): string {
   return `<section class="left-out"><h2>Not drawn</h2><ul>${items.join('')}</ul></section>`;
 }
 
+/** Whether the page shows the shop's charts: a dataset of its own tables only gets their cards, not a grid of charts all left out. */
+export function showsShopCharts(data: ReportData): boolean {
+  return Object.values(data.tables).some((t) => t !== null) || data.own.length === 0;
+}
+
 /** The whole page. */
 export function reportPage(data: ReportData): string {
-  // A dataset of its own tables only gets their pages, not a grid of the shop's charts all left out.
-  const builtin = Object.values(data.tables).some((t) => t !== null) || data.own.length === 0;
+  const builtin = showsShopCharts(data);
   const specs = builtin ? chartSpecs(data) : [];
   const own = data.own.flatMap((profile) => monthChart(profile) ?? []);
   const drawn = specs.filter((spec): spec is ShownChart => spec.state === 'shown');

@@ -56,9 +56,9 @@ export function tableCard(profile: TableProfile, escape: (text: string) => strin
   const chart = monthChart(profile);
   const rows = profile.columns.map(
     (c) =>
-      `<tr><th>${escape(c.name)}</th><td>${escape(c.type)}</td><td>${formatShare(c.nullShare)}</td><td>≈${formatCount(c.approxDistinct)}</td><td>${escape(shortened(c.min, NUMERIC.test(c.type)))}</td><td>${escape(shortened(c.max, NUMERIC.test(c.type)))}</td><td>${escape(shape(c))}</td></tr>`,
+      `<tr><th>${escape(c.name)}${c.description === null ? '' : `<div class="meaning">${escape(c.description)}</div>`}</th><td>${escape(c.type)}</td><td>${formatShare(c.nullShare)}</td><td>≈${formatCount(c.approxDistinct)}</td><td>${escape(shortened(c.min, NUMERIC.test(c.type)))}</td><td>${escape(shortened(c.max, NUMERIC.test(c.type)))}</td><td>${escape(shape(c))}</td></tr>`,
   );
-  const caption = `${formatCount(profile.rows)} rows in ${profile.files} file${profile.files === 1 ? '' : 's'}.${profile.byMonth ? ` Rows by month (UTC) of ${profile.byMonth.column}.` : ''}`;
+  const caption = `${profile.description === null ? '' : `${profile.description} `}${formatCount(profile.rows)} rows in ${profile.files} file${profile.files === 1 ? '' : 's'}.${profile.byMonth ? ` Rows by month (UTC) of ${profile.byMonth.column}.` : ''}`;
   return `<article class="card wide" id="card-own-${escape(profile.name)}"><h2>${escape(profile.name)}</h2><p class="caption">${escape(caption)}</p>${
     chart ? `<div class="chart" id="chart-${escape(chart.id)}"></div>` : ''
   }<table class="numbers profile"><thead><tr><th>column</th><th>type</th><th>null</th><th>distinct</th><th>min</th><th>max</th><th>values</th></tr></thead><tbody>${rows.join('')}</tbody></table></article>`;
