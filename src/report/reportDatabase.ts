@@ -129,7 +129,6 @@ export function numberOf(value: DuckDBValue | undefined): number {
   throw new Error(`expected a number from DuckDB, got ${typeof value}`);
 }
 
-
 /** How the report names a path under the dataset: below the folder as given, or below s3://bucket/prefix/. */
 const under = (label: string, ...parts: readonly string[]) => (label.endsWith('/') ? `${label}${parts.join('/')}` : join(label, ...parts));
 
