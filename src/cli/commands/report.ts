@@ -27,9 +27,9 @@ export class ReportCommand extends Command {
       holds everything it shows (Apache ECharts included) and opens with no network access. A table the dataset
       lacks leaves its charts out, with a note. Every other table (a schema file's, a module's) gets a card of its
       own: its rows by month of its first date or time column, and a profile of each column (type, nulls, distinct
-      values, range, quartiles, the most common values of a few-valued one); the files are enough, and with
-      --schema or --tables (the files and modules that define those tables) the cards carry their descriptions, and
-      a table they define that the dataset has no files of is a note. An existing file is not replaced
+      values, range, quartiles, the most common values of a few-valued one); the files are enough, and given the
+      schema files or modules that define those tables (--schema, --tables) the cards carry their descriptions,
+      and a table they define that the dataset has no files of is a note. An existing file is not replaced
       without --force, and --force replaces only a regular file: a symbolic link, a device, a FIFO or a socket at
       --file is refused.
     `,
