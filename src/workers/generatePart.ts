@@ -24,7 +24,7 @@ export const PARQUET_OPTIONS = copyOptions(DEFAULT_FORMAT);
 
 /** Writes the rows; with `--profile`, returns how the COPY's time split between generating and writing. */
 async function copyRows(task: PartTask | SampleTask, path: string): Promise<{ split: CopySplit | undefined; rows: number }> {
-  const connection = await threadConnection(task.threads, task.memoryLimit);
+  const connection = await threadConnection(task);
   if (task.kind === 'part') onStopRequest(task.stopChannel, () => connection.interrupt());
   await loadPools(connection, task.pools);
   // A table of the database, not a TEMP one: DuckDB scans a temporary table on one thread whatever `threads` says.
