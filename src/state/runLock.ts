@@ -15,11 +15,12 @@ import { randomUUID } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { link, lstat, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, isAbsolute, relative } from 'node:path';
+import { dirname } from 'node:path';
 import { isErrno, reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
 import { writeFailure } from '../errors/writeFailure.js';
 import { removeLeftoverTemporaries } from '../files/leftoverTemporaries.js';
+import { shownPath } from '../files/shownPath.js';
 import { checkMetadataPath, refuseHardLinks } from './metadata.js';
 import { processAlive } from './processAlive.js';
 import { NotARegularFile, fileKind, readRegularFile } from '../files/regularFile.js';
@@ -146,15 +147,6 @@ async function breakStaleLock(path: string, seen: LockHolder): Promise<boolean> 
   } finally {
     await unlink(takeover).catch(() => undefined);
   }
-}
-
-/**
- * The real path as messages give it: relative to the working folder when it is inside it (what the user most likely
- * typed), so that naming the real file, not a symlink to it, does not make every message an absolute path.
- */
-function shownPath(real: string): string {
-  const inside = relative(process.cwd(), real);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? real : inside;
 }
 
 function describe(holder: LockHolder): string {
