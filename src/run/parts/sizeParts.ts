@@ -36,6 +36,9 @@ export interface SizingContext {
   readonly tables: number;
 }
 
+/** A sample's size as a cache entry must hold it: a Parquet file's bytes. */
+const isSampleSize = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+
 /** Rows per part of one table, from cached or fresh samples. */
 async function sizeTable(context: SizingContext, name: string, range: Reservation): Promise<number> {
   // The sample references as many parents as the run will: how many distinct IDs a part holds changes how its
@@ -78,7 +81,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
         throw queryFailure(scratchPath, result, { name, module: context.registry.originOf(name)?.module, cannot: (reason) => `run its SQL (${reason}): check the sql of its fields` });
       }
       return result.bytes;
-    });
+    }, isSampleSize);
   };
   return rowsPerPart(sampler, context.fileSizeLimitMB * MB, range.last - range.first + 1, context.format.rowGroupSize);
 }
