@@ -5,16 +5,13 @@
  * the folder the user named.
  */
 import { lstat, readlink } from 'node:fs/promises';
-import { isErrno, reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
 import { shownPath } from './shownPath.js';
 
-/** Refuses a symbolic link at `path` (dangling or not) with one line; nothing there, or a folder, passes. */
+/** Refuses a symbolic link at `path` (dangling or not) with one line; anything else passes. */
 export async function refuseLinkedFolder(path: string): Promise<void> {
-  const found = await lstat(path).catch((error: unknown) => {
-    if (isErrno(error, 'ENOENT')) return undefined;
-    throw new UserError(`cannot check output folder ${shownPath(path)} (${reasonOf(error)}): pass another --out`);
-  });
+  // Whatever else is wrong there (a file in its path, no permission) is for the folder's creation to say.
+  const found = await lstat(path).catch(() => undefined);
   if (!found?.isSymbolicLink()) return;
   const target = await readlink(path).catch(() => 'somewhere');
   throw new UserError(

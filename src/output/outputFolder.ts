@@ -59,6 +59,11 @@ export async function checkWritable(directory: string): Promise<void> {
  * (linkedFolder.ts), then created and probed: for a local run they are the output, for an S3 run its staging.
  */
 export async function checkOutputFolders(out: string, tables: readonly string[]): Promise<void> {
-  for (const folder of [RUNS_FOLDER, ...tables]) await refuseLinkedFolder(join(out, folder));
+  await refuseLinkedFolders(out, tables);
   for (const table of tables) await checkWritable(join(out, table));
+}
+
+/** Only the first half of checkOutputFolders, which writes nothing: for a check that must come before any write. */
+export async function refuseLinkedFolders(out: string, tables: readonly string[]): Promise<void> {
+  for (const folder of [RUNS_FOLDER, ...tables]) await refuseLinkedFolder(join(out, folder));
 }
