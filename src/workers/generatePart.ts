@@ -31,7 +31,7 @@ async function copyRows(task: PartTask | SampleTask, path: string): Promise<{ sp
   await connection.run(`CREATE OR REPLACE TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(${task.firstId}, ${task.lastId + 1})`);
   try {
     const copy = `COPY (${task.query}) TO ${quotedString(path)} (${copyOptions(task.format)})`;
-    const split = task.kind === 'part' && task.profile ? await profiledCopy(connection, copy, task.threads) : (await connection.run(copy), undefined);
+    const split = task.kind === 'part' && task.profile ? await profiledCopy(connection, copy, task.threads, task.spill.folder) : (await connection.run(copy), undefined);
     // Counted from the file's footer: a children table's rows are not its IDs' count.
     const counted = await connection.runAndReadAll(`SELECT sum(num_rows)::BIGINT AS n FROM parquet_file_metadata(${quotedString(path)})`);
     return { split, rows: Number(counted.getRowObjects()[0]?.n ?? 0) };
