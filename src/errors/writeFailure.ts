@@ -18,13 +18,16 @@ interface WorkerFailure {
   readonly message: string;
 }
 
-type Cause = 'full' | 'too-large' | 'read-only' | 'denied' | 'not-permitted' | 'not-a-folder' | 'no-folder' | 'directory';
+type Cause = 'spill' | 'full' | 'too-large' | 'read-only' | 'denied' | 'not-permitted' | 'not-a-folder' | 'no-folder' | 'directory';
 
 /**
  * The causes, in the order they are tried. `worker` is what DuckDB's message says when its error carries no errno
  * code; a cause without it is never read from a worker's failure.
  */
 const CAUSES: readonly { readonly cause: Cause; readonly codes: readonly string[]; readonly worker?: RegExp }[] = [
+  // DuckDB out of memory, or failing to spill what does not fit (its temporary files, their folder's bound): the
+  // machine's limits, whatever the table. First, so that a full disk while spilling is said to be the spill's.
+  { cause: 'spill', codes: [], worker: /out of memory error|duckdb_temp|temporary (file|director)|temp_directory/i },
   { cause: 'full', codes: ['ENOSPC', 'EDQUOT'], worker: /no space left on device|quota exceeded/i },
   { cause: 'too-large', codes: ['EFBIG'], worker: /file too large/i },
   { cause: 'read-only', codes: ['EROFS'], worker: /read-only file system/i },
@@ -53,6 +56,10 @@ function errnoCause(error: unknown): Cause | undefined {
 /** A worker's data file: `path` and, for a cause the user can fix, how. */
 function workerError(path: string, failure: WorkerFailure): Error {
   switch (workerCause(failure)) {
+    case 'spill':
+      return new UserError(
+        `DuckDB could neither hold in memory nor spill to disk the rows of ${path} (${failure.message.split('\n')[0] ?? failure.code}): free some space in the temporary folder (or point TMPDIR at a larger disk), or pass a smaller --workers or --row-group-size`,
+      );
     case 'full':
       return new UserError(`no space left on the device while writing ${path}: free some space, or pass another --out (or TMPDIR for the sizing samples)`);
     case 'too-large':

@@ -1,7 +1,6 @@
 /** A local run's target: the files written under `<out>` are the output, and the manifest stays beside them. */
-import { join } from 'node:path';
 import type { UploadSummary } from '../run/runTypes.js';
-import { checkWritable } from './outputFolder.js';
+import { checkOutputFolders } from './outputFolder.js';
 import type { OutputTarget, PlacementJournal, UploadWait } from './outputTarget.js';
 
 export class LocalTarget implements OutputTarget {
@@ -17,7 +16,7 @@ export class LocalTarget implements OutputTarget {
   }
 
   async preflight(): Promise<void> {
-    for (const table of this.#tables) await checkWritable(join(this.#out, table));
+    await checkOutputFolders(this.#out, this.#tables);
   }
 
   objectOf(): undefined {

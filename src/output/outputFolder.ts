@@ -1,5 +1,5 @@
 /**
- * Making sure a run can write its output folders before it reserves anything. Folders are created one level at a
+ * Making sure a run can write its output folders, and only real ones inside --out, before it writes anything. Folders are created one level at a
  * time rather than with `mkdir -p`: Node's recursive mkdir retries forever where a parent exists but refuses
  * children (`/proc/self`), and a run must fail with one line there, not hang.
  */
@@ -8,6 +8,8 @@ import { mkdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, parse, resolve } from 'node:path';
 import { errnoCode, reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
+import { refuseLinkedFolder } from '../files/linkedFolder.js';
+import { RUNS_FOLDER } from '../state/runManifest.js';
 
 function cannot(directory: string, why: string): UserError {
   return new UserError(`cannot write to output folder ${directory} (${why}): pass --out with a writable folder`);
@@ -50,4 +52,18 @@ export async function checkWritable(directory: string): Promise<void> {
   } catch (error: unknown) {
     throw cannot(directory, reasonOf(error));
   }
+}
+
+/**
+ * The run's folders inside `out` (its manifests' and each table's) are checked to be no symbolic links
+ * (linkedFolder.ts), then created and probed: for a local run they are the output, for an S3 run its staging.
+ */
+export async function checkOutputFolders(out: string, tables: readonly string[]): Promise<void> {
+  await refuseLinkedFolders(out, tables);
+  for (const table of tables) await checkWritable(join(out, table));
+}
+
+/** Only the first half of checkOutputFolders, which writes nothing: for a check that must come before any write. */
+export async function refuseLinkedFolders(out: string, tables: readonly string[]): Promise<void> {
+  for (const folder of [RUNS_FOLDER, ...tables]) await refuseLinkedFolder(join(out, folder));
 }

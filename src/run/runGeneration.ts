@@ -13,10 +13,8 @@
  * `onInterruptEvent`; signal handlers, stderr and exit codes are the CLI's.
  */
 import { UserError } from '../errors/userError.js';
-import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Interrupt, executeRun, removeLeftovers } from './executeParts.js';
 import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/metadata.js';
 import { type OutputTarget, outputTarget } from '../output/outputTarget.js';
@@ -35,6 +33,8 @@ import type { TableRegistry } from '../schema/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';
 import { checkOriginsUnchanged, tableOrigins } from './tableOrigins.js';
 import { WorkerPool } from '../workers/workerPool.js';
+import { spillFolder } from '../workers/spillFolder.js';
+import { createScratch } from './scratchFolder.js';
 
 export * from './runTypes.js';
 export { memoryLimitPerWorker } from '../workers/workerBudget.js';
@@ -162,10 +162,10 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
   await target.preflight();
   phase('load metadata, reserve IDs, preflight');
 
+  const scratch = await createScratch(runId);
   const interrupt = new Interrupt(options.signal, runId, options.onInterruptEvent);
-  const scratch = join(tmpdir(), `synthgen-run-${runId}-${randomUUID().slice(0, 8)}`);
   try {
-    await mkdir(scratch, { recursive: true });
+    pool.spillInto(await spillFolder(scratch, pool.threadBudget));
     const queries = await compile(request, reserved, asked.registry, scratch);
     phase('build value pools');
 

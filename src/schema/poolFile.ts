@@ -1,13 +1,12 @@
 /**
  * The pools one table's query reads, as one JSON object (column name -> list) that workers load with DuckDB's JSON
- * reader, and the spec a worker needs to load it without knowing any table. When every pool is a built-in one the
- * file is kept in the disk cache (see state/cache.ts), so a cached run writes nothing; otherwise it is written to the
- * run's scratch folder.
+ * reader, and the spec a worker needs to load it without knowing any table. It is written to the run's scratch
+ * folder from the pools' values (the built-in ones from the verified disk cache, state/cache.ts), never read by
+ * DuckDB from the cache itself: a file read by path after it was checked could be changed in between, and no table
+ * reads only built-in pools anyway (every one has its per-run timeline pools).
  */
-import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findCached, storeCached } from '../state/cache.js';
 import { writeFailure } from '../errors/writeFailure.js';
 import { poolColumn, poolTable, poolType } from './columns/poolAt.js';
 import type { CompiledTable } from './compileTable.js';
@@ -36,13 +35,6 @@ export async function writePoolFile(scratch: string, compiled: Pick<CompiledTabl
     table: poolTable(compiled.table),
     columns: pools.map((pool) => ({ name: poolColumn(pool.name), type: poolType(pool) })),
   });
-  if (pools.every(cacheable)) {
-    const name = `pools-${createHash('sha256').update(pools.map((p) => p.name).join('\n')).digest('hex').slice(0, 16)}.json`;
-    const cached = await findCached(name);
-    if (cached) return spec(cached);
-    const stored = await storeCached(name, await content(pools, cacheable));
-    if (stored) return spec(stored);
-  }
   const path = join(scratch, `pools-${compiled.table}.json`);
   const text = await content(pools, cacheable);
   await writeFile(path, text).catch((error: unknown) => {

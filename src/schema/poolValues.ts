@@ -22,6 +22,16 @@ function checked(pool: PoolDefinition, values: unknown): PoolValues {
   return values as PoolValues;
 }
 
+/** Whether `values` are what the pool holds (for a cached entry: one that is not is built again, not refused). */
+function holdsValues(pool: PoolDefinition, values: unknown): boolean {
+  try {
+    checked(pool, values);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function build(pool: PoolDefinition): Promise<PoolValues> {
   try {
     return checked(pool, await pool.build());
@@ -34,7 +44,7 @@ async function build(pool: PoolDefinition): Promise<PoolValues> {
 export function poolValues(pool: PoolDefinition, cacheable: boolean): Promise<PoolValues> {
   let values = built.get(pool);
   if (!values) {
-    values = cacheable ? cachedValue(`pool-${pool.name}.json`, () => build(pool)).then((v) => checked(pool, v)) : build(pool);
+    values = cacheable ? cachedValue(`pool-${pool.name}.json`, () => build(pool), (cached): cached is PoolValues => holdsValues(pool, cached)) : build(pool);
     built.set(pool, values);
   }
   return values;

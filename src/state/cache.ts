@@ -3,17 +3,19 @@
  * samples that size parts (~1 s per table). The namespace is a hash of every file of the package and the faker and
  * DuckDB versions, so a changed generator never reads a stale entry; a sample's name also carries a hash of its
  * query (and of a user's pools, which no namespace covers), so an edited table module never reads another's. A
- * cached run writes the same bytes as an uncached one. Entries are written atomically; any
- * failure to use the cache just means computing again.
+ * cached run writes the same bytes as an uncached one. Entries are written atomically and verified when read (each
+ * carries a hash of its name and content); an entry that is damaged, edited, unreadable or not a file is computed
+ * again and replaced, and any failure to use the cache just means computing again.
  *
  * Location: $SYNTHGEN_CACHE_DIR, else $XDG_CACHE_HOME/synthgen, else ~/.cache/synthgen. SYNTHGEN_CACHE=off disables it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { access, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readRegularFile } from '../files/regularFile.js';
 
 let namespace: Promise<string> | undefined;
 
@@ -57,39 +59,67 @@ async function entryPath(name: string): Promise<string | undefined> {
   return join(root, await namespace, name);
 }
 
-/** Writes `content` to the cache entry `name` atomically; returns its path, or undefined if caching is off or fails. */
-export async function storeCached(name: string, content: string): Promise<string | undefined> {
+/**
+ * An entry is one line `synthgen-cache-entry <sha256 of its name and content>` and then the content (JSON). The hash
+ * covers the name too, so an entry copied to another's name is not taken for it. It catches an edited or damaged
+ * entry, not a forger who recomputes it: the cache is the user's own folder, as trusted as the code installed
+ * beside it, and what an entry holds is also checked for its kind before it is used (`accept`).
+ */
+const HEADER = 'synthgen-cache-entry';
+/** The largest entry read: the largest pools are a few MB; anything bigger is not one of ours. */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+
+function digest(name: string, content: string): string {
+  return createHash('sha256').update(name).update('\n').update(content).digest('hex');
+}
+
+/** Writes `content` to the cache entry `name` atomically (replacing what is there); any failure is ignored. */
+async function storeCached(name: string, content: string): Promise<void> {
+  const path = await entryPath(name);
+  if (!path) return;
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temporary, `${HEADER} ${digest(name, content)}\n${content}`, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch {
+    await unlink(temporary).catch(() => undefined);
+  }
+}
+
+/**
+ * The verified content of the cache entry `name`, or undefined if there is none or it is not a good one: not a
+ * regular file (a FIFO would block the read forever, a symlink points at what synthgen did not write), too large,
+ * unreadable, or its hash does not match.
+ */
+async function readCached(name: string): Promise<string | undefined> {
   const path = await entryPath(name);
   if (!path) return undefined;
   try {
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${randomUUID()}.tmp`;
-    await writeFile(temporary, content);
-    await rename(temporary, path);
-    return path;
+    const found = await lstat(path);
+    if (!found.isFile() || found.size > MAX_ENTRY_BYTES) return undefined;
+    const text = (await readRegularFile(path, { follow: false }))?.toString('utf8');
+    const end = text?.indexOf('\n') ?? -1;
+    if (text === undefined || end < 0) return undefined;
+    const content = text.slice(end + 1);
+    return text.slice(0, end) === `${HEADER} ${digest(name, content)}` ? content : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The path of a cache entry if it exists. */
-export async function findCached(name: string): Promise<string | undefined> {
-  const path = await entryPath(name);
-  if (!path) return undefined;
-  return access(path).then(
-    () => path,
-    () => undefined,
-  );
-}
-
-/** A JSON value from the cache, or computed and stored. */
-export async function cachedValue<T>(name: string, compute: () => Promise<T>): Promise<T> {
-  const path = await findCached(name);
-  if (path) {
+/**
+ * A JSON value from the cache if its entry is verified and `accept` takes it, else computed and stored (replacing a
+ * bad entry). A bad entry is never an error: the value is computed, as with no cache.
+ */
+export async function cachedValue<T>(name: string, compute: () => Promise<T>, accept: (value: unknown) => value is T): Promise<T> {
+  const content = await readCached(name);
+  if (content !== undefined) {
     try {
-      return JSON.parse(await readFile(path, 'utf8')) as T;
+      const value: unknown = JSON.parse(content);
+      if (accept(value)) return value;
     } catch {
-      // A damaged entry is recomputed.
+      // Not JSON after all: computed again below.
     }
   }
   const value = await compute();

@@ -7,7 +7,7 @@
  * replaced by a regular file. Nothing here spreads segments or IDs into a call or recurses over them: a table may
  * have hundreds of thousands of segments, and a legacy list millions of IDs.
  */
-import { link, lstat, mkdir, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { atomicWrite } from '../files/atomicWrite.js';
 import { isErrno, reasonOf } from '../errors/errno.js';
@@ -60,6 +60,26 @@ export async function checkMetadataPath(path: string): Promise<string> {
     throw new UserError(`cannot read metadata file ${path}: ${reasonOf(error)}; make it readable, or pass --metadata with another path`);
   }
   return real;
+}
+
+/**
+ * Refuses a metadata file with more than one hard link. Locking by file identity (device and inode) instead would
+ * not help: every commit renames a new file over the name (atomicWrite), which gives that name a new inode and leaves
+ * the other names on the old one, holding the IDs as they were. From then on the names are two metadata files that
+ * disagree, and a run through the old one reserves IDs again, one run after the other just as well as at once; no
+ * lock can prevent that. A second name that follows the file is a symbolic link (resolved by realMetadataPath, so
+ * it shares the lock). A metadata file that does not exist yet has no links to check. Checked when the lock is taken
+ * (before anything is written) and again at the commit, for a link made during the run.
+ */
+export async function refuseHardLinks(real: string, shown: string): Promise<void> {
+  const found = await stat(real).catch((error: unknown) => {
+    if (isErrno(error, 'ENOENT')) return undefined;
+    throw new UserError(`cannot read metadata file ${shown}: ${reasonOf(error)}; make it readable, or pass --metadata with another path`);
+  });
+  if (found === undefined || found.nlink <= 1) return;
+  throw new UserError(
+    `metadata file ${shown} has ${found.nlink} hard links: synthgen replaces it at every run, after which the other names would keep old IDs and reserve them again; remove the other names (find / -xdev -samefile ${shown}), and use a symbolic link if you need a second name`,
+  );
 }
 
 async function readMetadataText(path: string): Promise<string | undefined> {
@@ -152,6 +172,7 @@ export async function commitMetadata(path: string, metadata: Metadata, loaded: L
   await mkdir(dirname(real), { recursive: true }).catch((error: unknown) => {
     throw writeFailure(real, error);
   });
+  await refuseHardLinks(real, path);
   if (loaded.legacy) await backUpLegacy(real);
   await atomicWrite(real, `${JSON.stringify({ ...metadata, format_version: metadataVersion(metadata.tables, metadata.runs) }, null, 2)}\n`);
 }

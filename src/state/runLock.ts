@@ -8,18 +8,20 @@
  * A lock whose holder is a dead process on this host (gone, or a zombie nobody reaped) is stale (the holder was
  * killed, or the machine rebooted) and is taken over. Taking over goes through a second, short-lived lock so that
  * two runs finding the same stale lock cannot both take it. A holder on another host cannot be checked, so its lock
- * is never broken automatically. Only `--wait` polls without end; every other retry is bounded.
+ * is never broken automatically. Only `--wait` polls without end; every other retry is bounded. A metadata file with
+ * more than one hard link is refused, not locked by inode (refuseHardLinks in metadata.ts says why).
  */
 import { randomUUID } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { link, lstat, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname, isAbsolute, relative } from 'node:path';
+import { dirname } from 'node:path';
 import { isErrno, reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
 import { writeFailure } from '../errors/writeFailure.js';
 import { removeLeftoverTemporaries } from '../files/leftoverTemporaries.js';
-import { checkMetadataPath } from './metadata.js';
+import { shownPath } from '../files/shownPath.js';
+import { checkMetadataPath, refuseHardLinks } from './metadata.js';
 import { processAlive } from './processAlive.js';
 import { NotARegularFile, fileKind, readRegularFile } from '../files/regularFile.js';
 
@@ -147,15 +149,6 @@ async function breakStaleLock(path: string, seen: LockHolder): Promise<boolean> 
   }
 }
 
-/**
- * The real path as messages give it: relative to the working folder when it is inside it (what the user most likely
- * typed), so that naming the real file, not a symlink to it, does not make every message an absolute path.
- */
-function shownPath(real: string): string {
-  const inside = relative(process.cwd(), real);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? real : inside;
-}
-
 function describe(holder: LockHolder): string {
   return `pid ${holder.pid} on ${holder.host}, started ${holder.started_at}`;
 }
@@ -215,6 +208,7 @@ export async function acquireRunLock(options: LockOptions): Promise<HeldLock> {
   const metadataPath = await checkMetadataPath(options.metadataPath);
   const path = lockPath(metadataPath);
   const shown = { metadata: shownPath(metadataPath), lock: shownPath(path) };
+  await refuseHardLinks(metadataPath, shown.metadata);
   const holder: LockHolder = {
     pid: process.pid,
     host: hostname(),

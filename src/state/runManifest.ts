@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { refuseLinkedFolder } from '../files/linkedFolder.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { atomicWrite } from '../files/atomicWrite.js';
@@ -223,7 +224,10 @@ export function manifestName(runId: string): string {
 /** Writes the manifest under `root` atomically; returns its path. */
 export async function writeManifest(root: string, manifest: RunManifest): Promise<string> {
   const path = join(root, manifestName(manifest.run_id));
+  // Checked at the start of the run too (outputFolder.ts); again here, for a link put there since.
+  await refuseLinkedFolder(dirname(path));
   await mkdir(dirname(path), { recursive: true });
+  await refuseLinkedFolder(dirname(path));
   await atomicWrite(path, `${JSON.stringify(manifest, null, 2)}\n`);
   return path;
 }

@@ -1,11 +1,14 @@
 /**
  * This worker thread's DuckDB: in-memory, in UTC, opened on the thread's first task and kept for the thread's life;
  * each task sets the threads and memory it may use (a part may get several threads when fewer parts are left than
- * cores, see workers/threadShares.ts). A fresh instance per part cost ~300 ms of CPU per part (a new instance and a cold allocator
+ * cores, see workers/threadShares.ts), and the first says where it spills (spillFolder.ts). A fresh instance per part cost ~300 ms of CPU per part (a new instance and a cold allocator
  * faulting in every page again): 2M orders in 10 parts took 13-15 s on one worker, 11 s with one instance kept.
  */
+import { threadId } from 'node:worker_threads';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { duckdbApi } from './duckdbApi.js';
+import { spillSettings } from './spillFolder.js';
+import type { TaskLimits } from './task.js';
 
 // Loaded as the worker thread starts, not on its first task: a thread starts before the run has planned its parts
 // (runGeneration.ts), so this overlaps with the coordinator's work instead of delaying the first part.
@@ -15,8 +18,10 @@ const { DuckDBInstance: Instance } = duckdbApi();
 let opened: Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> | undefined;
 
 /** A DuckDB set up as every worker thread's: the benchmark opens the same to measure what one worker does. */
-export async function openWorkerDuckDB(memoryLimit: string): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+export async function openWorkerDuckDB(memoryLimit: string, spill: Record<string, string> = {}): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const instance = await Instance.create(':memory:', {
+    // Its own spill folder, bounded (spillFolder.ts); without one, it would spill into the working folder.
+    ...spill,
     // Until a task says how many it may use: the run's thread budget is shared between the parts under way.
     threads: '1',
     // Rows keep their order whatever the threads: files are the same bytes at any split (see generatePart.ts).
@@ -38,11 +43,20 @@ export async function openWorkerDuckDB(memoryLimit: string): Promise<{ instance:
   return { instance, connection };
 }
 
-/** The thread's connection, with the threads and memory limit this task may use. */
-export async function threadConnection(threads: number, memoryLimit: string): Promise<DuckDBConnection> {
-  opened ??= openWorkerDuckDB(memoryLimit);
+/** The spill folder the thread's DuckDB was opened with: it cannot change once used (spillFolder.ts). */
+let spilling: string | undefined;
+
+/** The thread's connection, with the threads and memory limit this task may use, spilling where it says. */
+export async function threadConnection({ threads, memoryLimit, spill }: TaskLimits): Promise<DuckDBConnection> {
+  const settings = spillSettings(spill, threadId);
+  if (spilling !== undefined && spilling !== settings.temp_directory) {
+    throw new Error(`a worker thread spilling into ${spilling} was given a task spilling into ${settings.temp_directory}`);
+  }
+  opened ??= openWorkerDuckDB(memoryLimit, settings);
+  spilling = settings.temp_directory;
   const { connection } = await opened.catch((error: unknown) => {
     opened = undefined;
+    spilling = undefined;
     throw error;
   });
   await connection.run(`SET threads = ${threads}`);

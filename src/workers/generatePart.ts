@@ -24,14 +24,14 @@ export const PARQUET_OPTIONS = copyOptions(DEFAULT_FORMAT);
 
 /** Writes the rows; with `--profile`, returns how the COPY's time split between generating and writing. */
 async function copyRows(task: PartTask | SampleTask, path: string): Promise<{ split: CopySplit | undefined; rows: number }> {
-  const connection = await threadConnection(task.threads, task.memoryLimit);
+  const connection = await threadConnection(task);
   if (task.kind === 'part') onStopRequest(task.stopChannel, () => connection.interrupt());
   await loadPools(connection, task.pools);
   // A table of the database, not a TEMP one: DuckDB scans a temporary table on one thread whatever `threads` says.
   await connection.run(`CREATE OR REPLACE TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(${task.firstId}, ${task.lastId + 1})`);
   try {
     const copy = `COPY (${task.query}) TO ${quotedString(path)} (${copyOptions(task.format)})`;
-    const split = task.kind === 'part' && task.profile ? await profiledCopy(connection, copy, task.threads) : (await connection.run(copy), undefined);
+    const split = task.kind === 'part' && task.profile ? await profiledCopy(connection, copy, task.threads, task.spill.folder) : (await connection.run(copy), undefined);
     // Counted from the file's footer: a children table's rows are not its IDs' count.
     const counted = await connection.runAndReadAll(`SELECT sum(num_rows)::BIGINT AS n FROM parquet_file_metadata(${quotedString(path)})`);
     return { split, rows: Number(counted.getRowObjects()[0]?.n ?? 0) };

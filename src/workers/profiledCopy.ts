@@ -6,7 +6,6 @@
  * writing the Parquet file).
  */
 import { readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -39,12 +38,14 @@ function findCopy(node: ProfileNode): ProfileNode | undefined {
 }
 
 /**
- * Runs `copy` (a COPY ... TO statement) on `threads` threads with DuckDB's profiler on, and returns the split in
+ * Runs `copy` (a COPY ... TO statement) on `threads` threads with DuckDB's profiler on, its profile written into
+ * `folder`, and returns the split in
  * thread-time: generating is the operators' CPU time over all threads, writing the rest of the threads' wall time
  * (with several threads, time a thread waited counts as writing, since the ordered writer is what it waits for).
  */
-export async function profiledCopy(connection: DuckDBConnection, copy: string, threads: number): Promise<CopySplit> {
-  const output = join(tmpdir(), `synthgen-profile-${process.pid}-${threadId}.json`);
+export async function profiledCopy(connection: DuckDBConnection, copy: string, threads: number, folder: string): Promise<CopySplit> {
+  // In the run's scratch folder (`folder`), as everything a run writes outside --out: a killed run's is swept.
+  const output = join(folder, `synthgen-profile-${process.pid}-${threadId}.json`);
   try {
     // In this order: DuckDB checks the output's extension against the format already set.
     await connection.run(`SET enable_profiling = 'json'`);

@@ -2,6 +2,7 @@
 import type { ParquetFormat } from '../output/parquetFormat.js';
 import type { PoolTableSpec } from '../schema/poolFile.js';
 import type { CopySplit } from './profiledCopy.js';
+import type { SpillFolder } from './spillFolder.js';
 
 /** The table of a task's IDs that its query reads (CompiledTable.selectFrom): the worker fills it from the range. */
 export const PART_IDS_TABLE = '__part_ids';
@@ -19,13 +20,19 @@ interface RowsSpec {
   /** The pools the query cross-joins (schema/poolFile.ts). */
   readonly pools: PoolTableSpec | undefined;
   readonly format: ParquetFormat;
+}
+
+/** What a task may use of its thread's DuckDB (WorkerPool.limits). */
+export interface TaskLimits {
   /** DuckDB threads this task may use (run/threadShares.ts), and its memory limit for all of them. */
   readonly threads: number;
   readonly memoryLimit: string;
+  /** Where the thread's DuckDB spills, and how much (spillFolder.ts). */
+  readonly spill: SpillFolder;
 }
 
 /** Write the rows of one part beside `path` (its partial file), for the coordinator to link into place. */
-export interface PartTask extends RowsSpec {
+export interface PartTask extends RowsSpec, TaskLimits {
   readonly kind: 'part';
   readonly path: string;
   /** The run's stop channel (stopChannel.ts). */
@@ -35,7 +42,7 @@ export interface PartTask extends RowsSpec {
 }
 
 /** Measure how many bytes these rows take as Parquet (for sizing parts); nothing is kept. */
-export interface SampleTask extends RowsSpec {
+export interface SampleTask extends RowsSpec, TaskLimits {
   readonly kind: 'sample';
   readonly scratchPath: string;
 }

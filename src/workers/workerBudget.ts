@@ -34,11 +34,31 @@ export function memoryLimitPerWorker(workers: number, machineBytes = totalmem())
   return memoryLimitForThreads(1, workers, machineBytes);
 }
 
+/** Below this, DuckDB cannot hold even the buffers it never spills (a row group's column writers). */
+const MIN_SET_MEMORY_MB = 16;
+
+/**
+ * SYNTHGEN_WORKER_MEMORY_MB, if set: each DuckDB thread's memory limit, in place of its share of the machine (for a
+ * container whose limit the machine's memory does not show, or to make a run spill on purpose).
+ */
+function memoryPerThreadSetMB(): number | undefined {
+  const text = process.env.SYNTHGEN_WORKER_MEMORY_MB;
+  if (text === undefined || text === '') return undefined;
+  const mb = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(mb) || mb < MIN_SET_MEMORY_MB) {
+    throw new UserError(`SYNTHGEN_WORKER_MEMORY_MB=${JSON.stringify(text)} is not a whole number of megabytes of at least ${MIN_SET_MEMORY_MB}: set it to one, or unset it`);
+  }
+  return mb;
+}
+
 /**
  * The DuckDB memory limit of a task with `threads` of the run's `budget` threads: its threads' share of half the
- * machine, 256 MB to 4 GB a thread (each thread buffers the row group it encodes), never below 256 MB in all.
+ * machine, 256 MB to 4 GB a thread (each thread buffers the row group it encodes), never below 256 MB in all; or
+ * SYNTHGEN_WORKER_MEMORY_MB a thread.
  */
 export function memoryLimitForThreads(threads: number, budget: number, machineBytes = totalmem()): string {
+  const set = memoryPerThreadSetMB();
+  if (set !== undefined) return `${set * threads}MB`;
   const perThread = Math.min(Math.floor((machineBytes * 0.5) / budget / MB), MAX_WORKER_MEMORY_MB);
   return `${Math.max(MIN_WORKER_MEMORY_MB, perThread * threads)}MB`;
 }

@@ -1,11 +1,13 @@
 /**
  * The worker threads a run generates on, each a DuckDB (generatePart.ts), and the settings that belong with them:
- * how many threads at most, how long an idle one lives, and the memory each may take (workerBudget.ts).
+ * how many threads at most, how long an idle one lives, the memory each may take (workerBudget.ts) and where it
+ * spills (spillFolder.ts).
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { WorkerResult, WorkerTask } from './task.js';
+import type { SpillFolder } from './spillFolder.js';
+import type { TaskLimits, WorkerResult, WorkerTask } from './task.js';
 import { memoryLimitForThreads, workersFor } from './workerBudget.js';
 
 export function defaultWorkers(): number {
@@ -23,6 +25,7 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   /** Each thread's start: settled once it has loaded generatePart.ts, DuckDB with it, or is gone. */
   readonly #starts = new Map<Worker, Promise<void>>();
   #destroyed: Promise<void> | undefined;
+  #spill: SpillFolder | undefined;
 
   /** The pool a run generates on: the one started ahead for it (startAhead) if it has as many threads, else a new one. */
   static forRun(maxThreads: number): WorkerPool {
@@ -55,9 +58,19 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
     return this.#maxThreads;
   }
 
-  /** The DuckDB memory limit of a task given `threads` of the budget. */
-  memoryLimit(threads: number): string {
-    return memoryLimitForThreads(threads, this.#maxThreads);
+  /**
+   * Where the threads' DuckDBs spill: the run says so once it has its scratch folder, before its first task. A bad
+   * memory setting is refused here too, before any task, rather than by the first part of a resumed run.
+   */
+  spillInto(spill: SpillFolder): void {
+    memoryLimitForThreads(1, this.#maxThreads);
+    this.#spill = spill;
+  }
+
+  /** What a task given `threads` of the budget may use: the threads, their memory limit, where they spill. */
+  limits(threads: number): TaskLimits {
+    if (!this.#spill) throw new Error('a task was made before the pool was told where to spill');
+    return { threads, memoryLimit: memoryLimitForThreads(threads, this.#maxThreads), spill: this.#spill };
   }
 
   run(task: WorkerTask): Promise<WorkerResult> {

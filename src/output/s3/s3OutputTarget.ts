@@ -11,7 +11,7 @@ import { UserError } from '../../errors/userError.js';
 import { sha256File } from '../../files/fileChecksum.js';
 import { EXIT_RESUMABLE, type S3RunOptions, type UploadSummary } from '../../run/runTypes.js';
 import { RUNS_FOLDER } from '../../state/runManifest.js';
-import { checkWritable } from '../outputFolder.js';
+import { checkOutputFolders, refuseLinkedFolders } from '../outputFolder.js';
 import type { FileToPlace, OutputTarget, PlacementJournal, UploadWait } from '../outputTarget.js';
 import { describeTarget, objectKey } from './s3Target.js';
 import type { UploadQueue } from './uploadQueue.js';
@@ -38,11 +38,13 @@ export class S3OutputTarget implements OutputTarget {
   }
 
   async preflight(): Promise<void> {
+    // A link among the staging folders is refused before the store is asked anything; they are made once it answers.
+    await refuseLinkedFolders(this.#out, this.#tables);
     const { createS3Client, preflight } = await import('./upload.js');
     const client = createS3Client(this.#settings);
     await preflight(client, this.#settings);
     this.#client = client;
-    for (const table of this.#tables) await checkWritable(join(this.#out, table));
+    await checkOutputFolders(this.#out, this.#tables);
   }
 
   objectOf(table: string, path: string): string {

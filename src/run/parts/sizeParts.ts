@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskRunner } from '../../workers/workerPool.js';
-import { PART_IDS_TABLE, type PartTask, type SampleTask, type WorkerResult } from '../../workers/task.js';
+import { PART_IDS_TABLE, type PartTask, type SampleTask, type TaskLimits, type WorkerResult } from '../../workers/task.js';
 import { type ParquetFormat, copyOptions } from '../../output/parquetFormat.js';
 import { usefulThreads } from '../../workers/threadShares.js';
 import { cachedValue } from '../../state/cache.js';
@@ -26,7 +26,7 @@ const SAMPLE_PARENT_ROWS = 1000;
 const MB = 1_000_000;
 
 export interface SizingContext {
-  readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult> & { readonly threadBudget: number; memoryLimit(threads: number): string };
+  readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult> & { readonly threadBudget: number; limits(threads: number): TaskLimits };
   readonly scratch: string;
   readonly registry: TableRegistry;
   /** The run's: a file's size depends on its codec and row groups as much as on its rows. */
@@ -35,6 +35,9 @@ export interface SizingContext {
   /** Tables sampled at once, sharing the threads. */
   readonly tables: number;
 }
+
+/** A sample's size as a cache entry must hold it: a Parquet file's bytes. */
+const isSampleSize = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
 /** Rows per part of one table, from cached or fresh samples. */
 async function sizeTable(context: SizingContext, name: string, range: Reservation): Promise<number> {
@@ -70,8 +73,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
         rows,
         pools,
         format: context.format,
-        threads,
-        memoryLimit: context.pool.memoryLimit(threads),
+        ...context.pool.limits(threads),
         scratchPath,
       });
       // A query DuckDB rejects fails here, the first time it runs: one line naming the module and the table.
@@ -79,7 +81,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
         throw queryFailure(scratchPath, result, { name, module: context.registry.originOf(name)?.module, cannot: (reason) => `run its SQL (${reason}): check the sql of its fields` });
       }
       return result.bytes;
-    });
+    }, isSampleSize);
   };
   return rowsPerPart(sampler, context.fileSizeLimitMB * MB, range.last - range.first + 1, context.format.rowGroupSize);
 }

@@ -1,0 +1,80 @@
+/**
+ * The disk cache (SYNTHGEN_CACHE_DIR) is never trusted: an edited pool made every first_name "POISONED", an edited
+ * sample size made a file past --file-size-limit, a sample that is not a number ended in a stack trace, and a FIFO
+ * at an entry's name would block the read forever. Each entry carries a hash of its key and content, checked on
+ * read; anything else is recomputed and replaced, and the run writes the bytes a clean cache gives.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { AS_OF, checksums, parquetFiles, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+
+const LIMIT_MB = 1;
+
+const users = (name: string) => ['--table-names', 'users', '--num-rows', '40000', '--file-size-limit', String(LIMIT_MB), '--seed', '3', '--as-of', AS_OF, '--out', join(name, 'data'), '--metadata', join(name, 'm.json')];
+
+/** The cache's one namespace folder (a hash of the package) after a first run. */
+async function namespace(cache: string): Promise<string> {
+  const [only] = await readdir(cache);
+  if (only === undefined) throw new Error(`nothing cached in ${cache}`);
+  return join(cache, only);
+}
+
+async function entries(folder: string, prefix: string): Promise<string[]> {
+  return (await readdir(folder)).filter((name) => name.startsWith(prefix) && name.endsWith('.json')).map((name) => join(folder, name));
+}
+
+/** Runs the users command into `<dir>/<name>`, expecting success with no internal error, and returns its files' checksums. */
+async function run(dir: string, name: string, cache: string): Promise<Record<string, string>> {
+  const result = await synthgen(users(name), dir, { SYNTHGEN_CACHE_DIR: cache });
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+  for (const file of await parquetFiles(join(dir, name, 'data'), 'users')) expect((await stat(file)).size).toBeLessThanOrEqual(LIMIT_MB * 1_000_000);
+  // Names carry the run's stamp; the contents, in order, are what must agree.
+  return Object.fromEntries(Object.entries(await checksums(join(dir, name, 'data', 'users'))).map(([file, sum], i) => [String(i), `${file.length}:${sum}`]));
+}
+
+describe('cache entries are verified on read', () => {
+  test('an edited pool or sample size is recomputed: the same bytes as with a clean cache, files within the limit', async () => {
+    await withTempDir(async (dir) => {
+      const cache = join(dir, 'cache');
+      const clean = await run(dir, 'clean', cache);
+      const folder = await namespace(cache);
+      const [firstNames] = await entries(folder, 'pool-first_name.json');
+      expect(firstNames).toBeDefined();
+      await writeFile(firstNames ?? '', (await readFile(firstNames ?? '', 'utf8')).replace(/"[^"\n]+"/g, '"POISONED"'));
+      const samples = await entries(folder, 'sample-users-');
+      expect(samples.length).toBeGreaterThan(0);
+      for (const sample of samples) await writeFile(sample, (await readFile(sample, 'utf8')).replace(/\d+(\s*)$/, '1$1'));
+
+      const poisoned = await run(dir, 'poisoned', cache);
+      expect(Object.values(poisoned)).toEqual(Object.values(clean));
+      const [found] = await query(`SELECT count(*) FILTER (WHERE first_name = 'POISONED') AS n FROM ${await tableSql(join(dir, 'poisoned', 'data'), 'users')}`);
+      expect(found).toEqual({ n: '0' });
+      // Replaced with good entries: the next run reads them.
+      expect(await readFile(firstNames ?? '', 'utf8')).not.toContain('POISONED');
+    });
+  });
+
+  test('a sample that is not a number, an empty entry, a FIFO and a symlink are recomputed, never a stack trace or a hang', async () => {
+    await withTempDir(async (dir) => {
+      const cache = join(dir, 'cache');
+      const clean = await run(dir, 'clean', cache);
+      const folder = await namespace(cache);
+      const samples = await entries(folder, 'sample-users-');
+      for (const sample of samples) await writeFile(sample, (await readFile(sample, 'utf8')).replace(/\d+(\s*)$/, '"abc"$1'));
+      const pools = await entries(folder, 'pool-');
+      const [empty, fifo, linked] = pools;
+      await writeFile(empty ?? '', '');
+      await rm(fifo ?? '');
+      execFileSync('mkfifo', [fifo ?? '']);
+      await rm(linked ?? '');
+      await writeFile(join(dir, 'elsewhere.json'), '["POISONED"]');
+      await symlink(join(dir, 'elsewhere.json'), linked ?? '');
+
+      const again = await run(dir, 'again', cache);
+      expect(Object.values(again)).toEqual(Object.values(clean));
+    });
+  });
+});
