@@ -1,12 +1,13 @@
 /**
- * Checks of each value against what its column declares (tableDefinition.ts): a DATE or TIMESTAMP is not after the
- * as-of of the run that made its row, unless the column says it may be (a promised date); a bounded number lies
- * within its minimum and maximum. One scan of the table answers every column's checks.
+ * Checks of each value against what its column declares (tableDefinition.ts), as of the version that made its row
+ * (versionScopes.ts): a DATE or TIMESTAMP is not after the as-of of the run that made its row, unless the column
+ * says it may be (a promised date); a bounded number lies within its minimum and maximum. One scan of the table
+ * answers every column's checks.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { NUMERIC_TYPE, TIME_TYPE } from '../schema/defineTable.js';
 import { quotedIdentifier, quotedString } from '../schema/sql.js';
-import type { Column, TableDefinition } from '../schema/tableDefinition.js';
+import type { TableDefinition } from '../schema/tableDefinition.js';
+import { type ColumnCheck, describeBounds, tableChecks } from './versionScopes.js';
 import { idsOf, lowestIds, violation } from './offendingIds.js';
 import { queryRow } from './queryRow.js';
 import type { VerifyCheck } from './verifyReport.js';
@@ -30,30 +31,19 @@ interface ValueCheck {
   readonly fine: string;
 }
 
-function bounds(column: Column): { readonly low?: string; readonly high?: string } {
-  return {
-    ...(column.minimum === undefined ? {} : { low: String(column.minimum) }),
-    ...(column.maximum === undefined ? {} : { high: String(column.maximum) }),
-  };
-}
-
-function valueChecks(definition: TableDefinition): ValueCheck[] {
-  const checks: ValueCheck[] = [];
-  for (const column of definition.columns) {
-    const type = column.type.trim().toUpperCase();
-    const c = quotedIdentifier(column.name);
-    const name = `${definition.name}.${column.name}`;
-    if (TIME_TYPE.test(type) && !column.mayFollowAsOf) {
-      const what = "rows are after their run's as-of";
-      checks.push({ check: `${name} not after as-of`, broken: `${c} > ${AS_OF}`, what, fine: "no value after its run's as-of" });
+/** Each check as SQL over the row; a scoped one holds only for the rows of its scope (versionScopes.ts). */
+function valueChecks(table: string, wanted: readonly ColumnCheck[]): ValueCheck[] {
+  return wanted.map((check) => {
+    const c = quotedIdentifier(check.column);
+    const name = `${table}.${check.column}`;
+    const within = (broken: string) => (check.scope.where === undefined ? broken : `(${check.scope.where}) AND (${broken})`);
+    if (check.kind === 'as-of') {
+      return { check: `${name} not after as-of${check.scope.label}`, broken: within(`${c} > ${AS_OF}`), what: "rows are after their run's as-of", fine: "no value after its run's as-of" };
     }
-    const { low, high } = bounds(column);
-    if (!NUMERIC_TYPE.test(type) || (low === undefined && high === undefined)) continue;
-    const range = low !== undefined && high !== undefined ? `${low} to ${high}` : low !== undefined ? `at least ${low}` : `at most ${high}`;
-    const broken = [low === undefined ? '' : `${c} < ${low}`, high === undefined ? '' : `${c} > ${high}`].filter((s) => s).join(' OR ');
-    checks.push({ check: `${name} ${range}`, broken, what: `rows are not ${range}`, fine: `every value ${range}` });
-  }
-  return checks;
+    const range = describeBounds(check.low, check.high);
+    const broken = [check.low === null ? '' : `${c} < ${check.low}`, check.high === null ? '' : `${c} > ${check.high}`].filter((s) => s).join(' OR ');
+    return { check: `${name} ${range}${check.scope.label}`, broken: within(broken), what: `rows are not ${range}`, fine: `every value ${range}` };
+  });
 }
 
 /** The runs as sorted, disjoint ranges (an overlap, which the key checks report, goes to the earlier run). */
@@ -97,8 +87,14 @@ async function rowsWithAsOf(connection: DuckDBConnection, definition: TableDefin
 }
 
 /** Every value check of a table whose files are here, against the runs (by the manifests here) that made its rows. */
-export async function checkValues(connection: DuckDBConnection, definition: TableDefinition, runs: readonly RunAsOf[], checks: VerifyCheck[]): Promise<void> {
-  const wanted = valueChecks(definition);
+export async function checkValues(
+  connection: DuckDBConnection,
+  definition: TableDefinition,
+  runs: readonly RunAsOf[],
+  checks: VerifyCheck[],
+  columns: readonly ColumnCheck[] = tableChecks(definition, undefined, []).values,
+): Promise<void> {
+  const wanted = valueChecks(definition.name, columns);
   if (wanted.length === 0) return;
   const key = quotedIdentifier(definition.primaryKey);
   const ordered = disjoint(runs);

@@ -27,6 +27,7 @@ import { duckdbApi } from '../workers/duckdbApi.js';
 import type { VerifyCheck, VerifyReport } from './verifyReport.js';
 import { type TableScope, checkTable } from './verifyTables.js';
 import type { RunAsOf } from './valueChecks.js';
+import type { RecordedVersions, VersionRun } from './versionScopes.js';
 
 export type { VerifyCheck, VerifyReport } from './verifyReport.js';
 
@@ -127,6 +128,27 @@ function runsOf(manifests: readonly RunManifest[]): (table: string) => RunAsOf[]
   };
 }
 
+/** The runs here that made each table's rows, with the version each made them as, by their manifests. */
+function versionRunsOf(manifests: readonly RunManifest[]): (table: string) => VersionRun[] {
+  return (table) => {
+    const runs: VersionRun[] = [];
+    for (const manifest of manifests) {
+      const range = manifest.tables[table];
+      const version = Object.hasOwn(manifest.table_versions, table) ? manifest.table_versions[table] : undefined;
+      if (range) runs.push({ first_id: range.first_id, last_id: range.last_id, ...(version === undefined ? {} : { version }) });
+    }
+    return runs;
+  };
+}
+
+/** See TableScope.versionsOf: a schema table's record, as the file and the metadata give it. */
+function versionsOf(registry: TableRegistry, metadata: Metadata | undefined): (table: string) => RecordedVersions | undefined {
+  return (table) => {
+    const record = registry.originOf(table)?.schema;
+    return record ? { record, inMetadata: metadata?.tables[table]?.definition?.schema !== undefined } : undefined;
+  };
+}
+
 /** See TableScope.elsewhereIds. Legacy segments have no run and no manifest: their files are never here. */
 function elsewhereIdsOf(metadata: Metadata | undefined, present: ReadonlySet<string>, hereRuns: ReadonlySet<string>): (table: string) => IdRange[] | undefined {
   const known = new Map<string, IdRange[] | undefined>();
@@ -169,7 +191,9 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
     const files = await checkListedFiles(connection, root, loaded.manifests, checks, registry.lookup);
     append(checks, await unlistedFiles(root, files.listed, registry.definitions));
     for (const [table, paths] of files.readable) {
-      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${paths.map(quotedString).join(', ')}])`);
+      // The files of a schema table's versions may have different columns (one added, one removed): read them by name.
+      const byName = registry.originOf(table)?.schema ? ', union_by_name = true' : '';
+      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${paths.map(quotedString).join(', ')}]${byName})`);
     }
     const present = new Set(files.readable.keys());
     const scope: TableScope = {
@@ -180,6 +204,8 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
       hereIds: hereIdsOf(loaded.manifests),
       elsewhereIds: elsewhereIdsOf(options.metadata, present, hereRuns),
       runsOf: runsOf(loaded.manifests),
+      versionRunsOf: versionRunsOf(loaded.manifests),
+      versionsOf: versionsOf(registry, options.metadata),
     };
     const rows: Record<string, number> = {};
     for (const definition of registry.definitions) {

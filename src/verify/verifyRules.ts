@@ -9,13 +9,17 @@ import type { Rule, TableDefinition } from '../schema/tableDefinition.js';
 import { idsOf, lowestIds, violation } from './offendingIds.js';
 import { queryRow } from './queryRow.js';
 import type { VerifyCheck } from './verifyReport.js';
+import type { RowScope } from './versionScopes.js';
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
-/** The rule's check; `origin` is the module of a user's table, whose rule not running is a finding, not a crash. */
-export async function checkRule(connection: DuckDBConnection, definition: TableDefinition, rule: Rule, origin: string | undefined): Promise<VerifyCheck> {
-  const check = `${definition.name}: ${rule.description}`;
-  const body = rule.violations((table) => quotedIdentifier(table));
+/**
+ * The rule's check, over the rows of `rows` (of the versions that have the rule; its parents' rows are all theirs);
+ * `origin` is the module of a user's table, whose rule not running is a finding, not a crash.
+ */
+export async function checkRule(connection: DuckDBConnection, definition: TableDefinition, rule: Rule, origin: string | undefined, rows: RowScope = { label: '' }): Promise<VerifyCheck> {
+  const check = `${definition.name}: ${rule.description}${rows.label}`;
+  const body = rule.violations((table) => (table === definition.name && rows.where !== undefined ? `(SELECT * FROM ${quotedIdentifier(table)} WHERE ${rows.where})` : quotedIdentifier(table)));
   const key = rule.key ?? quotedIdentifier(definition.primaryKey);
   const result = (count: number, ids: readonly number[], note = ''): VerifyCheck =>
     count === 0 ? { check, result: 'ok', detail: 'holds for every row' } : violation(check, count, `rows break it${note}`, definition.primaryKey, ids);

@@ -16,6 +16,7 @@ import { type RunAsOf, checkValues } from './valueChecks.js';
 import { checkRule } from './verifyRules.js';
 import { queryRow } from './queryRow.js';
 import { checkChildKey } from './childKeys.js';
+import { type RecordedVersions, type RowScope, type VersionRun, tableChecks } from './versionScopes.js';
 
 export interface TableScope {
   readonly connection: DuckDBConnection;
@@ -33,6 +34,10 @@ export interface TableScope {
   readonly elsewhereIds: (table: string) => readonly IdRange[] | undefined;
   /** The runs here that made a table's rows: each one's IDs and as-of, by its manifest. */
   readonly runsOf: (table: string) => readonly RunAsOf[];
+  /** The runs here that made a table's rows: each one's IDs and the version it made them as, by its manifest. */
+  readonly versionRunsOf: (table: string) => readonly VersionRun[];
+  /** A schema file's table's versions (undefined for any other table): which definition a row is checked against. */
+  readonly versionsOf: (table: string) => RecordedVersions | undefined;
 }
 
 const one = queryRow;
@@ -131,11 +136,16 @@ async function checkReference(scope: TableScope, definition: TableDefinition, pa
   checks.push(orphans === 0 ? { check, result: 'ok', detail: fine } : violation(check, orphans, what, definition.primaryKey, idsOf(counts.ids)));
 }
 
-/** A unique column's repeated values; the rows holding them are found only when there are some. */
-async function checkUnique(scope: TableScope, definition: TableDefinition, column: string, checks: VerifyCheck[]): Promise<void> {
-  const [c, table, key] = [quotedIdentifier(column), quotedIdentifier(definition.name), quotedIdentifier(definition.primaryKey)];
+/** The rows of `table` a check applies to, as a relation. */
+function rowsIn(table: string, rows: RowScope): string {
+  return rows.where === undefined ? quotedIdentifier(table) : `(SELECT * FROM ${quotedIdentifier(table)} WHERE ${rows.where})`;
+}
+
+/** A unique column's repeated values (among the rows of the versions that declare it); the rows holding them are found only when there are some. */
+async function checkUnique(scope: TableScope, definition: TableDefinition, column: string, within: RowScope, checks: VerifyCheck[]): Promise<void> {
+  const [c, table, key] = [quotedIdentifier(column), rowsIn(definition.name, within), quotedIdentifier(definition.primaryKey)];
   const dup = num((await one(scope.connection, `SELECT count(${c}) - count(DISTINCT ${c}) AS n FROM ${table}`)).n);
-  const check = `${definition.name}.${column} unique`;
+  const check = `${definition.name}.${column} unique${within.label}`;
   if (dup === 0) {
     checks.push({ check, result: 'ok', detail: 'no value twice' });
     return;
@@ -145,19 +155,36 @@ async function checkUnique(scope: TableScope, definition: TableDefinition, colum
   checks.push(violation(check, dup, `repeated values, in ${rows.listed} rows`, definition.primaryKey, rows.ids, rows.listed));
 }
 
+/** The names of the columns of a table's files here (of any of them: files of versions differ). */
+async function columnsHere(connection: DuckDBConnection, table: string): Promise<Set<string>> {
+  const reader = await connection.runAndReadAll(`SELECT column_name FROM (DESCRIBE ${quotedIdentifier(table)})`);
+  return new Set(reader.getRowObjectsJson().map((row) => String(row.column_name)));
+}
+
 /** Every check of a table whose files are here; returns its row count. */
 export async function checkTable(scope: TableScope, definition: TableDefinition, checks: VerifyCheck[]): Promise<number> {
   const rows = definition.children
     ? await checkChildKey(scope.connection, definition, definition.children, scope.hereIds(definition.name), (name, ranges) => rangeTable(scope.connection, name, ranges), checks)
     : await checkPrimaryKey(scope, definition, checks);
-  for (const column of definition.unique ?? []) await checkUnique(scope, definition, column, checks);
-  for (const parent of definition.parents) await checkReference(scope, definition, parent, checks);
-  await checkValues(scope.connection, definition, scope.runsOf(definition.name), checks);
-  for (const rule of definition.rules ?? []) {
-    const missing = (rule.reads ?? []).filter((other) => !scope.present.has(other));
-    const check = `${definition.name}: ${rule.description}`;
-    if (missing.length) checks.push({ check, result: 'skipped', detail: `needs ${missing.join(', ')} files here` });
-    else checks.push(await checkRule(scope.connection, definition, rule, scope.originOf(definition.name)));
+  const wanted = tableChecks(definition, scope.versionsOf(definition.name), scope.versionRunsOf(definition.name));
+  const columns = await columnsHere(scope.connection, definition.name);
+  const absent = (column: string, check: string) => {
+    if (columns.has(column)) return false;
+    checks.push({ check, result: 'skipped', detail: `no file here has a column ${column}` });
+    return true;
+  };
+  for (const { column, scope: rowScope } of wanted.unique) {
+    if (!absent(column, `${definition.name}.${column} unique${rowScope.label}`)) await checkUnique(scope, definition, column, rowScope, checks);
   }
+  for (const parent of definition.parents) await checkReference(scope, definition, parent, checks);
+  const values = wanted.values.filter((c) => !absent(c.column, `${definition.name}.${c.column}${c.scope.label}`));
+  await checkValues(scope.connection, definition, scope.runsOf(definition.name), checks, values);
+  for (const { rule, scope: rowScope } of wanted.rules) {
+    const missing = (rule.reads ?? []).filter((other) => !scope.present.has(other));
+    const check = `${definition.name}: ${rule.description}${rowScope.label}`;
+    if (missing.length) checks.push({ check, result: 'skipped', detail: `needs ${missing.join(', ')} files here` });
+    else checks.push(await checkRule(scope.connection, definition, rule, scope.originOf(definition.name), rowScope));
+  }
+  for (const note of wanted.notes) checks.push(note);
   return rows;
 }
