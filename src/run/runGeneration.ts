@@ -162,6 +162,7 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
   const { runId, tables } = request;
   const target: OutputTarget = outputTarget(request);
   await target.preflight();
+  for (const message of options.notices ?? []) options.onProgress?.({ type: 'notice', message });
   phase('load metadata, reserve IDs, preflight');
 
   const interrupt = new Interrupt(options.signal, runId, options.onInterruptEvent);
