@@ -160,3 +160,27 @@ test('without a recorded definition of version 1, its rows are checked only wher
     expect(skipped?.detail).toMatch(/score is not negative/);
   });
 });
+
+test("a column whose type changed, and one removed, are checked on their own version's rows", { timeout: 120_000 }, async () => {
+  await withTempDir(async (dir) => {
+    await writeFile(join(dir, 'bank.yaml'), VERSION_1.replace('      created_at:', '      tier: { int: { min: 1, max: 3 } }\n      created_at:'));
+    await generate(runArgs(AS_OF), dir);
+    // score becomes text, tier is removed.
+    await writeFile(join(dir, 'bank.yaml'), VERSION_1.replace('score: { int: { min: 0, max: 10 } }', 'score: { choice: [low, high] }').replace(/    rules:\n.*\n/, ''));
+    await generate(runArgs(laterAsOf(1)), dir);
+    const intact = await verify(dir);
+    expect(intact.stderr).toBe('');
+    expect(intact.report.checks.filter((c) => c.result === 'violation')).toEqual([]);
+    expect(intact.code).toBe(0);
+
+    const [first] = await files(dir);
+    await plant(dir, first ?? '', `SELECT * REPLACE (CASE WHEN customer_id = 6 THEN 9 ELSE tier END AS tier, CASE WHEN customer_id = 7 THEN -1 ELSE score END AS score) FROM $FILE ORDER BY customer_id`);
+    const planted = await verify(dir);
+    expect(planted.stderr).toBe('');
+    expect(planted.report.checks.filter((c) => c.result === 'violation').map((c) => [c.check, c.ids])).toEqual([
+      ['customers.score 0 to 10 (rows of version 1)', [7]],
+      ['customers.tier 1 to 3 (rows of version 1)', [6]],
+      ['customers: score is not negative (rows of version 1)', [7]],
+    ]);
+  });
+});

@@ -31,18 +31,17 @@ interface ValueCheck {
   readonly fine: string;
 }
 
-/** Each check as SQL over the row; a scoped one holds only for the rows of its scope (versionScopes.ts). */
+/** Each check as SQL over the row (a check of some versions is given those versions' rows alone: versionScopes.ts). */
 function valueChecks(table: string, wanted: readonly ColumnCheck[]): ValueCheck[] {
   return wanted.map((check) => {
     const c = quotedIdentifier(check.column);
     const name = `${table}.${check.column}`;
-    const within = (broken: string) => (check.scope.where === undefined ? broken : `(${check.scope.where}) AND (${broken})`);
     if (check.kind === 'as-of') {
-      return { check: `${name} not after as-of${check.scope.label}`, broken: within(`${c} > ${AS_OF}`), what: "rows are after their run's as-of", fine: "no value after its run's as-of" };
+      return { check: `${name} not after as-of${check.scope.label}`, broken: `${c} > ${AS_OF}`, what: "rows are after their run's as-of", fine: "no value after its run's as-of" };
     }
     const range = describeBounds(check.low, check.high);
     const broken = [check.low === null ? '' : `${c} < ${check.low}`, check.high === null ? '' : `${c} > ${check.high}`].filter((s) => s).join(' OR ');
-    return { check: `${name} ${range}${check.scope.label}`, broken: within(broken), what: `rows are not ${range}`, fine: `every value ${range}` };
+    return { check: `${name} ${range}${check.scope.label}`, broken, what: `rows are not ${range}`, fine: `every value ${range}` };
   });
 }
 
@@ -72,9 +71,8 @@ function asOfTree(key: string, runs: readonly RunAsOf[], low = 0, high = runs.le
   return `CASE WHEN ${key} < ${runs[middle]?.first_id ?? 0} THEN ${asOfTree(key, runs, low, middle - 1)} ELSE ${asOfTree(key, runs, middle, high)} END`;
 }
 
-/** The table's rows with their run's as-of beside them, as a relation. */
-async function rowsWithAsOf(connection: DuckDBConnection, definition: TableDefinition, runs: readonly RunAsOf[]): Promise<string> {
-  const table = quotedIdentifier(definition.name);
+/** The rows of `table` (a relation of the table's rows) with their run's as-of beside them, as a relation. */
+async function rowsWithAsOf(connection: DuckDBConnection, definition: TableDefinition, runs: readonly RunAsOf[], table: string): Promise<string> {
   const key = quotedIdentifier(definition.primaryKey);
   if (runs.length <= INLINE_RUNS) return `(SELECT *, ${runs.length ? asOfTree(key, runs) : 'NULL::TIMESTAMPTZ'} AS ${AS_OF} FROM ${table})`;
   const ranges = quotedIdentifier(`synthgen_as_of_${definition.name}`);
@@ -86,13 +84,17 @@ async function rowsWithAsOf(connection: DuckDBConnection, definition: TableDefin
   return `(SELECT c.*, r.as_of AS ${AS_OF} FROM ${table} c LEFT JOIN ${ranges} r ON c.${key} BETWEEN r.first_id AND r.last_id)`;
 }
 
-/** Every value check of a table whose files are here, against the runs (by the manifests here) that made its rows. */
+/**
+ * Every value check of a table whose files are here, against the runs (by the manifests here) that made its rows:
+ * by default its definition's, over all its rows (the view of its name); else `columns`, over the rows `relation` holds.
+ */
 export async function checkValues(
   connection: DuckDBConnection,
   definition: TableDefinition,
   runs: readonly RunAsOf[],
   checks: VerifyCheck[],
   columns: readonly ColumnCheck[] = tableChecks(definition, undefined, []).values,
+  relation = quotedIdentifier(definition.name),
 ): Promise<void> {
   const wanted = valueChecks(definition.name, columns);
   if (wanted.length === 0) return;
@@ -100,7 +102,7 @@ export async function checkValues(
   const ordered = disjoint(runs);
   // Only a check against as-of needs it beside the row; bounds alone read the table as it is.
   const needsAsOf = wanted.some((c) => c.broken.includes(AS_OF));
-  const source = needsAsOf ? await rowsWithAsOf(connection, definition, ordered) : quotedIdentifier(definition.name);
+  const source = needsAsOf ? await rowsWithAsOf(connection, definition, ordered, relation) : relation;
   // Counts first; the offending keys only for the checks that fail, so a clean table is one plain scan.
   const counts = await queryRow(connection, `SELECT ${wanted.map((c, i) => `count(*) FILTER (WHERE ${c.broken}) AS n${i}`).join(', ')} FROM ${source}`);
   const failing = wanted.flatMap((_check, i) => (Number(counts[`n${i}`] ?? 0) > 0 ? [i] : []));

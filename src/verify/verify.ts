@@ -128,16 +128,40 @@ function runsOf(manifests: readonly RunManifest[]): (table: string) => RunAsOf[]
   };
 }
 
+/** The version a run made a table's rows as, by its manifest (which says it for every table it made). */
+function versionIn(manifest: RunManifest, table: string): number | undefined {
+  return Object.hasOwn(manifest.table_versions, table) ? manifest.table_versions[table] : undefined;
+}
+
 /** The runs here that made each table's rows, with the version each made them as, by their manifests. */
 function versionRunsOf(manifests: readonly RunManifest[]): (table: string) => VersionRun[] {
   return (table) => {
     const runs: VersionRun[] = [];
     for (const manifest of manifests) {
       const range = manifest.tables[table];
-      const version = Object.hasOwn(manifest.table_versions, table) ? manifest.table_versions[table] : undefined;
+      const version = versionIn(manifest, table);
       if (range) runs.push({ first_id: range.first_id, last_id: range.last_id, ...(version === undefined ? {} : { version }) });
     }
     return runs;
+  };
+}
+
+/** The rows of Parquet files; those of a schema table's versions may differ in columns (one added, one removed): by name. */
+function readFiles(paths: readonly string[], byName: boolean): string {
+  return `read_parquet([${paths.map(quotedString).join(', ')}]${byName ? ', union_by_name = true' : ''})`;
+}
+
+/** See TableScope.relationOf: a version's files read apart, so their columns have that version's types. */
+function relationOf(root: string, manifests: readonly RunManifest[], readable: ReadonlyMap<string, readonly string[]>, registry: TableRegistry): (table: string, versions?: readonly number[]) => string | undefined {
+  return (table, versions) => {
+    if (!versions) return readable.has(table) ? quotedIdentifier(table) : undefined;
+    const here = new Set(readable.get(table) ?? []);
+    const paths: string[] = [];
+    for (const manifest of manifests) {
+      if (!versions.includes(versionIn(manifest, table) ?? registry.get(table)?.version ?? 0)) continue;
+      for (const file of manifest.files) if (file.table === table && here.has(join(root, file.path))) paths.push(join(root, file.path));
+    }
+    return paths.length > 0 ? `(SELECT * FROM ${readFiles([...new Set(paths)], true)})` : undefined;
   };
 }
 
@@ -191,9 +215,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
     const files = await checkListedFiles(connection, root, loaded.manifests, checks, registry.lookup);
     append(checks, await unlistedFiles(root, files.listed, registry.definitions));
     for (const [table, paths] of files.readable) {
-      // The files of a schema table's versions may have different columns (one added, one removed): read them by name.
-      const byName = registry.originOf(table)?.schema ? ', union_by_name = true' : '';
-      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${paths.map(quotedString).join(', ')}]${byName})`);
+      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM ${readFiles(paths, registry.originOf(table)?.schema !== undefined)}`);
     }
     const present = new Set(files.readable.keys());
     const scope: TableScope = {
@@ -206,6 +228,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
       runsOf: runsOf(loaded.manifests),
       versionRunsOf: versionRunsOf(loaded.manifests),
       versionsOf: versionsOf(registry, options.metadata),
+      relationOf: relationOf(root, loaded.manifests, files.readable, registry),
     };
     const rows: Record<string, number> = {};
     for (const definition of registry.definitions) {

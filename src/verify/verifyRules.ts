@@ -9,17 +9,17 @@ import type { Rule, TableDefinition } from '../schema/tableDefinition.js';
 import { idsOf, lowestIds, violation } from './offendingIds.js';
 import { queryRow } from './queryRow.js';
 import type { VerifyCheck } from './verifyReport.js';
-import type { RowScope } from './versionScopes.js';
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 /**
- * The rule's check, over the rows of `rows` (of the versions that have the rule; its parents' rows are all theirs);
- * `origin` is the module of a user's table, whose rule not running is a finding, not a crash.
+ * The rule's check; `origin` is the module of a user's table, whose rule not running is a finding, not a crash. A
+ * rule of only some versions of the table (versionScopes.ts) is given their rows (`own`, named by `label`); its
+ * parents' rows are all theirs.
  */
-export async function checkRule(connection: DuckDBConnection, definition: TableDefinition, rule: Rule, origin: string | undefined, rows: RowScope = { label: '' }): Promise<VerifyCheck> {
-  const check = `${definition.name}: ${rule.description}${rows.label}`;
-  const body = rule.violations((table) => (table === definition.name && rows.where !== undefined ? `(SELECT * FROM ${quotedIdentifier(table)} WHERE ${rows.where})` : quotedIdentifier(table)));
+export async function checkRule(connection: DuckDBConnection, definition: TableDefinition, rule: Rule, origin: string | undefined, own?: { readonly relation: string; readonly label: string }): Promise<VerifyCheck> {
+  const check = `${definition.name}: ${rule.description}${own?.label ?? ''}`;
+  const body = rule.violations((table) => (table === definition.name && own ? own.relation : quotedIdentifier(table)));
   const key = rule.key ?? quotedIdentifier(definition.primaryKey);
   const result = (count: number, ids: readonly number[], note = ''): VerifyCheck =>
     count === 0 ? { check, result: 'ok', detail: 'holds for every row' } : violation(check, count, `rows break it${note}`, definition.primaryKey, ids);

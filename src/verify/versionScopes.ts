@@ -2,12 +2,11 @@
  * Which definition each row of a table is checked against. A schema file's table changes between runs by versions
  * (schemaVersions.ts): a row is held to the bounds, times, unique columns and rules of the version that made it,
  * which the metadata records (schemaRecord.ts), never to a later version's. The manifests here say which run, and so
- * which version, made which IDs. A check that several versions share is made once over all their rows; one that only
+ * which version, made which file: a check of some versions reads their files alone. A check that several versions share is made once over all their rows; one that only
  * some versions have names them ("(rows of version 1)"). Where no definition of a version is recorded (metadata
  * of an earlier synthgen, or none), its rows are checked only where the file computes them as that version did, and
  * the report says what was not checked. Every other table has one definition: all its rows are checked against it.
  */
-import { quotedIdentifier } from '../schema/sql.js';
 import type { Rule, TableDefinition } from '../schema/tableDefinition.js';
 import { ruleOf } from '../schemaFile/compile/rules.js';
 import { checksOf } from '../schemaFile/versionChecks.js';
@@ -15,10 +14,10 @@ import type { SchemaRecord, VersionChecks } from '../state/schemaRecord.js';
 import { type IdRange, describeRanges, mergeRanges } from './idRanges.js';
 import type { VerifyCheck } from './verifyReport.js';
 
-/** The rows a check applies to. */
+/** The rows a check applies to: those of the files of some versions, read apart, so in those versions' types. */
 export interface RowScope {
-  /** SQL over a row of the table, true for the rows the check applies to; absent: every row. */
-  readonly where?: string;
+  /** The versions whose rows it applies to; absent: every row. */
+  readonly versions?: readonly number[];
   /** Appended to the check's name: empty for every row, ` (rows of version 1)` for some. */
   readonly label: string;
 }
@@ -76,20 +75,10 @@ function columnChecks(checks: VersionChecks, scope: RowScope, order: readonly st
   });
 }
 
-/** SQL giving the version of the row whose key is `key`: versions follow one another in ID order. */
-function versionSql(key: string, starts: readonly (readonly [number, number])[]): string {
-  const [first, ...rest] = starts;
-  if (!first) return 'NULL';
-  if (rest.length === 0) return String(first[0]);
-  const cases = starts.slice(0, -1).map(([version], i) => `WHEN ${key} < ${rest[i]?.[1] ?? 0} THEN ${version}`);
-  return `CASE ${cases.join(' ')} ELSE ${rest[rest.length - 1]?.[0] ?? first[0]} END`;
-}
-
-function scopeOf(versions: readonly number[], here: readonly number[], versionOfRow: string): RowScope {
+function scopeOf(versions: readonly number[], here: readonly number[]): RowScope {
   if (here.every((v) => versions.includes(v))) return ALL;
   const sorted = [...versions].sort((a, b) => a - b);
-  const label = ` (rows of version${sorted.length === 1 ? '' : 's'} ${sorted.join(', ')})`;
-  return { where: sorted.length === 1 ? `${versionOfRow} = ${sorted[0]}` : `${versionOfRow} IN (${sorted.join(', ')})`, label };
+  return { versions: sorted, label: ` (rows of version${sorted.length === 1 ? '' : 's'} ${sorted.join(', ')})` };
 }
 
 /** Adds `item` to the versions sharing it, by `key`, in first-seen order. */
@@ -162,9 +151,6 @@ export function tableChecks(definition: TableDefinition, recorded: RecordedVersi
   }
   const here = [...byVersion.keys()].sort((a, b) => a - b);
   const fileVersion = recorded.inMetadata ? definition.version : Math.max(...here, 1);
-  const firstOf = (ranges: readonly IdRange[]) => ranges.reduce((low, r) => Math.min(low, r.first_id), Infinity);
-  const starts = here.map((v) => [v, firstOf(byVersion.get(v) ?? [])] as const).sort((a, b) => a[1] - b[1]);
-  const versionOfRow = versionSql(quotedIdentifier(definition.primaryKey), starts);
   const values = new Map<string, { item: Unscoped<ColumnCheck>; versions: number[] }>();
   const unique = new Map<string, { item: string; versions: number[] }>();
   const rules = new Map<string, { item: Rule; versions: number[] }>();
@@ -185,11 +171,11 @@ export function tableChecks(definition: TableDefinition, recorded: RecordedVersi
   const columnOrder = (check: ColumnCheck) => order.indexOf(check.column);
   return {
     values: [...values.values()]
-      .map(({ item, versions }, i) => ({ check: { ...item, scope: scopeOf(versions, here, versionOfRow) }, i }))
+      .map(({ item, versions }, i) => ({ check: { ...item, scope: scopeOf(versions, here) }, i }))
       .sort((a, b) => columnOrder(a.check) - columnOrder(b.check) || a.i - b.i)
       .map(({ check }) => check),
-    unique: [...unique.values()].map(({ item, versions }) => ({ column: item, scope: scopeOf(versions, here, versionOfRow) })),
-    rules: [...rules.values()].map(({ item, versions }) => ({ rule: item, scope: scopeOf(versions, here, versionOfRow) })),
+    unique: [...unique.values()].map(({ item, versions }) => ({ column: item, scope: scopeOf(versions, here) })),
+    rules: [...rules.values()].map(({ item, versions }) => ({ rule: item, scope: scopeOf(versions, here) })),
     notes,
   };
 }
