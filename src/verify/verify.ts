@@ -4,8 +4,8 @@
  * and ID range; no Parquet file may be missing from every manifest; primary keys must be unique and contiguous,
  * unique columns unique, foreign keys must resolve, no date or time may be after its run's as-of (unless its column
  * says it may), bounded numbers must lie within their bounds, and each table's rules (tableDefinition.ts) must hold;
- * a violation names the first few offending rows' keys. The
- * engine knows no table: all of that comes from the definitions.
+ * a violation names the first few offending rows' keys. A schema file's table is checked row by row against the
+ * version that made the row (versionScopes.ts). The engine knows no table: all of that comes from the definitions.
  *
  * One metadata file may record runs that wrote to different places (a folder, then a bucket): the runs whose
  * manifests are not here are said to be elsewhere, and references to their IDs are checked against the metadata.
