@@ -96,22 +96,23 @@ function ownFileError(path: string, error: unknown, elsewhere: string): unknown 
   }
 }
 
-/** A query of a user's table (from a --tables module) that DuckDB could not run: their definition's fault. */
+/** A query of a user's table (from a --tables module or a --schema file) that DuckDB could not run: their definition's fault. */
 export class TableQueryFailure extends UserError {}
 
 /**
- * A worker's failure running the query of `table` into `path`. A cause the user can fix on the machine (a full
+ * A worker's failure running the query of `table` into `path`; `source` names the user's table's origin as the
+ * flag that loads it (`--tables FILE`, `--schema FILE`). A cause the user can fix on the machine (a full
  * disk, say) is that, whoever's table it is; a query error of a user's table is a TableQueryFailure, `cannot`
  * saying, with DuckDB's reason, what could not be done; anything else is an Error (a bug).
  */
 export function queryFailure(
   path: string,
   failure: Omit<WorkerFailure, 'state'>,
-  table: { readonly name: string; readonly module: string | undefined; readonly cannot: (reason: string) => string },
+  table: { readonly name: string; readonly source: string | undefined; readonly cannot: (reason: string) => string },
 ): Error {
   const known = workerError(path, { state: 'failed', ...failure });
-  if (known instanceof UserError || table.module === undefined || failure.code !== 'EGENERATE') return known;
-  return new TableQueryFailure(`--tables ${table.module}: table ${table.name}: DuckDB cannot ${table.cannot(failure.message.split('\n')[0] ?? '')}`);
+  if (known instanceof UserError || table.source === undefined || failure.code !== 'EGENERATE') return known;
+  return new TableQueryFailure(`${table.source}: table ${table.name}: DuckDB cannot ${table.cannot(failure.message.split('\n')[0] ?? '')}`);
 }
 
 /** A worker's failure to write `path`: a UserError for a cause the user can fix, otherwise an Error (a bug). */

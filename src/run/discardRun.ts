@@ -14,6 +14,7 @@ import { type PendingRun, loadPendingRun, pendingPath, removePartialFiles, remov
 import { partAt } from './parts/plan.js';
 import { acquireRunLock } from '../state/runLock.js';
 import { describeTarget } from '../output/s3/s3Target.js';
+import { resumeCommand, sourcesOf } from './runAdvice.js';
 
 export interface DiscardSummary {
   readonly run_id: string;
@@ -43,6 +44,12 @@ async function removeOwnFiles(pending: PendingRun): Promise<{ removed: number; l
   return { removed, left };
 }
 
+/** The command that finishes `pending`, loading its tables' definitions as they were loaded. */
+function resumeOf(metadataOption: string, pending: PendingRun): string {
+  const { modules, schemas } = sourcesOf(Object.values(pending.definitions ?? {}));
+  return resumeCommand(metadataOption, modules, schemas);
+}
+
 export async function discardInterruptedRun(metadataOption: string, command: string): Promise<DiscardSummary> {
   const metadataPath = await realMetadataPath(metadataOption);
   const lock = await acquireRunLock({ metadataPath, command });
@@ -52,7 +59,7 @@ export async function discardInterruptedRun(metadataOption: string, command: str
     const uploaded = Object.values(pending.uploaded).reduce((n, parts) => n + Object.keys(parts).length, 0);
     if (pending.s3 && uploaded > 0) {
       throw new UserError(
-        `run ${pending.run_id} already put ${uploaded} objects in ${describeTarget(pending.s3)}, which discarding would leave behind: finish it with synthgen --resume, or delete its objects (${pending.tables.map((t) => `${describeTarget(pending.s3 ?? { bucket: '', prefix: '' })}${t}/${pending.stamp}*`).join(', ')}) and then ${pendingPath(metadataPath)}`,
+        `run ${pending.run_id} already put ${uploaded} objects in ${describeTarget(pending.s3)}, which discarding would leave behind: finish it with ${resumeOf(metadataOption, pending)}, or delete its objects (${pending.tables.map((t) => `${describeTarget(pending.s3 ?? { bucket: '', prefix: '' })}${t}/${pending.stamp}*`).join(', ')}) and then ${pendingPath(metadataPath)}`,
       );
     }
     const { removed, left } = await removeOwnFiles(pending);

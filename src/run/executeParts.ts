@@ -80,7 +80,7 @@ export interface ExecuteContext {
   /** Each table's query, compiled once for the run, and its pools. */
   readonly compiled: ReadonlyMap<string, CompiledTable>;
   readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
-  /** The module a table comes from, for a user's table: a query of theirs that fails is their definition's fault. */
+  /** The flag and file a user's table comes from (`--schema bank.yaml`): a query of theirs that fails is their definition's fault. */
   readonly originOf: (table: string) => string | undefined;
   readonly format: ParquetFormat;
   readonly stopChannel: string;
@@ -239,7 +239,7 @@ async function runPart(context: ExecuteContext, part: PlannedPart, threads: numb
     if (!file) {
       const result = await writeOne(context, part, threads);
       if (result.state === 'failed') {
-        fail(queryFailure(part.path, result, { name: part.table, module: context.originOf(part.table), cannot: (reason) => `compute IDs ${part.firstId}-${part.lastId} (${reason})` }));
+        fail(queryFailure(part.path, result, { name: part.table, source: context.originOf(part.table), cannot: (reason) => `compute IDs ${part.firstId}-${part.lastId} (${reason})` }));
         return false;
       }
       if (result.kind !== 'part') throw new Error('a part task returned a sample');

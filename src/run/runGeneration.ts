@@ -14,7 +14,6 @@
  */
 import { UserError } from '../errors/userError.js';
 import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Interrupt, executeRun, removeLeftovers } from './executeParts.js';
 import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/metadata.js';
 import { type OutputTarget, outputTarget } from '../output/outputTarget.js';
@@ -31,12 +30,14 @@ import type { CompiledTable } from '../schema/compileTable.js';
 import type { PoolTableSpec } from '../schema/poolFile.js';
 import type { TableRegistry } from '../schema/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';
-import { checkOriginsUnchanged, tableOrigins } from './tableOrigins.js';
+import { checkOriginsUnchanged, originFlag, tableOrigins } from './tableOrigins.js';
+import { discardCommand, howToFinishFrom } from './runAdvice.js';
 import { WorkerPool } from '../workers/workerPool.js';
 import { spillFolder } from '../workers/spillFolder.js';
 import { createScratch } from './scratchFolder.js';
 
 export * from './runTypes.js';
+export { discardCommand, howToFinish } from './runAdvice.js';
 export { memoryLimitPerWorker } from '../workers/workerBudget.js';
 export { defaultWorkers } from '../workers/workerPool.js';
 
@@ -81,7 +82,7 @@ function phaseClock(onProgress: ((event: ProgressEvent) => void) | undefined): (
 
 /** The request, and each table's ID range reserved from the metadata as it is now. */
 async function requestAndReserve(asked: Ask, metadataPath: string, loaded: LoadedMetadata) {
-  const request = await requestRun(asked, metadataPath, loaded, howToFinish(asked.options.metadataPath));
+  const request = await requestRun(asked, metadataPath, loaded, (pending) => howToFinishFrom(asked.options.metadataPath, Object.values(pending.definitions ?? {})));
   const { runId, seed, asOf, tables } = request;
   const { registry } = asked;
   const origins = await tableOrigins(tables, registry, loaded.metadata.tables);
@@ -145,7 +146,7 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
     pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.
       const origin = registry.originOf(name);
-      throw error instanceof UserError && origin ? new UserError(`--tables ${origin.module}: table ${name}: ${error.message}`) : error;
+      throw error instanceof UserError && origin ? new UserError(`${originFlag(origin)}: table ${name}: ${error.message}`) : error;
     }));
   }
   return { registry, compiled, pools };
@@ -160,6 +161,7 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
   const { runId, tables } = request;
   const target: OutputTarget = outputTarget(request);
   await target.preflight();
+  for (const message of options.notices ?? []) options.onProgress?.({ type: 'notice', message });
   phase('load metadata, reserve IDs, preflight');
 
   const scratch = await createScratch(runId);
@@ -178,7 +180,7 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
     const expected = (t: string) => Math.round((request.rows[t] ?? 0) * (asked.registry.get(t)?.children?.mean ?? 1));
     options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + expected(t), 0) });
 
-    const howTo = howToFinish(options.metadataPath, modulesOf(request.tables, asked.registry));
+    const howTo = howToFinishFrom(options.metadataPath, request.tables.flatMap((name) => asked.registry.originOf(name) ?? []));
     const results = await executeRun({
       request,
       pool,
@@ -188,7 +190,10 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
       reserved,
       compiled: queries.compiled,
       pools: queries.pools,
-      originOf: (table) => asked.registry.originOf(table)?.module,
+      originOf: (table) => {
+        const origin = asked.registry.originOf(table);
+        return origin && originFlag(origin);
+      },
       format: request.format,
       threads: pool.threadBudget,
       profile: options.profile ?? false,
@@ -211,23 +216,4 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
     await pool.destroy();
     await rm(scratch, { recursive: true, force: true });
   }
-}
-
-function modulesOf(tables: readonly string[], registry: TableRegistry): string[] {
-  return tables.flatMap((name) => registry.originOf(name)?.module ?? []);
-}
-
-/** The sentence every stopped run ends with; `modules` are the --tables a resume needs. */
-export function howToFinish(metadataPath: string, modules: readonly string[] = [], schemas: readonly string[] = []): string {
-  const tables = [...[...new Set(modules)].map((module) => ` --tables ${module}`), ...[...new Set(schemas)].map((file) => ` --schema ${file}`)].join('');
-  return `Run the same command again (or synthgen --resume${tables}${metadataFlag(metadataPath)}) to finish it, or ${discardCommand(metadataPath)} to remove what it wrote.`;
-}
-
-/** The command that removes what an interrupted run on this metadata wrote. */
-export function discardCommand(metadataPath: string): string {
-  return `synthgen --discard-interrupted${metadataFlag(metadataPath)}`;
-}
-
-function metadataFlag(metadataPath: string): string {
-  return resolve(metadataPath) === resolve('./metadata.json') ? '' : ` --metadata ${metadataPath}`;
 }

@@ -181,7 +181,8 @@ function fresh(options: NewRunOptions, settings: NewRunSettings, command: string
   };
 }
 
-export function resolveRequest(asked: Ask, metadataPath: string, pending: PendingRun | undefined, howToFinish: string): RunRequest {
+/** `howToFinish` gives the sentence that says how to finish or discard the interrupted run `pending`. */
+export function resolveRequest(asked: Ask, metadataPath: string, pending: PendingRun | undefined, howToFinish: (pending: PendingRun) => string): RunRequest {
   checkOptions(asked.options);
   if (asked.kind === 'resume') {
     if (!pending) throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
@@ -196,13 +197,13 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
   if (!pending) return fresh(options, asked.settings, asked.command, asked.registry);
   const same = mismatch(pending, options) === undefined && resolve(options.out) === pending.out && sameTarget(options.s3?.target, pending.s3);
   if (!same) {
-    throw new UserError(`an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}. ${howToFinish}`);
+    throw new UserError(`an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}. ${howToFinish(pending)}`);
   }
   return resumed(pending, options.s3, options.workers);
 }
 
 /** The request, checked against the metadata: a run the metadata already holds is complete, its record a leftover. */
-export async function requestRun(asked: Ask, metadataPath: string, loaded: LoadedMetadata, howToFinish: string): Promise<RunRequest> {
+export async function requestRun(asked: Ask, metadataPath: string, loaded: LoadedMetadata, howToFinish: (pending: PendingRun) => string): Promise<RunRequest> {
   let pending = await loadPendingRun(metadataPath);
   if (pending && loaded.metadata.runs.some((run) => run.run_id === pending?.run_id)) {
     // Killed between committing the metadata and removing the record: the run is complete.

@@ -59,6 +59,11 @@ interface RunSettings {
    */
   readonly signal?: AbortSignal;
   readonly onProgress?: (event: ProgressEvent) => void;
+  /**
+   * What the tables do differently this time (a schema table's new version), said through onProgress only once the
+   * run is accepted (its IDs reserved, its target checked): a refused run changes nothing, so has nothing to say.
+   */
+  readonly notices?: readonly string[];
   /** For a caller that may end the process before the run stops (the CLI's second Ctrl-C): see InterruptEvent. */
   readonly onInterruptEvent?: (event: InterruptEvent) => void;
 }

@@ -7,13 +7,14 @@
 import { UserError } from '../errors/userError.js';
 import type { TableRegistry } from '../schema/registry.js';
 import type { Metadata, TableOriginRecord } from '../state/metadata.js';
+import { parentReads } from '../schemaFile/schemaVersions.js';
 
 /** The first named table the registry lacks, as one line saying what to pass. */
 export function checkTablesKnown(names: readonly string[], registry: TableRegistry, recorded: Metadata['tables'], pendingOrigins?: Readonly<Record<string, TableOriginRecord>>): void {
   for (const name of names) {
     if (registry.get(name)) continue;
-    const module = pendingOrigins?.[name]?.module ?? recorded[name]?.definition?.module;
-    if (module) throw new UserError(`table ${name} is defined by ${module}, which is not loaded: pass ${/\.(ya?ml|json)$/i.test(module) ? '--schema' : '--tables'} ${module}`);
+    const origin = pendingOrigins?.[name] ?? recorded[name]?.definition;
+    if (origin) throw new UserError(`table ${name} is defined by ${origin.module}, which is not loaded: pass ${originFlag(origin)}`);
     throw new UserError(`unknown table "${name}": choose from ${registry.names.join(', ')}, or pass the module that defines it with --tables`);
   }
 }
@@ -27,9 +28,23 @@ export async function tableOrigins(names: readonly string[], registry: TableRegi
   for (const name of names) {
     const origin = registry.originOf(name);
     const module = origin?.module ?? recorded[name]?.definition?.module;
-    if (module) origins[name] = { module, sha256: await registry.definitionHash(name), ...(origin?.schema ? { schema: origin.schema } : {}) };
+    if (!module) continue;
+    const reads = schemaReads(registry, name);
+    origins[name] = { module, sha256: await registry.definitionHash(name), ...(origin?.schema ? { schema: origin.schema } : {}), ...(reads ? { reads } : {}) };
   }
   return origins;
+}
+
+/** The fields of schema tables (which change by versions) that `name` recomputes, for the metadata to keep. */
+function schemaReads(registry: TableRegistry, name: string): Record<string, string[]> | undefined {
+  if (!registry.get(name)) return undefined;
+  const reads = Object.entries(parentReads(registry, name)).filter(([parent]) => registry.originOf(parent)?.schema !== undefined);
+  return reads.length > 0 ? Object.fromEntries(reads) : undefined;
+}
+
+/** The flag that loads a table's definition: a schema file's (its record says so) or a module's. */
+export function originFlag(origin: { readonly module: string; readonly schema?: unknown }): string {
+  return `${origin.schema === undefined ? '--tables' : '--schema'} ${origin.module}`;
 }
 
 /** Refuses a run whose module tables differ from the definitions their existing rows were made by. */

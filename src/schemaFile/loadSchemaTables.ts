@@ -12,7 +12,8 @@ import { checkTypes } from './checkTypes.js';
 import { compileSchema } from './compile/compileSchema.js';
 import { loadSchemaFile } from './format/loadSchemaFile.js';
 import type { SchemaSpec, SourceSpot } from './format/schemaFormat.js';
-import { type TableVersion, checkReadsAcrossVersions, fingerprints, identityOf, versionOf } from './schemaVersions.js';
+import { type TableVersion, checkReadsAcrossVersions, checkRecordedReaders, fingerprints, identityOf, versionOf } from './schemaVersions.js';
+import { checksOf } from './versionChecks.js';
 
 export interface SchemaTables {
   readonly tables: readonly RegisteredTable[];
@@ -73,10 +74,14 @@ export async function loadSchemaTables(
   const draft = register(compileAll(specs, others, () => 1), (spec) => ({ module: resolve(spec.file) }));
   const versions = new Map<string, TableVersion>();
   const notices: string[] = [];
+  const where = new Map<string, string>();
+  for (const spec of specs) for (const table of spec.tables) where.set(table.name, `${spec.file}:${table.at.line}:${table.at.column}`);
   for (const spec of specs) {
     for (const table of spec.tables) {
-      const where = `${spec.file}:${table.at.line}:${table.at.column}`;
-      const version = versionOf(where, table.name, identityOf(table), await fingerprints(draft, table.name), states[table.name]);
+      const definition = draft.get(table.name);
+      if (!definition) throw new Error(`${table.name} is not compiled`);
+      const file = { identity: identityOf(table), prints: await fingerprints(draft, table.name), checks: checksOf(definition) };
+      const version = versionOf(where.get(table.name) ?? spec.file, table.name, file, states[table.name]);
       versions.set(table.name, version);
       if (version.changed) {
         const fields = version.changed.length > 0 ? ` (${version.changed.join(', ')})` : '';
@@ -84,9 +89,12 @@ export async function loadSchemaTables(
       }
     }
   }
-  for (const spec of specs) {
-    for (const table of spec.tables) checkReadsAcrossVersions(draft, table.name, `${spec.file}:${table.at.line}:${table.at.column}`, versions, states);
+  // Every table of a file or module given that reads a changed field, then those the metadata records as readers.
+  for (const name of draft.names) {
+    const origin = draft.originOf(name);
+    if (origin) checkReadsAcrossVersions(draft, name, where.get(name) ?? `--tables ${origin.module}`, versions, states);
   }
+  checkRecordedReaders(new Set(draft.names), (table) => where.get(table) ?? table, versions, states);
   const final = register(
     compileAll(specs, others, (table) => versions.get(table)?.version ?? 1),
     (spec, table) => {

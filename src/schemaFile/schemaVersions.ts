@@ -11,7 +11,7 @@ import type { TableRegistry } from '../schema/registry.js';
 import { poolValues } from '../schema/poolValues.js';
 import type { TableState } from '../state/metadata.js';
 import { isLegacy } from '../state/segment.js';
-import type { SchemaRecord } from '../state/schemaRecord.js';
+import type { SchemaRecord, VersionChecks } from '../state/schemaRecord.js';
 import type { TableSpec } from './format/schemaFormat.js';
 
 /** The pseudo-field standing for the whole query (a children count, say, is in no field). */
@@ -66,8 +66,20 @@ export interface TableVersion {
   readonly changed?: readonly string[];
 }
 
-/** The version this run's rows of a table get, or one line saying why its rows cannot continue. */
-export function versionOf(where: string, table: string, identity: string, prints: Record<string, string>, state: TableState | undefined): TableVersion {
+/** The file's definition of a table: the identity of its rows, its fields' fingerprints, and what verify checks. */
+export interface FileDefinition {
+  readonly identity: string;
+  readonly prints: Record<string, string>;
+  readonly checks: VersionChecks;
+}
+
+/**
+ * The version this run's rows of a table get, or one line saying why its rows cannot continue. The version's
+ * checks are the file's: for a version that exists, the rows are made by the same fields, and what the file now says
+ * of them (a rule added, say) holds for them all.
+ */
+export function versionOf(where: string, table: string, file: FileDefinition, state: TableState | undefined): TableVersion {
+  const { identity, prints, checks } = file;
   const recorded = state?.definition;
   const rows = (state?.segments.length ?? 0) > 0;
   if (!recorded?.schema) {
@@ -75,7 +87,7 @@ export function versionOf(where: string, table: string, identity: string, prints
       const by = recorded ? `by ${recorded.module}` : 'by synthgen itself';
       throw new UserError(`${where}: table ${table} already has rows, made ${by}, not by a schema file: rename the table, or start a new dataset with another --metadata and --out`);
     }
-    return { version: 1, record: { identity, versions: { '1': prints } } };
+    return { version: 1, record: { identity, versions: { '1': prints }, checks: { '1': checks } } };
   }
   if (recorded.schema.identity !== identity) {
     throw new UserError(
@@ -84,9 +96,41 @@ export function versionOf(where: string, table: string, identity: string, prints
   }
   const latest = Math.max(...Object.keys(recorded.schema.versions).map(Number));
   const before = recorded.schema.versions[String(latest)] ?? {};
-  if (sameFields(before, prints)) return { version: latest, record: recorded.schema };
+  const version = sameFields(before, prints) ? latest : latest + 1;
+  const record: SchemaRecord = {
+    identity,
+    versions: { ...recorded.schema.versions, [String(version)]: prints },
+    checks: { ...recorded.schema.checks, [String(version)]: checks },
+  };
+  if (version === latest) return { version, record };
   const changed = Object.keys({ ...before, ...prints }).filter((field) => field !== WHOLE && before[field] !== prints[field]);
-  return { version: latest + 1, record: { identity, versions: { ...recorded.schema.versions, [String(latest + 1)]: prints } }, changed };
+  return { version, record, changed };
+}
+
+/** The versions of `parent` that rows exist of, besides the one this run's rows get. */
+function olderVersions(parent: string, version: number, states: Readonly<Record<string, TableState>>): Set<number> {
+  return new Set((states[parent]?.segments ?? []).flatMap((segment) => (isLegacy(segment) || segment.version === version ? [] : [segment.version])));
+}
+
+/** The first older version of `parent` with rows whose `field` its new version computes otherwise, if any. */
+function changedUnderRows(parent: TableVersion, parentName: string, field: string, states: Readonly<Record<string, TableState>>): number | undefined {
+  const now = parent.record.versions[String(parent.version)]?.[field];
+  for (const version of olderVersions(parentName, parent.version, states)) {
+    const then = parent.record.versions[String(version)]?.[field];
+    if (then !== undefined && then !== now) return version;
+  }
+  return undefined;
+}
+
+/** The fields of other tables that `table`'s query recomputes from their rows, by table. */
+export function parentReads(registry: TableRegistry, table: string): Record<string, string[]> {
+  const reads = new Map<string, Set<string>>();
+  for (const read of registry.compileForCheck(table).reads.values()) {
+    if (read.engine || read.table === table) continue;
+    const fields = reads.get(read.table) ?? new Set<string>();
+    reads.set(read.table, fields.add(read.field));
+  }
+  return Object.fromEntries([...reads].sort(([a], [b]) => a.localeCompare(b)).map(([parent, fields]) => [parent, [...fields].sort()]));
 }
 
 /**
@@ -94,17 +138,36 @@ export function versionOf(where: string, table: string, identity: string, prints
  * otherwise: its values would disagree with the parent's files.
  */
 export function checkReadsAcrossVersions(registry: TableRegistry, table: string, where: string, versions: ReadonlyMap<string, TableVersion>, states: Readonly<Record<string, TableState>>): void {
-  for (const read of registry.compileForCheck(table).reads.values()) {
-    if (read.engine || read.table === table) continue;
-    const parent = versions.get(read.table);
+  for (const [parentName, fields] of Object.entries(parentReads(registry, table))) {
+    const parent = versions.get(parentName);
     if (!parent) continue;
-    const now = parent.record.versions[String(parent.version)]?.[read.field];
-    const older = new Set((states[read.table]?.segments ?? []).flatMap((segment) => (isLegacy(segment) || segment.version === parent.version ? [] : [segment.version])));
-    for (const version of older) {
-      const then = parent.record.versions[String(version)]?.[read.field];
-      if (then !== undefined && then !== now) {
+    for (const field of fields) {
+      const version = changedUnderRows(parent, parentName, field, states);
+      if (version === undefined) continue;
+      throw new UserError(
+        `${where}: ${table} reads ${parentName}.${field}, which changed since ${parentName}'s rows of version ${version} were generated: new ${table} rows referencing them would not agree with their files; restore ${field} as it was, read another column, or start a new dataset with another --metadata and --out`,
+      );
+    }
+  }
+}
+
+/**
+ * The same for the readers the metadata records (TableOriginRecord.reads) that are not loaded now: a table of
+ * another schema file or module that a run made earlier. Its next run would recompute the changed field.
+ */
+export function checkRecordedReaders(loaded: ReadonlySet<string>, whereOf: (table: string) => string, versions: ReadonlyMap<string, TableVersion>, states: Readonly<Record<string, TableState>>): void {
+  for (const [reader, state] of Object.entries(states)) {
+    const origin = state.definition;
+    if (!origin?.reads || loaded.has(reader)) continue;
+    for (const [parentName, fields] of Object.entries(origin.reads)) {
+      const parent = versions.get(parentName);
+      if (!parent) continue;
+      for (const field of fields) {
+        const version = changedUnderRows(parent, parentName, field, states);
+        if (version === undefined) continue;
+        const flag = `${origin.schema ? '--schema' : '--tables'} ${origin.module}`;
         throw new UserError(
-          `${where}: ${table} reads ${read.table}.${read.field}, which changed since ${read.table}'s rows of version ${version} were generated: new ${table} rows referencing them would not agree with their files; restore ${read.field} as it was, read another column, or start a new dataset with another --metadata and --out`,
+          `${whereOf(parentName)}: ${parentName}.${field} changed since ${parentName}'s rows of version ${version} were generated, and ${reader} (from ${flag}, not loaded by this run) reads it: new ${reader} rows referencing them would not agree with their files; restore ${field} as it was, pass ${flag} too if ${reader} no longer reads it, or start a new dataset with another --metadata and --out`,
         );
       }
     }

@@ -42,6 +42,19 @@ export interface TableOriginRecord {
   readonly sha256: string;
   /** For a schema file's table: its identity and its versions' field fingerprints (schemaRecord.ts). */
   readonly schema?: SchemaRecord;
+  /**
+   * The fields of schema tables its query recomputes from their rows, by table: a later run that changes one of them
+   * under existing rows is refused even when this table's file or module is not given to it.
+   */
+  readonly reads?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A table's recorded reads, or undefined when `value` is not what synthgen writes. */
+export function parseReads(value: Json): Record<string, string[]> | undefined {
+  if (!isRecord(value)) return undefined;
+  const entries = Object.entries(value);
+  const valid = entries.every(([table, fields]) => !isPrototypeKey(table) && Array.isArray(fields) && fields.every((field) => typeof field === 'string' && field !== ''));
+  return valid ? (Object.fromEntries(entries) as Record<string, string[]>) : undefined;
 }
 
 export interface TableState {
@@ -175,11 +188,13 @@ export function parseCurrent(value: Record<string, Json>): Metadata {
     );
     const schema = isRecord(definition) && definition.schema !== undefined ? parseSchemaRecord(definition.schema) : undefined;
     need(!isRecord(definition) || definition.schema === undefined || schema !== undefined, `tables.${name}.definition.schema is not { identity, versions }`);
+    const reads = isRecord(definition) && definition.reads !== undefined ? parseReads(definition.reads) : undefined;
+    need(!isRecord(definition) || definition.reads === undefined || reads !== undefined, `tables.${name}.definition.reads is not lists of fields by table`);
     // An earlier synthgen kept every legacy range: fold them, so the next commit shrinks the file.
     tables[name] = {
       last_id: state.last_id,
       segments: compactLegacy(segments),
-      ...(isRecord(definition) ? { definition: { module: String(definition.module), sha256: String(definition.sha256), ...(schema ? { schema } : {}) } } : {}),
+      ...(isRecord(definition) ? { definition: { module: String(definition.module), sha256: String(definition.sha256), ...(schema ? { schema } : {}), ...(reads ? { reads } : {}) } } : {}),
     };
   }
   need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');

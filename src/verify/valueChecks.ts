@@ -1,12 +1,13 @@
 /**
- * Checks of each value against what its column declares (tableDefinition.ts): a DATE or TIMESTAMP is not after the
- * as-of of the run that made its row, unless the column says it may be (a promised date); a bounded number lies
- * within its minimum and maximum. One scan of the table answers every column's checks.
+ * Checks of each value against what its column declares (tableDefinition.ts), as of the version that made its row
+ * (versionScopes.ts): a DATE or TIMESTAMP is not after the as-of of the run that made its row, unless the column
+ * says it may be (a promised date); a bounded number lies within its minimum and maximum. One scan of the table
+ * answers every column's checks.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { NUMERIC_TYPE, TIME_TYPE } from '../schema/defineTable.js';
 import { quotedIdentifier, quotedString } from '../schema/sql.js';
-import type { Column, TableDefinition } from '../schema/tableDefinition.js';
+import type { TableDefinition } from '../schema/tableDefinition.js';
+import { type ColumnCheck, describeBounds, tableChecks } from './versionScopes.js';
 import { idsOf, lowestIds, violation } from './offendingIds.js';
 import { queryRow } from './queryRow.js';
 import type { VerifyCheck } from './verifyReport.js';
@@ -30,30 +31,18 @@ interface ValueCheck {
   readonly fine: string;
 }
 
-function bounds(column: Column): { readonly low?: string; readonly high?: string } {
-  return {
-    ...(column.minimum === undefined ? {} : { low: String(column.minimum) }),
-    ...(column.maximum === undefined ? {} : { high: String(column.maximum) }),
-  };
-}
-
-function valueChecks(definition: TableDefinition): ValueCheck[] {
-  const checks: ValueCheck[] = [];
-  for (const column of definition.columns) {
-    const type = column.type.trim().toUpperCase();
-    const c = quotedIdentifier(column.name);
-    const name = `${definition.name}.${column.name}`;
-    if (TIME_TYPE.test(type) && !column.mayFollowAsOf) {
-      const what = "rows are after their run's as-of";
-      checks.push({ check: `${name} not after as-of`, broken: `${c} > ${AS_OF}`, what, fine: "no value after its run's as-of" });
+/** Each check as SQL over the row (a check of some versions is given those versions' rows alone: versionScopes.ts). */
+function valueChecks(table: string, wanted: readonly ColumnCheck[]): ValueCheck[] {
+  return wanted.map((check) => {
+    const c = quotedIdentifier(check.column);
+    const name = `${table}.${check.column}`;
+    if (check.kind === 'as-of') {
+      return { check: `${name} not after as-of${check.scope.label}`, broken: `${c} > ${AS_OF}`, what: "rows are after their run's as-of", fine: "no value after its run's as-of" };
     }
-    const { low, high } = bounds(column);
-    if (!NUMERIC_TYPE.test(type) || (low === undefined && high === undefined)) continue;
-    const range = low !== undefined && high !== undefined ? `${low} to ${high}` : low !== undefined ? `at least ${low}` : `at most ${high}`;
-    const broken = [low === undefined ? '' : `${c} < ${low}`, high === undefined ? '' : `${c} > ${high}`].filter((s) => s).join(' OR ');
-    checks.push({ check: `${name} ${range}`, broken, what: `rows are not ${range}`, fine: `every value ${range}` });
-  }
-  return checks;
+    const range = describeBounds(check.low, check.high);
+    const broken = [check.low === null ? '' : `${c} < ${check.low}`, check.high === null ? '' : `${c} > ${check.high}`].filter((s) => s).join(' OR ');
+    return { check: `${name} ${range}${check.scope.label}`, broken, what: `rows are not ${range}`, fine: `every value ${range}` };
+  });
 }
 
 /** The runs as sorted, disjoint ranges (an overlap, which the key checks report, goes to the earlier run). */
@@ -82,9 +71,8 @@ function asOfTree(key: string, runs: readonly RunAsOf[], low = 0, high = runs.le
   return `CASE WHEN ${key} < ${runs[middle]?.first_id ?? 0} THEN ${asOfTree(key, runs, low, middle - 1)} ELSE ${asOfTree(key, runs, middle, high)} END`;
 }
 
-/** The table's rows with their run's as-of beside them, as a relation. */
-async function rowsWithAsOf(connection: DuckDBConnection, definition: TableDefinition, runs: readonly RunAsOf[]): Promise<string> {
-  const table = quotedIdentifier(definition.name);
+/** The rows of `table` (a relation of the table's rows) with their run's as-of beside them, as a relation. */
+async function rowsWithAsOf(connection: DuckDBConnection, definition: TableDefinition, runs: readonly RunAsOf[], table: string): Promise<string> {
   const key = quotedIdentifier(definition.primaryKey);
   if (runs.length <= INLINE_RUNS) return `(SELECT *, ${runs.length ? asOfTree(key, runs) : 'NULL::TIMESTAMPTZ'} AS ${AS_OF} FROM ${table})`;
   const ranges = quotedIdentifier(`synthgen_as_of_${definition.name}`);
@@ -96,15 +84,25 @@ async function rowsWithAsOf(connection: DuckDBConnection, definition: TableDefin
   return `(SELECT c.*, r.as_of AS ${AS_OF} FROM ${table} c LEFT JOIN ${ranges} r ON c.${key} BETWEEN r.first_id AND r.last_id)`;
 }
 
-/** Every value check of a table whose files are here, against the runs (by the manifests here) that made its rows. */
-export async function checkValues(connection: DuckDBConnection, definition: TableDefinition, runs: readonly RunAsOf[], checks: VerifyCheck[]): Promise<void> {
-  const wanted = valueChecks(definition);
+/**
+ * Every value check of a table whose files are here, against the runs (by the manifests here) that made its rows:
+ * by default its definition's, over all its rows (the view of its name); else `columns`, over the rows `relation` holds.
+ */
+export async function checkValues(
+  connection: DuckDBConnection,
+  definition: TableDefinition,
+  runs: readonly RunAsOf[],
+  checks: VerifyCheck[],
+  columns: readonly ColumnCheck[] = tableChecks(definition, undefined, []).values,
+  relation = quotedIdentifier(definition.name),
+): Promise<void> {
+  const wanted = valueChecks(definition.name, columns);
   if (wanted.length === 0) return;
   const key = quotedIdentifier(definition.primaryKey);
   const ordered = disjoint(runs);
   // Only a check against as-of needs it beside the row; bounds alone read the table as it is.
   const needsAsOf = wanted.some((c) => c.broken.includes(AS_OF));
-  const source = needsAsOf ? await rowsWithAsOf(connection, definition, ordered) : quotedIdentifier(definition.name);
+  const source = needsAsOf ? await rowsWithAsOf(connection, definition, ordered, relation) : relation;
   // Counts first; the offending keys only for the checks that fail, so a clean table is one plain scan.
   const counts = await queryRow(connection, `SELECT ${wanted.map((c, i) => `count(*) FILTER (WHERE ${c.broken}) AS n${i}`).join(', ')} FROM ${source}`);
   const failing = wanted.flatMap((_check, i) => (Number(counts[`n${i}`] ?? 0) > 0 ? [i] : []));

@@ -4,8 +4,8 @@
  * and ID range; no Parquet file may be missing from every manifest; primary keys must be unique and contiguous,
  * unique columns unique, foreign keys must resolve, no date or time may be after its run's as-of (unless its column
  * says it may), bounded numbers must lie within their bounds, and each table's rules (tableDefinition.ts) must hold;
- * a violation names the first few offending rows' keys. The
- * engine knows no table: all of that comes from the definitions.
+ * a violation names the first few offending rows' keys. A schema file's table is checked row by row against the
+ * version that made the row (versionScopes.ts). The engine knows no table: all of that comes from the definitions.
  *
  * One metadata file may record runs that wrote to different places (a folder, then a bucket): the runs whose
  * manifests are not here are said to be elsewhere, and references to their IDs are checked against the metadata.
@@ -27,6 +27,7 @@ import { duckdbApi } from '../workers/duckdbApi.js';
 import type { VerifyCheck, VerifyReport } from './verifyReport.js';
 import { type TableScope, checkTable } from './verifyTables.js';
 import type { RunAsOf } from './valueChecks.js';
+import type { RecordedVersions, VersionRun } from './versionScopes.js';
 
 export type { VerifyCheck, VerifyReport } from './verifyReport.js';
 
@@ -127,6 +128,51 @@ function runsOf(manifests: readonly RunManifest[]): (table: string) => RunAsOf[]
   };
 }
 
+/** The version a run made a table's rows as, by its manifest (which says it for every table it made). */
+function versionIn(manifest: RunManifest, table: string): number | undefined {
+  return Object.hasOwn(manifest.table_versions, table) ? manifest.table_versions[table] : undefined;
+}
+
+/** The runs here that made each table's rows, with the version each made them as, by their manifests. */
+function versionRunsOf(manifests: readonly RunManifest[]): (table: string) => VersionRun[] {
+  return (table) => {
+    const runs: VersionRun[] = [];
+    for (const manifest of manifests) {
+      const range = manifest.tables[table];
+      const version = versionIn(manifest, table);
+      if (range) runs.push({ first_id: range.first_id, last_id: range.last_id, ...(version === undefined ? {} : { version }) });
+    }
+    return runs;
+  };
+}
+
+/** The rows of Parquet files; those of a schema table's versions may differ in columns (one added, one removed): by name. */
+function readFiles(paths: readonly string[], byName: boolean): string {
+  return `read_parquet([${paths.map(quotedString).join(', ')}]${byName ? ', union_by_name = true' : ''})`;
+}
+
+/** See TableScope.relationOf: a version's files read apart, so their columns have that version's types. */
+function relationOf(root: string, manifests: readonly RunManifest[], readable: ReadonlyMap<string, readonly string[]>, registry: TableRegistry): (table: string, versions?: readonly number[]) => string | undefined {
+  return (table, versions) => {
+    if (!versions) return readable.has(table) ? quotedIdentifier(table) : undefined;
+    const here = new Set(readable.get(table) ?? []);
+    const paths: string[] = [];
+    for (const manifest of manifests) {
+      if (!versions.includes(versionIn(manifest, table) ?? registry.get(table)?.version ?? 0)) continue;
+      for (const file of manifest.files) if (file.table === table && here.has(join(root, file.path))) paths.push(join(root, file.path));
+    }
+    return paths.length > 0 ? `(SELECT * FROM ${readFiles([...new Set(paths)], true)})` : undefined;
+  };
+}
+
+/** See TableScope.versionsOf: a schema table's record, as the file and the metadata give it. */
+function versionsOf(registry: TableRegistry, metadata: Metadata | undefined): (table: string) => RecordedVersions | undefined {
+  return (table) => {
+    const record = registry.originOf(table)?.schema;
+    return record ? { record, inMetadata: metadata?.tables[table]?.definition?.schema !== undefined } : undefined;
+  };
+}
+
 /** See TableScope.elsewhereIds. Legacy segments have no run and no manifest: their files are never here. */
 function elsewhereIdsOf(metadata: Metadata | undefined, present: ReadonlySet<string>, hereRuns: ReadonlySet<string>): (table: string) => IdRange[] | undefined {
   const known = new Map<string, IdRange[] | undefined>();
@@ -169,7 +215,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
     const files = await checkListedFiles(connection, root, loaded.manifests, checks, registry.lookup);
     append(checks, await unlistedFiles(root, files.listed, registry.definitions));
     for (const [table, paths] of files.readable) {
-      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${paths.map(quotedString).join(', ')}])`);
+      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM ${readFiles(paths, registry.originOf(table)?.schema !== undefined)}`);
     }
     const present = new Set(files.readable.keys());
     const scope: TableScope = {
@@ -180,6 +226,9 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
       hereIds: hereIdsOf(loaded.manifests),
       elsewhereIds: elsewhereIdsOf(options.metadata, present, hereRuns),
       runsOf: runsOf(loaded.manifests),
+      versionRunsOf: versionRunsOf(loaded.manifests),
+      versionsOf: versionsOf(registry, options.metadata),
+      relationOf: relationOf(root, loaded.manifests, files.readable, registry),
     };
     const rows: Record<string, number> = {};
     for (const definition of registry.definitions) {

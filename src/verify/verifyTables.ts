@@ -16,6 +16,7 @@ import { type RunAsOf, checkValues } from './valueChecks.js';
 import { checkRule } from './verifyRules.js';
 import { queryRow } from './queryRow.js';
 import { checkChildKey } from './childKeys.js';
+import { type ColumnCheck, type RecordedVersions, type RowScope, type VersionRun, tableChecks } from './versionScopes.js';
 
 export interface TableScope {
   readonly connection: DuckDBConnection;
@@ -33,6 +34,15 @@ export interface TableScope {
   readonly elsewhereIds: (table: string) => readonly IdRange[] | undefined;
   /** The runs here that made a table's rows: each one's IDs and as-of, by its manifest. */
   readonly runsOf: (table: string) => readonly RunAsOf[];
+  /** The runs here that made a table's rows: each one's IDs and the version it made them as, by its manifest. */
+  readonly versionRunsOf: (table: string) => readonly VersionRun[];
+  /** A schema file's table's versions (undefined for any other table): which definition a row is checked against. */
+  readonly versionsOf: (table: string) => RecordedVersions | undefined;
+  /**
+   * The rows of a table made as some versions (all of them: the view of its name), as a relation over their files
+   * alone; undefined when none of those files is readable here.
+   */
+  readonly relationOf: (table: string, versions?: readonly number[]) => string | undefined;
 }
 
 const one = queryRow;
@@ -131,18 +141,76 @@ async function checkReference(scope: TableScope, definition: TableDefinition, pa
   checks.push(orphans === 0 ? { check, result: 'ok', detail: fine } : violation(check, orphans, what, definition.primaryKey, idsOf(counts.ids)));
 }
 
-/** A unique column's repeated values; the rows holding them are found only when there are some. */
-async function checkUnique(scope: TableScope, definition: TableDefinition, column: string, checks: VerifyCheck[]): Promise<void> {
-  const [c, table, key] = [quotedIdentifier(column), quotedIdentifier(definition.name), quotedIdentifier(definition.primaryKey)];
-  const dup = num((await one(scope.connection, `SELECT count(${c}) - count(DISTINCT ${c}) AS n FROM ${table}`)).n);
-  const check = `${definition.name}.${column} unique`;
+/** A unique column's repeated values among `rows` (a relation); the rows holding them are found only when there are some. */
+async function checkUnique(scope: TableScope, definition: TableDefinition, column: string, rows: string, check: string, checks: VerifyCheck[]): Promise<void> {
+  const [c, key] = [quotedIdentifier(column), quotedIdentifier(definition.primaryKey)];
+  const dup = num((await one(scope.connection, `SELECT count(${c}) - count(DISTINCT ${c}) AS n FROM ${rows}`)).n);
   if (dup === 0) {
     checks.push({ check, result: 'ok', detail: 'no value twice' });
     return;
   }
-  const repeated = `(SELECT ${c} FROM ${table} GROUP BY ${c} HAVING count(*) > 1)`;
-  const rows = offending(await one(scope.connection, `SELECT ${lowestIds(key)} AS ids, count(*) AS listed FROM ${table} WHERE ${c} IN ${repeated}`));
-  checks.push(violation(check, dup, `repeated values, in ${rows.listed} rows`, definition.primaryKey, rows.ids, rows.listed));
+  const repeated = `(SELECT ${c} FROM ${rows} GROUP BY ${c} HAVING count(*) > 1)`;
+  const found = offending(await one(scope.connection, `SELECT ${lowestIds(key)} AS ids, count(*) AS listed FROM ${rows} WHERE ${c} IN ${repeated}`));
+  checks.push(violation(check, dup, `repeated values, in ${found.listed} rows`, definition.primaryKey, found.ids, found.listed));
+}
+
+/** The rows a check applies to, as a relation, with the columns their files have. */
+interface ScopeRows {
+  readonly relation: string;
+  readonly columns: ReadonlySet<string>;
+}
+
+/**
+ * The rows of `rows` for a check named `check` of `column`, or the check skipped, saying why: none of their files is
+ * readable here (each such file is a violation already), or none has the column.
+ */
+type UsableRows = (rows: RowScope, column: string | undefined, check: string) => Promise<ScopeRows | VerifyCheck>;
+
+function usableRows(scope: TableScope, table: string): UsableRows {
+  const found = new Map<string, Promise<ScopeRows | undefined>>();
+  const rowsOf = async (rows: RowScope): Promise<ScopeRows | undefined> => {
+    const relation = scope.relationOf(table, rows.versions);
+    if (relation === undefined) return undefined;
+    const reader = await scope.connection.runAndReadAll(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${relation})`);
+    return { relation, columns: new Set(reader.getRowObjectsJson().map((row) => String(row.column_name))) };
+  };
+  return async (rows, column, check) => {
+    let known = found.get(rows.label);
+    if (!known) found.set(rows.label, (known = rowsOf(rows)));
+    const usable = await known;
+    if (!usable) return { check, result: 'skipped', detail: 'none of their files is readable here' };
+    if (column !== undefined && !usable.columns.has(column)) return { check, result: 'skipped', detail: `no file of them has a column ${column}` };
+    return usable;
+  };
+}
+
+/** The value checks, each over the rows of its versions, reported in the order given. */
+async function checkScopedValues(scope: TableScope, definition: TableDefinition, wanted: readonly ColumnCheck[], usable: UsableRows, checks: VerifyCheck[]): Promise<void> {
+  const results = new Map<ColumnCheck, VerifyCheck>();
+  const groups = new Map<string, { rows: ScopeRows; checks: ColumnCheck[] }>();
+  for (const check of wanted) {
+    const name = `${definition.name}.${check.column}${check.scope.label}`;
+    const rows = await usable(check.scope, check.column, name);
+    if (!('relation' in rows)) {
+      results.set(check, rows);
+      continue;
+    }
+    const group = groups.get(check.scope.label) ?? { rows, checks: [] };
+    groups.set(check.scope.label, group);
+    group.checks.push(check);
+  }
+  for (const group of groups.values()) {
+    const made: VerifyCheck[] = [];
+    await checkValues(scope.connection, definition, scope.runsOf(definition.name), made, group.checks, group.rows.relation);
+    group.checks.forEach((check, i) => {
+      const result = made[i];
+      if (result) results.set(check, result);
+    });
+  }
+  for (const check of wanted) {
+    const result = results.get(check);
+    if (result) checks.push(result);
+  }
 }
 
 /** Every check of a table whose files are here; returns its row count. */
@@ -150,14 +218,27 @@ export async function checkTable(scope: TableScope, definition: TableDefinition,
   const rows = definition.children
     ? await checkChildKey(scope.connection, definition, definition.children, scope.hereIds(definition.name), (name, ranges) => rangeTable(scope.connection, name, ranges), checks)
     : await checkPrimaryKey(scope, definition, checks);
-  for (const column of definition.unique ?? []) await checkUnique(scope, definition, column, checks);
-  for (const parent of definition.parents) await checkReference(scope, definition, parent, checks);
-  await checkValues(scope.connection, definition, scope.runsOf(definition.name), checks);
-  for (const rule of definition.rules ?? []) {
-    const missing = (rule.reads ?? []).filter((other) => !scope.present.has(other));
-    const check = `${definition.name}: ${rule.description}`;
-    if (missing.length) checks.push({ check, result: 'skipped', detail: `needs ${missing.join(', ')} files here` });
-    else checks.push(await checkRule(scope.connection, definition, rule, scope.originOf(definition.name)));
+  const wanted = tableChecks(definition, scope.versionsOf(definition.name), scope.versionRunsOf(definition.name));
+  const usable = usableRows(scope, definition.name);
+  for (const { column, scope: within } of wanted.unique) {
+    const check = `${definition.name}.${column} unique${within.label}`;
+    const found = await usable(within, column, check);
+    if ('relation' in found) await checkUnique(scope, definition, column, found.relation, check, checks);
+    else checks.push(found);
   }
+  for (const parent of definition.parents) await checkReference(scope, definition, parent, checks);
+  await checkScopedValues(scope, definition, wanted.values, usable, checks);
+  for (const { rule, scope: within } of wanted.rules) {
+    const missing = (rule.reads ?? []).filter((other) => !scope.present.has(other));
+    const check = `${definition.name}: ${rule.description}${within.label}`;
+    if (missing.length) {
+      checks.push({ check, result: 'skipped', detail: `needs ${missing.join(', ')} files here` });
+      continue;
+    }
+    const found = await usable(within, undefined, check);
+    if (!('relation' in found)) checks.push(found);
+    else checks.push(await checkRule(scope.connection, definition, rule, scope.originOf(definition.name), within.versions ? { relation: found.relation, label: within.label } : undefined));
+  }
+  for (const note of wanted.notes) checks.push(note);
   return rows;
 }

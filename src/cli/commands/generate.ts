@@ -190,9 +190,11 @@ export class GenerateCommand extends Command {
     };
     const profile = this.profile || process.env.SYNTHGEN_PROFILE === '1' ? new Profile() : undefined;
     const signals = new RunSignals(howToFinish(this.metadata, this.tables ?? [], this.schema ?? []));
-    const notice = (message: string) => void process.stderr.write(`synthgen: ${message}\n`);
+    // Said by the run once it is accepted: a refused run has changed nothing.
+    const notices: string[] = [];
     const settings = {
-      registry: await registryFor({ modules: this.tables, schemas: this.schema, metadataPath: this.metadata, onNotice: notice }),
+      registry: await registryFor({ modules: this.tables, schemas: this.schema, metadataPath: this.metadata, onNotice: (message) => notices.push(message) }),
+      notices,
       metadataPath: this.metadata,
       workers,
       wait: this.wait,

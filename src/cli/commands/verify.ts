@@ -21,7 +21,8 @@ export class VerifyCommand extends Command {
       contiguous, unique columns unique, foreign keys must resolve (to the parent's files when they are there, else
       to IDs the metadata holds), no date or time may be after its run's as-of (unless its column says it may),
       numbers must lie within their column's bounds, and each table's rules must hold; each violation names up to
-      5 offending rows by primary key. Runs the metadata records elsewhere (another
+      5 offending rows by primary key. A schema file's table is checked row by row against the version that made
+      the row (its columns, bounds, unique columns and rules, as the metadata records them). Runs the metadata records elsewhere (another
       folder or bucket) are not looked for here; references to their IDs are checked against the metadata. Only
       \`<table>/<file>.parquet\` paths inside the dataset are read, and only regular files; for S3, objects whose keys
       would leave the prefix are reported, never downloaded. Exits 1 on any violation.

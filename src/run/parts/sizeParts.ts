@@ -17,6 +17,7 @@ import { writePoolFile } from '../../schema/poolFile.js';
 import { standInOwn, standInParents } from '../../schema/time/standInRanges.js';
 import type { TableRegistry } from '../../schema/registry.js';
 import { queryFailure } from '../../errors/writeFailure.js';
+import { originFlag } from '../tableOrigins.js';
 
 /** Calibration samples use these instead of the run's, so part sizes do not depend on the seed. */
 const SAMPLE_SEED = 0;
@@ -78,7 +79,8 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
       });
       // A query DuckDB rejects fails here, the first time it runs: one line naming the module and the table.
       if (result.state === 'failed') {
-        throw queryFailure(scratchPath, result, { name, module: context.registry.originOf(name)?.module, cannot: (reason) => `run its SQL (${reason}): check the sql of its fields` });
+        const origin = context.registry.originOf(name);
+        throw queryFailure(scratchPath, result, { name, source: origin && originFlag(origin), cannot: (reason) => `run its SQL (${reason}): check the sql of its fields` });
       }
       return result.bytes;
     }, isSampleSize);
