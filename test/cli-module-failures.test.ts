@@ -1,7 +1,7 @@
 /**
  * A --tables module that fails in ways a plain `throw new Error()` does not: a thrown value whose toString throws,
- * a promise it rejects and never handles, a top-level await that never settles. Each is one line naming the module,
- * exit 2, no stack and nothing written.
+ * a promise it rejects and never handles, a top-level await that never settles, a builder throwing such a value. Each
+ * is one line naming the module, exit 2, no stack and nothing written.
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +14,14 @@ const CASES: ReadonlyArray<readonly [string, string, RegExp]> = [
   ['an unhandled rejection', `Promise.reject(new Error('later'));\nexport const x = 1;\n`, /a promise the module made was rejected and nothing handled it: Error: later \(line 1\)/],
   ['an unhandled rejection with no Error', `Promise.reject(42);\nexport const x = 1;\n`, /a promise the module made was rejected and nothing handled it: 42/],
   ['a top-level await that never settles', `await new Promise(() => {});\n`, /the module's top-level await never settles/],
+  [
+    'a sql builder throwing a value whose toString throws',
+    `import { defineTable } from 'synthgen';
+const odd = { toString() { throw new Error('nope'); } };
+const column = (name, sql) => ({ name, type: 'BIGINT', description: 'd', distribution: 'd', sql });
+export const t = defineTable({ name: 'odd_table', description: 'd', version: 1, primaryKey: 'id', parents: [], pools: [], helpers: [], columns: [column('id', ({ row }) => row.id), column('c', () => { throw odd; })] });\n`,
+    /table odd_table, column c: its sql builder threw: a value that cannot be shown \(object\)/,
+  ],
 ];
 
 test.concurrent.each(CASES)('%s: one line naming the module, exit 2', async (_what, source, expected) => {

@@ -27,3 +27,12 @@ export function stackOf(value: unknown): string {
     return '';
   }
 }
+
+/** An Error's message, or the thrown value as text; never throws (see describeThrown). */
+export function messageOf(value: unknown): string {
+  try {
+    return value instanceof Error ? String(value.message) : String(value);
+  } catch {
+    return `a value that cannot be shown (${typeof value})`;
+  }
+}
