@@ -130,10 +130,10 @@ function describeValue(value: unknown): string {
  * the command as any bad module does (with the worker pool shut down). Any other ends the process here, as Node
  * would, with one line: a module's rejection later on, or a bug of ours (with its stack).
  */
-function onUnhandled(reason: unknown, args: readonly string[], importing: () => boolean): void {
+function onUnhandled(reason: unknown, args: readonly string[]): void {
   const theirs = noteRejection(reason);
-  if (theirs && importing()) return;
-  const { message, exitCode } = failure(theirs ?? reason, args);
+  if (theirs?.failsImport) return;
+  const { message, exitCode } = failure(theirs?.error ?? reason, args);
   process.stderr.write(`synthgen: ${message}\n`);
   // The lock, if one is held, is released by its own exit handler; an interrupted run's record stays for --resume.
   process.exit(exitCode);
@@ -180,7 +180,7 @@ export async function runCli(): Promise<number> {
     colorDepth: process.stdout.isTTY ? Cli.defaultContext.colorDepth : 1,
   };
   let settled = false;
-  process.on('unhandledRejection', (reason) => onUnhandled(reason, args, () => moduleImporting() !== undefined));
+  process.on('unhandledRejection', (reason) => onUnhandled(reason, args));
   onExitUnsettled(() => settled);
   try {
     // Reading the command line applies the option validators: a bad value fails here, before anything runs.

@@ -90,7 +90,7 @@ export function moduleImporting(): string | undefined {
  * its stack, or because it came while that module was being imported), the one line that says so. One that came
  * during the import also makes the import fail; undefined when it is none of the modules'.
  */
-export function noteRejection(reason: unknown): UserError | undefined {
+export function noteRejection(reason: unknown): { readonly error: UserError; readonly failsImport: boolean } | undefined {
   const stack = stackOf(reason);
   const module = imported.find((m) => stack.includes(m.url)) ?? importing;
   if (!module) return undefined;
@@ -98,8 +98,9 @@ export function noteRejection(reason: unknown): UserError | undefined {
   const error = new UserError(
     `--tables ${module.given}: a promise the module made was rejected and nothing handled it: ${thrown}${location(reason, module.url)}; await it, or handle the rejection with .catch()`,
   );
-  if (module === importing) rejectedWhileImporting.push(error);
-  return error;
+  const failsImport = module === importing;
+  if (failsImport) rejectedWhileImporting.push(error);
+  return { error, failsImport };
 }
 
 function tablesOf(given: string, exports: Record<string, unknown>, module: string): RegisteredTable[] {
