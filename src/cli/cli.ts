@@ -5,11 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { Builtins, Cli, type BaseContext, type ErrorWithMeta } from 'clipanion';
 import { UserError } from '../errors/userError.js';
+import { stackOf } from '../errors/thrownValue.js';
+import { moduleImporting, noteRejection } from '../schema/loadTableModules.js';
 import { GenerateCommand } from './commands/generate.js';
 import { InitCommand } from './commands/init.js';
+import { RemoveCommand } from './commands/remove.js';
 import { ReportCommand } from './commands/report.js';
+import { RunsCommand } from './commands/runs.js';
 import { SchemaCommand } from './commands/schema.js';
 import { VerifyCommand } from './commands/verify.js';
+import { commandHelp, topHelp } from './render/help.js';
+import { printable, printableLine } from './render/printable.js';
 
 /** The version npm installed: package.json, three folders up from dist/src/cli/cli.js. */
 function ownVersion(): string {
@@ -28,10 +34,13 @@ cli.register(SchemaCommand);
 cli.register(VerifyCommand);
 cli.register(ReportCommand);
 cli.register(InitCommand);
+cli.register(RunsCommand);
+cli.register(RemoveCommand);
 cli.register(Builtins.HelpCommand);
 cli.register(Builtins.VersionCommand);
 
-const SUBCOMMANDS = ['generate', 'schema', 'verify', 'report', 'init'];
+const OURS = [GenerateCommand, SchemaCommand, VerifyCommand, ReportCommand, InitCommand, RunsCommand, RemoveCommand];
+const SUBCOMMANDS = ['generate', 'schema', 'verify', 'report', 'init', 'runs', 'remove'];
 /** Taken by every command, besides what its own definition lists. */
 const BUILTIN_FLAGS = ['--help', '-h', '--version'];
 
@@ -96,36 +105,99 @@ function isClipanionError(error: unknown): error is ErrorWithMeta {
  */
 const VALIDATION_PREFIX = /^Invalid (?:value for \S+|option schema): /;
 
-/** How the CLI ends on `error`: the line it prints after "synthgen: " and the exit code. */
+/**
+ * How the CLI ends on `error`: the line it prints after "synthgen: " and the exit code. One line, whatever a message
+ * quoted (a parser's excerpt of a file, say), with control characters escaped (printable.ts).
+ */
 function failure(error: unknown, args: readonly string[]): { readonly message: string; readonly exitCode: number } {
-  // One line, whatever a message quoted (a parser's excerpt of a file, say).
-  const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
-  if (error instanceof UserError) return { message: oneLine(error.message), exitCode: error.exitCode };
-  if (isClipanionError(error) && error.clipanion.type === 'usage') return { message: oneLine(error.message.replace(VALIDATION_PREFIX, '')), exitCode: 2 };
-  if (isClipanionError(error)) return { message: syntaxProblem(args), exitCode: 2 };
-  return { message: `internal error, please report it:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, exitCode: 1 };
+  if (error instanceof UserError) return { message: printableLine(error.message), exitCode: error.exitCode };
+  if (isClipanionError(error) && error.clipanion.type === 'usage') return { message: printableLine(error.message.replace(VALIDATION_PREFIX, '')), exitCode: 2 };
+  if (isClipanionError(error)) return { message: printableLine(syntaxProblem(args)), exitCode: 2 };
+  const stack = stackOf(error);
+  return { message: printable(`internal error, please report it:\n${stack === '' ? describeValue(error) : stack}`), exitCode: 1 };
+}
+
+function describeValue(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return `a ${typeof value} that cannot be shown`;
+  }
+}
+
+/**
+ * A promise rejection nothing handled. One a --tables module made while it was imported fails that import, which ends
+ * the command as any bad module does (with the worker pool shut down). Any other ends the process here, as Node
+ * would, with one line: a module's rejection later on, or a bug of ours (with its stack).
+ */
+function onUnhandled(reason: unknown, args: readonly string[]): void {
+  const theirs = noteRejection(reason);
+  if (theirs?.failsImport) return;
+  const { message, exitCode } = failure(theirs?.error ?? reason, args);
+  process.stderr.write(`synthgen: ${message}\n`);
+  // The lock, if one is held, is released by its own exit handler; an interrupted run's record stays for --resume.
+  process.exit(exitCode);
+}
+
+/**
+ * Node ends a process whose event loop ran empty while its top-level await still waits with exit code 13, saying
+ * nothing: a --tables module's top-level await that never settles does that (exitCode is 13 when 'exit' fires).
+ */
+function onExitUnsettled(settled: () => boolean): void {
+  process.on('exit', () => {
+    if (settled() || process.exitCode !== 13) return;
+    const module = moduleImporting();
+    const { message, exitCode } = module
+      ? failure(new UserError(`--tables ${module}: the module's top-level await never settles (nothing is left for it to wait on): make what it awaits resolve, or remove the await`), [])
+      : { message: 'internal error, please report it: the command stopped waiting with nothing left to wait on', exitCode: 1 };
+    process.stderr.write(`synthgen: ${message}\n`);
+    process.exitCode = exitCode;
+  });
+}
+
+/** The help of the command at `path` (its words after `synthgen`), or the top-level help. */
+function helpFor(path: readonly string[] | undefined): string {
+  const definitions = cli.definitions();
+  // A command's help is under its first path (`generate` is the default command, whose path is none).
+  const kind = path && OURS.find((k) => k.paths.some((p) => p.join(' ') === path.join(' ')));
+  const definition = kind && definitions.find((d) => d.path === ['synthgen', ...(kind.paths[0] ?? [])].join(' '));
+  return definition ? commandHelp(definition) : topHelp(definitions, cli.binaryVersion ?? 'unknown');
+}
+
+/** The argument list the command line means: `resume` is `--resume`, `help` is `--help`. */
+function spelt(given: readonly string[]): string[] {
+  if (given[0] === 'resume') return ['--resume', ...given.slice(1)];
+  if (given[0] === 'help' && given.length === 1) return ['--help'];
+  return [...given];
 }
 
 /** Runs the command `process.argv` names; resolves to the exit code. */
 export async function runCli(): Promise<number> {
-  // `synthgen resume [...]` is `synthgen --resume [...]`.
-  const given = process.argv.slice(2);
-  const spelt = given[0] === 'resume' ? ['--resume', ...given.slice(1)] : given;
-  const args = bindNegativeValues(spelt, flagsOf(spelt));
+  const words = spelt(process.argv.slice(2));
+  const args = bindNegativeValues(words, flagsOf(words));
   const context: BaseContext = {
     ...Cli.defaultContext,
     colorDepth: process.stdout.isTTY ? Cli.defaultContext.colorDepth : 1,
   };
+  let settled = false;
+  process.on('unhandledRejection', (reason) => onUnhandled(reason, args));
+  onExitUnsettled(() => settled);
   try {
     // Reading the command line applies the option validators: a bad value fails here, before anything runs.
     const command = cli.process(args, context);
-    const ours = command instanceof GenerateCommand || command instanceof SchemaCommand || command instanceof VerifyCommand || command instanceof ReportCommand || command instanceof InitCommand;
-    // Help and version are clipanion's to print.
-    if (!ours || command.help) return await cli.run(args, context);
+    if (command instanceof Builtins.VersionCommand) return await cli.run(args, context);
+    const ours = OURS.some((kind) => command instanceof kind);
+    // clipanion answers --help with a command of its own (`synthgen --help`, or one after a command's path).
+    if (!ours || command.help) {
+      process.stdout.write(helpFor(command instanceof Builtins.HelpCommand ? undefined : command.path));
+      return 0;
+    }
     return await command.validateAndExecute();
   } catch (error: unknown) {
     const { message, exitCode } = failure(error, args);
     process.stderr.write(`synthgen: ${message}\n`);
     return exitCode;
+  } finally {
+    settled = true;
   }
 }

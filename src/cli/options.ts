@@ -20,12 +20,55 @@ export function parseTableNames(value: string): string[] {
   return names;
 }
 
+/** A count as written: digits (`_` between them allowed), a decimal with a k/M/B suffix, or an exponent. */
+const COUNT_SHAPE = /^(\d+(?:_\d+)*)(?:\.(\d+))?(?:([kmb])|e(\+?\d{1,4}|-\d{1,4}))?$/i;
+const SUFFIX_POWERS: Readonly<Record<string, number>> = { k: 3, m: 6, b: 9 };
+
+/**
+ * The whole number `text` names exactly, or undefined: `1500`, `1_500`, `1.5k` (k thousand, M million, B billion,
+ * either case), `1.5e3`. Worked out in decimal digits, not floating point, so `1.2345k` (1234.5) is no whole number
+ * and `1.1e1` is 11 exactly.
+ */
+export function wholeCount(text: string): bigint | undefined {
+  const match = COUNT_SHAPE.exec(text.trim());
+  if (!match) return undefined;
+  const [, whole = '', fraction = '', suffix, exponent] = match;
+  const power = suffix !== undefined ? (SUFFIX_POWERS[suffix.toLowerCase()] ?? 0) : Number(exponent ?? '0');
+  // The value is digits x 10^(power - decimals); a whole number when the digits cut off are all zeros.
+  const digits = `${whole.replace(/_/g, '')}${fraction}`;
+  const shift = power - fraction.length;
+  if (shift >= 0) return BigInt(digits) * 10n ** BigInt(shift);
+  const cut = digits.slice(digits.length + shift);
+  if (!/^0*$/.test(cut)) return undefined;
+  return BigInt(digits.slice(0, digits.length + shift) || '0');
+}
+
+const COUNT_FORMS = 'digits (1500000), a k/M/B suffix (1.5M) or an exponent (1.5e6)';
+
 function positiveInteger(text: string, what: string): number {
-  const trimmed = text.trim().replace(/_/g, '');
-  if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(Number(trimmed)) || Number(trimmed) <= 0) {
-    throw new UserError(`${what} must be a positive whole number, got "${text}"`);
+  const count = wholeCount(text);
+  if (count === undefined || count <= 0n) throw new UserError(`${what} must be a positive whole number: ${COUNT_FORMS}, got "${text}"`);
+  if (count > BigInt(Number.MAX_SAFE_INTEGER)) throw new UserError(`${what} must be a positive whole number up to ${Number.MAX_SAFE_INTEGER}, got "${text}"`);
+  return Number(count);
+}
+
+/**
+ * A URL scheme at the start of a path (`duckdb://`, `s3://`, `file:///`): a folder named `duckdb:` would be made
+ * of it. Two letters at least, so a Windows drive (`C:\data`) is a path.
+ */
+const URL_SHAPE = /^([a-z][a-z0-9+.-]+):\/\//i;
+
+/**
+ * A local path given to `flag` (`--out`, `--metadata`), refused when it looks like a URL; `what` is what the flag
+ * takes ("a local folder", "a local file").
+ */
+export function parseLocalPath(value: string, flag: string, what: string): string {
+  const scheme = URL_SHAPE.exec(value.trim())?.[1]?.toLowerCase();
+  if (scheme === undefined) return value;
+  if (scheme === 's3' && flag === '--out') {
+    throw new UserError(`--out ${value} is a URL: to write to S3 pass --s3-bucket ${value.trim()} (--out is then the local staging folder)`);
   }
-  return Number(trimmed);
+  throw new UserError(`${flag} ${value} is a URL: ${flag} takes ${what} path${flag === '--out' ? ', and synthgen writes Parquet files there or to S3 with --s3-bucket s3://bucket/prefix' : ''}; pass a path, e.g. ${flag === '--out' ? './data' : './metadata.json'}`);
 }
 
 /** What --num-rows says on its own: one count for every table, or a count per table named (in the order given). */

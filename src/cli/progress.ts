@@ -1,5 +1,6 @@
 /** Progress on stderr while a run goes, one line rewritten in place; only when stderr is a terminal. */
 import type { ProgressEvent } from '../run/runTypes.js';
+import { printableLine } from './render/printable.js';
 
 export function formatCount(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(2)}B`;
@@ -26,7 +27,7 @@ export function progressReporter(stream: NodeJS.WriteStream): ((event: ProgressE
   return (event) => {
     if (event.type === 'phase' || event.type === 'upload-wait') return;
     if (event.type === 'notice') {
-      stream.write(`\r\x1b[2K${event.message}\n`);
+      stream.write(`\r\x1b[2K${printableLine(event.message)}\n`);
       return;
     }
     if (event.type === 'planned') {

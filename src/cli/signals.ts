@@ -11,6 +11,7 @@
  */
 import { rmSync } from 'node:fs';
 import { type InterruptEvent, STOP_EXIT_CODES, type StopSignal } from '../run/runTypes.js';
+import { printableLine } from './render/printable.js';
 
 export class RunSignals {
   readonly #controller = new AbortController();
@@ -33,7 +34,7 @@ export class RunSignals {
 
   /** `howToFinish`: the sentence a run stopped at once ends with. */
   constructor(howToFinish: string, stderr: NodeJS.WritableStream = process.stderr) {
-    this.#howToFinish = howToFinish;
+    this.#howToFinish = printableLine(howToFinish);
     this.#stderr = stderr;
   }
 

@@ -16,6 +16,7 @@ import {
   parseCompressionLevel,
   parseEndpoint,
   parseFileSizeLimit,
+  parseLocalPath,
   parseRowCounts,
   parseRowGroupSize,
   parseSeed,
@@ -72,6 +73,9 @@ export const isEndpoint = parsedBy(parseEndpoint);
 export const isCompression = parsedBy(parseCompression);
 export const isCompressionLevel = parsedBy(parseCompressionLevel);
 export const isRowGroupSize = parsedBy(parseRowGroupSize);
+/** `--out` and `--metadata`: local paths, never URLs (a folder named `duckdb:` would be made of one). */
+export const isOutFolder = parsedBy((text) => parseLocalPath(text, '--out', 'a local folder'));
+export const isMetadataFile = parsedBy((text) => parseLocalPath(text, '--metadata', 'a local file'));
 
 type Fields = { [key: string]: unknown };
 

@@ -67,7 +67,9 @@ function windowStart(name: string, state: TableState | undefined, asOf: string, 
   if (last) {
     if (last.since === undefined) throw beforeWindows(name);
     if (epochSeconds(asOf) <= epochSeconds(last.as_of)) {
-      throw new UserError(`--as-of ${asOf} is not after the last as-of of ${name} (${last.as_of}): each run adds the rows created since the table's last run, so pass a later --as-of`);
+      throw new UserError(
+        `--as-of ${asOf} is not after the last as-of of ${name} (${last.as_of}): each run adds the rows created since the table's last run, so pass a later --as-of, or start another dataset with its own --out and --metadata`,
+      );
     }
     return last.as_of;
   }

@@ -23,7 +23,7 @@ import { type Reservation, reserveRanges } from './reserve.js';
 import { acquireRunLock, lockPath } from '../state/runLock.js';
 import { RunJournal } from './runJournal.js';
 import { commitRun, runSummary, tableSummaries } from './runOutcome.js';
-import { type Ask, type RunRequest, ask, checkStillFree, pendingRecord, requestRun } from './runRequest.js';
+import { type Ask, type RunRequest, ask, asOfOnceLocked, checkStillFree, pendingRecord, requestRun } from './runRequest.js';
 import type { ProgressEvent, RunOptions, RunSummary } from './runTypes.js';
 import { planRun } from './parts/sizeParts.js';
 import type { CompiledTable } from '../schema/compileTable.js';
@@ -152,11 +152,12 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
   return { registry, compiled, pools };
 }
 
-async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Promise<RunSummary> {
-  const { options } = asked;
+async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool): Promise<RunSummary> {
+  const { options } = askedBefore;
   const startedAt = performance.now();
   const phase = phaseClock(options.onProgress);
   const loaded = await loadMetadata(metadataPath);
+  const asked = await asOfOnceLocked(askedBefore, loaded.metadata);
   const { request, reserved, after, origins } = await requestAndReserve(asked, metadataPath, loaded);
   const { runId, tables } = request;
   const target: OutputTarget = outputTarget(request);

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
-import type { LoadedMetadata, TableOriginRecord } from '../state/metadata.js';
+import type { LoadedMetadata, Metadata, TableOriginRecord } from '../state/metadata.js';
+import { isLegacy } from '../state/segment.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
 import { type TablePlan, fileStamp } from './parts/plan.js';
 import type { Reservation } from './reserve.js';
@@ -73,6 +74,33 @@ export function ask(given: RunOptions): Ask {
     format: resolveFormat(options.format ?? {}),
   };
   return { kind: 'new', options, settings, command: typeof options.command === 'string' ? options.command : options.command(settings), registry };
+}
+
+/** The latest as-of among the segments of `tables`, in ms; -Infinity when none has any. */
+function latestAsOf(metadata: Metadata, tables: readonly string[]): number {
+  let latest = -Infinity;
+  for (const table of tables) {
+    const segments = metadata.tables[table]?.segments ?? [];
+    const last = segments[segments.length - 1];
+    if (last && !isLegacy(last)) latest = Math.max(latest, Date.parse(last.as_of));
+  }
+  return latest;
+}
+
+/**
+ * A new run's default as-of, taken again once the lock is held: "now" is when the run reads the metadata, not when it
+ * started to wait (--wait) for a run that may have committed a later as-of meanwhile. When one of its tables' last
+ * as-of is this very second (a run that just ended), the run takes the next second: each run's as-of must be later.
+ */
+export async function asOfOnceLocked(asked: Ask, metadata: Metadata): Promise<Ask> {
+  if (asked.kind !== 'new' || asked.options.asOf !== undefined) return asked;
+  let asOf = currentSecond();
+  if (latestAsOf(metadata, asked.options.tables) === Date.parse(asOf)) {
+    await new Promise((resolveSleep) => setTimeout(resolveSleep, 1000 - (Date.now() % 1000) + 5));
+    asOf = currentSecond();
+  }
+  const settings = { ...asked.settings, asOf };
+  return { ...asked, settings, command: typeof asked.options.command === 'string' ? asked.options.command : asked.options.command(settings) };
 }
 
 /** The options with each named table's children tables (childTables.ts). */

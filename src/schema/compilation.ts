@@ -3,6 +3,7 @@
  * engine inputs), and the stage each is computed in. compileTable.ts drives it; parents/referenceFields.ts adds the
  * fields that pick parents.
  */
+import { messageOf } from '../errors/thrownValue.js';
 import { UserError } from '../errors/userError.js';
 import { definitionProblem } from './defineTable.js';
 import { poolColumn } from './columns/poolAt.js';
@@ -323,7 +324,7 @@ function buildSql(definition: TableDefinition, node: Node, context: RowContext):
     sql = node.build(context);
   } catch (error: unknown) {
     if (error instanceof UserError) throw error;
-    throw definitionProblem(definition.name, node.label, `its sql builder threw: ${error instanceof Error ? error.message : String(error)}`);
+    throw definitionProblem(definition.name, node.label, `its sql builder threw: ${messageOf(error)}`);
   }
   if (typeof sql !== 'string' || sql.trim() === '') throw definitionProblem(definition.name, node.label, 'its sql builder must return a SQL expression (a non-empty string)');
   return sql;

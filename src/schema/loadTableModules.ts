@@ -10,6 +10,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errnoCode, reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
+import { describeThrown, stackOf } from '../errors/thrownValue.js';
 import { isPool, isTable } from './defineTable.js';
 import type { RegisteredTable } from './registry.js';
 
@@ -36,23 +37,70 @@ async function checkFile(given: string, path: string): Promise<void> {
 
 /** Where in the module a load failure points, if Node says (a syntax error's file:line). */
 function location(error: unknown, url: string): string {
-  const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const line = stack.split('\n').find((text) => text.includes(url));
+  const line = stackOf(error).split('\n').find((text) => text.includes(url));
   const match = line ? /:(\d+)(?::\d+)?\)?\s*$/.exec(line) : null;
   return match ? ` (line ${match[1]})` : '';
 }
 
+interface ImportedModule {
+  /** As given to --tables. */
+  readonly given: string;
+  readonly url: string;
+}
+
+/** Every module imported so far, and the one being imported, if any. */
+const imported: ImportedModule[] = [];
+let importing: ImportedModule | undefined;
+/** Rejections nothing handled while a module was being imported (noteRejection), for that import to fail with. */
+const rejectedWhileImporting: UserError[] = [];
+
 async function importModule(given: string, path: string): Promise<Record<string, unknown>> {
   hookSynthgenImports();
   const url = pathToFileURL(path).href;
+  const module = { given, url };
+  imported.push(module);
+  importing = module;
+  rejectedWhileImporting.length = 0;
   try {
-    return (await import(url)) as Record<string, unknown>;
+    const exports = (await import(url)) as Record<string, unknown>;
+    // Node reports a rejection nothing handled once the microtasks have run: by the next turn of the loop.
+    await new Promise((resolveTurn) => setImmediate(resolveTurn));
+    const rejected = rejectedWhileImporting[0];
+    if (rejected) throw rejected;
+    return exports;
   } catch (error: unknown) {
-    if (error instanceof UserError) throw new UserError(`--tables ${given}: ${error.message}`);
-    const name = error instanceof Error ? error.name : 'Error';
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new UserError(`--tables ${given}: the module does not load: ${name}: ${message}${location(error, url)}`);
+    if (error instanceof UserError) throw error.message.startsWith(`--tables ${given}: `) ? error : new UserError(`--tables ${given}: ${error.message}`);
+    const thrown = describeThrown(error);
+    throw new UserError(`--tables ${given}: the module does not load: ${thrown ?? `it threw a value that cannot be shown (${typeof error})`}${location(error, url)}`);
+  } finally {
+    importing = undefined;
   }
+}
+
+/**
+ * The --tables module whose import is under way: when the process runs out of things to do meanwhile (a top-level
+ * await that never settles), it is the one waiting.
+ */
+export function moduleImporting(): string | undefined {
+  return importing?.given;
+}
+
+/**
+ * Takes a promise rejection nothing handled (the process's 'unhandledRejection'): when a --tables module made it (by
+ * its stack, or because it came while that module was being imported), the one line that says so. One that came
+ * during the import also makes the import fail; undefined when it is none of the modules'.
+ */
+export function noteRejection(reason: unknown): { readonly error: UserError; readonly failsImport: boolean } | undefined {
+  const stack = stackOf(reason);
+  const module = imported.find((m) => stack.includes(m.url)) ?? importing;
+  if (!module) return undefined;
+  const thrown = describeThrown(reason) ?? `a value that cannot be shown (${typeof reason})`;
+  const error = new UserError(
+    `--tables ${module.given}: a promise the module made was rejected and nothing handled it: ${thrown}${location(reason, module.url)}; await it, or handle the rejection with .catch()`,
+  );
+  const failsImport = module === importing;
+  if (failsImport) rejectedWhileImporting.push(error);
+  return { error, failsImport };
 }
 
 function tablesOf(given: string, exports: Record<string, unknown>, module: string): RegisteredTable[] {

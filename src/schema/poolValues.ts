@@ -4,6 +4,7 @@
  * A user's pools are never cached on disk: their builders may read anything (other files, closures), which no key
  * can cover, so an edited module always gets fresh values.
  */
+import { messageOf } from '../errors/thrownValue.js';
 import { UserError } from '../errors/userError.js';
 import { cachedValue } from '../state/cache.js';
 import type { PoolDefinition } from './tableDefinition.js';
@@ -37,7 +38,7 @@ async function build(pool: PoolDefinition): Promise<PoolValues> {
     return checked(pool, await pool.build());
   } catch (error: unknown) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`pool ${pool.name}: build() threw: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserError(`pool ${pool.name}: build() threw: ${messageOf(error)}`);
   }
 }
 

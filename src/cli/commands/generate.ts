@@ -15,6 +15,7 @@ import { RunSignals } from '../signals.js';
 import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../output/parquetFormat.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
+import { printable, printableLine } from '../render/printable.js';
 import { BUILTIN_NAMES, registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import { rowsFor } from '../options.js';
 import { formatBytes, formatCount, progressReporter } from '../progress.js';
@@ -25,6 +26,8 @@ import {
   isCompressionLevel,
   isEndpoint,
   isFileSizeLimit,
+  isMetadataFile,
+  isOutFolder,
   isRowCounts,
   isRowGroupSize,
   isS3Target,
@@ -50,11 +53,12 @@ export class GenerateCommand extends Command {
   static override usage = Command.Usage({
     description: `Generate tables (${BUILTIN_NAMES}, or your own with --tables or --schema) as Parquet files`,
     details: `
-      Writes \`<out>/<table>/<YYYYMMDDHHMMSS>.parquet\` (or \`..._part_001.parquet\` and on when a table needs several
-      files) and records the run in the metadata file. A table's first run covers its history, from --since (default
-      3 years before --as-of) to --as-of; each later run covers the time since the table's last as-of. IDs continue
-      and creation times rise with them, and an order references only users and products that existed when it was
-      placed. The same --seed and --as-of give byte-identical files whatever --workers is.
+      Writes \`<out>/<table>/<YYYYMMDDHHMMSS>-<run>.parquet\` (the run's start time in UTC and the random part of its
+      run id; \`..._part_001.parquet\` and on when a table needs several files) and records the run in the metadata
+      file: --out and --metadata name a dataset, and a new dataset needs new ones. A table's first run covers its
+      history, from --since (default 3 years before --as-of) to --as-of; each later run covers the time since the
+      table's last as-of. IDs continue and creation times rise with them, and an order references only users and
+      products that existed when it was placed. The same --seed and --as-of give byte-identical files whatever --workers is.
 
       Files are never overwritten, and the metadata is only changed once every file of the run is written.
     `,
@@ -80,10 +84,10 @@ export class GenerateCommand extends Command {
   tables = tablesOption();
   schema = schemaOption();
   tableNames = Option.String('--table-names', { description: `Comma-separated tables: ${BUILTIN_NAMES}, and those of --tables and --schema`, validator: isTableNames });
-  numRows = Option.String('--num-rows', { description: 'Rows per table (100000) or per-table counts (users=1000,orders=5000)', validator: isRowCounts });
+  numRows = Option.String('--num-rows', { description: 'Rows per table (100000, 100k, 1.5M, 2e6) or per-table counts (users=1000,orders=5k)', validator: isRowCounts });
   fileSizeLimit = Option.String('--file-size-limit', { description: `Largest file in MB (10^6 bytes); default ${DEFAULT_FILE_SIZE_MB}`, validator: isFileSizeLimit });
-  out = Option.String('--out', './data', { description: 'Output folder (default ./data)' });
-  metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file (default ./metadata.json)' });
+  out = Option.String('--out', './data', { description: 'Output folder (default ./data)', validator: isOutFolder });
+  metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file (default ./metadata.json)', validator: isMetadataFile });
   seed = Option.String('--seed', { description: 'Integer seed (default: random, printed and recorded)', validator: isSeed });
   asOf = Option.String('--as-of', { description: 'End of the run\'s window: rows are created after each table\'s last as-of and up to this, ISO 8601 (default: now)', validator: isAsOf });
   since = Option.String('--since', { description: 'Start of the history of a table\'s first run, ISO 8601 (default: 3 years before --as-of)', validator: isSince });
@@ -100,7 +104,7 @@ export class GenerateCommand extends Command {
     validator: isEndpoint,
   });
   s3Region = Option.String('--s3-region', { description: 'Bucket region (default: AWS_REGION, else us-east-1)' });
-  s3Checksums = Option.Boolean('--s3-checksums', true, { description: 'Send the SDK default request checksums; --no-s3-checksums for stores that reject them' });
+  s3Checksums = Option.Boolean('--s3-checksums', true, { description: "Do not send the SDK's default CRC request checksums, for stores that reject them (default: send them)" });
   uploadConcurrency = Option.String('--upload-concurrency', { description: 'Files uploaded at once (default: one per worker, at least 4)', validator: isUploadConcurrency });
   resume = Option.Boolean('--resume', false, { description: 'Finish the interrupted run recorded next to --metadata' });
   discardInterrupted = Option.Boolean('--discard-interrupted', false, {
@@ -215,15 +219,16 @@ export class GenerateCommand extends Command {
       signals.dispose();
     }
     if (profile) process.stderr.write(profile.report());
-    this.context.stdout.write(this.json ? `${JSON.stringify(summary, null, 2)}\n` : plainSummary(summary));
+    this.context.stdout.write(this.json ? `${JSON.stringify(summary, null, 2)}\n` : printable(plainSummary(summary)));
     return 0;
   }
 
   /** Progress on stderr (a line that updates on a terminal), --profile's record, or only notices with --json. */
   #onProgress(profile: Profile | undefined): (event: ProgressEvent) => void {
     const progress = this.json ? undefined : progressReporter(process.stderr);
-    if (!progress && !profile) return (event) => (event.type === 'notice' ? void process.stderr.write(`synthgen: ${event.message}\n`) : undefined);
     return (event) => {
+      // The progress line says notices itself; without it (--json, stderr not a terminal) they are lines of their own.
+      if (event.type === 'notice' && !progress) process.stderr.write(`synthgen: ${printableLine(event.message)}\n`);
       progress?.(event);
       profile?.record(event);
     };

@@ -10,7 +10,8 @@ import type { ChartSpec } from '../../report/page/chartOptions.js';
 import type { ReportData, TableDescription } from '../../report/reportData.js';
 import { formatBytes, formatCount } from '../progress.js';
 import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
-import { type FieldOf, isEndpoint, isS3Target, requires, rule } from '../validators.js';
+import { printable } from '../render/printable.js';
+import { type FieldOf, isEndpoint, isOutFolder, isS3Target, requires, rule } from '../validators.js';
 
 type Field = FieldOf<ReportCommand>;
 
@@ -43,7 +44,7 @@ export class ReportCommand extends Command {
 
   tables = tablesOption();
   schema = schemaOption();
-  out = Option.String('--out', './data', { description: 'Dataset folder (default ./data)' });
+  out = Option.String('--out', './data', { description: 'Dataset folder (default ./data)', validator: isOutFolder });
   s3Bucket = Option.String('--s3-bucket', { description: 'Report on the dataset at a bucket or s3://bucket/prefix instead of --out', validator: isS3Target });
   s3Endpoint = Option.String('--s3-endpoint', { description: 'S3-compatible endpoint URL', validator: isEndpoint });
   s3Region = Option.String('--s3-region', { description: 'Bucket region' });
@@ -68,7 +69,7 @@ export class ReportCommand extends Command {
     const described = await this.#described();
     const data = await this.#data(buildReport, described);
     const bytes = await writeReportFile(path, reportPage(data), this.force);
-    this.context.stdout.write(this.json ? `${JSON.stringify({ file: { path, bytes }, ...data }, null, 2)}\n` : plainSummary(data, showsShopCharts(data) ? chartSpecs(data) : [], path, bytes));
+    this.context.stdout.write(this.json ? `${JSON.stringify({ file: { path, bytes }, ...data }, null, 2)}\n` : printable(plainSummary(data, showsShopCharts(data) ? chartSpecs(data) : [], path, bytes)));
     return 0;
   }
 

@@ -3,19 +3,39 @@
  * those of --tables and --schema; and `--json-schema`, the JSON Schema of schema files, for editors.
  */
 import { Command, Option } from 'clipanion';
+import { UserError } from '../../errors/userError.js';
 import { columnDependencies } from '../../schema/dictionary/columnDependencies.js';
 import { dataDictionary, lookupIn } from '../../schema/dictionary/dataDictionary.js';
 import type { Column, TableDefinition } from '../../schema/tableDefinition.js';
 import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import { toolVersions } from '../../state/runManifest.js';
+import { dictionaryText } from '../render/dictionaryText.js';
+import { terminalWidth } from '../render/wrap.js';
+import { isMetadataFile, parsedBy } from '../validators.js';
+
+const FORMATS = ['text', 'md', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const isFormat = parsedBy((text): Format => {
+  const format = FORMATS.find((f) => f === text.trim().toLowerCase());
+  if (!format) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, got "${text}"`);
+  return format;
+});
 
 export class SchemaCommand extends Command {
   static override paths = [['schema']];
 
   static override usage = Command.Usage({
     description: 'Print the data dictionary: every table and column with its type, meaning, distribution, what it depends on and what verify checks',
+    details: `
+      As text wrapped to the terminal (100 columns when stdout is not a terminal and COLUMNS is not set), as
+      Markdown tables (--format md; the README's data dictionary is this), or as JSON. Name tables to print only
+      those.
+    `,
     examples: [
-      ['As Markdown', '$0 schema'],
+      ['Every built-in table', '$0 schema'],
+      ['One table', '$0 schema orders'],
+      ['As Markdown', '$0 schema --format md'],
       ['As JSON, for scripts', '$0 schema --json'],
       ['With the tables of your own module', '$0 schema --tables ./my-tables.mjs'],
       ['The tables of a schema file', '$0 schema --schema saas.yaml'],
@@ -24,11 +44,13 @@ export class SchemaCommand extends Command {
     ],
   });
 
+  names = Option.Rest({ name: 'TABLE' });
   tables = tablesOption();
   schema = schemaOption();
-  metadata = Option.String('--metadata', { description: "A dataset's metadata file: a schema file's tables are then shown at the versions their next rows get" });
+  format = Option.String('--format', { description: 'text (default), md or json', validator: isFormat });
+  metadata = Option.String('--metadata', { description: "A dataset's metadata file: a schema file's tables are then shown at the versions their next rows get", validator: isMetadataFile });
   all = Option.Boolean('--all', false, { description: 'With --tables or --schema, the built-in tables too' });
-  json = Option.Boolean('--json', false, { description: 'Print as JSON' });
+  json = Option.Boolean('--json', false, { description: 'Print as JSON (the same as --format json)' });
   jsonSchema = Option.Boolean('--json-schema', false, { description: 'Print the JSON Schema of schema files instead (point your editor at it)' });
 
   override async execute(): Promise<number> {
@@ -39,15 +61,26 @@ export class SchemaCommand extends Command {
       return 0;
     }
     const registry = await registryFor({ modules: this.tables, schemas: this.schema, ...(this.metadata === undefined ? {} : { metadataPath: this.metadata }) });
+    const definitions = this.#chosen(registry.definitions, (name) => registry.originOf(name) !== undefined);
+    const format = this.json ? 'json' : (this.format ?? 'text');
+    if (format === 'json') this.context.stdout.write(`${JSON.stringify({ tables: jsonDictionary(definitions, registry.definitions) }, null, 2)}\n`);
+    else if (format === 'md') this.context.stdout.write(dataDictionary(definitions, registry.definitions));
+    else this.context.stdout.write(dictionaryText(definitions, registry.definitions, terminalWidth()));
+    return 0;
+  }
+
+  /** The tables named, in the order named; else those of --tables and --schema (and the built-in ones with --all). */
+  #chosen(known: readonly TableDefinition[], isOwn: (name: string) => boolean): TableDefinition[] {
+    if (this.names.length > 0) {
+      return [...new Set(this.names)].map((name) => {
+        const table = known.find((t) => t.name === name);
+        if (!table) throw new UserError(`no table ${name}: the tables are ${known.map((t) => t.name).join(', ')}`);
+        return table;
+      });
+    }
     const own = (this.tables?.length ?? 0) > 0 || (this.schema?.length ?? 0) > 0;
     // A file's or a module's reader wants its tables; the built-in ones it references are a flag away.
-    const definitions = own && !this.all ? registry.definitions.filter((d) => registry.originOf(d.name) !== undefined) : registry.definitions;
-    if (!this.json) {
-      this.context.stdout.write(dataDictionary(definitions, registry.definitions));
-      return 0;
-    }
-    this.context.stdout.write(`${JSON.stringify({ tables: jsonDictionary(definitions, registry.definitions) }, null, 2)}\n`);
-    return 0;
+    return own && !this.all ? known.filter((d) => isOwn(d.name)) : [...known];
   }
 }
 

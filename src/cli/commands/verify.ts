@@ -4,9 +4,10 @@
  */
 import { Command, Option } from 'clipanion';
 import { describeTarget } from '../../output/s3/s3Target.js';
+import { printable } from '../render/printable.js';
 import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import type { VerifyCheck, VerifyReport } from '../../verify/verify.js';
-import { type FieldOf, isEndpoint, isS3Target, requires, rule } from '../validators.js';
+import { type FieldOf, isEndpoint, isOutFolder, isMetadataFile, isS3Target, requires, rule } from '../validators.js';
 
 type Field = FieldOf<VerifyCommand>;
 
@@ -36,8 +37,8 @@ export class VerifyCommand extends Command {
 
   tables = tablesOption();
   schema = schemaOption();
-  out = Option.String('--out', './data', { description: 'Dataset folder (default ./data)' });
-  metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file, if there is one (default ./metadata.json)' });
+  out = Option.String('--out', './data', { description: 'Dataset folder (default ./data)', validator: isOutFolder });
+  metadata = Option.String('--metadata', './metadata.json', { description: 'Metadata file, if there is one (default ./metadata.json)', validator: isMetadataFile });
   s3Bucket = Option.String('--s3-bucket', { description: 'Verify the dataset at a bucket or s3://bucket/prefix instead of --out', validator: isS3Target });
   s3Endpoint = Option.String('--s3-endpoint', { description: 'S3-compatible endpoint URL', validator: isEndpoint });
   s3Region = Option.String('--s3-region', { description: 'Bucket region' });
@@ -63,7 +64,7 @@ export class VerifyCommand extends Command {
     } else {
       report = await verifyDataset({ root: this.out, registry, ...(metadata ? { metadata } : {}) });
     }
-    this.context.stdout.write(this.json ? `${JSON.stringify(report, null, 2)}\n` : plainReport(report));
+    this.context.stdout.write(this.json ? `${JSON.stringify(report, null, 2)}\n` : printable(plainReport(report)));
     return report.ok ? 0 : 1;
   }
 }

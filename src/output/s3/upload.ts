@@ -164,6 +164,16 @@ export async function preflight(client: S3Client, settings: S3Settings): Promise
   }
 }
 
+/** A failed request as one line for the user: what to fix when it is theirs, else what failed and how. */
+export function s3Failure(error: unknown, settings: S3Settings, doing: string): UserError {
+  return explain(error, settings) ?? new UserError(`${doing}: ${describeS3Failure(error)}`);
+}
+
+/** Whether an S3 request failed because the object is not there. */
+export function isMissingObject(error: unknown): boolean {
+  return statusOf(error) === 404 || nameOf(error) === 'NotFound' || nameOf(error) === 'NoSuchKey';
+}
+
 /** Object keys under a prefix (paged). */
 export async function listKeys(client: S3Client, bucket: string, prefix: string): Promise<string[]> {
   const keys: string[] = [];

@@ -4,6 +4,7 @@
  * grows with a parent, multiplied by the parent rows existing each hour. Parent rows are counted from the parents'
  * own segments as they stood when the segment was made, so the knots never change once a segment is recorded.
  */
+import { messageOf } from '../../errors/thrownValue.js';
 import { EVEN_TIMELINE, NoArrivals, existingRows, knotsOf } from './timeline.js';
 import { UserError } from '../../errors/userError.js';
 import { definitionProblem } from '../defineTable.js';
@@ -122,6 +123,6 @@ function computeKnots(definition: TableDefinition, window: RecordedWindow, paren
       throw new UserError(`no ${definition.name} can be created in (${window.since}, ${window.as_of}]: no hour of it has two or more ${parents} to reference; generate more of them, or pass a later --as-of`);
     }
     // A user's rate function that throws or returns something other than a rate.
-    throw definitionProblem(definition.name, 'timeline', error instanceof Error ? error.message : String(error));
+    throw definitionProblem(definition.name, 'timeline', messageOf(error));
   }
 }

@@ -1,5 +1,5 @@
 /** What `synthgen init --schema` writes: a small, commented SaaS schema to edit, using most generators. */
-export const STARTER_SCHEMA = `# yaml-language-server: $schema=https://unpkg.com/synthgen/schema/synthgen.schema.json
+export const STARTER_SCHEMA = `# yaml-language-server: $schema=SCHEMA_LINK
 # A synthgen schema file: your own tables, generated like the built-in ones (docs/schema.md has every generator).
 #   synthgen schema --schema THIS_FILE                       # the data dictionary of these tables
 #   synthgen --schema THIS_FILE --table-names users,accounts,subscriptions,invoices --num-rows 10000
