@@ -3,7 +3,8 @@
  * truncated one, one whose pages are damaged. DuckDB's own message names the file for some of these and for others
  * not at all ("TProtocolException: Invalid data"), so each file is read whole, one by one, and the first that fails
  * is named, as the dataset names it, with what to do. Only done after a failure: reading every value twice would
- * double a report's time.
+ * double a report's time. Names are given as the disk has them: the CLI escapes control characters in whatever it
+ * prints (cli/render/printable.ts).
  */
 import { stat } from 'node:fs/promises';
 import { UserError } from '../errors/userError.js';
@@ -18,16 +19,11 @@ export interface DatasetFile {
   readonly folder: string;
 }
 
-/** A name from the disk, safe on one line: control and direction-override characters as \u escapes. */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** DuckDB's reason on one line, with the place a file was read from replaced by its name in the dataset. */
 function reasonOf(error: unknown, file: DatasetFile): string {
   const message = error instanceof Error ? error.message : String(error);
   const first = message.split('\n')[0] ?? message;
-  return printable(first.split(file.path).join(file.shown));
+  return first.split(file.path).join(file.shown);
 }
 
 /** Reads every value of the file (hashing each column makes DuckDB decode every page, not just the footer). */
@@ -47,7 +43,7 @@ export async function unreadableFile(files: readonly DatasetFile[], run: (sql: s
     }
     if (reason !== undefined) {
       return new UserError(
-        `cannot read ${printable(file.shown)}: ${reason}; move it out of ${printable(file.folder)} to report on the rest, or restore it (synthgen verify compares every file with its run's manifest)`,
+        `cannot read ${file.shown}: ${reason}; move it out of ${file.folder} to report on the rest, or restore it (synthgen verify compares every file with its run's manifest)`,
       );
     }
   }
