@@ -25,7 +25,7 @@ import type { TablePlan } from './parts/plan.js';
 import { type Reservation, reserveRanges } from './reserve.js';
 import { acquireRunLock, lockPath } from '../state/runLock.js';
 import { RunJournal } from './runJournal.js';
-import { commitRun, runSummary, tableSummaries } from './runOutcome.js';
+import { commitRun, migrationNotice, runSummary, tableSummaries } from './runOutcome.js';
 import { type Ask, type RunRequest, ask, checkStillFree, pendingRecord, requestRun } from './runRequest.js';
 import type { ProgressEvent, RunOptions, RunSummary } from './runTypes.js';
 import { planRun } from './parts/sizeParts.js';
@@ -203,9 +203,11 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
     phase(target.executePhase);
 
     const summaryTables = tableSummaries(tables, plans, reserved, results, (name) => asked.registry.get(name)?.children?.parent);
-    await commitRun({ request, metadataPath, loaded, after, target, tables: summaryTables, howToFinish: howTo, registry: asked.registry });
+    const legacyBackup = await commitRun({ request, metadataPath, loaded, after, target, tables: summaryTables, howToFinish: howTo, registry: asked.registry });
+    const migrated = migrationNotice(options.metadataPath, loaded, legacyBackup);
+    if (migrated) options.onProgress?.({ type: 'notice', message: migrated });
     phase('commit metadata');
-    return runSummary(request, { metadataPath, workers, threads: pool.threadBudget, target, startedAt }, summaryTables);
+    return runSummary(request, { metadataPath, workers, threads: pool.threadBudget, target, startedAt, legacyBackup }, summaryTables);
   } finally {
     interrupt.dispose();
     await pool.destroy();

@@ -185,6 +185,8 @@ export interface RunSummary {
   readonly as_of: string;
   readonly out: string;
   readonly metadata: string;
+  /** Where the original tool's metadata was kept when this run migrated it (metadata.json.legacy.bak). */
+  readonly legacy_backup?: string;
   /** Worker threads the run used: --workers, or fewer when the run has fewer parts. */
   readonly workers: number;
   /** DuckDB threads its parts shared (--workers): a run of fewer parts than threads gives each part several. */

@@ -1,6 +1,6 @@
 /**
- * Reading the metadata file's JSON strictly: the current format, field by field, and the original tool's legacy
- * format (full ID lists per table), migrated. A Corrupt error names what is wrong; metadata.ts says so in one line.
+ * Reading the metadata file's JSON strictly: the current format, field by field (the original tool's formats are
+ * read by legacyFormat.ts). A Corrupt error names what is wrong; metadata.ts says so in one line.
  */
 import { type LegacySegment, type Segment, isLegacy, rowCount } from './segment.js';
 import { isRunId } from './runManifest.js';
@@ -52,7 +52,7 @@ export interface TableState {
 }
 
 /** More legacy ranges in a row than this are kept as one LegacySpan, so that the metadata stays small. */
-const LEGACY_RANGES_KEPT = 100;
+export const LEGACY_RANGES_KEPT = 100;
 
 
 export interface RunRecord {
@@ -87,11 +87,11 @@ export function isRecord(value: Json): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isId(value: Json): value is number {
+export function isId(value: Json): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
-function isCount(value: Json): value is number {
+export function isCount(value: Json): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
@@ -259,61 +259,3 @@ function compactLegacy(segments: readonly TableSegment[]): TableSegment[] {
   flush();
   return compacted;
 }
-
-/**
- * A legacy ID list as ranges of consecutive IDs or, when there would be more than LEGACY_RANGES_KEPT of them, as one
- * span with the count. Sorted as a typed array, with no Set: a list of millions of IDs takes a second.
- */
-function legacySegments(key: string, list: readonly Json[]): TableSegment[] {
-  const ids = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i += 1) {
-    const id = list[i];
-    need(isId(id), `legacy ID list "${key}" holds something other than positive integer IDs`);
-    ids[i] = id;
-  }
-  ids.sort();
-  const ranges: LegacySegment[] = [];
-  let count = 0;
-  let lowest = 0;
-  let first = 0;
-  let last = 0;
-  for (const id of ids) {
-    if (count > 0 && id === last) continue; // listed twice
-    count += 1;
-    if (count === 1) lowest = id;
-    else if (id === last + 1) {
-      last = id;
-      continue;
-    } else if (ranges.length <= LEGACY_RANGES_KEPT) ranges.push({ first_id: first, last_id: last, legacy: true });
-    first = id;
-    last = id;
-  }
-  if (count === 0) return [];
-  if (ranges.length < LEGACY_RANGES_KEPT) {
-    ranges.push({ first_id: first, last_id: last, legacy: true });
-    return ranges;
-  }
-  return [{ first_id: lowest, last_id: last, legacy: true, count } satisfies LegacySpan];
-}
-
-const singular: Record<string, string> = { users: 'user', products: 'product', orders: 'order' };
-
-/**
- * The original tool kept full ID lists: `{"users": [1, 2, ...]}`, `{"users": {"ids": [...]}}`, the same under a
- * "tables" key, or `{"user_ids": [...]}`. Returns undefined when the value looks like none of these.
- */
-export function parseLegacy(value: Record<string, Json>): Metadata | undefined {
-  const root = isRecord(value.tables) ? value.tables : value;
-  const tables: Record<string, TableState> = {};
-  for (const [key, entry] of Object.entries(root)) {
-    const list = Array.isArray(entry) ? entry : isRecord(entry) && Array.isArray(entry.ids) ? entry.ids : undefined;
-    if (!list) continue;
-    const name = Object.entries(singular).find(([, one]) => key === `${one}_ids`)?.[0] ?? key.replace(/_ids$/, '');
-    need(!isPrototypeKey(name), `legacy ID list "${key}" does not name a table`);
-    const segments = legacySegments(key, list);
-    const last = segments[segments.length - 1];
-    tables[name] = { last_id: last ? last.last_id : 0, segments };
-  }
-  return Object.keys(tables).length > 0 ? { ...emptyMetadata(), tables } : undefined;
-}
-
