@@ -22,6 +22,7 @@ import {
   parseSince,
   parseTableNames,
 } from './options.js';
+import { parseLegacyFiles } from './legacyFilesOption.js';
 
 /**
  * typanion, require()d. Imported from an ES module, Node first scans its 52 kB CommonJS bundle for the names it
@@ -72,6 +73,7 @@ export const isEndpoint = parsedBy(parseEndpoint);
 export const isCompression = parsedBy(parseCompression);
 export const isCompressionLevel = parsedBy(parseCompressionLevel);
 export const isRowGroupSize = parsedBy(parseRowGroupSize);
+export const isLegacyFiles = parsedBy(parseLegacyFiles);
 
 type Fields = { [key: string]: unknown };
 

@@ -16,7 +16,7 @@ import { UserError } from '../errors/userError.js';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Interrupt, executeRun, removeLeftovers } from './executeParts.js';
 import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/metadata.js';
 import { type OutputTarget, outputTarget } from '../output/outputTarget.js';
@@ -35,6 +35,8 @@ import type { TableRegistry } from '../schema/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';
 import { checkOriginsUnchanged, tableOrigins } from './tableOrigins.js';
 import { WorkerPool } from '../workers/workerPool.js';
+import { readLegacyImport } from './legacy/importLegacyRows.js';
+import { loadLegacyParents } from './legacy/loadLegacyParents.js';
 
 export * from './runTypes.js';
 export { memoryLimitPerWorker } from '../workers/workerBudget.js';
@@ -81,15 +83,36 @@ function phaseClock(onProgress: ((event: ProgressEvent) => void) | undefined): (
 
 /** The request, and each table's ID range reserved from the metadata as it is now. */
 async function requestAndReserve(asked: Ask, metadataPath: string, loaded: LoadedMetadata) {
+  const metadataFolder = dirname(metadataPath);
   const request = await requestRun(asked, metadataPath, loaded, howToFinish(asked.options.metadataPath));
   const { runId, seed, asOf, tables } = request;
   const { registry } = asked;
   const origins = await tableOrigins(tables, registry, loaded.metadata.tables);
   checkOriginsUnchanged(origins, loaded.metadata.tables, request.kind === 'resume' ? request.resuming.definitions : undefined);
-  const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, ...(request.since === undefined ? {} : { since: request.since }), runId, before: loaded.metadata, registry, origins });
+  const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, ...(request.since === undefined ? {} : { since: request.since }), runId, before: loaded.metadata, registry, origins, metadataFolder });
   checkStillFree(request, reserved, metadataPath);
   if (request.kind === 'resume') asked.options.onProgress?.({ type: 'notice', message: `resuming interrupted run ${runId} (${request.command})` });
   return { request, reserved, after, origins };
+}
+
+/**
+ * With --legacy-files: the original tool's files read and checked first, the IDs reserved against the metadata as it
+ * will be with them, and only then their snapshots kept and the metadata committed (importLegacyRows.ts).
+ */
+async function importAndReserve(asked: Ask, metadataPath: string, loaded: LoadedMetadata) {
+  const { options } = asked;
+  const files = options.legacyFiles ?? {};
+  const legacy = Object.keys(files).length > 0 ? await readLegacyImport(files, { metadataPath, loaded, access: options.legacyS3 ?? { checksums: true } }) : undefined;
+  if (!legacy) return { ...(await requestAndReserve(asked, metadataPath, loaded)), loaded };
+  try {
+    const reservation = await requestAndReserve(asked, metadataPath, { ...loaded, metadata: { ...loaded.metadata, tables: legacy.tables } });
+    const committed = await legacy.commit();
+    const migrated = migrationNotice(options.metadataPath, loaded, committed.backup);
+    for (const message of [...(migrated ? [migrated] : []), ...committed.notices]) options.onProgress?.({ type: 'notice', message });
+    return { ...reservation, loaded: committed.loaded };
+  } finally {
+    await legacy.dispose();
+  }
 }
 
 interface Planned {
@@ -140,7 +163,7 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
     const range = reserved.get(name);
     if (!range) throw new Error(`no reservation for ${name}`);
     const own = { first_id: range.first, last_id: range.last, since: range.since };
-    const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, own, parents: range.parents });
+    const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, own, parents: range.parents, legacy: range.legacy });
     compiled.set(name, query);
     pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.
@@ -155,8 +178,8 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
   const { options } = asked;
   const startedAt = performance.now();
   const phase = phaseClock(options.onProgress);
-  const loaded = await loadMetadata(metadataPath);
-  const { request, reserved, after, origins } = await requestAndReserve(asked, metadataPath, loaded);
+  const { request, reserved, after, origins, loaded } = await importAndReserve(asked, metadataPath, await loadMetadata(metadataPath));
+  await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables);
   const { runId, tables } = request;
   const target: OutputTarget = outputTarget(request);
   await target.preflight();

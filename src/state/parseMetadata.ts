@@ -16,10 +16,16 @@ export const METADATA_VERSION = 1;
 export const METADATA_VERSION_WITH_DEFINITIONS = 2;
 /** The version of a file whose runs record their Parquet format: an earlier synthgen would drop it on commit. */
 export const METADATA_VERSION_WITH_FORMATS = 3;
-const READ_VERSIONS: readonly unknown[] = [METADATA_VERSION, METADATA_VERSION_WITH_DEFINITIONS, METADATA_VERSION_WITH_FORMATS];
+/**
+ * The version of a file that records the original tool's rows read from its files (TableState.legacy_rows) and the
+ * segments drawn from them: an earlier synthgen would drop both, and then recompute those segments without them.
+ */
+export const METADATA_VERSION_WITH_LEGACY_ROWS = 4;
+const READ_VERSIONS: readonly unknown[] = [METADATA_VERSION, METADATA_VERSION_WITH_DEFINITIONS, METADATA_VERSION_WITH_FORMATS, METADATA_VERSION_WITH_LEGACY_ROWS];
 
 /** The version a file with these tables and runs is written as: the lowest that holds all it records. */
 export function metadataVersion(tables: Readonly<Record<string, TableState>>, runs: readonly RunRecord[]): number {
+  if (Object.values(tables).some((state) => state.legacy_rows !== undefined)) return METADATA_VERSION_WITH_LEGACY_ROWS;
   if (runs.some((run) => run.parquet !== undefined)) return METADATA_VERSION_WITH_FORMATS;
   return Object.values(tables).some((state) => state.definition !== undefined) ? METADATA_VERSION_WITH_DEFINITIONS : METADATA_VERSION;
 }
@@ -29,6 +35,7 @@ export function metadataVersion(tables: Readonly<Record<string, TableState>>, ru
  * need to continue after the largest, and the rows cannot be recomputed anyway, so where the gaps are is not kept.
  */
 import { type SchemaRecord, parseSchemaRecord } from './schemaRecord.js';
+import { type LegacyRowsRecord, parseLegacyRows } from './legacyRows.js';
 
 export interface LegacySpan extends LegacySegment {
   readonly count: number;
@@ -49,6 +56,8 @@ export interface TableState {
   readonly segments: readonly TableSegment[];
   /** For a table of a user's module (--tables): where it was defined, so later runs can ask for that module. */
   readonly definition?: TableOriginRecord;
+  /** The original tool's rows of the table, read once from its files: children may reference them (legacyRows.ts). */
+  readonly legacy_rows?: LegacyRowsRecord;
 }
 
 /** More legacy ranges in a row than this are kept as one LegacySpan, so that the metadata stays small. */
@@ -139,6 +148,16 @@ function parseSegment(table: string, value: Json, index: number): TableSegment {
       parents[parent] = lastId;
     }
   }
+  let legacy: Record<string, string> | undefined;
+  if (value.legacy_parents !== undefined) {
+    need(isRecord(value.legacy_parents) && parents !== undefined, `${where}.legacy_parents is not an object beside parents`);
+    legacy = {};
+    for (const [parent, sha] of Object.entries(value.legacy_parents)) {
+      need(!isPrototypeKey(parent) && Object.hasOwn(parents, parent), `${where}.legacy_parents.${parent} is not one of its parents`);
+      need(typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha), `${where}.legacy_parents.${parent} is not a SHA-256`);
+      legacy[parent] = sha;
+    }
+  }
   return {
     first_id: value.first_id,
     last_id: value.last_id,
@@ -148,6 +167,7 @@ function parseSegment(table: string, value: Json, index: number): TableSegment {
     version: value.version,
     run_id: value.run_id,
     ...(parents ? { parents } : {}),
+    ...(legacy ? { legacy_parents: legacy } : {}),
   };
 }
 
@@ -176,15 +196,30 @@ export function parseCurrent(value: Record<string, Json>): Metadata {
     const schema = isRecord(definition) && definition.schema !== undefined ? parseSchemaRecord(definition.schema) : undefined;
     need(!isRecord(definition) || definition.schema === undefined || schema !== undefined, `tables.${name}.definition.schema is not { identity, versions }`);
     // An earlier synthgen kept every legacy range: fold them, so the next commit shrinks the file.
+    const legacyRows = state.legacy_rows === undefined ? undefined : parseLegacyRows(state.legacy_rows, `tables.${name}.legacy_rows`);
     tables[name] = {
       last_id: state.last_id,
       segments: compactLegacy(segments),
       ...(isRecord(definition) ? { definition: { module: String(definition.module), sha256: String(definition.sha256), ...(schema ? { schema } : {}) } } : {}),
+      ...(legacyRows ? { legacy_rows: legacyRows } : {}),
     };
   }
+  checkLegacyParents(tables);
   need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');
   const runs = (Array.isArray(value.runs) ? value.runs : []).map((run: Json, index: number) => parseRun(run, index));
   return { format: METADATA_FORMAT, format_version: metadataVersion(tables, runs), tables, runs };
+}
+
+/** A segment drawn from the original tool's rows of a parent names the rows that parent's state records. */
+function checkLegacyParents(tables: Readonly<Record<string, TableState>>): void {
+  for (const [name, state] of Object.entries(tables)) {
+    for (const [index, segment] of state.segments.entries()) {
+      if (isLegacy(segment)) continue;
+      for (const [parent, sha] of Object.entries(segment.legacy_parents ?? {})) {
+        need(tables[parent]?.legacy_rows?.sha256 === sha, `tables.${name}.segments[${index}].legacy_parents.${parent} names rows of the original tool that tables.${parent}.legacy_rows does not record`);
+      }
+    }
+  }
 }
 
 /** A run record as runRecord() (runOutcome.ts) writes it, every field checked; a copy, so nothing else rides along. */

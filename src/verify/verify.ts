@@ -27,6 +27,7 @@ import { duckdbApi } from '../workers/duckdbApi.js';
 import type { VerifyCheck, VerifyReport } from './verifyReport.js';
 import { type TableScope, checkTable } from './verifyTables.js';
 import type { RunAsOf } from './valueChecks.js';
+import { legacyViews } from './legacyViews.js';
 
 export type { VerifyCheck, VerifyReport } from './verifyReport.js';
 
@@ -42,6 +43,8 @@ export interface VerifyOptions {
   readonly registry?: TableRegistry;
   /** Findings made before the files were read (an object that was not downloaded, say), reported first. */
   readonly findings?: readonly VerifyCheck[];
+  /** The metadata's folder: where it keeps the original tool's rows that other tables reference. */
+  readonly metadataFolder?: string;
 }
 
 /** Runs elsewhere listed one by one up to this many; more are summed up in one line. */
@@ -172,7 +175,9 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
       await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM read_parquet([${paths.map(quotedString).join(', ')}])`);
     }
     const present = new Set(files.readable.keys());
+    const withLegacy = await legacyViews(connection, options.metadata, options.metadataFolder, present, checks);
     const scope: TableScope = {
+      withLegacy,
       connection,
       tables: registry.lookup,
       originOf: (table) => registry.originOf(table)?.module,

@@ -13,9 +13,16 @@ import type { VerifyCheck } from './verifyReport.js';
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 /** The rule's check; `origin` is the module of a user's table, whose rule not running is a finding, not a crash. */
-export async function checkRule(connection: DuckDBConnection, definition: TableDefinition, rule: Rule, origin: string | undefined): Promise<VerifyCheck> {
+export async function checkRule(
+  connection: DuckDBConnection,
+  definition: TableDefinition,
+  rule: Rule,
+  origin: string | undefined,
+  /** The relation a table's rows are read from (another table's may include the original tool's rows). */
+  relation: (table: string) => string = quotedIdentifier,
+): Promise<VerifyCheck> {
   const check = `${definition.name}: ${rule.description}`;
-  const body = rule.violations((table) => quotedIdentifier(table));
+  const body = rule.violations(relation);
   const key = rule.key ?? quotedIdentifier(definition.primaryKey);
   const result = (count: number, ids: readonly number[], note = ''): VerifyCheck =>
     count === 0 ? { check, result: 'ok', detail: 'holds for every row' } : violation(check, count, `rows break it${note}`, definition.primaryKey, ids);

@@ -16,6 +16,7 @@ import { type RunAsOf, checkValues } from './valueChecks.js';
 import { checkRule } from './verifyRules.js';
 import { queryRow } from './queryRow.js';
 import { checkChildKey } from './childKeys.js';
+import { withLegacyRows } from './legacyViews.js';
 
 export interface TableScope {
   readonly connection: DuckDBConnection;
@@ -33,6 +34,8 @@ export interface TableScope {
   readonly elsewhereIds: (table: string) => readonly IdRange[] | undefined;
   /** The runs here that made a table's rows: each one's IDs and as-of, by its manifest. */
   readonly runsOf: (table: string) => readonly RunAsOf[];
+  /** Tables with rows of the original tool's that other tables reference: their rules read those too (legacyViews.ts). */
+  readonly withLegacy?: ReadonlySet<string>;
 }
 
 const one = queryRow;
@@ -153,11 +156,13 @@ export async function checkTable(scope: TableScope, definition: TableDefinition,
   for (const column of definition.unique ?? []) await checkUnique(scope, definition, column, checks);
   for (const parent of definition.parents) await checkReference(scope, definition, parent, checks);
   await checkValues(scope.connection, definition, scope.runsOf(definition.name), checks);
+  const legacy = scope.withLegacy ?? new Set<string>();
+  const relation = (table: string) => quotedIdentifier(table !== definition.name && legacy.has(table) ? withLegacyRows(table) : table);
   for (const rule of definition.rules ?? []) {
-    const missing = (rule.reads ?? []).filter((other) => !scope.present.has(other));
+    const missing = (rule.reads ?? []).filter((other) => !scope.present.has(other) && !legacy.has(other));
     const check = `${definition.name}: ${rule.description}`;
     if (missing.length) checks.push({ check, result: 'skipped', detail: `needs ${missing.join(', ')} files here` });
-    else checks.push(await checkRule(scope.connection, definition, rule, scope.originOf(definition.name)));
+    else checks.push(await checkRule(scope.connection, definition, rule, scope.originOf(definition.name), relation));
   }
   return rows;
 }
