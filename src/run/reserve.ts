@@ -20,7 +20,7 @@ export interface Reservation {
   /** For each parent table, the ranges this run's rows may reference. */
   readonly parents: Record<string, ParentRange[]>;
   /** For each parent table with rows of the original tool's that synthgen read: those rows, which they may reference too. */
-  readonly legacy: Record<string, LegacyParents>;
+  readonly legacy?: Record<string, LegacyParents>;
 }
 
 function recomputable(state: TableState | undefined): Segment[] {
@@ -179,7 +179,7 @@ export function reserveRanges(options: {
     const first = group ? group.first : (state?.last_id ?? 0) + 1;
     const last = first + rows - 1;
     if (!Number.isSafeInteger(last)) throw new UserError(`--num-rows for ${name} would take IDs past 2^53: use fewer rows`);
-    reserved.set(name, { first, last, since, parents, legacy });
+    reserved.set(name, { first, last, since, parents, ...(Object.keys(legacy).length > 0 ? { legacy } : {}) });
     const drawnFrom = definition.parents.flatMap((p) => (legacy[p.table] ? [[p.table, legacy[p.table]?.sha256 ?? '']] : []));
     const segment: Segment = {
       first_id: first,

@@ -8,7 +8,7 @@
  * draws and added to this query as a hidden field: the child recomputes exactly what the parent's file holds.
  */
 import { definitionProblem } from './defineTable.js';
-import { poolTable } from './columns/poolAt.js';
+import { poolColumn, poolTable } from './columns/poolAt.js';
 import { createdSql } from './parents/parentRows.js';
 import { standingOf } from './parents/standing.js';
 import { ownStanding } from './parents/popularity.js';
@@ -144,7 +144,11 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
     let query = `SELECT * FROM (${source(relation)})${joins.sql(relation)}${crossJoin}`;
     for (const stage of stages) {
       const expressions = stage.filter((node) => !node.joined).map((node) => `, ${node.sql} AS ${quotedIdentifier(node.name)}`);
-      query = `SELECT *${expressions.join('')} FROM (${query})${lookupJoins(stage)}`;
+      const joined = lookupJoins(stage);
+      // The pools' lists leave the rows while a lookup table is joined, and come back after: DuckDB builds its hash
+      // table on the smaller side, which a part's rows can be, and each row would hold a copy of every list.
+      const from = joined === '' ? `(${query})` : `(SELECT * FROM (SELECT COLUMNS(c -> NOT starts_with(c, '${poolColumn('')}')) FROM (${query}))${joined}${crossJoin})`;
+      query = `SELECT *${expressions.join('')} FROM ${from}`;
     }
     return query;
   };
