@@ -72,6 +72,22 @@ export function legacyExisting(arrivals: LegacyArrivals, time: number): number {
   return total;
 }
 
+/**
+ * The days of a window (epoch days `first` to `last`) whose counts a pool must hold: those on which rows became
+ * referenceable. Before them none had; after them all had: so a window of any length takes a pool no longer than the
+ * days the tool's rows were created over.
+ */
+export function legacyDays(arrivals: LegacyArrivals, first: number, last: number): { first: number; last: number } {
+  let earliest = Infinity;
+  let latest = -Infinity;
+  for (const days of arrivals.days) {
+    earliest = Math.min(earliest, days[0] ?? Infinity);
+    latest = Math.max(latest, days[days.length - 1] ?? -Infinity);
+  }
+  const from = Math.min(Math.max(first, Number.isFinite(earliest) ? earliest : first), last);
+  return { first: from, last: Math.max(from, Math.min(last, Number.isFinite(latest) ? latest : last)) };
+}
+
 /** The pool of a window's counts: for each group, the rows referenceable on each day from `firstDay` to `lastDay`. */
 export function legacyDayCounts(arrivals: LegacyArrivals, firstDay: number, lastDay: number): number[] {
   const values: number[] = [];

@@ -17,7 +17,7 @@ import type { LegacyParents } from '../../state/segment.js';
 import { epochSeconds, quotedIdentifier as q } from '../sql.js';
 import type { RandomSource } from '../random.js';
 import type { ParentReference, RowContext } from '../tableDefinition.js';
-import { type LegacyArrivals, legacyArrivals, legacyDayCounts } from './legacyArrivals.js';
+import { type LegacyArrivals, legacyArrivals, legacyDayCounts, legacyDays } from './legacyArrivals.js';
 import { type PickSpace, legacyCountFields, legacyPickFields } from './legacyPicks.js';
 import { chosenParent, groupOf } from './legacySource.js';
 import type { LegacyValues } from './legacyValues.js';
@@ -140,7 +140,7 @@ export function addLegacyParent(compilation: Compilation, rows: TableRows, memo:
   const label = `parent ${reference.table}`;
   const engine = `pick of ${reference.table}` as const;
   const synthgen = addSynthgen(compilation, rows, memo, reference, prefix);
-  const days = { first: Math.floor(epochSeconds(rows.own.since) / DAY), last: Math.floor(epochSeconds(rows.asOf) / DAY) };
+  const days = legacyDays(arrivals, Math.floor(epochSeconds(rows.own.since) / DAY), Math.floor(epochSeconds(rows.asOf) / DAY));
   const dayPool = compilation.enginePool(`_legacy_days_${reference.table}`, legacyDayCounts(arrivals, days.first, days.last));
   const space: PickSpace = {
     prefix,

@@ -46,14 +46,18 @@ function firstOf(branches: readonly (readonly [string, string])[]): string {
 
 /**
  * Fields `<prefix>_lc<g>`: the tool's rows of group g referenceable when this row was created (`created`, a field),
- * read by its day from `dayPool` (legacyDayCounts over days firstDay..lastDay); and `<prefix>_lall`, every parent
- * existing then.
+ * read by its day from `dayPool` (legacyDayCounts over `days`: none before them, the last day's after); and
+ * `<prefix>_lall`, every parent existing then.
  */
 export function legacyCountFields(space: PickSpace, dayPool: string, days: { readonly first: number; readonly last: number }, created: string): HelperSql[] {
   const span = days.last - days.first + 1;
-  const day = `LEAST(GREATEST(${q(created)} // ${DAY} - ${days.first}, 0), ${span - 1})`;
+  const day = `(${q(created)} // ${DAY} - ${days.first})`;
   const groups = filled(space);
-  const fields: HelperSql[] = groups.map((group) => ({ name: count(space, group), reads: [created], sql: `${dayPool}[${group * span} + ${day} + 1]::BIGINT` }));
+  const fields: HelperSql[] = groups.map((group) => ({
+    name: count(space, group),
+    reads: [created],
+    sql: `CASE WHEN ${day} < 0 THEN 0 ELSE ${dayPool}[${group * span} + LEAST(${day}, ${span - 1}) + 1]::BIGINT END`,
+  }));
   const terms = groups.map((group) => q(count(space, group)));
   const reads = groups.map((group) => count(space, group));
   if (space.synthgen) {
