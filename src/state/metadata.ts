@@ -18,7 +18,7 @@ import { NotARegularFile, readRegularFile, regularFileExists } from '../files/re
 import { writeTemporary } from '../files/temporaryFile.js';
 
 import { Corrupt, type Json, METADATA_FORMAT, type Metadata, emptyMetadata, isRecord, metadataVersion, need, parseCurrent } from './parseMetadata.js';
-import { type LegacyShape, NOT_A_KNOWN_FORMAT, parseLegacy } from './legacyFormat.js';
+import { type LegacyShape, NOT_A_KNOWN_FORMAT, parseLegacy } from './legacy/legacyFormat.js';
 
 /** How many `<path>.legacy.<n>.bak` names are tried before giving up. */
 const MAX_LEGACY_BACKUPS = 100;

@@ -35,7 +35,7 @@ export function metadataVersion(tables: Readonly<Record<string, TableState>>, ru
  * need to continue after the largest, and the rows cannot be recomputed anyway, so where the gaps are is not kept.
  */
 import { type SchemaRecord, parseSchemaRecord } from './schemaRecord.js';
-import { type LegacyRowsRecord, parseLegacyRows } from './legacyRows.js';
+import { type LegacyRowsRecord, parseLegacyRows } from './legacy/legacyRows.js';
 
 export interface LegacySpan extends LegacySegment {
   readonly count: number;

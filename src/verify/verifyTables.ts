@@ -16,7 +16,6 @@ import { type RunAsOf, checkValues } from './valueChecks.js';
 import { checkRule } from './verifyRules.js';
 import { queryRow } from './queryRow.js';
 import { checkChildKey } from './childKeys.js';
-import { withLegacyRows } from './legacyViews.js';
 
 export interface TableScope {
   readonly connection: DuckDBConnection;
@@ -146,6 +145,11 @@ async function checkUnique(scope: TableScope, definition: TableDefinition, colum
   const repeated = `(SELECT ${c} FROM ${table} GROUP BY ${c} HAVING count(*) > 1)`;
   const rows = offending(await one(scope.connection, `SELECT ${lowestIds(key)} AS ids, count(*) AS listed FROM ${table} WHERE ${c} IN ${repeated}`));
   checks.push(violation(check, dup, `repeated values, in ${rows.listed} rows`, definition.primaryKey, rows.ids, rows.listed));
+}
+
+/** The view of a table's rows with the original tool's (verify.ts): what other tables' rules read as the table. */
+export function withLegacyRows(table: string): string {
+  return `${table} with the original tool's`;
 }
 
 /** Every check of a table whose files are here; returns its row count. */

@@ -15,7 +15,7 @@ import { writeFailure } from '../../errors/writeFailure.js';
 import { sha256File } from '../../files/fileChecksum.js';
 import { writeTemporary } from '../../files/temporaryFile.js';
 import { type LoadedMetadata, type TableState, commitMetadata, loadMetadata } from '../../state/metadata.js';
-import { type LegacyRowsRecord, snapshotName } from '../../state/legacyRows.js';
+import { type LegacyRowsRecord, snapshotName } from '../../state/legacy/legacyRows.js';
 import { loadPendingRun, pendingPath } from '../../state/pendingRun.js';
 import { isLegacy } from '../../state/segment.js';
 import { duckdbApi } from '../../workers/duckdbApi.js';

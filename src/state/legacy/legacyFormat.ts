@@ -16,8 +16,8 @@ import {
   isPrototypeKey,
   isRecord,
   need,
-} from './parseMetadata.js';
-import type { LegacySegment } from './segment.js';
+} from '../parseMetadata.js';
+import type { LegacySegment } from '../segment.js';
 
 /** Which of the original tool's shapes a file had, as the migration notice names it. */
 export type LegacyShape = 'ID lists per table' | 'last IDs per table';
