@@ -18,7 +18,7 @@ test.each([
     // Legacy rows cannot be recomputed, so orders cannot reference them yet.
     const refused = await synthgen(['--table-names', 'orders', '--num-rows', '10', ...common], dir);
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/made by the legacy tool and cannot be recomputed/);
+    expect(refused.stderr).toMatch(/made by the original tool and synthgen has not read their files.*--legacy-files users=/);
     expect(await readFile(join(dir, 'metadata.json'), 'utf8')).toBe(original);
 
     await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=100,products=30,orders=200', ...common], dir);

@@ -23,6 +23,7 @@ import {
   parseSince,
   parseTableNames,
 } from './options.js';
+import { parseLegacyFiles } from './legacyFilesOption.js';
 
 /**
  * typanion, require()d. Imported from an ES module, Node first scans its 52 kB CommonJS bundle for the names it
@@ -76,6 +77,7 @@ export const isRowGroupSize = parsedBy(parseRowGroupSize);
 /** `--out` and `--metadata`: local paths, never URLs (a folder named `duckdb:` would be made of one). */
 export const isOutFolder = parsedBy((text) => parseLocalPath(text, '--out', 'a local folder'));
 export const isMetadataFile = parsedBy((text) => parseLocalPath(text, '--metadata', 'a local file'));
+export const isLegacyFiles = parsedBy(parseLegacyFiles);
 
 type Fields = { [key: string]: unknown };
 

@@ -5,8 +5,10 @@
  */
 import { UserError } from '../errors/userError.js';
 import type { Metadata, TableOriginRecord, TableState } from '../state/metadata.js';
-import { type ParentRange, type Segment, isLegacy } from '../state/segment.js';
+import { join } from 'node:path';
+import { type LegacyParents, type ParentRange, type Segment, isLegacy } from '../state/segment.js';
 import type { TableRegistry } from '../schema/registry.js';
+import type { TableDefinition } from '../schema/tableDefinition.js';
 import { epochSeconds } from '../schema/sql.js';
 import { defaultSince } from '../schema/time/timeline.js';
 
@@ -17,6 +19,8 @@ export interface Reservation {
   readonly since: string;
   /** For each parent table, the ranges this run's rows may reference. */
   readonly parents: Record<string, ParentRange[]>;
+  /** For each parent table with rows of the original tool's that synthgen read: those rows, which they may reference too. */
+  readonly legacy?: Record<string, LegacyParents>;
 }
 
 function recomputable(state: TableState | undefined): Segment[] {
@@ -24,10 +28,20 @@ function recomputable(state: TableState | undefined): Segment[] {
 }
 
 /**
- * A table's recomputable segments up to `lastId`, with the parent ranges each was made with (the segment records
- * its parents' last IDs): what recomputing when its rows were created needs.
+ * The original tool's rows of a table that synthgen read (state/legacyRows.ts), as parents of another's rows: the
+ * snapshot in the metadata's folder. Undefined when none were read.
  */
-export function rangesOf(table: string, lastId: number, tables: Readonly<Record<string, TableState>>, memo = new Map<string, ParentRange[]>()): ParentRange[] {
+export function legacyParentsOf(table: string, tables: Readonly<Record<string, TableState>>, folder: string): LegacyParents | undefined {
+  const record = tables[table]?.legacy_rows;
+  return record ? { table, path: join(folder, record.file), sha256: record.sha256, rows: record.rows } : undefined;
+}
+
+/**
+ * A table's recomputable segments up to `lastId`, with the parent ranges each was made with (the segment records
+ * its parents' last IDs, and the original tool's rows of them it drew from): what recomputing when its rows were
+ * created needs. `folder` holds the metadata, and the snapshots of those rows.
+ */
+export function rangesOf(table: string, lastId: number, tables: Readonly<Record<string, TableState>>, memo = new Map<string, ParentRange[]>(), folder = '.'): ParentRange[] {
   // Each segment of a child names its parents' last IDs; many name the same, so each list is built once.
   const key = `${table}\u0000${lastId}`;
   const known = memo.get(key);
@@ -37,8 +51,12 @@ export function rangesOf(table: string, lastId: number, tables: Readonly<Record<
     if (segment.last_id > lastId) break;
     const { first_id, last_id, seed, since, as_of, version } = segment;
     if (since === undefined) throw beforeWindows(table);
-    const parents = segment.parents ? Object.fromEntries(Object.entries(segment.parents).map(([parent, last]) => [parent, rangesOf(parent, last, tables, memo)])) : undefined;
-    ranges.push({ first_id, last_id, seed, since, as_of, version, ...(parents ? { parents } : {}) });
+    const parents = segment.parents ? Object.fromEntries(Object.entries(segment.parents).map(([parent, last]) => [parent, rangesOf(parent, last, tables, memo, folder)])) : undefined;
+    const legacy = segment.legacy_parents ? Object.fromEntries(Object.keys(segment.legacy_parents).flatMap((parent) => {
+      const rows = legacyParentsOf(parent, tables, folder);
+      return rows ? [[parent, rows]] : [];
+    })) : undefined;
+    ranges.push({ first_id, last_id, seed, since, as_of, version, ...(parents ? { parents } : {}), ...(legacy ? { legacy } : {}) });
   }
   memo.set(key, ranges);
   return ranges;
@@ -78,6 +96,53 @@ function windowStart(name: string, state: TableState | undefined, asOf: string, 
   return start;
 }
 
+/**
+ * Why a table cannot reference `parent`: it has no rows, or only rows of the original tool's whose files synthgen has
+ * not read, and then the flag that reads them, for every parent of the table in that state.
+ */
+function noParents(name: string, parent: string, parentsOfTable: readonly string[], tables: Readonly<Record<string, TableState>>): UserError {
+  const unread = (table: string) => recomputable(tables[table]).length === 0 && (tables[table]?.segments.length ?? 0) > 0 && !tables[table]?.legacy_rows;
+  if (!unread(parent)) return new UserError(`No existing ${parent} found: generate ${parent} first, e.g. synthgen --table-names ${parent} --num-rows 1000`);
+  const flags = parentsOfTable.filter(unread).map((table) => `${table}=<folder, file or s3:// prefix of the tool's ${table} Parquet files>`);
+  return new UserError(
+    `existing ${parent} were made by the original tool and synthgen has not read their files, so ${name} cannot reference them: pass --legacy-files ${flags.join(',')} (once: synthgen keeps what it needs beside the metadata), or generate ${parent} with synthgen first, e.g. synthgen --table-names ${parent} --num-rows 1000`,
+  );
+}
+
+/** The parents a table's rows of this run may reference: synthgen's rows' ranges, and the original tool's rows read. */
+function parentsOf(
+  name: string,
+  definition: TableDefinition,
+  context: { readonly registry: TableRegistry; readonly asOf: string; readonly folder: string; readonly after: Readonly<Record<string, TableState>>; readonly ranges: Map<string, ParentRange[]> },
+): { parents: Record<string, ParentRange[]>; legacy: Record<string, LegacyParents> } {
+  const { registry, after, folder, ranges } = context;
+  const parents: Record<string, ParentRange[]> = {};
+  const legacy: Record<string, LegacyParents> = {};
+  for (const reference of definition.parents) {
+    const parentSegments = recomputable(after[reference.table]);
+    // Recomputing a parent with another version's generator would reference rows unlike its files.
+    if (!registry.originOf(reference.table)?.schema) checkVersions(reference.table, after[reference.table], registry.get(reference.table)?.version ?? 0);
+    const old = legacyParentsOf(reference.table, after, folder);
+    if (old) legacy[reference.table] = old;
+    if (parentSegments.length === 0 && !old) throw noParents(name, reference.table, definition.parents.map((p) => p.table), after);
+    // A loop, not Math.max(...spread): a table may have hundreds of thousands of segments.
+    const latest = parentSegments.reduce((most, s) => Math.max(most, Date.parse(s.as_of)), -Infinity);
+    if (Date.parse(context.asOf) < latest) {
+      throw new UserError(
+        `--as-of ${context.asOf} is earlier than the as-of of existing ${reference.table} (${new Date(latest).toISOString()}): ${name} cannot be placed before their parents exist; pass a later --as-of`,
+      );
+    }
+    parents[reference.table] = rangesOf(reference.table, after[reference.table]?.last_id ?? 0, after, ranges, folder);
+  }
+  // The other parents of its children tables: its aggregates recompute their lines (children/aggregates.ts).
+  for (const table of registry.prerequisites(name)) {
+    parents[table] ??= rangesOf(table, after[table]?.last_id ?? 0, after, ranges, folder);
+    const old = legacyParentsOf(table, after, folder);
+    if (old) legacy[table] ??= old;
+  }
+  return { parents, legacy };
+}
+
 export function reserveRanges(options: {
   readonly tables: readonly string[];
   readonly rows: Readonly<Record<string, number>>;
@@ -90,7 +155,10 @@ export function reserveRanges(options: {
   readonly registry: TableRegistry;
   /** The module tables' origins (tableOrigins.ts), recorded with their state. */
   readonly origins?: Readonly<Record<string, TableOriginRecord>>;
+  /** The metadata's folder, which holds the snapshots of the original tool's rows (default: the current one). */
+  readonly metadataFolder?: string;
 }): { reserved: Map<string, Reservation>; after: Record<string, TableState> } {
+  const folder = options.metadataFolder ?? '.';
   const reserved = new Map<string, Reservation>();
   const after: Record<string, TableState> = { ...options.before.tables };
   const ordered = options.registry.ordered(options.tables);
@@ -104,32 +172,7 @@ export function reserveRanges(options: {
     const state = options.before.tables[name];
     // A schema file's table may hold rows of earlier versions: its loader checked that nothing recomputes a changed field.
     if (!options.registry.originOf(name)?.schema) checkVersions(name, state, definition.version);
-    const parents: Record<string, ParentRange[]> = {};
-    for (const reference of definition.parents) {
-      const parentSegments = recomputable(after[reference.table]);
-      // Recomputing a parent with another version's generator would reference rows unlike its files.
-      if (!options.registry.originOf(reference.table)?.schema) checkVersions(reference.table, after[reference.table], options.registry.get(reference.table)?.version ?? 0);
-      if (parentSegments.length === 0) {
-        const legacyOnly = (after[reference.table]?.segments.length ?? 0) > 0;
-        throw new UserError(
-          legacyOnly
-            ? `existing ${reference.table} were made by the legacy tool and cannot be recomputed, so ${name} cannot reference them: generate ${reference.table} with synthgen first, e.g. synthgen --table-names ${reference.table} --num-rows 1000`
-            : `No existing ${reference.table} found: generate ${reference.table} first, e.g. synthgen --table-names ${reference.table} --num-rows 1000`,
-        );
-      }
-      // A loop, not Math.max(...spread): a table may have hundreds of thousands of segments.
-      const latest = parentSegments.reduce((most, s) => Math.max(most, Date.parse(s.as_of)), -Infinity);
-      if (Date.parse(options.asOf) < latest) {
-        throw new UserError(
-          `--as-of ${options.asOf} is earlier than the as-of of existing ${reference.table} (${new Date(latest).toISOString()}): ${name} cannot be placed before their parents exist; pass a later --as-of`,
-        );
-      }
-      parents[reference.table] = rangesOf(reference.table, after[reference.table]?.last_id ?? 0, after, ranges);
-    }
-    // The other parents of its children tables: its aggregates recompute their lines (children/aggregates.ts).
-    for (const table of options.registry.prerequisites(name)) {
-      parents[table] ??= rangesOf(table, after[table]?.last_id ?? 0, after, ranges);
-    }
+    const { parents, legacy } = parentsOf(name, definition, { ...options, folder, after, ranges });
     const group = definition.children ? reserved.get(definition.children.parent) : undefined;
     if (definition.children && !group) throw new Error(`${name} is reserved without its parent ${definition.children.parent}`);
     // A children table's rows are its parent's of this run, line by line: its segment is the parent's IDs.
@@ -138,7 +181,8 @@ export function reserveRanges(options: {
     const first = group ? group.first : (state?.last_id ?? 0) + 1;
     const last = first + rows - 1;
     if (!Number.isSafeInteger(last)) throw new UserError(`--num-rows for ${name} would take IDs past 2^53: use fewer rows`);
-    reserved.set(name, { first, last, since, parents });
+    reserved.set(name, { first, last, since, parents, ...(Object.keys(legacy).length > 0 ? { legacy } : {}) });
+    const drawnFrom = definition.parents.flatMap((p) => (legacy[p.table] ? [[p.table, legacy[p.table]?.sha256 ?? '']] : []));
     const segment: Segment = {
       first_id: first,
       last_id: last,
@@ -150,9 +194,11 @@ export function reserveRanges(options: {
       ...(definition.parents.length > 0
         ? { parents: Object.fromEntries(definition.parents.map((p) => [p.table, after[p.table]?.last_id ?? 0])) }
         : {}),
+      ...(drawnFrom.length > 0 ? { legacy_parents: Object.fromEntries(drawnFrom) } : {}),
     };
     const origin = options.origins?.[name];
-    after[name] = { last_id: last, segments: [...(state?.segments ?? []), segment], ...(origin ? { definition: origin } : {}) };
+    const legacyRows = state?.legacy_rows;
+    after[name] = { last_id: last, segments: [...(state?.segments ?? []), segment], ...(origin ? { definition: origin } : {}), ...(legacyRows ? { legacy_rows: legacyRows } : {}) };
   }
   return { reserved, after };
 }

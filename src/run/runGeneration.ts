@@ -14,6 +14,7 @@
  */
 import { UserError } from '../errors/userError.js';
 import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Interrupt, executeRun, removeLeftovers } from './executeParts.js';
 import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/metadata.js';
 import { type OutputTarget, outputTarget } from '../output/outputTarget.js';
@@ -22,7 +23,7 @@ import type { TablePlan } from './parts/plan.js';
 import { type Reservation, reserveRanges } from './reserve.js';
 import { acquireRunLock, lockPath } from '../state/runLock.js';
 import { RunJournal } from './runJournal.js';
-import { commitRun, runSummary, tableSummaries } from './runOutcome.js';
+import { commitRun, migrationNotice, runSummary, tableSummaries } from './runOutcome.js';
 import { type Ask, type RunRequest, ask, asOfOnceLocked, checkStillFree, pendingRecord, requestRun } from './runRequest.js';
 import type { ProgressEvent, RunOptions, RunSummary } from './runTypes.js';
 import { planRun } from './parts/sizeParts.js';
@@ -35,6 +36,8 @@ import { discardCommand, howToFinishFrom } from './runAdvice.js';
 import { WorkerPool } from '../workers/workerPool.js';
 import { spillFolder } from '../workers/spillFolder.js';
 import { createScratch } from './scratchFolder.js';
+import { readLegacyImport } from './legacy/importLegacyRows.js';
+import { loadLegacyParents } from './legacy/loadLegacyParents.js';
 
 export * from './runTypes.js';
 export { discardCommand, howToFinish } from './runAdvice.js';
@@ -82,15 +85,36 @@ function phaseClock(onProgress: ((event: ProgressEvent) => void) | undefined): (
 
 /** The request, and each table's ID range reserved from the metadata as it is now. */
 async function requestAndReserve(asked: Ask, metadataPath: string, loaded: LoadedMetadata) {
+  const metadataFolder = dirname(metadataPath);
   const request = await requestRun(asked, metadataPath, loaded, (pending) => howToFinishFrom(asked.options.metadataPath, Object.values(pending.definitions ?? {})));
   const { runId, seed, asOf, tables } = request;
   const { registry } = asked;
   const origins = await tableOrigins(tables, registry, loaded.metadata.tables);
   checkOriginsUnchanged(origins, loaded.metadata.tables, request.kind === 'resume' ? request.resuming.definitions : undefined);
-  const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, ...(request.since === undefined ? {} : { since: request.since }), runId, before: loaded.metadata, registry, origins });
+  const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, ...(request.since === undefined ? {} : { since: request.since }), runId, before: loaded.metadata, registry, origins, metadataFolder });
   checkStillFree(request, reserved, metadataPath);
   if (request.kind === 'resume') asked.options.onProgress?.({ type: 'notice', message: `resuming interrupted run ${runId} (${request.command})` });
   return { request, reserved, after, origins };
+}
+
+/**
+ * With --legacy-files: the original tool's files read and checked first, the IDs reserved against the metadata as it
+ * will be with them, and only then their snapshots kept and the metadata committed (importLegacyRows.ts).
+ */
+async function importAndReserve(asked: Ask, metadataPath: string, loaded: LoadedMetadata) {
+  const { options } = asked;
+  const files = options.legacyFiles ?? {};
+  const legacy = Object.keys(files).length > 0 ? await readLegacyImport(files, { metadataPath, loaded, access: options.legacyS3 ?? { checksums: true } }) : undefined;
+  if (!legacy) return { ...(await requestAndReserve(asked, metadataPath, loaded)), loaded };
+  try {
+    const reservation = await requestAndReserve(asked, metadataPath, { ...loaded, metadata: { ...loaded.metadata, tables: legacy.tables } });
+    const committed = await legacy.commit();
+    const migrated = migrationNotice(options.metadataPath, loaded, committed.backup);
+    for (const message of [...(migrated ? [migrated] : []), ...committed.notices]) options.onProgress?.({ type: 'notice', message });
+    return { ...reservation, loaded: committed.loaded };
+  } finally {
+    await legacy.dispose();
+  }
 }
 
 interface Planned {
@@ -141,7 +165,7 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
     const range = reserved.get(name);
     if (!range) throw new Error(`no reservation for ${name}`);
     const own = { first_id: range.first, last_id: range.last, since: range.since };
-    const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, own, parents: range.parents });
+    const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, own, parents: range.parents, ...(range.legacy ? { legacy: range.legacy } : {}) });
     compiled.set(name, query);
     pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.
@@ -156,9 +180,10 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   const { options } = askedBefore;
   const startedAt = performance.now();
   const phase = phaseClock(options.onProgress);
-  const loaded = await loadMetadata(metadataPath);
-  const asked = await asOfOnceLocked(askedBefore, loaded.metadata);
-  const { request, reserved, after, origins } = await requestAndReserve(asked, metadataPath, loaded);
+  const before = await loadMetadata(metadataPath);
+  const asked = await asOfOnceLocked(askedBefore, before.metadata);
+  const { request, reserved, after, origins, loaded } = await importAndReserve(asked, metadataPath, before);
+  await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables);
   const { runId, tables } = request;
   const target: OutputTarget = outputTarget(request);
   await target.preflight();
@@ -209,9 +234,11 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
     phase(target.executePhase);
 
     const summaryTables = tableSummaries(tables, plans, reserved, results, (name) => asked.registry.get(name)?.children?.parent);
-    await commitRun({ request, metadataPath, loaded, after, target, tables: summaryTables, howToFinish: howTo, registry: asked.registry });
+    const legacyBackup = await commitRun({ request, metadataPath, loaded, after, target, tables: summaryTables, howToFinish: howTo, registry: asked.registry });
+    const migrated = migrationNotice(options.metadataPath, loaded, legacyBackup);
+    if (migrated) options.onProgress?.({ type: 'notice', message: migrated });
     phase('commit metadata');
-    return runSummary(request, { metadataPath, workers, threads: pool.threadBudget, target, startedAt }, summaryTables);
+    return runSummary(request, { metadataPath, workers, threads: pool.threadBudget, target, startedAt, legacyBackup }, summaryTables);
   } finally {
     interrupt.dispose();
     await pool.destroy();

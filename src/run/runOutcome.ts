@@ -104,20 +104,30 @@ export interface CommitStep {
   readonly registry: TableRegistry;
 }
 
-/** Writes the manifest, places it, commits the metadata and removes the run's record: from here the run is done. */
-export async function commitRun(step: CommitStep): Promise<void> {
+/**
+ * Writes the manifest, places it, commits the metadata and removes the run's record: from here the run is done.
+ * Returns where the original tool's metadata was backed up, when this commit migrated it.
+ */
+export async function commitRun(step: CommitStep): Promise<string | undefined> {
   const { request, metadataPath, loaded, target } = step;
   const manifestPath = await writeManifest(request.out, runManifest(request, step.tables, step.registry));
   const manifest = await target.placeManifest(manifestPath, request.runId, step.howToFinish);
   const before = loaded.metadata;
-  await commitMetadata(metadataPath, { ...before, tables: step.after, runs: [...before.runs, { ...runRecord(request, step.tables), manifest }] }, loaded);
+  const backup = await commitMetadata(metadataPath, { ...before, tables: step.after, runs: [...before.runs, { ...runRecord(request, step.tables), manifest }] }, loaded);
   await removePendingRun(metadataPath);
   await target.cleanUp(manifestPath);
+  return backup;
+}
+
+/** The one line that says a commit migrated the original tool's metadata, and where the original is. */
+export function migrationNotice(metadataPath: string, loaded: LoadedMetadata, backup: string | undefined): string | undefined {
+  if (!loaded.legacy || backup === undefined) return undefined;
+  return `${metadataPath} held the original tool's metadata (${loaded.legacyShape ?? 'its IDs'}): migrated to synthgen's format, its IDs kept as taken (new IDs continue after them); the original is kept as ${backup}`;
 }
 
 export function runSummary(
   request: RunRequest,
-  run: { readonly metadataPath: string; readonly workers: number; readonly threads: number; readonly target: OutputTarget; readonly startedAt: number },
+  run: { readonly metadataPath: string; readonly workers: number; readonly threads: number; readonly target: OutputTarget; readonly startedAt: number; readonly legacyBackup?: string | undefined },
   tables: Readonly<Record<string, TableSummary>>,
 ): RunSummary {
   const seconds = (performance.now() - run.startedAt) / 1000;
@@ -130,6 +140,7 @@ export function runSummary(
     as_of: request.asOf,
     out: request.out,
     metadata: run.metadataPath,
+    ...(run.legacyBackup === undefined ? {} : { legacy_backup: run.legacyBackup }),
     workers: run.workers,
     threads: run.threads,
     file_size_limit_mb: request.fileSizeLimitMB,

@@ -3,6 +3,7 @@ import type { TableRegistry } from '../schema/registry.js';
 import type { PartTimings } from '../workers/task.js';
 import type { S3Settings } from '../output/s3/upload.js';
 import type { FormatAsked, ParquetFormat, ParquetRecord } from '../output/parquetFormat.js';
+import type { LegacyS3Access } from './legacy/legacyFiles.js';
 
 export const DEFAULT_FILE_SIZE_MB = 128;
 /**
@@ -66,6 +67,13 @@ interface RunSettings {
   readonly notices?: readonly string[];
   /** For a caller that may end the process before the run stops (the CLI's second Ctrl-C): see InterruptEvent. */
   readonly onInterruptEvent?: (event: InterruptEvent) => void;
+  /**
+   * The original tool's files of tables whose rows it made (`--legacy-files`): table -> a Parquet file, a folder of
+   * them, or an s3:// prefix. Read once (run/legacy/), and kept beside the metadata for children to reference.
+   */
+  readonly legacyFiles?: Readonly<Record<string, string>>;
+  /** How to reach the store of an s3:// location of legacyFiles. */
+  readonly legacyS3?: LegacyS3Access;
 }
 
 /** A new run's settings that may be left out, as the run resolved them. */
@@ -190,6 +198,8 @@ export interface RunSummary {
   readonly as_of: string;
   readonly out: string;
   readonly metadata: string;
+  /** Where the original tool's metadata was kept when this run migrated it (metadata.json.legacy.bak). */
+  readonly legacy_backup?: string;
   /** Worker threads the run used: --workers, or fewer when the run has fewer parts. */
   readonly workers: number;
   /** DuckDB threads its parts shared (--workers): a run of fewer parts than threads gives each part several. */

@@ -15,6 +15,7 @@ import type { RandomSource } from './random.js';
 import { quotedIdentifier } from './sql.js';
 import { type EngineInput, recordedSource } from './recordedSource.js';
 import type { ChildAggregate, Field, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
+import { type LegacyValues, type LookupJoin, legacyValue } from './legacy/legacyValues.js';
 
 /** One field of a compiled query and what its SQL read. */
 export interface FieldReads {
@@ -53,6 +54,8 @@ export interface Node {
   readonly inputs: Set<EngineInput>;
   /** For a field the engine adds: the input it stands for. */
   readonly engine?: EngineInput;
+  /** For a column of a lookup table: the join that brings it in (compileTable.ts joins it, computing nothing). */
+  readonly joined?: LookupJoin;
   stage?: number;
 }
 
@@ -88,12 +91,13 @@ export function aggregateColumn(table: string, fn: ChildAggregate, field: string
   return `__agg_${table}_${fn}${field === undefined ? '' : `_${field}`}`;
 }
 
-interface ParentSource {
+export interface ParentSource {
   readonly definition: TableDefinition | undefined;
   readonly source: RandomSource;
   readonly idField: string;
   /** SQL that is true when this row is the parent's first child by construction (firstChildren.ts). */
   readonly firstChild: string;
+  readonly legacy?: LegacyValues;
 }
 
 export class Compilation {
@@ -104,6 +108,8 @@ export class Compilation {
   readonly base = new Set<string>([ID]);
   /** The aggregates of children the fields read, by their column. */
   readonly aggregates = new Map<string, AggregateRead>();
+  /** The lookup tables the query joins (schema/legacy/). */
+  readonly joins: LookupJoin[] = [];
   /** SQL for the creation time of this run's row whose ID is the SQL given (set by addCreated()). */
   ownCreated: (id: string) => string = () => {
     throw new Error('creation times are not laid out yet');
@@ -131,6 +137,19 @@ export class Compilation {
         return sql;
       };
       this.add(this.definition, name, label, build, this.definition.name, engine);
+    }
+  }
+
+  /** The columns of a lookup table as fields, computed in the stage after its key's. */
+  addJoin(join: LookupJoin, label: string, engine: EngineInput): void {
+    this.joins.push(join);
+    for (const [, name] of join.columns) {
+      if (this.nodes.has(name)) throw definitionProblem(this.definition.name, label, `${name} defined twice`);
+      const build = (context: RowContext): string => {
+        for (const field of join.keyFields) context.field(field);
+        return quotedIdentifier(name);
+      };
+      this.nodes.set(name, { name, owner: this.definition, key: this.definition.name, label, build, dependencies: new Set(), inputs: new Set(), engine, joined: join });
     }
   }
 
@@ -163,8 +182,9 @@ export class Compilation {
     if (!field) throw definitionProblem(this.definition.name, reader.label, `reads ${table}.${name}, which ${table} does not define`);
     const node = `__${key}__${name}`;
     if (!this.nodes.has(node)) {
-      // The field as the parent computes it, before any cast: the parent's other fields read it so.
-      this.add(parent.definition, node, `${table}.${name}`, field.sql, key);
+      // The field as the parent computes it, before any cast: the parent's other fields read it so. For a row of the
+      // original tool's, what its rows give instead (legacyValue).
+      this.add(parent.definition, node, `${table}.${name}`, legacyValue(parent.legacy, name, field.sql), key);
       // Its draws are the parent row's, which exists once the parent's id is.
       this.nodes.get(node)?.dependencies.add(parent.idField);
     }
@@ -209,6 +229,9 @@ export class Compilation {
       bits: (bitsKey) => source.bits(bitsKey),
       firstChild: parent.firstChild,
       value: (name) => {
+        if (parent.legacy?.candidate && parent.legacy.value(name) === undefined) {
+          throw definitionProblem(this.definition.name, node.label, `reads ${key}.${name} of a candidate, but the original tool's ${parent.definition?.name ?? key} give candidates only what they hold`);
+        }
         const hidden = this.parentValue(node, key, name);
         node.dependencies.add(hidden);
         // A column is read as written, so a child compares equal to the parent's file.

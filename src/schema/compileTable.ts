@@ -8,7 +8,7 @@
  * draws and added to this query as a hidden field: the child recomputes exactly what the parent's file holds.
  */
 import { definitionProblem } from './defineTable.js';
-import { poolTable } from './columns/poolAt.js';
+import { poolColumn, poolTable } from './columns/poolAt.js';
 import { createdSql } from './parents/parentRows.js';
 import { standingOf } from './parents/standing.js';
 import { ownStanding } from './parents/popularity.js';
@@ -18,7 +18,8 @@ import { addGroupParent } from './children/groupParent.js';
 import { aggregateJoins, aggregateSelect } from './children/aggregates.js';
 import { OwnRows, type RandomSource, uniform } from './random.js';
 import { type KnotMemo, knotsFor } from './time/segmentKnots.js';
-import type { ParentRange } from '../state/segment.js';
+import type { LegacyParents, ParentRange } from '../state/segment.js';
+import type { LookupJoin } from './legacy/legacyValues.js';
 import { epochSeconds, quotedIdentifier } from './sql.js';
 import type { PoolDefinition, TableDefinition } from './tableDefinition.js';
 
@@ -31,6 +32,8 @@ export interface TableRows {
   readonly own: { readonly first_id: number; readonly last_id: number; readonly since: string };
   /** For each parent table, the ranges this table's rows may reference. */
   readonly parents: Readonly<Record<string, readonly ParentRange[]>>;
+  /** For a parent table with rows the original tool made and synthgen read: those rows, which they may reference too. */
+  readonly legacy?: Readonly<Record<string, LegacyParents>>;
 }
 
 export interface PartRows extends TableRows {
@@ -53,12 +56,19 @@ export interface CompiledTable {
   readonly reads: ReadonlyMap<string, FieldReads>;
   /** For a children table: the aggregates given, one row per parent id (`__id`) of `relation` that has lines. */
   aggregateFrom(relation: string, reads: readonly AggregateRead[]): string;
+  /** The tables a worker loads before running the query (the original tool's rows of parents): name and file. */
+  readonly lookups: readonly Lookup[];
+}
+
+export interface Lookup {
+  readonly table: string;
+  readonly file: string;
 }
 
 /** The field holding this row's creation time: its quantile in the run's window, by the table's timeline. */
 function addCreated(compilation: Compilation, rows: TableRows, memo: KnotMemo, rowAt: (id: string) => RandomSource): void {
   const { definition } = compilation;
-  const knots = knotsFor(definition, { since: rows.own.since, as_of: rows.asOf }, rows.parents, compilation.tables, memo);
+  const knots = knotsFor(definition, { since: rows.own.since, as_of: rows.asOf }, rows.parents, compilation.tables, memo, rows.legacy);
   const pool = compilation.enginePool(timelinePool(definition.name), knots);
   compilation.ownCreated = (id) =>
     createdSql({
@@ -133,14 +143,18 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
   const stagesFrom = (relation: string): string => {
     let query = `SELECT * FROM (${source(relation)})${joins.sql(relation)}${crossJoin}`;
     for (const stage of stages) {
-      const expressions = stage.map((node) => `${node.sql} AS ${quotedIdentifier(node.name)}`);
-      query = `SELECT *, ${expressions.join(', ')} FROM (${query})`;
+      const expressions = stage.filter((node) => !node.joined).map((node) => `, ${node.sql} AS ${quotedIdentifier(node.name)}`);
+      const joined = lookupJoins(stage);
+      // The pools' lists leave the rows while a lookup table is joined, and come back after: DuckDB builds its hash
+      // table on the smaller side, which a part's rows can be, and each row would hold a copy of every list.
+      const from = joined === '' ? `(${query})` : `(SELECT * FROM (SELECT COLUMNS(c -> NOT starts_with(c, '${poolColumn('')}')) FROM (${query}))${joined}${crossJoin})`;
+      query = `SELECT *${expressions.join('')} FROM ${from}`;
     }
     return query;
   };
   const outputs = definition.columns.map((column) => `CAST(${quotedIdentifier(column.name)} AS ${column.type}) AS ${quotedIdentifier(column.name)}`);
   // A join may emit rows out of ID order; a file's rows are in ID order whatever the threads.
-  const order = joins.reorders ? ` ORDER BY ${quotedIdentifier(ID)}` : '';
+  const order = joins.reorders || compilation.joins.length > 0 ? ` ORDER BY ${quotedIdentifier(ID)}` : '';
   const selectFrom = (relation: string): string => `SELECT ${outputs.join(', ')} FROM (${stagesFrom(relation)})${order}`;
   return {
     table: definition.name,
@@ -149,7 +163,25 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
     select: (firstId, lastId) => selectFrom(`range(${firstId}, ${lastId + 1})`),
     selectFrom,
     aggregateFrom: (relation, reads) => aggregateSelect(definition, stagesFrom(relation), reads),
+    lookups: uniqueLookups([...compilation.joins, ...joins.lookups]),
   };
+}
+
+/** The lookup tables whose columns a stage takes, each joined by its key (computed in an earlier stage). */
+function lookupJoins(stage: readonly Node[]): string {
+  const joins = [...new Set(stage.flatMap((node) => (node.joined ? [node.joined] : [])))];
+  return joins
+    .map((join) => {
+      const key = quotedIdentifier(`${join.columns[0]?.[1] ?? join.table}_key`);
+      const columns = join.columns.map(([column, name]) => `${quotedIdentifier(column)} AS ${quotedIdentifier(name)}`);
+      return ` LEFT JOIN (SELECT ${quotedIdentifier(join.keyColumn)} AS ${key}, ${columns.join(', ')} FROM ${quotedIdentifier(join.table)}) ON ${key} = ${join.key}`;
+    })
+    .join('');
+}
+
+function uniqueLookups(joins: readonly Lookup[]): Lookup[] {
+  const byTable = new Map(joins.map((join) => [join.table, { table: join.table, file: join.file }]));
+  return [...byTable.values()];
 }
 
 /** The SELECT of one part's rows. */

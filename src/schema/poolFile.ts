@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFailure } from '../errors/writeFailure.js';
 import { poolColumn, poolTable, poolType } from './columns/poolAt.js';
-import type { CompiledTable } from './compileTable.js';
+import type { CompiledTable, Lookup } from './compileTable.js';
 import { poolValues } from './poolValues.js';
 import type { PoolDefinition } from './tableDefinition.js';
 
@@ -19,6 +19,8 @@ export interface PoolTableSpec {
   /** The table the query cross-joins. */
   readonly table: string;
   readonly columns: readonly { readonly name: string; readonly type: 'DOUBLE[]' | 'VARCHAR[]' }[];
+  /** Tables the query joins, each loaded from a Parquet file (the original tool's rows of a parent). */
+  readonly lookups?: readonly Lookup[];
 }
 
 async function content(pools: readonly PoolDefinition[], cacheable: (pool: PoolDefinition) => boolean): Promise<string> {
@@ -27,13 +29,15 @@ async function content(pools: readonly PoolDefinition[], cacheable: (pool: PoolD
 }
 
 /** The pool table spec of a compiled table, or undefined when its query reads no pool. */
-export async function writePoolFile(scratch: string, compiled: Pick<CompiledTable, 'table' | 'pools'>, cacheable: (pool: PoolDefinition) => boolean): Promise<PoolTableSpec | undefined> {
+export async function writePoolFile(scratch: string, compiled: Pick<CompiledTable, 'table' | 'pools'> & Partial<Pick<CompiledTable, 'lookups'>>, cacheable: (pool: PoolDefinition) => boolean): Promise<PoolTableSpec | undefined> {
   const { pools } = compiled;
   if (pools.length === 0) return undefined;
+  const lookups = compiled.lookups ?? [];
   const spec = (file: string): PoolTableSpec => ({
     file,
     table: poolTable(compiled.table),
     columns: pools.map((pool) => ({ name: poolColumn(pool.name), type: poolType(pool) })),
+    ...(lookups.length > 0 ? { lookups } : {}),
   });
   const path = join(scratch, `pools-${compiled.table}.json`);
   const text = await content(pools, cacheable);

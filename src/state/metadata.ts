@@ -17,7 +17,8 @@ import { realMetadataPath } from './realMetadataPath.js';
 import { NotARegularFile, readRegularFile, regularFileExists } from '../files/regularFile.js';
 import { writeTemporary } from '../files/temporaryFile.js';
 
-import { Corrupt, type Json, METADATA_FORMAT, type Metadata, emptyMetadata, isRecord, metadataVersion, need, parseCurrent, parseLegacy } from './parseMetadata.js';
+import { Corrupt, type Json, METADATA_FORMAT, type Metadata, emptyMetadata, isRecord, metadataVersion, need, parseCurrent } from './parseMetadata.js';
+import { type LegacyShape, NOT_A_KNOWN_FORMAT, parseLegacy } from './legacy/legacyFormat.js';
 
 /** How many `<path>.legacy.<n>.bak` names are tried before giving up. */
 const MAX_LEGACY_BACKUPS = 100;
@@ -26,6 +27,8 @@ export interface LoadedMetadata {
   readonly metadata: Metadata;
   /** Whether the file on disk is in the legacy format (it is backed up before the first commit replaces it). */
   readonly legacy: boolean;
+  /** Which of the original tool's shapes it had, when legacy. */
+  readonly legacyShape?: LegacyShape;
   readonly exists: boolean;
 }
 
@@ -110,8 +113,8 @@ export async function loadMetadata(path: string): Promise<LoadedMetadata> {
     need(isRecord(parsed), 'the top level is not an object');
     if (parsed.format === METADATA_FORMAT) return { metadata: parseCurrent(parsed), legacy: false, exists: true };
     const migrated = parseLegacy(parsed);
-    need(migrated !== undefined, 'it is neither synthgen metadata nor the legacy format (lists of IDs per table)');
-    return { metadata: migrated, legacy: true, exists: true };
+    need(migrated !== undefined, NOT_A_KNOWN_FORMAT);
+    return { metadata: migrated.metadata, legacy: true, legacyShape: migrated.shape, exists: true };
   } catch (error: unknown) {
     if (error instanceof Corrupt) throw corrupt(error.message);
     throw error;
@@ -138,11 +141,11 @@ async function linkIfFree(temporary: string, path: string): Promise<boolean> {
 /**
  * Copies the legacy file at (real) `path` to `<path>.legacy.bak`, complete or not at all, and never over another
  * backup: if that name holds other bytes, to the next free `<path>.legacy.<n>.bak`. A backup already holding the same
- * bytes was made by an earlier commit that then failed, so it is not made again.
+ * bytes was made by an earlier commit that then failed, so it is not made again. Returns the backup's path.
  */
-async function backUpLegacy(path: string): Promise<void> {
+async function backUpLegacy(path: string): Promise<string | undefined> {
   const original = await readRegularFile(path);
-  if (original === undefined) return; // nothing left to back up
+  if (original === undefined) return undefined; // nothing left to back up
   let temporary: string | undefined;
   try {
     for (let n = 0; n < MAX_LEGACY_BACKUPS; n += 1) {
@@ -153,9 +156,9 @@ async function backUpLegacy(path: string): Promise<void> {
       );
       if (!taken) {
         temporary ??= await writeTemporary(path, original);
-        if (await linkIfFree(temporary, backup)) return;
+        if (await linkIfFree(temporary, backup)) return backup;
       }
-      if (await holds(backup, original)) return;
+      if (await holds(backup, original)) return backup;
     }
   } finally {
     if (temporary) await unlink(temporary).catch(() => undefined);
@@ -165,14 +168,16 @@ async function backUpLegacy(path: string): Promise<void> {
 
 /**
  * Replaces the metadata file atomically: the real file, so a symlink to it stays a symlink. A legacy file is first
- * backed up (backUpLegacy), so what the original tool recorded is never lost.
+ * backed up (backUpLegacy), so what the original tool recorded is never lost. Returns the backup's path, if it made
+ * or found one.
  */
-export async function commitMetadata(path: string, metadata: Metadata, loaded: LoadedMetadata): Promise<void> {
+export async function commitMetadata(path: string, metadata: Metadata, loaded: LoadedMetadata): Promise<string | undefined> {
   const real = await checkMetadataPath(path);
   await mkdir(dirname(real), { recursive: true }).catch((error: unknown) => {
     throw writeFailure(real, error);
   });
   await refuseHardLinks(real, path);
-  if (loaded.legacy) await backUpLegacy(real);
+  const backup = loaded.legacy ? await backUpLegacy(real) : undefined;
   await atomicWrite(real, `${JSON.stringify({ ...metadata, format_version: metadataVersion(metadata.tables, metadata.runs) }, null, 2)}\n`);
+  return backup;
 }

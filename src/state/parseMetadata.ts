@@ -1,6 +1,6 @@
 /**
- * Reading the metadata file's JSON strictly: the current format, field by field, and the original tool's legacy
- * format (full ID lists per table), migrated. A Corrupt error names what is wrong; metadata.ts says so in one line.
+ * Reading the metadata file's JSON strictly: the current format, field by field (the original tool's formats are
+ * read by legacyFormat.ts). A Corrupt error names what is wrong; metadata.ts says so in one line.
  */
 import { type LegacySegment, type Segment, isLegacy, rowCount } from './segment.js';
 import { isRunId } from './runManifest.js';
@@ -16,10 +16,16 @@ export const METADATA_VERSION = 1;
 export const METADATA_VERSION_WITH_DEFINITIONS = 2;
 /** The version of a file whose runs record their Parquet format: an earlier synthgen would drop it on commit. */
 export const METADATA_VERSION_WITH_FORMATS = 3;
-const READ_VERSIONS: readonly unknown[] = [METADATA_VERSION, METADATA_VERSION_WITH_DEFINITIONS, METADATA_VERSION_WITH_FORMATS];
+/**
+ * The version of a file that records the original tool's rows read from its files (TableState.legacy_rows) and the
+ * segments drawn from them: an earlier synthgen would drop both, and then recompute those segments without them.
+ */
+export const METADATA_VERSION_WITH_LEGACY_ROWS = 4;
+const READ_VERSIONS: readonly unknown[] = [METADATA_VERSION, METADATA_VERSION_WITH_DEFINITIONS, METADATA_VERSION_WITH_FORMATS, METADATA_VERSION_WITH_LEGACY_ROWS];
 
 /** The version a file with these tables and runs is written as: the lowest that holds all it records. */
 export function metadataVersion(tables: Readonly<Record<string, TableState>>, runs: readonly RunRecord[]): number {
+  if (Object.values(tables).some((state) => state.legacy_rows !== undefined)) return METADATA_VERSION_WITH_LEGACY_ROWS;
   if (runs.some((run) => run.parquet !== undefined)) return METADATA_VERSION_WITH_FORMATS;
   return Object.values(tables).some((state) => state.definition !== undefined) ? METADATA_VERSION_WITH_DEFINITIONS : METADATA_VERSION;
 }
@@ -29,6 +35,7 @@ export function metadataVersion(tables: Readonly<Record<string, TableState>>, ru
  * need to continue after the largest, and the rows cannot be recomputed anyway, so where the gaps are is not kept.
  */
 import { type SchemaRecord, parseSchemaRecord } from './schemaRecord.js';
+import { type LegacyRowsRecord, parseLegacyRows } from './legacy/legacyRows.js';
 
 export interface LegacySpan extends LegacySegment {
   readonly count: number;
@@ -62,10 +69,12 @@ export interface TableState {
   readonly segments: readonly TableSegment[];
   /** For a table of a user's module (--tables): where it was defined, so later runs can ask for that module. */
   readonly definition?: TableOriginRecord;
+  /** The original tool's rows of the table, read once from its files: children may reference them (legacyRows.ts). */
+  readonly legacy_rows?: LegacyRowsRecord;
 }
 
 /** More legacy ranges in a row than this are kept as one LegacySpan, so that the metadata stays small. */
-const LEGACY_RANGES_KEPT = 100;
+export const LEGACY_RANGES_KEPT = 100;
 
 
 export interface RunRecord {
@@ -100,11 +109,11 @@ export function isRecord(value: Json): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isId(value: Json): value is number {
+export function isId(value: Json): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
-function isCount(value: Json): value is number {
+export function isCount(value: Json): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
@@ -152,6 +161,16 @@ function parseSegment(table: string, value: Json, index: number): TableSegment {
       parents[parent] = lastId;
     }
   }
+  let legacy: Record<string, string> | undefined;
+  if (value.legacy_parents !== undefined) {
+    need(isRecord(value.legacy_parents) && parents !== undefined, `${where}.legacy_parents is not an object beside parents`);
+    legacy = {};
+    for (const [parent, sha] of Object.entries(value.legacy_parents)) {
+      need(!isPrototypeKey(parent) && Object.hasOwn(parents, parent), `${where}.legacy_parents.${parent} is not one of its parents`);
+      need(typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha), `${where}.legacy_parents.${parent} is not a SHA-256`);
+      legacy[parent] = sha;
+    }
+  }
   return {
     first_id: value.first_id,
     last_id: value.last_id,
@@ -161,6 +180,7 @@ function parseSegment(table: string, value: Json, index: number): TableSegment {
     version: value.version,
     run_id: value.run_id,
     ...(parents ? { parents } : {}),
+    ...(legacy ? { legacy_parents: legacy } : {}),
   };
 }
 
@@ -191,15 +211,30 @@ export function parseCurrent(value: Record<string, Json>): Metadata {
     const reads = isRecord(definition) && definition.reads !== undefined ? parseReads(definition.reads) : undefined;
     need(!isRecord(definition) || definition.reads === undefined || reads !== undefined, `tables.${name}.definition.reads is not lists of fields by table`);
     // An earlier synthgen kept every legacy range: fold them, so the next commit shrinks the file.
+    const legacyRows = state.legacy_rows === undefined ? undefined : parseLegacyRows(state.legacy_rows, `tables.${name}.legacy_rows`);
     tables[name] = {
       last_id: state.last_id,
       segments: compactLegacy(segments),
       ...(isRecord(definition) ? { definition: { module: String(definition.module), sha256: String(definition.sha256), ...(schema ? { schema } : {}), ...(reads ? { reads } : {}) } } : {}),
+      ...(legacyRows ? { legacy_rows: legacyRows } : {}),
     };
   }
+  checkLegacyParents(tables);
   need(value.runs === undefined || Array.isArray(value.runs), '"runs" is not a list');
   const runs = (Array.isArray(value.runs) ? value.runs : []).map((run: Json, index: number) => parseRun(run, index));
   return { format: METADATA_FORMAT, format_version: metadataVersion(tables, runs), tables, runs };
+}
+
+/** A segment drawn from the original tool's rows of a parent names the rows that parent's state records. */
+function checkLegacyParents(tables: Readonly<Record<string, TableState>>): void {
+  for (const [name, state] of Object.entries(tables)) {
+    for (const [index, segment] of state.segments.entries()) {
+      if (isLegacy(segment)) continue;
+      for (const [parent, sha] of Object.entries(segment.legacy_parents ?? {})) {
+        need(tables[parent]?.legacy_rows?.sha256 === sha, `tables.${name}.segments[${index}].legacy_parents.${parent} names rows of the original tool that tables.${parent}.legacy_rows does not record`);
+      }
+    }
+  }
 }
 
 /** A run record as runRecord() (runOutcome.ts) writes it, every field checked; a copy, so nothing else rides along. */
@@ -274,61 +309,3 @@ function compactLegacy(segments: readonly TableSegment[]): TableSegment[] {
   flush();
   return compacted;
 }
-
-/**
- * A legacy ID list as ranges of consecutive IDs or, when there would be more than LEGACY_RANGES_KEPT of them, as one
- * span with the count. Sorted as a typed array, with no Set: a list of millions of IDs takes a second.
- */
-function legacySegments(key: string, list: readonly Json[]): TableSegment[] {
-  const ids = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i += 1) {
-    const id = list[i];
-    need(isId(id), `legacy ID list "${key}" holds something other than positive integer IDs`);
-    ids[i] = id;
-  }
-  ids.sort();
-  const ranges: LegacySegment[] = [];
-  let count = 0;
-  let lowest = 0;
-  let first = 0;
-  let last = 0;
-  for (const id of ids) {
-    if (count > 0 && id === last) continue; // listed twice
-    count += 1;
-    if (count === 1) lowest = id;
-    else if (id === last + 1) {
-      last = id;
-      continue;
-    } else if (ranges.length <= LEGACY_RANGES_KEPT) ranges.push({ first_id: first, last_id: last, legacy: true });
-    first = id;
-    last = id;
-  }
-  if (count === 0) return [];
-  if (ranges.length < LEGACY_RANGES_KEPT) {
-    ranges.push({ first_id: first, last_id: last, legacy: true });
-    return ranges;
-  }
-  return [{ first_id: lowest, last_id: last, legacy: true, count } satisfies LegacySpan];
-}
-
-const singular: Record<string, string> = { users: 'user', products: 'product', orders: 'order' };
-
-/**
- * The original tool kept full ID lists: `{"users": [1, 2, ...]}`, `{"users": {"ids": [...]}}`, the same under a
- * "tables" key, or `{"user_ids": [...]}`. Returns undefined when the value looks like none of these.
- */
-export function parseLegacy(value: Record<string, Json>): Metadata | undefined {
-  const root = isRecord(value.tables) ? value.tables : value;
-  const tables: Record<string, TableState> = {};
-  for (const [key, entry] of Object.entries(root)) {
-    const list = Array.isArray(entry) ? entry : isRecord(entry) && Array.isArray(entry.ids) ? entry.ids : undefined;
-    if (!list) continue;
-    const name = Object.entries(singular).find(([, one]) => key === `${one}_ids`)?.[0] ?? key.replace(/_ids$/, '');
-    need(!isPrototypeKey(name), `legacy ID list "${key}" does not name a table`);
-    const segments = legacySegments(key, list);
-    const last = segments[segments.length - 1];
-    tables[name] = { last_id: last ? last.last_id : 0, segments };
-  }
-  return Object.keys(tables).length > 0 ? { ...emptyMetadata(), tables } : undefined;
-}
-

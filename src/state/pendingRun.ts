@@ -20,7 +20,7 @@ import { partialTarget } from '../files/partialFile.js';
 import { readRegularFile } from '../files/regularFile.js';
 import { STAMP_PATTERN, type TablePlan } from '../run/parts/plan.js';
 import { type S3Target, parseS3Target } from '../output/s3/s3Target.js';
-import type { ParentRange } from './segment.js';
+import type { LegacyParents, ParentRange } from './segment.js';
 import { type TableOriginRecord, isPrototypeKey } from './metadata.js';
 import { parseSchemaRecord } from './schemaRecord.js';
 import { isRunId } from './runManifest.js';
@@ -50,6 +50,8 @@ export interface ReservedRange {
   /** The window's start: the rows were created after it, and not after the run's as-of. */
   readonly since: string;
   readonly parents: Readonly<Record<string, readonly ParentRange[]>>;
+  /** The original tool's rows of parents it may reference (as the metadata says; a resume reads them from there). */
+  readonly legacy?: Readonly<Record<string, LegacyParents>>;
 }
 
 export interface PendingRun {
@@ -115,6 +117,20 @@ const isPartIndex = (value: string): boolean => /^(0|[1-9]\d{0,15})$/.test(value
 /** A key the record's own JSON object holds (JSON.parse makes only own properties, never a prototype). */
 const has = (record: Record<string, Json>, key: string): boolean => Object.hasOwn(record, key);
 
+/** `{table: {table, path, sha256, rows}}`, as reserve.ts records the original tool's rows a range may reference. */
+function parseLegacy(value: Json, where: string): { legacy?: Record<string, LegacyParents> } {
+  if (value === undefined) return {};
+  need(isRecord(value), `${where}.legacy is not an object`);
+  const legacy: Record<string, LegacyParents> = {};
+  for (const [table, rows] of Object.entries(value)) {
+    const at = `${where}.legacy.${table}`;
+    need(isTableName(table) && isRecord(rows) && rows.table === table, `${at} is not the original tool's rows of ${table}`);
+    need(typeof rows.path === 'string' && isSha(rows.sha256) && isCount(rows.rows), `${at} lacks path, sha256 or rows`);
+    legacy[table] = { table, path: rows.path, sha256: rows.sha256, rows: rows.rows };
+  }
+  return { legacy };
+}
+
 function parseParents(value: Json, where: string, depth = 0): Record<string, ParentRange[]> {
   need(depth < 64, `${where} nests parents too deep`);
   need(isRecord(value), `${where}.parents is not an object`);
@@ -127,7 +143,7 @@ function parseParents(value: Json, where: string, depth = 0): Record<string, Par
       need(isRecord(range) && isId(range.first_id) && isId(range.last_id) && range.first_id <= range.last_id, `${at} is not an ID range`);
       need(isCount(range.seed) && isTime(range.since) && isTime(range.as_of) && isId(range.version), `${at} lacks seed, since, as_of or version`);
       const nested = range.parents === undefined ? undefined : parseParents(range.parents, at, depth + 1);
-      return { first_id: range.first_id, last_id: range.last_id, seed: range.seed, since: range.since, as_of: range.as_of, version: range.version, ...(nested ? { parents: nested } : {}) };
+      return { first_id: range.first_id, last_id: range.last_id, seed: range.seed, since: range.since, as_of: range.as_of, version: range.version, ...(nested ? { parents: nested } : {}), ...parseLegacy(range.legacy, at) };
     });
   }
   return parents;
@@ -235,7 +251,7 @@ export function parsePendingRun(value: Json): PendingRun {
     need(isRecord(range) && isId(range.first) && isId(range.last) && range.first <= range.last, `reserved.${table} is not an ID range`);
     need(range.last - range.first + 1 === rows[table], `reserved.${table} does not hold rows.${table} IDs`);
     need(isTime(range.since) && Date.parse(range.since) < Date.parse(value.as_of), `reserved.${table}.since is not a timestamp before as_of`);
-    reserved[table] = { first: range.first, last: range.last, since: range.since, parents: parseParents(range.parents, `reserved.${table}`) };
+    reserved[table] = { first: range.first, last: range.last, since: range.since, parents: parseParents(range.parents, `reserved.${table}`), ...parseLegacy(range.legacy, `reserved.${table}`) };
     plans[table] = parsePlan(table, has(value.plans, table) ? value.plans[table] : undefined, reserved[table]);
   }
   return {

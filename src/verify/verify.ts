@@ -10,6 +10,7 @@
  * One metadata file may record runs that wrote to different places (a folder, then a bucket): the runs whose
  * manifests are not here are said to be elsewhere, and references to their IDs are checked against the metadata.
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
@@ -25,9 +26,11 @@ import { checkTablesKnown } from '../run/tableOrigins.js';
 import { checkListedFiles, loadManifests, unlistedFiles } from './verifyFiles.js';
 import { duckdbApi } from '../workers/duckdbApi.js';
 import type { VerifyCheck, VerifyReport } from './verifyReport.js';
-import { type TableScope, checkTable } from './verifyTables.js';
+import { type TableScope, checkTable, withLegacyRows } from './verifyTables.js';
 import type { RunAsOf } from './valueChecks.js';
 import type { RecordedVersions, VersionRun } from './versionScopes.js';
+import { sha256File } from '../files/fileChecksum.js';
+import { LEGACY_TABLES } from '../tables/legacy/legacyColumns.js';
 
 export type { VerifyCheck, VerifyReport } from './verifyReport.js';
 
@@ -43,6 +46,8 @@ export interface VerifyOptions {
   readonly registry?: TableRegistry;
   /** Findings made before the files were read (an object that was not downloaded, say), reported first. */
   readonly findings?: readonly VerifyCheck[];
+  /** The metadata's folder: where it keeps the original tool's rows that other tables reference. */
+  readonly metadataFolder?: string;
 }
 
 /** Runs elsewhere listed one by one up to this many; more are summed up in one line. */
@@ -187,6 +192,35 @@ function elsewhereIdsOf(metadata: Metadata | undefined, present: ReadonlySet<str
   };
 }
 
+/**
+ * The original tool's rows that other tables reference (state/legacy/legacyRows.ts): for each table synthgen read
+ * them for, a view of its rows here and those kept beside the metadata, under the table's own column names, which the
+ * other tables' cross-table rules read instead of the table alone. An order of an old customer is then checked as any
+ * other. Creates the views; returns the tables that have one. A snapshot missing or changed is a violation, and no view.
+ */
+async function legacyViews(connection: DuckDBConnection, metadata: Metadata | undefined, folder: string | undefined, present: ReadonlySet<string>, checks: VerifyCheck[]): Promise<Set<string>> {
+  const viewed = new Set<string>();
+  if (!metadata || folder === undefined) return viewed;
+  for (const [table, state] of Object.entries(metadata.tables)) {
+    const record = state.legacy_rows;
+    const spec = LEGACY_TABLES[table];
+    if (!record || !spec || !Object.hasOwn(LEGACY_TABLES, table)) continue;
+    const path = join(folder, record.file);
+    const check = `${table} of the original tool`;
+    const sha = await sha256File(path).catch(() => undefined);
+    if (sha !== record.sha256) {
+      checks.push({ check, result: 'violation', detail: `${path}, which the metadata records, is ${sha === undefined ? 'missing' : 'not what it records (another SHA-256)'}: rules over them are not checked` });
+      continue;
+    }
+    const theirs = spec.asTable(`read_parquet(${quotedString(path)})`);
+    const rows = present.has(table) ? `SELECT * FROM ${quotedIdentifier(table)} UNION ALL BY NAME ${theirs}` : theirs;
+    await connection.run(`CREATE VIEW ${quotedIdentifier(withLegacyRows(table))} AS ${rows}`);
+    checks.push({ check, result: 'ok', detail: `${record.rows} rows read from ${record.source}, kept in ${path}: other tables' rules read them with ${table}` });
+    viewed.add(table);
+  }
+  return viewed;
+}
+
 /** push(...more) would overflow the stack with a few hundred thousand lines (unlisted files, say). */
 function append(checks: VerifyCheck[], more: readonly VerifyCheck[]): void {
   for (const check of more) checks.push(check);
@@ -218,7 +252,9 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
       await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM ${readFiles(paths, registry.originOf(table)?.schema !== undefined)}`);
     }
     const present = new Set(files.readable.keys());
+    const withLegacy = await legacyViews(connection, options.metadata, options.metadataFolder, present, checks);
     const scope: TableScope = {
+      withLegacy,
       connection,
       tables: registry.lookup,
       originOf: (table) => registry.originOf(table)?.module,

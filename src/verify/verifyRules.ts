@@ -15,11 +15,18 @@ const firstLine = (error: unknown) => (error instanceof Error ? error.message : 
 /**
  * The rule's check; `origin` is the module of a user's table, whose rule not running is a finding, not a crash. A
  * rule of only some versions of the table (versionScopes.ts) is given their rows (`own`, named by `label`); its
- * parents' rows are all theirs.
+ * parents' rows are all theirs, read from `relation` (another table's may include the original tool's rows).
  */
-export async function checkRule(connection: DuckDBConnection, definition: TableDefinition, rule: Rule, origin: string | undefined, own?: { readonly relation: string; readonly label: string }): Promise<VerifyCheck> {
+export async function checkRule(
+  connection: DuckDBConnection,
+  definition: TableDefinition,
+  rule: Rule,
+  origin: string | undefined,
+  relation: (table: string) => string = quotedIdentifier,
+  own?: { readonly relation: string; readonly label: string },
+): Promise<VerifyCheck> {
   const check = `${definition.name}: ${rule.description}${own?.label ?? ''}`;
-  const body = rule.violations((table) => (table === definition.name && own ? own.relation : quotedIdentifier(table)));
+  const body = rule.violations((table) => (table === definition.name && own ? own.relation : relation(table)));
   const key = rule.key ?? quotedIdentifier(definition.primaryKey);
   const result = (count: number, ids: readonly number[], note = ''): VerifyCheck =>
     count === 0 ? { check, result: 'ok', detail: 'holds for every row' } : violation(check, count, `rows break it${note}`, definition.primaryKey, ids);

@@ -43,6 +43,8 @@ export interface TableScope {
    * alone; undefined when none of those files is readable here.
    */
   readonly relationOf: (table: string, versions?: readonly number[]) => string | undefined;
+  /** Tables with rows of the original tool's that other tables reference: their rules read those too (legacyViews.ts). */
+  readonly withLegacy?: ReadonlySet<string>;
 }
 
 const one = queryRow;
@@ -213,6 +215,11 @@ async function checkScopedValues(scope: TableScope, definition: TableDefinition,
   }
 }
 
+/** The view of a table's rows with the original tool's (verify.ts): what other tables' rules read as the table. */
+export function withLegacyRows(table: string): string {
+  return `${table} with the original tool's`;
+}
+
 /** Every check of a table whose files are here; returns its row count. */
 export async function checkTable(scope: TableScope, definition: TableDefinition, checks: VerifyCheck[]): Promise<number> {
   const rows = definition.children
@@ -228,8 +235,10 @@ export async function checkTable(scope: TableScope, definition: TableDefinition,
   }
   for (const parent of definition.parents) await checkReference(scope, definition, parent, checks);
   await checkScopedValues(scope, definition, wanted.values, usable, checks);
+  const legacy = scope.withLegacy ?? new Set<string>();
+  const relation = (table: string) => quotedIdentifier(table !== definition.name && legacy.has(table) ? withLegacyRows(table) : table);
   for (const { rule, scope: within } of wanted.rules) {
-    const missing = (rule.reads ?? []).filter((other) => !scope.present.has(other));
+    const missing = (rule.reads ?? []).filter((other) => !scope.present.has(other) && !legacy.has(other));
     const check = `${definition.name}: ${rule.description}${within.label}`;
     if (missing.length) {
       checks.push({ check, result: 'skipped', detail: `needs ${missing.join(', ')} files here` });
@@ -237,7 +246,7 @@ export async function checkTable(scope: TableScope, definition: TableDefinition,
     }
     const found = await usable(within, undefined, check);
     if (!('relation' in found)) checks.push(found);
-    else checks.push(await checkRule(scope.connection, definition, rule, scope.originOf(definition.name), within.versions ? { relation: found.relation, label: within.label } : undefined));
+    else checks.push(await checkRule(scope.connection, definition, rule, scope.originOf(definition.name), relation, within.versions ? { relation: found.relation, label: within.label } : undefined));
   }
   for (const note of wanted.notes) checks.push(note);
   return rows;

@@ -28,6 +28,7 @@ import {
   isFileSizeLimit,
   isMetadataFile,
   isOutFolder,
+  isLegacyFiles,
   isRowCounts,
   isRowGroupSize,
   isS3Target,
@@ -42,6 +43,14 @@ import {
 } from '../validators.js';
 
 type Field = FieldOf<GenerateCommand>;
+
+/** Whether --s3-endpoint and --s3-region, if given, have a store to reach: the bucket, or legacy files in S3. */
+function reachesS3(fields: { [key: string]: unknown }): boolean {
+  if (fields.s3Endpoint === undefined && fields.s3Region === undefined) return true;
+  if (fields.s3Bucket !== undefined) return true;
+  const legacy = fields.legacyFiles;
+  return typeof legacy === 'object' && legacy !== null && Object.values(legacy).some((location) => typeof location === 'string' && location.startsWith('s3://'));
+}
 
 function shellQuote(text: string): string {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
@@ -77,6 +86,7 @@ export class GenerateCommand extends Command {
       ['Or remove what an interrupted run wrote', '$0 --discard-interrupted'],
       ['Queue behind a run already using the same metadata', '$0 --table-names orders --num-rows 1000000 --wait'],
       ['Tables of your own, next to the built-in ones', '$0 --tables ./my-tables.mjs --table-names users,products,reviews --num-rows 100000'],
+      ['Orders for the original tool\'s users and products: read their files once (kept beside the metadata)', '$0 --table-names orders --num-rows 100000 --legacy-files users=./old/users,products=s3://my-bucket/old/products'],
       ['Tables from a schema file (write a starter with `synthgen init --schema saas.yaml`)', '$0 --schema saas.yaml --table-names users,accounts,subscriptions,invoices --num-rows users=10000,accounts=10000,subscriptions=30000,invoices=200000'],
     ],
   });
@@ -104,6 +114,10 @@ export class GenerateCommand extends Command {
     validator: isEndpoint,
   });
   s3Region = Option.String('--s3-region', { description: 'Bucket region (default: AWS_REGION, else us-east-1)' });
+  legacyFiles = Option.String('--legacy-files', {
+    description: "The original tool's Parquet files (a file, folder or s3:// prefix) of its users and products, for orders to reference: users=PATH,products=PATH",
+    validator: isLegacyFiles,
+  });
   s3Checksums = Option.Boolean('--s3-checksums', true, { description: "Do not send the SDK's default CRC request checksums, for stores that reject them (default: send them)" });
   uploadConcurrency = Option.String('--upload-concurrency', { description: 'Files uploaded at once (default: one per worker, at least 4)', validator: isUploadConcurrency });
   resume = Option.Boolean('--resume', false, { description: 'Finish the interrupted run recorded next to --metadata' });
@@ -130,10 +144,8 @@ export class GenerateCommand extends Command {
       '--num-rows is required: e.g. --num-rows 100000, or per table --num-rows users=1000,orders=5000',
       requires('tableNames' satisfies Field, ['numRows'] satisfies Field[]),
     ),
-    rule(
-      '--s3-endpoint, --s3-region and --upload-concurrency need --s3-bucket',
-      ...(['s3Endpoint', 's3Region', 'uploadConcurrency'] satisfies Field[]).map((field) => requires(field, ['s3Bucket'] satisfies Field[])),
-    ),
+    rule('--upload-concurrency needs --s3-bucket', requires('uploadConcurrency' satisfies Field, ['s3Bucket'] satisfies Field[])),
+    rule('--s3-endpoint and --s3-region need --s3-bucket, or --legacy-files with an s3:// location', reachesS3),
   ];
 
   override async execute(): Promise<number> {
@@ -206,6 +218,7 @@ export class GenerateCommand extends Command {
       signal: signals.signal,
       onProgress: this.#onProgress(profile),
       onInterruptEvent: signals.onEvent,
+      ...(this.legacyFiles ? { legacyFiles: this.legacyFiles, legacyS3: access } : {}),
     };
     let summary: RunSummary;
     try {
@@ -257,9 +270,10 @@ export class GenerateCommand extends Command {
       '--metadata',
       this.metadata,
       ...(target ? ['--s3-bucket', `s3://${target.bucket}/${target.prefix}`] : []),
+      ...(this.legacyFiles ? ['--legacy-files', Object.entries(this.legacyFiles).map(([table, location]) => `${table}=${location}`).join(',')] : []),
       ...(this.s3Endpoint ? ['--s3-endpoint', this.s3Endpoint] : []),
       ...(this.s3Region ? ['--s3-region', this.s3Region] : []),
-      ...(target && !this.s3Checksums ? ['--no-s3-checksums'] : []),
+      ...(!this.s3Checksums && (target || this.legacyFiles) ? ['--no-s3-checksums'] : []),
     ]
       .map(shellQuote)
       .join(' ');

@@ -2,6 +2,7 @@
  * `synthgen verify`: checks a generated dataset (local folder or S3 prefix) against its run manifests and rules.
  * What checks it is imported only when it runs: help and a refused command line do without it.
  */
+import { dirname } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { describeTarget } from '../../output/s3/s3Target.js';
 import { printable } from '../render/printable.js';
@@ -49,20 +50,23 @@ export class VerifyCommand extends Command {
   ];
 
   override async execute(): Promise<number> {
-    const [{ loadMetadata }, { verifyDataset }] = await Promise.all([import('../../state/metadata.js'), import('../../verify/verify.js')]);
+    const [{ loadMetadata, realMetadataPath }, { verifyDataset }] = await Promise.all([import('../../state/metadata.js'), import('../../verify/verify.js')]);
     const registry = await registryFor({ modules: this.tables, schemas: this.schema, metadataPath: this.metadata });
     const loaded = await loadMetadata(this.metadata);
     const metadata = loaded.exists ? loaded.metadata : undefined;
+    // Beside the real file (a symlinked metadata keeps them beside its target), as runs write them.
+    const metadataFolder = metadata ? dirname(await realMetadataPath(this.metadata)) : undefined;
+    const legacy = metadataFolder === undefined ? {} : { metadataFolder };
     let report: VerifyReport;
     const target = this.s3Bucket;
     if (target !== undefined) {
       const { readSettings, withS3Dataset } = await import('../../output/s3/s3Dataset.js');
       report = await withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region), 'verify', ({ root, refused }) => {
         const findings = refused.map(({ key, reason }): VerifyCheck => ({ check: `object s3://${target.bucket}/${key}`, result: 'violation', detail: reason }));
-        return verifyDataset({ root, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, registry, ...(metadata ? { metadata } : {}) });
+        return verifyDataset({ root, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, registry, ...(metadata ? { metadata } : {}), ...legacy });
       });
     } else {
-      report = await verifyDataset({ root: this.out, registry, ...(metadata ? { metadata } : {}) });
+      report = await verifyDataset({ root: this.out, registry, ...(metadata ? { metadata } : {}), ...legacy });
     }
     this.context.stdout.write(this.json ? `${JSON.stringify(report, null, 2)}\n` : printable(plainReport(report)));
     return report.ok ? 0 : 1;

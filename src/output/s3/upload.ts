@@ -109,7 +109,7 @@ function s3CodeOf(error: unknown): string | undefined {
  * What failed, for the user: `PutObject of s3://bucket/key answered HTTP 404 (NoSuchUpload: The specified upload
  * does not exist.)`, or for a request that got no answer, its error (`... failed (ECONNRESET: socket hang up)`).
  */
-function describeS3Failure(error: unknown): string {
+export function describeS3Failure(error: unknown): string {
   const request = typeof error === 'object' && error !== null ? failedRequests.get(error) : undefined;
   const where = request ? `${request.operation} of s3://${request.bucket ?? '?'}/${request.key ?? ''}` : 'an S3 request';
   const status = statusOf(error);

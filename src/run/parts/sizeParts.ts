@@ -45,7 +45,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
   // The sample references as many parents as the run will: how many distinct IDs a part holds changes how its
   // foreign keys compress (dictionary or plain), and so its size.
   const needs = context.registry.prerequisites(name);
-  const totals = new Map(needs.map((table) => [table, (range.parents[table] ?? []).reduce((n, r) => n + r.last_id - r.first_id + 1, 0)]));
+  const totals = new Map(needs.map((table) => [table, (range.parents[table] ?? []).reduce((n, r) => n + r.last_id - r.first_id + 1, range.legacy?.[table]?.rows ?? 0)]));
   const sampleParents = standInParents(name, context.registry.lookup, { rows: (table) => totals.get(table) ?? SAMPLE_PARENT_ROWS, seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF }, needs);
   const own = standInOwn(range.last - range.first + 1, SAMPLE_AS_OF);
   const compiled = context.registry.compile(name, { seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF, own, parents: sampleParents });

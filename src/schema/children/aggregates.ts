@@ -5,7 +5,7 @@
  * same draws, so the aggregate equals what the children's files add up to.
  */
 import { type AggregateRead, type Compilation, ID, LINE, PARENT_ID } from '../compilation.js';
-import { type TableRows, compileTable } from '../compileTable.js';
+import { type Lookup, type TableRows, compileTable } from '../compileTable.js';
 import { quotedIdentifier } from '../sql.js';
 import type { ParentRange } from '../../state/segment.js';
 import type { PoolDefinition, TableDefinition } from '../tableDefinition.js';
@@ -19,6 +19,8 @@ export interface AggregateJoins {
   readonly reorders: boolean;
   /** The pools the children's queries read, under their prefixed names. */
   readonly pools: readonly PoolDefinition[];
+  /** The tables the children's queries join (the original tool's rows of their parents). */
+  readonly lookups: readonly Lookup[];
 }
 
 /** The rows a parent's children are compiled with inside its query: its own run's rows are the group parents. */
@@ -32,6 +34,7 @@ function childRows(compilation: Compilation, rows: TableRows): TableRows {
     as_of: rows.asOf,
     version: definition.version,
     parents: rows.parents,
+    ...(rows.legacy ? { legacy: rows.legacy } : {}),
   };
   return { ...rows, parents: { ...rows.parents, [definition.name]: [own] } };
 }
@@ -40,18 +43,21 @@ export function aggregateJoins(compilation: Compilation, rows: TableRows, scope:
   const byTable = new Map<string, AggregateRead[]>();
   for (const read of compilation.aggregates.values()) byTable.set(read.table, [...(byTable.get(read.table) ?? []), read]);
   const pools: PoolDefinition[] = [];
+  const lookups: Lookup[] = [];
   const queries: ((relation: string) => string)[] = [];
   for (const [table, reads] of byTable) {
     const child = compilation.tables(table);
     if (!child) throw new Error(`no definition of ${table}`);
     const compiled = compileTable(child, childRows(compilation, rows), compilation.tables, { poolPrefix: `${scope.poolPrefix}${table}__`, poolTable: scope.poolTable });
     pools.push(...compiled.pools);
+    lookups.push(...compiled.lookups);
     queries.push((relation) => compiled.aggregateFrom(relation, reads));
   }
   return {
     sql: (relation) => queries.map((query, i) => ` LEFT JOIN (${query(relation)}) AS ${q(`__aggregates${i}`)} USING (${q(ID)})`).join(''),
     reorders: queries.length > 0,
     pools,
+    lookups,
   };
 }
 

@@ -113,7 +113,7 @@ export function parentBits(table: string, ranges: readonly ParentRange[], id: st
 }
 
 /** SQL for the creation time of the parent row `id`, in the segment whose 1-based index is `segment` (both SQL). */
-function parentCreatedSql(table: string, layout: TimelineLayout, pool: string, id: string, segment: string): string {
+export function parentCreatedSql(table: string, layout: TimelineLayout, pool: string, id: string, segment: string): string {
   const ranges = layout.ranges;
   const at = (values: readonly (number | string)[]) => bySegment(values, segment);
   const bits = parentBits(table, ranges, id, segment);
@@ -169,9 +169,10 @@ export function parentSource(options: {
 
 /**
  * Fields ending in `<prefix>_last`: the last parent ID created by `time` (SQL of the child's creation, whose field
- * is `timeField`), found by a binary search over the knots of the segment whose window holds it.
+ * is `timeField`), found by a binary search over the knots of the segment whose window holds it. It is never below
+ * `floor` (the first parent ID unless said: the timeline lets no child be created before there are parents to pick).
  */
-export function existingFields(options: { layout: TimelineLayout; pool: string; time: string; timeField: string; prefix: string }): HelperSql[] {
+export function existingFields(options: { layout: TimelineLayout; pool: string; time: string; timeField: string; prefix: string; floor?: number }): HelperSql[] {
   const { layout, pool, prefix } = options;
   const ranges = layout.ranges;
   const last = ranges[ranges.length - 1];
@@ -204,13 +205,13 @@ export function existingFields(options: { layout: TimelineLayout; pool: string; 
   fields.push({
     name: `${prefix}_last`,
     reads: [k, ...lowReads],
-    sql: `GREATEST(${ranges[0]?.first_id}, CASE WHEN ${q(k)} = ${ranges.length} THEN ${last.last_id} WHEN ${at} <= ${knot('0')} THEN ${first} - 1 ELSE ${first} - 1 + floor(${rows} * ${share})::BIGINT END)`,
+    sql: `GREATEST(${options.floor ?? ranges[0]?.first_id}, CASE WHEN ${q(k)} = ${ranges.length} THEN ${last.last_id} WHEN ${at} <= ${knot('0')} THEN ${first} - 1 ELSE ${first} - 1 + floor(${rows} * ${share})::BIGINT END)`,
   });
   return fields;
 }
 
 /** SQL: how many IDs of popularity class `klass` lie in 1..`last`, in the parent's popularity pool. */
-function classCount(pool: string, klass: string, last: string): string {
+export function classCount(pool: string, klass: string, last: string): string {
   return `((${last}) // ${RESIDUES} * ${PER_CLASS} + ${pool}[${RESIDUES} + ${klass} * ${RESIDUES + 1} + (${last}) % ${RESIDUES} + 1]::BIGINT)`;
 }
 

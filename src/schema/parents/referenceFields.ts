@@ -12,9 +12,10 @@ import type { ParentRange } from '../../state/segment.js';
 import { quotedIdentifier } from '../sql.js';
 import type { EngineInput } from '../recordedSource.js';
 import type { ParentReference, RowContext } from '../tableDefinition.js';
+import { addLegacyParent } from '../legacy/legacyParent.js';
 
 /** What addParents() needs of one reference's parent segments, shared by its picks. */
-interface ReferenceInputs {
+export interface ReferenceInputs {
   readonly reference: ParentReference;
   readonly ranges: readonly ParentRange[];
   readonly layout: TimelineLayout;
@@ -70,7 +71,7 @@ function addPicks(compilation: Compilation, inputs: ReferenceInputs): string {
  * For a reference with first children (firstChildren.ts): the newest parent for a candidate row that may take it,
  * else the pick. Returns the field holding the parent and the one saying it is the parent's first child.
  */
-function addFirstChild(compilation: Compilation, inputs: ReferenceInputs, first: FirstChildInputs, candidate: string, pick: string): { chosen: string; firstChild: string } {
+export function addFirstChild(compilation: Compilation, inputs: ReferenceInputs, first: FirstChildInputs, candidate: string, pick: string): { chosen: string; firstChild: string } {
   const { reference, ranges, layout, timeline, prefix, label } = inputs;
   const newest = `${prefix}_last`;
   const newestId = quotedIdentifier(newest);
@@ -95,6 +96,12 @@ export function addParents(compilation: Compilation, rows: TableRows, memo: Knot
   for (const reference of definition.parents) {
     // A children table's group parent is the row's by construction (children/groupParent.ts), not a pick.
     if (reference.table === definition.children?.parent) continue;
+    // Some of the parent table's rows were made by the original tool: picked among with synthgen's.
+    const legacy = rows.legacy?.[reference.table];
+    if (legacy) {
+      addLegacyParent(compilation, rows, memo, reference, legacy);
+      continue;
+    }
     const ranges = rows.parents[reference.table];
     if (!ranges || ranges.length === 0) throw new Error(`${definition.name}: no ${reference.table} ranges given`);
     const layout = new TimelineLayout(timedRanges(reference.table, ranges, compilation.tables, memo));

@@ -8,7 +8,8 @@ import { messageOf } from '../../errors/thrownValue.js';
 import { EVEN_TIMELINE, NoArrivals, existingRows, knotsOf } from './timeline.js';
 import { UserError } from '../../errors/userError.js';
 import { definitionProblem } from '../defineTable.js';
-import type { ParentRange } from '../../state/segment.js';
+import type { LegacyParents, ParentRange } from '../../state/segment.js';
+import { legacyArrivals, legacyExisting } from '../legacy/legacyArrivals.js';
 import { epochSeconds } from '../sql.js';
 import type { TableDefinition } from '../tableDefinition.js';
 import type { TimedRange } from '../parents/parentRows.js';
@@ -45,7 +46,7 @@ export function timedRanges(table: string, ranges: readonly ParentRange[], table
     const key = `${table}:${range.first_id}`;
     let knots = memo.get(key);
     if (!knots) {
-      knots = knotsFor(definition, range, range.parents ?? {}, tables, memo);
+      knots = knotsFor(definition, range, range.parents ?? {}, tables, memo, range.legacy);
       memo.set(key, knots);
     }
     return { ...range, knots };
@@ -83,12 +84,23 @@ function lineage(definition: TableDefinition, tables: DefinitionLookup): string 
   return `${identity(definition)}(${parents.join(',')})`;
 }
 
-/** The knots of `definition`'s rows in `window`, given the parents' ranges its rows may reference. */
-export function knotsFor(definition: TableDefinition, window: RecordedWindow, parents: Readonly<Record<string, readonly ParentRange[]>>, tables: DefinitionLookup, memo: KnotMemo): readonly number[] {
-  const key = `${lineage(definition, tables)} ${JSON.stringify([window.since, window.as_of, parents])}`;
+/**
+ * The knots of `definition`'s rows in `window`, given the parents' ranges its rows may reference, and the original
+ * tool's rows of those parents that they may reference too.
+ */
+export function knotsFor(
+  definition: TableDefinition,
+  window: RecordedWindow,
+  parents: Readonly<Record<string, readonly ParentRange[]>>,
+  tables: DefinitionLookup,
+  memo: KnotMemo,
+  legacy?: Readonly<Record<string, LegacyParents>>,
+): readonly number[] {
+  const drawn = legacy && Object.keys(legacy).length > 0 ? [Object.values(legacy).map((l) => l.sha256)] : [];
+  const key = `${lineage(definition, tables)} ${JSON.stringify([window.since, window.as_of, parents, ...drawn])}`;
   const known = computed.get(key);
   if (known) return known;
-  const knots = computeKnots(definition, window, parents, tables, memo);
+  const knots = computeKnots(definition, window, parents, tables, memo, legacy ?? {});
   if (held + knots.length > HELD_MOST) {
     computed.clear();
     held = 0;
@@ -98,12 +110,23 @@ export function knotsFor(definition: TableDefinition, window: RecordedWindow, pa
   return knots;
 }
 
-function computeKnots(definition: TableDefinition, window: RecordedWindow, parents: Readonly<Record<string, readonly ParentRange[]>>, tables: DefinitionLookup, memo: KnotMemo): number[] {
+function computeKnots(
+  definition: TableDefinition,
+  window: RecordedWindow,
+  parents: Readonly<Record<string, readonly ParentRange[]>>,
+  tables: DefinitionLookup,
+  memo: KnotMemo,
+  legacy: Readonly<Record<string, LegacyParents>>,
+): number[] {
   const timeline = definition.timeline ?? EVEN_TIMELINE;
   const counts = definition.parents.map((reference) => {
     const ranges = parents[reference.table];
     if (!ranges) throw new Error(`${definition.name}: no ${reference.table} ranges given`);
-    return { table: reference.table, count: counter(timedRanges(reference.table, ranges, tables, memo)) };
+    const synthgen = counter(timedRanges(reference.table, ranges, tables, memo));
+    const old = legacy[reference.table];
+    if (!old) return { table: reference.table, count: synthgen };
+    const arrivals = legacyArrivals(old);
+    return { table: reference.table, count: (hour: number) => synthgen(hour) + legacyExisting(arrivals, hour) };
   });
   const weight = (hour: number): number => {
     let rate = timeline.rate(hour);

@@ -1,0 +1,168 @@
+/**
+ * Orders reference the original tool's users and products once synthgen has read their files (--legacy-files),
+ * locally or from S3: every reference resolves to an old or a new parent, old ones are referenced, an order copies
+ * an old product's price and ships to an old user's country as the tool's files give them, and no order precedes
+ * its parent. What was read is kept beside the metadata, so later runs, elsewhere, need neither the flag nor the
+ * files; and the same seed gives the same bytes at any worker count, and from S3 as from a folder.
+ */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { AS_OF, checksums, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { testClient } from './helpers/bucket.js';
+import { type S3Server, s3Env, startS3 } from './helpers/s3.js';
+import { LEGACY_PRODUCTS, LEGACY_USERS, legacyTable, mappedCountrySql, writeLegacyDataset } from './helpers/legacyTool.js';
+
+const LATER = '2026-03-01T00:00:00Z';
+const FIRST = ['--table-names', 'orders', '--num-rows', '3000', '--out', 'data', '--metadata', 'metadata.json', '--seed', '3', '--as-of', AS_OF];
+const SECOND = ['--table-names', 'users,products,orders', '--num-rows', 'users=300,products=20,orders=3000', '--out', 'data', '--metadata', 'metadata.json', '--seed', '4', '--as-of', LATER];
+const LOCAL_FLAG = ['--legacy-files', 'users=old/users,products=old/products'];
+const BUCKET = 'legacy-data';
+
+let s3: S3Server;
+beforeAll(async () => {
+  s3 = await startS3([BUCKET]);
+});
+afterAll(async () => {
+  await s3.close();
+});
+
+/** Orders joined with the parent each references: the tool's row (old) or synthgen's (new). */
+async function ordersWithParents(dir: string): Promise<Record<string, unknown>[]> {
+  const orders = await tableSql(join(dir, 'data'), 'orders');
+  const newUsers = await tableSql(join(dir, 'data'), 'users').catch(() => undefined);
+  const newProducts = await tableSql(join(dir, 'data'), 'products').catch(() => undefined);
+  const users = `(SELECT user_id, registration_date, ${mappedCountrySql('country')} AS country, true AS old FROM ${legacyTable(dir, 'users')}${newUsers ? ` UNION ALL SELECT user_id, registration_date, country, false FROM ${newUsers}` : ''})`;
+  const products = `(SELECT product_id, created_at::TIMESTAMPTZ AS created_at, price::DECIMAL(18,2) AS price, true AS old FROM ${legacyTable(dir, 'products')}${newProducts ? ` UNION ALL SELECT product_id, created_at, price, false FROM ${newProducts}` : ''})`;
+  return query(`SELECT o.order_id, o.user_id, o.product_id, u.old AS old_user, p.old AS old_product,
+      u.user_id IS NOT NULL AS user_found, p.product_id IS NOT NULL AS product_found,
+      o.shipping_country = u.country AS same_country, o.unit_price = p.price AS same_price,
+      o.order_date >= u.registration_date AND o.order_date >= p.created_at AS after_parents
+    FROM ${orders} o LEFT JOIN ${users} u USING (user_id) LEFT JOIN ${products} p USING (product_id)`);
+}
+
+function summarize(rows: Record<string, unknown>[]) {
+  const n = (f: (row: Record<string, unknown>) => boolean) => rows.filter(f).length;
+  return {
+    orders: rows.length,
+    unresolved: n((r) => r.user_found !== true || r.product_found !== true),
+    disagreeing: n((r) => r.same_country !== true || r.same_price !== true),
+    beforeParent: n((r) => r.after_parents !== true),
+    oldUsers: new Set(rows.filter((r) => r.old_user === true).map((r) => r.user_id)).size,
+    newUsers: new Set(rows.filter((r) => r.old_user === false).map((r) => r.user_id)).size,
+    oldProducts: new Set(rows.filter((r) => r.old_product === true).map((r) => r.product_id)).size,
+    newProducts: new Set(rows.filter((r) => r.old_product === false).map((r) => r.product_id)).size,
+  };
+}
+
+/** The SHA-256 of each file of a folder, in name order (names carry each run's stamp). */
+const inNameOrder = async (folder: string) =>
+  Object.entries(await checksums(folder))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, sum]) => sum);
+
+const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+
+async function verifyPasses(dir: string): Promise<string> {
+  const verified = await synthgen(['verify', '--out', 'data', '--metadata', 'metadata.json'], dir);
+  expect(verified.stderr).toBe('');
+  expect(verified.code).toBe(0);
+  return verified.stdout;
+}
+
+test('orders reference the tool\'s users and products, read once from its files, and synthgen\'s alike', async () => {
+  await withTempDir(async (dir) => {
+    await writeLegacyDataset(dir);
+    const first = await generate([...FIRST, ...LOCAL_FLAG], dir);
+    expect(first.stderr).toMatch(/read \d+ users of the original tool/);
+
+    // Only the tool's parents exist yet: every order references them, as their files say.
+    const firstRun = summarize(await ordersWithParents(dir));
+    expect(firstRun).toMatchObject({ orders: 3000, unresolved: 0, disagreeing: 0, beforeParent: 0, newUsers: 0, newProducts: 0 });
+    expect(firstRun.oldUsers).toBeGreaterThan(300);
+    expect(firstRun.oldProducts).toBeGreaterThan(LEGACY_PRODUCTS / 2);
+    // Users of countries synthgen does not model, or with none, are never referenced.
+    const unmodelled = await query(`SELECT count(*) AS n FROM ${await tableSql(join(dir, 'data'), 'orders')} WHERE user_id IN (SELECT user_id FROM ${legacyTable(dir, 'users')} WHERE ${mappedCountrySql('country')} IS NULL)`);
+    expect(unmodelled[0]?.n).toBe('0');
+    const checked = await verifyPasses(dir);
+    expect(checked).toMatch(/ok {3}orders: unit_price equals the product's price: holds for every row/);
+    expect(checked).toMatch(/ok {3}orders: shipping_country is the customer's country: holds for every row/);
+
+    // Kept beside the metadata, checksummed; the flag is needed no more.
+    const metadata = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'));
+    for (const table of ['users', 'products']) {
+      const kept = metadata.tables[table].legacy_rows;
+      expect(await sha256(join(dir, kept.file))).toBe(kept.sha256);
+    }
+    expect(metadata.tables.orders.segments.at(-1).legacy_parents).toEqual({ users: metadata.tables.users.legacy_rows.sha256, products: metadata.tables.products.legacy_rows.sha256 });
+
+    // Another machine: the metadata with what it keeps beside it, and none of the tool's files.
+    await withTempDir(async (elsewhere) => {
+      await mkdir(join(elsewhere, 'data'));
+      for (const name of await readdir(dir)) if (name.startsWith('metadata.json')) await copyFile(join(dir, name), join(elsewhere, name));
+      await generate(SECOND, dir);
+      await generate(SECOND, elsewhere);
+      // File names carry each run's stamp: the second run's files sort after the first's.
+      const there = await inNameOrder(join(elsewhere, 'data', 'orders'));
+      const here = await inNameOrder(join(dir, 'data', 'orders'));
+      expect(there.length).toBeGreaterThan(0);
+      expect(here.slice(-there.length)).toEqual(there);
+    });
+
+    // Old and new parents alike, in the run that added new ones.
+    const all = await ordersWithParents(dir);
+    const second = summarize(all.filter((row) => Number(row.order_id) > 3007));
+    expect(second).toMatchObject({ orders: 3000, unresolved: 0, disagreeing: 0, beforeParent: 0 });
+    expect(second.oldUsers).toBeGreaterThan(100);
+    expect(second.newUsers).toBeGreaterThan(50);
+    expect(second.oldProducts).toBeGreaterThan(10);
+    expect(second.newProducts).toBeGreaterThan(5);
+    expect(all.every((row) => Number(row.user_id) <= LEGACY_USERS || row.old_user === false)).toBe(true);
+    await verifyPasses(dir);
+
+    // Without the snapshot, a run says what is missing and where it came from.
+    const metadataAfter = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'));
+    await unlink(join(dir, metadataAfter.tables.users.legacy_rows.file));
+    const missing = await synthgen(['--table-names', 'orders', '--num-rows', '10', '--out', 'data', '--metadata', 'metadata.json', '--as-of', '2026-04-01T00:00:00Z'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/original tool's users .*metadata\.json\.legacy-users-[0-9a-f]+\.parquet.* (is missing|cannot be read).*--legacy-files users=/);
+  });
+});
+
+test('the same seed gives the same files at any worker count, and from S3 as from a folder', async () => {
+  await withTempDir(async (dir) => {
+    await writeLegacyDataset(dir);
+    await generate([...FIRST, ...LOCAL_FLAG, '--workers', '1'], dir);
+    const local = await inNameOrder(join(dir, 'data', 'orders'));
+    const kept = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8')).tables;
+
+    await withTempDir(async (other) => {
+      await writeLegacyDataset(other);
+      await generate([...FIRST, ...LOCAL_FLAG, '--workers', '2'], other);
+      expect(await inNameOrder(join(other, 'data', 'orders'))).toEqual(local);
+    });
+
+    await withTempDir(async (other) => {
+      await writeLegacyDataset(other);
+      const client = testClient(s3.endpoint);
+      for (const table of ['users', 'products'] as const) {
+        for (const name of await readdir(join(other, 'old', table))) {
+          await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `tool/export/${table}/${name}`, Body: await readFile(join(other, 'old', table, name)) }));
+        }
+      }
+      client.destroy();
+      const flag = ['--legacy-files', `users=s3://${BUCKET}/tool/export/users,products=s3://${BUCKET}/tool/export/products/`, '--s3-endpoint', s3.endpoint];
+      const run = await synthgen([...FIRST, ...flag, '--workers', '2'], other, s3Env());
+      expect(run.stderr).not.toMatch(/error/i);
+      expect(run.code).toBe(0);
+      expect(await inNameOrder(join(other, 'data', 'orders'))).toEqual(local);
+      const fromS3 = JSON.parse(await readFile(join(other, 'metadata.json'), 'utf8')).tables;
+      expect(fromS3.users.legacy_rows.sha256).toBe(kept.users.legacy_rows.sha256);
+      expect(fromS3.products.legacy_rows.sha256).toBe(kept.products.legacy_rows.sha256);
+      await verifyPasses(other);
+    });
+  });
+});
