@@ -28,8 +28,8 @@ interface RowsSpec {
 export interface PartTask extends RowsSpec {
   readonly kind: 'part';
   readonly path: string;
-  /** The run's stop channel (stopChannel.ts). */
-  readonly stopChannel: string;
+  /** The run's stop flag (stopFlag.ts). */
+  readonly stop: SharedArrayBuffer;
   /** Time generation and writing apart with DuckDB's profiler (`--profile`). */
   readonly profile: boolean;
 }
@@ -38,6 +38,8 @@ export interface PartTask extends RowsSpec {
 export interface SampleTask extends RowsSpec {
   readonly kind: 'sample';
   readonly scratchPath: string;
+  /** The run's stop flag (stopFlag.ts). */
+  readonly stop: SharedArrayBuffer;
 }
 
 export type WorkerTask = PartTask | SampleTask;

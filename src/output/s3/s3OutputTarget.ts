@@ -83,6 +83,10 @@ export class S3OutputTarget implements OutputTarget {
     return { heldBackSeconds: this.#heldBackMs / 1000, afterLastPartSeconds: (performance.now() - lastPartWritten) / 1000 };
   }
 
+  stop(): void {
+    this.#uploads?.stop();
+  }
+
   async placeManifest(path: string, runId: string, howToFinish: string): Promise<string> {
     const { uploadFile } = await import('./upload.js');
     const key = objectKey(this.#settings.target, RUNS_FOLDER, `${runId}.json`);

@@ -17,6 +17,7 @@ import { writePoolFile } from '../../schema/poolFile.js';
 import { standInOwn, standInParents } from '../../schema/time/standInRanges.js';
 import type { TableRegistry } from '../../schema/registry.js';
 import { queryFailure } from '../../errors/writeFailure.js';
+import type { Interrupt } from '../interrupt.js';
 
 /** Calibration samples use these instead of the run's, so part sizes do not depend on the seed. */
 const SAMPLE_SEED = 0;
@@ -34,10 +35,15 @@ export interface SizingContext {
   readonly fileSizeLimitMB: number;
   /** Tables sampled at once, sharing the threads. */
   readonly tables: number;
+  /** A stop interrupts the samples under way and starts no other. */
+  readonly interrupt: Interrupt;
 }
 
+/** Thrown by a table's next sample once another table's sizing failed: the run fails with that one's error. */
+class SizingHalted extends Error {}
+
 /** Rows per part of one table, from cached or fresh samples. */
-async function sizeTable(context: SizingContext, name: string, range: Reservation): Promise<number> {
+async function sizeTable(context: SizingContext, name: string, range: Reservation, halted: () => boolean): Promise<number> {
   // The sample references as many parents as the run will: how many distinct IDs a part holds changes how its
   // foreign keys compress (dictionary or plain), and so its size.
   const needs = context.registry.prerequisites(name);
@@ -59,6 +65,8 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
   const sampler = (rows: number) => {
     const key = createHash('sha256').update(query).update(String(rows)).update(copyOptions(context.format)).update(poolKey).digest('hex').slice(0, 24);
     return cachedValue(`sample-${name}-${key}.json`, async () => {
+      context.interrupt.check();
+      if (halted()) throw new SizingHalted();
       samples += 1;
       const scratchPath = join(context.scratch, `${name}-${samples}.parquet`);
       const threads = Math.min(share, usefulThreads(rows));
@@ -73,7 +81,10 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
         threads,
         memoryLimit: context.pool.memoryLimit(threads),
         scratchPath,
+        stop: context.interrupt.flag.shared,
       });
+      // Interrupted, if stopped: not the query's fault.
+      context.interrupt.check();
       // A query DuckDB rejects fails here, the first time it runs: one line naming the module and the table.
       if (result.state === 'failed') {
         throw queryFailure(scratchPath, result, { name, module: context.registry.originOf(name)?.module, cannot: (reason) => `run its SQL (${reason}): check the sql of its fields` });
@@ -86,13 +97,23 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
 
 /** Each table's plan, in the run's table order. */
 export async function planRun(context: SizingContext, tables: readonly string[], reserved: ReadonlyMap<string, Reservation>): Promise<Record<string, TablePlan>> {
-  const plans = await Promise.all(
+  let failure: { readonly error: unknown } | undefined;
+  const sized = await Promise.all(
     tables.map(async (name) => {
       const range = reserved.get(name);
       if (!range) throw new Error(`no reservation for ${name}`);
-      const rows = await sizeTable(context, name, range);
-      return planTable({ table: name, firstId: range.first, lastId: range.last, rowsPerPart: rows });
+      try {
+        const rows = await sizeTable(context, name, range, () => failure !== undefined);
+        return planTable({ table: name, firstId: range.first, lastId: range.last, rowsPerPart: rows });
+      } catch (error: unknown) {
+        // The other tables' samples are of no use now: interrupted (their failures are not the cause), so that the
+        // run ends without waiting for them, and no sample is left running when the pool ends.
+        context.interrupt.flag.raise();
+        failure ??= { error };
+        return undefined;
+      }
     }),
   );
-  return Object.fromEntries(plans.map((plan) => [plan.table, plan]));
+  if (failure) throw failure.error;
+  return Object.fromEntries(sized.flatMap((plan) => (plan ? [[plan.table, plan]] : [])));
 }
