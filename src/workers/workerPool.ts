@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { WorkerResult, WorkerTask } from './task.js';
-import { memoryLimitForThreads, workersFor } from './workerBudget.js';
+import { memoryLimitForThreads, memoryMBForThreads, workersFor } from './workerBudget.js';
 
 export function defaultWorkers(): number {
   return availableParallelism();
@@ -60,6 +60,11 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   /** The DuckDB memory limit of a task given `threads` of the budget. */
   memoryLimit(threads: number): string {
     return memoryLimitForThreads(threads, this.#maxThreads);
+  }
+
+  /** The same in MB (2^20 bytes). */
+  memoryMB(threads: number): number {
+    return memoryMBForThreads(threads, this.#maxThreads);
   }
 
   run(task: WorkerTask): Promise<WorkerResult> {

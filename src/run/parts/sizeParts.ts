@@ -10,7 +10,8 @@ import { PART_IDS_TABLE, type PartTask, type SampleTask, type WorkerResult } fro
 import { type ParquetFormat, copyOptions } from '../../output/parquetFormat.js';
 import { usefulThreads } from '../../workers/threadShares.js';
 import { cachedValue } from '../../state/cache.js';
-import { rowsPerPart } from './partSize.js';
+import { RowGroupTooLarge, rowsPerPart } from './partSize.js';
+import { rowGroupTooLarge } from '../../workers/workerBudget.js';
 import { type TablePlan, planTable } from './plan.js';
 import type { Reservation } from '../reserve.js';
 import { writePoolFile } from '../../schema/poolFile.js';
@@ -25,9 +26,12 @@ const SAMPLE_AS_OF = '2025-01-01T00:00:00Z';
 /** Rows a sample's parent stands in with when the run has none recorded (never: reserve refuses that). */
 const SAMPLE_PARENT_ROWS = 1000;
 const MB = 1_000_000;
+const MiB = 1024 * 1024;
+/** How DuckDB says a query needed more than its memory_limit. */
+const OUT_OF_MEMORY = /Out of Memory Error/;
 
 export interface SizingContext {
-  readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult> & { readonly threadBudget: number; memoryLimit(threads: number): string };
+  readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult> & { readonly threadBudget: number; memoryLimit(threads: number): string; memoryMB(threads: number): number };
   readonly scratch: string;
   readonly registry: TableRegistry;
   /** The run's: a file's size depends on its codec and row groups as much as on its rows. */
@@ -85,6 +89,8 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
       });
       // Interrupted, if stopped: not the query's fault.
       context.interrupt.check();
+      // A row group too large for the memory that the estimate (rowsPerPart) could not tell.
+      if (result.state === 'failed' && OUT_OF_MEMORY.test(result.message)) throw rowGroupTooLarge(name, Math.min(rows, context.format.rowGroupSize), context.pool.memoryMB(1));
       // A query DuckDB rejects fails here, the first time it runs: one line naming the module and the table.
       if (result.state === 'failed') {
         throw queryFailure(scratchPath, result, { name, module: context.registry.originOf(name)?.module, cannot: (reason) => `run its SQL (${reason}): check the sql of its fields` });
@@ -92,7 +98,10 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
       return result.bytes;
     });
   };
-  return rowsPerPart(sampler, context.fileSizeLimitMB * MB, range.last - range.first + 1, context.format.rowGroupSize);
+  const memoryMB = context.pool.memoryMB(1);
+  return rowsPerPart(sampler, context.fileSizeLimitMB * MB, range.last - range.first + 1, context.format.rowGroupSize, memoryMB * MiB).catch((error: unknown) => {
+    throw error instanceof RowGroupTooLarge ? rowGroupTooLarge(name, error.rows, memoryMB, error.neededBytes / MiB) : error;
+  });
 }
 
 /** Each table's plan, in the run's table order. */
