@@ -38,7 +38,7 @@ export interface OutputTarget {
   /** What executing the parts amounts to, as --profile names the phase. */
   readonly executePhase: string;
   /** Checks, before anything is generated, that the files can go where they should: one line if not. */
-  preflight(): Promise<void>;
+  preflight(signal?: AbortSignal): Promise<void>;
   /** The object a part's file becomes, when the file itself is not the output. */
   objectOf(table: string, path: string): string | undefined;
   /** Placing starts once the run has recorded itself; each file is recorded in `journal` as it lands. */

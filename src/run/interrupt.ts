@@ -16,6 +16,7 @@ export class Interrupt {
   readonly flag = new StopFlag();
   readonly #signal: AbortSignal | undefined;
   readonly #listeners: (() => void)[] = [];
+  readonly #aborted = new AbortController();
   #stop: { readonly what: string; readonly exitCode: number } | undefined;
   readonly #onAbort = () => {
     const reason: unknown = this.#signal?.reason;
@@ -23,6 +24,7 @@ export class Interrupt {
     this.#stop = isStopSignal(reason) ? { what: `interrupted by ${reason}`, exitCode: STOP_EXIT_CODES[reason] } : { what: 'interrupted', exitCode: STOP_EXIT_CODES.SIGINT };
     this.flag.raise();
     for (const listener of this.#listeners.splice(0)) listener();
+    this.#aborted.abort(this.#stop.what);
   };
 
   /** `scratch`: the run's scratch folder, which a caller ending the process at once removes itself. */
@@ -45,6 +47,11 @@ export class Interrupt {
   /** Throws RunStopped once the run is stopped. */
   check(): void {
     if (this.#stop) throw new RunStopped(this.#stop.what);
+  }
+
+  /** Aborted when the run stops, for what waits on something outside (a store's answer): it need not wait on. */
+  get abortSignal(): AbortSignal {
+    return this.#aborted.signal;
   }
 
   /** Calls `listener` when the run stops (at once if it has). */

@@ -166,7 +166,7 @@ async function generate(asked: Ask, metadataPath: string, pool: WorkerPool): Pro
   const interrupt = new Interrupt(options.signal, scratch, options.onInterruptEvent);
   const howTo = howToFinish(options.metadataPath, modulesOf(request.tables, asked.registry));
   try {
-    await interrupt.race(target.preflight());
+    await interrupt.race(target.preflight(interrupt.abortSignal));
     phase('load metadata, reserve IDs, preflight');
     await mkdir(scratch, { recursive: true });
     const queries = await compile(request, reserved, asked.registry, scratch, interrupt);

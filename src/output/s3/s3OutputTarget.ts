@@ -37,10 +37,10 @@ export class S3OutputTarget implements OutputTarget {
     return this.#uploads?.failure;
   }
 
-  async preflight(): Promise<void> {
+  async preflight(signal?: AbortSignal): Promise<void> {
     const { createS3Client, preflight } = await import('./upload.js');
     const client = createS3Client(this.#settings);
-    await preflight(client, this.#settings);
+    await preflight(client, this.#settings, signal);
     this.#client = client;
     for (const table of this.#tables) await checkWritable(join(this.#out, table));
   }
