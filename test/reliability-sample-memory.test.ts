@@ -20,10 +20,10 @@ interface Summary {
   readonly tables: { readonly users: { readonly files: readonly { readonly bytes: number }[] } };
 }
 
-/** 1M users in files of at most 8 MB (~110,000 rows each), one worker, parts sized afresh (an empty cache). */
+/** 600k users in files of at most 4 MB (~55,000 rows each), one worker, parts sized afresh (an empty cache). */
 async function usersRun(dir: string, rowGroupSize: string): Promise<Summary> {
   const folder = join(dir, rowGroupSize);
-  const args = ['--table-names', 'users', '--num-rows', '1000000', '--file-size-limit', '8', '--row-group-size', rowGroupSize, '--workers', '1', '--seed', '1', '--as-of', AS_OF];
+  const args = ['--table-names', 'users', '--num-rows', '600000', '--file-size-limit', '4', '--row-group-size', rowGroupSize, '--workers', '1', '--seed', '1', '--as-of', AS_OF];
   const run = await synthgen([...args, '--out', join(folder, 'data'), '--metadata', join(folder, 'm.json'), '--json'], dir, { SYNTHGEN_CACHE_DIR: join(folder, 'cache') });
   expect(run.code, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as Summary;
@@ -37,8 +37,8 @@ test('a row group far larger than a file costs no more memory than the default, 
     const sizes = large.tables.users.files.map((file) => file.bytes);
     expect(sizes.length).toBeGreaterThan(2);
     for (const [index, size] of sizes.entries()) {
-      expect(size).toBeLessThanOrEqual(8 * MB);
-      if (index < sizes.length - 1) expect(size).toBeGreaterThanOrEqual(0.8 * 8 * MB);
+      expect(size).toBeLessThanOrEqual(4 * MB);
+      if (index < sizes.length - 1) expect(size).toBeGreaterThanOrEqual(0.8 * 4 * MB);
     }
   });
 });
