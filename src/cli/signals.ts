@@ -54,8 +54,7 @@ export class RunSignals {
     if (event.type === 'interruptible') {
       this.#scratch = event.scratch;
       this.#listen();
-    }
-    else if (event.type === 'part-started') this.#inFlight.set(event.path, event.partialPath);
+    } else if (event.type === 'part-started') this.#inFlight.set(event.path, event.partialPath);
     else this.#inFlight.delete(event.path);
   };
 
