@@ -99,16 +99,24 @@ function forwardSignals(child: ChildProcess): { stop: () => void } {
   };
 }
 
+/** How long a run whose parent died may take to stop cleanly before it is ended as a second signal ends it. */
+export const PARENT_GONE_GRACE_MS = 10_000;
+
 /**
  * In the relaunched child: when the parent is gone (its end of the channel closed), stop the run the way SIGTERM
  * does, which keeps the finished files and the run's record for `--resume` and leaves the metadata as it was; outside
  * a run, SIGTERM ends the process. A SIGTERM already under way makes this a second one, which exits at once: the
- * record holds what a resume needs either way.
+ * record holds what a resume needs either way. A clean stop waits for DuckDB to notice the interrupt, between two
+ * vectors of rows, which a slow enough query makes minutes: past PARENT_GONE_GRACE_MS, a second SIGTERM ends it.
  */
 export function endWithParent(): void {
   const channel = process.channel;
   if (process.env[MARK] !== '1' || channel === undefined) return;
-  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  process.once('disconnect', () => {
+    process.kill(process.pid, 'SIGTERM');
+    // Unreferenced: a run that stops in time exits without waiting for it.
+    setTimeout(() => process.kill(process.pid, 'SIGTERM'), PARENT_GONE_GRACE_MS).unref();
+  });
   // Listening for 'disconnect' holds the channel open, and with it the process once its work is done: it must only
   // watch, never keep the child alive.
   channel.unref();

@@ -68,7 +68,10 @@ function workerError(path: string, failure: WorkerFailure): Error {
     case 'denied':
       return new UserError(`cannot write ${path} (${failure.message.split('\n')[0] ?? failure.code}): pass --out with a writable folder`);
     default:
-      return new Error(`writing ${path} failed: ${failure.message}`);
+      // DuckDB says what failed; only its IO errors, or an errno code, are about writing the file.
+      return failure.code !== 'EGENERATE' || /^IO Error/.test(failure.message)
+        ? new Error(`writing ${path} failed: ${failure.message}`)
+        : new Error(`computing the rows of ${path} failed: ${failure.message}`);
   }
 }
 

@@ -39,6 +39,10 @@ export class LocalTarget implements OutputTarget {
     return undefined;
   }
 
+  stop(): void {
+    // Every file is in place as soon as it is written.
+  }
+
   async placeManifest(path: string): Promise<string> {
     return path;
   }

@@ -38,7 +38,7 @@ export interface OutputTarget {
   /** What executing the parts amounts to, as --profile names the phase. */
   readonly executePhase: string;
   /** Checks, before anything is generated, that the files can go where they should: one line if not. */
-  preflight(): Promise<void>;
+  preflight(signal?: AbortSignal): Promise<void>;
   /** The object a part's file becomes, when the file itself is not the output. */
   objectOf(table: string, path: string): string | undefined;
   /** Placing starts once the run has recorded itself; each file is recorded in `journal` as it lands. */
@@ -49,8 +49,10 @@ export interface OutputTarget {
   place(file: FileToPlace): Promise<void>;
   /** Why a file could not be placed, for good: the run then starts no more parts. */
   readonly failure: Error | undefined;
-  /** Resolves once every file placed has landed (or placing failed). */
+  /** Resolves once every file placed has landed (or placing failed, or stopped). */
   settle(): Promise<UploadWait | undefined>;
+  /** The run is stopping: start placing no more files; those under way finish. */
+  stop(): void;
   /** Puts the manifest where it belongs; returns how the metadata refers to it. */
   placeManifest(path: string, runId: string, howToFinish: string): Promise<string>;
   /** After the commit: removes what only the way there needed. */

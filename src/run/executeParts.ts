@@ -12,7 +12,6 @@ import type { WorkerPool } from '../workers/workerPool.js';
 import { PART_IDS_TABLE, type WorkerResult } from '../workers/task.js';
 import type { ParquetFormat } from '../output/parquetFormat.js';
 import { type RunningPart, ThreadRate, roomFor, threadsFor } from '../workers/threadShares.js';
-import { stopChannelName, stopWorkers } from '../workers/stopChannel.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
 import { sha256File } from '../files/fileChecksum.js';
@@ -27,46 +26,9 @@ import type { CompiledTable } from '../schema/compileTable.js';
 import type { PoolTableSpec } from '../schema/poolFile.js';
 import type { RunJournal } from './runJournal.js';
 import type { RunRequest } from './runRequest.js';
-import { EXIT_RESUMABLE, type FileSummary, type InterruptEvent, type ProgressEvent, STOP_EXIT_CODES, isStopSignal } from './runTypes.js';
+import { EXIT_RESUMABLE, type FileSummary, type InterruptEvent, type ProgressEvent } from './runTypes.js';
+import type { Interrupt } from './interrupt.js';
 import { TableQueryFailure, queryFailure } from '../errors/writeFailure.js';
-
-/**
- * The run's side of its AbortSignal. An abort stops dispatching and interrupts the parts under way (stopChannel.ts;
- * their partial files are removed); the finished files and the run's record are kept, to be finished or discarded
- * later.
- */
-export class Interrupt {
-  readonly stopChannel: string;
-  readonly #signal: AbortSignal | undefined;
-  #stop: { readonly what: string; readonly exitCode: number } | undefined;
-  readonly #onAbort = () => {
-    const reason: unknown = this.#signal?.reason;
-    // Any other abort is a stop asked for, as Ctrl-C is.
-    this.#stop = isStopSignal(reason) ? { what: `interrupted by ${reason}`, exitCode: STOP_EXIT_CODES[reason] } : { what: 'interrupted', exitCode: STOP_EXIT_CODES.SIGINT };
-    stopWorkers(this.stopChannel);
-  };
-
-  constructor(signal: AbortSignal | undefined, runId: string, onInterruptEvent: ((event: InterruptEvent) => void) | undefined) {
-    this.stopChannel = stopChannelName(runId);
-    this.#signal = signal;
-    if (signal?.aborted) this.#onAbort();
-    else signal?.addEventListener('abort', this.#onAbort, { once: true });
-    onInterruptEvent?.({ type: 'interruptible' });
-  }
-
-  get stopped(): boolean {
-    return this.#stop !== undefined;
-  }
-
-  /** What stopped the run, as its message says it, and the exit code; undefined while it goes on. */
-  get stop(): { readonly what: string; readonly exitCode: number } | undefined {
-    return this.#stop;
-  }
-
-  dispose(): void {
-    this.#signal?.removeEventListener('abort', this.#onAbort);
-  }
-}
 
 export interface ExecuteContext {
   readonly pool: WorkerPool;
@@ -83,7 +45,8 @@ export interface ExecuteContext {
   /** The flag and file a user's table comes from (`--schema bank.yaml`): a query of theirs that fails is their definition's fault. */
   readonly originOf: (table: string) => string | undefined;
   readonly format: ParquetFormat;
-  readonly stopChannel: string;
+  /** The run's stop flag (workers/stopFlag.ts), shared with the tasks. */
+  readonly stop: SharedArrayBuffer;
   readonly profile: boolean;
   /** DuckDB threads in all, shared between the parts under way (threadShares.ts). */
   readonly threads: number;
@@ -151,7 +114,7 @@ async function writeOne(context: ExecuteContext, part: PlannedPart, threads: num
       format: context.format,
       ...context.pool.limits(threads),
       path: part.path,
-      stopChannel: context.stopChannel,
+      stop: context.stop,
       profile: context.profile,
     });
     if (result.state === 'failed' || result.kind !== 'part') return result;
@@ -284,7 +247,7 @@ function stoppedError(step: ExecuteStep, executed: Executed): UserError | undefi
   return new UserError(`run ${request.runId} stopped: ${what}. ${target.keptFiles(partCount)} ${howTo}`, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
 }
 
-export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'stamp' | 'stopChannel' | 'stopped'> {
+export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'stamp' | 'stop' | 'stopped'> {
   readonly request: RunRequest;
   /** Worker threads the parts run on: how far generation may run ahead of uploads. */
   readonly workers: number;
@@ -299,12 +262,14 @@ export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'st
 export async function executeRun(step: ExecuteStep): Promise<ReadonlyMap<string, FileSummary>> {
   const { request, target, interrupt, journal } = step;
   await target.begin(journal, step.workers);
+  // Files not yet placed stay where they are, recorded, for --resume: a stopped run does not wait for them.
+  interrupt.onStop(() => target.stop());
   const executed = await executeParts({
     ...step,
     tables: request.tables,
     out: request.out,
     stamp: request.stamp,
-    stopChannel: interrupt.stopChannel,
+    stop: interrupt.flag.shared,
     stopped: () => interrupt.stopped,
   });
   const wait = await target.settle();

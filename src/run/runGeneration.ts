@@ -15,7 +15,8 @@
 import { UserError } from '../errors/userError.js';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Interrupt, executeRun, removeLeftovers } from './executeParts.js';
+import { executeRun, removeLeftovers } from './executeParts.js';
+import { Interrupt, RunStopped } from './interrupt.js';
 import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/metadata.js';
 import { type OutputTarget, outputTarget } from '../output/outputTarget.js';
 import { writePoolFile } from '../schema/poolFile.js';
@@ -125,12 +126,12 @@ interface Planned {
 }
 
 /** Calibrate and plan: a resumed run keeps the plan it recorded, so its files are the ones it started. */
-async function plan(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, pool: WorkerPool, scratch: string, queries: CompiledQueries): Promise<Planned> {
+async function plan(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, pool: WorkerPool, scratch: string, queries: CompiledQueries, interrupt: Interrupt): Promise<Planned> {
   const { tables, fileSizeLimitMB, format } = request;
   const plans =
     request.kind === 'resume'
       ? request.resuming.plans
-      : await planRun({ pool, scratch, registry: queries.registry, format, fileSizeLimitMB, tables: tables.length }, tables, reserved);
+      : await planRun({ pool, scratch, registry: queries.registry, format, fileSizeLimitMB, tables: tables.length, interrupt }, tables, reserved);
   const partCount = tables.reduce((n, t) => n + (plans[t]?.parts ?? 0), 0);
   return { plans, partCount, workers: pool.threadsFor(partCount) };
 }
@@ -158,10 +159,11 @@ interface CompiledQueries {
 }
 
 /** Compile: each table's SQL for this run's seed, as-of and parent ranges, and the pools it reads. */
-async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, registry: TableRegistry, scratch: string): Promise<CompiledQueries> {
+async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, registry: TableRegistry, scratch: string, interrupt: Interrupt): Promise<CompiledQueries> {
   const compiled = new Map<string, CompiledTable>();
   const pools = new Map<string, PoolTableSpec | undefined>();
   for (const name of request.tables) {
+    interrupt.check();
     const range = reserved.get(name);
     if (!range) throw new Error(`no reservation for ${name}`);
     const own = { first_id: range.first, last_id: range.last, since: range.since };
@@ -186,27 +188,28 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables);
   const { runId, tables } = request;
   const target: OutputTarget = outputTarget(request);
-  await target.preflight();
-  for (const message of options.notices ?? []) options.onProgress?.({ type: 'notice', message });
-  phase('load metadata, reserve IDs, preflight');
-
   const scratch = await createScratch(runId);
-  const interrupt = new Interrupt(options.signal, runId, options.onInterruptEvent);
+  // From here on a signal stops the run at its next step, whichever it is.
+  const interrupt = new Interrupt(options.signal, scratch, options.onInterruptEvent);
+  const howTo = howToFinishFrom(options.metadataPath, request.tables.flatMap((name) => asked.registry.originOf(name) ?? []));
   try {
+    await interrupt.race(target.preflight(interrupt.abortSignal));
+    for (const message of options.notices ?? []) options.onProgress?.({ type: 'notice', message });
+    phase('load metadata, reserve IDs, preflight');
     pool.spillInto(await spillFolder(scratch, pool.threadBudget));
-    const queries = await compile(request, reserved, asked.registry, scratch);
+    const queries = await compile(request, reserved, asked.registry, scratch, interrupt);
     phase('build value pools');
 
-    const planned = await plan(request, reserved, pool, scratch, queries);
+    const planned = await plan(request, reserved, pool, scratch, queries, interrupt);
     const { plans, partCount, workers } = planned;
     phase('size parts (calibration samples)');
 
+    interrupt.check();
     const journal = await record(request, metadataPath, reserved, planned, scratch, origins);
     // A children table's rows are drawn per parent: expected, by their mean per parent.
     const expected = (t: string) => Math.round((request.rows[t] ?? 0) * (asked.registry.get(t)?.children?.mean ?? 1));
     options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + expected(t), 0) });
 
-    const howTo = howToFinishFrom(options.metadataPath, request.tables.flatMap((name) => asked.registry.originOf(name) ?? []));
     const results = await executeRun({
       request,
       pool,
@@ -239,9 +242,21 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
     if (migrated) options.onProgress?.({ type: 'notice', message: migrated });
     phase('commit metadata');
     return runSummary(request, { metadataPath, workers, threads: pool.threadBudget, target, startedAt, legacyBackup }, summaryTables);
+  } catch (error: unknown) {
+    throw error instanceof RunStopped ? stoppedBeforeWriting(request, interrupt, howTo) : error;
   } finally {
     interrupt.dispose();
     await pool.destroy();
     await rm(scratch, { recursive: true, force: true });
   }
 }
+
+/** The line of a run stopped before it recorded itself (a resumed run's record is as it was). */
+function stoppedBeforeWriting(request: RunRequest, interrupt: Interrupt, howTo: string): UserError {
+  const what = interrupt.stop?.what ?? 'interrupted';
+  const exitCode = interrupt.stop?.exitCode;
+  return request.kind === 'resume'
+    ? new UserError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged; the run is still recorded. ${howTo}`, exitCode)
+    : new UserError(`run ${request.runId} stopped: ${what} before it wrote any file. Nothing was written and the metadata is unchanged.`, exitCode);
+}
+

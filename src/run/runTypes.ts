@@ -133,8 +133,12 @@ export type RunOptions = NewRunOptions | ResumeRunOptions;
  * its own parts only when it gets to, and a process that exits first leaves their partial files behind.
  */
 export type InterruptEvent =
-  /** From here until the run settles, aborting `signal` stops it as described there (an earlier abort, from here). */
-  | { readonly type: 'interruptible' }
+  /**
+   * From here until the run settles, aborting `signal` stops it as described there (an earlier abort, from here).
+   * `scratch` is the run's scratch folder (calibration samples, pools, DuckDB's spill), which the run removes as it
+   * ends, and a caller ending the process first must remove itself.
+   */
+  | { readonly type: 'interruptible'; readonly scratch: string }
   /** A worker is writing `partialPath`, to be linked to `path` once complete. */
   | { readonly type: 'part-started'; readonly path: string; readonly partialPath: string }
   /** The part is no longer being written: its partial file was linked into place, or removed by the worker. */

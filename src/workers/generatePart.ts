@@ -14,7 +14,7 @@ import { threadConnection } from './duckdb.js';
 import { loadPools } from './loadPools.js';
 import { DEFAULT_FORMAT, copyOptions } from '../output/parquetFormat.js';
 import { type CopySplit, profiledCopy } from './profiledCopy.js';
-import { onStopRequest } from './stopChannel.js';
+import { isRaised, watchingStop } from './stopFlag.js';
 import { PART_IDS_TABLE, type PartTask, type SampleTask, type WorkerResult, type WorkerTask } from './task.js';
 import { sha256File } from '../files/fileChecksum.js';
 import { partialPath } from '../files/partialFile.js';
@@ -25,20 +25,23 @@ export const PARQUET_OPTIONS = copyOptions(DEFAULT_FORMAT);
 /** Writes the rows; with `--profile`, returns how the COPY's time split between generating and writing. */
 async function copyRows(task: PartTask | SampleTask, path: string): Promise<{ split: CopySplit | undefined; rows: number }> {
   const connection = await threadConnection(task);
-  if (task.kind === 'part') onStopRequest(task.stopChannel, () => connection.interrupt());
-  await loadPools(connection, task.pools);
-  // A table of the database, not a TEMP one: DuckDB scans a temporary table on one thread whatever `threads` says.
-  await connection.run(`CREATE OR REPLACE TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(${task.firstId}, ${task.lastId + 1})`);
-  try {
-    const copy = `COPY (${task.query}) TO ${quotedString(path)} (${copyOptions(task.format)})`;
-    const split = task.kind === 'part' && task.profile ? await profiledCopy(connection, copy, task.threads, task.spill.folder) : (await connection.run(copy), undefined);
-    // Counted from the file's footer: a children table's rows are not its IDs' count.
-    const counted = await connection.runAndReadAll(`SELECT sum(num_rows)::BIGINT AS n FROM parquet_file_metadata(${quotedString(path)})`);
-    return { split, rows: Number(counted.getRowObjects()[0]?.n ?? 0) };
-  } finally {
-    // Not to hide the COPY's own error: a table left behind is replaced by the next task.
-    await connection.run(`DROP TABLE IF EXISTS ${PART_IDS_TABLE}`).catch(() => undefined);
-  }
+  return watchingStop(task.stop, () => connection.interrupt(), async () => {
+    await loadPools(connection, task.pools);
+    // A table of the database, not a TEMP one: DuckDB scans a temporary table on one thread whatever `threads` says.
+    await connection.run(`CREATE OR REPLACE TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(${task.firstId}, ${task.lastId + 1})`);
+    try {
+      // A stop raised while the task set up, between two checks, found no query to interrupt.
+      if (isRaised(task.stop)) throw new Error('INTERRUPT Error: Interrupted!');
+      const copy = `COPY (${task.query}) TO ${quotedString(path)} (${copyOptions(task.format)})`;
+      const split = task.kind === 'part' && task.profile ? await profiledCopy(connection, copy, task.threads, task.spill.folder) : (await connection.run(copy), undefined);
+      // Counted from the file's footer: a children table's rows are not its IDs' count.
+      const counted = await connection.runAndReadAll(`SELECT sum(num_rows)::BIGINT AS n FROM parquet_file_metadata(${quotedString(path)})`);
+      return { split, rows: Number(counted.getRowObjects()[0]?.n ?? 0) };
+    } finally {
+      // Not to hide the COPY's own error: a table left behind is replaced by the next task.
+      await connection.run(`DROP TABLE IF EXISTS ${PART_IDS_TABLE}`).catch(() => undefined);
+    }
+  });
 }
 
 async function removeQuietly(path: string): Promise<void> {

@@ -35,8 +35,8 @@ export interface TaskLimits {
 export interface PartTask extends RowsSpec, TaskLimits {
   readonly kind: 'part';
   readonly path: string;
-  /** The run's stop channel (stopChannel.ts). */
-  readonly stopChannel: string;
+  /** The run's stop flag (stopFlag.ts). */
+  readonly stop: SharedArrayBuffer;
   /** Time generation and writing apart with DuckDB's profiler (`--profile`). */
   readonly profile: boolean;
 }
@@ -45,6 +45,8 @@ export interface PartTask extends RowsSpec, TaskLimits {
 export interface SampleTask extends RowsSpec, TaskLimits {
   readonly kind: 'sample';
   readonly scratchPath: string;
+  /** The run's stop flag (stopFlag.ts). */
+  readonly stop: SharedArrayBuffer;
 }
 
 export type WorkerTask = PartTask | SampleTask;

@@ -52,13 +52,31 @@ function memoryPerThreadSetMB(): number | undefined {
 }
 
 /**
- * The DuckDB memory limit of a task with `threads` of the run's `budget` threads: its threads' share of half the
- * machine, 256 MB to 4 GB a thread (each thread buffers the row group it encodes), never below 256 MB in all; or
- * SYNTHGEN_WORKER_MEMORY_MB a thread.
+ * The DuckDB memory limit of a task with `threads` of the run's `budget` threads, in MB (2^20 bytes): its threads'
+ * share of half the machine, 256 MB to 4 GB a thread (each thread buffers the row group it encodes), never below
+ * 256 MB in all; or SYNTHGEN_WORKER_MEMORY_MB a thread.
  */
-export function memoryLimitForThreads(threads: number, budget: number, machineBytes = totalmem()): string {
+export function memoryMBForThreads(threads: number, budget: number, machineBytes = totalmem()): number {
   const set = memoryPerThreadSetMB();
-  if (set !== undefined) return `${set * threads}MB`;
+  if (set !== undefined) return set * threads;
   const perThread = Math.min(Math.floor((machineBytes * 0.5) / budget / MB), MAX_WORKER_MEMORY_MB);
-  return `${Math.max(MIN_WORKER_MEMORY_MB, perThread * threads)}MB`;
+  return Math.max(MIN_WORKER_MEMORY_MB, perThread * threads);
+}
+
+/** memoryMBForThreads as DuckDB's memory_limit setting. */
+export function memoryLimitForThreads(threads: number, budget: number, machineBytes = totalmem()): string {
+  return `${memoryMBForThreads(threads, budget, machineBytes)}MB`;
+}
+
+/**
+ * A row group (of `rows` rows of `table`) that cannot fit in the memory of one worker thread, `limitMB`: each thread
+ * writing a part holds the row group it encodes. `neededMB`: the least it would take, when known before trying.
+ */
+export function rowGroupTooLarge(table: string, rows: number, limitMB: number, neededMB?: number): UserError {
+  const needs = neededMB === undefined ? 'does not fit in' : `needs at least ${Math.ceil(neededMB).toLocaleString('en-US')} MB, more than`;
+  // Fewer workers share half the machine among fewer threads, up to the most a thread may have.
+  const fewer = limitMB < MAX_WORKER_MEMORY_MB ? ', or fewer --workers' : '';
+  return new UserError(
+    `a row group of ${rows.toLocaleString('en-US')} rows of ${table} ${needs} the ${limitMB.toLocaleString('en-US')} MB of memory a worker thread has: pass a smaller --row-group-size (or --file-size-limit: a file of fewer rows than a row group is one row group)${fewer}`,
+  );
 }

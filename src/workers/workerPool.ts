@@ -8,7 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { SpillFolder } from './spillFolder.js';
 import type { TaskLimits, WorkerResult, WorkerTask } from './task.js';
-import { memoryLimitForThreads, workersFor } from './workerBudget.js';
+import { memoryLimitForThreads, memoryMBForThreads, workersFor } from './workerBudget.js';
 
 export function defaultWorkers(): number {
   return availableParallelism();
@@ -24,6 +24,8 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   readonly #maxThreads: number;
   /** Each thread's start: settled once it has loaded generatePart.ts, DuckDB with it, or is gone. */
   readonly #starts = new Map<Worker, Promise<void>>();
+  /** The tasks under way, each settled: a thread must not be ended under one (see destroy). */
+  readonly #running = new Set<Promise<void>>();
   #destroyed: Promise<void> | undefined;
   #spill: SpillFolder | undefined;
 
@@ -73,20 +75,33 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
     return { threads, memoryLimit: memoryLimitForThreads(threads, this.#maxThreads), spill: this.#spill };
   }
 
+  /** The same in MB (2^20 bytes). */
+  memoryMB(threads: number): number {
+    return memoryMBForThreads(threads, this.#maxThreads);
+  }
+
   run(task: WorkerTask): Promise<WorkerResult> {
     const result = this.#piscina.run(task);
     this.#watchStarts();
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#running.add(settled);
+    void settled.then(() => this.#running.delete(settled));
     return result;
   }
 
   /**
-   * Ends the threads, once each has started: a thread ended while it loads DuckDB's native module takes the process
-   * down with it (the module's initialiser throws a C++ exception, "terminate called after throwing an instance of
-   * 'Napi::Error'", exit 134), and a run that fails before its first part ends its pool while the first thread may
-   * still be loading. A run calls this twice, before it releases its lock and on every way out: once is enough.
+   * Ends the threads, once each has started and finished its task: a thread ended while it loads DuckDB's native
+   * module, or while a DuckDB query of its task runs, takes the process down with it when the native call returns to
+   * a thread that is gone ("terminate called after throwing an instance of 'Napi::Error'", exit 134). A run that
+   * fails before its first part ends its pool while the first thread may still be loading; a stopped run has
+   * interrupted its queries, which then end soon. A run calls this twice, before it releases its lock and on every
+   * way out: once is enough.
    */
   destroy(): Promise<void> {
-    this.#destroyed ??= Promise.all(this.#starts.values()).then(() => this.#piscina.destroy());
+    this.#destroyed ??= Promise.all([...this.#starts.values(), ...this.#running]).then(() => this.#piscina.destroy());
     return this.#destroyed;
   }
 

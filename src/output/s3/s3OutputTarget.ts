@@ -37,12 +37,12 @@ export class S3OutputTarget implements OutputTarget {
     return this.#uploads?.failure;
   }
 
-  async preflight(): Promise<void> {
+  async preflight(signal?: AbortSignal): Promise<void> {
     // A link among the staging folders is refused before the store is asked anything; they are made once it answers.
     await refuseLinkedFolders(this.#out, this.#tables);
     const { createS3Client, preflight } = await import('./upload.js');
     const client = createS3Client(this.#settings);
-    await preflight(client, this.#settings);
+    await preflight(client, this.#settings, signal);
     this.#client = client;
     await checkOutputFolders(this.#out, this.#tables);
   }
@@ -83,6 +83,10 @@ export class S3OutputTarget implements OutputTarget {
     const lastPartWritten = performance.now();
     await this.#uploads.drained();
     return { heldBackSeconds: this.#heldBackMs / 1000, afterLastPartSeconds: (performance.now() - lastPartWritten) / 1000 };
+  }
+
+  stop(): void {
+    this.#uploads?.stop();
   }
 
   async placeManifest(path: string, runId: string, howToFinish: string): Promise<string> {

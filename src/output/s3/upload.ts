@@ -154,11 +154,11 @@ function explain(error: unknown, settings: S3Settings): UserError | undefined {
 }
 
 /** Checks, before anything is generated, that the bucket exists and the credentials may list it. */
-export async function preflight(client: S3Client, settings: S3Settings): Promise<void> {
+export async function preflight(client: S3Client, settings: S3Settings, signal?: AbortSignal): Promise<void> {
   try {
     // Not MaxKeys: 1: a truncated listing makes s3rver (the test server) fail with a 500 on OpenSSL 3, and the run
-    // lists the prefix right after anyway.
-    await client.send(new ListObjectsV2Command({ Bucket: settings.target.bucket, Prefix: settings.target.prefix }));
+    // lists the prefix right after anyway. A run stopped meanwhile does not wait for the answer (its socket is closed).
+    await client.send(new ListObjectsV2Command({ Bucket: settings.target.bucket, Prefix: settings.target.prefix }), signal ? { abortSignal: signal } : {});
   } catch (error: unknown) {
     throw explain(error, settings) ?? new UserError(`cannot use ${describeTarget(settings.target)}: ${describeS3Failure(error)}`);
   }

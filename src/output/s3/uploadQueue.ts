@@ -24,6 +24,7 @@ export class UploadQueue {
   readonly #waiting: QueuedFile[] = [];
   readonly #idle: (() => void)[] = [];
   #running = 0;
+  #stopped = false;
   failure: Error | undefined;
   bytes = 0;
   objects = 0;
@@ -49,6 +50,7 @@ export class UploadQueue {
   }
 
   add(file: QueuedFile): void {
+    if (this.#stopped) return;
     this.#waiting.push(file);
     this.#pump();
   }
@@ -58,9 +60,19 @@ export class UploadQueue {
     while (this.pending > 0) await new Promise<void>((resolve) => this.#idle.push(resolve));
   }
 
+  /**
+   * Starts no more uploads: the files still queued stay in staging, where the run's record finds them for --resume.
+   * Those under way finish (or fail), so that what the record says was uploaded is.
+   */
+  stop(): void {
+    this.#stopped = true;
+    this.#waiting.length = 0;
+    for (const resolve of this.#idle.splice(0)) resolve();
+  }
+
   /** Resolves when fewer than `limit` files are queued or uploading. */
   async below(limit: number): Promise<void> {
-    while (this.pending >= limit && !this.failure) await new Promise<void>((resolve) => this.#idle.push(resolve));
+    while (this.pending >= limit && !this.failure && !this.#stopped) await new Promise<void>((resolve) => this.#idle.push(resolve));
   }
 
   #pump(): void {

@@ -10,7 +10,8 @@ import { PART_IDS_TABLE, type PartTask, type SampleTask, type TaskLimits, type W
 import { type ParquetFormat, copyOptions } from '../../output/parquetFormat.js';
 import { usefulThreads } from '../../workers/threadShares.js';
 import { cachedValue } from '../../state/cache.js';
-import { rowsPerPart } from './partSize.js';
+import { RowGroupTooLarge, rowsPerPart } from './partSize.js';
+import { rowGroupTooLarge } from '../../workers/workerBudget.js';
 import { type TablePlan, planTable } from './plan.js';
 import type { Reservation } from '../reserve.js';
 import { writePoolFile } from '../../schema/poolFile.js';
@@ -18,6 +19,7 @@ import { standInOwn, standInParents } from '../../schema/time/standInRanges.js';
 import type { TableRegistry } from '../../schema/registry.js';
 import { queryFailure } from '../../errors/writeFailure.js';
 import { originFlag } from '../tableOrigins.js';
+import type { Interrupt } from '../interrupt.js';
 
 /** Calibration samples use these instead of the run's, so part sizes do not depend on the seed. */
 const SAMPLE_SEED = 0;
@@ -25,9 +27,12 @@ const SAMPLE_AS_OF = '2025-01-01T00:00:00Z';
 /** Rows a sample's parent stands in with when the run has none recorded (never: reserve refuses that). */
 const SAMPLE_PARENT_ROWS = 1000;
 const MB = 1_000_000;
+const MiB = 1024 * 1024;
+/** How DuckDB says a query needed more than its memory_limit. */
+const OUT_OF_MEMORY = /Out of Memory Error/;
 
 export interface SizingContext {
-  readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult> & { readonly threadBudget: number; limits(threads: number): TaskLimits };
+  readonly pool: TaskRunner<PartTask | SampleTask, WorkerResult> & { readonly threadBudget: number; limits(threads: number): TaskLimits; memoryMB(threads: number): number };
   readonly scratch: string;
   readonly registry: TableRegistry;
   /** The run's: a file's size depends on its codec and row groups as much as on its rows. */
@@ -35,13 +40,17 @@ export interface SizingContext {
   readonly fileSizeLimitMB: number;
   /** Tables sampled at once, sharing the threads. */
   readonly tables: number;
+  /** A stop interrupts the samples under way and starts no other. */
+  readonly interrupt: Interrupt;
 }
 
 /** A sample's size as a cache entry must hold it: a Parquet file's bytes. */
 const isSampleSize = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+/** Thrown by a table's next sample once another table's sizing failed: the run fails with that one's error. */
+class SizingHalted extends Error {}
 
 /** Rows per part of one table, from cached or fresh samples. */
-async function sizeTable(context: SizingContext, name: string, range: Reservation): Promise<number> {
+async function sizeTable(context: SizingContext, name: string, range: Reservation, halted: () => boolean): Promise<number> {
   // The sample references as many parents as the run will: how many distinct IDs a part holds changes how its
   // foreign keys compress (dictionary or plain), and so its size.
   const needs = context.registry.prerequisites(name);
@@ -63,6 +72,8 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
   const sampler = (rows: number) => {
     const key = createHash('sha256').update(query).update(String(rows)).update(copyOptions(context.format)).update(poolKey).digest('hex').slice(0, 24);
     return cachedValue(`sample-${name}-${key}.json`, async () => {
+      context.interrupt.check();
+      if (halted()) throw new SizingHalted();
       samples += 1;
       const scratchPath = join(context.scratch, `${name}-${samples}.parquet`);
       const threads = Math.min(share, usefulThreads(rows));
@@ -76,7 +87,12 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
         format: context.format,
         ...context.pool.limits(threads),
         scratchPath,
+        stop: context.interrupt.flag.shared,
       });
+      // Interrupted, if stopped: not the query's fault.
+      context.interrupt.check();
+      // A row group too large for the memory that the estimate (rowsPerPart) could not tell.
+      if (result.state === 'failed' && OUT_OF_MEMORY.test(result.message)) throw rowGroupTooLarge(name, Math.min(rows, context.format.rowGroupSize), context.pool.memoryMB(1));
       // A query DuckDB rejects fails here, the first time it runs: one line naming the module and the table.
       if (result.state === 'failed') {
         const origin = context.registry.originOf(name);
@@ -85,18 +101,31 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
       return result.bytes;
     }, isSampleSize);
   };
-  return rowsPerPart(sampler, context.fileSizeLimitMB * MB, range.last - range.first + 1, context.format.rowGroupSize);
+  const memoryMB = context.pool.memoryMB(1);
+  return rowsPerPart(sampler, context.fileSizeLimitMB * MB, range.last - range.first + 1, context.format.rowGroupSize, memoryMB * MiB).catch((error: unknown) => {
+    throw error instanceof RowGroupTooLarge ? rowGroupTooLarge(name, error.rows, memoryMB, error.neededBytes / MiB) : error;
+  });
 }
 
 /** Each table's plan, in the run's table order. */
 export async function planRun(context: SizingContext, tables: readonly string[], reserved: ReadonlyMap<string, Reservation>): Promise<Record<string, TablePlan>> {
-  const plans = await Promise.all(
+  let failure: { readonly error: unknown } | undefined;
+  const sized = await Promise.all(
     tables.map(async (name) => {
       const range = reserved.get(name);
       if (!range) throw new Error(`no reservation for ${name}`);
-      const rows = await sizeTable(context, name, range);
-      return planTable({ table: name, firstId: range.first, lastId: range.last, rowsPerPart: rows });
+      try {
+        const rows = await sizeTable(context, name, range, () => failure !== undefined);
+        return planTable({ table: name, firstId: range.first, lastId: range.last, rowsPerPart: rows });
+      } catch (error: unknown) {
+        // The other tables' samples are of no use now: interrupted (their failures are not the cause), so that the
+        // run ends without waiting for them, and no sample is left running when the pool ends.
+        context.interrupt.flag.raise();
+        failure ??= { error };
+        return undefined;
+      }
     }),
   );
-  return Object.fromEntries(plans.map((plan) => [plan.table, plan]));
+  if (failure) throw failure.error;
+  return Object.fromEntries(sized.flatMap((plan) => (plan ? [[plan.table, plan]] : [])));
 }

@@ -1,0 +1,54 @@
+/**
+ * A table's history (from its first run's --since to a run's --as-of) spans at most 50 years. What a run computes
+ * grows with the hours of the history it places rows in (its timeline hour by hour, the guides to its parents'
+ * knots): over 1990-9999 a run ran out of heap (exit 134, lock left), over 1990-3500 orders failed after users and
+ * products were written, on every resume. A longer history is refused up front with one line, before anything is
+ * locked, recorded or written; the longest one is made.
+ */
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { AS_OF, exists, generate, parquetFiles, synthgen, withTempDir } from './helpers/cli.js';
+
+const TABLES = ['--table-names', 'users,products,orders', '--num-rows', '1000', '--seed', '1', '--out', 'data', '--metadata', 'm.json'];
+
+async function files(dir: string): Promise<string[]> {
+  return (await Promise.all(['users', 'products', 'orders'].map((table) => parquetFiles(join(dir, 'data'), table)))).flat();
+}
+
+async function refused(dir: string, args: readonly string[]): Promise<string> {
+  const before = await files(dir);
+  const result = await synthgen(args, dir);
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stderr).toMatch(/^synthgen: [^\n]*50 years[^\n]*\n$/);
+  for (const suffix of ['.lock', '.pending.json']) expect(await exists(join(dir, `m.json${suffix}`))).toBe(false);
+  expect(await files(dir)).toEqual(before);
+  return result.stderr;
+}
+
+test('histories longer than 50 years are refused with one line before anything is written', async () => {
+  await withTempDir(async (dir) => {
+    const last = await refused(dir, [...TABLES, '--since', '1990-01-01', '--as-of', '9999-12-31T23:59:59Z']);
+    expect(last).toContain('--since');
+    await refused(dir, [...TABLES, '--since', '1990-01-01', '--as-of', '3500-01-01']);
+    // Without --since, a history starts 3 years before --as-of: any --as-of is fine.
+    expect(await exists(join(dir, 'm.json'))).toBe(false);
+  });
+});
+
+test('a run continuing a table is refused when the table\'s history would pass 50 years; up to 50 is made', async () => {
+  await withTempDir(async (dir) => {
+    await generate(['--table-names', 'users', '--num-rows', '100', '--seed', '1', '--since', '2000-01-01', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
+    const stderr = await refused(dir, ['--table-names', 'users', '--num-rows', '100', '--seed', '2', '--as-of', '2050-01-02', '--out', 'data', '--metadata', 'm.json']);
+    expect(stderr).toContain('2000-01-01');
+    await generate(['--table-names', 'users', '--num-rows', '100', '--seed', '2', '--as-of', '2050-01-01', '--out', 'data', '--metadata', 'm.json'], dir);
+  });
+});
+
+test('a 50-year first window of the built-in tables is made', async () => {
+  await withTempDir(async (dir) => {
+    const made = await generate([...TABLES, '--since', '1990-01-01', '--as-of', '2040-01-01', '--json'], dir);
+    const summary = JSON.parse(made.stdout) as { tables: Record<string, { rows: number; since: string }> };
+    expect(summary.tables.orders?.rows).toBe(1000);
+    expect(summary.tables.users?.since).toBe('1990-01-01T00:00:00Z');
+  });
+});
