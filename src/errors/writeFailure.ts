@@ -8,6 +8,7 @@
  * as it was, to be reported as a bug. For a worker's file a known cause exits with code 2 (a part's failure then
  * stops the run, which exits 3, see stoppedError in run/executeParts.ts) and anything else is an Error saying the write failed.
  */
+import { definitionSource } from './definitionSource.js';
 import { errnoCode } from './errno.js';
 import { UserError } from './userError.js';
 
@@ -89,7 +90,7 @@ function ownFileError(path: string, error: unknown, elsewhere: string): unknown 
   }
 }
 
-/** A query of a user's table (from a --tables module) that DuckDB could not run: their definition's fault. */
+/** A query of a user's table (from a --tables module or a --schema file) that DuckDB could not run: their definition's fault. */
 export class TableQueryFailure extends UserError {}
 
 /**
@@ -104,7 +105,7 @@ export function queryFailure(
 ): Error {
   const known = workerError(path, { state: 'failed', ...failure });
   if (known instanceof UserError || table.module === undefined || failure.code !== 'EGENERATE') return known;
-  return new TableQueryFailure(`--tables ${table.module}: table ${table.name}: DuckDB cannot ${table.cannot(failure.message.split('\n')[0] ?? '')}`);
+  return new TableQueryFailure(`${definitionSource(table.module)}: table ${table.name}: DuckDB cannot ${table.cannot(failure.message.split('\n')[0] ?? '')}`);
 }
 
 /** A worker's failure to write `path`: a UserError for a cause the user can fix, otherwise an Error (a bug). */

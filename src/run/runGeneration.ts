@@ -13,6 +13,7 @@
  * `onInterruptEvent`; signal handlers, stderr and exit codes are the CLI's.
  */
 import { UserError } from '../errors/userError.js';
+import { definitionSource } from '../errors/definitionSource.js';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -145,7 +146,7 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
     pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.
       const origin = registry.originOf(name);
-      throw error instanceof UserError && origin ? new UserError(`--tables ${origin.module}: table ${name}: ${error.message}`) : error;
+      throw error instanceof UserError && origin ? new UserError(`${definitionSource(origin.module)}: table ${name}: ${error.message}`) : error;
     }));
   }
   return { registry, compiled, pools };

@@ -4,6 +4,7 @@
  * that lacks the module is told which --tables to pass, and one whose module changed under existing rows is refused:
  * rows made from another definition would not agree with those already written (children recompute their parents).
  */
+import { definitionSource } from '../errors/definitionSource.js';
 import { UserError } from '../errors/userError.js';
 import type { TableRegistry } from '../schema/registry.js';
 import type { Metadata, TableOriginRecord } from '../state/metadata.js';
@@ -13,7 +14,7 @@ export function checkTablesKnown(names: readonly string[], registry: TableRegist
   for (const name of names) {
     if (registry.get(name)) continue;
     const module = pendingOrigins?.[name]?.module ?? recorded[name]?.definition?.module;
-    if (module) throw new UserError(`table ${name} is defined by ${module}, which is not loaded: pass ${/\.(ya?ml|json)$/i.test(module) ? '--schema' : '--tables'} ${module}`);
+    if (module) throw new UserError(`table ${name} is defined by ${module}, which is not loaded: pass ${definitionSource(module)}`);
     throw new UserError(`unknown table "${name}": choose from ${registry.names.join(', ')}, or pass the module that defines it with --tables`);
   }
 }

@@ -22,6 +22,8 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   readonly #maxThreads: number;
   /** Each thread's start: settled once it has loaded generatePart.ts, DuckDB with it, or is gone. */
   readonly #starts = new Map<Worker, Promise<void>>();
+  /** Tasks handed to threads and not yet settled: a thread ended while DuckDB runs a query aborts the process. */
+  readonly #running = new Set<Promise<unknown>>();
   #destroyed: Promise<void> | undefined;
 
   /** The pool a run generates on: the one started ahead for it (startAhead) if it has as many threads, else a new one. */
@@ -63,17 +65,25 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   run(task: WorkerTask): Promise<WorkerResult> {
     const result = this.#piscina.run(task);
     this.#watchStarts();
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#running.add(settled);
+    void settled.then(() => this.#running.delete(settled));
     return result;
   }
 
   /**
-   * Ends the threads, once each has started: a thread ended while it loads DuckDB's native module takes the process
-   * down with it (the module's initialiser throws a C++ exception, "terminate called after throwing an instance of
-   * 'Napi::Error'", exit 134), and a run that fails before its first part ends its pool while the first thread may
-   * still be loading. A run calls this twice, before it releases its lock and on every way out: once is enough.
+   * Ends the threads, once each has started and every task handed to them has settled: a thread ended while it loads
+   * DuckDB's native module, or while DuckDB runs its query, takes the process down with it (a C++ exception,
+   * "terminate called after throwing an instance of 'Napi::Error'", exit 134). A run that fails before its first part
+   * ends its pool while the first thread may still be loading, and one whose table fails a sizing sample while
+   * another table's sample still runs (planRun samples tables at once) ends it with that query under way. A run calls
+   * this twice, before it releases its lock and on every way out: once is enough.
    */
   destroy(): Promise<void> {
-    this.#destroyed ??= Promise.all(this.#starts.values()).then(() => this.#piscina.destroy());
+    this.#destroyed ??= Promise.all([...this.#starts.values(), ...this.#running]).then(() => this.#piscina.destroy());
     return this.#destroyed;
   }
 
