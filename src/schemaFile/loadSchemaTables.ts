@@ -11,6 +11,7 @@ import type { TableState } from '../state/metadata.js';
 import { checkTypes } from './checkTypes.js';
 import { compileSchema } from './compile/compileSchema.js';
 import { loadSchemaFile } from './format/loadSchemaFile.js';
+import { inferSqlTypes } from './inferSqlTypes.js';
 import type { SchemaSpec, SourceSpot } from './format/schemaFormat.js';
 import { type TableVersion, checkReadsAcrossVersions, fingerprints, identityOf, versionOf } from './schemaVersions.js';
 
@@ -59,8 +60,9 @@ export async function loadSchemaTables(
   builtinPools: ReadonlySet<PoolDefinition>,
 ): Promise<SchemaTables> {
   const known = new Map(others.map(({ definition }) => [definition.name, definition.columns.map((c) => c.name)] as const));
-  const specs: SchemaSpec[] = [];
-  for (const file of files) specs.push(await loadSchemaFile(file, known));
+  const loaded: SchemaSpec[] = [];
+  for (const file of files) loaded.push(await loadSchemaFile(file, known));
+  const specs = await inferSqlTypes(loaded, (name) => others.find((t) => t.definition.name === name)?.definition);
   const register = (compiled: TableDefinition[][], origin: (spec: SchemaSpec, table: string) => TableOrigin) => {
     const entries: RegisteredTable[] = [...others];
     compiled.forEach((definitions, i) => {

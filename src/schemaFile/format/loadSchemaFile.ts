@@ -8,8 +8,10 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { errnoCode, reasonOf } from '../../errors/errno.js';
 import { UserError } from '../../errors/userError.js';
+import { checkCasts } from './checkCasts.js';
 import { checkSchema } from './checkSchema.js';
 import { checkSql } from './checkSql.js';
+import { withDuckDB } from '../withDuckDB.js';
 import { didYouMean } from './nearest.js';
 import { COMMON, COMMON_NAMES, type ColumnSpec, GENERATORS, GENERATOR_NAMES, type GeneratorName, SCHEMA_FILE, type SchemaSpec, type TableSpec } from './schemaFormat.js';
 import { SourceMap, type ValuePath } from './sourceMap.js';
@@ -63,7 +65,7 @@ function columnOf(table: string, name: string, raw: Record<string, unknown>, map
     const problem = problemOf(COMMON_OPTIONS, common.error.issues, path);
     fail(problem.path, problem.message, problem.key);
   }
-  return { name, generator, options: parsed.data, ...common.data, at: map.at(path, true) } as ColumnSpec;
+  return { name, generator, options: parsed.data, ...common.data, at: map.at(path, true), valueAt: map.at([...path, generator]) } as ColumnSpec;
 }
 
 /**
@@ -93,12 +95,21 @@ export async function loadSchemaFile(file: string, known: ReadonlyMap<string, re
   const entries = Object.entries(parsed.data.tables);
   if (entries.length === 0) fail(['tables'], 'no tables: describe at least one (synthgen init --schema new.yaml writes an example)');
   const tables = entries.map(([name, options]): TableSpec => {
-    const { columns, ...rest } = options;
+    const { columns, rules, ...rest } = options;
     if (Object.keys(columns).length === 0) fail(['tables', name, 'columns'], 'no columns: a table has its key and at least one more');
-    return { ...rest, name, columns: Object.entries(columns).map(([column, raw]) => columnOf(name, column, raw, map, fail)), at: map.at(['tables', name], true) };
+    return {
+      ...rest,
+      name,
+      columns: Object.entries(columns).map(([column, raw]) => columnOf(name, column, raw, map, fail)),
+      ...(rules ? { rules: rules.map((rule, i) => ({ ...rule, at: map.at(['tables', name, 'rules', i, 'check']) })) } : {}),
+      at: map.at(['tables', name], true),
+    };
   });
   const spec: SchemaSpec = { file, ...(parsed.data.locale === undefined ? {} : { locale: parsed.data.locale }), tables };
   checkSchema(spec, known, fail);
-  await checkSql(spec, known, fail);
+  await withDuckDB(async (connection) => {
+    await checkCasts(spec, connection, fail);
+    await checkSql(spec, known, connection, fail);
+  });
   return spec;
 }

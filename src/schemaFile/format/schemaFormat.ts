@@ -184,6 +184,8 @@ export type ColumnSpec = {
   readonly description?: string;
   /** Where the column is declared in the file, for errors found after parsing. */
   readonly at: SourceSpot;
+  /** Where its generator's value is written (a sql column's expression). */
+  readonly valueAt: SourceSpot;
 };
 
 /** A place in the schema file: 1-based line and column. */
@@ -237,10 +239,16 @@ export const SCHEMA_FILE = z.strictObject({
 
 export type TableOptions = z.infer<typeof TABLE>;
 
+/** A rule as parsed, with where its check is written. */
+export interface RuleSpec extends z.infer<typeof RULE> {
+  readonly at: SourceSpot;
+}
+
 /** A table as parsed: its options, and its columns as specs in file order. */
-export interface TableSpec extends Omit<TableOptions, 'columns'> {
+export interface TableSpec extends Omit<TableOptions, 'columns' | 'rules'> {
   readonly name: string;
   readonly columns: readonly ColumnSpec[];
+  readonly rules?: readonly RuleSpec[];
   readonly at: SourceSpot;
 }
 
