@@ -33,14 +33,18 @@ function spotOf(specs: readonly SchemaSpec[], message: string): string {
   return specs[0]?.file ?? '--schema';
 }
 
+/** The engine's and the compiler's problems name the table and column, not where they are in the file: this adds it. */
+function locate(specs: readonly SchemaSpec[], error: unknown): unknown {
+  if (error instanceof UserError && error.message.startsWith('table ')) return new UserError(`${spotOf(specs, error.message)}: ${error.message}`, error.exitCode);
+  return error;
+}
+
 /** Runs a step over the files' tables, turning the engine's definition problems into lines that point into a file. */
 function located<T>(specs: readonly SchemaSpec[], step: () => T): T {
   try {
     return step();
   } catch (error: unknown) {
-    // The engine's and the compiler's problems name the table and column, not where they are in the file.
-    if (error instanceof UserError && error.message.startsWith('table ')) throw new UserError(`${spotOf(specs, error.message)}: ${error.message}`, error.exitCode);
-    throw error;
+    throw locate(specs, error);
   }
 }
 
@@ -78,7 +82,9 @@ export async function loadSchemaTables(
   for (const spec of specs) {
     for (const table of spec.tables) {
       const where = `${spec.file}:${table.at.line}:${table.at.column}`;
-      const version = versionOf(where, table.name, identityOf(table), await fingerprints(draft, table.name), states[table.name]);
+      // Fingerprints build the table's pools: a faker column's problem shows there first.
+      const prints = await fingerprints(draft, table.name).catch((error: unknown) => Promise.reject(locate([spec], error)));
+      const version = versionOf(where, table.name, identityOf(table), prints, states[table.name]);
       versions.set(table.name, version);
       if (version.changed) {
         const fields = version.changed.length > 0 ? ` (${version.changed.join(', ')})` : '';

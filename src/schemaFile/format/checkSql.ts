@@ -5,6 +5,7 @@
  * run to run (random(), now(), current_query(), ...) or read other tables.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { MAX_VALUE_CHARS } from '../compile/generators/fakerLimits.js';
 import { FunctionCatalog, type Verdict } from './functionCatalog.js';
 import type { Fail } from './loadSchemaFile.js';
 import { didYouMean } from './nearest.js';
@@ -60,6 +61,30 @@ function refusedCall(name: string, verdict: Verdict): string | undefined {
   }
 }
 
+/** Functions whose arguments set the size of the value they make: a string's length, a list's. */
+const SIZED: Readonly<Record<string, (args: readonly (number | undefined)[]) => number | undefined>> = {
+  repeat: (args) => args[1],
+  lpad: (args) => args[1],
+  rpad: (args) => args[1],
+  list_resize: (args) => args[1],
+  array_resize: (args) => args[1],
+  range: (args) => (args.length === 1 ? args[0] : args[0] !== undefined && args[1] !== undefined ? Math.abs(args[1] - args[0]) / Math.abs(args[2] ?? 1) : undefined),
+  generate_series: (args) => (args.length === 1 ? args[0] : args[0] !== undefined && args[1] !== undefined ? Math.abs(args[1] - args[0]) / Math.abs(args[2] ?? 1) : undefined),
+};
+
+/** A call that makes a value larger than one may be (repeat('x', 1e9) ran a worker out of memory), from its constant arguments. */
+function oversized(node: Node): string | undefined {
+  const name = String(node['function_name']).toLowerCase();
+  const size = SIZED[name];
+  if (!size) return undefined;
+  const args = (node['children'] as Node[] | undefined ?? []).map((child) => {
+    const value = child['class'] === 'CONSTANT' ? (child['value'] as { value?: unknown } | undefined)?.value : undefined;
+    return typeof value === 'number' ? value : undefined;
+  });
+  const made = size(args);
+  return made !== undefined && made > MAX_VALUE_CHARS ? `calls ${name}() for a value of ${made.toLocaleString('en-US')} characters or items: a value holds at most ${MAX_VALUE_CHARS.toLocaleString('en-US')}` : undefined;
+}
+
 interface Context {
   readonly spec: SchemaSpec;
   readonly known: ReadonlyMap<string, readonly string[]>;
@@ -75,6 +100,8 @@ async function checkTree(tree: unknown, table: TableSpec, context: Context): Pro
     if (kind === 'SUBQUERY') return 'reads a subquery: an expression reads only the row and its parents (alias.column)';
     if (kind === 'WINDOW') return 'uses a window function: an expression reads only its own row';
     if (kind === 'FUNCTION') {
+      const large = oversized(node);
+      if (large !== undefined) return large;
       const name = String(node['function_name']);
       const refused = refusedCall(name, await context.catalog.verdict(name));
       if (refused !== undefined) return refused;

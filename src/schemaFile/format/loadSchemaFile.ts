@@ -3,7 +3,7 @@
  * (schemaFormat.ts) for its shape, checkSchema.ts for what must agree across it (names, keys, references), and
  * checkSql.ts for its SQL. Every problem is one line `file:line:col: where: what is wrong, and what is expected`.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { errnoCode, reasonOf } from '../../errors/errno.js';
@@ -11,6 +11,7 @@ import { UserError } from '../../errors/userError.js';
 import { checkCasts } from './checkCasts.js';
 import { checkSchema } from './checkSchema.js';
 import { checkSql } from './checkSql.js';
+import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES, documentProblem, firstAlias } from './documentLimits.js';
 import { withDuckDB } from '../withDuckDB.js';
 import { didYouMean } from './nearest.js';
 import { COMMON, COMMON_NAMES, type ColumnSpec, GENERATORS, GENERATOR_NAMES, type GeneratorName, SCHEMA_FILE, type SchemaSpec, type TableSpec } from './schemaFormat.js';
@@ -34,8 +35,11 @@ function placeOf(path: ValuePath): string {
 
 async function readText(file: string): Promise<string> {
   try {
+    const { size } = await stat(file);
+    if (size > MAX_FILE_BYTES) throw new UserError(`--schema ${file}: ${(size / 1e6).toFixed(1)} MB; a schema file is at most ${MAX_FILE_BYTES / 1024 / 1024} MB (describe columns, not data)`);
     return await readFile(file, 'utf8');
   } catch (error: unknown) {
+    if (error instanceof UserError) throw error;
     if (errnoCode(error) === 'ENOENT') throw new UserError(`--schema ${file}: no such file: check the path, or write a starter with synthgen init --schema ${file}`);
     throw new UserError(`--schema ${file}: cannot read it (${reasonOf(error)})`);
   }
@@ -68,6 +72,17 @@ function columnOf(table: string, name: string, raw: Record<string, unknown>, map
   return { name, generator, options: parsed.data, ...common.data, at: map.at(path, true), valueAt: map.at([...path, generator]) } as ColumnSpec;
 }
 
+/** The document's values; aliases that expand into far more than the file holds (a YAML "billion laughs") are refused. */
+function valuesOf(document: ReturnType<typeof parseDocument>, file: string, map: SourceMap): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error: unknown) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const at = firstAlias(document, (offset) => map.spotOf(offset));
+    throw new UserError(`${file}:${at.line}:${at.column}: its aliases (*name) expand into far more than the file holds: write the values out, or use fewer aliases`);
+  }
+}
+
 /**
  * The checked schema file. `known` are the tables besides the file's that it may reference, with their columns
  * (the built-in tables, a module's).
@@ -85,9 +100,13 @@ export async function loadSchemaFile(file: string, known: ReadonlyMap<string, re
   const [syntax] = document.errors;
   if (syntax) {
     const at = map.spotOf(syntax.pos[0]);
+    // yaml reports its own stack running out as a syntax error: the file is nested too deep for it.
+    if (/call stack/i.test(syntax.message)) throw new UserError(`${file}:${at.line}:${at.column}: nested more than ${MAX_DEPTH} levels deep: a schema file needs far fewer; flatten it`);
     throw new UserError(`${file}:${at.line}:${at.column}: not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${syntax.message.split('\n')[0] ?? ''}`);
   }
-  const parsed = SCHEMA_FILE.safeParse(document.toJS());
+  const limit = documentProblem(document, (offset) => map.spotOf(offset));
+  if (limit) throw new UserError(`${file}:${limit.at.line}:${limit.at.column}: ${limit.message}`);
+  const parsed = SCHEMA_FILE.safeParse(valuesOf(document, file, map));
   if (!parsed.success) {
     const problem = problemOf(SCHEMA_FILE, parsed.error.issues);
     fail(problem.path, problem.message, problem.key);
