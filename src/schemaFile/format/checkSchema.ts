@@ -3,7 +3,7 @@
  * values, templates, times and aggregates name, ranges that are not empty, and references without cycles. Each
  * problem is reported at the value that names the wrong thing, with the nearest valid name.
  */
-import { spanSeconds } from '../compile/generators/time.js';
+import { spanParts, spanSeconds } from '../compile/generators/time.js';
 import { TRANSFORMS, templateParts } from '../compile/generators/template.js';
 import type { Fail } from './loadSchemaFile.js';
 import { didYouMean } from './nearest.js';
@@ -85,6 +85,16 @@ function checkMean(context: Context, o: { readonly min?: number | string | undef
   if (o.mean === undefined || (o.distribution !== 'exponential' && o.distribution !== 'lognormal')) return;
   const [min, mean] = [spanSeconds(o.min ?? 0), spanSeconds(o.mean)];
   if (!(mean > min)) context.fail([...at, 'mean'], `mean ${o.mean} is not above min ${o.min ?? 0}: an ${o.distribution} distribution runs from min, with its mean above it`);
+}
+
+/** Calendar years and months move a date by whole months (to_months): 1.5y is 18 of them, 1.1y is none. */
+function checkWholeMonths(context: Context, spans: readonly (readonly [number | string | undefined, Path])[]): void {
+  for (const [span, at] of spans) {
+    if (span === undefined) continue;
+    const texts = typeof span === 'string' ? (span.match(/\d+(?:\.\d+)?\s*(?:mo|[smhdwy])/g) ?? []) : [];
+    const partial = texts.find((text) => !Number.isInteger(spanParts(text.replace(/\s+/g, '')).months));
+    if (partial !== undefined) context.fail(at, `${partial} is not a whole number of months: calendar years and months move a date by whole months (1.5y is 18 months); use days for less`);
+  }
 }
 
 /** `2024-02-30` passes the format's pattern: the parts of an ISO instant name a real day and time. */
@@ -185,6 +195,11 @@ function checkTime(context: Context, table: TableSpec, column: ColumnSpec & { ge
     checkPath(context, table, o.after, [...at, 'after'], column.name);
   }
   if (o.span !== undefined) checkMean(context, o.span, [...at, 'span']);
+  checkWholeMonths(context, [
+    [o.span?.min, [...at, 'span', 'min']],
+    [o.span?.max, [...at, 'span', 'max']],
+    ...(o.between ?? []).map((instant, i): readonly [string, Path] => [instant, [...at, 'between', i]]),
+  ]);
   if (o.between) {
     o.between.forEach((instant, i) => {
       const problem = isoProblem(instant);

@@ -9,8 +9,11 @@ import { z } from 'zod';
 /** Table, column and alias names: what a folder, a Parquet column and a SQL name can all be. */
 export const NAME = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _, starting with a letter (at most 63)');
 
-/** A span of time: seconds as a number, or a number with a unit (`90s`, `15m`, `2h`, `3d`, `2w`, `1y`). */
-export const SPAN = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?\s*(s|m|h|d|w|y)$/, 'a span like 90s, 15m, 2h, 3d, 2w or 1y')]);
+/**
+ * A span of time: seconds as a number, or a number with a unit (`90s`, `15m`, `2h`, `3d`, `2w`, `3mo`, `1y`); months
+ * and years are calendar ones, as SQL's INTERVAL counts them.
+ */
+export const SPAN = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?\s*(s|m|h|d|w|mo|y)$/, 'a span like 90s, 15m, 2h, 3d, 2w, 3mo or 1y')]);
 
 /**
  * A point in time: an ISO date or timestamp (`2024-01-01`, `2024-01-01T12:00:00Z`), or `as_of` or `created` (the
@@ -19,7 +22,7 @@ export const SPAN = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.
 export const INSTANT = z
   .string()
   .regex(
-    /^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?|(as_of|created)(\s*[+-]\s*\d+(\.\d+)?\s*(s|m|h|d|w|y))*)$/,
+    /^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?|(as_of|created)(\s*[+-]\s*\d+(\.\d+)?\s*(s|m|h|d|w|mo|y))*)$/,
     'an ISO date or timestamp, or as_of / created with spans added or taken away (as_of - 90d)',
   );
 
