@@ -1,15 +1,16 @@
 /**
  * docs/schema.md documents every generator and common option with an example, and its examples are valid: a whole
- * file loads in synthgen, a table, a column or a rule passes the published JSON Schema.
+ * file loads in synthgen, a table, a column or a rule passes the published JSON Schema; and every example runs, as
+ * written, in a whole file: a fragment (some columns, a table, rules) placed in a file of the tables it names.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { expect, test } from 'vitest';
 import { JSON_SCHEMA_PATH } from '../dist/src/schemaFile/format/jsonSchema.js';
 import { COMMON_NAMES, GENERATOR_NAMES } from '../dist/src/schemaFile/format/schemaFormat.js';
-import { synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -68,4 +69,123 @@ test("the docs' examples are valid: whole files load, tables, columns and rules 
     }
   });
   expect(files).toBeGreaterThanOrEqual(2);
+});
+
+type Columns = Record<string, Record<string, unknown>>;
+interface Table {
+  key: string | string[];
+  children?: unknown;
+  columns: Columns;
+  rules?: unknown[];
+}
+
+/** The tables the docs' fragments name: accounts, their subscriptions, invoices and their lines, and a host for columns. */
+function harness(): Record<string, Table> {
+  return {
+    accounts: {
+      key: 'account_id',
+      columns: {
+        account_id: { key: true },
+        company: { faker: 'company.name' },
+        plan: { choice: ['free', 'pro', 'enterprise'] },
+        domain: { faker: 'internet.domainName' },
+        created_at: { timestamp: { created: true } },
+      },
+    },
+    subscriptions: {
+      key: 'subscription_id',
+      columns: { subscription_id: { key: true }, account_id: { ref: 'accounts' }, account_plan: { parent: 'account.plan' } },
+    },
+    invoices: { key: 'invoice_id', columns: { invoice_id: { key: true }, issued_at: { timestamp: { created: true } } } },
+    invoice_lines: {
+      key: ['invoice_id', 'line_number'],
+      children: { of: 'invoices', count: { min: 1, max: 3 } },
+      columns: {
+        invoice_id: { ref: 'invoices' },
+        line_number: { key: 'line' },
+        unit_price: { decimal: { min: 1, max: 50, precision: 10, scale: 2 } },
+        amount: { decimal: { min: 1, max: 100, precision: 10, scale: 2 } },
+      },
+    },
+    examples: {
+      key: 'example_id',
+      columns: {
+        example_id: { key: true },
+        account_id: { ref: 'accounts' },
+        subscription_id: { ref: 'subscriptions' },
+        owner_id: { ref: { table: 'users', as: 'owner' } },
+        company: { faker: 'company.name' },
+        first_name: { faker: 'person.firstName' },
+        last_name: { faker: 'person.lastName' },
+        account_plan: { parent: 'account.plan' },
+        created_at: { timestamp: { created: true } },
+        issued_at: { timestamp: { created: true } },
+        started_at: { timestamp: { after: 'account.created_at', span: { max: '30d' } } },
+        subtotal: { decimal: { min: 10, max: 100, precision: 10, scale: 2 } },
+        discount: { decimal: { min: 0, max: 0.3, precision: 4, scale: 3 } },
+        total: { decimal: { min: 1, max: 10, precision: 10, scale: 2 } },
+      },
+    },
+  };
+}
+
+/**
+ * The harness's table a column of a fragment belongs in: a key in a table of its own, an aggregate in the parent of
+ * invoice_lines, a unique template in the table whose key it names, anything else in the host.
+ */
+function place(tables: Record<string, Table>, name: string, column: Record<string, unknown>): void {
+  if (column.key === true) {
+    tables[`keyed_${name}`] = { key: name, columns: { [name]: column, flag: { bool: 0.5 } } };
+    return;
+  }
+  if (column.key === 'line') {
+    tables[`lines_${name}`] = { key: ['invoice_id', name], children: { of: 'invoices', count: { min: 1, max: 2 } }, columns: { invoice_id: { ref: 'invoices' }, [name]: column } };
+    return;
+  }
+  const template = typeof column.template === 'string' && column.unique === true ? column.template : undefined;
+  const keyed = Object.entries(tables).find(([, table]) => template?.includes(`{${String(table.key)}`))?.[0];
+  const host = 'aggregate' in column ? 'invoices' : (keyed ?? 'examples');
+  const table = tables[host];
+  if (table) table.columns[name] = column;
+}
+
+/** A whole file for a block of the docs: itself when it is one, else the harness with the fragment in place. */
+function wholeFile(block: Record<string, unknown>): Record<string, Table> {
+  if ('tables' in block) return block.tables as Record<string, Table>;
+  const tables = harness();
+  if ('rules' in block) {
+    const host = tables.examples;
+    if (host) host.rules = block.rules as unknown[];
+    return tables;
+  }
+  for (const [name, value] of Object.entries(block as Columns)) {
+    if ('columns' in value) tables[name] = value as unknown as Table;
+    else place(tables, name, value);
+  }
+  return tables;
+}
+
+test('every example of the docs runs, as written, in a whole file', { timeout: 900_000 }, async () => {
+  const blocks = yamlBlocks(await docs())
+    .map((block) => parse(block) as Record<string, unknown> | null)
+    .filter((block): block is Record<string, unknown> => block !== null);
+  expect(blocks.length).toBeGreaterThan(15);
+  await withTempDir(async (dir) => {
+    for (const [index, block] of blocks.entries()) {
+      const tables = wholeFile(block);
+      const file = `example${index}.yaml`;
+      const text = stringify({ tables });
+      await writeFile(join(dir, file), text);
+      // Every table not generated with its parent, with the built-in ones the file references.
+      const own = Object.entries(tables).filter(([, table]) => table.children === undefined).map(([name]) => name);
+      const builtins = ['users', 'products'].filter((name) => text.includes(name));
+      const names = [...builtins, ...own];
+      const result = await synthgen(
+        ['--schema', file, '--table-names', names.join(','), '--num-rows', names.map((n) => `${n}=40`).join(','), '--as-of', AS_OF, '--out', `out${index}`, '--metadata', `m${index}.json`],
+        dir,
+      );
+      expect(result.stderr, `${JSON.stringify(block)}\n${text}`).toBe('');
+      expect(result.code).toBe(0);
+    }
+  });
 });

@@ -242,7 +242,7 @@ function stoppedError(step: ExecuteStep, executed: Executed): UserError | undefi
   const what = stopped.message.replace(/[.:]?$/, '');
   if (stopped instanceof TableQueryFailure) {
     // Running it again would fail the same way, and a fixed module is another definition than the run's.
-    return new UserError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged: fix the module, remove what the run wrote with ${step.discardCommand}, and run again`);
+    return new UserError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged: fix the table's definition, remove what the run wrote with ${step.discardCommand}, and run again`);
   }
   return new UserError(`run ${request.runId} stopped: ${what}. ${target.keptFiles(partCount)} ${howTo}`, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
 }

@@ -1,70 +1,51 @@
 /**
  * A schema file's SQL bound by DuckDB at the types its columns are written with, before anything runs: a `sql`
- * column's expression must give a value of its `type`, a rule must be a condition, and a `type` must be a DuckDB
- * type. The row is an empty relation named after the table with a column per field, its parents structs by alias,
- * so the names resolve as they will when the row is generated.
+ * column's expression must give a value its `type` takes, and a rule must be a condition. What DuckDB cannot bind is
+ * one line in its own words at the expression's place. The row is an empty relation named after the table with a
+ * column per field and its parents as structs by alias (rowRelation.ts), so names resolve as they will when the row
+ * is generated. (Types themselves, and the values a column can take, are checked as the file loads: checkCasts.ts.)
  */
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors/userError.js';
 import type { TableRegistry } from '../schema/registry.js';
-import { quotedIdentifier as q } from '../schema/sql.js';
 import { aliasOf } from './compile/compileSchema.js';
 import { refTable } from './compile/generators/references.js';
 import type { ColumnSpec, SchemaSpec, TableSpec } from './format/schemaFormat.js';
+import { type Field, bindProblem, rowOf } from './rowRelation.js';
+import { withDuckDB } from './withDuckDB.js';
 
-function typed(columns: readonly { readonly name: string; readonly type: string }[]): string {
-  return columns.map((c) => `${q(c.name)} ${c.type}`).join(', ');
-}
-
-/** `SELECT ... FROM (the row) AS table`, for an expression over the table's row and its parents. */
+/** The table's row: its own columns and every column of each parent, as the registry compiled them. */
 function rowRelation(table: TableSpec, registry: TableRegistry): string {
-  const own = registry.get(table.name)?.columns ?? [];
-  const parents = table.columns.flatMap((c): string[] => {
+  const own: Field[] = (registry.get(table.name)?.columns ?? []).map((c) => ({ name: c.name, type: c.type }));
+  const parents = table.columns.flatMap((c): Field[] => {
     if (c.generator !== 'ref') return [];
-    const columns = registry.get(refTable(c.options))?.columns ?? [];
-    return columns.length ? [`NULL::STRUCT(${typed(columns)}) AS ${q(aliasOf(c as ColumnSpec & { generator: 'ref' }))}`] : [];
+    const alias = aliasOf(c as ColumnSpec & { generator: 'ref' });
+    return (registry.get(refTable(c.options))?.columns ?? []).map((p) => ({ qualifier: alias, name: p.name, type: p.type }));
   });
-  const fields = [...own.map((c) => `NULL::${c.type} AS ${q(c.name)}`), ...parents];
-  return `(SELECT ${fields.join(', ')}) AS ${q(table.name)}`;
+  return rowOf(table.name, [...own, ...parents]);
 }
 
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n').find((line) => line.trim() !== '') ?? message).replace(/^(Binder|Parser|Conversion|Catalog) Error: /, '');
+async function checkTable(connection: DuckDBConnection, spec: SchemaSpec, table: TableSpec, registry: TableRegistry): Promise<void> {
+  const row = rowRelation(table, registry);
+  for (const column of table.columns) {
+    if (column.generator !== 'sql') continue;
+    const where = `${spec.file}:${column.valueAt.line}:${column.valueAt.column}: table ${table.name}, column ${column.name}, sql`;
+    await connection.run(`SELECT CAST((${column.options}) AS ${column.type ?? 'VARCHAR'}) FROM ${row}`).catch((error: unknown) => {
+      throw new UserError(`${where}: the sql does not bind${column.type === undefined ? '' : ` as ${column.type}`}: ${bindProblem(error)}`);
+    });
+  }
+  for (const [index, rule] of (table.rules ?? []).entries()) {
+    const where = `${spec.file}:${rule.at.line}:${rule.at.column}: table ${table.name}, rule ${index + 1}, check`;
+    const reader = await connection.runAndReadAll(`SELECT typeof((${rule.check})) AS type FROM ${row}`).catch((error: unknown) => {
+      throw new UserError(`${where}: the rule "${rule.name}" does not bind: ${bindProblem(error)}`);
+    });
+    const type = String(reader.getRowObjects()[0]?.['type']);
+    if (type !== 'BOOLEAN') throw new UserError(`${where}: the rule "${rule.name}" is a ${type}, not a condition: write one that is true or false (amount > 0)`);
+  }
 }
 
 export async function checkTypes(specs: readonly SchemaSpec[], registry: TableRegistry): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    for (const spec of specs) {
-      for (const table of spec.tables) {
-        const where = (at: { line: number; column: number }, what: string) => `${spec.file}:${at.line}:${at.column}: table ${table.name}, ${what}`;
-        for (const column of table.columns) {
-          if (column.type !== undefined) {
-            await connection.run(`SELECT NULL::${column.type}`).catch((error: unknown) => {
-              throw new UserError(`${where(column.at, `column ${column.name}`)}: type ${column.type} is not a DuckDB type (${firstLine(error)}): use INTEGER, BIGINT, DOUBLE, DECIMAL(12,2), VARCHAR, DATE, TIMESTAMPTZ, ...`);
-            });
-          }
-        }
-        const row = rowRelation(table, registry);
-        for (const column of table.columns) {
-          if (column.generator !== 'sql') continue;
-          await connection.run(`SELECT CAST((${column.options}) AS ${column.type ?? 'VARCHAR'}) FROM ${row}`).catch((error: unknown) => {
-            throw new UserError(`${where(column.at, `column ${column.name}`)}: the sql does not run at these columns' types: ${firstLine(error)}`);
-          });
-        }
-        for (const rule of table.rules ?? []) {
-          const reader = await connection.runAndReadAll(`SELECT typeof((${rule.check})) AS type FROM ${row}`).catch((error: unknown) => {
-            throw new UserError(`${where(table.at, `rule "${rule.name}"`)}: the check does not run: ${firstLine(error)}`);
-          });
-          const type = String(reader.getRowObjects()[0]?.['type']);
-          if (type !== 'BOOLEAN') throw new UserError(`${where(table.at, `rule "${rule.name}"`)}: the check is a ${type}, not a condition: write one that is true or false (amount > 0)`);
-        }
-      }
-    }
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  await withDuckDB(async (connection) => {
+    for (const spec of specs) for (const table of spec.tables) await checkTable(connection, spec, table, registry);
+  });
 }

@@ -11,6 +11,7 @@ import type { TableState } from '../state/metadata.js';
 import { checkTypes } from './checkTypes.js';
 import { compileSchema } from './compile/compileSchema.js';
 import { loadSchemaFile } from './format/loadSchemaFile.js';
+import { inferSqlTypes } from './inferSqlTypes.js';
 import type { SchemaSpec, SourceSpot } from './format/schemaFormat.js';
 import { type TableVersion, checkReadsAcrossVersions, checkRecordedReaders, fingerprints, identityOf, versionOf } from './schemaVersions.js';
 import { checksOf } from './versionChecks.js';
@@ -33,14 +34,18 @@ function spotOf(specs: readonly SchemaSpec[], message: string): string {
   return specs[0]?.file ?? '--schema';
 }
 
+/** The engine's and the compiler's problems name the table and column, not where they are in the file: this adds it. */
+function locate(specs: readonly SchemaSpec[], error: unknown): unknown {
+  if (error instanceof UserError && error.message.startsWith('table ')) return new UserError(`${spotOf(specs, error.message)}: ${error.message}`, error.exitCode);
+  return error;
+}
+
 /** Runs a step over the files' tables, turning the engine's definition problems into lines that point into a file. */
 function located<T>(specs: readonly SchemaSpec[], step: () => T): T {
   try {
     return step();
   } catch (error: unknown) {
-    // The engine's and the compiler's problems name the table and column, not where they are in the file.
-    if (error instanceof UserError && error.message.startsWith('table ')) throw new UserError(`${spotOf(specs, error.message)}: ${error.message}`, error.exitCode);
-    throw error;
+    throw locate(specs, error);
   }
 }
 
@@ -60,8 +65,9 @@ export async function loadSchemaTables(
   builtinPools: ReadonlySet<PoolDefinition>,
 ): Promise<SchemaTables> {
   const known = new Map(others.map(({ definition }) => [definition.name, definition.columns.map((c) => c.name)] as const));
-  const specs: SchemaSpec[] = [];
-  for (const file of files) specs.push(await loadSchemaFile(file, known));
+  const loaded: SchemaSpec[] = [];
+  for (const file of files) loaded.push(await loadSchemaFile(file, known));
+  const specs = await inferSqlTypes(loaded, (name) => others.find((t) => t.definition.name === name)?.definition);
   const register = (compiled: TableDefinition[][], origin: (spec: SchemaSpec, table: string) => TableOrigin) => {
     const entries: RegisteredTable[] = [...others];
     compiled.forEach((definitions, i) => {
@@ -80,12 +86,14 @@ export async function loadSchemaTables(
     for (const table of spec.tables) {
       const definition = draft.get(table.name);
       if (!definition) throw new Error(`${table.name} is not compiled`);
-      const file = { identity: identityOf(table), prints: await fingerprints(draft, table.name), checks: checksOf(definition) };
+      // Fingerprints build the table's pools: a faker column's problem shows there first.
+      const prints = await fingerprints(draft, table.name).catch((error: unknown) => Promise.reject(locate([spec], error)));
+      const file = { identity: identityOf(table), prints, checks: checksOf(definition) };
       const version = versionOf(where.get(table.name) ?? spec.file, table.name, file, states[table.name]);
       versions.set(table.name, version);
       if (version.changed) {
         const fields = version.changed.length > 0 ? ` (${version.changed.join(', ')})` : '';
-        notices.push(`${table.name}: its columns changed since version ${version.version - 1}${fields}, so its new rows are version ${version.version}; rows already generated keep theirs`);
+        notices.push(`${table.name}: its columns changed since version ${version.version - 1}${fields}, so its new rows are version ${version.version}; rows already generated keep theirs (a column changes when the file changes it, or when this synthgen computes it otherwise: see the README's Generator changelog)`);
       }
     }
   }

@@ -24,8 +24,8 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   readonly #maxThreads: number;
   /** Each thread's start: settled once it has loaded generatePart.ts, DuckDB with it, or is gone. */
   readonly #starts = new Map<Worker, Promise<void>>();
-  /** The tasks under way, each settled: a thread must not be ended under one (see destroy). */
-  readonly #running = new Set<Promise<void>>();
+  /** Tasks handed to threads and not yet settled: a thread ended while DuckDB runs a query aborts the process. */
+  readonly #running = new Set<Promise<unknown>>();
   #destroyed: Promise<void> | undefined;
   #spill: SpillFolder | undefined;
 
@@ -93,12 +93,13 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   }
 
   /**
-   * Ends the threads, once each has started and finished its task: a thread ended while it loads DuckDB's native
-   * module, or while a DuckDB query of its task runs, takes the process down with it when the native call returns to
-   * a thread that is gone ("terminate called after throwing an instance of 'Napi::Error'", exit 134). A run that
-   * fails before its first part ends its pool while the first thread may still be loading; a stopped run has
-   * interrupted its queries, which then end soon. A run calls this twice, before it releases its lock and on every
-   * way out: once is enough.
+   * Ends the threads, once each has started and every task handed to them has settled: a thread ended while it loads
+   * DuckDB's native module, or while DuckDB runs its query, takes the process down with it (a C++ exception,
+   * "terminate called after throwing an instance of 'Napi::Error'", exit 134). A run that fails before its first part
+   * ends its pool while the first thread may still be loading, and one whose table fails a sizing sample while
+   * another table's sample still runs (planRun samples tables at once) ends it with that query under way. A stopped run has interrupted its queries, which
+   * then end soon. A run calls
+   * this twice, before it releases its lock and on every way out: once is enough.
    */
   destroy(): Promise<void> {
     this.#destroyed ??= Promise.all([...this.#starts.values(), ...this.#running]).then(() => this.#piscina.destroy());

@@ -18,6 +18,13 @@ import { timeColumn } from './generators/time.js';
 
 type Options = Record<string, unknown>;
 
+/** What a list's element is given: the list's column, with the type of its elements (a `type` of `DOUBLE[]` gives DOUBLE). */
+function elementInput(input: GeneratorInput): GeneratorInput {
+  const type = /^(.*)\[\]$/.exec(input.column.type?.trim() ?? '')?.[1];
+  const { type: _list, ...column } = input.column;
+  return { ...input, column: (type === undefined ? column : { ...column, type }) as GeneratorInput['column'] };
+}
+
 /** The generator's column, before the common options. */
 export function generatorColumn(generator: string, options: unknown, input: GeneratorInput, key: string): CompiledColumn {
   const o = options as never;
@@ -48,7 +55,7 @@ export function generatorColumn(generator: string, options: unknown, input: Gene
     case 'sql':
       return sqlColumn(o, input.column.type, input);
     case 'list':
-      return listColumn(o, key, input, (inner, value) => generatorColumn(inner, value, input, `${key}#element`));
+      return listColumn(o, key, input, (inner, value) => generatorColumn(inner, value, elementInput(input), `${key}#element`));
     case 'aggregate':
       return aggregateColumn(o as Options, input);
     default:

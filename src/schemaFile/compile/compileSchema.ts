@@ -46,7 +46,8 @@ function poolNameOf(table: string, suffix: string): string {
   return name.length <= 63 ? name : `${name.slice(0, 50)}_${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
 }
 
-export function compileSchema(spec: SchemaSpec, options: CompileOptions): TableDefinition[] {
+/** What a file's generators are given, and the written type of any column they may read (this file's or a table it references). */
+export function generatorInputs(spec: SchemaSpec, options: CompileOptions): { readonly inputOf: (table: TableSpec) => (column: ColumnSpec) => GeneratorInput; readonly typeOf: (table: string, column: string) => string } {
   const specs = new Map(spec.tables.map((t) => [t.name, t]));
   const fileLocales = localesOf(spec.locale) ?? [['en_US', 1] as const];
   const inputs = new Map<string, (column: ColumnSpec) => GeneratorInput>();
@@ -79,6 +80,12 @@ export function compileSchema(spec: SchemaSpec, options: CompileOptions): TableD
     inputs.set(table.name, make);
     return make;
   };
+  return { inputOf, typeOf };
+}
+
+export function compileSchema(spec: SchemaSpec, options: CompileOptions): TableDefinition[] {
+  const specs = new Map(spec.tables.map((t) => [t.name, t]));
+  const { inputOf } = generatorInputs(spec, options);
   return spec.tables.map((table) => compileTable(spec, table, inputOf(table), options, specs));
 }
 

@@ -3,12 +3,18 @@
  * values, templates, times and aggregates name, ranges that are not empty, and references without cycles. Each
  * problem is reported at the value that names the wrong thing, with the nearest valid name.
  */
+import { spanParts, spanSeconds } from '../compile/generators/time.js';
 import { TRANSFORMS, templateParts } from '../compile/generators/template.js';
 import type { Fail } from './loadSchemaFile.js';
 import { didYouMean } from './nearest.js';
 import type { ColumnSpec, SchemaSpec, TableSpec } from './schemaFormat.js';
 
 type RefOptions = Extract<ColumnSpec, { generator: 'ref' }>['options'];
+type Path = (string | number)[];
+
+/** Weights are relative: past this, a ratio says nothing a smaller one does not, and sums leave the doubles. */
+const MAX_WEIGHT = 1e12;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const refTableOf = (options: RefOptions) => (typeof options === 'string' ? options : options.table);
 const aliasOf = (column: ColumnSpec & { generator: 'ref' }) => {
@@ -59,11 +65,56 @@ function checkKey(context: Context, table: TableSpec): void {
   }
 }
 
+/** Relative weights (of choices, locales, arrival rates): each finite and at most MAX_WEIGHT. */
+function checkWeights(context: Context, weights: readonly (readonly [string | number, number])[], at: Path): void {
+  for (const [key, weight] of weights) {
+    if (weight > MAX_WEIGHT) context.fail([...at, key], `weight ${weight} is above 1e12: weights are relative, so smaller ones say the same (1 and 3 for one in four)`);
+  }
+}
+
+/** A locale option: a name, or names with weights, at least one. */
+function checkLocale(context: Context, locale: string | Readonly<Record<string, number>> | undefined, at: Path): void {
+  if (locale === undefined || typeof locale === 'string') return;
+  const entries = Object.entries(locale);
+  if (entries.length === 0) context.fail(at, 'no locale: give one (en_US), or several with weights ({ en_US: 3, de: 1 })');
+  checkWeights(context, entries, at);
+}
+
+/** A distribution's mean, where its shape is measured from min: exponential and lognormal need it above min. */
+function checkMean(context: Context, o: { readonly min?: number | string | undefined; readonly distribution?: string | undefined; readonly mean?: number | string | undefined }, at: Path): void {
+  if (o.mean === undefined || (o.distribution !== 'exponential' && o.distribution !== 'lognormal')) return;
+  const [min, mean] = [spanSeconds(o.min ?? 0), spanSeconds(o.mean)];
+  if (!(mean > min)) context.fail([...at, 'mean'], `mean ${o.mean} is not above min ${o.min ?? 0}: an ${o.distribution} distribution runs from min, with its mean above it`);
+}
+
+/** Calendar years and months move a date by whole months (to_months): 1.5y is 18 of them, 1.1y is none. */
+function checkWholeMonths(context: Context, spans: readonly (readonly [number | string | undefined, Path])[]): void {
+  for (const [span, at] of spans) {
+    if (span === undefined) continue;
+    const texts = typeof span === 'string' ? (span.match(/\d+(?:\.\d+)?\s*(?:mo|[smhdwy])/g) ?? []) : [];
+    const partial = texts.find((text) => !Number.isInteger(spanParts(text.replace(/\s+/g, '')).months));
+    if (partial !== undefined) context.fail(at, `${partial} is not a whole number of months: calendar years and months move a date by whole months (1.5y is 18 months); use days for less`);
+  }
+}
+
+/** `2024-02-30` passes the format's pattern: the parts of an ISO instant name a real day and time. */
+function isoProblem(instant: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(instant);
+  if (!match) return undefined;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => Number(part ?? 0));
+  if (month === undefined || month < 1 || month > 12) return `${instant} is not a date: months run 01 to 12`;
+  const days = new Date(Date.UTC(year ?? 0, month, 0)).getUTCDate();
+  if (day === undefined || day < 1 || day > days) return `${instant} is not a date: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  if (hour > 23 || minute > 59 || second > 59) return `${instant} is not a time of day: hours run 00 to 23, minutes and seconds 00 to 59`;
+  return undefined;
+}
+
 function checkRanges(context: Context, table: TableSpec, column: ColumnSpec): void {
   const at = ['tables', table.name, 'columns', column.name, column.generator];
   const range = (o: { readonly min: number; readonly max: number }, where: (string | number)[]) => {
     if (o.min > o.max) context.fail(where, `min ${o.min} is above max ${o.max}`);
   };
+  if (column.generator === 'int' || column.generator === 'double' || column.generator === 'decimal') checkMean(context, column.options, at);
   if (column.generator === 'int' || column.generator === 'double') range(column.options, at);
   if (column.generator === 'decimal') {
     range(column.options, at);
@@ -79,6 +130,7 @@ function checkRanges(context: Context, table: TableSpec, column: ColumnSpec): vo
   if (column.generator === 'choice' && !Array.isArray(column.options)) {
     const weights = Object.values(column.options);
     if (weights.length === 0 || weights.every((w) => w === 0)) context.fail(at, 'no value has a positive weight: give at least one, e.g. { free: 60, pro: 40 }');
+    checkWeights(context, Object.entries(column.options), at);
   }
 }
 
@@ -142,7 +194,17 @@ function checkTime(context: Context, table: TableSpec, column: ColumnSpec & { ge
     if (o.span === undefined) context.fail([...at, 'after'], 'after needs span: { min: ..., max: ... }, how long after');
     checkPath(context, table, o.after, [...at, 'after'], column.name);
   }
+  if (o.span !== undefined) checkMean(context, o.span, [...at, 'span']);
+  checkWholeMonths(context, [
+    [o.span?.min, [...at, 'span', 'min']],
+    [o.span?.max, [...at, 'span', 'max']],
+    ...(o.between ?? []).map((instant, i): readonly [string, Path] => [instant, [...at, 'between', i]]),
+  ]);
   if (o.between) {
+    o.between.forEach((instant, i) => {
+      const problem = isoProblem(instant);
+      if (problem !== undefined) context.fail([...at, 'between', i], problem);
+    });
     const [from, to] = o.between.map((instant) => Date.parse(instant));
     if (from !== undefined && to !== undefined && Number.isFinite(from) && Number.isFinite(to) && from > to) context.fail([...at, 'between'], `${o.between[0]} is after ${o.between[1]}: give the earlier first`);
   }
@@ -184,8 +246,14 @@ function checkCycles(context: Context): void {
 
 export function checkSchema(spec: SchemaSpec, known: ReadonlyMap<string, readonly string[]>, fail: Fail): void {
   const context: Context = { spec, known, fail };
+  checkLocale(context, spec.locale, ['locale']);
   for (const table of spec.tables) {
     if (known.has(table.name)) fail(['tables', table.name], `${table.name} is a built-in table: give yours another name`, true);
+    checkLocale(context, table.locale, ['tables', table.name, 'locale']);
+    if (typeof table.arrivals === 'object') {
+      for (const part of ['hours', 'weekdays', 'months'] as const) checkWeights(context, [...(table.arrivals[part] ?? []).entries()], ['tables', table.name, 'arrivals', part]);
+    }
+    if (table.children) checkMean(context, table.children.count, ['tables', table.name, 'children', 'count']);
     if (table.children && !allTables(context).includes(table.children.of)) {
       fail(['tables', table.name, 'children', 'of'], `no table ${table.children.of}${didYouMean(table.children.of, allTables(context))}`);
     }
@@ -193,6 +261,7 @@ export function checkSchema(spec: SchemaSpec, known: ReadonlyMap<string, readonl
     if (table.children && table.children.count.min < 0) fail(['tables', table.name, 'children', 'count', 'min'], 'a parent cannot have fewer than 0 children');
     checkKey(context, table);
     for (const column of table.columns) {
+      if (column.generator === 'faker' && typeof column.options !== 'string') checkLocale(context, column.options.locale, ['tables', table.name, 'columns', column.name, 'faker', 'locale']);
       checkRanges(context, table, column);
       checkReferences(context, table, column);
     }

@@ -3,13 +3,16 @@
  * (schemaFormat.ts) for its shape, checkSchema.ts for what must agree across it (names, keys, references), and
  * checkSql.ts for its SQL. Every problem is one line `file:line:col: where: what is wrong, and what is expected`.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { errnoCode, reasonOf } from '../../errors/errno.js';
 import { UserError } from '../../errors/userError.js';
+import { checkCasts } from './checkCasts.js';
 import { checkSchema } from './checkSchema.js';
 import { checkSql } from './checkSql.js';
+import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES, documentProblem, firstAlias } from './documentLimits.js';
+import { withDuckDB } from '../withDuckDB.js';
 import { didYouMean } from './nearest.js';
 import { COMMON, COMMON_NAMES, type ColumnSpec, GENERATORS, GENERATOR_NAMES, type GeneratorName, SCHEMA_FILE, type SchemaSpec, type TableSpec } from './schemaFormat.js';
 import { SourceMap, type ValuePath } from './sourceMap.js';
@@ -32,8 +35,11 @@ function placeOf(path: ValuePath): string {
 
 async function readText(file: string): Promise<string> {
   try {
+    const { size } = await stat(file);
+    if (size > MAX_FILE_BYTES) throw new UserError(`--schema ${file}: ${(size / 1e6).toFixed(1)} MB; a schema file is at most ${MAX_FILE_BYTES / 1024 / 1024} MB (describe columns, not data)`);
     return await readFile(file, 'utf8');
   } catch (error: unknown) {
+    if (error instanceof UserError) throw error;
     if (errnoCode(error) === 'ENOENT') throw new UserError(`--schema ${file}: no such file: check the path, or write a starter with synthgen init --schema ${file}`);
     throw new UserError(`--schema ${file}: cannot read it (${reasonOf(error)})`);
   }
@@ -63,7 +69,18 @@ function columnOf(table: string, name: string, raw: Record<string, unknown>, map
     const problem = problemOf(COMMON_OPTIONS, common.error.issues, path);
     fail(problem.path, problem.message, problem.key);
   }
-  return { name, generator, options: parsed.data, ...common.data, at: map.at(path, true) } as ColumnSpec;
+  return { name, generator, options: parsed.data, ...common.data, at: map.at(path, true), valueAt: map.at([...path, generator]) } as ColumnSpec;
+}
+
+/** The document's values; aliases that expand into far more than the file holds (a YAML "billion laughs") are refused. */
+function valuesOf(document: ReturnType<typeof parseDocument>, file: string, map: SourceMap): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error: unknown) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const at = firstAlias(document, (offset) => map.spotOf(offset));
+    throw new UserError(`${file}:${at.line}:${at.column}: its aliases (*name) expand into far more than the file holds: write the values out, or use fewer aliases`);
+  }
 }
 
 /**
@@ -83,9 +100,13 @@ export async function loadSchemaFile(file: string, known: ReadonlyMap<string, re
   const [syntax] = document.errors;
   if (syntax) {
     const at = map.spotOf(syntax.pos[0]);
+    // yaml reports its own stack running out as a syntax error: the file is nested too deep for it.
+    if (/call stack/i.test(syntax.message)) throw new UserError(`${file}:${at.line}:${at.column}: nested more than ${MAX_DEPTH} levels deep: a schema file needs far fewer; flatten it`);
     throw new UserError(`${file}:${at.line}:${at.column}: not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${syntax.message.split('\n')[0] ?? ''}`);
   }
-  const parsed = SCHEMA_FILE.safeParse(document.toJS());
+  const limit = documentProblem(document, (offset) => map.spotOf(offset));
+  if (limit) throw new UserError(`${file}:${limit.at.line}:${limit.at.column}: ${limit.message}`);
+  const parsed = SCHEMA_FILE.safeParse(valuesOf(document, file, map));
   if (!parsed.success) {
     const problem = problemOf(SCHEMA_FILE, parsed.error.issues);
     fail(problem.path, problem.message, problem.key);
@@ -93,12 +114,21 @@ export async function loadSchemaFile(file: string, known: ReadonlyMap<string, re
   const entries = Object.entries(parsed.data.tables);
   if (entries.length === 0) fail(['tables'], 'no tables: describe at least one (synthgen init --schema new.yaml writes an example)');
   const tables = entries.map(([name, options]): TableSpec => {
-    const { columns, ...rest } = options;
+    const { columns, rules, ...rest } = options;
     if (Object.keys(columns).length === 0) fail(['tables', name, 'columns'], 'no columns: a table has its key and at least one more');
-    return { ...rest, name, columns: Object.entries(columns).map(([column, raw]) => columnOf(name, column, raw, map, fail)), at: map.at(['tables', name], true) };
+    return {
+      ...rest,
+      name,
+      columns: Object.entries(columns).map(([column, raw]) => columnOf(name, column, raw, map, fail)),
+      ...(rules ? { rules: rules.map((rule, i) => ({ ...rule, at: map.at(['tables', name, 'rules', i, 'check']) })) } : {}),
+      at: map.at(['tables', name], true),
+    };
   });
   const spec: SchemaSpec = { file, ...(parsed.data.locale === undefined ? {} : { locale: parsed.data.locale }), tables };
   checkSchema(spec, known, fail);
-  await checkSql(spec, known, fail);
+  await withDuckDB(async (connection) => {
+    await checkCasts(spec, connection, fail);
+    await checkSql(spec, known, connection, fail);
+  });
   return spec;
 }

@@ -9,8 +9,11 @@ import { z } from 'zod';
 /** Table, column and alias names: what a folder, a Parquet column and a SQL name can all be. */
 export const NAME = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _, starting with a letter (at most 63)');
 
-/** A span of time: seconds as a number, or a number with a unit (`90s`, `15m`, `2h`, `3d`, `2w`, `1y`). */
-export const SPAN = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?\s*(s|m|h|d|w|y)$/, 'a span like 90s, 15m, 2h, 3d, 2w or 1y')]);
+/**
+ * A span of time: seconds as a number, or a number with a unit (`90s`, `15m`, `2h`, `3d`, `2w`, `3mo`, `1y`); months
+ * and years are calendar ones, as SQL's INTERVAL counts them.
+ */
+export const SPAN = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?\s*(s|m|h|d|w|mo|y)$/, 'a span like 90s, 15m, 2h, 3d, 2w, 3mo or 1y')]);
 
 /**
  * A point in time: an ISO date or timestamp (`2024-01-01`, `2024-01-01T12:00:00Z`), or `as_of` or `created` (the
@@ -19,7 +22,7 @@ export const SPAN = z.union([z.number().nonnegative(), z.string().regex(/^\d+(\.
 export const INSTANT = z
   .string()
   .regex(
-    /^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?|(as_of|created)(\s*[+-]\s*\d+(\.\d+)?\s*(s|m|h|d|w|y))*)$/,
+    /^(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?|(as_of|created)(\s*[+-]\s*\d+(\.\d+)?\s*(s|m|h|d|w|mo|y))*)$/,
     'an ISO date or timestamp, or as_of / created with spans added or taken away (as_of - 90d)',
   );
 
@@ -184,6 +187,8 @@ export type ColumnSpec = {
   readonly description?: string;
   /** Where the column is declared in the file, for errors found after parsing. */
   readonly at: SourceSpot;
+  /** Where its generator's value is written (a sql column's expression). */
+  readonly valueAt: SourceSpot;
 };
 
 /** A place in the schema file: 1-based line and column. */
@@ -237,10 +242,16 @@ export const SCHEMA_FILE = z.strictObject({
 
 export type TableOptions = z.infer<typeof TABLE>;
 
+/** A rule as parsed, with where its check is written. */
+export interface RuleSpec extends z.infer<typeof RULE> {
+  readonly at: SourceSpot;
+}
+
 /** A table as parsed: its options, and its columns as specs in file order. */
-export interface TableSpec extends Omit<TableOptions, 'columns'> {
+export interface TableSpec extends Omit<TableOptions, 'columns' | 'rules'> {
   readonly name: string;
   readonly columns: readonly ColumnSpec[];
+  readonly rules?: readonly RuleSpec[];
   readonly at: SourceSpot;
 }
 

@@ -13,9 +13,15 @@ export function rowName(token: NameToken, context: RowContext, input: GeneratorI
   return reference ? context.parent(reference.table).value(token.name) : undefined;
 }
 
+/**
+ * A sql column whose type is not known yet: the loader infers it (inferSqlTypes.ts) before compiling, so only a list's
+ * sql element, whose type comes from the list's, can be without one here.
+ */
+export class UntypedSql extends UserError {}
+
 export function sqlColumn(expression: string, type: string | undefined, input: GeneratorInput): CompiledColumn {
   if (type === undefined) {
-    throw new UserError(`table ${input.table.name}, column ${input.column.name}: a sql column needs type, the DuckDB type its expression gives (DOUBLE, BIGINT, VARCHAR, DECIMAL(10,2), ...)`);
+    throw new UntypedSql(`table ${input.table.name}, column ${input.column.name}: a list of sql elements needs its type, the DuckDB type of the list (type: "DOUBLE[]", "VARCHAR[]", ...)`);
   }
   const reads = namesIn(expression).map((t) => (t.qualifier ? `${t.qualifier}.${t.name}` : t.name));
   return {

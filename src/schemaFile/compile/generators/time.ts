@@ -9,27 +9,54 @@ import type { RowContext } from '../../../schema/tableDefinition.js';
 import type { CompiledColumn, GeneratorInput } from '../compiledColumn.js';
 import { type Distribution, numberSql } from './numbers.js';
 
-const UNITS: Record<string, number> = { s: 1, m: MINUTE, h: HOUR, d: DAY, w: 7 * DAY, y: YEAR };
+/** Units of a fixed length, in seconds. Years and months are calendar ones (spanParts). */
+const UNITS: Record<string, number> = { s: 1, m: MINUTE, h: HOUR, d: DAY, w: 7 * DAY };
+const MONTHS_IN: Record<string, number> = { y: 12, mo: 1 };
+/** A unit after a number: `mo` before `m`, which alone is minutes. */
+const UNIT = '(?:mo|[smhdwy])';
+const SPAN_TEXT = new RegExp(`^(\\d+(?:\\.\\d+)?)\\s*(${UNIT})$`);
 
-/** Seconds in a span: a number of seconds, or `90s`, `15m`, `2h`, `3d`, `2w`, `1y`. */
-export function spanSeconds(span: number | string): number {
-  if (typeof span === 'number') return span;
-  const match = /^(\d+(?:\.\d+)?)\s*([smhdwy])$/.exec(span.trim());
-  return match ? Number(match[1]) * (UNITS[match[2] ?? 's'] ?? 1) : Number.NaN;
+/**
+ * A span as calendar months and seconds: `18y` is 216 months and `3mo` 3, as SQL's INTERVAL counts them (a date 18
+ * years before another is the same day of the month, not 18 times 365.25 days before); the other units are seconds.
+ */
+export function spanParts(span: number | string): { readonly months: number; readonly seconds: number } {
+  if (typeof span === 'number') return { months: 0, seconds: span };
+  const match = SPAN_TEXT.exec(span.trim());
+  if (!match) return { months: 0, seconds: Number.NaN };
+  const [amount, unit = 's'] = [Number(match[1]), match[2]];
+  const months = MONTHS_IN[unit];
+  return months === undefined ? { months: 0, seconds: amount * (UNITS[unit] ?? 1) } : { months: amount * months, seconds: 0 };
 }
 
-/** SQL epoch seconds for an instant: ISO, or as_of / created plus or minus spans. */
+/** Seconds in a span, a month counted as a twelfth of the mean Gregorian year: for distributions' parameters. */
+export function spanSeconds(span: number | string): number {
+  const { months, seconds } = spanParts(span);
+  return months * (YEAR / 12) + seconds;
+}
+
+/** SQL epoch seconds of `seconds` (SQL) moved by calendar months, then by seconds; TIMESTAMP arithmetic, no time zone. */
+function moved(seconds: string, months: number, plus: number): string {
+  if (months === 0) return plus === 0 ? `(${seconds})` : `(${seconds} + ${plus})`;
+  const calendar = `epoch(make_timestamp(CAST((${seconds}) * 1000000 AS BIGINT)) + to_months(${months}))`;
+  return plus === 0 ? `(${calendar})` : `(${calendar} + ${plus})`;
+}
+
+/** SQL epoch seconds for an instant: ISO, or as_of / created plus or minus spans (calendar years and months first). */
 export function instantSql(instant: string, row: RandomSource): string {
-  const relative = /^(as_of|created)((?:\s*[+-]\s*\d+(?:\.\d+)?\s*[smhdwy])*)$/.exec(instant.trim());
+  const relative = new RegExp(`^(as_of|created)((?:\\s*[+-]\\s*\\d+(?:\\.\\d+)?\\s*${UNIT})*)$`).exec(instant.trim());
   if (!relative) {
     const iso = /^\d{4}-\d{2}-\d{2}$/.test(instant) ? `${instant}T00:00:00Z` : instant;
     const at = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(iso) ? iso : `${iso}Z`);
     return String(Math.floor(at / 1000));
   }
   const base = relative[1] === 'as_of' ? row.asOf : row.created;
-  const offsets = [...(relative[2] ?? '').matchAll(/([+-])\s*(\d+(?:\.\d+)?\s*[smhdwy])/g)].map((m) => (m[1] === '-' ? -1 : 1) * spanSeconds((m[2] ?? '').replace(/\s+/g, '')));
-  const total = offsets.reduce((a, b) => a + b, 0);
-  return total === 0 ? `(${base})` : `(${base} + ${total})`;
+  const offsets = [...(relative[2] ?? '').matchAll(new RegExp(`([+-])\\s*(\\d+(?:\\.\\d+)?\\s*${UNIT})`, 'g'))].map((m) => {
+    const parts = spanParts((m[2] ?? '').replace(/\s+/g, ''));
+    const sign = m[1] === '-' ? -1 : 1;
+    return { months: sign * parts.months, seconds: sign * parts.seconds };
+  });
+  return moved(base, offsets.reduce((n, o) => n + o.months, 0), offsets.reduce((n, o) => n + o.seconds, 0));
 }
 
 interface TimeOptions {
@@ -58,9 +85,16 @@ function secondsSql(options: TimeOptions, context: RowContext, row: RandomSource
   }
   const span = options.span ?? { max: 0 };
   const min = spanSeconds(span.min ?? 0);
+  const max = spanSeconds(span.max);
   const mean = span.mean === undefined ? undefined : spanSeconds(span.mean);
-  const seconds = numberSql({ min, max: spanSeconds(span.max), distribution: span.distribution, mean }, row, key, false);
-  return `(${referencedSeconds(options.after ?? '', context, input)} + ${seconds})`;
+  const seconds = numberSql({ min, max, distribution: span.distribution, mean }, row, key, false);
+  const from = referencedSeconds(options.after ?? '', context, input);
+  const [low, high] = [spanParts(span.min ?? 0), spanParts(span.max)];
+  if (low.months === 0 && high.months === 0) return `(${from} + ${seconds})`;
+  // With calendar years or months, the ends are the calendar dates (after + min, after + max), and the draw falls
+  // between them as it falls between the spans' lengths in seconds.
+  const [start, end] = [moved(from, low.months, low.seconds), moved(from, high.months, high.seconds)];
+  return max > min ? `(${start} + (${seconds} - ${min}) / ${max - min} * (${end} - ${start}))` : start;
 }
 
 function describeTime(options: TimeOptions): string {
