@@ -18,6 +18,9 @@ interface WorkerFailure {
   readonly message: string;
 }
 
+/** How DuckDB says it ran out of memory, or could not spill what did not fit (its temporary files, their folder's bound). */
+const SPILL_OR_MEMORY = /out of memory error|duckdb_temp|temporary (file|director)|temp_directory/i;
+
 type Cause = 'spill' | 'full' | 'too-large' | 'read-only' | 'denied' | 'not-permitted' | 'not-a-folder' | 'no-folder' | 'directory';
 
 /**
@@ -27,7 +30,7 @@ type Cause = 'spill' | 'full' | 'too-large' | 'read-only' | 'denied' | 'not-perm
 const CAUSES: readonly { readonly cause: Cause; readonly codes: readonly string[]; readonly worker?: RegExp }[] = [
   // DuckDB out of memory, or failing to spill what does not fit (its temporary files, their folder's bound): the
   // machine's limits, whatever the table. First, so that a full disk while spilling is said to be the spill's.
-  { cause: 'spill', codes: [], worker: /out of memory error|duckdb_temp|temporary (file|director)|temp_directory/i },
+  { cause: 'spill', codes: [], worker: SPILL_OR_MEMORY },
   { cause: 'full', codes: ['ENOSPC', 'EDQUOT'], worker: /no space left on device|quota exceeded/i },
   { cause: 'too-large', codes: ['EFBIG'], worker: /file too large/i },
   { cause: 'read-only', codes: ['EROFS'], worker: /read-only file system/i },
@@ -38,6 +41,19 @@ const CAUSES: readonly { readonly cause: Cause; readonly codes: readonly string[
   { cause: 'no-folder', codes: ['ENOENT'] },
   { cause: 'directory', codes: ['EISDIR'] },
 ];
+
+/**
+ * A DuckDB error of a command reading a dataset (`verify`, `report`) that is the machine's limit, not a bug: out of
+ * memory, or no room to spill. One line saying how to give it room; undefined for any other error.
+ */
+export function readerLimit(command: string, error: unknown): UserError | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!SPILL_OR_MEMORY.test(message)) return undefined;
+  return new UserError(
+    `${command}: DuckDB could neither hold in memory nor spill to disk what it reads (${message.split('\n')[0] ?? ''}): free some space in the temporary folder (or point TMPDIR at a larger disk), or give it more memory (SYNTHGEN_WORKER_MEMORY_MB, if set, bounds each thread)`,
+    3,
+  );
+}
 
 function isWorkerFailure(failure: unknown): failure is WorkerFailure {
   if (typeof failure !== 'object' || failure === null || !('state' in failure) || failure.state !== 'failed') return false;

@@ -5,12 +5,15 @@
  * files and temporaries end otherwise).
  */
 import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { UserError } from '../errors/userError.js';
 import { isErrno } from '../errors/errno.js';
+import { readerLimit } from '../errors/writeFailure.js';
 import { quotedIdentifier, quotedString } from '../schema/sql.js';
 import { duckdbApi } from '../workers/duckdbApi.js';
+import { type ReaderScratch, readerScratch } from '../workers/scratchFolder.js';
 import { REPORT_TABLES, type ReportTable, type TableSummary } from './reportData.js';
 import { type DatasetFile, unreadableFile } from './unreadableFile.js';
 
@@ -27,17 +30,26 @@ export class ReportDatabase {
   /** Every file read, for naming one DuckDB cannot read. */
   readonly #files: DatasetFile[] = [];
 
-  private constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
+  readonly #scratch: ReaderScratch;
+
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, scratch: ReaderScratch) {
     this.#instance = instance;
     this.#connection = connection;
+    this.#scratch = scratch;
   }
 
   /** Opens the dataset at `root` (a folder of `<table>/*.parquet`); a missing folder or no table is a UserError. */
   static async open(root: string, label: string): Promise<ReportDatabase> {
     const found = await findTableFiles(root, label);
     // Extensions cannot be downloaded here; parquet and icu (time zones) are built in.
-    const instance = await duckdbApi().DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
-    const database = new ReportDatabase(instance, await instance.connect());
+    const scratch = await readerScratch('report', availableParallelism());
+    const instance = await duckdbApi()
+      .DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', ...scratch.duckdbSettings })
+      .catch((error: unknown) => {
+        scratch.remove();
+        throw error;
+      });
+    const database = new ReportDatabase(instance, await instance.connect(), scratch);
     try {
       await database.run(`SET TimeZone = 'UTC'`);
       for (const files of [...found.builtin.values(), ...found.own.values()]) database.#files.push(...files);
@@ -103,6 +115,8 @@ export class ReportDatabase {
    */
   async explain(error: unknown): Promise<unknown> {
     if (error instanceof UserError) return error;
+    const limit = readerLimit('report', error);
+    if (limit) return limit;
     return (await unreadableFile(this.#files, (sql) => this.run(sql)).catch(() => undefined)) ?? error;
   }
 
@@ -118,6 +132,7 @@ export class ReportDatabase {
   close(): void {
     this.#connection.closeSync();
     this.#instance.closeSync();
+    this.#scratch.remove();
   }
 }
 

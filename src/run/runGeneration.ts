@@ -36,7 +36,7 @@ import { checkOriginsUnchanged, originFlag, tableOrigins } from './tableOrigins.
 import { discardCommand, howToFinishFrom } from './runAdvice.js';
 import { WorkerPool } from '../workers/workerPool.js';
 import { spillFolder } from '../workers/spillFolder.js';
-import { createScratch } from './scratchFolder.js';
+import { createScratch } from '../workers/scratchFolder.js';
 import { readLegacyImport } from './legacy/importLegacyRows.js';
 import { loadLegacyParents } from './legacy/loadLegacyParents.js';
 

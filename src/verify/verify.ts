@@ -25,6 +25,8 @@ import { tableRegistry } from '../tables/index.js';
 import { checkTablesKnown } from '../run/tableOrigins.js';
 import { checkListedFiles, loadManifests, unlistedFiles } from './verifyFiles.js';
 import { duckdbApi } from '../workers/duckdbApi.js';
+import { readerScratch } from '../workers/scratchFolder.js';
+import { readerLimit } from '../errors/writeFailure.js';
 import type { VerifyCheck, VerifyReport } from './verifyReport.js';
 import { type TableScope, checkTable, withLegacyRows } from './verifyTables.js';
 import type { RunAsOf } from './valueChecks.js';
@@ -242,7 +244,13 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
   const hereRuns = new Set(loaded.manifests.map((m) => m.run_id));
   append(checks, await placeRuns(options, label, loaded.names, hereRuns));
 
-  const instance = await duckdbApi().DuckDBInstance.create(':memory:', { threads: '2', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+  const scratch = await readerScratch('verify', 2);
+  const instance = await duckdbApi()
+    .DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', ...scratch.duckdbSettings })
+    .catch((error: unknown) => {
+      scratch.remove();
+      throw error;
+    });
   const connection = await instance.connect();
   try {
     await connection.run(`SET TimeZone = 'UTC'`);
@@ -272,8 +280,11 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
     }
     const violations = checks.filter((c) => c.result === 'violation').length;
     return { root: label, ok: violations === 0, runs: loaded.manifests.length, files: files.listed.size, rows, violations, checks };
+  } catch (error: unknown) {
+    throw readerLimit('verify', error) ?? error;
   } finally {
     connection.closeSync();
     instance.closeSync();
+    scratch.remove();
   }
 }

@@ -4,7 +4,7 @@
  * spilling at once corrupted each other's temporary files (and the errors were blamed on the user's table), and a
  * killed run left gigabytes in the user's folder. So each thread gets a folder of its own, `thread-<id>` under the
  * run's `spill` folder inside the run's scratch folder, which the run removes at its end (and the next run, if this
- * one was killed: run/scratchFolder.ts).
+ * one was killed: workers/scratchFolder.ts).
  *
  * A DuckDB's temporary folder can be set only until it is first used, so it is given when the thread's DuckDB opens,
  * from the thread's first task (duckdb.ts): the threads start before the run has its scratch folder

@@ -41,7 +41,7 @@ const MIN_SET_MEMORY_MB = 16;
  * SYNTHGEN_WORKER_MEMORY_MB, if set: each DuckDB thread's memory limit, in place of its share of the machine (for a
  * container whose limit the machine's memory does not show, or to make a run spill on purpose).
  */
-function memoryPerThreadSetMB(): number | undefined {
+export function memoryPerThreadSetMB(): number | undefined {
   const text = process.env.SYNTHGEN_WORKER_MEMORY_MB;
   if (text === undefined || text === '') return undefined;
   const mb = Number(text);

@@ -7,10 +7,13 @@
  * A folder whose owner cannot be told (another host, another user, a name of an older synthgen) is never touched.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processAlive } from '../state/processAlive.js';
+import { spillFolder, spillSettings } from './spillFolder.js';
+import { memoryPerThreadSetMB } from './workerBudget.js';
 
 const PREFIX = 'synthgen-run-';
 /** `synthgen-run-<run id>-<random>-p<pid>-h<host tag>`: a run id may hold dashes, the owner is read from the end. */
@@ -46,4 +49,25 @@ export async function createScratch(runId: string): Promise<string> {
   const scratch = join(tmpdir(), `${PREFIX}${runId}-${randomUUID().slice(0, 8)}-p${process.pid}-h${hostTag()}`);
   await mkdir(scratch, { recursive: true });
   return scratch;
+}
+
+/** A scratch folder of a command that reads a dataset in a DuckDB of its own (verify, report), of `threads` threads. */
+export interface ReaderScratch {
+  /** The DuckDB's settings that make it spill into the scratch folder. */
+  readonly duckdbSettings: Readonly<Record<string, string>>;
+  /** Removes the folder: once the DuckDB is closed. */
+  remove(): void;
+}
+
+/**
+ * A scratch folder for `command`'s DuckDB to spill into: left to itself an in-memory DuckDB spills into `./.tmp` of
+ * the working folder, where two commands at once would share file names and a killed one would leave its spill.
+ */
+export async function readerScratch(command: string, threads: number): Promise<ReaderScratch> {
+  // SYNTHGEN_WORKER_MEMORY_MB bounds every DuckDB thread synthgen opens; unset, a reader takes DuckDB's default.
+  const set = memoryPerThreadSetMB();
+  const folder = await createScratch(command);
+  const spill = await spillFolder(folder, 1);
+  const memory = set === undefined ? {} : { memory_limit: `${set * threads}MB` };
+  return { duckdbSettings: { threads: String(threads), ...spillSettings(spill, 0), ...memory }, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
