@@ -128,9 +128,9 @@ test('a child with no parent rows is refused, saying to generate the parent firs
   expect(() => reserve(before, ['orders'], { orders: 10 })).toThrow(/No existing users found: generate users first/);
 });
 
-test('a child whose parent rows are all legacy is refused, saying to generate the parent with synthgen', () => {
+test('a child whose parent rows are all legacy is refused, naming --legacy-files, or to generate the parent with synthgen', () => {
   const before = metadataWith({ users: { last_id: 50, segments: [{ first_id: 1, last_id: 50, legacy: true }] }, products: parents().tables.products as TableState });
-  expect(() => reserve(before, ['orders'], { orders: 10 })).toThrow(/existing users were made by the legacy tool and cannot be recomputed.*generate users with synthgen first/);
+  expect(() => reserve(before, ['orders'], { orders: 10 })).toThrow(/existing users were made by the original tool and synthgen has not read their files, so orders cannot reference them: pass --legacy-files users=.*or generate users with synthgen first/);
 });
 
 test("origins are recorded as the table state's definition, and only for their tables", () => {
