@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AS_OF, laterAsOf, synthgen, withTempDir } from './helpers/cli.js';
 import { BUCKET, type S3Server, s3Env, startS3 } from './helpers/s3.js';
@@ -18,12 +18,8 @@ afterAll(async () => {
   await s3.close();
 });
 
-function client(): S3Client {
-  return new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
-}
-
 async function keys(prefix: string): Promise<string[]> {
-  const listing = await client().send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
+  const listing = await s3.client().send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
   return (listing.Contents ?? []).map((o) => o.Key ?? '').sort();
 }
 
@@ -39,7 +35,7 @@ test('remove --last-run deletes the run\'s own objects and manifest from the buc
     const summary = JSON.parse(second.stdout) as { run_id: string; tables: Record<string, { files: { path: string }[] }> };
     // One of the run's objects is replaced by other bytes: it is not the run's any more.
     const replaced = `shop/products/${summary.tables.products?.files[0]?.path.split('/').pop() ?? ''}`;
-    await client().send(new PutObjectCommand({ Bucket: BUCKET, Key: replaced, Body: 'other bytes' }));
+    await s3.client().send(new PutObjectCommand({ Bucket: BUCKET, Key: replaced, Body: 'other bytes' }));
 
     const done = await synthgen(['remove', '--last-run', '--yes', '--s3-endpoint', s3.endpoint], dir, s3Env());
     expect(done.code, done.stderr).toBe(0);

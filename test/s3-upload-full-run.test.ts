@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AS_OF, checksums, count, parquetFiles, query, synthgen, withTempDir } from './helpers/cli.js';
 import { BUCKET, type S3Server, s3Env, startFaultProxy, startS3 } from './helpers/s3.js';
@@ -12,10 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s3.close();
 });
-
-function client(): S3Client {
-  return new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
-}
 
 test('a run uploads every part (multipart for big ones): the objects are byte-identical to a local run', async () => {
   await withTempDir(async (dir) => {
@@ -36,7 +32,7 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     const summary = JSON.parse(remote.stdout);
     expect(summary.upload.objects).toBe(3);
 
-    const listing = await client().send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'runs/a/' }));
+    const listing = await s3.client().send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'runs/a/' }));
     const listed = (listing.Contents ?? []).map((o) => ({ key: o.Key ?? '', size: o.Size ?? 0 }));
     // The data objects, and beside them the run's manifest.
     expect(listed.filter((o) => o.key.startsWith('runs/a/_runs/')).map((o) => o.key)).toEqual([`runs/a/_runs/${summary.run_id}.json`]);
@@ -68,7 +64,7 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
 
     const localSums = { ...(await checksums(join(dir, 'local'))) };
     for (const object of objects) {
-      const body = await client().send(new GetObjectCommand({ Bucket: BUCKET, Key: object.key }));
+      const body = await s3.client().send(new GetObjectCommand({ Bucket: BUCKET, Key: object.key }));
       const bytes = Buffer.from(await body.Body!.transformToByteArray());
       const table = object.key.split('/')[2] ?? '';
       const localFile = Object.entries(localSums).find(([name]) => name.startsWith(`${table}/`));

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { forward, listenLoopback } from './proxy.js';
 
@@ -25,6 +26,8 @@ export function s3Env(): Record<string, string> {
 export interface S3Server {
   readonly endpoint: string;
   readonly directory: string;
+  /** A client of the server with its fixed credentials, for a test to look at or plant objects. */
+  client(): S3Client;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,8 @@ export async function startS3(buckets: readonly string[] = [BUCKET]): Promise<S3
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     directory,
+    client: () =>
+      new S3Client({ region: 'us-east-1', endpoint: `http://127.0.0.1:${address.port}`, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }),
     close: async () => {
       await server.close();
       await rm(directory, { recursive: true, force: true });

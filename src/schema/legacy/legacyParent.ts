@@ -4,13 +4,12 @@
  * children), the picks made among both kinds (legacyPicks.ts) and the chosen row joined in (legacySource.ts). The
  * tool's rows are never a first child's parent: their first orders, if any, were the tool's.
  */
-import { type Compilation, CREATED, ID, popularityPool, timelinePool } from '../compilation.js';
+import { type Compilation, CREATED, popularityPool } from '../compilation.js';
 import type { TableRows } from '../compileTable.js';
-import { TimelineLayout, existingFields, parentSource } from '../parents/parentRows.js';
+import { parentSource } from '../parents/parentRows.js';
 import { classTable, popularityTables } from '../parents/popularity.js';
-import { type FirstChildInputs, lookupTimeFields } from '../parents/firstChildren.js';
-import { type ReferenceInputs, addFirstChild } from '../parents/referenceFields.js';
-import { type KnotMemo, timedRanges } from '../time/segmentKnots.js';
+import { type ExistingParents, addFirstChild, referenceInputs } from '../parents/referenceInputs.js';
+import type { KnotMemo } from '../time/segmentKnots.js';
 import { DAY } from '../columns/time.js';
 import { definitionProblem } from '../defineTable.js';
 import type { LegacyParents } from '../../state/segment.js';
@@ -23,11 +22,7 @@ import { chosenParent, groupOf } from './legacySource.js';
 import type { LegacyValues } from './legacyValues.js';
 
 /** synthgen's rows of the reference, when there are any: their layout and timeline pool, and the reference's inputs. */
-interface Synthgen {
-  readonly inputs: ReferenceInputs;
-  readonly first?: FirstChildInputs;
-  readonly lookup?: ReturnType<typeof lookupTimeFields>;
-}
+type Synthgen = ExistingParents;
 
 /** A candidate of the tool's rows has only what its number says: its group. Anything else it is asked for is refused. */
 function numberOnly(compilation: Compilation, table: string, id: string): RandomSource {
@@ -113,24 +108,7 @@ function addPicks(compilation: Compilation, reference: ParentReference, space: P
 function addSynthgen(compilation: Compilation, rows: TableRows, memo: KnotMemo, reference: ParentReference, prefix: string): Synthgen | undefined {
   const ranges = rows.parents[reference.table] ?? [];
   if (ranges.length === 0) return undefined;
-  const layout = new TimelineLayout(timedRanges(reference.table, ranges, compilation.tables, memo));
-  const timeline = compilation.enginePool(timelinePool(reference.table), layout.values);
-  const inputs: ReferenceInputs = { reference, ranges, layout, timeline, prefix, label: `parent ${reference.table}`, engine: `pick of ${reference.table}` };
-  const firsts = reference.firsts;
-  const first: FirstChildInputs | undefined = firsts && {
-    firsts,
-    prefix,
-    idField: ID,
-    createdField: CREATED,
-    earlierCreated: compilation.ownCreated(`GREATEST(${q(ID)} - ${firsts.every}, ${rows.own.first_id})`),
-    firstOwnId: rows.own.first_id,
-  };
-  const lookup = first && lookupTimeFields(first);
-  if (lookup) compilation.addHelpers(lookup.fields, inputs.label, inputs.engine);
-  const time = lookup?.time ?? CREATED;
-  const floor = (ranges[0]?.first_id ?? 1) - 1;
-  compilation.addHelpers(existingFields({ layout, pool: timeline, time: q(time), timeField: time, prefix, floor }), inputs.label, inputs.engine);
-  return { inputs, ...(first ? { first } : {}), ...(lookup ? { lookup } : {}) };
+  return referenceInputs(compilation, rows, memo, reference, ranges, prefix, (ranges[0]?.first_id ?? 1) - 1);
 }
 
 /** Every field of a reference whose parent table holds rows of the original tool's too. */

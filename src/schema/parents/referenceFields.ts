@@ -2,29 +2,16 @@
  * The fields that pick each parent of a row: the parents existing at its time, a pick by popularity (with accept's
  * attempts), first children, and the chosen parent's row, whose values the child then recomputes.
  */
-import { type Compilation, CREATED, ID, popularityPool, timelinePool } from '../compilation.js';
+import { type Compilation, popularityPool } from '../compilation.js';
 import type { TableRows } from '../compileTable.js';
-import { TimelineLayout, existingFields, parentCreatedInline, parentSource, pickFields } from './parentRows.js';
-import { CLASSES, classTable, idleClasses, popularityTables } from './popularity.js';
-import { type FirstChildInputs, firstChildField, lookupTimeFields } from './firstChildren.js';
-import { type KnotMemo, timedRanges } from '../time/segmentKnots.js';
-import type { ParentRange } from '../../state/segment.js';
+import { parentSource, pickFields } from './parentRows.js';
+import { classTable, popularityTables } from './popularity.js';
+import type { KnotMemo } from '../time/segmentKnots.js';
 import { quotedIdentifier } from '../sql.js';
-import type { EngineInput } from '../recordedSource.js';
-import type { ParentReference, RowContext } from '../tableDefinition.js';
+import type { RowContext } from '../tableDefinition.js';
 import { addLegacyParent } from '../legacy/legacyParent.js';
+import { type ReferenceInputs, addFirstChild, referenceInputs } from './referenceInputs.js';
 
-/** What addParents() needs of one reference's parent segments, shared by its picks. */
-export interface ReferenceInputs {
-  readonly reference: ParentReference;
-  readonly ranges: readonly ParentRange[];
-  readonly layout: TimelineLayout;
-  readonly timeline: string;
-  readonly prefix: string;
-  readonly label: string;
-  /** The engine input its fields stand for, in the data dictionary. */
-  readonly engine: EngineInput;
-}
 
 /**
  * The fields that pick each parent among those created before this row (`<prefix>_last` the newest such), with the
@@ -67,28 +54,6 @@ function addPicks(compilation: Compilation, inputs: ReferenceInputs): string {
   return chosen;
 }
 
-/**
- * For a reference with first children (firstChildren.ts): the newest parent for a candidate row that may take it,
- * else the pick. Returns the field holding the parent and the one saying it is the parent's first child.
- */
-export function addFirstChild(compilation: Compilation, inputs: ReferenceInputs, first: FirstChildInputs, candidate: string, pick: string): { chosen: string; firstChild: string } {
-  const { reference, ranges, layout, timeline, prefix, label } = inputs;
-  const newest = `${prefix}_last`;
-  const newestId = quotedIdentifier(newest);
-  const idle = idleClasses(reference.idle ?? 0);
-  const standing = compilation.standing({ table: reference.table, id: newestId, lastIds: ranges.map((r) => r.last_id) });
-  const field = firstChildField({
-    ...first,
-    candidate,
-    newestField: newest,
-    newestCreated: parentCreatedInline(reference.table, layout, timeline, newestId),
-    newestIdle: idle === 0 ? 'FALSE' : `(${standing.popularity} > ${(CLASSES - idle) / CLASSES})`,
-    firstParentId: ranges[0]?.first_id ?? 1,
-  });
-  const chosen = `${prefix}_id_or_first`;
-  compilation.addHelpers([field, { name: chosen, reads: [field.name, newest, pick], sql: `CASE WHEN ${quotedIdentifier(field.name)} THEN ${quotedIdentifier(newest)} ELSE ${quotedIdentifier(pick)} END` }], label, inputs.engine);
-  return { chosen, firstChild: quotedIdentifier(field.name) };
-}
 
 /** Each parent reference's fields: the parents existing at the row's time, the pick, and the chosen parent's row. */
 export function addParents(compilation: Compilation, rows: TableRows, memo: KnotMemo): void {
@@ -104,23 +69,8 @@ export function addParents(compilation: Compilation, rows: TableRows, memo: Knot
     }
     const ranges = rows.parents[reference.table];
     if (!ranges || ranges.length === 0) throw new Error(`${definition.name}: no ${reference.table} ranges given`);
-    const layout = new TimelineLayout(timedRanges(reference.table, ranges, compilation.tables, memo));
-    const timeline = compilation.enginePool(timelinePool(reference.table), layout.values);
-    const inputs: ReferenceInputs = { reference, ranges, layout, timeline, prefix: `__${reference.column}`, label: `parent ${reference.table}`, engine: `pick of ${reference.table}` };
-    const firsts = reference.firsts;
-    const first: FirstChildInputs | undefined = firsts && {
-      firsts,
-      prefix: inputs.prefix,
-      idField: ID,
-      createdField: CREATED,
-      // Clamped: rows too early to have a row `every` before them are no candidates, but the SQL still runs on them.
-      earlierCreated: compilation.ownCreated(`GREATEST(${quotedIdentifier(ID)} - ${firsts.every}, ${rows.own.first_id})`),
-      firstOwnId: rows.own.first_id,
-    };
-    const lookup = first && lookupTimeFields(first);
-    if (lookup) compilation.addHelpers(lookup.fields, inputs.label, inputs.engine);
-    const time = lookup?.time ?? CREATED;
-    compilation.addHelpers(existingFields({ layout, pool: timeline, time: quotedIdentifier(time), timeField: time, prefix: inputs.prefix }), inputs.label, inputs.engine);
+    const { inputs, first, lookup } = referenceInputs(compilation, rows, memo, reference, ranges, `__${reference.column}`);
+    const { layout, timeline } = inputs;
     const pick = addPicks(compilation, inputs);
     const { chosen, firstChild } = first && lookup ? addFirstChild(compilation, inputs, first, lookup.candidate, pick) : { chosen: pick, firstChild: 'FALSE' };
     const final = parentSource({ table: reference.table, layout, pool: timeline, idField: chosen, prefix: `${inputs.prefix}_p`, standing: compilation.standing });
