@@ -36,3 +36,8 @@ export function messageOf(value: unknown): string {
     return `a value that cannot be shown (${typeof value})`;
   }
 }
+
+/** The first line of messageOf(value): what a one-line message quotes of an error (DuckDB's run on for lines). */
+export function firstLineOf(value: unknown): string {
+  return messageOf(value).split('\n')[0] ?? '';
+}

@@ -12,7 +12,7 @@ import { aliasOf } from './compile/compileSchema.js';
 import { refTable } from './compile/generators/references.js';
 import type { ColumnSpec, SchemaSpec, TableSpec } from './format/schemaFormat.js';
 import { type Field, bindProblem, rowOf } from './rowRelation.js';
-import { withDuckDB } from './withDuckDB.js';
+import { withDuckDB } from '../workers/duckdbApi.js';
 
 /** The table's row: its own columns and every column of each parent, as the registry compiled them. */
 function rowRelation(table: TableSpec, registry: TableRegistry): string {

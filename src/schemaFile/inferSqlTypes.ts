@@ -12,7 +12,7 @@ import { UntypedSql } from './compile/generators/sqlColumn.js';
 import { namesIn } from './compile/generators/sqlExpression.js';
 import type { ColumnSpec, SchemaSpec, TableSpec } from './format/schemaFormat.js';
 import { bindProblem, rowOf } from './rowRelation.js';
-import { withDuckDB } from './withDuckDB.js';
+import { withDuckDB } from '../workers/duckdbApi.js';
 
 const untyped = (column: ColumnSpec) => column.generator === 'sql' && column.type === undefined;
 

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { errnoCode, isErrno, reasonOf } from '../errors/errno.js';
+import { firstLineOf } from '../errors/thrownValue.js';
 import { fileKind } from '../files/regularFile.js';
 import { RUNS_FOLDER, ManifestUnreadable, type ManifestFile, type RunManifest, parseManifest } from '../state/runManifest.js';
 import { relativePathProblem } from './relativePathProblem.js';
@@ -167,7 +168,7 @@ async function rowProblems(connection: DuckDBConnection, path: string, file: Man
     }
     return { problems, readable: true };
   } catch (error: unknown) {
-    return { problems: [`unreadable as Parquet (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`], readable: false };
+    return { problems: [`unreadable as Parquet (${firstLineOf(error)})`], readable: false };
   }
 }
 

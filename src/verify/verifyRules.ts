@@ -7,10 +7,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { quotedIdentifier } from '../schema/sql.js';
 import type { Rule, TableDefinition } from '../schema/tableDefinition.js';
 import { idsOf, lowestIds, violation } from './offendingIds.js';
+import { firstLineOf as firstLine } from '../errors/thrownValue.js';
 import { queryRow } from './queryRow.js';
 import type { VerifyCheck } from './verifyReport.js';
 
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
 /**
  * The rule's check; `origin` is the module of a user's table, whose rule not running is a finding, not a crash. A

@@ -18,7 +18,7 @@ import { type LoadedMetadata, type TableState, commitMetadata, loadMetadata } fr
 import { type LegacyRowsRecord, snapshotName } from '../../state/legacy/legacyRows.js';
 import { loadPendingRun, pendingPath } from '../../state/pendingRun.js';
 import { isLegacy } from '../../state/segment.js';
-import { duckdbApi } from '../../workers/duckdbApi.js';
+import { withDuckDB } from '../../workers/duckdbApi.js';
 import { LEGACY_TABLES } from '../../tables/legacy/legacyColumns.js';
 import { type LegacyS3Access, withLegacyFiles } from './legacyFiles.js';
 import { type SnapshotRows, writeSnapshot } from './legacySnapshot.js';
@@ -85,27 +85,23 @@ interface ImportOptions {
 export async function readLegacyImport(files: Readonly<Record<string, string>>, options: ImportOptions): Promise<LegacyImport | undefined> {
   const folder = await mkdtemp(join(tmpdir(), 'synthgen-legacy-snapshot-'));
   const dispose = () => rm(folder, { recursive: true, force: true });
-  const instance = await duckdbApi().DuckDBInstance.create(':memory:', { threads: '1', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
-  const connection = await instance.connect();
   const fresh: ReadTable[] = [];
   try {
-    await connection.run(`SET TimeZone = 'UTC'`);
-    for (const [table, location] of Object.entries(files)) {
-      const read = await readTable(connection, folder, table, location, options);
-      const recorded = options.loaded.metadata.tables[table]?.legacy_rows;
-      if (!recorded) fresh.push(read);
-      else if (recorded.sha256 !== read.record.sha256) {
-        throw new UserError(
-          `--legacy-files ${table}=${location}: the original tool's ${table} were read before (from ${recorded.source}) and other tables' rows reference them, and these files hold other rows: drop --legacy-files ${table}=..., or start a new dataset with another --metadata and --out`,
-        );
+    await withDuckDB(async (connection) => {
+      for (const [table, location] of Object.entries(files)) {
+        const read = await readTable(connection, folder, table, location, options);
+        const recorded = options.loaded.metadata.tables[table]?.legacy_rows;
+        if (!recorded) fresh.push(read);
+        else if (recorded.sha256 !== read.record.sha256) {
+          throw new UserError(
+            `--legacy-files ${table}=${location}: the original tool's ${table} were read before (from ${recorded.source}) and other tables' rows reference them, and these files hold other rows: drop --legacy-files ${table}=..., or start a new dataset with another --metadata and --out`,
+          );
+        }
       }
-    }
+    });
   } catch (error: unknown) {
     await dispose();
     throw error;
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
   }
   if (fresh.length === 0) {
     await dispose();

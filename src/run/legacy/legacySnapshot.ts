@@ -7,6 +7,7 @@
  * lacks a value children need (no creation time, a country synthgen does not model) is left out, and counted.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { firstLineOf as firstLine } from '../../errors/thrownValue.js';
 import { UserError } from '../../errors/userError.js';
 import { type LegacyKind, type LegacyTableSpec, describeKinds, isKind } from '../../schema/legacy/legacyTable.js';
 import { quotedIdentifier as q, quotedString } from '../../schema/sql.js';
@@ -57,10 +58,6 @@ async function checkColumns(connection: DuckDBConnection, spec: LegacyTableSpec,
     }
   }
   return present;
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
 /** SQL: a time column as whole epoch seconds, rounded up (integer arithmetic: nanoseconds overflow a DOUBLE's digits). */

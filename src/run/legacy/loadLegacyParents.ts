@@ -12,7 +12,7 @@ import { quotedString } from '../../schema/sql.js';
 import { type LegacyArrivals, isLegacyLoaded, keepLegacyArrivals } from '../../schema/legacy/legacyArrivals.js';
 import type { LegacyParents, ParentRange } from '../../state/segment.js';
 import type { TableState } from '../../state/metadata.js';
-import { duckdbApi } from '../../workers/duckdbApi.js';
+import { withDuckDB } from '../../workers/duckdbApi.js';
 import { LEGACY_TABLES } from '../../tables/legacy/legacyColumns.js';
 import type { Reservation } from '../reserve.js';
 import { queryRow } from '../../verify/queryRow.js';
@@ -48,9 +48,7 @@ async function check(rows: LegacyParents, metadataPath: string, source: string):
 async function arrivalsOf(rows: LegacyParents): Promise<LegacyArrivals> {
   const spec = LEGACY_TABLES[rows.table];
   if (!spec) throw new Error(`no legacy columns for ${rows.table}`);
-  const instance = await duckdbApi().DuckDBInstance.create(':memory:', { threads: '1', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
-  const connection = await instance.connect();
-  try {
+  return withDuckDB(async (connection) => {
     const snapshot = `read_parquet(${quotedString(rows.path)})`;
     const byDay = (await connection.runAndReadAll(`SELECT grp, -((-created) // 86400) AS day, count(*) AS n FROM ${snapshot} GROUP BY ALL ORDER BY grp, day`)).getRowObjectsJson();
     const groups = spec.group?.count ?? 1;
@@ -77,10 +75,7 @@ async function arrivalsOf(rows: LegacyParents): Promise<LegacyArrivals> {
       groupField: spec.group?.field,
       overrides,
     };
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  });
 }
 
 /** Loads what the run's queries need of the original tool's rows; `tables` says where each was read from. */

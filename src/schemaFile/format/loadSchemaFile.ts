@@ -12,7 +12,7 @@ import { checkCasts } from './checkCasts.js';
 import { checkSchema } from './checkSchema.js';
 import { checkSql } from './checkSql.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES, documentProblem, firstAlias } from './documentLimits.js';
-import { withDuckDB } from '../withDuckDB.js';
+import { withDuckDB } from '../../workers/duckdbApi.js';
 import { didYouMean } from './nearest.js';
 import { COMMON, COMMON_NAMES, type ColumnSpec, GENERATORS, GENERATOR_NAMES, type GeneratorName, SCHEMA_FILE, type SchemaSpec, type TableSpec } from './schemaFormat.js';
 import { SourceMap, type ValuePath } from './sourceMap.js';
