@@ -5,9 +5,9 @@
  * its own rows is what generating random values costs in DuckDB before they are made realistic: the part of the
  * "within 1.3x of the floor" budget that no realistic generator can avoid spending.
  */
-import { poolColumn, poolTable } from '../src/schema/columns/poolAt.js';
-import { quotedIdentifier } from '../src/schema/sql.js';
-import type { TableDefinition } from '../src/schema/tableDefinition.js';
+import { poolColumn, poolTable } from '../src/model/columns/poolAt.js';
+import { quotedIdentifier } from '../src/model/sql.js';
+import type { TableDefinition } from '../src/model/tableDefinition.js';
 
 const ID = '__id';
 

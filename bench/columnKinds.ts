@@ -5,8 +5,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { benchCompile } from './engineMethod.js';
-import { quotedIdentifier } from '../src/schema/sql.js';
-import type { TableDefinition } from '../src/schema/tableDefinition.js';
+import { quotedIdentifier } from '../src/model/sql.js';
+import type { TableDefinition } from '../src/model/tableDefinition.js';
 
 export const KINDS = ['primary key', 'foreign key', 'text', 'integer', 'decimal', 'timestamp', 'date', 'boolean'] as const;
 export type ColumnKind = (typeof KINDS)[number];

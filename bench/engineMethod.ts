@@ -1,10 +1,10 @@
 /** synthgen's per-part work and the write floor, in-process on one DuckDB thread: exactly what one worker does. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type CompiledTable, compileTable } from '../src/schema/compileTable.js';
-import { standInOwn, standInParents } from '../src/schema/time/standInRanges.js';
-import { writePoolFile } from '../src/schema/poolFile.js';
-import { quotedString } from '../src/schema/sql.js';
-import type { TableDefinition } from '../src/schema/tableDefinition.js';
+import { type CompiledTable, compileTable } from '../src/model/compileTable.js';
+import { standInOwn, standInParents } from '../src/model/time/standInRanges.js';
+import { writePoolFile } from '../src/model/poolFile.js';
+import { quotedString } from '../src/model/sql.js';
+import type { TableDefinition } from '../src/model/tableDefinition.js';
 import { loadPools } from '../src/workers/loadPools.js';
 import { PARQUET_OPTIONS } from '../src/workers/generatePart.js';
 import { tableRegistry } from '../src/tables/index.js';

@@ -4,8 +4,8 @@
  */
 import { type DuckDBAppender, type DuckDBConnection, dateValue, decimalValue, listValue, timestampTZValue } from '@duckdb/node-api';
 import { faker } from '@faker-js/faker';
-import { quotedIdentifier, quotedString } from '../src/schema/sql.js';
-import type { Column, TableDefinition } from '../src/schema/tableDefinition.js';
+import { quotedIdentifier, quotedString } from '../src/model/sql.js';
+import type { Column, TableDefinition } from '../src/model/tableDefinition.js';
 import { PARQUET_OPTIONS } from '../src/workers/generatePart.js';
 
 type Value = string | number | boolean | Date | string[] | null;

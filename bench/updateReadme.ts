@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { dataDictionary } from '../src/schema/dictionary/dataDictionary.js';
+import { dataDictionary } from '../src/model/dictionary/dataDictionary.js';
 import { BUILTIN_TABLES } from '../src/tables/index.js';
 import { type ScalingPoint, writeScalingChart } from './scalingChart.js';
 import { JSON_SCHEMA_PATH, schemaFileJsonSchema } from '../src/schemaFile/format/jsonSchema.js';

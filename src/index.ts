@@ -4,22 +4,22 @@
  */
 
 // Defining tables.
-export { defineTable, definePool } from './schema/defineTable.js';
-export type { TableDefinition, Column, Field, ParentReference, ParentRow, PoolDefinition, PoolReader, RowContext, Rule } from './schema/tableDefinition.js';
-export { type RandomSource, uniform, draw20, chance, below, between } from './schema/random.js';
-export { type Choice, weighted, weightedIndex, labelOf, describeWeights } from './schema/columns/weighted.js';
-export { MONEY, money, cents } from './schema/columns/money.js';
-export { MINUTE, HOUR, DAY, YEAR, toTimestamp, toDate, spanOf, createdInIdOrder } from './schema/columns/time.js';
-export { type Timeline, DEFAULT_HISTORY_YEARS, defaultSince } from './schema/time/timeline.js';
-export { concat, quotedString, quotedIdentifier, stringList } from './schema/sql.js';
+export { defineTable, definePool } from './model/defineTable.js';
+export type { TableDefinition, Column, Field, ParentReference, ParentRow, PoolDefinition, PoolReader, RowContext, Rule } from './model/tableDefinition.js';
+export { type RandomSource, uniform, draw20, chance, below, between } from './model/random.js';
+export { type Choice, weighted, weightedIndex, labelOf, describeWeights } from './model/columns/weighted.js';
+export { MONEY, money, cents } from './model/columns/money.js';
+export { MINUTE, HOUR, DAY, YEAR, toTimestamp, toDate, spanOf, createdInIdOrder } from './model/columns/time.js';
+export { type Timeline, DEFAULT_HISTORY_YEARS, defaultSince } from './model/time/timeline.js';
+export { concat, quotedString, quotedIdentifier, stringList } from './model/sql.js';
 
 // The built-in tables, and the registry a run reads tables from.
 export { BUILTIN_TABLES, tableRegistry } from './tables/index.js';
-export { TableRegistry, type RegisteredTable, type TableOrigin } from './schema/registry.js';
-export { DefinitionError } from './schema/defineTable.js';
-export { loadTableModules } from './schema/loadTableModules.js';
-export { compileTable, partQuery } from './schema/compileTable.js';
-export { dataDictionary } from './schema/dictionary/dataDictionary.js';
+export { TableRegistry, type RegisteredTable, type TableOrigin } from './model/registry.js';
+export { DefinitionError } from './model/defineTable.js';
+export { loadTableModules } from './model/loadTableModules.js';
+export { compileTable, partQuery } from './model/compileTable.js';
+export { dataDictionary } from './model/dictionary/dataDictionary.js';
 
 // Running.
 export { UserError } from './errors/userError.js';

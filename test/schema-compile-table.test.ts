@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { writePoolFile } from '../dist/src/schema/poolFile.js';
+import { writePoolFile } from '../dist/src/model/poolFile.js';
 import { TableRegistry, defineTable, definePool, partQuery } from '../dist/src/index.js';
 import type { TableDefinition } from '../dist/src/index.js';
 import { query } from './helpers/cli.js';

@@ -4,7 +4,7 @@
  */
 import { expect, test } from 'vitest';
 import { BUILTIN_TABLES, dataDictionary, defineTable, uniform } from '../dist/src/index.js';
-import { columnDependencies } from '../dist/src/schema/dictionary/columnDependencies.js';
+import { columnDependencies } from '../dist/src/model/dictionary/columnDependencies.js';
 import type { Column, TableDefinition } from '../dist/src/index.js';
 
 const column = (name: string, type: string, sql: Column['sql'], extra: Partial<Column> = {}): Column => ({ name, type, description: 'd', distribution: 'd', sql, ...extra });

@@ -1,10 +1,10 @@
 /**
- * The timeline's knots (src/schema/time/timeline.ts): times at equal shares of a window's arrivals. They rise, span
+ * The timeline's knots (src/model/time/timeline.ts): times at equal shares of a window's arrivals. They rise, span
  * the window where the rate is positive, crowd where the rate is high, and the count of rows existing at a time
  * never runs ahead of the rows placed by then.
  */
 import { expect, test } from 'vitest';
-import { NoArrivals, existingRows, knotsOf } from '../dist/src/schema/time/timeline.js';
+import { NoArrivals, existingRows, knotsOf } from '../dist/src/model/time/timeline.js';
 
 const HOUR = 3600;
 const window = { since: 1_700_000_000, asOf: 1_700_000_000 + 48 * HOUR };

@@ -10,7 +10,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { Bench } from 'tinybench';
 import { sha256File } from '../../src/files/fileChecksum.js';
 import { memoryLimitPerWorker } from '../../src/run/runGeneration.js';
-import type { TableDefinition } from '../../src/schema/tableDefinition.js';
+import type { TableDefinition } from '../../src/model/tableDefinition.js';
 import { BUILTIN_TABLES as TABLES } from '../../src/tables/index.js';
 import { openWorkerDuckDB } from '../../src/workers/duckdb.js';
 import { PARQUET_OPTIONS } from '../../src/workers/generatePart.js';

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { Bench } from 'tinybench';
 import { memoryLimitPerWorker } from '../../src/run/runGeneration.js';
-import type { TableDefinition } from '../../src/schema/tableDefinition.js';
+import type { TableDefinition } from '../../src/model/tableDefinition.js';
 import { BUILTIN_TABLES as TABLES } from '../../src/tables/index.js';
 import { BUILTIN_POOLS } from '../../src/tables/builtinPools.js';
 import { loadSchemaTables } from '../../src/schemaFile/loadSchemaTables.js';

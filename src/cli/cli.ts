@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Builtins, Cli, type BaseContext, type ErrorWithMeta } from 'clipanion';
 import { UserError } from '../errors/userError.js';
 import { stackOf } from '../errors/thrownValue.js';
-import { moduleImporting, noteRejection } from '../schema/loadTableModules.js';
+import { moduleImporting, noteRejection } from '../model/loadTableModules.js';
 import { GenerateCommand } from './commands/generate.js';
 import { InitCommand } from './commands/init.js';
 import { RemoveCommand } from './commands/remove.js';

@@ -4,8 +4,8 @@
  */
 import { Option } from 'clipanion';
 import { UserError } from '../errors/userError.js';
-import { loadTableModules } from '../schema/loadTableModules.js';
-import type { RegisteredTable, TableRegistry } from '../schema/registry.js';
+import { loadTableModules } from '../model/loadTableModules.js';
+import type { RegisteredTable, TableRegistry } from '../model/registry.js';
 import { BUILTIN_TABLES, tableRegistry } from '../tables/index.js';
 
 export function tablesOption() {

@@ -6,7 +6,7 @@
  * Members with the same count lie on one straight piece of the curve, so those counts give the exact curve, from
  * which the points drawn and the shares are read off.
  */
-import { quotedIdentifier } from '../schema/sql.js';
+import { quotedIdentifier } from '../model/sql.js';
 import type { Concentration, Section } from './reportData.js';
 import { type ReportDatabase, numberOf } from './reportDatabase.js';
 

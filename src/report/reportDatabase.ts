@@ -11,7 +11,7 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node
 import { UserError } from '../errors/userError.js';
 import { isErrno } from '../errors/errno.js';
 import { readerLimit } from '../errors/writeFailure.js';
-import { quotedIdentifier, quotedString } from '../schema/sql.js';
+import { quotedIdentifier, quotedString } from '../model/sql.js';
 import { duckdbApi } from '../workers/duckdbApi.js';
 import { type ReaderScratch, readerScratch } from '../workers/scratchFolder.js';
 import { REPORT_TABLES, type ReportTable, type TableSummary } from './reportData.js';

@@ -3,7 +3,7 @@
  * alone, so no definition is needed. Per table: its rows by month of its first time column, and a profile of every
  * column (DuckDB's SUMMARIZE: type, nulls, range, quartiles) with the most common values of the few-valued ones.
  */
-import { quotedIdentifier } from '../schema/sql.js';
+import { quotedIdentifier } from '../model/sql.js';
 import type { ColumnProfile, TableDescription, TableProfile } from './reportData.js';
 import { type ReportDatabase, type Row, numberOf } from './reportDatabase.js';
 

@@ -5,7 +5,7 @@
  * customer's evening.
  */
 import { LOCALES } from '../tables/locales.js';
-import { quotedString } from '../schema/sql.js';
+import { quotedString } from '../model/sql.js';
 import type { HourOfDay, OrdersByMonth, OrdersPerDay, Section, WeekdayProfile } from './reportData.js';
 import { type ReportDatabase, type Row, numberOf } from './reportDatabase.js';
 

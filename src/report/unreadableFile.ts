@@ -8,7 +8,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { UserError } from '../errors/userError.js';
-import { quotedString } from '../schema/sql.js';
+import { quotedString } from '../model/sql.js';
 
 export interface DatasetFile {
   /** Where it is read from (for S3, the folder it was downloaded into). */

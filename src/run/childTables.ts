@@ -4,7 +4,7 @@
  * rows are never counted by --num-rows: each parent row's draws say how many it has.
  */
 import { UserError } from '../errors/userError.js';
-import type { TableRegistry } from '../schema/registry.js';
+import type { TableRegistry } from '../model/registry.js';
 
 export function withChildren(
   registry: TableRegistry,

@@ -7,10 +7,10 @@ import { UserError } from '../errors/userError.js';
 import type { Metadata, TableOriginRecord, TableState } from '../state/metadata.js';
 import { join } from 'node:path';
 import { type LegacyParents, type ParentRange, type Segment, isLegacy } from '../state/segment.js';
-import type { TableRegistry } from '../schema/registry.js';
-import type { TableDefinition } from '../schema/tableDefinition.js';
-import { epochSeconds } from '../schema/sql.js';
-import { defaultSince } from '../schema/time/timeline.js';
+import type { TableRegistry } from '../model/registry.js';
+import type { TableDefinition } from '../model/tableDefinition.js';
+import { epochSeconds } from '../model/sql.js';
+import { defaultSince } from '../model/time/timeline.js';
 
 export interface Reservation {
   readonly first: number;

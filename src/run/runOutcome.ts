@@ -15,7 +15,7 @@ import { MANIFEST_FORMAT, type RunManifest, toolVersions, writeManifest } from '
 import type { RunRequest } from './runRequest.js';
 import type { FileSummary, RunSummary, TableSummary } from './runTypes.js';
 import { describeTarget } from '../output/s3/s3Target.js';
-import type { TableRegistry } from '../schema/registry.js';
+import type { TableRegistry } from '../model/registry.js';
 
 /**
  * Each table's files, in ID order. Throws (a bug, never the user's doing) unless they cover the table's reserved IDs

@@ -10,7 +10,7 @@ import { isLegacy } from '../state/segment.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
 import { type TablePlan, fileStamp } from './parts/plan.js';
 import type { Reservation } from './reserve.js';
-import type { TableRegistry } from '../schema/registry.js';
+import type { TableRegistry } from '../model/registry.js';
 import { tableRegistry } from '../tables/index.js';
 import { withChildren } from './childTables.js';
 import { checkTablesKnown } from './tableOrigins.js';

@@ -1,5 +1,5 @@
 /** What a run takes and gives back: its options, the events it reports while it goes, and its summary. */
-import type { TableRegistry } from '../schema/registry.js';
+import type { TableRegistry } from '../model/registry.js';
 import type { PartTimings } from '../workers/task.js';
 import type { S3Settings } from '../output/s3/upload.js';
 import type { FormatAsked, ParquetFormat, ParquetRecord } from '../output/parquetFormat.js';

@@ -5,7 +5,7 @@
  * rows made from another definition would not agree with those already written (children recompute their parents).
  */
 import { UserError } from '../errors/userError.js';
-import type { TableRegistry } from '../schema/registry.js';
+import type { TableRegistry } from '../model/registry.js';
 import type { Metadata, TableOriginRecord } from '../state/metadata.js';
 import { parentReads } from '../schemaFile/schemaVersions.js';
 

@@ -7,7 +7,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors/userError.js';
-import type { TableRegistry } from '../schema/registry.js';
+import type { TableRegistry } from '../model/registry.js';
 import { aliasOf } from './compile/compileSchema.js';
 import { refTable } from './compile/generators/references.js';
 import type { ColumnSpec, SchemaSpec, TableSpec } from './format/schemaFormat.js';

@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UserError } from '../errors/userError.js';
-import type { TableDefinition } from '../schema/tableDefinition.js';
+import type { TableDefinition } from '../model/tableDefinition.js';
 import { type CompileOptions, generatorInputs } from './compile/compileSchema.js';
 import { UntypedSql } from './compile/generators/sqlColumn.js';
 import { namesIn } from './compile/generators/sqlExpression.js';

@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
-import { type RegisteredTable, type TableOrigin, TableRegistry } from '../schema/registry.js';
-import type { PoolDefinition, TableDefinition } from '../schema/tableDefinition.js';
+import { type RegisteredTable, type TableOrigin, TableRegistry } from '../model/registry.js';
+import type { PoolDefinition, TableDefinition } from '../model/tableDefinition.js';
 import type { TableState } from '../state/metadata.js';
 import { checkTypes } from './checkTypes.js';
 import { compileSchema } from './compile/compileSchema.js';

@@ -3,7 +3,7 @@
  * column per field at the type it is written with, and each parent a struct by its alias, so that `seats`,
  * `accounts.seats` and `account.plan` resolve as they will in the generated query.
  */
-import { quotedIdentifier as q } from '../schema/sql.js';
+import { quotedIdentifier as q } from '../model/sql.js';
 
 export interface Field {
   /** The parent's alias, for a parent's field. */

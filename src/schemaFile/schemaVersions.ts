@@ -7,8 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors/userError.js';
-import type { TableRegistry } from '../schema/registry.js';
-import { poolValues } from '../schema/poolValues.js';
+import type { TableRegistry } from '../model/registry.js';
+import { poolValues } from '../model/poolValues.js';
 import type { TableState } from '../state/metadata.js';
 import { isLegacy } from '../state/segment.js';
 import type { SchemaRecord, VersionChecks } from '../state/schemaRecord.js';

@@ -4,8 +4,8 @@
  * The metadata keeps it for each version of a schema table (schemaRecord.ts), so each row is checked against the
  * definition of the version that made it; verify derives it the same way for every other table.
  */
-import { NUMERIC_TYPE, TIME_TYPE } from '../schema/defineTable.js';
-import type { TableDefinition } from '../schema/tableDefinition.js';
+import { NUMERIC_TYPE, TIME_TYPE } from '../model/defineTable.js';
+import type { TableDefinition } from '../model/tableDefinition.js';
 import type { RecordedRule, VersionChecks } from '../state/schemaRecord.js';
 import { recordOfRule } from './compile/rules.js';
 

@@ -2,8 +2,8 @@
  * The built-in tables' pools, as definitions: name, type, and a builder that loads faker (pools.ts) only when a
  * pool must be built, since importing faker's locale data alone takes ~0.3 s and the disk cache usually has them.
  */
-import { definePool } from '../schema/defineTable.js';
-import type { PoolDefinition } from '../schema/tableDefinition.js';
+import { definePool } from '../model/defineTable.js';
+import type { PoolDefinition } from '../model/tableDefinition.js';
 
 function builtin(name: string, type: PoolDefinition['type']): PoolDefinition {
   return definePool({ name, type, build: async () => (await import('./pools.js')).buildPool(name) });

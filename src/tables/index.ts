@@ -1,6 +1,6 @@
 /** The built-in tables. Adding one is adding its module and one entry here; the registry orders them by parents. */
-import { type RegisteredTable, TableRegistry } from '../schema/registry.js';
-import type { TableDefinition } from '../schema/tableDefinition.js';
+import { type RegisteredTable, TableRegistry } from '../model/registry.js';
+import type { TableDefinition } from '../model/tableDefinition.js';
 import { BUILTIN_POOLS } from './builtinPools.js';
 import { orders } from './orders.js';
 import { products } from './products.js';

@@ -2,13 +2,13 @@
  * The orders' helper fields: the customer's country and address, the basket, shipping, coupon, discount, tax and
  * the fulfilment timeline, computed once per row and read by the columns in orders.ts.
  */
-import { cents, money } from '../schema/columns/money.js';
+import { cents, money } from '../model/columns/money.js';
 import { POOL } from './builtinPools.js';
-import { DAY, HOUR } from '../schema/columns/time.js';
-import { weighted, weightedIndex } from '../schema/columns/weighted.js';
+import { DAY, HOUR } from '../model/columns/time.js';
+import { weighted, weightedIndex } from '../model/columns/weighted.js';
 import { ADDRESS_POOL_SIZE } from './locales.js';
-import { DRAW20, below, chance, draw20 } from '../schema/random.js';
-import { quotedString } from '../schema/sql.js';
+import { DRAW20, below, chance, draw20 } from '../model/random.js';
+import { quotedString } from '../model/sql.js';
 import { addressIndex } from './users.js';
 import { engagementOf, tierOf } from './behaviour/customerActivity.js';
 import { SUBCATEGORIES } from './catalog.js';
@@ -29,7 +29,7 @@ import {
   code,
   taxRates,
 } from './orderTerms.js';
-import type { Field } from '../schema/tableDefinition.js';
+import type { Field } from '../model/tableDefinition.js';
 
 export const FREE_SHIPPING_FROM = 50;
 /** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */

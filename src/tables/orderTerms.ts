@@ -2,8 +2,8 @@
  * The terms an order is drawn on: quantities, shipping methods with their fees and transit times, payment methods,
  * coupons, statuses and tax rates. Plain data, so orders.ts holds only how the columns use them.
  */
-import type { Choice } from '../schema/columns/weighted.js';
-import { quotedString } from '../schema/sql.js';
+import type { Choice } from '../model/columns/weighted.js';
+import { quotedString } from '../model/sql.js';
 
 export const quantities: Choice[] = [
   [1, 68],

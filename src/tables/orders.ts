@@ -3,14 +3,14 @@
  * recomputed from them: unit_price is the product's price, the order is placed after both the user registered and
  * the product was listed, and it ships to the user's address (or, for some, another address in their country).
  */
-import { MONEY } from '../schema/columns/money.js';
-import { defineTable } from '../schema/defineTable.js';
+import { MONEY } from '../model/columns/money.js';
+import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, createdInIdOrder, toDate, toTimestamp } from '../schema/columns/time.js';
-import { describeWeights, labelOf, weighted } from '../schema/columns/weighted.js';
+import { DAY, createdInIdOrder, toDate, toTimestamp } from '../model/columns/time.js';
+import { describeWeights, labelOf, weighted } from '../model/columns/weighted.js';
 import { LOCALES } from './locales.js';
-import { below, chance, draw20, uniform } from '../schema/random.js';
-import { concat, quotedString } from '../schema/sql.js';
+import { below, chance, draw20, uniform } from '../model/random.js';
+import { concat, quotedString } from '../model/sql.js';
 import { streetAddress } from './users.js';
 import { addressRule, countryCodeOf } from './geography/addressRules.js';
 import { ORDERS, hourOfWeekSql, hourlyRate } from './calendar.js';

@@ -24,7 +24,7 @@ import { BRANDS_PER_CATEGORY, brandSuffixes } from './catalog/brands.js';
 import { type Archetype, archetypes, colorPool, measurePool } from './catalog/catalogPools.js';
 import { ORDERS, REGISTRATIONS, acceptance, localeTable } from './calendar.js';
 import { paymentByCountry, shippingByBasket } from './orderTerms.js';
-import { lottery } from '../schema/columns/weighted.js';
+import { lottery } from '../model/columns/weighted.js';
 
 export type Pool = readonly string[] | readonly number[];
 

@@ -8,9 +8,9 @@ import { POOL } from './builtinPools.js';
 import { BRANDS_PER_CATEGORY } from './catalog/brands.js';
 import { ARCHETYPES_PER_SUBCATEGORY, MEASURES_PER_SUBCATEGORY } from './catalog/catalogPools.js';
 import { ADJECTIVES_PER_SUBCATEGORY, COLORS_PER_SUBCATEGORY } from './catalog/subcategory.js';
-import { below, uniform } from '../schema/random.js';
-import { concat } from '../schema/sql.js';
-import type { Field, RowContext } from '../schema/tableDefinition.js';
+import { below, uniform } from '../model/random.js';
+import { concat } from '../model/sql.js';
+import type { Field, RowContext } from '../model/tableDefinition.js';
 
 export const PRODUCT_TEXT_POOLS = [
   POOL.subcategory_adjective,

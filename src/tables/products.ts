@@ -1,14 +1,14 @@
 /** products: the catalogue, with prices, costs and physical attributes that fit each subcategory. */
-import { MONEY, cents } from '../schema/columns/money.js';
-import { defineTable } from '../schema/defineTable.js';
+import { MONEY, cents } from '../model/columns/money.js';
+import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, createdInIdOrder, spanOf, toTimestamp } from '../schema/columns/time.js';
+import { DAY, createdInIdOrder, spanOf, toTimestamp } from '../model/columns/time.js';
 import { PRODUCTS, noise, rateRange, relativeRate } from './behaviour/activity.js';
 import { LISTINGS, hourlyRate } from './calendar.js';
-import { type Choice, describeWeights, weighted } from '../schema/columns/weighted.js';
-import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
-import { concat, quotedString } from '../schema/sql.js';
-import type { PoolReader } from '../schema/tableDefinition.js';
+import { type Choice, describeWeights, weighted } from '../model/columns/weighted.js';
+import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
+import { concat, quotedString } from '../model/sql.js';
+import type { PoolReader } from '../model/tableDefinition.js';
 import { CATEGORIES as categories, SUBCATEGORIES } from './catalog.js';
 import { PRODUCT_TEXT_HELPERS, PRODUCT_TEXT_POOLS, brandSql, colorSql, descriptionSql, materialSql, productNameSql } from './productText.js';
 

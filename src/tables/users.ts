@@ -1,17 +1,17 @@
 /** users: customers of the shop, living in six locales, with names, addresses and phones that agree with them. */
-import { defineTable } from '../schema/defineTable.js';
+import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, YEAR, createdInIdOrder, spanOf, toDate, toTimestamp } from '../schema/columns/time.js';
+import { DAY, YEAR, createdInIdOrder, spanOf, toDate, toTimestamp } from '../model/columns/time.js';
 import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from './calendar.js';
-import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../schema/columns/weighted.js';
+import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../model/columns/weighted.js';
 import { ADDRESS_POOL_SIZE, LOCALES, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { PHONE_FREE_DIGITS } from './geography/phoneDigits.js';
 import { addressRule } from './geography/addressRules.js';
-import { type RandomSource, below, chance, draw20, uniform } from '../schema/random.js';
+import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
 import { CUSTOMERS, noise, relativeRate } from './behaviour/activity.js';
 import { LOGINS_PER_DAY, MEAN_DAYS_AWAY, describeTiers, engagementOf, segmentOf, tierOf } from './behaviour/customerActivity.js';
-import { concat, quotedString } from '../schema/sql.js';
-import type { PoolReader } from '../schema/tableDefinition.js';
+import { concat, quotedString } from '../model/sql.js';
+import type { PoolReader } from '../model/tableDefinition.js';
 
 
 /**

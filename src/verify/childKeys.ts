@@ -5,8 +5,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type IdRange, describeRanges } from './idRanges.js';
-import { quotedIdentifier } from '../schema/sql.js';
-import type { ChildrenOf, TableDefinition } from '../schema/tableDefinition.js';
+import { quotedIdentifier } from '../model/sql.js';
+import type { ChildrenOf, TableDefinition } from '../model/tableDefinition.js';
 import type { VerifyCheck } from './verifyReport.js';
 import { lowestIds, offending, violation } from './offendingIds.js';
 import { queryRow } from './queryRow.js';

@@ -5,8 +5,8 @@
  * answers every column's checks.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quotedIdentifier, quotedString } from '../schema/sql.js';
-import type { TableDefinition } from '../schema/tableDefinition.js';
+import { quotedIdentifier, quotedString } from '../model/sql.js';
+import type { TableDefinition } from '../model/tableDefinition.js';
 import { type ColumnCheck, describeBounds, tableChecks } from './versionScopes.js';
 import { idsOf, lowestIds, violation } from './offendingIds.js';
 import { queryRow } from './queryRow.js';

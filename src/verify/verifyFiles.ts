@@ -14,9 +14,9 @@ import { firstLineOf } from '../errors/thrownValue.js';
 import { fileKind } from '../files/regularFile.js';
 import { RUNS_FOLDER, ManifestUnreadable, type ManifestFile, type RunManifest, parseManifest } from '../state/runManifest.js';
 import { relativePathProblem } from './relativePathProblem.js';
-import { quotedIdentifier, quotedString } from '../schema/sql.js';
-import type { TableLookup } from '../schema/compileTable.js';
-import type { TableDefinition } from '../schema/tableDefinition.js';
+import { quotedIdentifier, quotedString } from '../model/sql.js';
+import type { TableLookup } from '../model/compileTable.js';
+import type { TableDefinition } from '../model/tableDefinition.js';
 import type { VerifyCheck } from './verifyReport.js';
 
 /** Far above any real manifest (a million files is ~250 MB), and below what one string can hold. */

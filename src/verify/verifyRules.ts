@@ -4,8 +4,8 @@
  * table's primary key by its bare name, which a body joining parents by USING or with aliases still exposes.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quotedIdentifier } from '../schema/sql.js';
-import type { Rule, TableDefinition } from '../schema/tableDefinition.js';
+import { quotedIdentifier } from '../model/sql.js';
+import type { Rule, TableDefinition } from '../model/tableDefinition.js';
 import { idsOf, lowestIds, violation } from './offendingIds.js';
 import { firstLineOf as firstLine } from '../errors/thrownValue.js';
 import { queryRow } from './queryRow.js';

@@ -7,9 +7,9 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type IdRange, describeRanges, idCount } from './idRanges.js';
-import { quotedIdentifier } from '../schema/sql.js';
-import type { ParentReference, TableDefinition } from '../schema/tableDefinition.js';
-import type { TableLookup } from '../schema/compileTable.js';
+import { quotedIdentifier } from '../model/sql.js';
+import type { ParentReference, TableDefinition } from '../model/tableDefinition.js';
+import type { TableLookup } from '../model/compileTable.js';
 import type { VerifyCheck } from './verifyReport.js';
 import { idsOf, lowestIds, offending, violation } from './offendingIds.js';
 import { type RunAsOf, checkValues } from './valueChecks.js';

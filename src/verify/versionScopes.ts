@@ -7,7 +7,7 @@
  * of an earlier synthgen, or none), its rows are checked only where the file computes them as that version did, and
  * the report says what was not checked. Every other table has one definition: all its rows are checked against it.
  */
-import type { Rule, TableDefinition } from '../schema/tableDefinition.js';
+import type { Rule, TableDefinition } from '../model/tableDefinition.js';
 import { ruleOf } from '../schemaFile/compile/rules.js';
 import { checksOf } from '../schemaFile/versionChecks.js';
 import type { SchemaRecord, VersionChecks } from '../state/schemaRecord.js';

@@ -9,7 +9,7 @@
  * later can be proved to be its own. It returns a summary, never rows.
  */
 import { stat, unlink } from 'node:fs/promises';
-import { quotedString } from '../schema/sql.js';
+import { quotedString } from '../model/sql.js';
 import { threadConnection } from './duckdb.js';
 import { loadPools } from './loadPools.js';
 import { DEFAULT_FORMAT, copyOptions } from '../output/parquetFormat.js';

@@ -6,8 +6,8 @@
  * from ~380 MB to ~460 MB (medians of three), which costs more than the reload saves.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { PoolTableSpec } from '../schema/poolFile.js';
-import { quotedIdentifier, quotedString } from '../schema/sql.js';
+import type { PoolTableSpec } from '../model/poolFile.js';
+import { quotedIdentifier, quotedString } from '../model/sql.js';
 
 export async function loadPools(connection: DuckDBConnection, spec: PoolTableSpec | undefined): Promise<void> {
   if (!spec) return;

@@ -9,7 +9,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quotedString } from '../schema/sql.js';
+import { quotedString } from '../model/sql.js';
 
 export interface CopySplit {
   /** Computing the rows: every operator under COPY_TO_FILE. */

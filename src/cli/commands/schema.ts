@@ -4,9 +4,9 @@
  */
 import { Command, Option } from 'clipanion';
 import { UserError } from '../../errors/userError.js';
-import { columnDependencies } from '../../schema/dictionary/columnDependencies.js';
-import { dataDictionary, lookupIn } from '../../schema/dictionary/dataDictionary.js';
-import type { Column, TableDefinition } from '../../schema/tableDefinition.js';
+import { columnDependencies } from '../../model/dictionary/columnDependencies.js';
+import { dataDictionary, lookupIn } from '../../model/dictionary/dataDictionary.js';
+import type { Column, TableDefinition } from '../../model/tableDefinition.js';
 import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import { toolVersions } from '../../state/runManifest.js';
 import { dictionaryText } from '../render/dictionaryText.js';

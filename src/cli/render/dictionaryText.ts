@@ -3,9 +3,9 @@
  * each column on a table row of 300-600 characters. Here each column is a short line (name and type) and its
  * meaning, distribution, dependencies and checks are wrapped under it to the terminal's width.
  */
-import { columnDependencies, describeDependencies } from '../../schema/dictionary/columnDependencies.js';
-import { describeChecks, lookupIn } from '../../schema/dictionary/dataDictionary.js';
-import type { TableDefinition } from '../../schema/tableDefinition.js';
+import { columnDependencies, describeDependencies } from '../../model/dictionary/columnDependencies.js';
+import { describeChecks, lookupIn } from '../../model/dictionary/dataDictionary.js';
+import type { TableDefinition } from '../../model/tableDefinition.js';
 import { wrap } from './wrap.js';
 
 /** Markdown's code spans read as plain text. */

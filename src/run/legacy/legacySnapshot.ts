@@ -9,8 +9,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { firstLineOf as firstLine } from '../../errors/thrownValue.js';
 import { UserError } from '../../errors/userError.js';
-import { type LegacyKind, type LegacyTableSpec, describeKinds, isKind } from '../../schema/legacy/legacyTable.js';
-import { quotedIdentifier as q, quotedString } from '../../schema/sql.js';
+import { type LegacyKind, type LegacyTableSpec, describeKinds, isKind } from '../../model/legacy/legacyTable.js';
+import { quotedIdentifier as q, quotedString } from '../../model/sql.js';
 import { queryRow } from '../../verify/queryRow.js';
 import type { LegacyFile } from './legacyFiles.js';
 

@@ -3,8 +3,8 @@
  * listings, with the retail year and the countries' local hours), or on a shape of the file's own (UTC hours,
  * weekdays, months and a yearly growth).
  */
-import { DAY, HOUR, YEAR } from '../../schema/columns/time.js';
-import type { Timeline } from '../../schema/time/timeline.js';
+import { DAY, HOUR, YEAR } from '../../model/columns/time.js';
+import type { Timeline } from '../../model/time/timeline.js';
 import { LISTINGS, ORDERS, REGISTRATIONS, hourlyRate } from '../../tables/calendar.js';
 import type { TableOptions } from '../format/schemaFormat.js';
 

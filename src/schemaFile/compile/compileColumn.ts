@@ -3,8 +3,8 @@
  * draw), `type` (the written type), `description`, and `unique` where the generator can guarantee it.
  */
 import { UserError } from '../../errors/userError.js';
-import { uniform } from '../../schema/random.js';
-import type { Column, PoolDefinition } from '../../schema/tableDefinition.js';
+import { uniform } from '../../model/random.js';
+import type { Column, PoolDefinition } from '../../model/tableDefinition.js';
 import type { ColumnSpec } from '../format/schemaFormat.js';
 import type { CompiledColumn, GeneratorInput } from './compiledColumn.js';
 import { boolColumn, choiceColumn } from './generators/categorical.js';

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { UserError } from '../../errors/userError.js';
-import { defineTable } from '../../schema/defineTable.js';
-import type { ChildrenOf, ParentReference, PoolDefinition, TableDefinition } from '../../schema/tableDefinition.js';
+import { defineTable } from '../../model/defineTable.js';
+import type { ChildrenOf, ParentReference, PoolDefinition, TableDefinition } from '../../model/tableDefinition.js';
 import type { ColumnSpec, SchemaSpec, TableSpec } from '../format/schemaFormat.js';
 import { describeArrivals, timelineOf } from './arrivals.js';
 import type { GeneratorInput, Reference } from './compiledColumn.js';

@@ -2,8 +2,8 @@
  * What a generator of a schema file compiles to: a column's SQL over the row's context, its type, and what the data
  * dictionary says of it, all from the column's options (nothing is described by hand beside the logic).
  */
-import type { RandomSource } from '../../schema/random.js';
-import type { PoolDefinition, RowContext } from '../../schema/tableDefinition.js';
+import type { RandomSource } from '../../model/random.js';
+import type { PoolDefinition, RowContext } from '../../model/tableDefinition.js';
 import type { ColumnSpec, TableSpec } from '../format/schemaFormat.js';
 
 export interface CompiledColumn {

@@ -4,8 +4,8 @@
  * A rule is first resolved to a record (its check with every name qualified, and the parents it joins), which the
  * metadata keeps with each version of the table, so verify can run a version's rules after the file changed them.
  */
-import type { Rule, TableDefinition } from '../../schema/tableDefinition.js';
-import { quotedIdentifier } from '../../schema/sql.js';
+import type { Rule, TableDefinition } from '../../model/tableDefinition.js';
+import { quotedIdentifier } from '../../model/sql.js';
 import type { RecordedRule, RuleJoin } from '../../state/schemaRecord.js';
 import type { TableSpec } from '../format/schemaFormat.js';
 import type { Reference } from './compiledColumn.js';

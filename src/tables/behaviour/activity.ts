@@ -3,8 +3,8 @@
  * engine gives a row (schema/parents/popularity.ts), a property of its ID, so users and products can make their own
  * columns follow it (tier, logins, sales rank, reviews) while orders pick them by it, and nothing is read back.
  */
-import { CLASSES, classWeights } from '../../schema/parents/popularity.js';
-import { type RandomSource, uniform } from '../../schema/random.js';
+import { CLASSES, classWeights } from '../../model/parents/popularity.js';
+import { type RandomSource, uniform } from '../../model/random.js';
 
 /** Orders pick customers with this skew; the least active quarter never orders. */
 export const CUSTOMERS = { skew: 3, idle: 0.25 } as const;

@@ -3,9 +3,9 @@
  * customer. Engagement is the expected number of orders so far relative to an average customer's year; the tier
  * thresholds are its quantiles over a three-year history (measured on 200k users: test/realism-customers).
  */
-import { DAY, YEAR } from '../../schema/columns/time.js';
-import type { RandomSource } from '../../schema/random.js';
-import { quotedString } from '../../schema/sql.js';
+import { DAY, YEAR } from '../../model/columns/time.js';
+import type { RandomSource } from '../../model/random.js';
+import { quotedString } from '../../model/sql.js';
 import { CUSTOMERS, noise, relativeRate } from './activity.js';
 
 /** Mean days between logins of an average customer; a customer n times as active comes back n times as often. */

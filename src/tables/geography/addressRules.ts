@@ -5,8 +5,8 @@
  * Post's postcode ranges by state, La Poste's département prefixes, Royal Mail's postcode areas by nation,
  * Deutsche Post's Leitzonen). Germany's Leitzonen cross Land borders, so its check is coarser.
  */
-import type { Rule } from '../../schema/tableDefinition.js';
-import { quotedString } from '../../schema/sql.js';
+import type { Rule } from '../../model/tableDefinition.js';
+import { quotedString } from '../../model/sql.js';
 import { LOCALES } from '../locales.js';
 import { CA_PROVINCES, FR_REGIONS, US_STATES } from './regions.js';
 

@@ -6,8 +6,8 @@
  * a product's price, listing time and, if the files say, its subcategory or category (which gives the return rate).
  * The rest of a parent's values orders need (an address, a tier) is drawn from the row's ID, as for synthgen's rows.
  */
-import type { LegacyTableSpec } from '../../schema/legacy/legacyTable.js';
-import { quotedIdentifier as q, quotedString } from '../../schema/sql.js';
+import type { LegacyTableSpec } from '../../model/legacy/legacyTable.js';
+import { quotedIdentifier as q, quotedString } from '../../model/sql.js';
 import { LOCALES } from '../locales.js';
 import { CATEGORIES, SUBCATEGORIES } from '../catalog.js';
 

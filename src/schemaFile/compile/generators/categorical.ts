@@ -1,6 +1,6 @@
 /** Categories with weights, and booleans with a probability. */
-import { type Choice, describeWeights, weighted } from '../../../schema/columns/weighted.js';
-import { chance, draw20 } from '../../../schema/random.js';
+import { type Choice, describeWeights, weighted } from '../../../model/columns/weighted.js';
+import { chance, draw20 } from '../../../model/random.js';
 import type { CompiledColumn } from '../compiledColumn.js';
 
 export function choiceColumn(options: Record<string, number> | readonly (string | number | boolean)[], key: string): CompiledColumn {

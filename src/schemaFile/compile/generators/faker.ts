@@ -8,10 +8,10 @@ import { Faker, allLocales, type LocaleDefinition } from '@faker-js/faker';
 import { createHash } from 'node:crypto';
 import { UserError } from '../../../errors/userError.js';
 import { didYouMean } from '../../format/nearest.js';
-import { definePool } from '../../../schema/defineTable.js';
-import { type Choice, weighted } from '../../../schema/columns/weighted.js';
-import { below, draw20 } from '../../../schema/random.js';
-import type { PoolDefinition } from '../../../schema/tableDefinition.js';
+import { definePool } from '../../../model/defineTable.js';
+import { type Choice, weighted } from '../../../model/columns/weighted.js';
+import { below, draw20 } from '../../../model/random.js';
+import type { PoolDefinition } from '../../../model/tableDefinition.js';
 import type { CompiledColumn, GeneratorInput } from '../compiledColumn.js';
 import { FakerLimit, MAX_POOL_CHARS, MAX_POOL_VALUES, MAX_VALUE_CHARS, argumentsProblem, guardCounts } from './fakerLimits.js';
 

@@ -1,7 +1,7 @@
 /** `list`: min to max values of another generator; each element has draws of its own (the row's, hashed with its index). */
 import { UserError } from '../../../errors/userError.js';
 import { ELEMENT_GENERATORS, GENERATORS } from '../../format/schemaFormat.js';
-import type { RandomSource } from '../../../schema/random.js';
+import type { RandomSource } from '../../../model/random.js';
 import type { CompiledColumn, GeneratorInput } from '../compiledColumn.js';
 import { type Distribution, describeNumbers, numberSql } from './numbers.js';
 

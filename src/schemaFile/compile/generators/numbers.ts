@@ -5,7 +5,7 @@
  * variable of shape alpha, or min plus a Lomax one when min is not positive). Every draw is the row's, salted by
  * the column's name.
  */
-import { uniform, type RandomSource } from '../../../schema/random.js';
+import { uniform, type RandomSource } from '../../../model/random.js';
 
 export type Distribution = 'uniform' | 'normal' | 'lognormal' | 'exponential' | 'zipf' | 'pareto';
 

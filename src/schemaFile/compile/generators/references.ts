@@ -1,6 +1,6 @@
 /** Keys, references and what they bring: a row's id or line, a parent's id, a parent's column, its children's aggregate. */
 import { UserError } from '../../../errors/userError.js';
-import type { ChildAggregate } from '../../../schema/tableDefinition.js';
+import type { ChildAggregate } from '../../../model/tableDefinition.js';
 import type { CompiledColumn, GeneratorInput } from '../compiledColumn.js';
 
 export function keyColumn(options: true | Record<string, never> | 'line'): CompiledColumn {

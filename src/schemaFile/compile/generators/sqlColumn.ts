@@ -1,6 +1,6 @@
 /** `sql`: an expression over the row's other columns (by name) and its parents' (alias.column), as DuckDB SQL. */
 import { UserError } from '../../../errors/userError.js';
-import type { RowContext } from '../../../schema/tableDefinition.js';
+import type { RowContext } from '../../../model/tableDefinition.js';
 import type { CompiledColumn, GeneratorInput } from '../compiledColumn.js';
 import { type NameToken, namesIn, rewriteNames } from './sqlExpression.js';
 

@@ -4,8 +4,8 @@
  * the key can be read back from the text, so two rows never share it.
  */
 import { UserError } from '../../../errors/userError.js';
-import { quotedString } from '../../../schema/sql.js';
-import type { RowContext } from '../../../schema/tableDefinition.js';
+import { quotedString } from '../../../model/sql.js';
+import type { RowContext } from '../../../model/tableDefinition.js';
 import type { CompiledColumn, GeneratorInput } from '../compiledColumn.js';
 
 export const TRANSFORMS = ['lower', 'upper', 'slug', 'digits'] as const;

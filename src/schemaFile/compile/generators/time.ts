@@ -3,9 +3,9 @@
  * between two instants (ISO, or as_of / created with spans added), or another time (the row's, or a parent's) plus
  * a drawn span. Unless `future`, a value is capped at the row's as-of, so nothing lies after it.
  */
-import { DAY, HOUR, MINUTE, YEAR, toDate, toTimestamp } from '../../../schema/columns/time.js';
-import type { RandomSource } from '../../../schema/random.js';
-import type { RowContext } from '../../../schema/tableDefinition.js';
+import { DAY, HOUR, MINUTE, YEAR, toDate, toTimestamp } from '../../../model/columns/time.js';
+import type { RandomSource } from '../../../model/random.js';
+import type { RowContext } from '../../../model/tableDefinition.js';
 import type { CompiledColumn, GeneratorInput } from '../compiledColumn.js';
 import { type Distribution, numberSql } from './numbers.js';
 
