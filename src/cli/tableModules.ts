@@ -10,7 +10,7 @@ import { BUILTIN_TABLES, tableRegistry } from '../tables/index.js';
 
 export function tablesOption() {
   return Option.Array('--tables', {
-    description: 'A JavaScript module whose exports are tables made with defineTable() (see "Your own tables as code" in the README); repeat for several',
+    description: 'A JavaScript module whose exports are tables made with defineTable() (see docs/tables-as-code.md); repeat for several',
   });
 }
 

@@ -93,7 +93,7 @@ export async function loadSchemaTables(
       versions.set(table.name, version);
       if (version.changed) {
         const fields = version.changed.length > 0 ? ` (${version.changed.join(', ')})` : '';
-        notices.push(`${table.name}: its columns changed since version ${version.version - 1}${fields}, so its new rows are version ${version.version}; rows already generated keep theirs (a column changes when the file changes it, or when this synthgen computes it otherwise: see the README's Generator changelog)`);
+        notices.push(`${table.name}: its columns changed since version ${version.version - 1}${fields}, so its new rows are version ${version.version}; rows already generated keep theirs (a column changes when the file changes it, or when this synthgen computes it otherwise: see docs/changelog.md)`);
       }
     }
   }

@@ -29,7 +29,7 @@ export class SchemaCommand extends Command {
     description: 'Print the data dictionary: every table and column with its type, meaning, distribution, what it depends on and what verify checks',
     details: `
       As text wrapped to the terminal (100 columns when stdout is not a terminal and COLUMNS is not set), as
-      Markdown tables (--format md; the README's data dictionary is this), or as JSON. Name tables to print only
+      Markdown tables (--format md; docs/data-dictionary.md is this), or as JSON. Name tables to print only
       those.
     `,
     examples: [
