@@ -15,7 +15,8 @@ export { concat, quotedString, quotedIdentifier, stringList } from './model/sql.
 
 // The built-in tables, and the registry a run reads tables from.
 export { BUILTIN_TABLES, tableRegistry } from './tables/index.js';
-export { TableRegistry, type RegisteredTable, type TableOrigin } from './model/registry.js';
+export { TableRegistry, type RegisteredTable } from './model/registry.js';
+export type { TableOrigin, BuiltinOrigin, ModuleOrigin, SchemaFileOrigin } from './records/tableOrigin.js';
 export { DefinitionError } from './model/defineTable.js';
 export { loadTableModules } from './model/loadTableModules.js';
 export { compileTable, partQuery } from './model/compileTable.js';

@@ -79,9 +79,9 @@ export class ReportCommand extends Command {
     const registry = await registryFor({ modules: this.tables, schemas: this.schema });
     return registry.definitions.flatMap((definition): TableDescription[] => {
       const origin = registry.originOf(definition.name);
-      if (!origin) return [];
+      if (origin.kind === 'builtin') return [];
       const columns = definition.columns.map(({ name, description }) => ({ name, description }));
-      return [{ name: definition.name, description: definition.description, definedIn: relative(process.cwd(), origin.module), columns }];
+      return [{ name: definition.name, description: definition.description, definedIn: relative(process.cwd(), origin.path), columns }];
     });
   }
 
