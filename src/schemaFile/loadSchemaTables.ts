@@ -18,7 +18,10 @@ import { type TableVersion, checkReadsAcrossVersions, checkRecordedReaders, fing
 import { checksOf } from './versionChecks.js';
 
 export interface SchemaTables {
+  /** The files' tables, each with its origin (the file, and its record: versions and what verify checks). */
   readonly tables: readonly RegisteredTable[];
+  /** Every table: `others` and the files', checked together; what a run, verify or report is given. */
+  readonly registry: TableRegistry;
   /** What a run should say: tables whose changed columns make a new version. */
   readonly notices: readonly string[];
 }
@@ -56,8 +59,11 @@ function compileAll(specs: readonly SchemaSpec[], others: readonly RegisteredTab
 }
 
 /**
- * The files' tables. `others` are the tables they may reference (the built-in ones, a module's); `states` the
- * dataset's tables as its metadata records them (empty without one).
+ * The files' tables. `others` are the tables they may reference (the built-in ones, a module's), `builtinPools` the
+ * built-in tables' pools (whose values may be cached on disk); `states` the dataset's tables as its metadata records
+ * them (empty without one). The registry is made twice: a draft with every table at version 1, which fingerprints
+ * their fields (the metadata records fingerprints so computed), then the one returned, with the versions the records
+ * and those fingerprints give. The caller passes that one along, and makes no other.
  */
 export async function loadSchemaTables(
   files: readonly string[],
@@ -117,5 +123,5 @@ export async function loadSchemaTables(
     const definition = final.get(name);
     return mine.has(name) && definition ? [{ definition, origin: final.originOf(name) }] : [];
   });
-  return { tables, notices };
+  return { tables, registry: final, notices };
 }
