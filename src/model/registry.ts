@@ -95,6 +95,24 @@ export class TableRegistry {
     return registry;
   }
 
+  /**
+   * The same tables as new definitions of the same names, parents and children (a schema file's tables once the
+   * dataset's records gave them their versions, schemaFile/loadSchemaTables.ts), with their origins. What they may
+   * differ in (a version, an origin) is read by no check, so nothing is checked again: the registry is made once.
+   * Each table is compiled for checking afresh when first asked.
+   */
+  revised(entries: readonly RegisteredTable[]): TableRegistry {
+    const byName = new Map(entries.map((entry) => [entry.definition.name, entry]));
+    const shape = (definition: TableDefinition) => JSON.stringify([definition.parents, definition.children ?? null, definition.pools.map((pool) => pool.name)]);
+    const ordered = this.names.flatMap((name) => {
+      const entry = byName.get(name);
+      const before = this.get(name);
+      return entry && before && shape(entry.definition) === shape(before) && isTable(entry.definition) ? [entry] : [];
+    });
+    if (ordered.length !== this.#tables.size || byName.size !== this.#tables.size) throw new Error('a revised registry has the same tables, parents and children');
+    return new TableRegistry(ordered, this.#builtinPools);
+  }
+
   #checkPoolNames(): void {
     const seen = new Map<string, { pool: PoolDefinition; table: string }>();
     for (const { definition } of this.#tables.values()) {

@@ -61,9 +61,9 @@ function compileAll(specs: readonly SchemaSpec[], others: readonly RegisteredTab
 /**
  * The files' tables. `others` are the tables they may reference (the built-in ones, a module's), `builtinPools` the
  * built-in tables' pools (whose values may be cached on disk); `states` the dataset's tables as its metadata records
- * them (empty without one). The registry is made twice: a draft with every table at version 1, which fingerprints
- * their fields (the metadata records fingerprints so computed), then the one returned, with the versions the records
- * and those fingerprints give. The caller passes that one along, and makes no other.
+ * them (empty without one). The registry is made (checked) once, with every table at version 1, which fingerprints
+ * their fields; the one returned is it revised with the versions the records and those fingerprints give (no check
+ * reads a version: TableRegistry.revised). The caller passes that one along, and makes no other.
  */
 export async function loadSchemaTables(
   files: readonly string[],
@@ -75,16 +75,16 @@ export async function loadSchemaTables(
   const loaded: SchemaSpec[] = [];
   for (const file of files) loaded.push(await loadSchemaFile(file, known));
   const specs = await inferSqlTypes(loaded, (name) => others.find((t) => t.definition.name === name)?.definition);
-  const register = (compiled: TableDefinition[][], origin: (spec: SchemaSpec, table: string) => SchemaFileOrigin) => {
+  const entriesOf = (compiled: TableDefinition[][], origin: (spec: SchemaSpec, table: string) => SchemaFileOrigin) => {
     const entries: RegisteredTable[] = [...others];
     compiled.forEach((definitions, i) => {
       const spec = specs[i];
       if (spec) for (const definition of definitions) entries.push({ definition, origin: origin(spec, definition.name) });
     });
-    return located(specs, () => TableRegistry.create(entries, builtinPools));
+    return entries;
   };
   // First as version 1, to fingerprint the fields; then with the versions the dataset's records give them.
-  const draft = register(compileAll(specs, others, () => 1), (spec) => ({ kind: 'schema', path: resolve(spec.file) }));
+  const draft = located(specs, () => TableRegistry.create(entriesOf(compileAll(specs, others, () => 1), (spec) => ({ kind: 'schema', path: resolve(spec.file) })), builtinPools));
   const versions = new Map<string, TableVersion>();
   const notices: string[] = [];
   const where = new Map<string, string>();
@@ -110,12 +110,11 @@ export async function loadSchemaTables(
     if (flag !== undefined) checkReadsAcrossVersions(draft, name, where.get(name) ?? flag, versions, states);
   }
   checkRecordedReaders(new Set(draft.names), (table) => where.get(table) ?? table, versions, states);
-  const final = register(
-    compileAll(specs, others, (table) => versions.get(table)?.version ?? 1),
-    (spec, table) => {
+  const final = draft.revised(
+    entriesOf(compileAll(specs, others, (table) => versions.get(table)?.version ?? 1), (spec, table) => {
       const record = versions.get(table)?.record;
       return { kind: 'schema', path: resolve(spec.file), ...(record ? { record } : {}) };
-    },
+    }),
   );
   await checkTypes(specs, final);
   const mine = new Set(specs.flatMap((spec) => spec.tables.map((t) => t.name)));
