@@ -32,9 +32,9 @@ export interface TableSources {
   readonly onNotice?: (message: string) => void;
 }
 
-async function schemaTables(sources: TableSources, others: readonly RegisteredTable[]): Promise<RegisteredTable[]> {
-  const schemas = sources.schemas ?? [];
-  if (schemas.length === 0) return [];
+/** The registry of the built-in tables, `others` and the schema files' tables, as loadSchemaTables makes it. */
+async function schemaRegistry(sources: TableSources & { readonly schemas: readonly string[] }, others: readonly RegisteredTable[]): Promise<TableRegistry> {
+  const { schemas } = sources;
   const [{ loadSchemaTables }, { loadMetadata }, { BUILTIN_POOLS }] = await Promise.all([
     import('../schemaFile/loadSchemaTables.js'),
     import('../state/metadata.js'),
@@ -44,18 +44,20 @@ async function schemaTables(sources: TableSources, others: readonly RegisteredTa
   const builtins: RegisteredTable[] = BUILTIN_TABLES.map((definition) => ({ definition }));
   const loaded = await loadSchemaTables(schemas, states, [...builtins, ...others], BUILTIN_POOLS);
   for (const notice of loaded.notices) sources.onNotice?.(notice);
-  return [...loaded.tables];
+  return loaded.registry;
 }
 
 /** Definitions that cannot be checked alone (a parent, a cycle, a field read) fail here, naming the modules. */
 export async function registryFor(sources: TableSources | readonly string[] | undefined): Promise<TableRegistry> {
   const given: TableSources = Array.isArray(sources) ? { modules: sources } : ((sources ?? {}) as TableSources);
   const modules = given.modules ?? [];
+  const schemas = given.schemas ?? [];
   const fromModules = modules.length > 0 ? await loadTableModules(modules) : [];
-  const fromSchemas = await schemaTables(given, fromModules);
-  if (fromModules.length === 0 && fromSchemas.length === 0) return tableRegistry();
+  // The schema files' loader makes the registry of every table (the files' tables take their versions from it).
+  if (schemas.length > 0) return schemaRegistry({ ...given, schemas }, fromModules);
+  if (fromModules.length === 0) return tableRegistry();
   try {
-    return tableRegistry([...fromModules, ...fromSchemas]);
+    return tableRegistry(fromModules);
   } catch (error: unknown) {
     if (error instanceof UserError && modules.length > 0) throw new UserError(`${modules.map((m) => `--tables ${m}`).join(' ')}: ${error.message}`, error.exitCode);
     throw error;

@@ -61,7 +61,7 @@ export class SchemaCommand extends Command {
       return 0;
     }
     const registry = await registryFor({ modules: this.tables, schemas: this.schema, ...(this.metadata === undefined ? {} : { metadataPath: this.metadata }) });
-    const definitions = this.#chosen(registry.definitions, (name) => registry.originOf(name) !== undefined);
+    const definitions = this.#chosen(registry.definitions, (name) => registry.originOf(name).kind !== 'builtin');
     const format = this.json ? 'json' : (this.format ?? 'text');
     if (format === 'json') this.context.stdout.write(`${JSON.stringify({ tables: jsonDictionary(definitions, registry.definitions) }, null, 2)}\n`);
     else if (format === 'md') this.context.stdout.write(dataDictionary(definitions, registry.definitions));
