@@ -45,7 +45,6 @@ const FAST = [
   'state-metadata-bom',
   'state-metadata-symlink',
   'state-pending-parser',
-  'state-legacy-compact',
   'state-lock-shapes',
   'state-lock-symlink',
   'state-lock-zombie',

@@ -3,6 +3,7 @@
  * behaviour in depth): exit 0 with a summary on stdout; --json on stdout for scripts; bad input is one line on stderr,
  * no stack, exit 2, nothing written; a run that stops part-way exits 3 and the same command then finishes it; --help;
  * a signal stops a run with 130 and leaves no lock nor scratch folder. Everything else the fast tier checks in process.
+ * The cases run at once (each in its own folder): most of a spawn's time is start-up, which they overlap.
  */
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
@@ -25,7 +26,7 @@ function withFileSizeLimit(args: readonly string[], cwd: string, kilobytes: numb
   });
 }
 
-test('a run exits 0 with its summary on stdout and nothing on stderr', async () => {
+test.concurrent('a run exits 0 with its summary on stdout and nothing on stderr', async () => {
   await withTempDir(async (dir) => {
     const { code, stdout, stderr } = await synthgen(['--table-names', 'users', '--num-rows', '500', ...RUN], dir);
     expect(code, stderr).toBe(0);
@@ -36,7 +37,7 @@ test('a run exits 0 with its summary on stdout and nothing on stderr', async () 
   });
 });
 
-test('--json prints the summary as JSON on stdout, every file with its SHA-256', async () => {
+test.concurrent('--json prints the summary as JSON on stdout, every file with its SHA-256', async () => {
   await withTempDir(async (dir) => {
     const { code, stdout, stderr } = await synthgen(['--table-names', 'products', '--num-rows', '300', ...RUN, '--json'], dir);
     expect(code, stderr).toBe(0);
@@ -46,7 +47,7 @@ test('--json prints the summary as JSON on stdout, every file with its SHA-256',
   });
 });
 
-test('bad input is one line on stderr, no stack, exit 2, and nothing written', async () => {
+test.concurrent('bad input is one line on stderr, no stack, exit 2, and nothing written', async () => {
   await withTempDir(async (dir) => {
     const { code, stdout, stderr } = await synthgen(['--table-names', 'orders', '--num-rows', '10', ...RUN], dir);
     expect(code).toBe(2);
@@ -58,7 +59,7 @@ test('bad input is one line on stderr, no stack, exit 2, and nothing written', a
   });
 });
 
-test('a run that stops part-way exits 3 in one line, keeping its record; the same command then finishes it', async () => {
+test.concurrent('a run that stops part-way exits 3 in one line, keeping its record; the same command then finishes it', async () => {
   await withTempDir(async (dir) => {
     // Its one part (4.9 MB) goes past a 3,000 KB limit; what comes before it does not: the pools file its worker
     // reads (~1.5 MB), and the sizing sample, one row group of 10,000 rows (~0.7 MB).
@@ -75,7 +76,7 @@ test('a run that stops part-way exits 3 in one line, keeping its record; the sam
   });
 });
 
-test('--help lists the commands and exits 0', async () => {
+test.concurrent('--help lists the commands and exits 0', async () => {
   await withTempDir(async (dir) => {
     const { code, stdout, stderr } = await synthgen(['--help'], dir);
     expect(code, stderr).toBe(0);
@@ -83,7 +84,7 @@ test('--help lists the commands and exits 0', async () => {
   });
 });
 
-test('Ctrl-C (SIGINT) stops a run with exit 130, saying so, and leaves no lock, no scratch folder, no metadata', async () => {
+test.concurrent('Ctrl-C (SIGINT) stops a run with exit 130, saying so, and leaves no lock, no scratch folder, no metadata', async () => {
   await withTempDir(async (dir) => {
     // Stopped while its first calibration sample is being written (a deterministic point), ~1.4 s a vector of rows.
     const run = await startSlowRun(dir, 3);

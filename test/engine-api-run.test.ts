@@ -11,7 +11,7 @@ import { loadMetadata } from '../dist/src/index.js';
 import { count, query, tableSql, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 
-const ROWS = { users: 2000, products: 300, orders: 40000 };
+const ROWS = { users: 1000, products: 200, orders: 25000 };
 
 test('a run through the API writes what its summary says, and records it', async () => {
   await withTempDir(async (dir) => {
