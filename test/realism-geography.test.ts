@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { postcodeValidator } from 'postcode-validator';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { addressAgrees, countryCodeOf } from '../src/tables/geography/addressRules.js';
+import { addressAgrees, countryCodeOf } from '../dist/src/tables/geography/addressRules.js';
 import { AS_OF, generate, query, synthgen, tableSql } from './helpers/cli.js';
 
 let dir = '';

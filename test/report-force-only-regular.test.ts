@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AS_OF, generate, synthgen } from './helpers/cli.js';
-import { UserError } from '../src/errors/userError.js';
-import { checkReportPath, writeReportFile } from '../src/report/writeReportFile.js';
+import { UserError } from '../dist/src/errors/userError.js';
+import { checkReportPath, writeReportFile } from '../dist/src/report/writeReportFile.js';
 
 const run = promisify(execFile);
 const isRoot = process.getuid?.() === 0;

@@ -4,8 +4,8 @@
  * outside the download folder), so it is refused with one line.
  */
 import { describe, expect, test } from 'vitest';
-import { UserError } from '../src/errors/userError.js';
-import { parseS3Target } from '../src/output/s3/s3Target.js';
+import { UserError } from '../dist/src/errors/userError.js';
+import { parseS3Target } from '../dist/src/output/s3/s3Target.js';
 import { synthgen, withTempDir } from './helpers/cli.js';
 
 describe('parseS3Target', () => {

@@ -9,19 +9,19 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { UserError } from '../src/errors/userError.js';
-import type { S3Settings } from '../src/output/s3/upload.js';
+import { UserError } from '../dist/src/errors/userError.js';
+import type { S3Settings } from '../dist/src/output/s3/upload.js';
 import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
 import { forward, listenLoopback } from './helpers/proxy.js';
 import { BUCKET, type S3Server, s3Env, startS3 } from './helpers/s3.js';
 
 let s3: S3Server;
-let upload: typeof import('../src/output/s3/upload.js');
+let upload: typeof import('../dist/src/output/s3/upload.js');
 beforeAll(async () => {
   s3 = await startS3();
   Object.assign(process.env, s3Env(), { SYNTHGEN_UPLOAD_ATTEMPTS: '2' });
   // Read at load: the number of whole-upload attempts.
-  upload = await import('../src/output/s3/upload.js');
+  upload = await import('../dist/src/output/s3/upload.js');
 });
 afterAll(async () => {
   await s3.close();

@@ -7,9 +7,9 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../src/state/metadata.js';
-import { reserveRanges } from '../src/run/reserve.js';
-import { tableRegistry } from '../src/tables/index.js';
+import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../dist/src/state/metadata.js';
+import { reserveRanges } from '../dist/src/run/reserve.js';
+import { tableRegistry } from '../dist/src/tables/index.js';
 
 let dir = '';
 beforeEach(async () => {

@@ -6,8 +6,8 @@ import { mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { UserError } from '../src/errors/userError.js';
-import { acquireRunLock } from '../src/state/runLock.js';
+import { UserError } from '../dist/src/errors/userError.js';
+import { acquireRunLock } from '../dist/src/state/runLock.js';
 
 let dir = '';
 beforeEach(async () => {

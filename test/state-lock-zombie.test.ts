@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { type LockHolder, acquireRunLock } from '../src/state/runLock.js';
+import { type LockHolder, acquireRunLock } from '../dist/src/state/runLock.js';
 
 let dir = '';
 let parent: ChildProcess | undefined;

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { emptyMetadata, loadMetadata } from '../src/state/metadata.js';
+import { emptyMetadata, loadMetadata } from '../dist/src/state/metadata.js';
 
 let dir = '';
 beforeEach(async () => {

@@ -6,8 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../src/state/metadata.js';
-import type { Segment } from '../src/state/segment.js';
+import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../dist/src/state/metadata.js';
+import type { Segment } from '../dist/src/state/segment.js';
 
 let dir = '';
 beforeEach(async () => {

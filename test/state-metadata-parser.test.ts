@@ -11,8 +11,10 @@ import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../d
 import { reserveRanges } from '../dist/src/run/reserve.js';
 import { runRecord } from '../dist/src/run/runOutcome.js';
 import type { RunRequest } from '../dist/src/run/runRequest.js';
+import type { TableSummary } from '../dist/src/run/runTypes.js';
 import { tableRegistry } from '../dist/src/tables/index.js';
 import { usersAndProducts } from './helpers/metadata.js';
+import { present } from './helpers/present.js';
 
 const AS_OF = '2026-01-01T00:00:00.000Z';
 const RUN_ID = '20260102030405-0a1b2c3d';
@@ -32,11 +34,13 @@ afterEach(async () => {
 function committed(): Metadata {
   const before: Metadata = usersAndProducts();
   const request = { runId: RUN_ID, startedAt: '2026-01-02T03:04:05.000Z', seed: 7, asOf: AS_OF, command: 'synthgen --table-names users,orders', format: { compression: 'zstd', level: 1, rowGroupSize: 122880 } } as RunRequest;
-  const { after } = reserveRanges({ tables: ['users', 'orders'], rows: { users: 50, orders: 30 }, seed: 7, asOf: AS_OF, runId: RUN_ID, before, registry: tableRegistry() });
+  const { reserved, after } = reserveRanges({ tables: ['users', 'orders'], rows: { users: 50, orders: 30 }, seed: 7, asOf: AS_OF, runId: RUN_ID, before, registry: tableRegistry() });
   const file = (first_id: number, last_id: number, bytes: number) => ({ path: `/out/x/${first_id}.parquet`, rows: last_id - first_id + 1, bytes, first_id, last_id, sha256: SHA });
-  const summaries = {
-    users: { rows: 50, first_id: 101, last_id: 150, bytes: 900, files: [file(101, 150, 900)] },
-    orders: { rows: 30, first_id: 1, last_id: 30, bytes: 700, files: [file(1, 15, 300), file(16, 30, 400)] },
+  // Each table's window starts where the reservation put it, as in the summaries the run builds (runOutcome.ts).
+  const since = (table: string) => present(reserved.get(table), `the reservation of ${table}`).since;
+  const summaries: Record<string, TableSummary> = {
+    users: { rows: 50, first_id: 101, last_id: 150, since: since('users'), bytes: 900, files: [file(101, 150, 900)] },
+    orders: { rows: 30, first_id: 1, last_id: 30, since: since('orders'), bytes: 700, files: [file(1, 15, 300), file(16, 30, 400)] },
   };
   // Version 3: its run records its Parquet format.
   return { ...before, format_version: 3, tables: after, runs: [{ ...runRecord(request, summaries), manifest: `/out/_runs/${RUN_ID}.json` }] };

@@ -3,7 +3,7 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, realpath, rm, symlink, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../src/state/metadata.js';
+import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../dist/src/state/metadata.js';
 
 let dir = '';
 beforeEach(async () => {

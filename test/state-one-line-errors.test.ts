@@ -9,9 +9,9 @@ import { mkdir, mkdtemp, open, readdir, realpath, rm, symlink, writeFile } from 
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { UserError } from '../src/errors/userError.js';
-import { commitMetadata, emptyMetadata, loadMetadata } from '../src/state/metadata.js';
-import { acquireRunLock } from '../src/state/runLock.js';
+import { UserError } from '../dist/src/errors/userError.js';
+import { commitMetadata, emptyMetadata, loadMetadata } from '../dist/src/state/metadata.js';
+import { acquireRunLock } from '../dist/src/state/runLock.js';
 
 let dir = '';
 beforeEach(async () => {

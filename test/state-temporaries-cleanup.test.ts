@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { acquireRunLock } from '../src/state/runLock.js';
+import { acquireRunLock } from '../dist/src/state/runLock.js';
 
 let dir = '';
 beforeEach(async () => {

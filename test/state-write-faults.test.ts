@@ -11,10 +11,10 @@ import { chmod, mkdtemp, readdir, rm, rmdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { atomicWrite } from '../src/files/atomicWrite.js';
-import { UserError } from '../src/errors/userError.js';
-import { commitMetadata, emptyMetadata } from '../src/state/metadata.js';
-import { acquireRunLock } from '../src/state/runLock.js';
+import { atomicWrite } from '../dist/src/files/atomicWrite.js';
+import { UserError } from '../dist/src/errors/userError.js';
+import { commitMetadata, emptyMetadata } from '../dist/src/state/metadata.js';
+import { acquireRunLock } from '../dist/src/state/runLock.js';
 
 const missing = { metadata: emptyMetadata(), legacy: false, exists: false } as const;
 const big = 'x'.repeat(64 * 1024);

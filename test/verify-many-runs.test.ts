@@ -9,9 +9,9 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Metadata, RunRecord } from '../src/state/metadata.js';
-import type { Segment } from '../src/state/segment.js';
-import { verifyDataset } from '../src/verify/verify.js';
+import type { Metadata, RunRecord } from '../dist/src/state/metadata.js';
+import type { Segment } from '../dist/src/state/segment.js';
+import { verifyDataset } from '../dist/src/verify/verify.js';
 import { AS_OF, generate } from './helpers/cli.js';
 
 const EXTRA_MANIFESTS = 150_000;

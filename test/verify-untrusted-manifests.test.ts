@@ -8,7 +8,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseManifest } from '../src/state/runManifest.js';
+import { parseManifest } from '../dist/src/state/runManifest.js';
 import { AS_OF, generate, synthgen, withTempDir } from './helpers/cli.js';
 import { type Report, violations } from './helpers/report.js';
 

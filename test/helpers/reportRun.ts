@@ -1,5 +1,5 @@
 /** Running `synthgen report` in tests: a small dataset to report on, and the report's JSON as tests read it. */
-import type { ReportData } from '../../src/report/reportData.js';
+import type { ReportData } from '../../dist/src/report/reportData.js';
 import { AS_OF, generate, synthgen } from './cli.js';
 
 /** What `synthgen report --json` prints: the numbers, and the file it wrote. */
