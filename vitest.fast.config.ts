@@ -32,6 +32,7 @@ const FAST = [
   'schema-timeline',
   // schemaFile: the fixture file loaded and run.
   'schemafile-api-run',
+  'schemafile-library-loader',
   // verify and report over an engine run, and their pure checks.
   'verify-api-dataset',
   'verify-as-of-per-run',
@@ -51,7 +52,10 @@ const FAST = [
   'state-lock-symlink',
   'state-lock-zombie',
   'state-temporaries-cleanup',
-  // The layout rules over src/.
+  // records: a table's origin, one flag per kind.
+  'records-table-origin',
+  // The layout rules over src/, and the docs' links.
+  'docs-links',
   'architecture-limits',
 ].map((name) => `test/${name}.test.ts`);
 

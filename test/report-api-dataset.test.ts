@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildReport } from '../dist/src/report/buildReport.js';
+import { BUILTIN_TABLES } from '../dist/src/tables/index.js';
+import { LOCALES } from '../dist/src/tables/locales.js';
 import { withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 import { shown } from './helpers/reportRun.js';
@@ -15,7 +17,9 @@ const ROWS = { users: 3000, products: 400, orders: 9000 };
 test('a report over a dataset the engine wrote: its tables, every chart, no note', async () => {
   await withTempDir(async (dir) => {
     const summary = await engineRun(dir, { tables: ['users', 'products', 'orders'], rows: ROWS });
-    const report = await buildReport({ root: join(dir, 'data'), now: new Date('2026-02-01T00:00:00Z') });
+    // The shop's tables and time zones, as the CLI hands them in (cli/commands/report.ts): the shop charts need them.
+    const shop = { names: BUILTIN_TABLES.map((t) => t.name), zones: LOCALES.map(({ countryCode, timeZone }) => ({ countryCode, timeZone })) };
+    const report = await buildReport({ root: join(dir, 'data'), now: new Date('2026-02-01T00:00:00Z'), shop });
     const files = (table: string) => summary.tables[table]?.files.length;
     expect(report.tables).toEqual({
       users: { rows: ROWS.users, files: files('users') },

@@ -6,9 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { BUILTIN_TABLES, loadMetadata, tableRegistry, verifyDataset } from '../dist/src/index.js';
-import { loadSchemaTables } from '../dist/src/schemaFile/loadSchemaTables.js';
-import { BUILTIN_POOLS } from '../dist/src/tables/builtinPools.js';
+import { BUILTIN_POOLS, BUILTIN_TABLES, loadMetadata, loadSchemaTables, verifyDataset } from '../dist/src/index.js';
 import { withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 
@@ -18,7 +16,7 @@ const ROWS = { users: 500, accounts: 300, subscriptions: 600, invoices: 1200 };
 test('the fixture schema file runs through the API: the rows asked for, lines for each invoice, and its rules hold', async () => {
   await withTempDir(async (dir) => {
     const loaded = await loadSchemaTables([FIXTURE], {}, BUILTIN_TABLES.map((definition) => ({ definition })), BUILTIN_POOLS);
-    const registry = tableRegistry([...loaded.tables]);
+    const { registry } = loaded;
     const tables = ['users', 'accounts', 'subscriptions', 'invoices', 'invoice_lines'];
     const summary = await engineRun(dir, { registry, tables, rows: ROWS });
     for (const [table, rows] of Object.entries(ROWS)) expect(summary.tables[table]?.rows, table).toBe(rows);
