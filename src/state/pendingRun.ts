@@ -16,6 +16,7 @@ import { basename, isAbsolute, join, normalize } from 'node:path';
 import { atomicWrite } from '../files/atomicWrite.js';
 import { reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
+import type { FileIdentity } from '../files/ownFile.js';
 import { partialTarget } from '../files/partialFile.js';
 import { readRegularFile } from '../files/regularFile.js';
 import { STAMP_PATTERN, type TablePlan } from '../run/parts/plan.js';
@@ -31,15 +32,8 @@ export const PENDING_FORMAT = 'synthgen-pending-run';
 export const PENDING_VERSION = 4;
 
 /** What a run recorded of a file before linking it into place: enough to prove later that a file is its own. */
-export interface WrittenFile {
+export interface WrittenFile extends FileIdentity {
   readonly sha256: string;
-  readonly bytes: number;
-  readonly inode: number;
-  /**
-   * Nanoseconds, as a decimal string. Inode numbers are reused as soon as a file is deleted, so a file put in place
-   * of the run's one can carry its inode: the modification time (and size) tell them apart.
-   */
-  readonly mtime_ns: string;
   /** Its rows, where they are not its IDs' count (a children table's: lines of its parent IDs). */
   readonly rows?: number;
 }
