@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { UserError } from '../src/errors/userError.js';
-import { parseS3Target } from '../src/output/s3/s3Target.js';
+import { parseS3Target } from '../src/records/s3Target.js';
 import { synthgen, withTempDir } from './helpers/cli.js';
 
 describe('parseS3Target', () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkerPool } from '../workers/workerPool.js';
 import { PART_IDS_TABLE, type WorkerResult } from '../workers/task.js';
-import type { ParquetFormat } from '../output/parquetFormat.js';
+import type { ParquetFormat } from '../records/parquetFormat.js';
 import { type RunningPart, ThreadRate, roomFor, threadsFor } from '../workers/threadShares.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';

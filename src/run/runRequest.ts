@@ -26,8 +26,8 @@ import {
   type S3Access,
   type S3RunOptions,
 } from './runTypes.js';
-import type { S3Target } from '../output/s3/s3Target.js';
-import { type FormatAsked, type ParquetFormat, askedProblem, describeFormat, formatFlags, formatOfRecord, formatRecord, resolveFormat } from '../output/parquetFormat.js';
+import type { S3Target } from '../records/s3Target.js';
+import { type FormatAsked, type ParquetFormat, askedProblem, describeFormat, formatFlags, formatOfRecord, formatRecord, resolveFormat } from '../records/parquetFormat.js';
 
 /** What the caller asked for, a new run's left-out settings chosen once: the lock and the run's record then agree. */
 export type Ask =

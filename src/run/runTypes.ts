@@ -2,7 +2,7 @@
 import type { TableRegistry } from '../model/registry.js';
 import type { PartTimings } from '../workers/task.js';
 import type { S3Settings } from '../output/s3/upload.js';
-import type { FormatAsked, ParquetFormat, ParquetRecord } from '../output/parquetFormat.js';
+import type { FormatAsked, ParquetFormat, ParquetRecord } from '../records/parquetFormat.js';
 import type { LegacyS3Access } from './legacy/legacyFiles.js';
 
 export const DEFAULT_FILE_SIZE_MB = 128;

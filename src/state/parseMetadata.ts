@@ -4,7 +4,7 @@
  */
 import { type LegacySegment, type Segment, isLegacy, rowCount } from './segment.js';
 import { isRunId } from './runManifest.js';
-import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../output/parquetFormat.js';
+import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../records/parquetFormat.js';
 
 export const METADATA_FORMAT = 'synthgen-metadata';
 export const METADATA_VERSION = 1;

@@ -20,12 +20,12 @@ import type { FileIdentity } from '../files/ownFile.js';
 import { partialTarget } from '../files/partialFile.js';
 import { readRegularFile } from '../files/regularFile.js';
 import { STAMP_PATTERN, type TablePlan } from '../run/parts/plan.js';
-import { type S3Target, parseS3Target } from '../output/s3/s3Target.js';
+import { type S3Target, parseS3Target } from '../records/s3Target.js';
 import type { LegacyParents, ParentRange } from './segment.js';
 import { type TableOriginRecord, isPrototypeKey } from './metadata.js';
 import { parseSchemaRecord } from './schemaRecord.js';
 import { isRunId } from './runManifest.js';
-import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../output/parquetFormat.js';
+import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../records/parquetFormat.js';
 
 export const PENDING_FORMAT = 'synthgen-pending-run';
 /** 3: the record holds the run's Parquet format; an earlier release would resume it in its own. */

@@ -17,7 +17,7 @@ import { UserError } from '../errors/userError.js';
 import { type IdRange, mergeRanges } from './idRanges.js';
 import type { Metadata, RunRecord } from '../state/metadata.js';
 import { RUNS_FOLDER, type RunManifest } from '../state/runManifest.js';
-import type { S3Target } from '../output/s3/s3Target.js';
+import type { S3Target } from '../records/s3Target.js';
 import { isLegacy } from '../state/segment.js';
 import { quotedIdentifier, quotedString } from '../model/sql.js';
 import type { TableRegistry } from '../model/registry.js';

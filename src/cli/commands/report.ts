@@ -5,7 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { describeTarget } from '../../output/s3/s3Target.js';
+import { describeTarget } from '../../records/s3Target.js';
 import type { ChartSpec } from '../../report/page/chartOptions.js';
 import type { ReportData, TableDescription } from '../../report/reportData.js';
 import { formatBytes, formatCount } from '../progress.js';

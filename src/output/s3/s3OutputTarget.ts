@@ -13,7 +13,7 @@ import { EXIT_RESUMABLE, type S3RunOptions, type UploadSummary } from '../../run
 import { RUNS_FOLDER } from '../../state/runManifest.js';
 import { checkOutputFolders, refuseLinkedFolders } from '../outputFolder.js';
 import type { FileToPlace, OutputTarget, PlacementJournal, UploadWait } from '../outputTarget.js';
-import { describeTarget, objectKey } from './s3Target.js';
+import { describeTarget, objectKey } from '../../records/s3Target.js';
 import type { UploadQueue } from './uploadQueue.js';
 
 export class S3OutputTarget implements OutputTarget {

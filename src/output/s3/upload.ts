@@ -9,7 +9,7 @@ import { AbortMultipartUploadCommand, HeadObjectCommand, ListObjectsV2Command, S
 import { Upload } from '@aws-sdk/lib-storage';
 import { reasonOf } from '../../errors/errno.js';
 import { UserError } from '../../errors/userError.js';
-import { type S3Target, describeTarget } from './s3Target.js';
+import { type S3Target, describeTarget } from '../../records/s3Target.js';
 import { withUploadBody } from './uploadBody.js';
 
 export interface S3Settings {

@@ -15,7 +15,7 @@ import type { TableState } from '../../state/metadata.js';
 import { withDuckDB } from '../../workers/duckdbApi.js';
 import { LEGACY_TABLES } from '../../tables/legacy/legacyColumns.js';
 import type { Reservation } from '../reserve.js';
-import { queryRow } from '../../verify/queryRow.js';
+import { queryRow } from '../../workers/queryRow.js';
 
 /** Every snapshot the reservations name, each once, however deep in the parents' ranges. */
 function snapshotsOf(reserved: ReadonlyMap<string, Reservation>): Map<string, LegacyParents> {

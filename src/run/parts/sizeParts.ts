@@ -7,7 +7,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskRunner } from '../../workers/workerPool.js';
 import { PART_IDS_TABLE, type PartTask, type SampleTask, type TaskLimits, type WorkerResult } from '../../workers/task.js';
-import { type ParquetFormat, copyOptions } from '../../output/parquetFormat.js';
+import { type ParquetFormat, copyOptions } from '../../records/parquetFormat.js';
 import { usefulThreads } from '../../workers/threadShares.js';
 import { cachedValue } from '../../state/cache.js';
 import { RowGroupTooLarge, rowsPerPart } from './partSize.js';
