@@ -34,9 +34,9 @@ export {
   type RunOptions,
   type RunSummary,
   type S3Access,
-  type S3RunOptions,
   type StopSignal,
   runGeneration,
 } from './run/runGeneration.js';
+export type { S3RunOptions } from './records/s3Settings.js';
 export { loadMetadata, type Metadata } from './state/metadata.js';
 export { verifyDataset, type VerifyOptions, type VerifyReport } from './verify/verify.js';

@@ -3,7 +3,8 @@
  * first (executeParts.ts); what happens to it then, where the manifest goes and what a stopped run has to show for
  * itself is the target's.
  */
-import type { S3RunOptions, UploadSummary } from '../run/runTypes.js';
+import type { S3RunOptions } from '../records/s3Settings.js';
+import type { UploadSummary } from '../records/uploadSummary.js';
 import { LocalTarget } from './localTarget.js';
 import { S3OutputTarget } from './s3/s3OutputTarget.js';
 

@@ -26,7 +26,8 @@ import type { CompiledTable } from '../model/compileTable.js';
 import type { PoolTableSpec } from '../model/poolFile.js';
 import type { RunJournal } from './runJournal.js';
 import type { RunRequest } from './runRequest.js';
-import { EXIT_RESUMABLE, type FileSummary, type InterruptEvent, type ProgressEvent } from './runTypes.js';
+import { EXIT_RESUMABLE } from '../records/exitCodes.js';
+import type { FileSummary, InterruptEvent, ProgressEvent } from './runTypes.js';
 import type { Interrupt } from './interrupt.js';
 import { TableQueryFailure, queryFailure } from '../errors/writeFailure.js';
 

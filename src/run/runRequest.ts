@@ -24,8 +24,8 @@ import {
   defaultUploadConcurrency,
   type RunOptions,
   type S3Access,
-  type S3RunOptions,
 } from './runTypes.js';
+import type { S3RunOptions } from '../records/s3Settings.js';
 import type { S3Target } from '../records/s3Target.js';
 import { type FormatAsked, type ParquetFormat, askedProblem, describeFormat, formatFlags, formatOfRecord, formatRecord, resolveFormat } from '../records/parquetFormat.js';
 
