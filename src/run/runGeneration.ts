@@ -1,7 +1,7 @@
 /**
  * One run, start to commit, as a pipeline of steps, each taking what the one before produced: the request (a new run
  * or the interrupted one, runRequest.ts) -> reserve each table's ID range (reserve.ts) -> preflight the output target
- * (outputTarget.ts) -> calibrate and plan (sizeParts.ts) -> record the run (runJournal.ts) -> execute the parts on
+ * (targetFor.ts) -> calibrate and plan (sizeParts.ts) -> record the run (runJournal.ts) -> execute the parts on
  * the worker pool, each placed by the target as it is written (executeParts.ts) -> check the files cover the reserved
  * IDs exactly and commit (runOutcome.ts) -> the summary.
  *
@@ -18,7 +18,8 @@ import { dirname } from 'node:path';
 import { executeRun, removeLeftovers } from './executeParts.js';
 import { Interrupt, RunStopped } from './interrupt.js';
 import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/metadata.js';
-import { type OutputTarget, outputTarget } from '../output/outputTarget.js';
+import type { OutputTarget } from '../output/outputTarget.js';
+import { targetFor } from '../output/targetFor.js';
 import { writePoolFile } from '../model/poolFile.js';
 import type { TablePlan } from './parts/plan.js';
 import { type Reservation, reserveRanges } from './reserve.js';
@@ -187,7 +188,7 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   const { request, reserved, after, origins, loaded } = await importAndReserve(asked, metadataPath, before);
   await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables);
   const { runId, tables } = request;
-  const target: OutputTarget = outputTarget(request);
+  const target: OutputTarget = targetFor(request);
   const scratch = await createScratch(runId);
   // From here on a signal stops the run at its next step, whichever it is.
   const interrupt = new Interrupt(options.signal, scratch, options.onInterruptEvent);
