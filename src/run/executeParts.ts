@@ -20,7 +20,7 @@ import { sameFile } from '../files/ownFile.js';
 import { type PendingRun, type WrittenFile, removePartialFiles } from '../state/pendingRun.js';
 import { RUNS_FOLDER } from '../state/runManifest.js';
 import type { OutputTarget } from '../output/outputTarget.js';
-import { type PlannedPart, type TablePlan, partAt } from './parts/plan.js';
+import { type PlannedPart, type TablePlan, partAt } from '../records/plan.js';
 import type { Reservation } from './reserve.js';
 import type { CompiledTable } from '../model/compileTable.js';
 import type { PoolTableSpec } from '../model/poolFile.js';

@@ -21,7 +21,7 @@ import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/me
 import type { OutputTarget } from '../output/outputTarget.js';
 import { targetFor } from '../output/targetFor.js';
 import { writePoolFile } from '../model/poolFile.js';
-import type { TablePlan } from './parts/plan.js';
+import type { TablePlan } from '../records/plan.js';
 import { type Reservation, reserveRanges } from './reserve.js';
 import { acquireRunLock, lockPath } from '../state/runLock.js';
 import { RunJournal } from './runJournal.js';

@@ -9,7 +9,7 @@ import { partKey } from './executeParts.js';
 import { type LoadedMetadata, type RunRecord, type TableState, commitMetadata } from '../state/metadata.js';
 import { removePendingRun } from '../state/pendingRun.js';
 import type { OutputTarget } from '../output/outputTarget.js';
-import { type TablePlan, coversExactly } from './parts/plan.js';
+import { type TablePlan, coversExactly } from '../records/plan.js';
 import type { Reservation } from './reserve.js';
 import { MANIFEST_FORMAT, type RunManifest, toolVersions, writeManifest } from '../state/runManifest.js';
 import type { RunRequest } from './runRequest.js';

@@ -8,7 +8,7 @@ import { UserError } from '../errors/userError.js';
 import type { LoadedMetadata, Metadata, TableOriginRecord } from '../state/metadata.js';
 import { isLegacy } from '../state/segment.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
-import { type TablePlan, fileStamp } from './parts/plan.js';
+import { type TablePlan, fileStamp } from '../records/plan.js';
 import type { Reservation } from './reserve.js';
 import type { TableRegistry } from '../model/registry.js';
 import { tableRegistry } from '../tables/index.js';

@@ -19,7 +19,7 @@ import { UserError } from '../errors/userError.js';
 import type { FileIdentity } from '../files/ownFile.js';
 import { partialTarget } from '../files/partialFile.js';
 import { readRegularFile } from '../files/regularFile.js';
-import { STAMP_PATTERN, type TablePlan } from '../run/parts/plan.js';
+import { STAMP_PATTERN, type TablePlan } from '../records/plan.js';
 import { type S3Target, parseS3Target } from '../records/s3Target.js';
 import type { LegacyParents, ParentRange } from './segment.js';
 import { type TableOriginRecord, isPrototypeKey } from './metadata.js';

@@ -12,7 +12,7 @@ import { usefulThreads } from '../../workers/threadShares.js';
 import { cachedValue } from '../../state/cache.js';
 import { RowGroupTooLarge, rowsPerPart } from './partSize.js';
 import { rowGroupTooLarge } from '../../workers/workerBudget.js';
-import { type TablePlan, planTable } from './plan.js';
+import { type TablePlan, planTable } from '../../records/plan.js';
 import type { Reservation } from '../reserve.js';
 import { writePoolFile } from '../../model/poolFile.js';
 import { standInOwn, standInParents } from '../../model/time/standInRanges.js';
