@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Metadata, RunRecord } from '../src/state/metadata.js';
-import type { Segment } from '../src/state/segment.js';
+import type { Segment } from '../src/records/segment.js';
 import { verifyDataset } from '../src/verify/verify.js';
 import { AS_OF, generate } from './helpers/cli.js';
 

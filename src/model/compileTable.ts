@@ -18,7 +18,7 @@ import { addGroupParent } from './children/groupParent.js';
 import { aggregateJoins, aggregateSelect } from './children/aggregates.js';
 import { OwnRows, type RandomSource, uniform } from './random.js';
 import { type KnotMemo, knotsFor } from './time/segmentKnots.js';
-import type { LegacyParents, ParentRange } from '../state/segment.js';
+import type { LegacyParents, ParentRange } from '../records/segment.js';
 import { epochSeconds, quotedIdentifier } from './sql.js';
 import type { PoolDefinition, TableDefinition } from './tableDefinition.js';
 

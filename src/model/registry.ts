@@ -6,7 +6,7 @@
  * worker as a DuckDB binder error.
  */
 import { createHash } from 'node:crypto';
-import type { SchemaRecord } from '../state/schemaRecord.js';
+import type { SchemaRecord } from '../records/schemaRecord.js';
 import { standInOwn, standInParents } from './time/standInRanges.js';
 import { type CompiledTable, type TableLookup, type TableRows, compileTable } from './compileTable.js';
 import { DefinitionError, definitionProblem, isTable } from './defineTable.js';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
 import type { LoadedMetadata, Metadata, TableOriginRecord } from '../state/metadata.js';
-import { isLegacy } from '../state/segment.js';
+import { isLegacy } from '../records/segment.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
 import { type TablePlan, fileStamp } from '../records/plan.js';
 import type { Reservation } from './reserve.js';

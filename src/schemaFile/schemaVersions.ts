@@ -10,8 +10,8 @@ import { UserError } from '../errors/userError.js';
 import type { TableRegistry } from '../model/registry.js';
 import { poolValues } from '../model/poolValues.js';
 import type { TableState } from '../state/metadata.js';
-import { isLegacy } from '../state/segment.js';
-import type { SchemaRecord, VersionChecks } from '../state/schemaRecord.js';
+import { isLegacy } from '../records/segment.js';
+import type { SchemaRecord, VersionChecks } from '../records/schemaRecord.js';
 import type { TableSpec } from './format/schemaFormat.js';
 
 /** The pseudo-field standing for the whole query (a children count, say, is in no field). */

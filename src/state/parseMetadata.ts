@@ -2,7 +2,7 @@
  * Reading the metadata file's JSON strictly: the current format, field by field (the original tool's formats are
  * read by legacyFormat.ts). A Corrupt error names what is wrong; metadata.ts says so in one line.
  */
-import { type LegacySegment, type Segment, isLegacy, rowCount } from './segment.js';
+import { type LegacySegment, type Segment, isLegacy, rowCount } from '../records/segment.js';
 import { isRunId } from './runManifest.js';
 import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../records/parquetFormat.js';
 
@@ -34,7 +34,7 @@ export function metadataVersion(tables: Readonly<Record<string, TableState>>, ru
  * Legacy IDs too scattered to list as ranges: `count` IDs between first_id and last_id, with gaps. New runs only
  * need to continue after the largest, and the rows cannot be recomputed anyway, so where the gaps are is not kept.
  */
-import { type SchemaRecord, parseSchemaRecord } from './schemaRecord.js';
+import { type SchemaRecord, parseSchemaRecord } from '../records/schemaRecord.js';
 import { type LegacyRowsRecord, parseLegacyRows } from './legacy/legacyRows.js';
 
 export interface LegacySpan extends LegacySegment {

@@ -21,9 +21,9 @@ import { partialTarget } from '../files/partialFile.js';
 import { readRegularFile } from '../files/regularFile.js';
 import { STAMP_PATTERN, type TablePlan } from '../records/plan.js';
 import { type S3Target, parseS3Target } from '../records/s3Target.js';
-import type { LegacyParents, ParentRange } from './segment.js';
+import type { LegacyParents, ParentRange } from '../records/segment.js';
 import { type TableOriginRecord, isPrototypeKey } from './metadata.js';
-import { parseSchemaRecord } from './schemaRecord.js';
+import { parseSchemaRecord } from '../records/schemaRecord.js';
 import { isRunId } from './runManifest.js';
 import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../records/parquetFormat.js';
 

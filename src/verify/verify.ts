@@ -18,7 +18,7 @@ import { type IdRange, mergeRanges } from './idRanges.js';
 import type { Metadata, RunRecord } from '../state/metadata.js';
 import { RUNS_FOLDER, type RunManifest } from '../state/runManifest.js';
 import type { S3Target } from '../records/s3Target.js';
-import { isLegacy } from '../state/segment.js';
+import { isLegacy } from '../records/segment.js';
 import { quotedIdentifier, quotedString } from '../model/sql.js';
 import type { TableRegistry } from '../model/registry.js';
 import { tableRegistry } from '../tables/index.js';

@@ -7,7 +7,7 @@
 import { type AggregateRead, type Compilation, ID, LINE, PARENT_ID } from '../compilation.js';
 import { type Lookup, type TableRows, compileTable } from '../compileTable.js';
 import { quotedIdentifier } from '../sql.js';
-import type { ParentRange } from '../../state/segment.js';
+import type { ParentRange } from '../../records/segment.js';
 import type { PoolDefinition, TableDefinition } from '../tableDefinition.js';
 
 const q = quotedIdentifier;

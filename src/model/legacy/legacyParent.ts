@@ -12,7 +12,7 @@ import { type ExistingParents, addFirstChild, referenceInputs } from '../parents
 import type { KnotMemo } from '../time/segmentKnots.js';
 import { DAY } from '../columns/time.js';
 import { definitionProblem } from '../defineTable.js';
-import type { LegacyParents } from '../../state/segment.js';
+import type { LegacyParents } from '../../records/segment.js';
 import { epochSeconds, quotedIdentifier as q } from '../sql.js';
 import type { RandomSource } from '../random.js';
 import type { ParentReference, RowContext } from '../tableDefinition.js';

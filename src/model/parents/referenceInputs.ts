@@ -9,7 +9,7 @@ import { TimelineLayout, existingFields, parentCreatedInline } from './parentRow
 import { CLASSES, idleClasses } from './popularity.js';
 import { type FirstChildInputs, firstChildField, lookupTimeFields } from './firstChildren.js';
 import { type KnotMemo, timedRanges } from '../time/segmentKnots.js';
-import type { ParentRange } from '../../state/segment.js';
+import type { ParentRange } from '../../records/segment.js';
 import { quotedIdentifier } from '../sql.js';
 import type { EngineInput } from '../recordedSource.js';
 import type { ParentReference } from '../tableDefinition.js';

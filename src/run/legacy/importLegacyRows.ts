@@ -17,7 +17,7 @@ import { writeTemporary } from '../../files/temporaryFile.js';
 import { type LoadedMetadata, type TableState, commitMetadata, loadMetadata } from '../../state/metadata.js';
 import { type LegacyRowsRecord, snapshotName } from '../../state/legacy/legacyRows.js';
 import { loadPendingRun, pendingPath } from '../../state/pendingRun.js';
-import { isLegacy } from '../../state/segment.js';
+import { isLegacy } from '../../records/segment.js';
 import { withDuckDB } from '../../workers/duckdbApi.js';
 import { LEGACY_TABLES } from '../../tables/legacy/legacyColumns.js';
 import { type LegacyS3Access, withLegacyFiles } from './legacyFiles.js';

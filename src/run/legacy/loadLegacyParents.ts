@@ -10,7 +10,7 @@ import { reasonOf } from '../../errors/errno.js';
 import { sha256File } from '../../files/fileChecksum.js';
 import { quotedString } from '../../model/sql.js';
 import { type LegacyArrivals, isLegacyLoaded, keepLegacyArrivals } from '../../model/legacy/legacyArrivals.js';
-import type { LegacyParents, ParentRange } from '../../state/segment.js';
+import type { LegacyParents, ParentRange } from '../../records/segment.js';
 import type { TableState } from '../../state/metadata.js';
 import { withDuckDB } from '../../workers/duckdbApi.js';
 import { LEGACY_TABLES } from '../../tables/legacy/legacyColumns.js';

@@ -17,7 +17,7 @@ import {
   isRecord,
   need,
 } from '../parseMetadata.js';
-import type { LegacySegment } from '../segment.js';
+import type { LegacySegment } from '../../records/segment.js';
 
 /** Which of the original tool's shapes a file had, as the migration notice names it. */
 export type LegacyShape = 'ID lists per table' | 'last IDs per table';
