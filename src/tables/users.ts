@@ -2,9 +2,10 @@
 import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
 import { DAY, YEAR, createdInIdOrder, spanOf, toDate, toTimestamp } from '../model/columns/time.js';
-import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from './calendar.js';
+import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../model/columns/weighted.js';
-import { ADDRESS_POOL_SIZE, LOCALES, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import { LOCALES } from '../model/locales.js';
+import { ADDRESS_POOL_SIZE, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { PHONE_FREE_DIGITS } from './geography/phoneDigits.js';
 import { addressRule } from './geography/addressRules.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
