@@ -6,7 +6,8 @@
  */
 import type { LookupJoin, LegacyValues } from './legacyValues.js';
 import { type HelperSql, type TimelineLayout, parentCreatedSql, segmentIndexSql } from '../parents/parentRows.js';
-import { type RandomSource, streamSalt } from '../random.js';
+import type { RandomSource } from '../random.js';
+import { streamSalt } from '../salt.js';
 import type { Standing, StandingInputs } from '../parents/standing.js';
 import { epochSeconds, quotedIdentifier as q, ubigint } from '../sql.js';
 import type { LegacyArrivals } from './legacyArrivals.js';
