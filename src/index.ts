@@ -9,7 +9,8 @@ export type { TableDefinition, Column, Field, ParentReference, ParentRow, PoolDe
 export { type RandomSource, uniform, draw20, chance, below, between } from './model/random.js';
 export { type Choice, weighted, weightedIndex, labelOf, describeWeights } from './model/columns/weighted.js';
 export { MONEY, money, cents } from './model/columns/money.js';
-export { MINUTE, HOUR, DAY, YEAR, toTimestamp, toDate, spanOf, createdInIdOrder } from './model/columns/time.js';
+export { MINUTE, HOUR, DAY, YEAR, toTimestamp, toDate, spanOf } from './model/columns/time.js';
+export { createdInIdOrder } from './model/time/createdInIdOrder.js';
 export { type Timeline, DEFAULT_HISTORY_YEARS, defaultSince } from './model/time/timeline.js';
 export { concat, quotedString, quotedIdentifier, stringList } from './model/sql.js';
 

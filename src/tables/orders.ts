@@ -6,7 +6,8 @@
 import { MONEY } from '../model/columns/money.js';
 import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, createdInIdOrder, toDate, toTimestamp } from '../model/columns/time.js';
+import { DAY, toDate, toTimestamp } from '../model/columns/time.js';
+import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
 import { describeWeights, labelOf, weighted } from '../model/columns/weighted.js';
 import { LOCALES } from '../model/locales.js';
 import { below, chance, draw20, uniform } from '../model/random.js';

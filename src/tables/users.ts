@@ -1,7 +1,8 @@
 /** users: customers of the shop, living in six locales, with names, addresses and phones that agree with them. */
 import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, YEAR, createdInIdOrder, spanOf, toDate, toTimestamp } from '../model/columns/time.js';
+import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../model/columns/time.js';
+import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
 import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../model/columns/weighted.js';
 import { LOCALES } from '../model/locales.js';
