@@ -1,6 +1,7 @@
 /** synthgen's per-part work and the write floor, in-process on one DuckDB thread: exactly what one worker does. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type CompiledTable, compileTable } from '../src/model/compileTable.js';
+import { compileTable } from '../src/model/compileTable.js';
+import type { CompiledTable } from '../src/model/compiledTable.js';
 import { standInOwn, standInParents } from '../src/model/time/standInRanges.js';
 import { writePoolFile } from '../src/model/poolFile.js';
 import { quotedString } from '../src/model/sql.js';

@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFailure } from '../errors/writeFailure.js';
 import { poolColumn, poolTable, poolType } from './columns/poolAt.js';
-import type { CompiledTable, Lookup } from './compileTable.js';
+import type { CompiledTable, Lookup } from './compiledTable.js';
 import { poolValues } from './poolValues.js';
 import type { PoolDefinition } from './tableDefinition.js';
 

@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { SchemaRecord } from '../records/schemaRecord.js';
 import { standInOwn, standInParents } from './time/standInRanges.js';
-import { type CompiledTable, type TableLookup, type TableRows, compileTable } from './compileTable.js';
+import { type TableLookup, compileTable } from './compileTable.js';
+import type { CompiledTable, TableRows } from './compiledTable.js';
 import { DefinitionError, definitionProblem, isTable } from './defineTable.js';
 import { poolValues } from './poolValues.js';
 import type { PoolDefinition, TableDefinition } from './tableDefinition.js';

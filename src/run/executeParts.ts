@@ -22,7 +22,7 @@ import { RUNS_FOLDER } from '../state/runManifest.js';
 import type { OutputTarget } from '../output/outputTarget.js';
 import { type PlannedPart, type TablePlan, partAt } from '../records/plan.js';
 import type { Reservation } from './reserve.js';
-import type { CompiledTable } from '../model/compileTable.js';
+import type { CompiledTable } from '../model/compiledTable.js';
 import type { PoolTableSpec } from '../model/poolFile.js';
 import type { RunJournal } from './runJournal.js';
 import type { RunRequest } from './runRequest.js';

@@ -29,7 +29,7 @@ import { commitRun, migrationNotice, runSummary, tableSummaries } from './runOut
 import { type Ask, type RunRequest, ask, asOfOnceLocked, checkStillFree, pendingRecord, requestRun } from './runRequest.js';
 import type { ProgressEvent, RunOptions, RunSummary } from './runTypes.js';
 import { planRun } from './parts/sizeParts.js';
-import type { CompiledTable } from '../model/compileTable.js';
+import type { CompiledTable } from '../model/compiledTable.js';
 import type { PoolTableSpec } from '../model/poolFile.js';
 import type { TableRegistry } from '../model/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';

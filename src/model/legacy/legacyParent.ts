@@ -5,7 +5,7 @@
  * tool's rows are never a first child's parent: their first orders, if any, were the tool's.
  */
 import { type Compilation, CREATED, popularityPool } from '../compilation.js';
-import type { TableRows } from '../compileTable.js';
+import type { TableRows } from '../compiledTable.js';
 import { parentSource } from '../parents/parentRows.js';
 import { classTable, popularityTables } from '../parents/popularity.js';
 import { type ExistingParents, addFirstChild, referenceInputs } from '../parents/referenceInputs.js';

@@ -4,7 +4,7 @@
  * timeline, the fields saying which existed at the row's time, and the reference's first children.
  */
 import { type Compilation, CREATED, ID, timelinePool } from '../compilation.js';
-import type { TableRows } from '../compileTable.js';
+import type { TableRows } from '../compiledTable.js';
 import { TimelineLayout, existingFields, parentCreatedInline } from './parentRows.js';
 import { CLASSES, idleClasses } from './popularity.js';
 import { type FirstChildInputs, firstChildField, lookupTimeFields } from './firstChildren.js';
