@@ -18,7 +18,6 @@ import { COMMON, COMMON_NAMES, type ColumnSpec, GENERATORS, GENERATOR_NAMES, typ
 import { type Fail, SourceMap, type ValuePath } from './sourceMap.js';
 import { problemOf } from './zodIssues.js';
 
-
 /** `table accounts, column seats, int.min` for a path into the file. */
 function placeOf(path: ValuePath): string {
   const [tables, table, section, name, ...rest] = path.map(String);
