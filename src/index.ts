@@ -2,6 +2,10 @@
  * The package's API: defining tables of your own (what a `--tables` module imports), and running the engine
  * without the CLI.
  */
+import { tableRegistry } from './tables/index.js';
+import type { TableRegistry } from './model/registry.js';
+import { type RunOptions, type RunSummary, runGeneration as runEngine } from './run/runGeneration.js';
+import { type VerifyOptions as EngineVerifyOptions, type VerifyReport, verifyDataset as verifyEngine } from './verify/verify.js';
 
 // Defining tables.
 export { defineTable, definePool } from './model/defineTable.js';
@@ -36,8 +40,22 @@ export {
   type RunSummary,
   type S3Access,
   type StopSignal,
-  runGeneration,
 } from './run/runGeneration.js';
 export type { S3RunOptions } from './records/s3Settings.js';
 export { loadMetadata, type Metadata } from './state/metadata.js';
-export { verifyDataset, type VerifyOptions, type VerifyReport } from './verify/verify.js';
+export type { VerifyReport } from './verify/verify.js';
+
+/** A run's or a check's options, its registry left out where the built-in tables will do. */
+type RegistryOptional<T> = T extends unknown ? Omit<T, 'registry'> & { readonly registry?: TableRegistry } : never;
+
+/** Runs the engine (run/runGeneration.ts); with no registry given, on the built-in tables. */
+export function runGeneration(options: RegistryOptional<RunOptions>): Promise<RunSummary> {
+  return runEngine({ ...options, registry: options.registry ?? tableRegistry() });
+}
+
+export type VerifyOptions = RegistryOptional<EngineVerifyOptions>;
+
+/** Checks a dataset (verify/verify.ts); with no registry given, against the built-in tables. */
+export function verifyDataset(options: VerifyOptions): Promise<VerifyReport> {
+  return verifyEngine({ ...options, registry: options.registry ?? tableRegistry() });
+}

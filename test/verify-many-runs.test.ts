@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Metadata, RunRecord } from '../src/state/metadata.js';
 import type { Segment } from '../src/records/segment.js';
-import { verifyDataset } from '../src/verify/verify.js';
+import { verifyDataset } from '../src/index.js';
 import { AS_OF, generate } from './helpers/cli.js';
 
 const EXTRA_MANIFESTS = 150_000;

@@ -13,6 +13,7 @@ import type { CompiledTable, TableRows } from './compiledTable.js';
 import { DefinitionError, definitionProblem, isTable } from './defineTable.js';
 import { poolValues } from './poolValues.js';
 import type { PoolDefinition, TableDefinition } from './tableDefinition.js';
+import type { LegacyTableSpec } from './legacy/legacyTable.js';
 
 /** Where a table came from: undefined for a built-in one. */
 export interface TableOrigin {
@@ -73,17 +74,20 @@ function topologicalOrder(entries: readonly RegisteredTable[]): RegisteredTable[
 export class TableRegistry {
   readonly #tables: ReadonlyMap<string, RegisteredTable>;
   readonly #builtinPools: ReadonlySet<PoolDefinition>;
+  /** How the original tool's files of the tables it made are read (run/legacy/), by table. */
+  readonly #legacy: Readonly<Record<string, LegacyTableSpec>>;
   /** Each table against stand-in ranges, compiled once when the registry is made; hashing reads it again. */
   readonly #checked = new Map<string, CompiledTable>();
   readonly lookup: TableLookup = (name) => this.#tables.get(name)?.definition;
 
-  private constructor(ordered: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>) {
+  private constructor(ordered: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>, legacy: Readonly<Record<string, LegacyTableSpec>>) {
     this.#tables = new Map(ordered.map((entry) => [entry.definition.name, entry]));
     this.#builtinPools = builtinPools;
+    this.#legacy = legacy;
   }
 
   /** Checks the tables together; the first problem is thrown as one line naming the table and field. */
-  static create(entries: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>): TableRegistry {
+  static create(entries: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>, legacy: Readonly<Record<string, LegacyTableSpec>> = {}): TableRegistry {
     const byName = new Map<string, RegisteredTable>();
     for (const entry of entries) {
       if (!isTable(entry.definition)) throw new DefinitionError(`${describeOrigin(entry.origin)}: a table must be made with defineTable()`);
@@ -104,7 +108,7 @@ export class TableRegistry {
         }
       }
     }
-    const registry = new TableRegistry(topologicalOrder(entries), builtinPools);
+    const registry = new TableRegistry(topologicalOrder(entries), builtinPools, legacy);
     registry.#checkPoolNames();
     for (const { definition } of registry.#tables.values()) registry.compileForCheck(definition.name);
     return registry;
@@ -159,6 +163,16 @@ export class TableRegistry {
   /** Whether a pool's values may be cached on disk: only the built-in ones, whose builders the package's hash covers. */
   isBuiltinPool(pool: PoolDefinition): boolean {
     return this.#builtinPools.has(pool);
+  }
+
+  /** How the original tool's files of a table are read (run/legacy/), when it made that table. */
+  legacyLayout(name: string): LegacyTableSpec | undefined {
+    return Object.hasOwn(this.#legacy, name) ? this.#legacy[name] : undefined;
+  }
+
+  /** The tables whose original tool's files can be read. */
+  get legacyTables(): readonly string[] {
+    return Object.keys(this.#legacy);
   }
 
   compile(name: string, rows: TableRows): CompiledTable {

@@ -106,7 +106,7 @@ async function requestAndReserve(asked: Ask, metadataPath: string, loaded: Loade
 async function importAndReserve(asked: Ask, metadataPath: string, loaded: LoadedMetadata) {
   const { options } = asked;
   const files = options.legacyFiles ?? {};
-  const legacy = Object.keys(files).length > 0 ? await readLegacyImport(files, { metadataPath, loaded, access: options.legacyS3 ?? { checksums: true } }) : undefined;
+  const legacy = Object.keys(files).length > 0 ? await readLegacyImport(files, { metadataPath, loaded, access: options.legacyS3 ?? { checksums: true }, registry: asked.registry }) : undefined;
   if (!legacy) return { ...(await requestAndReserve(asked, metadataPath, loaded)), loaded };
   try {
     const reservation = await requestAndReserve(asked, metadataPath, { ...loaded, metadata: { ...loaded.metadata, tables: legacy.tables } });
@@ -186,7 +186,7 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   const before = await loadMetadata(metadataPath);
   const asked = await asOfOnceLocked(askedBefore, before.metadata);
   const { request, reserved, after, origins, loaded } = await importAndReserve(asked, metadataPath, before);
-  await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables);
+  await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables, (table) => asked.registry.legacyLayout(table));
   const { runId, tables } = request;
   const target: OutputTarget = targetFor(request);
   const scratch = await createScratch(runId);

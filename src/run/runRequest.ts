@@ -11,7 +11,6 @@ import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendi
 import { type TablePlan, fileStamp } from '../records/plan.js';
 import type { Reservation } from './reserve.js';
 import type { TableRegistry } from '../model/registry.js';
-import { tableRegistry } from '../tables/index.js';
 import { withChildren } from './childTables.js';
 import { checkTablesKnown } from './tableOrigins.js';
 import {
@@ -63,7 +62,7 @@ function currentSecond(): string {
 }
 
 export function ask(given: RunOptions): Ask {
-  const registry = given.registry ?? tableRegistry();
+  const { registry } = given;
   const options = expandChildren(given, registry);
   if (options.kind === 'resume') return { kind: 'resume', options, command: options.command, registry };
   const settings: NewRunSettings = {

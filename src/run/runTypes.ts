@@ -39,8 +39,8 @@ export function isStopSignal(value: unknown): value is StopSignal {
 
 /** What every run takes, new or resumed. */
 interface RunSettings {
-  /** The tables it can make: the built-in ones, and a user's modules' (default: the built-in ones). */
-  readonly registry?: TableRegistry;
+  /** The tables it can make: the built-in ones, and a user's modules', as the caller's door builds them. */
+  readonly registry: TableRegistry;
   readonly metadataPath: string;
   readonly workers: number;
   /** When another run holds the metadata's lock: wait for it instead of failing. */

@@ -2,6 +2,7 @@
 import { type RegisteredTable, TableRegistry } from '../model/registry.js';
 import type { TableDefinition } from '../model/tableDefinition.js';
 import { BUILTIN_POOLS } from './builtinPools.js';
+import { LEGACY_TABLES } from './legacy/legacyColumns.js';
 import { orders } from './orders.js';
 import { products } from './products.js';
 import { users } from './users.js';
@@ -13,8 +14,8 @@ let builtin: TableRegistry | undefined;
 /** The registry of the built-in tables and, after them, the given ones (a user's modules). */
 export function tableRegistry(extra: readonly RegisteredTable[] = []): TableRegistry {
   if (extra.length === 0) {
-    builtin ??= TableRegistry.create(BUILTIN_TABLES.map((definition) => ({ definition })), BUILTIN_POOLS);
+    builtin ??= TableRegistry.create(BUILTIN_TABLES.map((definition) => ({ definition })), BUILTIN_POOLS, LEGACY_TABLES);
     return builtin;
   }
-  return TableRegistry.create([...BUILTIN_TABLES.map((definition) => ({ definition })), ...extra], BUILTIN_POOLS);
+  return TableRegistry.create([...BUILTIN_TABLES.map((definition) => ({ definition })), ...extra], BUILTIN_POOLS, LEGACY_TABLES);
 }
