@@ -2,8 +2,11 @@
  * The package's API: defining tables of your own (what a `--tables` module imports), and running the engine
  * without the CLI.
  */
-import { tableRegistry } from './tables/index.js';
-import type { TableRegistry } from './model/registry.js';
+import { homedir } from 'node:os';
+import { tableRegistry as builtinRegistry } from './tables/index.js';
+import type { RegisteredTable, TableRegistry } from './model/registry.js';
+import type { ValueCache } from './model/valueCache.js';
+import { cacheFolder, diskCache } from './state/cache.js';
 import { type RunOptions, type RunSummary, runGeneration as runEngine } from './run/runGeneration.js';
 import { type VerifyOptions as EngineVerifyOptions, type VerifyReport, verifyDataset as verifyEngine } from './verify/verify.js';
 
@@ -19,7 +22,19 @@ export { type Timeline, DEFAULT_HISTORY_YEARS, defaultSince } from './model/time
 export { concat, quotedString, quotedIdentifier, stringList } from './model/sql.js';
 
 // The built-in tables, and the registry a run reads tables from.
-export { BUILTIN_TABLES, tableRegistry } from './tables/index.js';
+export { BUILTIN_TABLES } from './tables/index.js';
+export type { ValueCache } from './model/valueCache.js';
+
+let cache: ValueCache | undefined;
+
+/**
+ * The registry of the built-in tables and, after them, the given ones (a user's modules). Values computed once (the
+ * built-in pools, part sizes) are kept in the disk cache the environment names, as the CLI keeps them.
+ */
+export function tableRegistry(extra: readonly RegisteredTable[] = []): TableRegistry {
+  cache ??= diskCache(cacheFolder(process.env, homedir()));
+  return builtinRegistry(extra, cache);
+}
 export { TableRegistry, type RegisteredTable, type TableOrigin } from './model/registry.js';
 export { DefinitionError } from './model/defineTable.js';
 export { loadTableModules } from './model/loadTableModules.js';

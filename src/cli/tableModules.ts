@@ -6,6 +6,9 @@ import { Option } from 'clipanion';
 import { UserError } from '../errors/userError.js';
 import { loadTableModules } from '../model/loadTableModules.js';
 import type { RegisteredTable, TableRegistry } from '../model/registry.js';
+import type { ValueCache } from '../model/valueCache.js';
+import { homedir } from 'node:os';
+import { diskCache, cacheFolder } from '../state/cache.js';
 import { BUILTIN_TABLES, tableRegistry } from '../tables/index.js';
 
 export function tablesOption() {
@@ -42,9 +45,17 @@ async function schemaTables(sources: TableSources, others: readonly RegisteredTa
   ]);
   const states = sources.metadataPath === undefined ? {} : (await loadMetadata(sources.metadataPath)).metadata.tables;
   const builtins: RegisteredTable[] = BUILTIN_TABLES.map((definition) => ({ definition }));
-  const loaded = await loadSchemaTables(schemas, states, [...builtins, ...others], BUILTIN_POOLS);
+  const loaded = await loadSchemaTables(schemas, states, [...builtins, ...others], BUILTIN_POOLS, doorCache());
   for (const notice of loaded.notices) sources.onNotice?.(notice);
   return [...loaded.tables];
+}
+
+let cache: ValueCache | undefined;
+
+/** The disk cache where the environment says (SYNTHGEN_CACHE, SYNTHGEN_CACHE_DIR, XDG_CACHE_HOME; state/cache.ts). */
+function doorCache(): ValueCache {
+  cache ??= diskCache(cacheFolder(process.env, homedir()));
+  return cache;
 }
 
 /** Definitions that cannot be checked alone (a parent, a cycle, a field read) fail here, naming the modules. */
@@ -53,9 +64,9 @@ export async function registryFor(sources: TableSources | readonly string[] | un
   const modules = given.modules ?? [];
   const fromModules = modules.length > 0 ? await loadTableModules(modules) : [];
   const fromSchemas = await schemaTables(given, fromModules);
-  if (fromModules.length === 0 && fromSchemas.length === 0) return tableRegistry();
+  if (fromModules.length === 0 && fromSchemas.length === 0) return tableRegistry([], doorCache());
   try {
-    return tableRegistry([...fromModules, ...fromSchemas]);
+    return tableRegistry([...fromModules, ...fromSchemas], doorCache());
   } catch (error: unknown) {
     if (error instanceof UserError && modules.length > 0) throw new UserError(`${modules.map((m) => `--tables ${m}`).join(' ')}: ${error.message}`, error.exitCode);
     throw error;

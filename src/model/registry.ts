@@ -14,6 +14,7 @@ import { DefinitionError, definitionProblem, isTable } from './defineTable.js';
 import { poolValues } from './poolValues.js';
 import type { PoolDefinition, TableDefinition } from './tableDefinition.js';
 import type { LegacyTableSpec } from './legacy/legacyTable.js';
+import { NO_CACHE, type ValueCache } from './valueCache.js';
 
 /** Where a table came from: undefined for a built-in one. */
 export interface TableOrigin {
@@ -76,18 +77,21 @@ export class TableRegistry {
   readonly #builtinPools: ReadonlySet<PoolDefinition>;
   /** How the original tool's files of the tables it made are read (run/legacy/), by table. */
   readonly #legacy: Readonly<Record<string, LegacyTableSpec>>;
+  /** Where the built-in pools' values and the part sizes are kept between runs (the door's disk cache). */
+  readonly cache: ValueCache;
   /** Each table against stand-in ranges, compiled once when the registry is made; hashing reads it again. */
   readonly #checked = new Map<string, CompiledTable>();
   readonly lookup: TableLookup = (name) => this.#tables.get(name)?.definition;
 
-  private constructor(ordered: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>, legacy: Readonly<Record<string, LegacyTableSpec>>) {
+  private constructor(ordered: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>, legacy: Readonly<Record<string, LegacyTableSpec>>, cache: ValueCache) {
     this.#tables = new Map(ordered.map((entry) => [entry.definition.name, entry]));
     this.#builtinPools = builtinPools;
     this.#legacy = legacy;
+    this.cache = cache;
   }
 
   /** Checks the tables together; the first problem is thrown as one line naming the table and field. */
-  static create(entries: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>, legacy: Readonly<Record<string, LegacyTableSpec>> = {}): TableRegistry {
+  static create(entries: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>, legacy: Readonly<Record<string, LegacyTableSpec>> = {}, cache: ValueCache = NO_CACHE): TableRegistry {
     const byName = new Map<string, RegisteredTable>();
     for (const entry of entries) {
       if (!isTable(entry.definition)) throw new DefinitionError(`${describeOrigin(entry.origin)}: a table must be made with defineTable()`);
@@ -108,7 +112,7 @@ export class TableRegistry {
         }
       }
     }
-    const registry = new TableRegistry(topologicalOrder(entries), builtinPools, legacy);
+    const registry = new TableRegistry(topologicalOrder(entries), builtinPools, legacy, cache);
     registry.#checkPoolNames();
     for (const { definition } of registry.#tables.values()) registry.compileForCheck(definition.name);
     return registry;
@@ -165,6 +169,11 @@ export class TableRegistry {
     return this.#builtinPools.has(pool);
   }
 
+  /** The cache a pool's values are kept in: the registry's for a built-in pool, none for a user's. */
+  poolCache(pool: PoolDefinition): ValueCache | undefined {
+    return this.isBuiltinPool(pool) ? this.cache : undefined;
+  }
+
   /** How the original tool's files of a table are read (run/legacy/), when it made that table. */
   legacyLayout(name: string): LegacyTableSpec | undefined {
     return Object.hasOwn(this.#legacy, name) ? this.#legacy[name] : undefined;
@@ -208,7 +217,7 @@ export class TableRegistry {
     hash.update(JSON.stringify({ name, version, parents: definition.parents, columns: definition.columns.map((c) => [c.name, c.type]) }));
     hash.update(compiled.select(1, CHECK_ROWS));
     for (const pool of compiled.pools) {
-      hash.update(JSON.stringify([pool.name, pool.type, await poolValues(pool, this.isBuiltinPool(pool))]));
+      hash.update(JSON.stringify([pool.name, pool.type, await poolValues(pool, this.poolCache(pool))]));
     }
     return hash.digest('hex');
   }

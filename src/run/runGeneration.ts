@@ -170,7 +170,7 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
     const own = { first_id: range.first, last_id: range.last, since: range.since };
     const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, own, parents: range.parents, ...(range.legacy ? { legacy: range.legacy } : {}) });
     compiled.set(name, query);
-    pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)).catch((error: unknown) => {
+    pools.set(name, await writePoolFile(scratch, query, (pool) => registry.poolCache(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.
       const origin = registry.originOf(name);
       throw error instanceof UserError && origin ? new UserError(`${originFlag(origin)}: table ${name}: ${error.message}`) : error;

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
 import { type RegisteredTable, type TableOrigin, TableRegistry } from '../model/registry.js';
 import type { PoolDefinition, TableDefinition } from '../model/tableDefinition.js';
+import type { ValueCache } from '../model/valueCache.js';
 import type { TableState } from '../state/metadata.js';
 import { checkTypes } from './checkTypes.js';
 import { compileSchema } from './compile/compileSchema.js';
@@ -63,6 +64,7 @@ export async function loadSchemaTables(
   states: Readonly<Record<string, TableState>>,
   others: readonly RegisteredTable[],
   builtinPools: ReadonlySet<PoolDefinition>,
+  cache?: ValueCache,
 ): Promise<SchemaTables> {
   const known = new Map(others.map(({ definition }) => [definition.name, definition.columns.map((c) => c.name)] as const));
   const loaded: SchemaSpec[] = [];
@@ -74,7 +76,7 @@ export async function loadSchemaTables(
       const spec = specs[i];
       if (spec) for (const definition of definitions) entries.push({ definition, origin: origin(spec, definition.name) });
     });
-    return located(specs, () => TableRegistry.create(entries, builtinPools));
+    return located(specs, () => TableRegistry.create(entries, builtinPools, {}, cache));
   };
   // First as version 1, to fingerprint the fields; then with the versions the dataset's records give them.
   const draft = register(compileAll(specs, others, () => 1), (spec) => ({ module: resolve(spec.file) }));

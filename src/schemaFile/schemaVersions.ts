@@ -32,7 +32,7 @@ export function identityOf(spec: TableSpec): string {
 export async function fingerprints(registry: TableRegistry, table: string): Promise<Record<string, string>> {
   const compiled = registry.compileForCheck(table);
   const pools = new Map<string, string>();
-  for (const pool of compiled.pools) pools.set(pool.name, sha(JSON.stringify(await poolValues(pool, registry.isBuiltinPool(pool)))));
+  for (const pool of compiled.pools) pools.set(pool.name, sha(JSON.stringify(await poolValues(pool, registry.poolCache(pool)))));
   const memo = new Map<string, string>();
   const printOf = (node: string): string => {
     const known = memo.get(node);
