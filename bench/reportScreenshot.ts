@@ -1,7 +1,7 @@
 /**
- * Redraws docs/report.png, the README's picture of `synthgen report`: the report of a dataset made by the command
+ * Redraws docs/report.png, docs/report.md's picture of `synthgen report`: the report of a dataset made by the command
  * below, as the system's headless Chromium shows it 1,400 pixels wide, the whole page. `npm run docs:report`
- * (needs /usr/bin/chromium; the README says so beside the picture).
+ * (needs /usr/bin/chromium; docs/report.md says so beside the picture).
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'dist/src/cli/main.js');
-/** The dataset the picture shows: the README's caption says the same. */
+/** The dataset the picture shows: docs/report.md's caption says the same. */
 const REPORT_DATASET = ['--table-names', 'users,products,orders', '--num-rows', 'users=200000,products=20000,orders=1000000', '--seed', '2026', '--as-of', '2026-12-01'];
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

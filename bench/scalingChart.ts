@@ -1,5 +1,5 @@
 /**
- * The README's chart: rows/s against workers, measured and ideal (one worker's rate times the workers), as a
+ * docs/performance.md's chart: rows/s against workers, measured and ideal (one worker's rate times the workers), as a
  * self-contained SVG rendered from a results file. Plain SVG text, so it diffs and needs no plotting library.
  */
 import { writeFile } from 'node:fs/promises';

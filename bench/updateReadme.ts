@@ -1,6 +1,6 @@
 /**
- * Refreshes the generated sections of README.md: the data dictionary (from the table definitions) and the
- * performance section (from the newest bench/results/*.md), redraws the scaling chart from the newest results, and
+ * Refreshes the generated blocks of the docs pages: the data dictionary of docs/data-dictionary.md (from the table
+ * definitions) and the measurements of docs/performance.md (from the newest bench/results/*.md), redraws the scaling chart from the newest results, and
  * writes the schema files' JSON Schema (schema/synthgen.schema.json) from the format's definitions. `npm run docs`.
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -13,12 +13,12 @@ import { toolVersions } from '../src/state/runManifest.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
-export function replaceBlock(text: string, name: string, content: string): string {
+export function replaceBlock(text: string, name: string, content: string, file = 'README.md'): string {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} block`);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${start} ... ${end} block`);
   return `${text.slice(0, from + start.length)}\n${content.trimEnd()}\n${text.slice(to)}`;
 }
 
@@ -48,13 +48,16 @@ async function redrawChart(): Promise<boolean> {
   return false;
 }
 
-const readmePath = join(root, 'README.md');
-let readme = await readFile(readmePath, 'utf8');
-readme = replaceBlock(readme, 'dictionary', dataDictionary(BUILTIN_TABLES));
+/** Replaces the `name` block of the docs page `page` (a path under the repository) with `content`. */
+async function refreshBlock(page: string, name: string, content: string): Promise<void> {
+  const path = join(root, page);
+  await writeFile(path, replaceBlock(await readFile(path, 'utf8'), name, content, page));
+}
+
+await refreshBlock('docs/data-dictionary.md', 'dictionary', dataDictionary(BUILTIN_TABLES));
 const results = await newestResults();
-if (results) readme = replaceBlock(readme, 'performance', results);
-await writeFile(readmePath, readme);
+if (results) await refreshBlock('docs/performance.md', 'performance', results);
 const drawn = await redrawChart();
 await mkdir(join(root, 'schema'), { recursive: true });
 await writeFile(join(root, JSON_SCHEMA_PATH), `${JSON.stringify(schemaFileJsonSchema(toolVersions().synthgen ?? 'unknown'), null, 2)}\n`);
-process.stdout.write(`README.md refreshed${results ? ' (dictionary and performance)' : ' (dictionary)'}${drawn ? '; bench/results/scaling.svg redrawn' : ''}; ${JSON_SCHEMA_PATH} written\n`);
+process.stdout.write(`docs/data-dictionary.md${results ? ' and docs/performance.md' : ''} refreshed${drawn ? '; bench/results/scaling.svg redrawn' : ''}; ${JSON_SCHEMA_PATH} written\n`);

@@ -35,9 +35,14 @@ export function tableRegistry(extra: readonly RegisteredTable[] = []): TableRegi
   cache ??= diskCache(cacheFolder(process.env, homedir()));
   return builtinRegistry(extra, cache);
 }
-export { TableRegistry, type RegisteredTable, type TableOrigin } from './model/registry.js';
+export { TableRegistry, type RegisteredTable } from './model/registry.js';
+export type { TableOrigin, BuiltinOrigin, ModuleOrigin, SchemaFileOrigin } from './records/tableOrigin.js';
 export { DefinitionError } from './model/defineTable.js';
 export { loadTableModules } from './model/loadTableModules.js';
+// Schema files (--schema): `loadSchemaTables(files, {}, BUILTIN_TABLES.map((definition) => ({ definition })), BUILTIN_POOLS)`
+// gives their tables and the registry to run them with.
+export { loadSchemaTables, type SchemaTables } from './schemaFile/loadSchemaTables.js';
+export { BUILTIN_POOLS } from './tables/builtinPools.js';
 export { compileTable, partQuery } from './model/compileTable.js';
 export { dataDictionary } from './model/dictionary/dataDictionary.js';
 

@@ -1,6 +1,6 @@
 /**
  * `synthgen schema` is read in a terminal: wrapped to its width (100 columns when stdout is not one), one table when
- * named; `--format md` keeps the Markdown the README's dictionary is generated from, byte for byte.
+ * named; `--format md` keeps the Markdown docs/data-dictionary.md's dictionary is generated from, byte for byte.
  */
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_TABLES, dataDictionary } from '../dist/src/index.js';
@@ -30,7 +30,7 @@ describe.concurrent('the data dictionary in a terminal', () => {
     });
   });
 
-  test('--format md is the Markdown the README is generated from', async () => {
+  test('--format md is the Markdown docs/data-dictionary.md is generated from', async () => {
     await withTempDir(async (dir) => {
       const { code, stdout } = await synthgen(['schema', '--format', 'md'], dir);
       expect(code).toBe(0);

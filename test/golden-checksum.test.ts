@@ -6,7 +6,7 @@ import { checksums, generate, parquetFiles, withTempDir } from './helpers/cli.js
 /**
  * Pins the bytes of two small datasets: the built-in tables, and a schema file's (every generator and option). When
  * this fails, generated values or the default Parquet format changed: if that was deliberate, bump the table's
- * `version`, describe the change in the README's changelog, and update test/fixtures/golden*.json with
+ * `version`, describe the change in the changelog (docs/changelog.md), and update test/fixtures/golden*.json with
  * `UPDATE_GOLDEN=1 npm test -- golden`.
  */
 const SCHEMA = resolve(import.meta.dirname, 'fixtures/schema/saas.yaml');

@@ -1,8 +1,9 @@
 /**
- * The README's figures about the data are measurements, not hopes: each is computed here with SQL over the files
- * that the command the README names writes, and compared with what the README's prose and the data dictionary (which
- * the tables' definitions render) say, to the precision they say it. Both then agree with each other because both
- * agree with the data. A change that moves a figure fails here until the README says the new one.
+ * The docs' figures about the data are measurements, not hopes: each is computed here with SQL over the files
+ * that the command the docs name writes, and compared with what the prose of docs/time.md and docs/realism.md (moved
+ * there from the README) and the data dictionary (which the tables' definitions render) say, to the precision they
+ * say it. Both then agree with each other because both agree with the data. A change that moves a figure fails here
+ * until the page says the new one.
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -12,18 +13,18 @@ import { generate, query, tableSql } from './helpers/cli.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
-/** The *Time* section's dataset (`--num-rows users=60000,products=6000,orders=400000 --seed 14 --as-of 2026-03-01`). */
+/** docs/time.md's dataset (`--num-rows users=60000,products=6000,orders=400000 --seed 14 --as-of 2026-03-01`). */
 const TIME_ROWS = 'users=60000,products=6000,orders=400000';
 /** The quick start's proportions, one order per customer (100,000 of each table). */
 const QUICK_ROWS = '100000';
 
-/** Text with every run of white space one space: the README wraps its sentences anywhere. */
+/** Text with every run of white space one space: the pages wrap their sentences anywhere. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 /** The numbers `pattern` captures in `text`; fails the test, naming the pattern, when the sentence is not there. */
 function stated(text: string, pattern: RegExp): number[] {
   const found = pattern.exec(text);
-  expect(found, `the README no longer says ${pattern.source}`).not.toBeNull();
+  expect(found, `docs/time.md and docs/realism.md no longer say ${pattern.source}`).not.toBeNull();
   return (found ?? []).slice(1).map(Number);
 }
 
@@ -55,10 +56,11 @@ async function welcomeShare(data: string): Promise<number> {
   return Number(row?.share);
 }
 
-/** `value` as the README writes it with `digits` decimals. */
+/** `value` as the pages write it with `digits` decimals. */
 const shown = (value: number, digits: number) => Number(value.toFixed(digits));
 
 let dir = '';
+/** docs/time.md and docs/realism.md, flattened: the prose that states the figures. */
 let readme = '';
 let dictionary = '';
 let time: { users: Shares; products: Shares; welcome: number; busiestDay: number };
@@ -66,7 +68,7 @@ let quick: { users: Shares; welcome: number };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'synthgen-figures-'));
-  readme = flat(await readFile(resolve(import.meta.dirname, '../README.md'), 'utf8'));
+  readme = flat((await Promise.all(['time.md', 'realism.md'].map((page) => readFile(resolve(import.meta.dirname, '../docs', page), 'utf8')))).join('\n'));
   dictionary = flat(dataDictionary(BUILTIN_TABLES));
   await generate(['--table-names', 'users,products,orders', '--num-rows', TIME_ROWS, '--seed', '14', '--as-of', '2026-03-01', '--out', 'time', '--metadata', 'time.json'], dir);
   await generate(['--table-names', 'users,products,orders', '--num-rows', QUICK_ROWS, '--seed', '1', '--as-of', '2026-12-01', '--out', 'quick', '--metadata', 'quick.json'], dir);

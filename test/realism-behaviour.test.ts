@@ -2,7 +2,7 @@
  * Customers and products whose attributes follow what they do, and orders whose terms follow their basket, country,
  * category and customer, measured with SQL over generated files: two runs (three years to 2026-12-01, then a month
  * more), so that what holds by construction is seen to hold across runs too. Thresholds are in the test names; the
- * README's Behaviour section gives the figures.
+ * docs/realism.md gives the figures.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

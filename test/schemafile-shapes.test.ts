@@ -2,7 +2,7 @@
  * What a schema file asks of its generators is what the files hold, measured with SQL over 200,000 generated rows:
  * weights, probabilities, null rates, each distribution's mean or median, spans, list lengths, a faker pool's size,
  * the arrivals calendar, time rising with the key, and how a ref's skew concentrates children on a few parents.
- * The figures are docs/schema.md's and the README's.
+ * The figures are docs/schema.md's and docs/tables-from-schema-files.md's.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

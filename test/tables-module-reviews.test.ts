@@ -42,7 +42,7 @@ test('a table module outside the package generates, continues, agrees with its p
       `SELECT count(*) AS n FROM ${reviews} r JOIN ${users} u USING (user_id) JOIN ${products} p USING (product_id) WHERE r.reviewed_at < u.registration_date OR r.reviewed_at < p.created_at OR r.reviewed_at > TIMESTAMPTZ '${last}'`,
     );
     expect(count(late)).toBe(0);
-    // The J-shaped rating the README states: 56% five stars, more ones than twos.
+    // The J-shaped rating docs/tables-as-code.md states: 56% five stars, more ones than twos.
     const [shares] = await query(`SELECT avg((rating = 5)::INT) AS five, avg((rating = 1)::INT) AS one_star, avg((rating = 2)::INT) AS two FROM ${reviews}`);
     expect(Number(shares?.five)).toBeCloseTo(0.56, 1);
     expect(Number(shares?.one_star)).toBeGreaterThan(Number(shares?.two));

@@ -2,7 +2,7 @@
  * The shop's calendar, measured with SQL over generated files (3 years of history up to 2026-03-01): local-time
  * daily cycles by country, the weekly cycle, the retail year (Black Friday, Cyber Monday, December, January),
  * growth, no pile-up at the window's end, and orders per customer and product skewed within a real shop's bounds.
- * Each threshold is stated with the figure the README gives.
+ * Each threshold is stated with the figure docs/time.md gives.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

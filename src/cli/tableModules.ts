@@ -13,7 +13,7 @@ import { BUILTIN_TABLES, tableRegistry } from '../tables/index.js';
 
 export function tablesOption() {
   return Option.Array('--tables', {
-    description: 'A JavaScript module whose exports are tables made with defineTable() (see "Your own tables as code" in the README); repeat for several',
+    description: 'A JavaScript module whose exports are tables made with defineTable() (see docs/tables-as-code.md); repeat for several',
   });
 }
 
@@ -35,19 +35,20 @@ export interface TableSources {
   readonly onNotice?: (message: string) => void;
 }
 
-async function schemaTables(sources: TableSources, others: readonly RegisteredTable[]): Promise<RegisteredTable[]> {
-  const schemas = sources.schemas ?? [];
-  if (schemas.length === 0) return [];
-  const [{ loadSchemaTables }, { loadMetadata }, { BUILTIN_POOLS }] = await Promise.all([
+/** The registry of the built-in tables, `others` and the schema files' tables, as loadSchemaTables makes it. */
+async function schemaRegistry(sources: TableSources & { readonly schemas: readonly string[] }, others: readonly RegisteredTable[]): Promise<TableRegistry> {
+  const { schemas } = sources;
+  const [{ loadSchemaTables }, { loadMetadata }, { BUILTIN_POOLS }, { LEGACY_TABLES }] = await Promise.all([
     import('../schemaFile/loadSchemaTables.js'),
     import('../state/metadata.js'),
     import('../tables/builtinPools.js'),
+    import('../tables/legacy/legacyColumns.js'),
   ]);
   const states = sources.metadataPath === undefined ? {} : (await loadMetadata(sources.metadataPath)).metadata.tables;
   const builtins: RegisteredTable[] = BUILTIN_TABLES.map((definition) => ({ definition }));
-  const loaded = await loadSchemaTables(schemas, states, [...builtins, ...others], BUILTIN_POOLS, doorCache());
+  const loaded = await loadSchemaTables(schemas, states, [...builtins, ...others], BUILTIN_POOLS, doorCache(), LEGACY_TABLES);
   for (const notice of loaded.notices) sources.onNotice?.(notice);
-  return [...loaded.tables];
+  return loaded.registry;
 }
 
 let cache: ValueCache | undefined;
@@ -62,11 +63,13 @@ function doorCache(): ValueCache {
 export async function registryFor(sources: TableSources | readonly string[] | undefined): Promise<TableRegistry> {
   const given: TableSources = Array.isArray(sources) ? { modules: sources } : ((sources ?? {}) as TableSources);
   const modules = given.modules ?? [];
+  const schemas = given.schemas ?? [];
   const fromModules = modules.length > 0 ? await loadTableModules(modules) : [];
-  const fromSchemas = await schemaTables(given, fromModules);
-  if (fromModules.length === 0 && fromSchemas.length === 0) return tableRegistry([], doorCache());
+  // The schema files' loader makes the registry of every table (the files' tables take their versions from it).
+  if (schemas.length > 0) return schemaRegistry({ ...given, schemas }, fromModules);
+  if (fromModules.length === 0) return tableRegistry([], doorCache());
   try {
-    return tableRegistry([...fromModules, ...fromSchemas], doorCache());
+    return tableRegistry(fromModules, doorCache());
   } catch (error: unknown) {
     if (error instanceof UserError && modules.length > 0) throw new UserError(`${modules.map((m) => `--tables ${m}`).join(' ')}: ${error.message}`, error.exitCode);
     throw error;

@@ -108,7 +108,7 @@ function tablesOf(given: string, exports: Record<string, unknown>, module: strin
   for (const [name, value] of Object.entries(exports)) {
     const values = Array.isArray(value) ? (value as unknown[]) : [value];
     for (const item of values) {
-      if (isTable(item)) tables.push({ definition: item, origin: { module } });
+      if (isTable(item)) tables.push({ definition: item, origin: { kind: 'module', path: module } });
       else if (!isPool(item)) {
         throw new UserError(`--tables ${given}: export ${name} is not a table: export tables made with defineTable() (or pools made with definePool()), and keep other values unexported`);
       }

@@ -6,7 +6,6 @@
  * worker as a DuckDB binder error.
  */
 import { createHash } from 'node:crypto';
-import type { SchemaRecord } from '../records/schemaRecord.js';
 import { standInOwn, standInParents } from './time/standInRanges.js';
 import { type TableLookup, compileTable } from './compileTable.js';
 import type { CompiledTable, TableRows } from './compiledTable.js';
@@ -15,30 +14,17 @@ import { poolValues } from './poolValues.js';
 import type { PoolDefinition, TableDefinition } from './tableDefinition.js';
 import type { LegacyTableSpec } from './legacy/legacyTable.js';
 import { NO_CACHE, type ValueCache } from './valueCache.js';
-
-/** Where a table came from: undefined for a built-in one. */
-export interface TableOrigin {
-  /** The module's absolute path (or the schema file's). */
-  readonly module: string;
-  /**
-   * For a schema file's table: its record as the metadata will keep it. Its versions may differ between segments
-   * (a changed column makes the next one), checked when the file is loaded, instead of refusing any change.
-   */
-  readonly schema?: SchemaRecord;
-}
+import { BUILTIN_ORIGIN, type TableOrigin, describeOrigin } from '../records/tableOrigin.js';
 
 export interface RegisteredTable {
   readonly definition: TableDefinition;
+  /** Where it comes from; built-in when absent. */
   readonly origin?: TableOrigin;
 }
 
 /** Stand-in rows for checking and hashing a definition: what they compile to depends only on the definitions. */
 const CHECK_AS_OF = '2025-01-01T00:00:00Z';
 const CHECK_ROWS = 1000;
-
-function describeOrigin(origin: TableOrigin | undefined): string {
-  return origin ? origin.module : 'synthgen';
-}
 
 /**
  * The tables a table's rows need made first: its parents, and the other parents of its children tables, whose
@@ -94,10 +80,10 @@ export class TableRegistry {
   static create(entries: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>, legacy: Readonly<Record<string, LegacyTableSpec>> = {}, cache: ValueCache = NO_CACHE): TableRegistry {
     const byName = new Map<string, RegisteredTable>();
     for (const entry of entries) {
-      if (!isTable(entry.definition)) throw new DefinitionError(`${describeOrigin(entry.origin)}: a table must be made with defineTable()`);
+      if (!isTable(entry.definition)) throw new DefinitionError(`${describeOrigin(entry.origin ?? BUILTIN_ORIGIN)}: a table must be made with defineTable()`);
       const name = entry.definition.name;
       const earlier = byName.get(name);
-      if (earlier) throw definitionProblem(name, undefined, `is defined twice (by ${describeOrigin(earlier.origin)} and ${describeOrigin(entry.origin)}): rename one`);
+      if (earlier) throw definitionProblem(name, undefined, `is defined twice (by ${describeOrigin(earlier.origin ?? BUILTIN_ORIGIN)} and ${describeOrigin(entry.origin ?? BUILTIN_ORIGIN)}): rename one`);
       byName.set(name, entry);
     }
     for (const { definition } of entries) {
@@ -116,6 +102,24 @@ export class TableRegistry {
     registry.#checkPoolNames();
     for (const { definition } of registry.#tables.values()) registry.compileForCheck(definition.name);
     return registry;
+  }
+
+  /**
+   * The same tables as new definitions of the same names, parents and children (a schema file's tables once the
+   * dataset's records gave them their versions, schemaFile/loadSchemaTables.ts), with their origins. What they may
+   * differ in (a version, an origin) is read by no check, so nothing is checked again: the registry is made once.
+   * Each table is compiled for checking afresh when first asked.
+   */
+  revised(entries: readonly RegisteredTable[]): TableRegistry {
+    const byName = new Map(entries.map((entry) => [entry.definition.name, entry]));
+    const shape = (definition: TableDefinition) => JSON.stringify([definition.parents, definition.children ?? null, definition.pools.map((pool) => pool.name)]);
+    const ordered = this.names.flatMap((name) => {
+      const entry = byName.get(name);
+      const before = this.get(name);
+      return entry && before && shape(entry.definition) === shape(before) && isTable(entry.definition) ? [entry] : [];
+    });
+    if (ordered.length !== this.#tables.size || byName.size !== this.#tables.size) throw new Error('a revised registry has the same tables, parents and children');
+    return new TableRegistry(ordered, this.#builtinPools, this.#legacy, this.cache);
   }
 
   #checkPoolNames(): void {
@@ -153,8 +157,9 @@ export class TableRegistry {
     return this.#tables.get(name)?.definition;
   }
 
-  originOf(name: string): TableOrigin | undefined {
-    return this.#tables.get(name)?.origin;
+  /** Where a table's definition comes from (tableOrigin.ts); a name the registry lacks has none to load: built-in. */
+  originOf(name: string): TableOrigin {
+    return this.#tables.get(name)?.origin ?? BUILTIN_ORIGIN;
   }
 
   /** The given tables, parents first; each must be one of the registry's (callers check names first, with a message). */

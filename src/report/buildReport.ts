@@ -5,7 +5,7 @@
  */
 import { concentration, PRODUCTS, USERS } from './concentration.js';
 import { customersByCountry, pricesByCategory, summaryOf } from './catalogSections.js';
-import { REPORT_TABLES, type ReportCharts, type ReportData, type TableDescription } from './reportData.js';
+import { REPORT_TABLES, type ReportCharts, type ReportTable, type ReportData, type ShopTables, type TableDescription, type TableSummary } from './reportData.js';
 import { ReportDatabase } from './reportDatabase.js';
 import { hourOfDay, ordersByMonth, ordersPerDay, weekday } from './timeSections.js';
 import { tableProfiles } from './tableProfiles.js';
@@ -21,17 +21,20 @@ export interface ReportOptions {
   readonly now?: Date;
   /** What the schema files and modules given say of their tables (none by default: the files are enough). */
   readonly described?: readonly TableDescription[];
+  /** What the shop's charts need of synthgen's built-in tables; without it every table gets a card of its own. */
+  readonly shop?: ShopTables;
 }
 
+const NO_SHOP: ShopTables = { names: [], zones: [] };
+
 /** What a reader should know that the charts do not say. */
-function notesOf(db: ReportDatabase, charts: ReportCharts, described: readonly TableDescription[]): string[] {
+function notesOf(db: ReportDatabase, charts: ReportCharts, described: readonly TableDescription[], shop: ShopTables): string[] {
   const notes: string[] = [];
   for (const { name, definedIn } of described) {
     if (!db.ownTables.includes(name)) notes.push(`${definedIn} defines table ${name}, but the dataset has no files of it: generate its rows, or report on the dataset that has them.`);
   }
-  for (const table of REPORT_TABLES) {
-    // A dataset of its own tables only is not missing the shop's: it never had them.
-    if (!db.has(table) && (REPORT_TABLES.some((t) => db.has(t)) || db.ownTables.length === 0)) notes.push(`The dataset has no ${table} table: the charts that need it are left out.`);
+  for (const table of shopTables(db, shop)) {
+    if (!db.has(table)) notes.push(`The dataset has no ${table} table: the charts that need it are left out.`);
   }
   if (charts.hourOfDay.state === 'shown' && charts.hourOfDay.data.ordersWithoutZone > 0) {
     notes.push(
@@ -44,9 +47,26 @@ function notesOf(db: ReportDatabase, charts: ReportCharts, described: readonly T
   return notes;
 }
 
+/**
+ * The built-in tables the charts read that the report accounts for, present or not: none for a dataset of its own
+ * tables only, which is not missing the shop's (it never had them).
+ */
+function shopTables(db: ReportDatabase, shop: ShopTables): ReportTable[] {
+  const known = REPORT_TABLES.filter((table) => shop.names.includes(table));
+  return known.some((table) => db.has(table)) || db.ownTables.length === 0 ? known : [];
+}
+
+/** Every table of the dataset with its rows and files: the shop's first (null where absent), then its own. */
+function tablesOf(db: ReportDatabase, shop: ShopTables): Record<string, TableSummary | null> {
+  const tables: Record<string, TableSummary | null> = {};
+  for (const table of shopTables(db, shop)) tables[table] = db.tables[table] ?? null;
+  for (const table of db.ownTables) tables[table] = db.summaryOf(table);
+  return tables;
+}
+
 export async function buildReport(options: ReportOptions): Promise<ReportData> {
   const label = options.label ?? options.root;
-  const db = await ReportDatabase.open(options.root, label);
+  const db = await ReportDatabase.open(options.root, label, (options.shop ?? NO_SHOP).names);
   try {
     return await reportOf(db, options);
   } catch (error: unknown) {
@@ -58,11 +78,12 @@ export async function buildReport(options: ReportOptions): Promise<ReportData> {
 }
 
 async function reportOf(db: ReportDatabase, options: ReportOptions): Promise<ReportData> {
+  const shop = options.shop ?? NO_SHOP;
   // One after another: each query already uses every core.
   const charts: ReportCharts = {
     ordersPerDay: await ordersPerDay(db),
-    hourOfDay: await hourOfDay(db),
-    weekday: await weekday(db),
+    hourOfDay: await hourOfDay(db, shop.zones),
+    weekday: await weekday(db, shop.zones),
     ordersByMonth: await ordersByMonth(db),
     ordersPerUser: await concentration(db, USERS),
     ordersPerProduct: await concentration(db, PRODUCTS),
@@ -72,9 +93,9 @@ async function reportOf(db: ReportDatabase, options: ReportOptions): Promise<Rep
   return {
     dataset: options.label ?? options.root,
     generatedAt: (options.now ?? new Date()).toISOString(),
-    tables: { users: db.tables.users ?? null, products: db.tables.products ?? null, orders: db.tables.orders ?? null },
+    tables: tablesOf(db, shop),
     summary: await summaryOf(db),
-    notes: [...(options.notes ?? []), ...notesOf(db, charts, options.described ?? [])],
+    notes: [...(options.notes ?? []), ...notesOf(db, charts, options.described ?? [], shop)],
     charts,
     own: await tableProfiles(db, options.described ?? []),
   };

@@ -3,9 +3,19 @@
  * count is a number (counts stay exact far beyond any dataset: 2^53); shares are fractions from 0 to 1.
  */
 
-/** The tables a report reads, parents first. */
+/** The tables the shop's charts read, parents first: synthgen's built-in ones, when the caller says they are (ShopTables). */
 export const REPORT_TABLES = ['users', 'products', 'orders'] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
+
+/**
+ * What the shop's charts need to know of synthgen's built-in tables, handed in by the caller that holds them (the
+ * CLI): which names are theirs (a table of the dataset by another name, or any table without this, gets a card of
+ * its own), and the time zone of each country code of the users' country_code column, for the local-time profiles.
+ */
+export interface ShopTables {
+  readonly names: readonly string[];
+  readonly zones: readonly { readonly countryCode: string; readonly timeZone: string }[];
+}
 
 /**
  * A chart's numbers, or why it is left out (its table or a column it needs is not in the dataset): a union on
@@ -138,7 +148,11 @@ export interface ReportData {
   readonly dataset: string;
   /** ISO time the report was made. */
   readonly generatedAt: string;
-  readonly tables: { readonly [T in ReportTable]: TableSummary | null };
+  /**
+   * Rows and files of every table of the dataset: the shop's first (null for one the charts need that the dataset
+   * lacks, when it has any of them), then its own tables by name.
+   */
+  readonly tables: Readonly<Record<string, TableSummary | null>>;
   readonly summary: ReportSummary;
   /** Things a reader should know: tables missing, objects not downloaded, orders without a time zone. */
   readonly notes: readonly string[];

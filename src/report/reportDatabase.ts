@@ -38,9 +38,12 @@ export class ReportDatabase {
     this.#scratch = scratch;
   }
 
-  /** Opens the dataset at `root` (a folder of `<table>/*.parquet`); a missing folder or no table is a UserError. */
-  static async open(root: string, label: string): Promise<ReportDatabase> {
-    const found = await findTableFiles(root, label);
+  /**
+   * Opens the dataset at `root` (a folder of `<table>/*.parquet`); a missing folder or no table is a UserError.
+   * `shop` names the built-in tables (ShopTables.names): those the charts read are not the dataset's own.
+   */
+  static async open(root: string, label: string, shop: readonly string[]): Promise<ReportDatabase> {
+    const found = await findTableFiles(root, label, new Set(REPORT_TABLES.filter((table) => shop.includes(table))));
     // Extensions cannot be downloaded here; parquet and icu (time zones) are built in.
     const scratch = await readerScratch('report', availableParallelism());
     const instance = await duckdbApi()
@@ -160,8 +163,8 @@ async function parquetIn(root: string, label: string, table: string): Promise<Da
 /** A folder name that is a table's: what synthgen accepts as a table name (so never `_runs` or a hidden folder). */
 const TABLE_FOLDER = /^[a-z][a-z0-9_]{0,62}$/;
 
-/** The Parquet files of each table under `root`: the built-in ones the charts read, and any other; tables with none are left out. */
-async function findTableFiles(root: string, label: string): Promise<{ builtin: Map<ReportTable, DatasetFile[]>; own: Map<string, DatasetFile[]> }> {
+/** The Parquet files of each table under `root`: the built-in ones the charts read (`shop`), and any other; tables with none are left out. */
+async function findTableFiles(root: string, label: string, shop: ReadonlySet<string>): Promise<{ builtin: Map<ReportTable, DatasetFile[]>; own: Map<string, DatasetFile[]> }> {
   const where = `point --out at a folder synthgen generated into, or --s3-bucket at a prefix`;
   const folder = await stat(root).catch((error: unknown) => {
     if (isErrno(error, 'ENOENT', 'ENOTDIR')) throw new UserError(`no dataset at ${label}: there is no such folder; ${where}`);
@@ -174,7 +177,7 @@ async function findTableFiles(root: string, label: string): Promise<{ builtin: M
   for (const table of names) {
     const files = await parquetIn(root, label, table);
     if (!files.length) continue;
-    if ((REPORT_TABLES as readonly string[]).includes(table)) builtin.set(table as ReportTable, files);
+    if (shop.has(table)) builtin.set(table as ReportTable, files);
     else own.set(table, files);
   }
   if (builtin.size === 0 && own.size === 0) throw new UserError(`no dataset at ${label}: no Parquet files under <table>/ folders (such as ${REPORT_TABLES.map((t) => `${t}/`).join(', ')}); ${where}`);

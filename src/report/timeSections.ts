@@ -1,12 +1,11 @@
 /**
  * The report's charts of when orders are placed: orders per day over the whole history, the hour-of-day and
  * weekday profiles, and orders by month for each year. Days, months and years are UTC; the profiles also in the
- * customer's local time, taken from their country's main time zone (LOCALES), since "evening" means the
- * customer's evening.
+ * customer's local time, taken from their country's main time zone (ShopTables.zones: the built-in tables' locales),
+ * since "evening" means the customer's evening.
  */
-import { LOCALES } from '../tables/locales.js';
 import { quotedString } from '../model/sql.js';
-import type { HourOfDay, OrdersByMonth, OrdersPerDay, Section, WeekdayProfile } from './reportData.js';
+import type { HourOfDay, OrdersByMonth, OrdersPerDay, Section, ShopTables, WeekdayProfile } from './reportData.js';
 import { type ReportDatabase, type Row, numberOf } from './reportDatabase.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -14,10 +13,17 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 /** The columns the local-time profiles join on. */
 const LOCAL_TIME_USERS = ['user_id', 'country_code'];
 
+type Zones = ShopTables['zones'];
+
 /** country_code -> time zone, as a relation to join users to. */
-function zonesRelation(): string {
-  const rows = LOCALES.map((locale) => `(${quotedString(locale.countryCode)}, ${quotedString(locale.timeZone)})`);
+function zonesRelation(zones: Zones): string {
+  const rows = zones.map((zone) => `(${quotedString(zone.countryCode)}, ${quotedString(zone.timeZone)})`);
   return `(VALUES ${rows.join(', ')}) AS zones(country_code, zone)`;
+}
+
+/** Whether the local-time profiles can be drawn: users with their countries, orders with their users, zones known. */
+function withoutLocalTime(db: ReportDatabase, zones: Zones): boolean {
+  return zones.length === 0 || db.missing('users', LOCAL_TIME_USERS) !== undefined || db.missing('orders', ['user_id']) !== undefined;
 }
 
 export async function ordersPerDay(db: ReportDatabase): Promise<Section<OrdersPerDay>> {
@@ -43,34 +49,34 @@ function dense(rows: readonly Row[], size: number, offset: number): number[] {
 }
 
 /** Orders by `bucket` of the customer's local order time, and how many orders had no zone to take it from. */
-async function localCounts(db: ReportDatabase, bucket: string, size: number, offset: number): Promise<{ counts: number[]; withoutZone: number }> {
+async function localCounts(db: ReportDatabase, zones: Zones, bucket: string, size: number, offset: number): Promise<{ counts: number[]; withoutZone: number }> {
   const rows = await db.rows(`
     SELECT ${bucket.replaceAll('$t', 'timezone(zones.zone, orders.order_date)')} AS bucket, count(*)::DOUBLE AS n
-    FROM orders JOIN users USING (user_id) JOIN ${zonesRelation()} USING (country_code)
+    FROM orders JOIN users USING (user_id) JOIN ${zonesRelation(zones)} USING (country_code)
     WHERE orders.order_date IS NOT NULL GROUP BY ALL`);
   const counts = dense(rows, size, offset);
   const [all] = await db.rows(`SELECT count(*)::DOUBLE AS n FROM orders WHERE order_date IS NOT NULL`);
   return { counts, withoutZone: numberOf(all?.n) - counts.reduce((a, b) => a + b, 0) };
 }
 
-export async function hourOfDay(db: ReportDatabase): Promise<Section<HourOfDay>> {
+export async function hourOfDay(db: ReportDatabase, zones: Zones): Promise<Section<HourOfDay>> {
   const missing = db.missing('orders', ['order_date']);
   if (missing) return { state: 'omitted', reason: missing };
   const utc = dense(await db.rows(`SELECT hour(order_date) AS bucket, count(*)::DOUBLE AS n FROM orders WHERE order_date IS NOT NULL GROUP BY ALL`), 24, 0);
-  if (db.missing('users', LOCAL_TIME_USERS) || db.missing('orders', ['user_id'])) return { state: 'shown', data: { utc, local: null, ordersWithoutZone: 0 } };
-  const local = await localCounts(db, 'hour($t)', 24, 0);
+  if (withoutLocalTime(db, zones)) return { state: 'shown', data: { utc, local: null, ordersWithoutZone: 0 } };
+  const local = await localCounts(db, zones, 'hour($t)', 24, 0);
   return { state: 'shown', data: { utc, local: local.counts, ordersWithoutZone: local.withoutZone } };
 }
 
-export async function weekday(db: ReportDatabase): Promise<Section<WeekdayProfile>> {
+export async function weekday(db: ReportDatabase, zones: Zones): Promise<Section<WeekdayProfile>> {
   const missing = db.missing('orders', ['order_date']);
   if (missing) return { state: 'omitted', reason: missing };
   // isodow: 1 is Monday, 7 Sunday.
-  if (db.missing('users', LOCAL_TIME_USERS) || db.missing('orders', ['user_id'])) {
+  if (withoutLocalTime(db, zones)) {
     const rows = await db.rows(`SELECT isodow(order_date) AS bucket, count(*)::DOUBLE AS n FROM orders WHERE order_date IS NOT NULL GROUP BY ALL`);
     return { state: 'shown', data: { clock: 'utc', days: WEEKDAYS, orders: dense(rows, 7, 1) } };
   }
-  const local = await localCounts(db, 'isodow($t)', 7, 1);
+  const local = await localCounts(db, zones, 'isodow($t)', 7, 1);
   return { state: 'shown', data: { clock: 'local', days: WEEKDAYS, orders: local.counts } };
 }
 

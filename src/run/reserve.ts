@@ -146,7 +146,7 @@ function parentsOf(
   for (const reference of definition.parents) {
     const parentSegments = recomputable(after[reference.table]);
     // Recomputing a parent with another version's generator would reference rows unlike its files.
-    if (!registry.originOf(reference.table)?.schema) checkVersions(reference.table, after[reference.table], registry.get(reference.table)?.version ?? 0);
+    if (registry.originOf(reference.table).kind !== 'schema') checkVersions(reference.table, after[reference.table], registry.get(reference.table)?.version ?? 0);
     const old = legacyParentsOf(reference.table, after, folder);
     if (old) legacy[reference.table] = old;
     if (parentSegments.length === 0 && !old) throw noParents(name, reference.table, definition.parents.map((p) => p.table), after);
@@ -196,7 +196,7 @@ export function reserveRanges(options: {
     if (!definition) throw new UserError(`unknown table ${name}`);
     const state = options.before.tables[name];
     // A schema file's table may hold rows of earlier versions: its loader checked that nothing recomputes a changed field.
-    if (!options.registry.originOf(name)?.schema) checkVersions(name, state, definition.version);
+    if (options.registry.originOf(name).kind !== 'schema') checkVersions(name, state, definition.version);
     const { parents, legacy } = parentsOf(name, definition, { ...options, folder, after, ranges });
     const group = definition.children ? reserved.get(definition.children.parent) : undefined;
     if (definition.children && !group) throw new Error(`${name} is reserved without its parent ${definition.children.parent}`);

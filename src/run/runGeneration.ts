@@ -34,7 +34,8 @@ import type { PoolTableSpec } from '../model/poolFile.js';
 import type { TableRegistry } from '../model/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';
 import { checkOriginsUnchanged, originFlag, tableOrigins } from './tableOrigins.js';
-import { discardCommand, howToFinishFrom } from './runAdvice.js';
+import { discardCommand, howToFinish, howToFinishFrom } from './runAdvice.js';
+import { sourcesOf } from '../records/tableOrigin.js';
 import { WorkerPool } from '../workers/workerPool.js';
 import { spillFolder } from '../workers/spillFolder.js';
 import { createScratch } from '../workers/scratchFolder.js';
@@ -172,8 +173,8 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
     compiled.set(name, query);
     pools.set(name, await writePoolFile(scratch, query, (pool) => registry.poolCache(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.
-      const origin = registry.originOf(name);
-      throw error instanceof UserError && origin ? new UserError(`${originFlag(origin)}: table ${name}: ${error.message}`) : error;
+      const flag = originFlag(registry.originOf(name));
+      throw error instanceof UserError && flag ? new UserError(`${flag}: table ${name}: ${error.message}`) : error;
     }));
   }
   return { registry, compiled, pools };
@@ -192,7 +193,8 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   const scratch = await createScratch(runId);
   // From here on a signal stops the run at its next step, whichever it is.
   const interrupt = new Interrupt(options.signal, scratch, options.onInterruptEvent);
-  const howTo = howToFinishFrom(options.metadataPath, request.tables.flatMap((name) => asked.registry.originOf(name) ?? []));
+  const sources = sourcesOf(request.tables.map((name) => asked.registry.originOf(name)));
+  const howTo = howToFinish(options.metadataPath, sources.modules, sources.schemas);
   try {
     await interrupt.race(target.preflight(interrupt.abortSignal));
     for (const message of options.notices ?? []) options.onProgress?.({ type: 'notice', message });

@@ -6,18 +6,9 @@
  */
 import { UserError } from '../errors/userError.js';
 import type { TableRegistry } from '../model/registry.js';
+import { originPath } from '../records/tableOrigin.js';
 import type { Metadata, TableOriginRecord } from '../state/metadata.js';
 import { parentReads } from '../schemaFile/schemaVersions.js';
-
-/** The first named table the registry lacks, as one line saying what to pass. */
-export function checkTablesKnown(names: readonly string[], registry: TableRegistry, recorded: Metadata['tables'], pendingOrigins?: Readonly<Record<string, TableOriginRecord>>): void {
-  for (const name of names) {
-    if (registry.get(name)) continue;
-    const origin = pendingOrigins?.[name] ?? recorded[name]?.definition;
-    if (origin) throw new UserError(`table ${name} is defined by ${origin.module}, which is not loaded: pass ${originFlag(origin)}`);
-    throw new UserError(`unknown table "${name}": choose from ${registry.names.join(', ')}, or pass the module that defines it with --tables`);
-  }
-}
 
 /**
  * The origin record of each named table that comes from a module, or whose rows the metadata says came from one
@@ -27,10 +18,11 @@ export async function tableOrigins(names: readonly string[], registry: TableRegi
   const origins: Record<string, TableOriginRecord> = {};
   for (const name of names) {
     const origin = registry.originOf(name);
-    const module = origin?.module ?? recorded[name]?.definition?.module;
+    const module = originPath(origin) ?? recorded[name]?.definition?.module;
     if (!module) continue;
     const reads = schemaReads(registry, name);
-    origins[name] = { module, sha256: await registry.definitionHash(name), ...(origin?.schema ? { schema: origin.schema } : {}), ...(reads ? { reads } : {}) };
+    const schema = origin.kind === 'schema' ? origin.record : undefined;
+    origins[name] = { module, sha256: await registry.definitionHash(name), ...(schema ? { schema } : {}), ...(reads ? { reads } : {}) };
   }
   return origins;
 }
@@ -38,14 +30,14 @@ export async function tableOrigins(names: readonly string[], registry: TableRegi
 /** The fields of schema tables (which change by versions) that `name` recomputes, for the metadata to keep. */
 function schemaReads(registry: TableRegistry, name: string): Record<string, string[]> | undefined {
   if (!registry.get(name)) return undefined;
-  const reads = Object.entries(parentReads(registry, name)).filter(([parent]) => registry.originOf(parent)?.schema !== undefined);
+  const reads = Object.entries(parentReads(registry, name)).filter(([parent]) => registry.originOf(parent).kind === 'schema');
   return reads.length > 0 ? Object.fromEntries(reads) : undefined;
 }
 
-/** The flag that loads a table's definition: a schema file's (its record says so) or a module's. */
-export function originFlag(origin: { readonly module: string; readonly schema?: unknown }): string {
-  return `${origin.schema === undefined ? '--tables' : '--schema'} ${origin.module}`;
-}
+// Shims for the engine's files that import these from here (runGeneration.ts, runRequest.ts, rewritten in parallel):
+// the one originFlag is model/tableOrigin.ts's, and checkTablesKnown is state's, which verify uses too.
+export { originFlag } from '../records/tableOrigin.js';
+export { checkTablesKnown } from '../state/checkTablesKnown.js';
 
 /** Refuses a run whose module tables differ from the definitions their existing rows were made by. */
 export function checkOriginsUnchanged(origins: Readonly<Record<string, TableOriginRecord>>, recorded: Metadata['tables'], resumedFrom?: Readonly<Record<string, TableOriginRecord>>): void {

@@ -5,9 +5,11 @@
  */
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
-import { type RegisteredTable, type TableOrigin, TableRegistry } from '../model/registry.js';
+import { type RegisteredTable, TableRegistry } from '../model/registry.js';
+import { type SchemaFileOrigin, originFlag } from '../records/tableOrigin.js';
 import type { PoolDefinition, TableDefinition } from '../model/tableDefinition.js';
 import type { ValueCache } from '../model/valueCache.js';
+import type { LegacyTableSpec } from '../model/legacy/legacyTable.js';
 import type { TableState } from '../state/metadata.js';
 import { checkTypes } from './checkTypes.js';
 import { compileSchema } from './compile/compileSchema.js';
@@ -18,7 +20,10 @@ import { type TableVersion, checkReadsAcrossVersions, checkRecordedReaders, fing
 import { checksOf } from './versionChecks.js';
 
 export interface SchemaTables {
+  /** The files' tables, each with its origin (the file, and its record: versions and what verify checks). */
   readonly tables: readonly RegisteredTable[];
+  /** Every table: `others` and the files', checked together; what a run, verify or report is given. */
+  readonly registry: TableRegistry;
   /** What a run should say: tables whose changed columns make a new version. */
   readonly notices: readonly string[];
 }
@@ -56,8 +61,12 @@ function compileAll(specs: readonly SchemaSpec[], others: readonly RegisteredTab
 }
 
 /**
- * The files' tables. `others` are the tables they may reference (the built-in ones, a module's); `states` the
- * dataset's tables as its metadata records them (empty without one).
+ * The files' tables. `others` are the tables they may reference (the built-in ones, a module's), `builtinPools` the
+ * built-in tables' pools (whose values may be kept in `cache`), `legacy` how the original tool's files of the built-in
+ * tables are read; `states` the dataset's tables as its metadata records
+ * them (empty without one). The registry is made (checked) once, with every table at version 1, which fingerprints
+ * their fields; the one returned is it revised with the versions the records and those fingerprints give (no check
+ * reads a version: TableRegistry.revised). The caller passes that one along, and makes no other.
  */
 export async function loadSchemaTables(
   files: readonly string[],
@@ -65,21 +74,22 @@ export async function loadSchemaTables(
   others: readonly RegisteredTable[],
   builtinPools: ReadonlySet<PoolDefinition>,
   cache?: ValueCache,
+  legacy: Readonly<Record<string, LegacyTableSpec>> = {},
 ): Promise<SchemaTables> {
   const known = new Map(others.map(({ definition }) => [definition.name, definition.columns.map((c) => c.name)] as const));
   const loaded: SchemaSpec[] = [];
   for (const file of files) loaded.push(await loadSchemaFile(file, known));
   const specs = await inferSqlTypes(loaded, (name) => others.find((t) => t.definition.name === name)?.definition);
-  const register = (compiled: TableDefinition[][], origin: (spec: SchemaSpec, table: string) => TableOrigin) => {
+  const entriesOf = (compiled: TableDefinition[][], origin: (spec: SchemaSpec, table: string) => SchemaFileOrigin) => {
     const entries: RegisteredTable[] = [...others];
     compiled.forEach((definitions, i) => {
       const spec = specs[i];
       if (spec) for (const definition of definitions) entries.push({ definition, origin: origin(spec, definition.name) });
     });
-    return located(specs, () => TableRegistry.create(entries, builtinPools, {}, cache));
+    return entries;
   };
   // First as version 1, to fingerprint the fields; then with the versions the dataset's records give them.
-  const draft = register(compileAll(specs, others, () => 1), (spec) => ({ module: resolve(spec.file) }));
+  const draft = located(specs, () => TableRegistry.create(entriesOf(compileAll(specs, others, () => 1), (spec) => ({ kind: 'schema', path: resolve(spec.file) })), builtinPools, legacy, cache));
   const versions = new Map<string, TableVersion>();
   const notices: string[] = [];
   const where = new Map<string, string>();
@@ -95,29 +105,27 @@ export async function loadSchemaTables(
       versions.set(table.name, version);
       if (version.changed) {
         const fields = version.changed.length > 0 ? ` (${version.changed.join(', ')})` : '';
-        notices.push(`${table.name}: its columns changed since version ${version.version - 1}${fields}, so its new rows are version ${version.version}; rows already generated keep theirs (a column changes when the file changes it, or when this synthgen computes it otherwise: see the README's Generator changelog)`);
+        notices.push(`${table.name}: its columns changed since version ${version.version - 1}${fields}, so its new rows are version ${version.version}; rows already generated keep theirs (a column changes when the file changes it, or when this synthgen computes it otherwise: see docs/changelog.md)`);
       }
     }
   }
   // Every table of a file or module given that reads a changed field, then those the metadata records as readers.
   for (const name of draft.names) {
-    const origin = draft.originOf(name);
-    if (origin) checkReadsAcrossVersions(draft, name, where.get(name) ?? `--tables ${origin.module}`, versions, states);
+    const flag = originFlag(draft.originOf(name));
+    if (flag !== undefined) checkReadsAcrossVersions(draft, name, where.get(name) ?? flag, versions, states);
   }
   checkRecordedReaders(new Set(draft.names), (table) => where.get(table) ?? table, versions, states);
-  const final = register(
-    compileAll(specs, others, (table) => versions.get(table)?.version ?? 1),
-    (spec, table) => {
+  const final = draft.revised(
+    entriesOf(compileAll(specs, others, (table) => versions.get(table)?.version ?? 1), (spec, table) => {
       const record = versions.get(table)?.record;
-      return { module: resolve(spec.file), ...(record ? { schema: record } : {}) };
-    },
+      return { kind: 'schema', path: resolve(spec.file), ...(record ? { record } : {}) };
+    }),
   );
   await checkTypes(specs, final);
   const mine = new Set(specs.flatMap((spec) => spec.tables.map((t) => t.name)));
   const tables = final.names.flatMap((name): RegisteredTable[] => {
     const definition = final.get(name);
-    const origin = final.originOf(name);
-    return mine.has(name) && definition && origin ? [{ definition, origin }] : [];
+    return mine.has(name) && definition ? [{ definition, origin: final.originOf(name) }] : [];
   });
-  return { tables, notices };
+  return { tables, registry: final, notices };
 }

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors/userError.js';
 import type { TableRegistry } from '../model/registry.js';
+import { originFlag, recordedOrigin } from '../records/tableOrigin.js';
 import { poolValues } from '../model/poolValues.js';
 import type { TableState } from '../state/metadata.js';
 import { isLegacy } from '../records/segment.js';
@@ -165,7 +166,7 @@ export function checkRecordedReaders(loaded: ReadonlySet<string>, whereOf: (tabl
       for (const field of fields) {
         const version = changedUnderRows(parent, parentName, field, states);
         if (version === undefined) continue;
-        const flag = `${origin.schema ? '--schema' : '--tables'} ${origin.module}`;
+        const flag = originFlag(recordedOrigin(origin));
         throw new UserError(
           `${whereOf(parentName)}: ${parentName}.${field} changed since ${parentName}'s rows of version ${version} were generated, and ${reader} (from ${flag}, not loaded by this run) reads it: new ${reader} rows referencing them would not agree with their files; restore ${field} as it was, pass ${flag} too if ${reader} no longer reads it, or start a new dataset with another --metadata and --out`,
         );

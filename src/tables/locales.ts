@@ -1,7 +1,4 @@
 /** The number of entries per locale in the built-in tables' per-locale pools (the locales: model/locales.ts). */
-// report/timeSections.ts still reads LOCALES here; the `versions` helper of issue 25 removes that import, then this line.
-export { LOCALES, type LocaleCode } from '../model/locales.js';
-
 /**
  * Entries per locale in the per-locale pools. Pools are kept small on purpose: DuckDB copies a pool list into every
  * 2,048-row vector that reads it, so lookup cost grows with pool length (users went from 4 to 3 us a row when the

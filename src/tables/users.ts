@@ -11,7 +11,7 @@ import { PHONE_FREE_DIGITS } from './geography/phoneDigits.js';
 import { addressRule } from './geography/addressRules.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
 import { CUSTOMERS, noise, relativeRate } from './behaviour/activity.js';
-import { LOGINS_PER_DAY, MEAN_DAYS_AWAY, describeTiers, engagementOf, segmentOf, tierOf } from './behaviour/customerActivity.js';
+import { LOGINS_PER_DAY, MEAN_DAYS_AWAY, describeTiers, engagementOf, customerSegmentOf, tierOf } from './behaviour/customerActivity.js';
 import { concat, quotedString } from '../model/sql.js';
 import type { PoolReader } from '../model/tableDefinition.js';
 
@@ -343,7 +343,7 @@ export const users = defineTable({
       type: 'VARCHAR',
       description: 'Marketing segment, from tenure, the last login and engagement: new (registered in the last 45 days), churned (no login for 180 days), at_risk (none for 60), then occasional, regular, loyal and vip by engagement.',
       distribution: 'Follows registration_date, last_login and the customer’s order rate.',
-      sql: ({ field }) => segmentOf(field('_tenure'), field('_away'), field('_engagement')),
+      sql: ({ field }) => customerSegmentOf(field('_tenure'), field('_away'), field('_engagement')),
     },
     {
       name: 'acquisition_channel',

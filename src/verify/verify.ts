@@ -21,7 +21,8 @@ import type { S3Target } from '../records/s3Target.js';
 import { isLegacy } from '../records/segment.js';
 import { quotedIdentifier, quotedString } from '../model/sql.js';
 import type { TableRegistry } from '../model/registry.js';
-import { checkTablesKnown } from '../run/tableOrigins.js';
+import { originPath } from '../records/tableOrigin.js';
+import { checkTablesKnown } from '../state/checkTablesKnown.js';
 import { checkListedFiles, loadManifests, unlistedFiles } from './verifyFiles.js';
 import { duckdbApi } from '../workers/duckdbApi.js';
 import { readerScratch } from '../workers/scratchFolder.js';
@@ -173,7 +174,8 @@ function relationOf(root: string, manifests: readonly RunManifest[], readable: R
 /** See TableScope.versionsOf: a schema table's record, as the file and the metadata give it. */
 function versionsOf(registry: TableRegistry, metadata: Metadata | undefined): (table: string) => RecordedVersions | undefined {
   return (table) => {
-    const record = registry.originOf(table)?.schema;
+    const origin = registry.originOf(table);
+    const record = origin.kind === 'schema' ? origin.record : undefined;
     return record ? { record, inMetadata: metadata?.tables[table]?.definition?.schema !== undefined } : undefined;
   };
 }
@@ -255,7 +257,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
     const files = await checkListedFiles(connection, root, loaded.manifests, checks, registry.lookup);
     append(checks, await unlistedFiles(root, files.listed, registry.definitions));
     for (const [table, paths] of files.readable) {
-      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM ${readFiles(paths, registry.originOf(table)?.schema !== undefined)}`);
+      await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM ${readFiles(paths, registry.originOf(table).kind === 'schema')}`);
     }
     const present = new Set(files.readable.keys());
     const withLegacy = await legacyViews(connection, registry, options.metadata, options.metadataFolder, present, checks);
@@ -263,7 +265,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
       withLegacy,
       connection,
       tables: registry.lookup,
-      originOf: (table) => registry.originOf(table)?.module,
+      originOf: (table) => originPath(registry.originOf(table)),
       present,
       hereIds: hereIdsOf(loaded.manifests),
       elsewhereIds: elsewhereIdsOf(options.metadata, present, hereRuns),

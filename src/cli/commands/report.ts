@@ -7,7 +7,9 @@ import { relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
 import { describeTarget } from '../../records/s3Target.js';
 import type { ChartSpec } from '../../report/page/chartOptions.js';
-import type { ReportData, TableDescription } from '../../report/reportData.js';
+import type { ReportData, ShopTables, TableDescription } from '../../report/reportData.js';
+import { BUILTIN_TABLES } from '../../tables/index.js';
+import { LOCALES } from '../../model/locales.js';
 import { formatBytes, formatCount } from '../progress.js';
 import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import { printable } from '../render/printable.js';
@@ -79,27 +81,32 @@ export class ReportCommand extends Command {
     const registry = await registryFor({ modules: this.tables, schemas: this.schema });
     return registry.definitions.flatMap((definition): TableDescription[] => {
       const origin = registry.originOf(definition.name);
-      if (!origin) return [];
+      if (origin.kind === 'builtin') return [];
       const columns = definition.columns.map(({ name, description }) => ({ name, description }));
-      return [{ name: definition.name, description: definition.description, definedIn: relative(process.cwd(), origin.module), columns }];
+      return [{ name: definition.name, description: definition.description, definedIn: relative(process.cwd(), origin.path), columns }];
     });
   }
 
   async #data(buildReport: typeof import('../../report/buildReport.js').buildReport, described: readonly TableDescription[]): Promise<ReportData> {
     const target = this.s3Bucket;
-    if (target === undefined) return buildReport({ root: this.out, described });
+    const shop = shopTables();
+    if (target === undefined) return buildReport({ root: this.out, described, shop });
     const { readSettings, withS3Dataset } = await import('../../output/s3/s3Dataset.js');
     return withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region), 'report', ({ root, refused }) => {
       const notes = refused.map(({ key, reason }) => `Object s3://${target.bucket}/${key} is not in the report: ${reason}.`);
-      return buildReport({ root, label: describeTarget(target), notes, described });
+      return buildReport({ root, label: describeTarget(target), notes, described, shop });
     });
   }
 }
 
+/** What the report's shop charts need of the built-in tables: their names, and the time zone of each country they draw users from. */
+function shopTables(): ShopTables {
+  return { names: BUILTIN_TABLES.map((table) => table.name), zones: LOCALES.map(({ countryCode, timeZone }) => ({ countryCode, timeZone })) };
+}
+
 /** What the report read and wrote, as it is printed when done: the charts drawn, and a card per table of the dataset's own. */
 function plainSummary(data: ReportData, charts: readonly ChartSpec[], path: string, bytes: number): string {
-  const builtin = Object.entries(data.tables).flatMap(([table, found]) => (found ? [`${table} ${formatCount(found.rows)}`] : []));
-  const read = [...builtin, ...data.own.map((table) => `${table.name} ${formatCount(table.rows)}`)];
+  const read = Object.entries(data.tables).flatMap(([table, found]) => (found ? [`${table} ${formatCount(found.rows)}`] : []));
   const drawn = `${charts.filter((chart) => chart.state === 'shown').length} of ${charts.length} charts`;
   const own = data.own.length ? `a card for each of the dataset's own tables (${data.own.length}): ${data.own.map((table) => table.name).join(', ')}` : '';
   const wrote = charts.length && own ? `${drawn}, and ${own}` : charts.length ? drawn : own;

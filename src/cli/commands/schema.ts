@@ -29,7 +29,7 @@ export class SchemaCommand extends Command {
     description: 'Print the data dictionary: every table and column with its type, meaning, distribution, what it depends on and what verify checks',
     details: `
       As text wrapped to the terminal (100 columns when stdout is not a terminal and COLUMNS is not set), as
-      Markdown tables (--format md; the README's data dictionary is this), or as JSON. Name tables to print only
+      Markdown tables (--format md; docs/data-dictionary.md is this), or as JSON. Name tables to print only
       those.
     `,
     examples: [
@@ -61,7 +61,7 @@ export class SchemaCommand extends Command {
       return 0;
     }
     const registry = await registryFor({ modules: this.tables, schemas: this.schema, ...(this.metadata === undefined ? {} : { metadataPath: this.metadata }) });
-    const definitions = this.#chosen(registry.definitions, (name) => registry.originOf(name) !== undefined);
+    const definitions = this.#chosen(registry.definitions, (name) => registry.originOf(name).kind !== 'builtin');
     const format = this.json ? 'json' : (this.format ?? 'text');
     if (format === 'json') this.context.stdout.write(`${JSON.stringify({ tables: jsonDictionary(definitions, registry.definitions) }, null, 2)}\n`);
     else if (format === 'md') this.context.stdout.write(dataDictionary(definitions, registry.definitions));

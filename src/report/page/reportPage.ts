@@ -70,9 +70,12 @@ function leftOut(specs: readonly OmittedChart[]): string {
   return `<section class="left-out"><h2>Not drawn</h2><ul>${items.join('')}</ul></section>`;
 }
 
-/** Whether the page shows the shop's charts: a dataset of its own tables only gets their cards, not a grid of charts all left out. */
+/**
+ * Whether the page shows the shop's charts: when the report accounts for any of the built-in tables (ReportData.tables
+ * names them beside the dataset's own); a dataset of its own tables only gets their cards, not a grid of charts all left out.
+ */
 export function showsShopCharts(data: ReportData): boolean {
-  return Object.values(data.tables).some((t) => t !== null) || data.own.length === 0;
+  return Object.keys(data.tables).some((name) => !data.own.some((table) => table.name === name));
 }
 
 /** The whole page. */
@@ -96,7 +99,7 @@ export function reportPage(data: ReportData): string {
 <h1>synthgen report</h1>
 <p class="meta"><span>dataset <code>${escapeHtml(data.dataset)}</code></span><span>generated ${escapeHtml(data.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</span></p>
 </header>
-${builtin ? summaryTiles(data) : ''}
+${summaryTiles(data)}
 ${notes}
 ${leftOut(specs.filter((spec): spec is OmittedChart => spec.state === 'omitted'))}
 <main class="grid">

@@ -1,5 +1,5 @@
 /**
- * The top of the report page: a tile per figure (rows per table with their countries and categories, revenue, the
+ * The top of the report page: a tile per figure (rows per table of the dataset, with the users' countries and the products' categories, revenue, the
  * span of order dates, the users who never ordered), and what net and gross revenue mean. Revenue has a net and a gross tile per
  * currency: amounts in different currencies are never added up.
  */
@@ -42,12 +42,13 @@ function definitions(revenue: readonly Revenue[]): string {
 export function summaryTiles(data: ReportData): string {
   const { tables, summary, charts } = data;
   // What users and products span sits under their row counts: one row of tiles on a laptop's screen.
-  const spans = { users: summary.countries === null ? '' : `, ${formatCount(summary.countries)} countries`, products: summary.categories === null ? '' : `, ${formatCount(summary.categories)} categories`, orders: '' };
-  const rows = (table: keyof ReportData['tables']) => {
-    const found = tables[table];
-    return found ? tile(table, formatCount(found.rows), `${formatCount(found.files)} file${found.files === 1 ? '' : 's'}${spans[table]}`) : tile(table, '—', 'not in the dataset');
+  const spans: Readonly<Record<string, string>> = {
+    users: summary.countries === null ? '' : `, ${formatCount(summary.countries)} countries`,
+    products: summary.categories === null ? '' : `, ${formatCount(summary.categories)} categories`,
   };
-  const list = [rows('users'), rows('products'), rows('orders')];
+  const list = Object.entries(tables).map(([table, found]) =>
+    found ? tile(table, formatCount(found.rows), `${formatCount(found.files)} file${found.files === 1 ? '' : 's'}${spans[table] ?? ''}`) : tile(table, '—', 'not in the dataset'),
+  );
   for (const revenue of summary.revenue ?? []) list.push(...revenueTiles(revenue));
   if (summary.firstOrder && summary.lastOrder) list.push(tile('orders from', summary.firstOrder.slice(0, 10), `to ${summary.lastOrder.slice(0, 10)} (UTC)`, 'date'));
   if (charts.ordersPerUser.state === 'shown' && charts.ordersPerUser.data.includesZero) list.push(tile('never ordered', formatShare(charts.ordersPerUser.data.zeroShare), 'of users'));

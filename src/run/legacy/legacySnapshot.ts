@@ -49,7 +49,7 @@ async function checkColumns(connection: DuckDBConnection, spec: LegacyTableSpec,
     const found = columns.filter((column) => types.has(column));
     if (found.length === 0 && required) {
       const also = columns.length > 1 ? ` (nor ${columns.slice(1).join(' or ')})` : '';
-      throw new UserError(`${spec.table} file ${file.name} has no ${columns[0] ?? ''} column${also}: synthgen reads ${describeColumns(spec)} of the original tool's ${spec.table}; see "Moving over from the original tool" in the README`);
+      throw new UserError(`${spec.table} file ${file.name} has no ${columns[0] ?? ''} column${also}: synthgen reads ${describeColumns(spec)} of the original tool's ${spec.table}; see docs/moving-over.md`);
     }
     for (const column of found) {
       const type = types.get(column) ?? '';

@@ -26,7 +26,7 @@ const TIERS: readonly (readonly [string, number])[] = [
 ];
 
 /** Active segments by engagement from. */
-const ACTIVE_SEGMENTS: readonly (readonly [string, number])[] = [
+const ACTIVE_CUSTOMER_SEGMENTS: readonly (readonly [string, number])[] = [
   ['occasional', 0],
   ['regular', 0.6],
   ['loyal', 2.2],
@@ -58,7 +58,7 @@ export function describeTiers(): string {
     .join(', ');
 }
 
-/** SQL for the segment, from seconds registered, seconds since the last login and engagement. */
-export function segmentOf(tenure: string, away: string, engagement: string): string {
-  return `CASE WHEN ${tenure} < ${NEW_DAYS * DAY} THEN 'new' WHEN ${away} > ${CHURNED_DAYS * DAY} THEN 'churned' WHEN ${away} > ${AT_RISK_DAYS * DAY} THEN 'at_risk' ELSE ${byThresholds(engagement, ACTIVE_SEGMENTS)} END`;
+/** SQL for the customer's marketing segment (users.customer_segment, not a metadata segment), from seconds registered, seconds since the last login and engagement. */
+export function customerSegmentOf(tenure: string, away: string, engagement: string): string {
+  return `CASE WHEN ${tenure} < ${NEW_DAYS * DAY} THEN 'new' WHEN ${away} > ${CHURNED_DAYS * DAY} THEN 'churned' WHEN ${away} > ${AT_RISK_DAYS * DAY} THEN 'at_risk' ELSE ${byThresholds(engagement, ACTIVE_CUSTOMER_SEGMENTS)} END`;
 }

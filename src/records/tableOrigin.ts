@@ -1,0 +1,76 @@
+/**
+ * Where a table's definition comes from, as recorded when it was loaded (never told from a file's name): synthgen's
+ * own tables (and any a program hands tableRegistry() without a file), a `--tables` module's, or a `--schema`
+ * file's. A run that must load the definitions again (a resume, advice after a failure) names each with its flag.
+ */
+import type { SchemaRecord } from './schemaRecord.js';
+
+/** In the registry a program builds: nothing to load again. */
+export interface BuiltinOrigin {
+  readonly kind: 'builtin';
+}
+
+/** A `--tables` JavaScript module (its absolute path). */
+export interface ModuleOrigin {
+  readonly kind: 'module';
+  readonly path: string;
+}
+
+/**
+ * A `--schema` file (its absolute path), with its record as the metadata will keep it: its versions may differ
+ * between segments (a changed column makes the next one), checked when the file is loaded. The record is absent
+ * only while the file's tables are first compiled to fingerprint their fields (schemaFile/loadSchemaTables.ts).
+ */
+export interface SchemaFileOrigin {
+  readonly kind: 'schema';
+  readonly path: string;
+  readonly record?: SchemaRecord;
+}
+
+export type TableOrigin = BuiltinOrigin | ModuleOrigin | SchemaFileOrigin;
+
+/** A table defined in a file the user gives (module or schema file). */
+export type FileOrigin = ModuleOrigin | SchemaFileOrigin;
+
+export const BUILTIN_ORIGIN: BuiltinOrigin = { kind: 'builtin' };
+
+/**
+ * The origin the metadata (or a pending run) records for a table, `{ module, schema? }` on disk: a schema file's
+ * table always carries its schema record there, a module's never does.
+ */
+export function recordedOrigin(recorded: { readonly module: string; readonly schema?: SchemaRecord | undefined }): FileOrigin {
+  return recorded.schema === undefined ? { kind: 'module', path: recorded.module } : { kind: 'schema', path: recorded.module, record: recorded.schema };
+}
+
+/** The flag that loads a table's definition again (`--schema bank.yaml`, `--tables ./reviews.mjs`); none for a built-in one. */
+export function originFlag(origin: TableOrigin): string | undefined {
+  switch (origin.kind) {
+    case 'builtin':
+      return undefined;
+    case 'module':
+      return `--tables ${origin.path}`;
+    case 'schema':
+      return `--schema ${origin.path}`;
+  }
+}
+
+/** The file that defines a table; none for a built-in one. */
+export function originPath(origin: TableOrigin): string | undefined {
+  return origin.kind === 'builtin' ? undefined : origin.path;
+}
+
+/** How a definition problem names where a table comes from. */
+export function describeOrigin(origin: TableOrigin): string {
+  return origin.kind === 'builtin' ? 'synthgen' : origin.path;
+}
+
+/** The --tables modules and --schema files that define tables of these origins, each once, in the order given. */
+export function sourcesOf(origins: readonly TableOrigin[]): { readonly modules: string[]; readonly schemas: string[] } {
+  const modules = new Set<string>();
+  const schemas = new Set<string>();
+  for (const origin of origins) {
+    if (origin.kind === 'module') modules.add(origin.path);
+    else if (origin.kind === 'schema') schemas.add(origin.path);
+  }
+  return { modules: [...modules], schemas: [...schemas] };
+}

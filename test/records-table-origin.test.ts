@@ -1,0 +1,32 @@
+/**
+ * A table's origin is a recorded union (src/records/tableOrigin.ts): one function names the flag that loads it again,
+ * one lists the modules and schema files of several, and a metadata record's origin is read from what it records.
+ */
+import { expect, test } from 'vitest';
+import { BUILTIN_ORIGIN, originFlag, originPath, recordedOrigin, sourcesOf } from '../dist/src/records/tableOrigin.js';
+import { tableRegistry } from '../dist/src/tables/index.js';
+
+const RECORD = { identity: 'a'.repeat(64), versions: { '1': { id: 'b'.repeat(64) } } };
+
+test('each origin is named by its own flag; a built-in table needs none', () => {
+  expect(originFlag(BUILTIN_ORIGIN)).toBeUndefined();
+  expect(originFlag({ kind: 'module', path: '/p/reviews.mjs' })).toBe('--tables /p/reviews.mjs');
+  expect(originFlag({ kind: 'schema', path: '/p/bank.json', record: RECORD })).toBe('--schema /p/bank.json');
+  // The kind is recorded, not read from the name: a schema file's name says nothing here.
+  expect(originFlag({ kind: 'schema', path: '/p/tables.mjs' })).toBe('--schema /p/tables.mjs');
+  expect([originPath(BUILTIN_ORIGIN), originPath({ kind: 'module', path: '/p/m.mjs' })]).toEqual([undefined, '/p/m.mjs']);
+});
+
+test('the sources of several origins: each module and schema file once, built-in ones left out', () => {
+  const origins = [BUILTIN_ORIGIN, { kind: 'module', path: '/m.mjs' }, { kind: 'schema', path: '/s.yaml' }, { kind: 'module', path: '/m.mjs' }] as const;
+  expect(sourcesOf(origins)).toEqual({ modules: ['/m.mjs'], schemas: ['/s.yaml'] });
+});
+
+test("a metadata record's origin: a schema file's when it keeps a schema record, else a module's", () => {
+  expect(recordedOrigin({ module: '/s.yaml', schema: RECORD })).toEqual({ kind: 'schema', path: '/s.yaml', record: RECORD });
+  expect(recordedOrigin({ module: '/m.json' })).toEqual({ kind: 'module', path: '/m.json' });
+});
+
+test('the registry gives every table an origin: the built-in ones theirs', () => {
+  expect(tableRegistry().names.map((name) => tableRegistry().originOf(name).kind)).toEqual(['builtin', 'builtin', 'builtin']);
+});

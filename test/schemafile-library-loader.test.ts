@@ -1,0 +1,60 @@
+/**
+ * A schema file loaded from code, as the README's "From code" runs a module's tables: loadSchemaTables, exported by
+ * the package entry, gives the file's tables (each recorded as the schema file's, with its versions) and the
+ * registry to run them with, and runGeneration generates from it and records them as the CLI's --schema does.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { BUILTIN_POOLS, BUILTIN_TABLES, loadSchemaTables, runGeneration } from '../dist/src/index.js';
+import { AS_OF, withTempDir } from './helpers/cli.js';
+
+const LIBRARY = `tables:
+  branches:
+    key: branch_id
+    columns:
+      branch_id: { key: true }
+      opened_at: { timestamp: { created: true } }
+      city: { choice: { Lyon: 60, Nantes: 40 } }
+  loans:
+    key: loan_id
+    columns:
+      loan_id: { key: true }
+      branch_id: { ref: branches }
+      lent_at: { timestamp: { created: true } }
+      days: { int: { min: 1, max: 60 } }
+`;
+
+test("a schema file's tables, loaded through the package entry, generate with runGeneration", { timeout: 120_000 }, async () => {
+  await withTempDir(async (dir) => {
+    const file = join(dir, 'library.yaml');
+    await writeFile(file, LIBRARY);
+    const builtins = BUILTIN_TABLES.map((definition) => ({ definition }));
+    const loaded = await loadSchemaTables([file], {}, builtins, BUILTIN_POOLS);
+    expect(loaded.notices).toEqual([]);
+    expect(loaded.tables.map((table) => [table.definition.name, table.origin?.kind])).toEqual([
+      ['branches', 'schema'],
+      ['loans', 'schema'],
+    ]);
+    expect(loaded.registry.names).toEqual(['users', 'products', 'orders', 'branches', 'loans']);
+    expect(loaded.registry.originOf('loans')).toMatchObject({ kind: 'schema', path: file, record: { versions: { '1': expect.any(Object) } } });
+    expect(loaded.registry.originOf('users')).toEqual({ kind: 'builtin' });
+
+    const summary = await runGeneration({
+      kind: 'new',
+      registry: loaded.registry,
+      tables: ['branches', 'loans'],
+      rows: { branches: 20, loans: 300 },
+      out: join(dir, 'data'),
+      metadataPath: join(dir, 'metadata.json'),
+      workers: 1,
+      seed: 3,
+      asOf: AS_OF,
+      command: 'library test',
+    });
+    expect([summary.tables.branches?.rows, summary.tables.loans?.rows]).toEqual([20, 300]);
+    const metadata = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8')) as { tables: Record<string, { definition?: { module: string; schema?: unknown } }> };
+    expect(metadata.tables.loans?.definition?.module).toBe(file);
+    expect(metadata.tables.loans?.definition?.schema).toMatchObject({ versions: { '1': expect.any(Object) } });
+  });
+});
