@@ -57,6 +57,7 @@ const FAST = [
   // The layout rules over src/, and the docs' links.
   'docs-links',
   'architecture-limits',
+  'architecture-layers',
 ].map((name) => `test/${name}.test.ts`);
 
 // A renamed or removed file must not drop out of this tier unnoticed: vitest would just match nothing.

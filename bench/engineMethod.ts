@@ -1,13 +1,14 @@
 /** synthgen's per-part work and the write floor, in-process on one DuckDB thread: exactly what one worker does. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { type CompiledTable, compileTable } from '../src/model/compileTable.js';
+import { compileTable } from '../src/model/compileTable.js';
+import type { CompiledTable } from '../src/model/compiledTable.js';
 import { standInOwn, standInParents } from '../src/model/time/standInRanges.js';
 import { writePoolFile } from '../src/model/poolFile.js';
 import { quotedString } from '../src/model/sql.js';
 import type { TableDefinition } from '../src/model/tableDefinition.js';
 import { loadPools } from '../src/workers/loadPools.js';
 import { PARQUET_OPTIONS } from '../src/workers/generatePart.js';
-import { tableRegistry } from '../src/tables/index.js';
+import { tableRegistry } from '../src/index.js';
 import { PART_IDS_TABLE } from '../src/workers/task.js';
 
 const AS_OF = '2026-01-01T00:00:00Z';
@@ -40,7 +41,7 @@ export async function preparePools(connection: DuckDBConnection, definition: Tab
   // Every pool it declares (the cheapest generator reads any of them) and the engine's, loaded as a part's are.
   const registry = tableRegistry();
   const pools = [...definition.pools, ...benchCompile(definition).pools.filter((pool) => !definition.pools.includes(pool))];
-  await loadPools(connection, await writePoolFile(scratch, { table: definition.name, pools }, (pool) => registry.isBuiltinPool(pool)));
+  await loadPools(connection, await writePoolFile(scratch, { table: definition.name, pools }, (pool) => registry.poolCache(pool)));
 }
 
 /** Computes a query's rows and COPYs them to Parquet with the parts' settings (or `options` in their place). */

@@ -2,6 +2,13 @@
  * The package's API: defining tables of your own (what a `--tables` module imports), and running the engine
  * without the CLI.
  */
+import { homedir } from 'node:os';
+import { tableRegistry as builtinRegistry } from './tables/index.js';
+import type { RegisteredTable, TableRegistry } from './model/registry.js';
+import type { ValueCache } from './model/valueCache.js';
+import { cacheFolder, diskCache } from './state/cache.js';
+import { type RunOptions, type RunSummary, runGeneration as runEngine } from './run/runGeneration.js';
+import { type VerifyOptions as EngineVerifyOptions, type VerifyReport, verifyDataset as verifyEngine } from './verify/verify.js';
 
 // Defining tables.
 export { defineTable, definePool } from './model/defineTable.js';
@@ -9,12 +16,25 @@ export type { TableDefinition, Column, Field, ParentReference, ParentRow, PoolDe
 export { type RandomSource, uniform, draw20, chance, below, between } from './model/random.js';
 export { type Choice, weighted, weightedIndex, labelOf, describeWeights } from './model/columns/weighted.js';
 export { MONEY, money, cents } from './model/columns/money.js';
-export { MINUTE, HOUR, DAY, YEAR, toTimestamp, toDate, spanOf, createdInIdOrder } from './model/columns/time.js';
+export { MINUTE, HOUR, DAY, YEAR, toTimestamp, toDate, spanOf } from './model/columns/time.js';
+export { createdInIdOrder } from './model/time/createdInIdOrder.js';
 export { type Timeline, DEFAULT_HISTORY_YEARS, defaultSince } from './model/time/timeline.js';
 export { concat, quotedString, quotedIdentifier, stringList } from './model/sql.js';
 
 // The built-in tables, and the registry a run reads tables from.
-export { BUILTIN_TABLES, tableRegistry } from './tables/index.js';
+export { BUILTIN_TABLES } from './tables/index.js';
+export type { ValueCache } from './model/valueCache.js';
+
+let cache: ValueCache | undefined;
+
+/**
+ * The registry of the built-in tables and, after them, the given ones (a user's modules). Values computed once (the
+ * built-in pools, part sizes) are kept in the disk cache the environment names, as the CLI keeps them.
+ */
+export function tableRegistry(extra: readonly RegisteredTable[] = []): TableRegistry {
+  cache ??= diskCache(cacheFolder(process.env, homedir()));
+  return builtinRegistry(extra, cache);
+}
 export { TableRegistry, type RegisteredTable } from './model/registry.js';
 export type { TableOrigin, BuiltinOrigin, ModuleOrigin, SchemaFileOrigin } from './records/tableOrigin.js';
 export { DefinitionError } from './model/defineTable.js';
@@ -39,9 +59,23 @@ export {
   type RunOptions,
   type RunSummary,
   type S3Access,
-  type S3RunOptions,
   type StopSignal,
-  runGeneration,
 } from './run/runGeneration.js';
+export type { S3RunOptions } from './records/s3Settings.js';
 export { loadMetadata, type Metadata } from './state/metadata.js';
-export { verifyDataset, type VerifyOptions, type VerifyReport } from './verify/verify.js';
+export type { VerifyReport } from './verify/verify.js';
+
+/** A run's or a check's options, its registry left out where the built-in tables will do. */
+type RegistryOptional<T> = T extends unknown ? Omit<T, 'registry'> & { readonly registry?: TableRegistry } : never;
+
+/** Runs the engine (run/runGeneration.ts); with no registry given, on the built-in tables. */
+export function runGeneration(options: RegistryOptional<RunOptions>): Promise<RunSummary> {
+  return runEngine({ ...options, registry: options.registry ?? tableRegistry() });
+}
+
+export type VerifyOptions = RegistryOptional<EngineVerifyOptions>;
+
+/** Checks a dataset (verify/verify.ts); with no registry given, against the built-in tables. */
+export function verifyDataset(options: VerifyOptions): Promise<VerifyReport> {
+  return verifyEngine({ ...options, registry: options.registry ?? tableRegistry() });
+}

@@ -1,16 +1,15 @@
 /**
  * The layout rules over src/: no source file over 400 lines, no function (declaration, method, constructor,
- * accessor, arrow function or function expression) over 80 lines, no folder holding more than 12 source files
- * directly. A failure lists every offender with its size.
+ * accessor, arrow function or function expression) over 80 lines. A failure lists every offender with its size.
  *
  * The measuring helpers (helpers/layout.ts) are checked first on synthetic input, so the rules cannot pass because
  * nothing was measured.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LIMITS, fileViolations, folderViolations, functionSpans, functionViolations, lineCount, sourceFiles } from './helpers/layout.js';
+import { LIMITS, fileViolations, functionSpans, functionViolations, lineCount, sourceFiles } from './helpers/layout.js';
 
 const SRC = resolve(import.meta.dirname, '../src');
 
@@ -64,27 +63,12 @@ describe('the measuring helpers, on synthetic input', () => {
     let root = '';
     beforeAll(async () => {
       root = await mkdtemp(join(tmpdir(), 'synthgen-layout-'));
-      const crowded = join(root, 'crowded');
-      const full = join(root, 'full');
-      await mkdir(crowded);
-      await mkdir(join(full, 'below'), { recursive: true });
-      for (let i = 0; i < LIMITS.folderFiles + 1; i += 1) await writeFile(join(crowded, `f${i}.ts`), 'export {};\n');
-      for (let i = 0; i < LIMITS.folderFiles; i += 1) await writeFile(join(full, `f${i}.ts`), 'export {};\n');
-      // Neither a declaration file, nor a non-TypeScript file, nor a file in a subfolder counts for `full`.
-      await writeFile(join(full, 'extra.d.ts'), 'export {};\n');
-      await writeFile(join(full, 'notes.md'), '# notes\n');
-      await writeFile(join(full, 'below', 'deep.ts'), 'export {};\n');
       await writeFile(join(root, 'long.ts'), `${'export const x = 1;\n'.repeat(LIMITS.fileLines + 1)}`);
       await writeFile(join(root, 'atLimit.ts'), `${'export const x = 1;\n'.repeat(LIMITS.fileLines)}`);
       await writeFile(join(root, 'big.ts'), `export function big() {\n${body(LIMITS.functionLines + 1)}\n}\n`);
     });
     afterAll(async () => {
       await rm(root, { recursive: true, force: true });
-    });
-
-    test('a 13-file folder is flagged with its count, a 12-file one is not', () => {
-      const name = root.split(/[\\/]/).pop() ?? '';
-      expect(folderViolations(root)).toEqual([`folder ${name}/crowded: 13 source files (limit 12)`]);
     });
 
     test('a 401-line file is flagged with its size, a 400-line one is not', () => {
@@ -112,9 +96,5 @@ describe('src/ keeps to the layout limits', () => {
 
   test(`no function over ${LIMITS.functionLines} lines`, () => {
     expect(functionViolations(SRC)).toEqual([]);
-  });
-
-  test(`no folder holding more than ${LIMITS.folderFiles} source files directly`, () => {
-    expect(folderViolations(SRC)).toEqual([]);
   });
 });

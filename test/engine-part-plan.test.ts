@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EQUAL_PARTS_FLOOR, fileName, partAt, planTable } from '../dist/src/run/parts/plan.js';
+import { EQUAL_PARTS_FLOOR, fileName, partAt, planTable } from '../dist/src/records/plan.js';
 
 const parts = (firstId: number, rows: number, rowsPerPart: number) => {
   const plan = planTable({ table: 't', firstId, lastId: firstId + rows - 1, rowsPerPart });

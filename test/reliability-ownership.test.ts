@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fileName } from '../dist/src/run/parts/plan.js';
+import { fileName } from '../dist/src/records/plan.js';
 import { AS_OF, CLI, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
 
 const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildReport } from '../dist/src/report/buildReport.js';
 import { BUILTIN_TABLES } from '../dist/src/tables/index.js';
-import { LOCALES } from '../dist/src/tables/locales.js';
+import { LOCALES } from '../dist/src/model/locales.js';
 import { withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 import { shown } from './helpers/reportRun.js';

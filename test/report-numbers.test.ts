@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, test } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { LOCALES } from '../dist/src/tables/locales.js';
+import { LOCALES } from '../dist/src/model/locales.js';
 import { count, query, tableSql } from './helpers/cli.js';
 import { present } from './helpers/present.js';
 import { type ReportJson, SMALL_ROWS, reportJson, shown, smallDataset } from './helpers/reportRun.js';

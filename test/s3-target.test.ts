@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { UserError } from '../dist/src/errors/userError.js';
-import { parseS3Target } from '../dist/src/output/s3/s3Target.js';
+import { parseS3Target } from '../dist/src/records/s3Target.js';
 import { synthgen, withTempDir } from './helpers/cli.js';
 
 describe('parseS3Target', () => {

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { UserError } from '../dist/src/errors/userError.js';
-import type { S3Settings } from '../dist/src/output/s3/upload.js';
+import type { S3Settings } from '../dist/src/records/s3Settings.js';
 import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
 import { forward, listenLoopback } from './helpers/proxy.js';
 import { BUCKET, type S3Server, s3Env, startS3 } from './helpers/s3.js';

@@ -82,7 +82,7 @@ test('a parent value computed in the child equals the parent row, and fields rea
   // The pools (the tables' own and the engine's timelines) as a run writes them, read the way a worker loads them.
   const scratch = await mkdtemp(join(tmpdir(), 'synthgen-compile-'));
   const withPools = async (sql: string, table: string, part: typeof shopPart | typeof visitPart) => {
-    const spec = await writePoolFile(scratch, registry.compile(table, part), () => false);
+    const spec = await writePoolFile(scratch, registry.compile(table, part), () => undefined);
     if (!spec) throw new Error(`${table} reads no pool`);
     const columns = spec.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ');
     const pools = `(SELECT * FROM read_json('${spec.file}', columns = {${columns}}, maximum_object_size = 67108864))`;

@@ -67,7 +67,7 @@ async function rowsOf(table: string, part: typeof accountPart | typeof eventPart
   const definition = registry.lookup(table);
   if (!definition) throw new Error(table);
   const sql = partQuery(definition, part, registry.lookup);
-  const spec = await writePoolFile(scratch, registry.compile(table, part), () => false);
+  const spec = await writePoolFile(scratch, registry.compile(table, part), () => undefined);
   if (!spec) throw new Error(`${table} reads no pool`);
   const columns = spec.columns.map((c) => `'${c.name}': '${c.type}'`).join(', ');
   return sql.replace(`CROSS JOIN "${spec.table}"`, `CROSS JOIN (SELECT * FROM read_json('${spec.file}', columns = {${columns}}, maximum_object_size = 67108864))`);

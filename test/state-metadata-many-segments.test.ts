@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../dist/src/state/metadata.js';
-import type { Segment } from '../dist/src/state/segment.js';
+import type { Segment } from '../dist/src/records/segment.js';
 
 let dir = '';
 beforeEach(async () => {

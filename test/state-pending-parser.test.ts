@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, parsePendingRun } from '../dist/src/state/pendingRun.js';
-import { planTable } from '../dist/src/run/parts/plan.js';
+import { planTable } from '../dist/src/records/plan.js';
 import { reserveRanges } from '../dist/src/run/reserve.js';
 import { tableRegistry } from '../dist/src/tables/index.js';
 import { BUILTIN_VERSION, EARLIER_AS_OF, EARLIER_SINCE, usersAndProducts } from './helpers/metadata.js';

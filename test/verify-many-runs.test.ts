@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Metadata, RunRecord } from '../dist/src/state/metadata.js';
-import type { Segment } from '../dist/src/state/segment.js';
-import { verifyDataset } from '../dist/src/verify/verify.js';
+import type { Segment } from '../dist/src/records/segment.js';
+import { verifyDataset } from '../dist/src/index.js';
 import { AS_OF, generate } from './helpers/cli.js';
 
 const EXTRA_MANIFESTS = 150_000;

@@ -2,7 +2,7 @@
  * The rules for the commands' flag values, as parse functions that throw a one-line UserError naming the flag and
  * saying what to do; validators.ts makes them clipanion's option validators.
  */
-import { CODECS, type Codec, isCodec, levelProblem, rowGroupProblem } from '../output/parquetFormat.js';
+import { CODECS, type Codec, isCodec, levelProblem, rowGroupProblem } from '../records/parquetFormat.js';
 import { UserError } from '../errors/userError.js';
 import { MAX_FILE_SIZE_MB } from '../run/runTypes.js';
 import { BUILTIN_TABLES } from '../tables/index.js';

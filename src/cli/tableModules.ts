@@ -6,6 +6,9 @@ import { Option } from 'clipanion';
 import { UserError } from '../errors/userError.js';
 import { loadTableModules } from '../model/loadTableModules.js';
 import type { RegisteredTable, TableRegistry } from '../model/registry.js';
+import type { ValueCache } from '../model/valueCache.js';
+import { homedir } from 'node:os';
+import { diskCache, cacheFolder } from '../state/cache.js';
 import { BUILTIN_TABLES, tableRegistry } from '../tables/index.js';
 
 export function tablesOption() {
@@ -35,16 +38,25 @@ export interface TableSources {
 /** The registry of the built-in tables, `others` and the schema files' tables, as loadSchemaTables makes it. */
 async function schemaRegistry(sources: TableSources & { readonly schemas: readonly string[] }, others: readonly RegisteredTable[]): Promise<TableRegistry> {
   const { schemas } = sources;
-  const [{ loadSchemaTables }, { loadMetadata }, { BUILTIN_POOLS }] = await Promise.all([
+  const [{ loadSchemaTables }, { loadMetadata }, { BUILTIN_POOLS }, { LEGACY_TABLES }] = await Promise.all([
     import('../schemaFile/loadSchemaTables.js'),
     import('../state/metadata.js'),
     import('../tables/builtinPools.js'),
+    import('../tables/legacy/legacyColumns.js'),
   ]);
   const states = sources.metadataPath === undefined ? {} : (await loadMetadata(sources.metadataPath)).metadata.tables;
   const builtins: RegisteredTable[] = BUILTIN_TABLES.map((definition) => ({ definition }));
-  const loaded = await loadSchemaTables(schemas, states, [...builtins, ...others], BUILTIN_POOLS);
+  const loaded = await loadSchemaTables(schemas, states, [...builtins, ...others], BUILTIN_POOLS, doorCache(), LEGACY_TABLES);
   for (const notice of loaded.notices) sources.onNotice?.(notice);
   return loaded.registry;
+}
+
+let cache: ValueCache | undefined;
+
+/** The disk cache where the environment says (SYNTHGEN_CACHE, SYNTHGEN_CACHE_DIR, XDG_CACHE_HOME; state/cache.ts). */
+function doorCache(): ValueCache {
+  cache ??= diskCache(cacheFolder(process.env, homedir()));
+  return cache;
 }
 
 /** Definitions that cannot be checked alone (a parent, a cycle, a field read) fail here, naming the modules. */
@@ -55,9 +67,9 @@ export async function registryFor(sources: TableSources | readonly string[] | un
   const fromModules = modules.length > 0 ? await loadTableModules(modules) : [];
   // The schema files' loader makes the registry of every table (the files' tables take their versions from it).
   if (schemas.length > 0) return schemaRegistry({ ...given, schemas }, fromModules);
-  if (fromModules.length === 0) return tableRegistry();
+  if (fromModules.length === 0) return tableRegistry([], doorCache());
   try {
-    return tableRegistry(fromModules);
+    return tableRegistry(fromModules, doorCache());
   } catch (error: unknown) {
     if (error instanceof UserError && modules.length > 0) throw new UserError(`${modules.map((m) => `--tables ${m}`).join(' ')}: ${error.message}`, error.exitCode);
     throw error;

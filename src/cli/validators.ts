@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type * as Typanion from 'typanion';
 import { UserError } from '../errors/userError.js';
-import { parseS3Target } from '../output/s3/s3Target.js';
+import { parseS3Target } from '../records/s3Target.js';
 import {
   MOST_UPLOAD_CONCURRENCY,
   MOST_WORKERS,

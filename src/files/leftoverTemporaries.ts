@@ -8,7 +8,7 @@
  */
 import { lstat, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { processAlive } from '../state/processAlive.js';
+import { processAlive } from './processAlive.js';
 
 function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

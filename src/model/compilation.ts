@@ -73,7 +73,7 @@ function renamedPool(pool: PoolDefinition, name: string): PoolDefinition {
   renamed.set(pool, names);
   const known = names.get(name);
   if (known) return known;
-  const copy: PoolDefinition = { name, type: pool.type, build: () => poolValues(pool, false) };
+  const copy: PoolDefinition = { name, type: pool.type, build: () => poolValues(pool, undefined) };
   names.set(name, copy);
   return copy;
 }

@@ -1,7 +1,7 @@
 /**
  * The pools one table's query reads, as one JSON object (column name -> list) that workers load with DuckDB's JSON
  * reader, and the spec a worker needs to load it without knowing any table. It is written to the run's scratch
- * folder from the pools' values (the built-in ones from the verified disk cache, state/cache.ts), never read by
+ * folder from the pools' values (the built-in ones from the cache handed in, the verified disk cache of state/cache.ts), never read by
  * DuckDB from the cache itself: a file read by path after it was checked could be changed in between, and no table
  * reads only built-in pools anyway (every one has its per-run timeline pools).
  */
@@ -9,9 +9,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFailure } from '../errors/writeFailure.js';
 import { poolColumn, poolTable, poolType } from './columns/poolAt.js';
-import type { CompiledTable, Lookup } from './compileTable.js';
+import type { CompiledTable, Lookup } from './compiledTable.js';
 import { poolValues } from './poolValues.js';
 import type { PoolDefinition } from './tableDefinition.js';
+import type { ValueCache } from './valueCache.js';
 
 /** What a worker loads before running a table's query: a one-row table of list columns. */
 export interface PoolTableSpec {
@@ -23,13 +24,13 @@ export interface PoolTableSpec {
   readonly lookups?: readonly Lookup[];
 }
 
-async function content(pools: readonly PoolDefinition[], cacheable: (pool: PoolDefinition) => boolean): Promise<string> {
-  const entries = await Promise.all(pools.map(async (pool) => [poolColumn(pool.name), await poolValues(pool, cacheable(pool))] as const));
+async function content(pools: readonly PoolDefinition[], cacheOf: (pool: PoolDefinition) => ValueCache | undefined): Promise<string> {
+  const entries = await Promise.all(pools.map(async (pool) => [poolColumn(pool.name), await poolValues(pool, cacheOf(pool))] as const));
   return JSON.stringify(Object.fromEntries(entries));
 }
 
 /** The pool table spec of a compiled table, or undefined when its query reads no pool. */
-export async function writePoolFile(scratch: string, compiled: Pick<CompiledTable, 'table' | 'pools'> & Partial<Pick<CompiledTable, 'lookups'>>, cacheable: (pool: PoolDefinition) => boolean): Promise<PoolTableSpec | undefined> {
+export async function writePoolFile(scratch: string, compiled: Pick<CompiledTable, 'table' | 'pools'> & Partial<Pick<CompiledTable, 'lookups'>>, cacheOf: (pool: PoolDefinition) => ValueCache | undefined): Promise<PoolTableSpec | undefined> {
   const { pools } = compiled;
   if (pools.length === 0) return undefined;
   const lookups = compiled.lookups ?? [];
@@ -40,7 +41,7 @@ export async function writePoolFile(scratch: string, compiled: Pick<CompiledTabl
     ...(lookups.length > 0 ? { lookups } : {}),
   });
   const path = join(scratch, `pools-${compiled.table}.json`);
-  const text = await content(pools, cacheable);
+  const text = await content(pools, cacheOf);
   await writeFile(path, text).catch((error: unknown) => {
     // The scratch folder is under the system's temporary folder (TMPDIR).
     throw writeFailure(path, error, 'point TMPDIR at a folder with room');

@@ -1,13 +1,13 @@
 /**
- * A pool's values, built once per process and checked. The built-in pools' values are also kept in the disk cache
- * (state/cache.ts), whose namespace hashes every file of the package, so a changed builder never reads stale values.
+ * A pool's values, built once per process and checked. The built-in pools' values are also kept in the cache handed
+ * in (the disk cache, state/cache.ts), whose namespace hashes every file of the package, so a changed builder never reads stale values.
  * A user's pools are never cached on disk: their builders may read anything (other files, closures), which no key
  * can cover, so an edited module always gets fresh values.
  */
 import { messageOf } from '../errors/thrownValue.js';
 import { UserError } from '../errors/userError.js';
-import { cachedValue } from '../state/cache.js';
 import type { PoolDefinition } from './tableDefinition.js';
+import type { ValueCache } from './valueCache.js';
 
 export type PoolValues = readonly (string | number)[];
 
@@ -42,10 +42,11 @@ async function build(pool: PoolDefinition): Promise<PoolValues> {
   }
 }
 
-export function poolValues(pool: PoolDefinition, cacheable: boolean): Promise<PoolValues> {
+/** The pool's values, kept in `cache` when one is given (only the built-in pools': see above). */
+export function poolValues(pool: PoolDefinition, cache: ValueCache | undefined): Promise<PoolValues> {
   let values = built.get(pool);
   if (!values) {
-    values = cacheable ? cachedValue(`pool-${pool.name}.json`, () => build(pool), (cached): cached is PoolValues => holdsValues(pool, cached)) : build(pool);
+    values = cache ? cache.value(`pool-${pool.name}.json`, () => build(pool), (cached): cached is PoolValues => holdsValues(pool, cached)) : build(pool);
     built.set(pool, values);
   }
   return values;

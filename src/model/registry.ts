@@ -7,10 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { standInOwn, standInParents } from './time/standInRanges.js';
-import { type CompiledTable, type TableLookup, type TableRows, compileTable } from './compileTable.js';
+import { type TableLookup, compileTable } from './compileTable.js';
+import type { CompiledTable, TableRows } from './compiledTable.js';
 import { DefinitionError, definitionProblem, isTable } from './defineTable.js';
 import { poolValues } from './poolValues.js';
 import type { PoolDefinition, TableDefinition } from './tableDefinition.js';
+import type { LegacyTableSpec } from './legacy/legacyTable.js';
+import { NO_CACHE, type ValueCache } from './valueCache.js';
 import { BUILTIN_ORIGIN, type TableOrigin, describeOrigin } from '../records/tableOrigin.js';
 
 export interface RegisteredTable {
@@ -58,17 +61,23 @@ function topologicalOrder(entries: readonly RegisteredTable[]): RegisteredTable[
 export class TableRegistry {
   readonly #tables: ReadonlyMap<string, RegisteredTable>;
   readonly #builtinPools: ReadonlySet<PoolDefinition>;
+  /** How the original tool's files of the tables it made are read (run/legacy/), by table. */
+  readonly #legacy: Readonly<Record<string, LegacyTableSpec>>;
+  /** Where the built-in pools' values and the part sizes are kept between runs (the door's disk cache). */
+  readonly cache: ValueCache;
   /** Each table against stand-in ranges, compiled once when the registry is made; hashing reads it again. */
   readonly #checked = new Map<string, CompiledTable>();
   readonly lookup: TableLookup = (name) => this.#tables.get(name)?.definition;
 
-  private constructor(ordered: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>) {
+  private constructor(ordered: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>, legacy: Readonly<Record<string, LegacyTableSpec>>, cache: ValueCache) {
     this.#tables = new Map(ordered.map((entry) => [entry.definition.name, entry]));
     this.#builtinPools = builtinPools;
+    this.#legacy = legacy;
+    this.cache = cache;
   }
 
   /** Checks the tables together; the first problem is thrown as one line naming the table and field. */
-  static create(entries: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>): TableRegistry {
+  static create(entries: readonly RegisteredTable[], builtinPools: ReadonlySet<PoolDefinition>, legacy: Readonly<Record<string, LegacyTableSpec>> = {}, cache: ValueCache = NO_CACHE): TableRegistry {
     const byName = new Map<string, RegisteredTable>();
     for (const entry of entries) {
       if (!isTable(entry.definition)) throw new DefinitionError(`${describeOrigin(entry.origin ?? BUILTIN_ORIGIN)}: a table must be made with defineTable()`);
@@ -89,7 +98,7 @@ export class TableRegistry {
         }
       }
     }
-    const registry = new TableRegistry(topologicalOrder(entries), builtinPools);
+    const registry = new TableRegistry(topologicalOrder(entries), builtinPools, legacy, cache);
     registry.#checkPoolNames();
     for (const { definition } of registry.#tables.values()) registry.compileForCheck(definition.name);
     return registry;
@@ -110,7 +119,7 @@ export class TableRegistry {
       return entry && before && shape(entry.definition) === shape(before) && isTable(entry.definition) ? [entry] : [];
     });
     if (ordered.length !== this.#tables.size || byName.size !== this.#tables.size) throw new Error('a revised registry has the same tables, parents and children');
-    return new TableRegistry(ordered, this.#builtinPools);
+    return new TableRegistry(ordered, this.#builtinPools, this.#legacy, this.cache);
   }
 
   #checkPoolNames(): void {
@@ -165,6 +174,21 @@ export class TableRegistry {
     return this.#builtinPools.has(pool);
   }
 
+  /** The cache a pool's values are kept in: the registry's for a built-in pool, none for a user's. */
+  poolCache(pool: PoolDefinition): ValueCache | undefined {
+    return this.isBuiltinPool(pool) ? this.cache : undefined;
+  }
+
+  /** How the original tool's files of a table are read (run/legacy/), when it made that table. */
+  legacyLayout(name: string): LegacyTableSpec | undefined {
+    return Object.hasOwn(this.#legacy, name) ? this.#legacy[name] : undefined;
+  }
+
+  /** The tables whose original tool's files can be read. */
+  get legacyTables(): readonly string[] {
+    return Object.keys(this.#legacy);
+  }
+
   compile(name: string, rows: TableRows): CompiledTable {
     const definition = this.get(name);
     if (!definition) throw new Error(`unknown table ${name}`);
@@ -198,7 +222,7 @@ export class TableRegistry {
     hash.update(JSON.stringify({ name, version, parents: definition.parents, columns: definition.columns.map((c) => [c.name, c.type]) }));
     hash.update(compiled.select(1, CHECK_ROWS));
     for (const pool of compiled.pools) {
-      hash.update(JSON.stringify([pool.name, pool.type, await poolValues(pool, this.isBuiltinPool(pool))]));
+      hash.update(JSON.stringify([pool.name, pool.type, await poolValues(pool, this.poolCache(pool))]));
     }
     return hash.digest('hex');
   }

@@ -1,5 +1,5 @@
 /** A local run's target: the files written under `<out>` are the output, and the manifest stays beside them. */
-import type { UploadSummary } from '../run/runTypes.js';
+import type { UploadSummary } from '../records/uploadSummary.js';
 import { checkOutputFolders } from './outputFolder.js';
 import type { OutputTarget, PlacementJournal, UploadWait } from './outputTarget.js';
 

@@ -3,9 +3,7 @@
  * first (executeParts.ts); what happens to it then, where the manifest goes and what a stopped run has to show for
  * itself is the target's.
  */
-import type { S3RunOptions, UploadSummary } from '../run/runTypes.js';
-import { LocalTarget } from './localTarget.js';
-import { S3OutputTarget } from './s3/s3OutputTarget.js';
+import type { UploadSummary } from '../records/uploadSummary.js';
 
 /** What a target reads and records of the run's record (runJournal.ts). */
 export interface PlacementJournal {
@@ -60,8 +58,4 @@ export interface OutputTarget {
   /** What a stopped run keeps, and where: the sentence after what stopped it. */
   keptFiles(partCount: number): string;
   uploadSummary(objects: number): UploadSummary | undefined;
-}
-
-export function outputTarget(run: { readonly out: string; readonly tables: readonly string[]; readonly s3?: S3RunOptions }): OutputTarget {
-  return run.s3 ? new S3OutputTarget(run.s3, run.out, run.tables) : new LocalTarget(run.out, run.tables);
 }

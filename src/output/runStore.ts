@@ -12,7 +12,7 @@ import { UserError } from '../errors/userError.js';
 import { sha256File } from '../files/fileChecksum.js';
 import { NotARegularFile, fileKind, readRegularFile } from '../files/regularFile.js';
 import { type ManifestFile, ManifestUnreadable, RUNS_FOLDER, type RunManifest, parseManifest } from '../state/runManifest.js';
-import { relativePathProblem } from '../verify/relativePathProblem.js';
+import { relativePathProblem } from '../files/relativePathProblem.js';
 
 /** What became of one file the manifest lists. */
 export type FileRemoval = { readonly outcome: 'removed' | 'missing' } | { readonly outcome: 'left'; readonly reason: string };

@@ -3,7 +3,7 @@
  * own tables (and any a program hands tableRegistry() without a file), a `--tables` module's, or a `--schema`
  * file's. A run that must load the definitions again (a resume, advice after a failure) names each with its flag.
  */
-import type { SchemaRecord } from '../state/schemaRecord.js';
+import type { SchemaRecord } from './schemaRecord.js';
 
 /** In the registry a program builds: nothing to load again. */
 export interface BuiltinOrigin {

@@ -11,9 +11,9 @@ import { UserError } from '../errors/userError.js';
 import { sameFile } from '../files/ownFile.js';
 import { realMetadataPath } from '../state/metadata.js';
 import { type PendingRun, loadPendingRun, pendingPath, removePartialFiles, removePendingRun } from '../state/pendingRun.js';
-import { partAt } from './parts/plan.js';
+import { partAt } from '../records/plan.js';
 import { acquireRunLock } from '../state/runLock.js';
-import { describeTarget } from '../output/s3/s3Target.js';
+import { describeTarget } from '../records/s3Target.js';
 import { resumeCommand, sourcesOf } from './runAdvice.js';
 
 export interface DiscardSummary {

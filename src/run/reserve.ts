@@ -6,7 +6,7 @@
 import { UserError } from '../errors/userError.js';
 import type { Metadata, TableOriginRecord, TableState } from '../state/metadata.js';
 import { join } from 'node:path';
-import { type LegacyParents, type ParentRange, type Segment, isLegacy } from '../state/segment.js';
+import { type LegacyParents, type ParentRange, type Segment, isLegacy } from '../records/segment.js';
 import type { TableRegistry } from '../model/registry.js';
 import type { TableDefinition } from '../model/tableDefinition.js';
 import { epochSeconds } from '../model/sql.js';

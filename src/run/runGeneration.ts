@@ -1,7 +1,7 @@
 /**
  * One run, start to commit, as a pipeline of steps, each taking what the one before produced: the request (a new run
  * or the interrupted one, runRequest.ts) -> reserve each table's ID range (reserve.ts) -> preflight the output target
- * (outputTarget.ts) -> calibrate and plan (sizeParts.ts) -> record the run (runJournal.ts) -> execute the parts on
+ * (targetFor.ts) -> calibrate and plan (sizeParts.ts) -> record the run (runJournal.ts) -> execute the parts on
  * the worker pool, each placed by the target as it is written (executeParts.ts) -> check the files cover the reserved
  * IDs exactly and commit (runOutcome.ts) -> the summary.
  *
@@ -18,9 +18,10 @@ import { dirname } from 'node:path';
 import { executeRun, removeLeftovers } from './executeParts.js';
 import { Interrupt, RunStopped } from './interrupt.js';
 import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/metadata.js';
-import { type OutputTarget, outputTarget } from '../output/outputTarget.js';
+import type { OutputTarget } from '../output/outputTarget.js';
+import { targetFor } from '../output/targetFor.js';
 import { writePoolFile } from '../model/poolFile.js';
-import type { TablePlan } from './parts/plan.js';
+import type { TablePlan } from '../records/plan.js';
 import { type Reservation, reserveRanges } from './reserve.js';
 import { acquireRunLock, lockPath } from '../state/runLock.js';
 import { RunJournal } from './runJournal.js';
@@ -28,7 +29,7 @@ import { commitRun, migrationNotice, runSummary, tableSummaries } from './runOut
 import { type Ask, type RunRequest, ask, asOfOnceLocked, checkStillFree, pendingRecord, requestRun } from './runRequest.js';
 import type { ProgressEvent, RunOptions, RunSummary } from './runTypes.js';
 import { planRun } from './parts/sizeParts.js';
-import type { CompiledTable } from '../model/compileTable.js';
+import type { CompiledTable } from '../model/compiledTable.js';
 import type { PoolTableSpec } from '../model/poolFile.js';
 import type { TableRegistry } from '../model/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';
@@ -106,7 +107,7 @@ async function requestAndReserve(asked: Ask, metadataPath: string, loaded: Loade
 async function importAndReserve(asked: Ask, metadataPath: string, loaded: LoadedMetadata) {
   const { options } = asked;
   const files = options.legacyFiles ?? {};
-  const legacy = Object.keys(files).length > 0 ? await readLegacyImport(files, { metadataPath, loaded, access: options.legacyS3 ?? { checksums: true } }) : undefined;
+  const legacy = Object.keys(files).length > 0 ? await readLegacyImport(files, { metadataPath, loaded, access: options.legacyS3 ?? { checksums: true }, registry: asked.registry }) : undefined;
   if (!legacy) return { ...(await requestAndReserve(asked, metadataPath, loaded)), loaded };
   try {
     const reservation = await requestAndReserve(asked, metadataPath, { ...loaded, metadata: { ...loaded.metadata, tables: legacy.tables } });
@@ -170,7 +171,7 @@ async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reserv
     const own = { first_id: range.first, last_id: range.last, since: range.since };
     const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, own, parents: range.parents, ...(range.legacy ? { legacy: range.legacy } : {}) });
     compiled.set(name, query);
-    pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)).catch((error: unknown) => {
+    pools.set(name, await writePoolFile(scratch, query, (pool) => registry.poolCache(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.
       const flag = originFlag(registry.originOf(name));
       throw error instanceof UserError && flag ? new UserError(`${flag}: table ${name}: ${error.message}`) : error;
@@ -186,9 +187,9 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   const before = await loadMetadata(metadataPath);
   const asked = await asOfOnceLocked(askedBefore, before.metadata);
   const { request, reserved, after, origins, loaded } = await importAndReserve(asked, metadataPath, before);
-  await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables);
+  await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables, (table) => asked.registry.legacyLayout(table));
   const { runId, tables } = request;
-  const target: OutputTarget = outputTarget(request);
+  const target: OutputTarget = targetFor(request);
   const scratch = await createScratch(runId);
   // From here on a signal stops the run at its next step, whichever it is.
   const interrupt = new Interrupt(options.signal, scratch, options.onInterruptEvent);

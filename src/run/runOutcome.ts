@@ -3,18 +3,18 @@
  * manifest, placed by the output target; the metadata, which now holds the run; its record removed, and whatever
  * only the way there needed. Then the summary the caller gets back.
  */
-import { formatRecord } from '../output/parquetFormat.js';
+import { formatRecord } from '../records/parquetFormat.js';
 import { basename } from 'node:path';
 import { partKey } from './executeParts.js';
 import { type LoadedMetadata, type RunRecord, type TableState, commitMetadata } from '../state/metadata.js';
 import { removePendingRun } from '../state/pendingRun.js';
 import type { OutputTarget } from '../output/outputTarget.js';
-import { type TablePlan, coversExactly } from './parts/plan.js';
+import { type TablePlan, coversExactly } from '../records/plan.js';
 import type { Reservation } from './reserve.js';
 import { MANIFEST_FORMAT, type RunManifest, toolVersions, writeManifest } from '../state/runManifest.js';
 import type { RunRequest } from './runRequest.js';
 import type { FileSummary, RunSummary, TableSummary } from './runTypes.js';
-import { describeTarget } from '../output/s3/s3Target.js';
+import { describeTarget } from '../records/s3Target.js';
 import type { TableRegistry } from '../model/registry.js';
 
 /**

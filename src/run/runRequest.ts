@@ -6,12 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
 import type { LoadedMetadata, Metadata, TableOriginRecord } from '../state/metadata.js';
-import { isLegacy } from '../state/segment.js';
+import { isLegacy } from '../records/segment.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
-import { type TablePlan, fileStamp } from './parts/plan.js';
+import { type TablePlan, fileStamp } from '../records/plan.js';
 import type { Reservation } from './reserve.js';
 import type { TableRegistry } from '../model/registry.js';
-import { tableRegistry } from '../tables/index.js';
 import { withChildren } from './childTables.js';
 import { checkTablesKnown } from './tableOrigins.js';
 import {
@@ -24,10 +23,10 @@ import {
   defaultUploadConcurrency,
   type RunOptions,
   type S3Access,
-  type S3RunOptions,
 } from './runTypes.js';
-import type { S3Target } from '../output/s3/s3Target.js';
-import { type FormatAsked, type ParquetFormat, askedProblem, describeFormat, formatFlags, formatOfRecord, formatRecord, resolveFormat } from '../output/parquetFormat.js';
+import type { S3RunOptions } from '../records/s3Settings.js';
+import type { S3Target } from '../records/s3Target.js';
+import { type FormatAsked, type ParquetFormat, askedProblem, describeFormat, formatFlags, formatOfRecord, formatRecord, resolveFormat } from '../records/parquetFormat.js';
 
 /** What the caller asked for, a new run's left-out settings chosen once: the lock and the run's record then agree. */
 export type Ask =
@@ -63,7 +62,7 @@ function currentSecond(): string {
 }
 
 export function ask(given: RunOptions): Ask {
-  const registry = given.registry ?? tableRegistry();
+  const { registry } = given;
   const options = expandChildren(given, registry);
   if (options.kind === 'resume') return { kind: 'resume', options, command: options.command, registry };
   const settings: NewRunSettings = {

@@ -1,8 +1,9 @@
 /** What a run takes and gives back: its options, the events it reports while it goes, and its summary. */
 import type { TableRegistry } from '../model/registry.js';
 import type { PartTimings } from '../workers/task.js';
-import type { S3Settings } from '../output/s3/upload.js';
-import type { FormatAsked, ParquetFormat, ParquetRecord } from '../output/parquetFormat.js';
+import type { S3RunOptions } from '../records/s3Settings.js';
+import type { UploadSummary } from '../records/uploadSummary.js';
+import type { FormatAsked, ParquetFormat, ParquetRecord } from '../records/parquetFormat.js';
 import type { LegacyS3Access } from './legacy/legacyFiles.js';
 
 export const DEFAULT_FILE_SIZE_MB = 128;
@@ -15,14 +16,8 @@ export const DEFAULT_FILE_SIZE_MB = 128;
 export function defaultUploadConcurrency(workers: number): number {
   return Math.max(4, Math.min(workers, 1024));
 }
-/** Exit code of a run that stopped part-way and can be finished by running it again. */
-export const EXIT_RESUMABLE = 3;
 /** The largest --file-size-limit, in MB: 1 TB. */
 export const MAX_FILE_SIZE_MB = 1_000_000;
-
-export interface S3RunOptions extends S3Settings {
-  readonly uploadConcurrency: number;
-}
 
 /** How to reach the store on resume: each one given replaces the one the interrupted run recorded. */
 export interface S3Access {
@@ -44,8 +39,8 @@ export function isStopSignal(value: unknown): value is StopSignal {
 
 /** What every run takes, new or resumed. */
 interface RunSettings {
-  /** The tables it can make: the built-in ones, and a user's modules' (default: the built-in ones). */
-  readonly registry?: TableRegistry;
+  /** The tables it can make: the built-in ones, and a user's modules', as the caller's door builds them. */
+  readonly registry: TableRegistry;
   readonly metadataPath: string;
   readonly workers: number;
   /** When another run holds the metadata's lock: wait for it instead of failing. */
@@ -184,15 +179,6 @@ export interface TableSummary {
   readonly files: readonly FileSummary[];
   /** A children table's parent: its rows are lines of the parent IDs first_id..last_id. */
   readonly per_parent?: string;
-}
-
-export interface UploadSummary {
-  readonly target: string;
-  readonly objects: number;
-  readonly bytes: number;
-  /** Time with at least one upload under way. */
-  readonly seconds: number;
-  readonly mb_per_second: number;
 }
 
 export interface RunSummary {

@@ -8,6 +8,8 @@ import { UserError } from '../errors/userError.js';
 import { type RegisteredTable, TableRegistry } from '../model/registry.js';
 import { type SchemaFileOrigin, originFlag } from '../records/tableOrigin.js';
 import type { PoolDefinition, TableDefinition } from '../model/tableDefinition.js';
+import type { ValueCache } from '../model/valueCache.js';
+import type { LegacyTableSpec } from '../model/legacy/legacyTable.js';
 import type { TableState } from '../state/metadata.js';
 import { checkTypes } from './checkTypes.js';
 import { compileSchema } from './compile/compileSchema.js';
@@ -60,7 +62,8 @@ function compileAll(specs: readonly SchemaSpec[], others: readonly RegisteredTab
 
 /**
  * The files' tables. `others` are the tables they may reference (the built-in ones, a module's), `builtinPools` the
- * built-in tables' pools (whose values may be cached on disk); `states` the dataset's tables as its metadata records
+ * built-in tables' pools (whose values may be kept in `cache`), `legacy` how the original tool's files of the built-in
+ * tables are read; `states` the dataset's tables as its metadata records
  * them (empty without one). The registry is made (checked) once, with every table at version 1, which fingerprints
  * their fields; the one returned is it revised with the versions the records and those fingerprints give (no check
  * reads a version: TableRegistry.revised). The caller passes that one along, and makes no other.
@@ -70,6 +73,8 @@ export async function loadSchemaTables(
   states: Readonly<Record<string, TableState>>,
   others: readonly RegisteredTable[],
   builtinPools: ReadonlySet<PoolDefinition>,
+  cache?: ValueCache,
+  legacy: Readonly<Record<string, LegacyTableSpec>> = {},
 ): Promise<SchemaTables> {
   const known = new Map(others.map(({ definition }) => [definition.name, definition.columns.map((c) => c.name)] as const));
   const loaded: SchemaSpec[] = [];
@@ -84,7 +89,7 @@ export async function loadSchemaTables(
     return entries;
   };
   // First as version 1, to fingerprint the fields; then with the versions the dataset's records give them.
-  const draft = located(specs, () => TableRegistry.create(entriesOf(compileAll(specs, others, () => 1), (spec) => ({ kind: 'schema', path: resolve(spec.file) })), builtinPools));
+  const draft = located(specs, () => TableRegistry.create(entriesOf(compileAll(specs, others, () => 1), (spec) => ({ kind: 'schema', path: resolve(spec.file) })), builtinPools, legacy, cache));
   const versions = new Map<string, TableVersion>();
   const notices: string[] = [];
   const where = new Map<string, string>();

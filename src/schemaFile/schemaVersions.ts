@@ -11,8 +11,8 @@ import type { TableRegistry } from '../model/registry.js';
 import { originFlag, recordedOrigin } from '../records/tableOrigin.js';
 import { poolValues } from '../model/poolValues.js';
 import type { TableState } from '../state/metadata.js';
-import { isLegacy } from '../state/segment.js';
-import type { SchemaRecord, VersionChecks } from '../state/schemaRecord.js';
+import { isLegacy } from '../records/segment.js';
+import type { SchemaRecord, VersionChecks } from '../records/schemaRecord.js';
 import type { TableSpec } from './format/schemaFormat.js';
 
 /** The pseudo-field standing for the whole query (a children count, say, is in no field). */
@@ -33,7 +33,7 @@ export function identityOf(spec: TableSpec): string {
 export async function fingerprints(registry: TableRegistry, table: string): Promise<Record<string, string>> {
   const compiled = registry.compileForCheck(table);
   const pools = new Map<string, string>();
-  for (const pool of compiled.pools) pools.set(pool.name, sha(JSON.stringify(await poolValues(pool, registry.isBuiltinPool(pool)))));
+  for (const pool of compiled.pools) pools.set(pool.name, sha(JSON.stringify(await poolValues(pool, registry.poolCache(pool)))));
   const memo = new Map<string, string>();
   const printOf = (node: string): string => {
     const known = memo.get(node);

@@ -6,7 +6,7 @@
  */
 import { NUMERIC_TYPE, TIME_TYPE } from '../model/defineTable.js';
 import type { TableDefinition } from '../model/tableDefinition.js';
-import type { RecordedRule, VersionChecks } from '../state/schemaRecord.js';
+import type { RecordedRule, VersionChecks } from '../records/schemaRecord.js';
 import { recordOfRule } from './compile/rules.js';
 
 /** The checks of a definition's columns; `rules` are those a schema file compiled (a module's are code, not data). */

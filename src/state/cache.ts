@@ -8,14 +8,15 @@
  * again and replaced, and any failure to use the cache just means computing again.
  *
  * Location: $SYNTHGEN_CACHE_DIR, else $XDG_CACHE_HOME/synthgen, else ~/.cache/synthgen. SYNTHGEN_CACHE=off disables it.
+ * The door reads those variables (cacheFolder) and hands the folder in: nothing here reads the environment.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { lstat, mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readRegularFile } from '../files/regularFile.js';
+import type { ValueCache } from '../model/valueCache.js';
 
 let namespace: Promise<string> | undefined;
 
@@ -45,15 +46,15 @@ async function computeNamespace(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-function cacheRoot(): string | undefined {
-  if (process.env.SYNTHGEN_CACHE === 'off') return undefined;
-  if (process.env.SYNTHGEN_CACHE_DIR) return process.env.SYNTHGEN_CACHE_DIR;
-  if (process.env.XDG_CACHE_HOME) return join(process.env.XDG_CACHE_HOME, 'synthgen');
-  return join(homedir(), '.cache', 'synthgen');
+/** The cache's folder as the environment `env` says, with `home` the user's home folder; undefined when it is off. */
+export function cacheFolder(env: Readonly<Record<string, string | undefined>>, home: string): string | undefined {
+  if (env.SYNTHGEN_CACHE === 'off') return undefined;
+  if (env.SYNTHGEN_CACHE_DIR) return env.SYNTHGEN_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'synthgen');
+  return join(home, '.cache', 'synthgen');
 }
 
-async function entryPath(name: string): Promise<string | undefined> {
-  const root = cacheRoot();
+async function entryPath(root: string | undefined, name: string): Promise<string | undefined> {
   if (!root) return undefined;
   namespace ??= computeNamespace();
   return join(root, await namespace, name);
@@ -74,8 +75,8 @@ function digest(name: string, content: string): string {
 }
 
 /** Writes `content` to the cache entry `name` atomically (replacing what is there); any failure is ignored. */
-async function storeCached(name: string, content: string): Promise<void> {
-  const path = await entryPath(name);
+async function storeCached(root: string | undefined, name: string, content: string): Promise<void> {
+  const path = await entryPath(root, name);
   if (!path) return;
   const temporary = `${path}.${randomUUID()}.tmp`;
   try {
@@ -92,8 +93,8 @@ async function storeCached(name: string, content: string): Promise<void> {
  * regular file (a FIFO would block the read forever, a symlink points at what synthgen did not write), too large,
  * unreadable, or its hash does not match.
  */
-async function readCached(name: string): Promise<string | undefined> {
-  const path = await entryPath(name);
+async function readCached(root: string | undefined, name: string): Promise<string | undefined> {
+  const path = await entryPath(root, name);
   if (!path) return undefined;
   try {
     const found = await lstat(path);
@@ -112,8 +113,8 @@ async function readCached(name: string): Promise<string | undefined> {
  * A JSON value from the cache if its entry is verified and `accept` takes it, else computed and stored (replacing a
  * bad entry). A bad entry is never an error: the value is computed, as with no cache.
  */
-export async function cachedValue<T>(name: string, compute: () => Promise<T>, accept: (value: unknown) => value is T): Promise<T> {
-  const content = await readCached(name);
+async function cachedValue<T>(root: string | undefined, name: string, compute: () => Promise<T>, accept: (value: unknown) => value is T): Promise<T> {
+  const content = await readCached(root, name);
   if (content !== undefined) {
     try {
       const value: unknown = JSON.parse(content);
@@ -123,6 +124,11 @@ export async function cachedValue<T>(name: string, compute: () => Promise<T>, ac
     }
   }
   const value = await compute();
-  await storeCached(name, JSON.stringify(value));
+  await storeCached(root, name, JSON.stringify(value));
   return value;
+}
+
+/** The disk cache in `folder` (from cacheFolder); with none, every value is computed and nothing is kept. */
+export function diskCache(folder: string | undefined): ValueCache {
+  return { value: (name, compute, accept) => cachedValue(folder, name, compute, accept) };
 }

@@ -17,7 +17,8 @@ import { realMetadataPath } from './realMetadataPath.js';
 import { NotARegularFile, readRegularFile, regularFileExists } from '../files/regularFile.js';
 import { writeTemporary } from '../files/temporaryFile.js';
 
-import { Corrupt, type Json, METADATA_FORMAT, type Metadata, emptyMetadata, isRecord, metadataVersion, need, parseCurrent } from './parseMetadata.js';
+import { Corrupt, type Json, isRecord, need } from './jsonChecks.js';
+import { METADATA_FORMAT, type Metadata, emptyMetadata, metadataVersion, parseCurrent } from './parseMetadata.js';
 import { type LegacyShape, NOT_A_KNOWN_FORMAT, parseLegacy } from './legacy/legacyFormat.js';
 
 /** How many `<path>.legacy.<n>.bak` names are tried before giving up. */

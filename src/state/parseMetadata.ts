@@ -2,9 +2,10 @@
  * Reading the metadata file's JSON strictly: the current format, field by field (the original tool's formats are
  * read by legacyFormat.ts). A Corrupt error names what is wrong; metadata.ts says so in one line.
  */
-import { type LegacySegment, type Segment, isLegacy, rowCount } from './segment.js';
+import { type LegacySegment, type Segment, isLegacy, rowCount } from '../records/segment.js';
+import { Corrupt, type Json, isCount, isId, isRecord, need } from './jsonChecks.js';
 import { isRunId } from './runManifest.js';
-import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../output/parquetFormat.js';
+import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../records/parquetFormat.js';
 
 export const METADATA_FORMAT = 'synthgen-metadata';
 export const METADATA_VERSION = 1;
@@ -34,7 +35,7 @@ export function metadataVersion(tables: Readonly<Record<string, TableState>>, ru
  * Legacy IDs too scattered to list as ranges: `count` IDs between first_id and last_id, with gaps. New runs only
  * need to continue after the largest, and the rows cannot be recomputed anyway, so where the gaps are is not kept.
  */
-import { type SchemaRecord, parseSchemaRecord } from './schemaRecord.js';
+import { type SchemaRecord, parseSchemaRecord } from '../records/schemaRecord.js';
 import { type LegacyRowsRecord, parseLegacyRows } from './legacy/legacyRows.js';
 
 export interface LegacySpan extends LegacySegment {
@@ -103,20 +104,6 @@ export function emptyMetadata(): Metadata {
   return { format: METADATA_FORMAT, format_version: METADATA_VERSION, tables: {}, runs: [] };
 }
 
-export type Json = unknown;
-
-export function isRecord(value: Json): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function isId(value: Json): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
-}
-
-export function isCount(value: Json): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
-
 function isTimestamp(value: Json): value is string {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value));
 }
@@ -128,12 +115,6 @@ function isTimestamp(value: Json): value is string {
  */
 export function isPrototypeKey(name: string): boolean {
   return Object.hasOwn(Object.prototype, name);
-}
-
-export class Corrupt extends Error {}
-
-export function need(condition: boolean, what: string): asserts condition {
-  if (!condition) throw new Corrupt(what);
 }
 
 function parseSegment(table: string, value: Json, index: number): TableSegment {

@@ -16,30 +16,24 @@ import { basename, isAbsolute, join, normalize } from 'node:path';
 import { atomicWrite } from '../files/atomicWrite.js';
 import { reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
+import type { FileIdentity } from '../files/ownFile.js';
 import { partialTarget } from '../files/partialFile.js';
 import { readRegularFile } from '../files/regularFile.js';
-import { STAMP_PATTERN, type TablePlan } from '../run/parts/plan.js';
-import { type S3Target, parseS3Target } from '../output/s3/s3Target.js';
-import type { LegacyParents, ParentRange } from './segment.js';
+import { STAMP_PATTERN, type TablePlan } from '../records/plan.js';
+import { type S3Target, parseS3Target } from '../records/s3Target.js';
+import type { LegacyParents, ParentRange } from '../records/segment.js';
 import { type TableOriginRecord, isPrototypeKey } from './metadata.js';
-import { parseSchemaRecord } from './schemaRecord.js';
+import { parseSchemaRecord } from '../records/schemaRecord.js';
 import { isRunId } from './runManifest.js';
-import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../output/parquetFormat.js';
+import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../records/parquetFormat.js';
 
 export const PENDING_FORMAT = 'synthgen-pending-run';
 /** 3: the record holds the run's Parquet format; an earlier release would resume it in its own. */
 export const PENDING_VERSION = 4;
 
 /** What a run recorded of a file before linking it into place: enough to prove later that a file is its own. */
-export interface WrittenFile {
+export interface WrittenFile extends FileIdentity {
   readonly sha256: string;
-  readonly bytes: number;
-  readonly inode: number;
-  /**
-   * Nanoseconds, as a decimal string. Inode numbers are reused as soon as a file is deleted, so a file put in place
-   * of the run's one can carry its inode: the modification time (and size) tell them apart.
-   */
-  readonly mtime_ns: string;
   /** Its rows, where they are not its IDs' count (a children table's: lines of its parent IDs). */
   readonly rows?: number;
 }

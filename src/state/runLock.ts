@@ -22,7 +22,7 @@ import { writeFailure } from '../errors/writeFailure.js';
 import { removeLeftoverTemporaries } from '../files/leftoverTemporaries.js';
 import { shownPath } from '../files/shownPath.js';
 import { checkMetadataPath, refuseHardLinks } from './metadata.js';
-import { processAlive } from './processAlive.js';
+import { processAlive } from '../files/processAlive.js';
 import { NotARegularFile, fileKind, readRegularFile } from '../files/regularFile.js';
 
 export interface LockHolder {

@@ -10,7 +10,7 @@ import { refuseLinkedFolder } from '../files/linkedFolder.js';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { atomicWrite } from '../files/atomicWrite.js';
-import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../output/parquetFormat.js';
+import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../records/parquetFormat.js';
 
 export const MANIFEST_FORMAT = 'synthgen-run-manifest';
 export const RUNS_FOLDER = '_runs';

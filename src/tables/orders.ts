@@ -6,14 +6,15 @@
 import { MONEY } from '../model/columns/money.js';
 import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, createdInIdOrder, toDate, toTimestamp } from '../model/columns/time.js';
+import { DAY, toDate, toTimestamp } from '../model/columns/time.js';
+import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
 import { describeWeights, labelOf, weighted } from '../model/columns/weighted.js';
-import { LOCALES } from './locales.js';
+import { LOCALES } from '../model/locales.js';
 import { below, chance, draw20, uniform } from '../model/random.js';
 import { concat, quotedString } from '../model/sql.js';
 import { streetAddress } from './users.js';
 import { addressRule, countryCodeOf } from './geography/addressRules.js';
-import { ORDERS, hourOfWeekSql, hourlyRate } from './calendar.js';
+import { ORDERS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
 import { CUSTOMERS, PRODUCTS } from './behaviour/activity.js';
 import {
   quantities,

@@ -2,9 +2,10 @@
 import { MONEY, cents } from '../model/columns/money.js';
 import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, createdInIdOrder, spanOf, toTimestamp } from '../model/columns/time.js';
+import { DAY, spanOf, toTimestamp } from '../model/columns/time.js';
+import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
 import { PRODUCTS, noise, rateRange, relativeRate } from './behaviour/activity.js';
-import { LISTINGS, hourlyRate } from './calendar.js';
+import { LISTINGS, hourlyRate } from '../model/time/calendar.js';
 import { type Choice, describeWeights, weighted } from '../model/columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
 import { concat, quotedString } from '../model/sql.js';

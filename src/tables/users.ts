@@ -1,10 +1,12 @@
 /** users: customers of the shop, living in six locales, with names, addresses and phones that agree with them. */
 import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, YEAR, createdInIdOrder, spanOf, toDate, toTimestamp } from '../model/columns/time.js';
-import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from './calendar.js';
+import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../model/columns/time.js';
+import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
+import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../model/columns/weighted.js';
-import { ADDRESS_POOL_SIZE, LOCALES, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import { LOCALES } from '../model/locales.js';
+import { ADDRESS_POOL_SIZE, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { PHONE_FREE_DIGITS } from './geography/phoneDigits.js';
 import { addressRule } from './geography/addressRules.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';

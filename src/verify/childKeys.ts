@@ -9,7 +9,7 @@ import { quotedIdentifier } from '../model/sql.js';
 import type { ChildrenOf, TableDefinition } from '../model/tableDefinition.js';
 import type { VerifyCheck } from './verifyReport.js';
 import { lowestIds, offending, violation } from './offendingIds.js';
-import { queryRow } from './queryRow.js';
+import { queryRow } from '../workers/queryRow.js';
 
 export async function checkChildKey(
   connection: DuckDBConnection,

@@ -9,7 +9,7 @@ import { quotedIdentifier, quotedString } from '../model/sql.js';
 import type { TableDefinition } from '../model/tableDefinition.js';
 import { type ColumnCheck, describeBounds, tableChecks } from './versionScopes.js';
 import { idsOf, lowestIds, violation } from './offendingIds.js';
-import { queryRow } from './queryRow.js';
+import { queryRow } from '../workers/queryRow.js';
 import type { VerifyCheck } from './verifyReport.js';
 
 /** One run's IDs of a table and its as-of: which rows a time is compared with which as-of. */

@@ -17,12 +17,11 @@ import { UserError } from '../errors/userError.js';
 import { type IdRange, mergeRanges } from './idRanges.js';
 import type { Metadata, RunRecord } from '../state/metadata.js';
 import { RUNS_FOLDER, type RunManifest } from '../state/runManifest.js';
-import type { S3Target } from '../output/s3/s3Target.js';
-import { isLegacy } from '../state/segment.js';
+import type { S3Target } from '../records/s3Target.js';
+import { isLegacy } from '../records/segment.js';
 import { quotedIdentifier, quotedString } from '../model/sql.js';
 import type { TableRegistry } from '../model/registry.js';
 import { originPath } from '../records/tableOrigin.js';
-import { tableRegistry } from '../tables/index.js';
 import { checkTablesKnown } from '../state/checkTablesKnown.js';
 import { checkListedFiles, loadManifests, unlistedFiles } from './verifyFiles.js';
 import { duckdbApi } from '../workers/duckdbApi.js';
@@ -33,7 +32,6 @@ import { type TableScope, checkTable, withLegacyRows } from './verifyTables.js';
 import type { RunAsOf } from './valueChecks.js';
 import type { RecordedVersions, VersionRun } from './versionScopes.js';
 import { sha256File } from '../files/fileChecksum.js';
-import { LEGACY_TABLES } from '../tables/legacy/legacyColumns.js';
 
 export type { VerifyCheck, VerifyReport } from './verifyReport.js';
 
@@ -45,8 +43,8 @@ export interface VerifyOptions {
   readonly metadata?: Metadata;
   /** The S3 prefix the dataset was downloaded from: which of the metadata's runs are here is judged by it. */
   readonly s3?: S3Target;
-  /** The tables the dataset may hold: the built-in ones and a user's modules' (default: the built-in ones). */
-  readonly registry?: TableRegistry;
+  /** The tables the dataset may hold: the built-in ones and a user's modules', as the caller's door builds them. */
+  readonly registry: TableRegistry;
   /** Findings made before the files were read (an object that was not downloaded, say), reported first. */
   readonly findings?: readonly VerifyCheck[];
   /** The metadata's folder: where it keeps the original tool's rows that other tables reference. */
@@ -202,13 +200,13 @@ function elsewhereIdsOf(metadata: Metadata | undefined, present: ReadonlySet<str
  * other tables' cross-table rules read instead of the table alone. An order of an old customer is then checked as any
  * other. Creates the views; returns the tables that have one. A snapshot missing or changed is a violation, and no view.
  */
-async function legacyViews(connection: DuckDBConnection, metadata: Metadata | undefined, folder: string | undefined, present: ReadonlySet<string>, checks: VerifyCheck[]): Promise<Set<string>> {
+async function legacyViews(connection: DuckDBConnection, registry: TableRegistry, metadata: Metadata | undefined, folder: string | undefined, present: ReadonlySet<string>, checks: VerifyCheck[]): Promise<Set<string>> {
   const viewed = new Set<string>();
   if (!metadata || folder === undefined) return viewed;
   for (const [table, state] of Object.entries(metadata.tables)) {
     const record = state.legacy_rows;
-    const spec = LEGACY_TABLES[table];
-    if (!record || !spec || !Object.hasOwn(LEGACY_TABLES, table)) continue;
+    const spec = registry.legacyLayout(table);
+    if (!record || !spec) continue;
     const path = join(folder, record.file);
     const check = `${table} of the original tool`;
     const sha = await sha256File(path).catch(() => undefined);
@@ -237,7 +235,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
   if (loaded.manifests.length === 0 && loaded.checks.length === 0) {
     throw new UserError(`no run manifests in ${label}/${RUNS_FOLDER}: point --out (or --s3-bucket) at a folder synthgen generated into`);
   }
-  const registry = options.registry ?? tableRegistry();
+  const { registry } = options;
   // A table of a user's module is checked against its definitions: without the module, say which to pass. Any
   // other unknown table (a foreign or doctored manifest) is a finding of the report.
   const recorded = options.metadata?.tables ?? {};
@@ -262,7 +260,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
       await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM ${readFiles(paths, registry.originOf(table).kind === 'schema')}`);
     }
     const present = new Set(files.readable.keys());
-    const withLegacy = await legacyViews(connection, options.metadata, options.metadataFolder, present, checks);
+    const withLegacy = await legacyViews(connection, registry, options.metadata, options.metadataFolder, present, checks);
     const scope: TableScope = {
       withLegacy,
       connection,

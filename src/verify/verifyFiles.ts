@@ -13,7 +13,7 @@ import { errnoCode, isErrno, reasonOf } from '../errors/errno.js';
 import { firstLineOf } from '../errors/thrownValue.js';
 import { fileKind } from '../files/regularFile.js';
 import { RUNS_FOLDER, ManifestUnreadable, type ManifestFile, type RunManifest, parseManifest } from '../state/runManifest.js';
-import { relativePathProblem } from './relativePathProblem.js';
+import { relativePathProblem } from '../files/relativePathProblem.js';
 import { quotedIdentifier, quotedString } from '../model/sql.js';
 import type { TableLookup } from '../model/compileTable.js';
 import type { TableDefinition } from '../model/tableDefinition.js';

@@ -8,7 +8,7 @@ import { quotedIdentifier } from '../model/sql.js';
 import type { Rule, TableDefinition } from '../model/tableDefinition.js';
 import { idsOf, lowestIds, violation } from './offendingIds.js';
 import { firstLineOf as firstLine } from '../errors/thrownValue.js';
-import { queryRow } from './queryRow.js';
+import { queryRow } from '../workers/queryRow.js';
 import type { VerifyCheck } from './verifyReport.js';
 
 

@@ -14,7 +14,7 @@ import type { VerifyCheck } from './verifyReport.js';
 import { idsOf, lowestIds, offending, violation } from './offendingIds.js';
 import { type RunAsOf, checkValues } from './valueChecks.js';
 import { checkRule } from './verifyRules.js';
-import { queryRow } from './queryRow.js';
+import { queryRow } from '../workers/queryRow.js';
 import { checkChildKey } from './childKeys.js';
 import { type ColumnCheck, type RecordedVersions, type RowScope, type VersionRun, tableChecks } from './versionScopes.js';
 

@@ -10,7 +10,7 @@
 import type { Rule, TableDefinition } from '../model/tableDefinition.js';
 import { ruleOf } from '../schemaFile/compile/rules.js';
 import { checksOf } from '../schemaFile/versionChecks.js';
-import type { SchemaRecord, VersionChecks } from '../state/schemaRecord.js';
+import type { SchemaRecord, VersionChecks } from '../records/schemaRecord.js';
 import { type IdRange, describeRanges, mergeRanges } from './idRanges.js';
 import type { VerifyCheck } from './verifyReport.js';
 

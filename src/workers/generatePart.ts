@@ -12,7 +12,7 @@ import { stat, unlink } from 'node:fs/promises';
 import { quotedString } from '../model/sql.js';
 import { threadConnection } from './duckdb.js';
 import { loadPools } from './loadPools.js';
-import { DEFAULT_FORMAT, copyOptions } from '../output/parquetFormat.js';
+import { DEFAULT_FORMAT, copyOptions } from '../records/parquetFormat.js';
 import { type CopySplit, profiledCopy } from './profiledCopy.js';
 import { isRaised, watchingStop } from './stopFlag.js';
 import { PART_IDS_TABLE, type PartTask, type SampleTask, type WorkerResult, type WorkerTask } from './task.js';

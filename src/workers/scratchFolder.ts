@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAlive } from '../state/processAlive.js';
+import { processAlive } from '../files/processAlive.js';
 import { spillFolder, spillSettings } from './spillFolder.js';
 import { memoryPerThreadSetMB } from './workerBudget.js';
 

@@ -1,5 +1,5 @@
 /** What crosses the thread boundary: plain cloneable objects, results told apart by `state`. */
-import type { ParquetFormat } from '../output/parquetFormat.js';
+import type { ParquetFormat } from '../records/parquetFormat.js';
 import type { PoolTableSpec } from '../model/poolFile.js';
 import type { CopySplit } from './profiledCopy.js';
 import type { SpillFolder } from './spillFolder.js';

@@ -7,7 +7,7 @@
  *
  * Pure, and about work measured in rows: per row, the built-in tables cost within a quarter of each other.
  */
-import { DUCKDB_ROW_GROUP_ROWS } from '../output/parquetFormat.js';
+import { DUCKDB_ROW_GROUP_ROWS } from '../records/parquetFormat.js';
 
 /** A part under way: its rows, the threads it got and when it started. */
 export interface RunningPart {

@@ -15,7 +15,7 @@ import { type NewRunOptions, type ResumeRunOptions, type RunSummary, runGenerati
 import { AS_OF } from './cli.js';
 
 /** A new run's options that a test may leave out: what engineRun fills in. */
-type Defaulted = 'kind' | 'metadataPath' | 'out' | 'workers' | 'command' | 'seed' | 'asOf';
+type Defaulted = 'kind' | 'metadataPath' | 'out' | 'workers' | 'command' | 'seed' | 'asOf' | 'registry';
 export type EngineRun = Omit<NewRunOptions, Defaulted> & Partial<Pick<NewRunOptions, Defaulted>>;
 
 /**

@@ -1,13 +1,13 @@
 /**
- * Measures the source layout the project holds itself to (test/architecture-limits.test.ts): lines per file, lines
- * per function, and source files per folder. The functions are found with the TypeScript compiler's own parser, so
+ * Measures the source layout the project holds itself to (test/architecture-limits.test.ts): lines per file and lines
+ * per function. The functions are found with the TypeScript compiler's own parser, so
  * what counts as a function is what the language says, not a regular expression's guess.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ts from 'typescript';
 
-export const LIMITS = { fileLines: 400, functionLines: 80, folderFiles: 12 } as const;
+export const LIMITS = { fileLines: 400, functionLines: 80 } as const;
 
 /** A source file: a `.ts` file that is not a declaration file. */
 export function isSourceFile(name: string): boolean {
@@ -109,25 +109,6 @@ function relativeName(root: string, path: string): string {
   return relative(dirname(root), path).split(sep).join('/');
 }
 
-export interface FolderCount {
-  /** From the folder holding the root measured, with `/` (so `src/run`). */
-  readonly folder: string;
-  readonly files: number;
-}
-
-/** How many source files each folder under `root` (the root included) holds directly. */
-export function folderCounts(root: string): FolderCount[] {
-  const counts: FolderCount[] = [];
-  const walk = (folder: string): void => {
-    const entries = readdirSync(folder, { withFileTypes: true });
-    const files = entries.filter((e) => e.isFile() && isSourceFile(e.name)).length;
-    counts.push({ folder: relativeName(root, folder), files });
-    for (const entry of entries) if (entry.isDirectory()) walk(join(folder, entry.name));
-  };
-  walk(root);
-  return counts;
-}
-
 /** Each source file under `root` over the line limit, as `file <name>: <lines> lines (limit ...)`. */
 export function fileViolations(root: string, limit: number = LIMITS.fileLines): string[] {
   return sourceFiles(root).flatMap((path) => {
@@ -144,11 +125,4 @@ export function functionViolations(root: string, limit: number = LIMITS.function
       .filter((span) => span.lines > limit)
       .map((span) => `function ${span.name} at ${name}:${span.line}: ${span.lines} lines (limit ${limit})`);
   });
-}
-
-/** Each folder under `root` holding more source files directly than the limit, as `folder <name>: <n> source files (limit ...)`. */
-export function folderViolations(root: string, limit: number = LIMITS.folderFiles): string[] {
-  return folderCounts(root)
-    .filter(({ files }) => files > limit)
-    .map(({ folder, files }) => `folder ${folder}: ${files} source files (limit ${limit})`);
 }

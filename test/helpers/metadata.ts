@@ -5,7 +5,7 @@
  */
 import { type Metadata, emptyMetadata } from '../../dist/src/state/metadata.js';
 import { tableRegistry } from '../../dist/src/tables/index.js';
-import type { Segment } from '../../dist/src/state/segment.js';
+import type { Segment } from '../../dist/src/records/segment.js';
 
 /** Where the recorded runs' windows start. */
 export const EARLIER_SINCE = '2025-01-01T00:00:00.000Z';

@@ -12,8 +12,8 @@ import {
   defaultUploadConcurrency,
 } from '../../run/runTypes.js';
 import { RunSignals } from '../signals.js';
-import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../output/parquetFormat.js';
-import type { S3Target } from '../../output/s3/s3Target.js';
+import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../records/parquetFormat.js';
+import type { S3Target } from '../../records/s3Target.js';
 import { Profile } from '../profile.js';
 import { printable, printableLine } from '../render/printable.js';
 import { BUILTIN_NAMES, registryFor, schemaOption, tablesOption } from '../tableModules.js';

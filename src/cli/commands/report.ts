@@ -5,11 +5,11 @@
  */
 import { relative, resolve } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { describeTarget } from '../../output/s3/s3Target.js';
+import { describeTarget } from '../../records/s3Target.js';
 import type { ChartSpec } from '../../report/page/chartOptions.js';
 import type { ReportData, ShopTables, TableDescription } from '../../report/reportData.js';
 import { BUILTIN_TABLES } from '../../tables/index.js';
-import { LOCALES } from '../../tables/locales.js';
+import { LOCALES } from '../../model/locales.js';
 import { formatBytes, formatCount } from '../progress.js';
 import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import { printable } from '../render/printable.js';

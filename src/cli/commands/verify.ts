@@ -4,7 +4,7 @@
  */
 import { dirname } from 'node:path';
 import { Command, Option } from 'clipanion';
-import { describeTarget } from '../../output/s3/s3Target.js';
+import { describeTarget } from '../../records/s3Target.js';
 import { printable } from '../render/printable.js';
 import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import type { VerifyCheck, VerifyReport } from '../../verify/verify.js';

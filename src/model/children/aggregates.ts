@@ -5,9 +5,9 @@
  * same draws, so the aggregate equals what the children's files add up to.
  */
 import { type AggregateRead, type Compilation, ID, LINE, PARENT_ID } from '../compilation.js';
-import { type Lookup, type TableRows, compileTable } from '../compileTable.js';
+import type { CompiledTable, Lookup, TableRows } from '../compiledTable.js';
 import { quotedIdentifier } from '../sql.js';
-import type { ParentRange } from '../../state/segment.js';
+import type { ParentRange } from '../../records/segment.js';
 import type { PoolDefinition, TableDefinition } from '../tableDefinition.js';
 
 const q = quotedIdentifier;
@@ -39,7 +39,17 @@ function childRows(compilation: Compilation, rows: TableRows): TableRows {
   return { ...rows, parents: { ...rows.parents, [definition.name]: [own] } };
 }
 
-export function aggregateJoins(compilation: Compilation, rows: TableRows, scope: { readonly poolPrefix: string; readonly poolTable: string }): AggregateJoins {
+/** Where a query's pools are named and read from (compileTable.ts's Scope). */
+interface PoolScope {
+  readonly poolPrefix: string;
+  readonly poolTable: string;
+}
+
+/**
+ * The joins of a parent's aggregates. `compile` is the query compiler (compileTable.ts), given in by it: a children
+ * table is compiled inside its parent's query, so the compiler and this file call each other.
+ */
+export function aggregateJoins(compilation: Compilation, rows: TableRows, scope: PoolScope, compile: (child: TableDefinition, rows: TableRows, scope: PoolScope) => CompiledTable): AggregateJoins {
   const byTable = new Map<string, AggregateRead[]>();
   for (const read of compilation.aggregates.values()) byTable.set(read.table, [...(byTable.get(read.table) ?? []), read]);
   const pools: PoolDefinition[] = [];
@@ -48,7 +58,7 @@ export function aggregateJoins(compilation: Compilation, rows: TableRows, scope:
   for (const [table, reads] of byTable) {
     const child = compilation.tables(table);
     if (!child) throw new Error(`no definition of ${table}`);
-    const compiled = compileTable(child, childRows(compilation, rows), compilation.tables, { poolPrefix: `${scope.poolPrefix}${table}__`, poolTable: scope.poolTable });
+    const compiled = compile(child, childRows(compilation, rows), { poolPrefix: `${scope.poolPrefix}${table}__`, poolTable: scope.poolTable });
     pools.push(...compiled.pools);
     lookups.push(...compiled.lookups);
     queries.push((relation) => compiled.aggregateFrom(relation, reads));

@@ -5,7 +5,7 @@
  * by construction, not a pick: its values are recomputed as any parent's, and the child is created when it is.
  */
 import { CREATED, type Compilation, ID, LINE, PARENT_ID } from '../compilation.js';
-import type { TableRows } from '../compileTable.js';
+import type { TableRows } from '../compiledTable.js';
 import { TimelineLayout, parentBits, parentSource, segmentIndexSql } from '../parents/parentRows.js';
 import { type KnotMemo, timedRanges } from '../time/segmentKnots.js';
 import { quotedIdentifier } from '../sql.js';

@@ -1,4 +1,3 @@
-import type { Rule } from '../tableDefinition.js';
 /**
  * Times are computed as BIGINT seconds since the Unix epoch (plain integer arithmetic, no time zone rules) and
  * converted once, at the column. The session time zone is UTC, so the TIMESTAMPTZ values are UTC instants.
@@ -21,15 +20,4 @@ export function toDate(epochSeconds: string): string {
 export function spanOf(draw: string, span: string | number, shape = 1): string {
   const shaped = shape === 1 ? draw : `pow(${draw}, ${shape})`;
   return `floor(${shaped} * (${span}))::BIGINT`;
-}
-
-/**
- * The rule that creation time never decreases as the ID rises (rows are created in ID order, timeline.ts), for
- * `synthgen verify`.
- */
-export function createdInIdOrder(table: string, id: string, created: string): Rule {
-  return {
-    description: `${created} never decreases as ${id} rises`,
-    violations: (t) => `(SELECT ${id}, ${created} < lag(${created}) OVER (ORDER BY ${id}) AS back FROM ${t(table)}) WHERE back`,
-  };
 }

@@ -9,7 +9,7 @@
  * is synchronous, and a table is compiled many times over.
  */
 import { DAY } from '../columns/time.js';
-import type { LegacyParents } from '../../state/segment.js';
+import type { LegacyParents } from '../../records/segment.js';
 
 export interface LegacyArrivals {
   readonly sha256: string;

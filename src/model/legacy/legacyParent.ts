@@ -5,14 +5,14 @@
  * tool's rows are never a first child's parent: their first orders, if any, were the tool's.
  */
 import { type Compilation, CREATED, popularityPool } from '../compilation.js';
-import type { TableRows } from '../compileTable.js';
+import type { TableRows } from '../compiledTable.js';
 import { parentSource } from '../parents/parentRows.js';
 import { classTable, popularityTables } from '../parents/popularity.js';
 import { type ExistingParents, addFirstChild, referenceInputs } from '../parents/referenceInputs.js';
 import type { KnotMemo } from '../time/segmentKnots.js';
 import { DAY } from '../columns/time.js';
 import { definitionProblem } from '../defineTable.js';
-import type { LegacyParents } from '../../state/segment.js';
+import type { LegacyParents } from '../../records/segment.js';
 import { epochSeconds, quotedIdentifier as q } from '../sql.js';
 import type { RandomSource } from '../random.js';
 import type { ParentReference, RowContext } from '../tableDefinition.js';

@@ -6,11 +6,12 @@
  */
 import type { LookupJoin, LegacyValues } from './legacyValues.js';
 import { type HelperSql, type TimelineLayout, parentCreatedSql, segmentIndexSql } from '../parents/parentRows.js';
-import { type RandomSource, streamSalt } from '../random.js';
+import type { RandomSource } from '../random.js';
+import { streamSalt } from '../salt.js';
 import type { Standing, StandingInputs } from '../parents/standing.js';
 import { epochSeconds, quotedIdentifier as q, ubigint } from '../sql.js';
 import type { LegacyArrivals } from './legacyArrivals.js';
-import type { LegacyParents } from '../../state/segment.js';
+import type { LegacyParents } from '../../records/segment.js';
 
 /** The table a worker loads a snapshot as: named by its content, so two snapshots never share one. */
 export function lookupTable(legacy: LegacyParents): string {

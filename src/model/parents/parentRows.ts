@@ -6,8 +6,9 @@
  * parent files are elsewhere.
  */
 import { CLASS_BUCKETS, PER_CLASS, RESIDUES } from './popularity.js';
-import { type RandomSource, TWO_POW_MINUS_53, streamSalt, uniform } from '../random.js';
-import type { ParentRange } from '../../state/segment.js';
+import { type RandomSource, TWO_POW_MINUS_53, uniform } from '../random.js';
+import { streamSalt } from '../salt.js';
+import type { ParentRange } from '../../records/segment.js';
 import { epochSeconds, quotedIdentifier, ubigint } from '../sql.js';
 import { HOUR } from '../columns/time.js';
 import type { Standing, StandingInputs } from './standing.js';

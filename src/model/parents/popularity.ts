@@ -6,7 +6,7 @@
  * arithmetic over two small tables: exact sampling from a set that grows with time, with no row read from anywhere,
  * and the same rows stay popular across runs and seeds.
  */
-import { shuffled, streamSalt } from '../random.js';
+import { shuffled, streamSalt } from '../salt.js';
 
 export const RESIDUES = 1024;
 export const CLASSES = 16;

@@ -3,7 +3,7 @@
  * attempts), first children, and the chosen parent's row, whose values the child then recomputes.
  */
 import { type Compilation, popularityPool } from '../compilation.js';
-import type { TableRows } from '../compileTable.js';
+import type { TableRows } from '../compiledTable.js';
 import { parentSource, pickFields } from './parentRows.js';
 import { classTable, popularityTables } from './popularity.js';
 import type { KnotMemo } from '../time/segmentKnots.js';

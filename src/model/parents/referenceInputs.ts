@@ -4,12 +4,12 @@
  * timeline, the fields saying which existed at the row's time, and the reference's first children.
  */
 import { type Compilation, CREATED, ID, timelinePool } from '../compilation.js';
-import type { TableRows } from '../compileTable.js';
+import type { TableRows } from '../compiledTable.js';
 import { TimelineLayout, existingFields, parentCreatedInline } from './parentRows.js';
 import { CLASSES, idleClasses } from './popularity.js';
 import { type FirstChildInputs, firstChildField, lookupTimeFields } from './firstChildren.js';
 import { type KnotMemo, timedRanges } from '../time/segmentKnots.js';
-import type { ParentRange } from '../../state/segment.js';
+import type { ParentRange } from '../../records/segment.js';
 import { quotedIdentifier } from '../sql.js';
 import type { EngineInput } from '../recordedSource.js';
 import type { ParentReference } from '../tableDefinition.js';

@@ -8,7 +8,7 @@ import { messageOf } from '../../errors/thrownValue.js';
 import { EVEN_TIMELINE, NoArrivals, existingRows, knotsOf } from './timeline.js';
 import { UserError } from '../../errors/userError.js';
 import { definitionProblem } from '../defineTable.js';
-import type { LegacyParents, ParentRange } from '../../state/segment.js';
+import type { LegacyParents, ParentRange } from '../../records/segment.js';
 import { legacyArrivals, legacyExisting } from '../legacy/legacyArrivals.js';
 import { epochSeconds } from '../sql.js';
 import type { TableDefinition } from '../tableDefinition.js';

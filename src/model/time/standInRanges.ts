@@ -3,7 +3,7 @@
  * hash it, or size its files. One segment per parent, over the same window as the child, with its own parents
  * standing in the same way, so the child's timeline is gated and scaled as in a real first run.
  */
-import type { ParentRange } from '../../state/segment.js';
+import type { ParentRange } from '../../records/segment.js';
 import type { DefinitionLookup } from './segmentKnots.js';
 import { defaultSince } from './timeline.js';
 

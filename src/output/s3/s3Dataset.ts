@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RefusedKey } from './s3Download.js';
-import type { S3Target } from './s3Target.js';
-import type { S3Settings } from './upload.js';
+import type { S3Target } from '../../records/s3Target.js';
+import type { S3Settings } from '../../records/s3Settings.js';
 
 export interface DownloadedDataset {
   /** The local folder holding the objects, laid out as the prefix. */

@@ -11,9 +11,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { isErrno } from '../../errors/errno.js';
-import { relativePathProblem } from '../../verify/relativePathProblem.js';
+import { relativePathProblem } from '../../files/relativePathProblem.js';
 import { RUNS_FOLDER } from '../../state/runManifest.js';
-import type { S3Target } from './s3Target.js';
+import type { S3Target } from '../../records/s3Target.js';
 import { listKeys } from './upload.js';
 
 export interface RefusedKey {

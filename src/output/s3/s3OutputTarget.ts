@@ -9,11 +9,13 @@ import { basename, dirname, join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { UserError } from '../../errors/userError.js';
 import { sha256File } from '../../files/fileChecksum.js';
-import { EXIT_RESUMABLE, type S3RunOptions, type UploadSummary } from '../../run/runTypes.js';
+import { EXIT_RESUMABLE } from '../../records/exitCodes.js';
+import type { S3RunOptions } from '../../records/s3Settings.js';
+import type { UploadSummary } from '../../records/uploadSummary.js';
 import { RUNS_FOLDER } from '../../state/runManifest.js';
 import { checkOutputFolders, refuseLinkedFolders } from '../outputFolder.js';
 import type { FileToPlace, OutputTarget, PlacementJournal, UploadWait } from '../outputTarget.js';
-import { describeTarget, objectKey } from './s3Target.js';
+import { describeTarget, objectKey } from '../../records/s3Target.js';
 import type { UploadQueue } from './uploadQueue.js';
 
 export class S3OutputTarget implements OutputTarget {

@@ -9,8 +9,9 @@ import { UserError } from '../../errors/userError.js';
 import type { ManifestFile, RunManifest } from '../../state/runManifest.js';
 import { RUNS_FOLDER } from '../../state/runManifest.js';
 import { type FileRemoval, type RunStore, fileProblem, parseRunManifest } from '../runStore.js';
-import { type S3Target, describeTarget, objectKey } from './s3Target.js';
-import { type S3Settings, createS3Client, isMissingObject, listKeys, preflight, s3Failure } from './upload.js';
+import { type S3Target, describeTarget, objectKey } from '../../records/s3Target.js';
+import type { S3Settings } from '../../records/s3Settings.js';
+import { createS3Client, isMissingObject, listKeys, preflight, s3Failure } from './upload.js';
 
 /** How to reach the store, as the command was given it. */
 export interface S3Reach {

@@ -9,16 +9,9 @@ import { AbortMultipartUploadCommand, HeadObjectCommand, ListObjectsV2Command, S
 import { Upload } from '@aws-sdk/lib-storage';
 import { reasonOf } from '../../errors/errno.js';
 import { UserError } from '../../errors/userError.js';
-import { type S3Target, describeTarget } from './s3Target.js';
+import { type S3Target, describeTarget } from '../../records/s3Target.js';
+import type { S3Settings } from '../../records/s3Settings.js';
 import { withUploadBody } from './uploadBody.js';
-
-export interface S3Settings {
-  readonly target: S3Target;
-  readonly endpoint?: string;
-  readonly region?: string;
-  /** Off for stores that reject the SDK's default CRC checksums. */
-  readonly checksums: boolean;
-}
 
 /**
  * Multipart uploads above this size; each part this large. A file that fits goes up in one PUT: one request

@@ -4,7 +4,8 @@
  */
 import { rm } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { type S3Settings, type UploadOutcome, uploadFile } from './upload.js';
+import type { S3Settings } from '../../records/s3Settings.js';
+import { type UploadOutcome, uploadFile } from './upload.js';
 
 export interface QueuedFile {
   readonly path: string;

@@ -10,6 +10,7 @@ import { link, mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../errors/userError.js';
+import type { TableRegistry } from '../../model/registry.js';
 import { isErrno } from '../../errors/errno.js';
 import { writeFailure } from '../../errors/writeFailure.js';
 import { sha256File } from '../../files/fileChecksum.js';
@@ -17,9 +18,8 @@ import { writeTemporary } from '../../files/temporaryFile.js';
 import { type LoadedMetadata, type TableState, commitMetadata, loadMetadata } from '../../state/metadata.js';
 import { type LegacyRowsRecord, snapshotName } from '../../state/legacy/legacyRows.js';
 import { loadPendingRun, pendingPath } from '../../state/pendingRun.js';
-import { isLegacy } from '../../state/segment.js';
+import { isLegacy } from '../../records/segment.js';
 import { withDuckDB } from '../../workers/duckdbApi.js';
-import { LEGACY_TABLES } from '../../tables/legacy/legacyColumns.js';
 import { type LegacyS3Access, withLegacyFiles } from './legacyFiles.js';
 import { type SnapshotRows, writeSnapshot } from './legacySnapshot.js';
 
@@ -42,9 +42,9 @@ export interface LegacyImport {
 
 async function readTable(connection: Parameters<typeof writeSnapshot>[0]['connection'], folder: string, table: string, location: string, options: ImportOptions): Promise<ReadTable> {
   const flag = `--legacy-files ${table}=${location}`;
-  const spec = LEGACY_TABLES[table];
-  if (!spec || !Object.hasOwn(LEGACY_TABLES, table)) {
-    throw new UserError(`--legacy-files ${table}=...: the original tool's files are read for ${Object.keys(LEGACY_TABLES).join(' and ')} only, the tables other tables reference`);
+  const spec = options.registry.legacyLayout(table);
+  if (!spec) {
+    throw new UserError(`--legacy-files ${table}=...: the original tool's files are read for ${options.registry.legacyTables.join(' and ')} only, the tables other tables reference`);
   }
   const taken = (options.loaded.metadata.tables[table]?.segments ?? []).filter(isLegacy).map(({ first_id, last_id }) => ({ first_id, last_id }));
   const path = join(folder, `${table}.parquet`);
@@ -79,6 +79,8 @@ interface ImportOptions {
   readonly metadataPath: string;
   readonly loaded: LoadedMetadata;
   readonly access: LegacyS3Access;
+  /** The tables, with how the original tool's files of each are read. */
+  readonly registry: TableRegistry;
 }
 
 /** Reads the files of each table given; undefined when every one was read before (and is the same). */

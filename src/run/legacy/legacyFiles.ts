@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../../errors/userError.js';
 import { reasonOf } from '../../errors/errno.js';
-import type { S3Settings } from '../../output/s3/upload.js';
+import type { S3Settings } from '../../records/s3Settings.js';
 
 export interface LegacyFile {
   /** Where DuckDB reads it. */

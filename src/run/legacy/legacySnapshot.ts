@@ -11,7 +11,7 @@ import { firstLineOf as firstLine } from '../../errors/thrownValue.js';
 import { UserError } from '../../errors/userError.js';
 import { type LegacyKind, type LegacyTableSpec, describeKinds, isKind } from '../../model/legacy/legacyTable.js';
 import { quotedIdentifier as q, quotedString } from '../../model/sql.js';
-import { queryRow } from '../../verify/queryRow.js';
+import { queryRow } from '../../workers/queryRow.js';
 import type { LegacyFile } from './legacyFiles.js';
 
 export interface SnapshotRows {

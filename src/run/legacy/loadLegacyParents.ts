@@ -10,12 +10,12 @@ import { reasonOf } from '../../errors/errno.js';
 import { sha256File } from '../../files/fileChecksum.js';
 import { quotedString } from '../../model/sql.js';
 import { type LegacyArrivals, isLegacyLoaded, keepLegacyArrivals } from '../../model/legacy/legacyArrivals.js';
-import type { LegacyParents, ParentRange } from '../../state/segment.js';
+import type { LegacyParents, ParentRange } from '../../records/segment.js';
 import type { TableState } from '../../state/metadata.js';
 import { withDuckDB } from '../../workers/duckdbApi.js';
-import { LEGACY_TABLES } from '../../tables/legacy/legacyColumns.js';
+import type { LegacyTableSpec } from '../../model/legacy/legacyTable.js';
 import type { Reservation } from '../reserve.js';
-import { queryRow } from '../../verify/queryRow.js';
+import { queryRow } from '../../workers/queryRow.js';
 
 /** Every snapshot the reservations name, each once, however deep in the parents' ranges. */
 function snapshotsOf(reserved: ReadonlyMap<string, Reservation>): Map<string, LegacyParents> {
@@ -45,8 +45,8 @@ async function check(rows: LegacyParents, metadataPath: string, source: string):
 }
 
 /** The counts by group and day a compiled query needs, from the snapshot. */
-async function arrivalsOf(rows: LegacyParents): Promise<LegacyArrivals> {
-  const spec = LEGACY_TABLES[rows.table];
+async function arrivalsOf(rows: LegacyParents, layout: (table: string) => LegacyTableSpec | undefined): Promise<LegacyArrivals> {
+  const spec = layout(rows.table);
   if (!spec) throw new Error(`no legacy columns for ${rows.table}`);
   return withDuckDB(async (connection) => {
     const snapshot = `read_parquet(${quotedString(rows.path)})`;
@@ -79,10 +79,10 @@ async function arrivalsOf(rows: LegacyParents): Promise<LegacyArrivals> {
 }
 
 /** Loads what the run's queries need of the original tool's rows; `tables` says where each was read from. */
-export async function loadLegacyParents(reserved: ReadonlyMap<string, Reservation>, metadataPath: string, tables: Readonly<Record<string, TableState>>): Promise<void> {
+export async function loadLegacyParents(reserved: ReadonlyMap<string, Reservation>, metadataPath: string, tables: Readonly<Record<string, TableState>>, layout: (table: string) => LegacyTableSpec | undefined): Promise<void> {
   for (const rows of snapshotsOf(reserved).values()) {
     if (isLegacyLoaded(rows.sha256)) continue;
     await check(rows, metadataPath, tables[rows.table]?.legacy_rows?.source ?? '<their files>');
-    keepLegacyArrivals(await arrivalsOf(rows));
+    keepLegacyArrivals(await arrivalsOf(rows, layout));
   }
 }

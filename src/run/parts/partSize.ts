@@ -5,7 +5,7 @@
  * sizes can be cached across runs.
  */
 
-import { DEFAULT_ROW_GROUP_SIZE } from '../../output/parquetFormat.js';
+import { DEFAULT_ROW_GROUP_SIZE } from '../../records/parquetFormat.js';
 
 /** Files aim at this share of the limit: far enough below it for part-to-part variation, above the 80% floor. */
 export const SIZE_AIM = 0.9;

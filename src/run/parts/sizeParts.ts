@@ -7,12 +7,11 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskRunner } from '../../workers/workerPool.js';
 import { PART_IDS_TABLE, type PartTask, type SampleTask, type TaskLimits, type WorkerResult } from '../../workers/task.js';
-import { type ParquetFormat, copyOptions } from '../../output/parquetFormat.js';
+import { type ParquetFormat, copyOptions } from '../../records/parquetFormat.js';
 import { usefulThreads } from '../../workers/threadShares.js';
-import { cachedValue } from '../../state/cache.js';
 import { RowGroupTooLarge, rowsPerPart } from './partSize.js';
 import { rowGroupTooLarge } from '../../workers/workerBudget.js';
-import { type TablePlan, planTable } from './plan.js';
+import { type TablePlan, planTable } from '../../records/plan.js';
 import type { Reservation } from '../reserve.js';
 import { writePoolFile } from '../../model/poolFile.js';
 import { standInOwn, standInParents } from '../../model/time/standInRanges.js';
@@ -61,7 +60,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
   // The sample's own pools: its timelines are the stand-in history's, not the run's.
   const folder = join(context.scratch, 'samples');
   await mkdir(folder, { recursive: true });
-  const pools = await writePoolFile(folder, compiled, (pool) => context.registry.isBuiltinPool(pool));
+  const pools = await writePoolFile(folder, compiled, (pool) => context.registry.poolCache(pool));
   let samples = 0;
   // Samples use a fixed seed, so their sizes depend only on their query and pools: cached across runs (see
   // cache.ts), keyed by the query itself, so an edited definition never reads another's sizes. A user's pools are
@@ -71,7 +70,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
   const share = Math.max(1, Math.floor(context.pool.threadBudget / context.tables));
   const sampler = (rows: number) => {
     const key = createHash('sha256').update(query).update(String(rows)).update(copyOptions(context.format)).update(poolKey).digest('hex').slice(0, 24);
-    return cachedValue(`sample-${name}-${key}.json`, async () => {
+    return context.registry.cache.value(`sample-${name}-${key}.json`, async () => {
       context.interrupt.check();
       if (halted()) throw new SizingHalted();
       samples += 1;

@@ -8,7 +8,7 @@ import { LocalRunStore } from '../../output/runStore.js';
 import { type RunRecord, loadMetadata, realMetadataPath } from '../../state/metadata.js';
 import { loadPendingRun } from '../../state/pendingRun.js';
 import type { RunManifest } from '../../state/runManifest.js';
-import { isLegacy } from '../../state/segment.js';
+import { isLegacy } from '../../records/segment.js';
 
 export interface ListedTable {
   readonly first_id: number;

@@ -6,7 +6,7 @@
  */
 import { UserError } from '../../errors/userError.js';
 import type { Metadata, RunRecord, TableState } from '../../state/metadata.js';
-import { type Segment, isLegacy } from '../../state/segment.js';
+import { type Segment, isLegacy } from '../../records/segment.js';
 
 /** The run's own segment of a table, if it made rows of it. */
 function segmentOf(state: TableState, runId: string): Segment | undefined {

@@ -5,7 +5,7 @@
  */
 import { DAY, HOUR, YEAR } from '../../model/columns/time.js';
 import type { Timeline } from '../../model/time/timeline.js';
-import { LISTINGS, ORDERS, REGISTRATIONS, hourlyRate } from '../../tables/calendar.js';
+import { LISTINGS, ORDERS, REGISTRATIONS, hourlyRate } from '../../model/time/calendar.js';
 import type { TableOptions } from '../format/schemaFormat.js';
 
 /** Growth is measured from here: any fixed instant would do, as rates are relative. */

@@ -6,7 +6,7 @@
  * bound by DuckDB later (checkTypes.ts), and its values are checked as they are written.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Fail } from './loadSchemaFile.js';
+import type { Fail } from './sourceMap.js';
 import { type ColumnSpec, ELEMENT_GENERATORS, GENERATORS, type SchemaSpec, type TableSpec } from './schemaFormat.js';
 import type { ValuePath } from './sourceMap.js';
 

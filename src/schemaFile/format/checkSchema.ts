@@ -5,7 +5,7 @@
  */
 import { spanParts, spanSeconds } from '../compile/generators/time.js';
 import { TRANSFORMS, templateParts } from '../compile/generators/template.js';
-import type { Fail } from './loadSchemaFile.js';
+import type { Fail } from './sourceMap.js';
 import { didYouMean } from './nearest.js';
 import type { ColumnSpec, SchemaSpec, TableSpec } from './schemaFormat.js';
 

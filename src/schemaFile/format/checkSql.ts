@@ -7,7 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MAX_VALUE_CHARS } from '../compile/generators/fakerLimits.js';
 import { FunctionCatalog, type Verdict } from './functionCatalog.js';
-import type { Fail } from './loadSchemaFile.js';
+import type { Fail } from './sourceMap.js';
 import { didYouMean } from './nearest.js';
 import type { ColumnSpec, SchemaSpec, TableSpec } from './schemaFormat.js';
 

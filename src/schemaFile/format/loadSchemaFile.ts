@@ -15,11 +15,8 @@ import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES, documentProblem, firstAlias
 import { withDuckDB } from '../../workers/duckdbApi.js';
 import { didYouMean } from './nearest.js';
 import { COMMON, COMMON_NAMES, type ColumnSpec, GENERATORS, GENERATOR_NAMES, type GeneratorName, SCHEMA_FILE, type SchemaSpec, type TableSpec } from './schemaFormat.js';
-import { SourceMap, type ValuePath } from './sourceMap.js';
+import { type Fail, SourceMap, type ValuePath } from './sourceMap.js';
 import { problemOf } from './zodIssues.js';
-
-/** Reports a problem at a place in the file. */
-export type Fail = (path: ValuePath, message: string, key?: boolean) => never;
 
 /** `table accounts, column seats, int.min` for a path into the file. */
 function placeOf(path: ValuePath): string {

@@ -7,6 +7,9 @@ import type { SourceSpot } from './schemaFormat.js';
 
 export type ValuePath = readonly PropertyKey[];
 
+/** Reports a problem at a place in the file. */
+export type Fail = (path: ValuePath, message: string, key?: boolean) => never;
+
 export class SourceMap {
   constructor(
     private readonly document: Document,

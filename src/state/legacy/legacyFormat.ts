@@ -3,21 +3,9 @@
  * kept. It wrote one of two shapes, a table's full list of IDs or only its last ID, each per table (under a "tables"
  * key or at the top level). Either is read strictly: anything else is corrupt, never guessed at.
  */
-import {
-  type Json,
-  LEGACY_RANGES_KEPT,
-  type LegacySpan,
-  type Metadata,
-  type TableSegment,
-  type TableState,
-  emptyMetadata,
-  isCount,
-  isId,
-  isPrototypeKey,
-  isRecord,
-  need,
-} from '../parseMetadata.js';
-import type { LegacySegment } from '../segment.js';
+import { type Json, isCount, isId, isRecord, need } from '../jsonChecks.js';
+import { LEGACY_RANGES_KEPT, type LegacySpan, type Metadata, type TableSegment, type TableState, emptyMetadata, isPrototypeKey } from '../parseMetadata.js';
+import type { LegacySegment } from '../../records/segment.js';
 
 /** Which of the original tool's shapes a file had, as the migration notice names it. */
 export type LegacyShape = 'ID lists per table' | 'last IDs per table';

@@ -3,7 +3,7 @@
  * snapshot beside the metadata holding what children need of them, named in the metadata with its SHA-256, so a copy
  * of the metadata with its snapshot beside it works anywhere, and an edited or missing snapshot is noticed.
  */
-import { type Json, isCount, isRecord, need } from '../parseMetadata.js';
+import { type Json, isCount, isRecord, need } from '../jsonChecks.js';
 
 export interface LegacyRowsRecord {
   /** The snapshot's file name, in the metadata's folder. */

@@ -7,7 +7,7 @@
  */
 import type { Rule } from '../../model/tableDefinition.js';
 import { quotedString } from '../../model/sql.js';
-import { LOCALES } from '../locales.js';
+import { LOCALES } from '../../model/locales.js';
 import { CA_PROVINCES, FR_REGIONS, US_STATES } from './regions.js';
 
 const US_ZIP3: readonly [number, number, string][] = [

@@ -9,7 +9,8 @@
 import { createRequire } from 'node:module';
 import type { CountryCode } from 'libphonenumber-js';
 
-import { ADDRESS_POOL_SIZE, LOCALES, type LocaleCode } from '../locales.js';
+import { LOCALES, type LocaleCode } from '../../model/locales.js';
+import { ADDRESS_POOL_SIZE } from '../locales.js';
 import { AU_AREA, NANP_AREA_CODES, frenchZone } from './areaCodes.js';
 import { DE_CITIES, GB_CITIES, type CuratedCity } from './curatedCities.js';
 import { type Draw, landlineBlocks } from './phones.js';

@@ -4,7 +4,7 @@
  * addresses), UK nations, German Länder and French régions in their own language.
  * Codes: GeoNames admin1CodesASCII.txt (geonames.org, CC BY 4.0).
  */
-import type { LocaleCode } from '../locales.js';
+import type { LocaleCode } from '../../model/locales.js';
 
 export const US_STATES: Record<string, string> = {
   AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',

@@ -8,7 +8,7 @@
  */
 import type { LegacyTableSpec } from '../../model/legacy/legacyTable.js';
 import { quotedIdentifier as q, quotedString } from '../../model/sql.js';
-import { LOCALES } from '../locales.js';
+import { LOCALES } from '../../model/locales.js';
 import { CATEGORIES, SUBCATEGORIES } from '../catalog.js';
 
 /** Other names the tool's Faker gave the countries synthgen models, lower case. */

@@ -12,9 +12,9 @@
  * All six countries share the year shape (Black Friday and Cyber Monday are sales days in each; Boxing Day is kept
  * for all); they differ by time zone, so local hours and local weekdays differ.
  */
-import { DAY, HOUR, YEAR } from '../model/columns/time.js';
-import { DRAW20 } from '../model/random.js';
-import { LOCALES } from './locales.js';
+import { DAY, HOUR, YEAR } from '../columns/time.js';
+import { DRAW20 } from '../random.js';
+import { LOCALES } from '../locales.js';
 
 /** Share of a day's events in each local hour, 0-23 (any scale). */
 type Hours = readonly number[];

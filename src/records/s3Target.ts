@@ -1,6 +1,6 @@
 /** Where a run's files go in S3: `--s3-bucket NAME` or `--s3-bucket s3://bucket/prefix`. */
-import { UserError } from '../../errors/userError.js';
-import { relativePathProblem } from '../../verify/relativePathProblem.js';
+import { UserError } from '../errors/userError.js';
+import { relativePathProblem } from '../files/relativePathProblem.js';
 
 export interface S3Target {
   readonly bucket: string;
