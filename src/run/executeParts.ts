@@ -14,6 +14,7 @@ import type { ParquetFormat } from '../output/parquetFormat.js';
 import { type RunningPart, ThreadRate, roomFor, threadsFor } from '../workers/threadShares.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
+import { ResumableRunError, type StoppedRun } from '../errors/resumableRunError.js';
 import { sha256File } from '../files/fileChecksum.js';
 import { partialPath } from '../files/partialFile.js';
 import { sameFile } from '../files/ownFile.js';
@@ -233,18 +234,18 @@ export async function removeLeftovers(run: PendingRun, ownScratch: string): Prom
   }
 }
 
-/** The one line a stopped run ends with: what stopped it, what is kept, how to finish. */
+/** Why a stopped run stopped, what it keeps, and the run to finish or discard. */
 function stoppedError(step: ExecuteStep, executed: Executed): UserError | undefined {
-  const { request, partCount, target, interrupt, howToFinish: howTo } = step;
+  const { request, partCount, target, interrupt } = step;
   const interrupted = interrupt.stop;
   const stopped = interrupted ? new Error(interrupted.what) : (executed.failure ?? target.failure);
   if (!stopped) return undefined;
   const what = stopped.message.replace(/[.:]?$/, '');
   if (stopped instanceof TableQueryFailure) {
     // Running it again would fail the same way, and a fixed module is another definition than the run's.
-    return new UserError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged: fix the table's definition, remove what the run wrote with ${step.discardCommand}, and run again`);
+    return new ResumableRunError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged`, step.stoppedRun, { kind: 'fix-and-discard' });
   }
-  return new UserError(`run ${request.runId} stopped: ${what}. ${target.keptFiles(partCount)} ${howTo}`, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
+  return new ResumableRunError(`run ${request.runId} stopped: ${what}. ${target.keptFiles(partCount)}`, step.stoppedRun, { kind: 'finish-or-discard' }, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
 }
 
 export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'stamp' | 'stop' | 'stopped'> {
@@ -253,9 +254,8 @@ export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'st
   readonly workers: number;
   readonly interrupt: Interrupt;
   readonly partCount: number;
-  readonly howToFinish: string;
-  /** For a run that running again cannot finish (a module's query that fails). */
-  readonly discardCommand: string;
+  /** The run a stopped run's error names. */
+  readonly stoppedRun: StoppedRun;
 }
 
 /** Every part written and placed, or the run's one line on why it stopped. */

@@ -33,7 +33,8 @@ import type { PoolTableSpec } from '../model/poolFile.js';
 import type { TableRegistry } from '../model/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';
 import { checkOriginsUnchanged, originFlag, tableOrigins } from './tableOrigins.js';
-import { discardCommand, howToFinishFrom } from './runAdvice.js';
+import { stoppedRun } from './stoppedRun.js';
+import { ResumableRunError, type StoppedRun } from '../errors/resumableRunError.js';
 import { WorkerPool } from '../workers/workerPool.js';
 import { spillFolder } from '../workers/spillFolder.js';
 import { createScratch } from '../workers/scratchFolder.js';
@@ -41,7 +42,6 @@ import { readLegacyImport } from './legacy/importLegacyRows.js';
 import { loadLegacyParents } from './legacy/loadLegacyParents.js';
 
 export * from './runTypes.js';
-export { discardCommand, howToFinish } from './runAdvice.js';
 export { memoryLimitPerWorker } from '../workers/workerBudget.js';
 export { defaultWorkers } from '../workers/workerPool.js';
 
@@ -87,7 +87,7 @@ function phaseClock(onProgress: ((event: ProgressEvent) => void) | undefined): (
 /** The request, and each table's ID range reserved from the metadata as it is now. */
 async function requestAndReserve(asked: Ask, metadataPath: string, loaded: LoadedMetadata) {
   const metadataFolder = dirname(metadataPath);
-  const request = await requestRun(asked, metadataPath, loaded, (pending) => howToFinishFrom(asked.options.metadataPath, Object.values(pending.definitions ?? {})));
+  const request = await requestRun(asked, metadataPath, loaded);
   const { runId, seed, asOf, tables } = request;
   const { registry } = asked;
   const origins = await tableOrigins(tables, registry, loaded.metadata.tables);
@@ -191,7 +191,7 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   const scratch = await createScratch(runId);
   // From here on a signal stops the run at its next step, whichever it is.
   const interrupt = new Interrupt(options.signal, scratch, options.onInterruptEvent);
-  const howTo = howToFinishFrom(options.metadataPath, request.tables.flatMap((name) => asked.registry.originOf(name) ?? []));
+  const stopped = stoppedRun(runId, options.metadataPath, request.tables.flatMap((name) => asked.registry.originOf(name) ?? []));
   try {
     await interrupt.race(target.preflight(interrupt.abortSignal));
     for (const message of options.notices ?? []) options.onProgress?.({ type: 'notice', message });
@@ -229,21 +229,20 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
       workers,
       interrupt,
       partCount,
-      howToFinish: howTo,
-      discardCommand: discardCommand(options.metadataPath),
+      stoppedRun: stopped,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onInterruptEvent ? { onInterruptEvent: options.onInterruptEvent } : {}),
     });
     phase(target.executePhase);
 
     const summaryTables = tableSummaries(tables, plans, reserved, results, (name) => asked.registry.get(name)?.children?.parent);
-    const legacyBackup = await commitRun({ request, metadataPath, loaded, after, target, tables: summaryTables, howToFinish: howTo, registry: asked.registry });
+    const legacyBackup = await commitRun({ request, metadataPath, loaded, after, target, tables: summaryTables, stoppedRun: stopped, registry: asked.registry });
     const migrated = migrationNotice(options.metadataPath, loaded, legacyBackup);
     if (migrated) options.onProgress?.({ type: 'notice', message: migrated });
     phase('commit metadata');
     return runSummary(request, { metadataPath, workers, threads: pool.threadBudget, target, startedAt, legacyBackup }, summaryTables);
   } catch (error: unknown) {
-    throw error instanceof RunStopped ? stoppedBeforeWriting(request, interrupt, howTo) : error;
+    throw error instanceof RunStopped ? stoppedBeforeWriting(request, interrupt, stopped) : error;
   } finally {
     interrupt.dispose();
     await pool.destroy();
@@ -252,11 +251,11 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
 }
 
 /** The line of a run stopped before it recorded itself (a resumed run's record is as it was). */
-function stoppedBeforeWriting(request: RunRequest, interrupt: Interrupt, howTo: string): UserError {
+function stoppedBeforeWriting(request: RunRequest, interrupt: Interrupt, stopped: StoppedRun): UserError {
   const what = interrupt.stop?.what ?? 'interrupted';
   const exitCode = interrupt.stop?.exitCode;
   return request.kind === 'resume'
-    ? new UserError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged; the run is still recorded. ${howTo}`, exitCode)
+    ? new ResumableRunError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged; the run is still recorded.`, stopped, { kind: 'finish-or-discard' }, exitCode)
     : new UserError(`run ${request.runId} stopped: ${what} before it wrote any file. Nothing was written and the metadata is unchanged.`, exitCode);
 }
 

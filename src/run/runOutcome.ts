@@ -16,6 +16,7 @@ import type { RunRequest } from './runRequest.js';
 import type { FileSummary, RunSummary, TableSummary } from './runTypes.js';
 import { describeTarget } from '../output/s3/s3Target.js';
 import type { TableRegistry } from '../model/registry.js';
+import type { StoppedRun } from '../errors/resumableRunError.js';
 
 /**
  * Each table's files, in ID order. Throws (a bug, never the user's doing) unless they cover the table's reserved IDs
@@ -100,7 +101,8 @@ export interface CommitStep {
   readonly after: Readonly<Record<string, TableState>>;
   readonly target: OutputTarget;
   readonly tables: Readonly<Record<string, TableSummary>>;
-  readonly howToFinish: string;
+  /** The run a failure to place its manifest names. */
+  readonly stoppedRun: StoppedRun;
   readonly registry: TableRegistry;
 }
 
@@ -111,7 +113,7 @@ export interface CommitStep {
 export async function commitRun(step: CommitStep): Promise<string | undefined> {
   const { request, metadataPath, loaded, target } = step;
   const manifestPath = await writeManifest(request.out, runManifest(request, step.tables, step.registry));
-  const manifest = await target.placeManifest(manifestPath, request.runId, step.howToFinish);
+  const manifest = await target.placeManifest(manifestPath, step.stoppedRun);
   const before = loaded.metadata;
   const backup = await commitMetadata(metadataPath, { ...before, tables: step.after, runs: [...before.runs, { ...runRecord(request, step.tables), manifest }] }, loaded);
   await removePendingRun(metadataPath);

@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
+import { ResumableRunError } from '../errors/resumableRunError.js';
+import { stoppedRun } from './stoppedRun.js';
 import type { LoadedMetadata, Metadata, TableOriginRecord } from '../state/metadata.js';
 import { isLegacy } from '../state/segment.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
@@ -209,8 +211,7 @@ function fresh(options: NewRunOptions, settings: NewRunSettings, command: string
   };
 }
 
-/** `howToFinish` gives the sentence that says how to finish or discard the interrupted run `pending`. */
-export function resolveRequest(asked: Ask, metadataPath: string, pending: PendingRun | undefined, howToFinish: (pending: PendingRun) => string): RunRequest {
+export function resolveRequest(asked: Ask, metadataPath: string, pending: PendingRun | undefined): RunRequest {
   checkOptions(asked.options);
   if (asked.kind === 'resume') {
     if (!pending) throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
@@ -225,13 +226,17 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
   if (!pending) return fresh(options, asked.settings, asked.command, asked.registry);
   const same = mismatch(pending, options) === undefined && resolve(options.out) === pending.out && sameTarget(options.s3?.target, pending.s3);
   if (!same) {
-    throw new UserError(`an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}. ${howToFinish(pending)}`);
+    throw new ResumableRunError(
+      `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}.`,
+      stoppedRun(pending.run_id, options.metadataPath, Object.values(pending.definitions ?? {})),
+      { kind: 'finish-or-discard' },
+    );
   }
   return resumed(pending, options.s3, options.workers);
 }
 
 /** The request, checked against the metadata: a run the metadata already holds is complete, its record a leftover. */
-export async function requestRun(asked: Ask, metadataPath: string, loaded: LoadedMetadata, howToFinish: (pending: PendingRun) => string): Promise<RunRequest> {
+export async function requestRun(asked: Ask, metadataPath: string, loaded: LoadedMetadata): Promise<RunRequest> {
   let pending = await loadPendingRun(metadataPath);
   if (pending && loaded.metadata.runs.some((run) => run.run_id === pending?.run_id)) {
     // Killed between committing the metadata and removing the record: the run is complete.
@@ -241,7 +246,7 @@ export async function requestRun(asked: Ask, metadataPath: string, loaded: Loade
   // Before any list of tables is put in order: a table the registry lacks is named, with the module to pass.
   const named = asked.kind === 'resume' ? [...(pending?.tables ?? []), ...(asked.options.tables ?? [])] : asked.options.tables;
   checkTablesKnown(named, asked.registry, loaded.metadata.tables, pending?.definitions);
-  return resolveRequest(asked, metadataPath, pending, howToFinish);
+  return resolveRequest(asked, metadataPath, pending);
 }
 
 /** A resumed run must find the IDs it reserved still free. */

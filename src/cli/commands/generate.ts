@@ -12,6 +12,7 @@ import {
   defaultUploadConcurrency,
 } from '../../run/runTypes.js';
 import { RunSignals } from '../signals.js';
+import { howToFinish, sourcesGiven } from '../render/runAdvice.js';
 import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../output/parquetFormat.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
@@ -196,7 +197,7 @@ export class GenerateCommand extends Command {
   }
 
   async #runOn(asked: GivenRun, workers: number): Promise<number> {
-    const { howToFinish, runGeneration } = await import('../../run/runGeneration.js');
+    const { runGeneration } = await import('../../run/runGeneration.js');
     const target = this.s3Bucket;
     const access = {
       checksums: this.s3Checksums,
@@ -205,7 +206,7 @@ export class GenerateCommand extends Command {
       ...(this.s3Region ? { region: this.s3Region } : {}),
     };
     const profile = this.profile || process.env.SYNTHGEN_PROFILE === '1' ? new Profile() : undefined;
-    const signals = new RunSignals(howToFinish(this.metadata, this.tables ?? [], this.schema ?? []));
+    const signals = new RunSignals(howToFinish({ metadataPath: this.metadata, sources: sourcesGiven(this.tables, this.schema) }));
     // Said by the run once it is accepted: a refused run has changed nothing.
     const notices: string[] = [];
     const settings = {

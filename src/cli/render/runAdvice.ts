@@ -1,0 +1,52 @@
+/**
+ * What a stopped or refused run tells the user to do next, in the commands of this CLI: the one that finishes the
+ * interrupted run, and the one that removes what it wrote. A resume must load the tables' definitions again, each
+ * with the flag of its kind: a schema file's with --schema, a module's with --tables.
+ */
+import { resolve } from 'node:path';
+import type { DefinitionSource, ResumableRunError, StoppedRun } from '../../errors/resumableRunError.js';
+
+/** The run's files, as the commands name them. */
+type Where = Pick<StoppedRun, 'metadataPath' | 'sources'>;
+
+function metadataFlag(metadataPath: string): string {
+  return resolve(metadataPath) === resolve('./metadata.json') ? '' : ` --metadata ${metadataPath}`;
+}
+
+function filesOf(sources: readonly DefinitionSource[], kind: DefinitionSource['kind']): string[] {
+  return [...new Set(sources.flatMap((source) => (source.kind === kind ? [source.file] : [])))];
+}
+
+/** `synthgen --resume --schema bank.yaml --metadata m.json`. */
+export function resumeCommand({ metadataPath, sources }: Where): string {
+  const tables = [...filesOf(sources, 'module').map((module) => ` --tables ${module}`), ...filesOf(sources, 'schema').map((file) => ` --schema ${file}`)].join('');
+  return `synthgen --resume${tables}${metadataFlag(metadataPath)}`;
+}
+
+/** The command that removes what an interrupted run on this metadata wrote. */
+export function discardCommand(metadataPath: string): string {
+  return `synthgen --discard-interrupted${metadataFlag(metadataPath)}`;
+}
+
+/** The sentence every stopped run ends with. */
+export function howToFinish(where: Where): string {
+  return `Run the same command again (or ${resumeCommand(where)}) to finish it, or ${discardCommand(where.metadataPath)} to remove what it wrote.`;
+}
+
+/** The sources of the --tables modules and --schema files given on the command line. */
+export function sourcesGiven(modules: readonly string[] = [], schemas: readonly string[] = []): DefinitionSource[] {
+  return [...modules.map((file) => ({ kind: 'module' as const, file })), ...schemas.map((file) => ({ kind: 'schema' as const, file }))];
+}
+
+/** The engine's account of a stopped run, with the advice it calls for. */
+export function stoppedRunText(error: ResumableRunError): string {
+  const { reason, run, next } = error;
+  switch (next.kind) {
+    case 'finish-or-discard':
+      return `${reason} ${howToFinish(run)}`;
+    case 'fix-and-discard':
+      return `${reason}: fix the table's definition, remove what the run wrote with ${discardCommand(run.metadataPath)}, and run again`;
+    case 'finish-or-delete':
+      return `${reason}: finish it with ${resumeCommand(run)}, or delete its objects (${next.objects}) and then ${next.record}`;
+  }
+}
