@@ -36,6 +36,8 @@ export {
   type S3Access,
   type S3RunOptions,
   type StopSignal,
+  WorkerPool,
+  defaultThreads,
   runGeneration,
 } from './run/runGeneration.js';
 export { loadMetadata, type Metadata } from './state/metadata.js';

@@ -251,7 +251,7 @@ function stoppedError(step: ExecuteStep, executed: Executed): UserError | undefi
 export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'stamp' | 'stop' | 'stopped'> {
   readonly request: RunRequest;
   /** Worker threads the parts run on: how far generation may run ahead of uploads. */
-  readonly workers: number;
+  readonly workerThreads: number;
   readonly interrupt: Interrupt;
   readonly partCount: number;
   /** The run a stopped run's error names. */
@@ -261,7 +261,7 @@ export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'st
 /** Every part written and placed, or the run's one line on why it stopped. */
 export async function executeRun(step: ExecuteStep): Promise<ReadonlyMap<string, FileSummary>> {
   const { request, target, interrupt, journal } = step;
-  await target.begin(journal, step.workers);
+  await target.begin(journal, step.workerThreads);
   // Files not yet placed stay where they are, recorded, for --resume: a stopped run does not wait for them.
   interrupt.onStop(() => target.stop());
   const executed = await executeParts({

@@ -25,7 +25,7 @@ import { type Reservation, reserveRanges } from './reserve.js';
 import { acquireRunLock, lockPath } from '../state/runLock.js';
 import { RunJournal } from './runJournal.js';
 import { commitRun, migrationNotice, runSummary, tableSummaries } from './runOutcome.js';
-import { type Ask, type RunRequest, ask, asOfOnceLocked, checkStillFree, pendingRecord, requestRun } from './runRequest.js';
+import { type Ask, type RunRequest, ask, asOfOnceLocked, checkStillFree, checkThreads, pendingRecord, requestRun } from './runRequest.js';
 import type { ProgressEvent, RunOptions, RunSummary } from './runTypes.js';
 import { planRun } from './parts/sizeParts.js';
 import type { CompiledTable } from '../model/compileTable.js';
@@ -35,7 +35,7 @@ import type { TableOriginRecord } from '../state/metadata.js';
 import { checkOriginsUnchanged, originFlag, tableOrigins } from './tableOrigins.js';
 import { stoppedRun } from './stoppedRun.js';
 import { ResumableRunError, type StoppedRun } from '../errors/resumableRunError.js';
-import { WorkerPool } from '../workers/workerPool.js';
+import { WorkerPool, defaultThreads } from '../workers/workerPool.js';
 import { spillFolder } from '../workers/spillFolder.js';
 import { createScratch } from '../workers/scratchFolder.js';
 import { readLegacyImport } from './legacy/importLegacyRows.js';
@@ -43,34 +43,43 @@ import { loadLegacyParents } from './legacy/loadLegacyParents.js';
 
 export * from './runTypes.js';
 export { memoryLimitPerWorker } from '../workers/workerBudget.js';
-export { defaultWorkers } from '../workers/workerPool.js';
+export { WorkerPool, defaultThreads } from '../workers/workerPool.js';
+
+/**
+ * Runs on `options.pool`, or on a pool of its own that it ends as it ends. A pool of its own starts its first thread
+ * now: ~0.15 s to start and load DuckDB, on another core while this one takes the lock, reads the metadata and
+ * compiles, which it would otherwise follow (the CLI creates its pool earlier still).
+ */
+export async function runGeneration(options: RunOptions): Promise<RunSummary> {
+  const { pool: given, threads } = options;
+  checkThreads(threads);
+  if (given && threads !== undefined && threads !== given.threadBudget) throw new Error(`the run asks for ${threads} threads, its pool has ${given.threadBudget}`);
+  const pool = given ?? new WorkerPool(threads ?? defaultThreads());
+  try {
+    return await runLocked(ask(options, pool.threadBudget), pool);
+  } finally {
+    if (!given) await pool.destroy();
+  }
+}
 
 /** Runs under the metadata's lock (runLock.ts), so no other run reserves IDs from it meanwhile. */
-export async function runGeneration(options: RunOptions): Promise<RunSummary> {
-  const asked = ask(options);
-  // The pool's first thread starts now if it has not already (startAhead): it takes ~0.15 s to start and load
-  // DuckDB, on another core while this one takes the lock, reads the metadata and compiles, which it would otherwise
-  // follow. generate() destroys it before the lock is released; this covers a run that fails before.
-  const pool = WorkerPool.forRun(options.workers);
+async function runLocked(asked: Ask, pool: WorkerPool): Promise<RunSummary> {
+  const { options } = asked;
+  // The lock and the pending record belong to the real file: a symlink to it is the same metadata.
+  const metadataPath = await realMetadataPath(options.metadataPath);
+  const lock = await acquireRunLock({
+    metadataPath,
+    command: asked.command,
+    ...(options.wait ? { wait: true } : {}),
+    onWait: (holder) =>
+      options.onProgress?.({ type: 'notice', message: `waiting for the run holding ${lockPath(metadataPath)} (pid ${holder.pid} on ${holder.host}, started ${holder.started_at}) to finish` }),
+    onStale: (holder) =>
+      options.onProgress?.({ type: 'notice', message: `took over a lock left by pid ${holder.pid} (started ${holder.started_at}), which is no longer running` }),
+  });
   try {
-    // The lock and the pending record belong to the real file: a symlink to it is the same metadata.
-    const metadataPath = await realMetadataPath(options.metadataPath);
-    const lock = await acquireRunLock({
-      metadataPath,
-      command: asked.command,
-      ...(options.wait ? { wait: true } : {}),
-      onWait: (holder) =>
-        options.onProgress?.({ type: 'notice', message: `waiting for the run holding ${lockPath(metadataPath)} (pid ${holder.pid} on ${holder.host}, started ${holder.started_at}) to finish` }),
-      onStale: (holder) =>
-        options.onProgress?.({ type: 'notice', message: `took over a lock left by pid ${holder.pid} (started ${holder.started_at}), which is no longer running` }),
-    });
-    try {
-      return await generate(asked, metadataPath, pool);
-    } finally {
-      await lock.release();
-    }
+    return await generate(asked, metadataPath, pool);
   } finally {
-    await pool.destroy();
+    await lock.release();
   }
 }
 
@@ -122,7 +131,7 @@ interface Planned {
   readonly plans: Readonly<Record<string, TablePlan>>;
   readonly partCount: number;
   /** Worker threads the parts run on. */
-  readonly workers: number;
+  readonly workerThreads: number;
 }
 
 /** Calibrate and plan: a resumed run keeps the plan it recorded, so its files are the ones it started. */
@@ -133,7 +142,7 @@ async function plan(request: RunRequest, reserved: ReadonlyMap<string, Reservati
       ? request.resuming.plans
       : await planRun({ pool, scratch, registry: queries.registry, format, fileSizeLimitMB, tables: tables.length, interrupt }, tables, reserved);
   const partCount = tables.reduce((n, t) => n + (plans[t]?.parts ?? 0), 0);
-  return { plans, partCount, workers: pool.threadsFor(partCount) };
+  return { plans, partCount, workerThreads: pool.threadsFor(partCount) };
 }
 
 /** The run records itself before it writes anything, and again as each file is written and each object lands. */
@@ -201,7 +210,7 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
     phase('build value pools');
 
     const planned = await plan(request, reserved, pool, scratch, queries, interrupt);
-    const { plans, partCount, workers } = planned;
+    const { plans, partCount, workerThreads } = planned;
     phase('size parts (calibration samples)');
 
     interrupt.check();
@@ -226,7 +235,7 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
       format: request.format,
       threads: pool.threadBudget,
       profile: options.profile ?? false,
-      workers,
+      workerThreads,
       interrupt,
       partCount,
       stoppedRun: stopped,
@@ -240,12 +249,13 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
     const migrated = migrationNotice(options.metadataPath, loaded, legacyBackup);
     if (migrated) options.onProgress?.({ type: 'notice', message: migrated });
     phase('commit metadata');
-    return runSummary(request, { metadataPath, workers, threads: pool.threadBudget, target, startedAt, legacyBackup }, summaryTables);
+    return runSummary(request, { metadataPath, workerThreads, threads: pool.threadBudget, target, startedAt, legacyBackup }, summaryTables);
   } catch (error: unknown) {
     throw error instanceof RunStopped ? stoppedBeforeWriting(request, interrupt, stopped) : error;
   } finally {
     interrupt.dispose();
-    await pool.destroy();
+    // No query of the run outlives its lock.
+    await pool.endRun();
     await rm(scratch, { recursive: true, force: true });
   }
 }

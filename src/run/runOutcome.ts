@@ -129,7 +129,7 @@ export function migrationNotice(metadataPath: string, loaded: LoadedMetadata, ba
 
 export function runSummary(
   request: RunRequest,
-  run: { readonly metadataPath: string; readonly workers: number; readonly threads: number; readonly target: OutputTarget; readonly startedAt: number; readonly legacyBackup?: string | undefined },
+  run: { readonly metadataPath: string; readonly workerThreads: number; readonly threads: number; readonly target: OutputTarget; readonly startedAt: number; readonly legacyBackup?: string | undefined },
   tables: Readonly<Record<string, TableSummary>>,
 ): RunSummary {
   const seconds = (performance.now() - run.startedAt) / 1000;
@@ -143,7 +143,7 @@ export function runSummary(
     out: request.out,
     metadata: run.metadataPath,
     ...(run.legacyBackup === undefined ? {} : { legacy_backup: run.legacyBackup }),
-    workers: run.workers,
+    workers: run.workerThreads,
     threads: run.threads,
     file_size_limit_mb: request.fileSizeLimitMB,
     parquet: formatRecord(request.format),

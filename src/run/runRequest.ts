@@ -33,8 +33,8 @@ import { type FormatAsked, type ParquetFormat, askedProblem, describeFormat, for
 
 /** What the caller asked for, a new run's left-out settings chosen once: the lock and the run's record then agree. */
 export type Ask =
-  | { readonly kind: 'new'; readonly options: NewRunOptions; readonly settings: NewRunSettings; readonly command: string; readonly registry: TableRegistry }
-  | { readonly kind: 'resume'; readonly options: ResumeRunOptions; readonly command: string; readonly registry: TableRegistry };
+  | { readonly kind: 'new'; readonly options: NewRunOptions; readonly settings: NewRunSettings; readonly command: string; readonly registry: TableRegistry; readonly threads: number }
+  | { readonly kind: 'resume'; readonly options: ResumeRunOptions; readonly command: string; readonly registry: TableRegistry; readonly threads: number };
 
 interface RequestFields {
   readonly runId: string;
@@ -64,10 +64,11 @@ function currentSecond(): string {
   return new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-export function ask(given: RunOptions): Ask {
+/** `threads`: the DuckDB threads of the run's pool. */
+export function ask(given: RunOptions, threads: number): Ask {
   const registry = given.registry ?? tableRegistry();
   const options = expandChildren(given, registry);
-  if (options.kind === 'resume') return { kind: 'resume', options, command: options.command, registry };
+  if (options.kind === 'resume') return { kind: 'resume', options, command: options.command, registry, threads };
   const settings: NewRunSettings = {
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
     asOf: options.asOf ?? currentSecond(),
@@ -75,7 +76,7 @@ export function ask(given: RunOptions): Ask {
     fileSizeLimitMB: options.fileSizeLimitMB ?? DEFAULT_FILE_SIZE_MB,
     format: resolveFormat(options.format ?? {}),
   };
-  return { kind: 'new', options, settings, command: typeof options.command === 'string' ? options.command : options.command(settings), registry };
+  return { kind: 'new', options, settings, command: typeof options.command === 'string' ? options.command : options.command(settings), registry, threads };
 }
 
 /** The latest as-of among the segments of `tables`, in ms; -Infinity when none has any. */
@@ -142,22 +143,26 @@ function formatDiffers(format: ParquetFormat, given: FormatAsked | undefined): b
   return given.rowGroupSize !== undefined && given.rowGroupSize !== format.rowGroupSize;
 }
 
-function resumedS3(pending: PendingRun, access: S3Access | undefined, workers: number): S3RunOptions | undefined {
+function resumedS3(pending: PendingRun, access: S3Access | undefined, threads: number): S3RunOptions | undefined {
   if (!pending.s3) return undefined;
   const endpoint = access?.endpoint ?? pending.s3_endpoint;
   const region = access?.region ?? pending.s3_region;
   return {
     target: pending.s3,
     checksums: access?.checksums ?? pending.s3_checksums ?? true,
-    uploadConcurrency: access?.uploadConcurrency ?? defaultUploadConcurrency(workers),
+    uploadConcurrency: access?.uploadConcurrency ?? defaultUploadConcurrency(threads),
     ...(endpoint ? { endpoint } : {}),
     ...(region ? { region } : {}),
   };
 }
 
+export function checkThreads(threads: number | undefined): void {
+  if (threads !== undefined && (!Number.isSafeInteger(threads) || threads < 1)) throw new UserError(`threads must be a positive whole number, got ${threads}`);
+}
+
 /** Options are checked at the door, for callers of the API as much as the CLI: nothing odd reaches the plan. */
-export function checkOptions(options: Pick<ResumeRunOptions, 'workers' | 'rows' | 'seed' | 'fileSizeLimitMB' | 'format'>): void {
-  if (!Number.isSafeInteger(options.workers) || options.workers < 1) throw new UserError(`workers must be a positive whole number, got ${options.workers}`);
+export function checkOptions(options: Pick<ResumeRunOptions, 'threads' | 'rows' | 'seed' | 'fileSizeLimitMB' | 'format'>): void {
+  checkThreads(options.threads);
   const limit = options.fileSizeLimitMB;
   if (limit !== undefined && !(limit >= 1 && limit <= MAX_FILE_SIZE_MB)) {
     throw new UserError(`--file-size-limit must be from 1 to ${MAX_FILE_SIZE_MB} (MB, i.e. up to 1 TB), got ${limit}`);
@@ -171,8 +176,8 @@ export function checkOptions(options: Pick<ResumeRunOptions, 'workers' | 'rows' 
   }
 }
 
-function resumed(pending: PendingRun, access: S3Access | undefined, workers: number): RunRequest {
-  const s3 = resumedS3(pending, access, workers);
+function resumed(pending: PendingRun, access: S3Access | undefined, threads: number): RunRequest {
+  const s3 = resumedS3(pending, access, threads);
   return {
     kind: 'resume',
     runId: pending.run_id,
@@ -220,7 +225,7 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
       const [flag, ...value] = differs.split(' ');
       throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${flag}: drop the flag${value.length > 0 ? ` or pass ${differs}` : ''}`);
     }
-    return resumed(pending, asked.options.s3, asked.options.workers);
+    return resumed(pending, asked.options.s3, asked.threads);
   }
   const { options } = asked;
   if (!pending) return fresh(options, asked.settings, asked.command, asked.registry);
@@ -232,7 +237,7 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
       { kind: 'finish-or-discard' },
     );
   }
-  return resumed(pending, options.s3, options.workers);
+  return resumed(pending, options.s3, asked.threads);
 }
 
 /** The request, checked against the metadata: a run the metadata already holds is complete, its record a leftover. */

@@ -1,6 +1,7 @@
 /** What a run takes and gives back: its options, the events it reports while it goes, and its summary. */
 import type { TableRegistry } from '../model/registry.js';
 import type { PartTimings } from '../workers/task.js';
+import type { WorkerPool } from '../workers/workerPool.js';
 import type { S3Settings } from '../output/s3/upload.js';
 import type { FormatAsked, ParquetFormat, ParquetRecord } from '../output/parquetFormat.js';
 import type { LegacyS3Access } from './legacy/legacyFiles.js';
@@ -12,8 +13,8 @@ export const DEFAULT_FILE_SIZE_MB = 128;
  * MB/s to S3 (55 MB/s to a local server here), so uploads keep up only with as many files under way as workers.
  * Each slot holds at most 4 parts of 16 MiB in memory.
  */
-export function defaultUploadConcurrency(workers: number): number {
-  return Math.max(4, Math.min(workers, 1024));
+export function defaultUploadConcurrency(threads: number): number {
+  return Math.max(4, Math.min(threads, 1024));
 }
 /** Exit code of a run that stopped part-way and can be finished by running it again. */
 export const EXIT_RESUMABLE = 3;
@@ -47,7 +48,16 @@ interface RunSettings {
   /** The tables it can make: the built-in ones, and a user's modules' (default: the built-in ones). */
   readonly registry?: TableRegistry;
   readonly metadataPath: string;
-  readonly workers: number;
+  /**
+   * DuckDB threads in all, shared by the parts under way (the CLI's --workers); each part runs on a worker thread of
+   * `pool`. Default: the pool's, else one per core.
+   */
+  readonly threads?: number;
+  /**
+   * The worker threads to generate on, for a caller running several runs in a row, or starting the threads before the
+   * run (the CLI): its creator ends it (WorkerPool.destroy). Without one, the run starts a pool and ends it.
+   */
+  readonly pool?: WorkerPool;
   /** When another run holds the metadata's lock: wait for it instead of failing. */
   readonly wait?: boolean;
   /** Time each part's generation and writing apart (`--profile`; DuckDB's profiler, a little slower). */
@@ -204,9 +214,12 @@ export interface RunSummary {
   readonly metadata: string;
   /** Where the original tool's metadata was kept when this run migrated it (metadata.json.legacy.bak). */
   readonly legacy_backup?: string;
-  /** Worker threads the run used: --workers, or fewer when the run has fewer parts. */
+  /**
+   * Worker threads the run's parts ran on: one per DuckDB thread (--workers), or fewer when the run has fewer parts.
+   * (The JSON key predates the name `threads` for --workers: kept for --json readers.)
+   */
   readonly workers: number;
-  /** DuckDB threads its parts shared (--workers): a run of fewer parts than threads gives each part several. */
+  /** DuckDB threads its parts shared (--workers, RunOptions.threads): a run of fewer parts than threads gives each part several. */
   readonly threads: number;
   readonly file_size_limit_mb: number;
   readonly parquet: ParquetRecord;

@@ -12,6 +12,7 @@ import {
   defaultUploadConcurrency,
 } from '../../run/runTypes.js';
 import { RunSignals } from '../signals.js';
+import type { WorkerPool } from '../../workers/workerPool.js';
 import { howToFinish, sourcesGiven } from '../render/runAdvice.js';
 import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../output/parquetFormat.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
@@ -185,23 +186,27 @@ export class GenerateCommand extends Command {
     return 0;
   }
 
+  /**
+   * The pool starts its first thread before the engine is loaded, so that its start (~0.15 s with DuckDB) overlaps
+   * with loading the engine (~0.1 s) too, not only with the run's first steps. The command ends it.
+   */
   async #run(asked: GivenRun): Promise<number> {
-    const { defaultWorkers, endUnused, startAhead } = await import('../../workers/workerPool.js');
-    const workers = this.workers ?? defaultWorkers();
-    startAhead(workers);
+    const { WorkerPool, defaultThreads } = await import('../../workers/workerPool.js');
+    const pool = new WorkerPool(this.workers ?? defaultThreads());
     try {
-      return await this.#runOn(asked, workers);
+      return await this.#runOn(asked, pool);
     } finally {
-      await endUnused();
+      await pool.destroy();
     }
   }
 
-  async #runOn(asked: GivenRun, workers: number): Promise<number> {
+  async #runOn(asked: GivenRun, pool: WorkerPool): Promise<number> {
     const { runGeneration } = await import('../../run/runGeneration.js');
+    const threads = pool.threadBudget;
     const target = this.s3Bucket;
     const access = {
       checksums: this.s3Checksums,
-      uploadConcurrency: this.uploadConcurrency ?? defaultUploadConcurrency(workers),
+      uploadConcurrency: this.uploadConcurrency ?? defaultUploadConcurrency(threads),
       ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
       ...(this.s3Region ? { region: this.s3Region } : {}),
     };
@@ -213,7 +218,7 @@ export class GenerateCommand extends Command {
       registry: await registryFor({ modules: this.tables, schemas: this.schema, metadataPath: this.metadata, onNotice: (message) => notices.push(message) }),
       notices,
       metadataPath: this.metadata,
-      workers,
+      pool,
       wait: this.wait,
       profile: profile !== undefined,
       signal: signals.signal,
