@@ -151,6 +151,7 @@ function resumedS3(pending: PendingRun, access: S3Access | undefined, threads: n
     target: pending.s3,
     checksums: access?.checksums ?? pending.s3_checksums ?? true,
     uploadConcurrency: access?.uploadConcurrency ?? defaultUploadConcurrency(threads),
+    ...(access?.environment ? { environment: access.environment } : {}),
     ...(endpoint ? { endpoint } : {}),
     ...(region ? { region } : {}),
   };

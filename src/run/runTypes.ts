@@ -2,7 +2,7 @@
 import type { TableRegistry } from '../model/registry.js';
 import type { PartTimings } from '../workers/task.js';
 import type { WorkerPool } from '../workers/workerPool.js';
-import type { S3Settings } from '../output/s3/upload.js';
+import type { S3Environment, S3Settings } from '../output/s3/upload.js';
 import type { FormatAsked, ParquetFormat, ParquetRecord } from '../output/parquetFormat.js';
 import type { LegacyS3Access } from './legacy/legacyFiles.js';
 
@@ -31,6 +31,8 @@ export interface S3Access {
   readonly region?: string;
   readonly checksums?: boolean;
   readonly uploadConcurrency?: number;
+  /** Where neither the flags nor the record say: never recorded. */
+  readonly environment?: S3Environment;
 }
 
 /** The signals a run stops cleanly on. As `signal.reason`, the one that stopped it, which sets the exit code. */

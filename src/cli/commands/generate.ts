@@ -12,6 +12,7 @@ import {
   defaultUploadConcurrency,
 } from '../../run/runTypes.js';
 import { RunSignals } from '../signals.js';
+import { s3Environment } from '../s3Environment.js';
 import type { WorkerPool } from '../../workers/workerPool.js';
 import { howToFinish, sourcesGiven } from '../render/runAdvice.js';
 import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../output/parquetFormat.js';
@@ -209,6 +210,7 @@ export class GenerateCommand extends Command {
       uploadConcurrency: this.uploadConcurrency ?? defaultUploadConcurrency(threads),
       ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}),
       ...(this.s3Region ? { region: this.s3Region } : {}),
+      environment: s3Environment(),
     };
     const profile = this.profile || process.env.SYNTHGEN_PROFILE === '1' ? new Profile() : undefined;
     const signals = new RunSignals(howToFinish({ metadataPath: this.metadata, sources: sourcesGiven(this.tables, this.schema) }));
@@ -231,7 +233,7 @@ export class GenerateCommand extends Command {
       summary = await runGeneration(
         asked.kind === 'resume'
           ? // A resumed run keeps its recorded target; with --s3-bucket, how to reach the store may be given anew.
-            { ...asked, ...settings, ...(target ? { s3: access } : {}), command: ['synthgen', '--resume', '--metadata', this.metadata].map(shellQuote).join(' ') }
+            { ...asked, ...settings, s3: target ? access : { environment: access.environment }, command: ['synthgen', '--resume', '--metadata', this.metadata].map(shellQuote).join(' ') }
           : { ...asked, ...settings, out: this.out, ...(target ? { s3: { target, ...access } } : {}), command: (run) => this.#reproducingCommand(asked, run, target) },
       );
     } finally {

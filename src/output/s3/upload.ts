@@ -12,12 +12,26 @@ import { UserError } from '../../errors/userError.js';
 import { type S3Target, describeTarget } from './s3Target.js';
 import { withUploadBody } from './uploadBody.js';
 
+/**
+ * What the process's environment says about reaching S3, read by the caller (the CLI: cli/s3Environment.ts) and used
+ * only where the settings say nothing. Never recorded with a run: a resume reads its own environment.
+ */
+export interface S3Environment {
+  /** AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL. */
+  readonly endpoint?: string;
+  /** AWS_REGION, else AWS_DEFAULT_REGION. */
+  readonly region?: string;
+  /** SYNTHGEN_UPLOAD_ATTEMPTS: how many times a file's upload is tried, each with the SDK's own retries (default 4). */
+  readonly uploadAttempts?: number;
+}
+
 export interface S3Settings {
   readonly target: S3Target;
   readonly endpoint?: string;
   readonly region?: string;
   /** Off for stores that reject the SDK's default CRC checksums. */
   readonly checksums: boolean;
+  readonly environment?: S3Environment;
 }
 
 /**
@@ -27,10 +41,10 @@ export interface S3Settings {
  * with 16 MiB, ~1.1.
  */
 export const MULTIPART_PART_BYTES = 16 * 1024 * 1024;
-const OUTER_ATTEMPTS = Number(process.env.SYNTHGEN_UPLOAD_ATTEMPTS ?? 4);
+const UPLOAD_ATTEMPTS = 4;
 
-export function endpointOf(settings: S3Settings): string | undefined {
-  return settings.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL ?? undefined;
+export function endpointOf(settings: Pick<S3Settings, 'endpoint' | 'environment'>): string | undefined {
+  return settings.endpoint ?? settings.environment?.endpoint;
 }
 
 /** The request an S3 error answered, noted by the middleware createS3Client adds: errors do not say. */
@@ -73,7 +87,7 @@ function noteFailedRequests(client: S3Client): void {
 export function createS3Client(settings: S3Settings): S3Client {
   const endpoint = endpointOf(settings);
   const client = new S3Client({
-    region: settings.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    region: settings.region ?? settings.environment?.region ?? 'us-east-1',
     ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
     maxAttempts: 5,
     requestChecksumCalculation: settings.checksums ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED',
@@ -249,9 +263,10 @@ export async function uploadFile(
   file: { readonly path: string; readonly key: string; readonly sha256: string; readonly contentType?: string },
 ): Promise<UploadOutcome> {
   const { bucket } = settings.target;
+  const attempts = settings.environment?.uploadAttempts ?? UPLOAD_ATTEMPTS;
   return withUploadBody(file.path, MULTIPART_PART_BYTES, async (body) => {
     let lastError: unknown;
-    for (let attempt = 1; attempt <= OUTER_ATTEMPTS; attempt += 1) {
+    for (let attempt = 1; attempt <= attempts; attempt += 1) {
       try {
         const existing = await existingSha256(client, bucket, file.key);
         if (existing === file.sha256) return 'already-there';
@@ -267,9 +282,9 @@ export async function uploadFile(
         const fatal = explain(error, settings);
         if (fatal && statusOf(error) !== undefined && statusOf(error) !== 503) throw fatal;
         lastError = error;
-        if (attempt < OUTER_ATTEMPTS) await sleep(Math.min(8000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2));
+        if (attempt < attempts) await sleep(Math.min(8000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2));
       }
     }
-    throw new Error(`upload of ${file.path} to s3://${bucket}/${file.key} failed after ${OUTER_ATTEMPTS} attempts (last: ${describeS3Failure(lastError)})`);
+    throw new Error(`upload of ${file.path} to s3://${bucket}/${file.key} failed after ${attempts} attempts (last: ${describeS3Failure(lastError)})`);
   });
 }
