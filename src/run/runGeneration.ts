@@ -25,7 +25,9 @@ import { type Reservation, reserveRanges } from './reserve.js';
 import { acquireRunLock, lockPath } from '../state/runLock.js';
 import { RunJournal } from './runJournal.js';
 import { commitRun, migrationNotice, runSummary, tableSummaries } from './runOutcome.js';
-import { type Ask, type RunRequest, ask, asOfOnceLocked, checkStillFree, checkThreads, pendingRecord, requestRun } from './runRequest.js';
+import { type Ask, ask, asOfOnceLocked, checkStillFree, checkThreads, requestRun } from './runRequest.js';
+import type { RunSpec } from './runSpec.js';
+import { pendingRecordOf } from './runSpecRecords.js';
 import type { ProgressEvent, RunOptions, RunSummary } from './runTypes.js';
 import { planRun } from './parts/sizeParts.js';
 import type { CompiledTable } from '../model/compileTable.js';
@@ -96,15 +98,15 @@ function phaseClock(onProgress: ((event: ProgressEvent) => void) | undefined): (
 /** The request, and each table's ID range reserved from the metadata as it is now. */
 async function requestAndReserve(asked: Ask, metadataPath: string, loaded: LoadedMetadata) {
   const metadataFolder = dirname(metadataPath);
-  const request = await requestRun(asked, metadataPath, loaded);
-  const { runId, seed, asOf, tables } = request;
+  const spec = await requestRun(asked, metadataPath, loaded);
+  const { runId, seed, asOf, tables } = spec;
   const { registry } = asked;
   const origins = await tableOrigins(tables, registry, loaded.metadata.tables);
-  checkOriginsUnchanged(origins, loaded.metadata.tables, request.kind === 'resume' ? request.resuming.definitions : undefined);
-  const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, ...(request.since === undefined ? {} : { since: request.since }), runId, before: loaded.metadata, registry, origins, metadataFolder });
-  checkStillFree(request, reserved, metadataPath);
-  if (request.kind === 'resume') asked.options.onProgress?.({ type: 'notice', message: `resuming interrupted run ${runId} (${request.command})` });
-  return { request, reserved, after, origins };
+  checkOriginsUnchanged(origins, loaded.metadata.tables, spec.resuming?.definitions);
+  const { reserved, after } = reserveRanges({ tables, rows: spec.rows, seed, asOf, ...(spec.since === undefined ? {} : { since: spec.since }), runId, before: loaded.metadata, registry, origins, metadataFolder });
+  checkStillFree(spec, reserved, metadataPath);
+  if (spec.resuming) asked.options.onProgress?.({ type: 'notice', message: `resuming interrupted run ${runId} (${spec.command})` });
+  return { spec, reserved, after, origins };
 }
 
 /**
@@ -135,27 +137,26 @@ interface Planned {
 }
 
 /** Calibrate and plan: a resumed run keeps the plan it recorded, so its files are the ones it started. */
-async function plan(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, pool: WorkerPool, scratch: string, queries: CompiledQueries, interrupt: Interrupt): Promise<Planned> {
-  const { tables, fileSizeLimitMB, format } = request;
+async function plan(spec: RunSpec, reserved: ReadonlyMap<string, Reservation>, pool: WorkerPool, scratch: string, queries: CompiledQueries, interrupt: Interrupt): Promise<Planned> {
+  const { tables, fileSizeLimitMB, format } = spec;
   const plans =
-    request.kind === 'resume'
-      ? request.resuming.plans
-      : await planRun({ pool, scratch, registry: queries.registry, format, fileSizeLimitMB, tables: tables.length, interrupt }, tables, reserved);
+    spec.resuming?.plans ??
+    (await planRun({ pool, scratch, registry: queries.registry, format, fileSizeLimitMB, tables: tables.length, interrupt }, tables, reserved));
   const partCount = tables.reduce((n, t) => n + (plans[t]?.parts ?? 0), 0);
   return { plans, partCount, workerThreads: pool.threadsFor(partCount) };
 }
 
 /** The run records itself before it writes anything, and again as each file is written and each object lands. */
 async function record(
-  request: RunRequest,
+  spec: RunSpec,
   metadataPath: string,
   reserved: ReadonlyMap<string, Reservation>,
   planned: Planned,
   scratch: string,
   origins: Readonly<Record<string, TableOriginRecord>>,
 ): Promise<RunJournal> {
-  const journal = await RunJournal.open(metadataPath, pendingRecord(request, reserved, planned.plans, origins));
-  if (request.kind === 'resume') await removeLeftovers(request.resuming, scratch);
+  const journal = await RunJournal.open(metadataPath, pendingRecordOf(spec, reserved, planned.plans, origins));
+  if (spec.resuming) await removeLeftovers(spec.resuming, scratch);
   return journal;
 }
 
@@ -168,15 +169,15 @@ interface CompiledQueries {
 }
 
 /** Compile: each table's SQL for this run's seed, as-of and parent ranges, and the pools it reads. */
-async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, registry: TableRegistry, scratch: string, interrupt: Interrupt): Promise<CompiledQueries> {
+async function compile(spec: RunSpec, reserved: ReadonlyMap<string, Reservation>, registry: TableRegistry, scratch: string, interrupt: Interrupt): Promise<CompiledQueries> {
   const compiled = new Map<string, CompiledTable>();
   const pools = new Map<string, PoolTableSpec | undefined>();
-  for (const name of request.tables) {
+  for (const name of spec.tables) {
     interrupt.check();
     const range = reserved.get(name);
     if (!range) throw new Error(`no reservation for ${name}`);
     const own = { first_id: range.first, last_id: range.last, since: range.since };
-    const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, own, parents: range.parents, ...(range.legacy ? { legacy: range.legacy } : {}) });
+    const query = registry.compile(name, { seed: spec.seed, asOf: spec.asOf, own, parents: range.parents, ...(range.legacy ? { legacy: range.legacy } : {}) });
     compiled.set(name, query);
     pools.set(name, await writePoolFile(scratch, query, (pool) => registry.isBuiltinPool(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.
@@ -193,65 +194,56 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   const phase = phaseClock(options.onProgress);
   const before = await loadMetadata(metadataPath);
   const asked = await asOfOnceLocked(askedBefore, before.metadata);
-  const { request, reserved, after, origins, loaded } = await importAndReserve(asked, metadataPath, before);
+  const { spec, reserved, after, origins, loaded } = await importAndReserve(asked, metadataPath, before);
   await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables);
-  const { runId, tables } = request;
-  const target: OutputTarget = outputTarget(request);
+  const { runId, tables } = spec;
+  const target: OutputTarget = outputTarget(spec);
   const scratch = await createScratch(runId);
   // From here on a signal stops the run at its next step, whichever it is.
   const interrupt = new Interrupt(options.signal, scratch, options.onInterruptEvent);
-  const stopped = stoppedRun(runId, options.metadataPath, request.tables.flatMap((name) => asked.registry.originOf(name) ?? []));
+  const stopped = stoppedRun(runId, options.metadataPath, spec.tables.flatMap((name) => asked.registry.originOf(name) ?? []));
   try {
     await interrupt.race(target.preflight(interrupt.abortSignal));
     for (const message of options.notices ?? []) options.onProgress?.({ type: 'notice', message });
     phase('load metadata, reserve IDs, preflight');
     pool.spillInto(await spillFolder(scratch, pool.threadBudget));
-    const queries = await compile(request, reserved, asked.registry, scratch, interrupt);
+    const queries = await compile(spec, reserved, asked.registry, scratch, interrupt);
     phase('build value pools');
 
-    const planned = await plan(request, reserved, pool, scratch, queries, interrupt);
+    const planned = await plan(spec, reserved, pool, scratch, queries, interrupt);
     const { plans, partCount, workerThreads } = planned;
     phase('size parts (calibration samples)');
 
     interrupt.check();
-    const journal = await record(request, metadataPath, reserved, planned, scratch, origins);
+    const journal = await record(spec, metadataPath, reserved, planned, scratch, origins);
     // A children table's rows are drawn per parent: expected, by their mean per parent.
-    const expected = (t: string) => Math.round((request.rows[t] ?? 0) * (asked.registry.get(t)?.children?.mean ?? 1));
+    const expected = (t: string) => Math.round((spec.rows[t] ?? 0) * (asked.registry.get(t)?.children?.mean ?? 1));
     options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + expected(t), 0) });
 
-    const results = await executeRun({
-      request,
+    const parts = { plans, partCount, workerThreads, compiled: queries.compiled, pools: queries.pools, originOf: (table: string) => {
+      const origin = asked.registry.originOf(table);
+      return origin && originFlag(origin);
+    } };
+    const results = await executeRun(spec, parts, {
       pool,
       journal,
       target,
-      plans,
-      reserved,
-      compiled: queries.compiled,
-      pools: queries.pools,
-      originOf: (table) => {
-        const origin = asked.registry.originOf(table);
-        return origin && originFlag(origin);
-      },
-      format: request.format,
-      threads: pool.threadBudget,
-      profile: options.profile ?? false,
-      workerThreads,
       interrupt,
-      partCount,
       stoppedRun: stopped,
+      profile: options.profile ?? false,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onInterruptEvent ? { onInterruptEvent: options.onInterruptEvent } : {}),
     });
     phase(target.executePhase);
 
     const summaryTables = tableSummaries(tables, plans, reserved, results, (name) => asked.registry.get(name)?.children?.parent);
-    const legacyBackup = await commitRun({ request, metadataPath, loaded, after, target, tables: summaryTables, stoppedRun: stopped, registry: asked.registry });
+    const legacyBackup = await commitRun({ spec, metadataPath, loaded, after, target, tables: summaryTables, stoppedRun: stopped, registry: asked.registry });
     const migrated = migrationNotice(options.metadataPath, loaded, legacyBackup);
     if (migrated) options.onProgress?.({ type: 'notice', message: migrated });
     phase('commit metadata');
-    return runSummary(request, { metadataPath, workerThreads, threads: pool.threadBudget, target, startedAt, legacyBackup }, summaryTables);
+    return runSummary(spec, { metadataPath, workerThreads, threads: pool.threadBudget, target, startedAt, legacyBackup }, summaryTables);
   } catch (error: unknown) {
-    throw error instanceof RunStopped ? stoppedBeforeWriting(request, interrupt, stopped) : error;
+    throw error instanceof RunStopped ? stoppedBeforeWriting(spec, interrupt, stopped) : error;
   } finally {
     interrupt.dispose();
     // No query of the run outlives its lock.
@@ -261,11 +253,11 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
 }
 
 /** The line of a run stopped before it recorded itself (a resumed run's record is as it was). */
-function stoppedBeforeWriting(request: RunRequest, interrupt: Interrupt, stopped: StoppedRun): UserError {
+function stoppedBeforeWriting(spec: RunSpec, interrupt: Interrupt, stopped: StoppedRun): UserError {
   const what = interrupt.stop?.what ?? 'interrupted';
   const exitCode = interrupt.stop?.exitCode;
-  return request.kind === 'resume'
-    ? new ResumableRunError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged; the run is still recorded.`, stopped, { kind: 'finish-or-discard' }, exitCode)
-    : new UserError(`run ${request.runId} stopped: ${what} before it wrote any file. Nothing was written and the metadata is unchanged.`, exitCode);
+  return spec.resuming
+    ? new ResumableRunError(`run ${spec.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged; the run is still recorded.`, stopped, { kind: 'finish-or-discard' }, exitCode)
+    : new UserError(`run ${spec.runId} stopped: ${what} before it wrote any file. Nothing was written and the metadata is unchanged.`, exitCode);
 }
 

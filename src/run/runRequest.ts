@@ -10,7 +10,9 @@ import { stoppedRun } from './stoppedRun.js';
 import type { LoadedMetadata, Metadata, TableOriginRecord } from '../state/metadata.js';
 import { isLegacy } from '../state/segment.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
-import { type TablePlan, fileStamp } from './parts/plan.js';
+import { fileStamp } from './parts/plan.js';
+import type { RunSpec } from './runSpec.js';
+import { specOfPending } from './runSpecRecords.js';
 import type { Reservation } from './reserve.js';
 import type { TableRegistry } from '../model/registry.js';
 import { tableRegistry } from '../tables/index.js';
@@ -35,26 +37,6 @@ import { type FormatAsked, type ParquetFormat, askedProblem, describeFormat, for
 export type Ask =
   | { readonly kind: 'new'; readonly options: NewRunOptions; readonly settings: NewRunSettings; readonly command: string; readonly registry: TableRegistry; readonly threads: number }
   | { readonly kind: 'resume'; readonly options: ResumeRunOptions; readonly command: string; readonly registry: TableRegistry; readonly threads: number };
-
-interface RequestFields {
-  readonly runId: string;
-  /** The start of the run (of its first attempt, when resumed). */
-  readonly startedAt: string;
-  readonly stamp: string;
-  readonly seed: number;
-  readonly asOf: string;
-  readonly since?: string;
-  readonly tables: readonly string[];
-  readonly rows: Readonly<Record<string, number>>;
-  readonly fileSizeLimitMB: number;
-  readonly format: ParquetFormat;
-  readonly out: string;
-  readonly s3?: S3RunOptions;
-  readonly command: string;
-}
-
-/** A new run, or the interrupted run it finishes (`resuming`), asked for by --resume or by the same command again. */
-export type RunRequest = (RequestFields & { readonly kind: 'new' }) | (RequestFields & { readonly kind: 'resume'; readonly resuming: PendingRun });
 
 /** The values an interrupted run is checked against: those given, whether to start a run or to resume one. */
 type Given = GivenSettings & { readonly tables?: readonly string[]; readonly rows?: Readonly<Record<string, number>> };
@@ -143,20 +125,6 @@ function formatDiffers(format: ParquetFormat, given: FormatAsked | undefined): b
   return given.rowGroupSize !== undefined && given.rowGroupSize !== format.rowGroupSize;
 }
 
-function resumedS3(pending: PendingRun, access: S3Access | undefined, threads: number): S3RunOptions | undefined {
-  if (!pending.s3) return undefined;
-  const endpoint = access?.endpoint ?? pending.s3_endpoint;
-  const region = access?.region ?? pending.s3_region;
-  return {
-    target: pending.s3,
-    checksums: access?.checksums ?? pending.s3_checksums ?? true,
-    uploadConcurrency: access?.uploadConcurrency ?? defaultUploadConcurrency(threads),
-    ...(access?.environment ? { environment: access.environment } : {}),
-    ...(endpoint ? { endpoint } : {}),
-    ...(region ? { region } : {}),
-  };
-}
-
 export function checkThreads(threads: number | undefined): void {
   if (threads !== undefined && (!Number.isSafeInteger(threads) || threads < 1)) throw new UserError(`threads must be a positive whole number, got ${threads}`);
 }
@@ -177,34 +145,12 @@ export function checkOptions(options: Pick<ResumeRunOptions, 'threads' | 'rows' 
   }
 }
 
-function resumed(pending: PendingRun, access: S3Access | undefined, threads: number): RunRequest {
-  const s3 = resumedS3(pending, access, threads);
-  return {
-    kind: 'resume',
-    runId: pending.run_id,
-    startedAt: pending.started_at,
-    stamp: pending.stamp,
-    seed: pending.seed,
-    asOf: pending.as_of,
-    ...(pending.since === undefined ? {} : { since: pending.since }),
-    tables: pending.tables,
-    rows: pending.rows,
-    fileSizeLimitMB: pending.file_size_limit_mb,
-    format: formatOfRecord(pending.parquet),
-    out: pending.out,
-    ...(s3 ? { s3 } : {}),
-    command: pending.command,
-    resuming: pending,
-  };
-}
-
-function fresh(options: NewRunOptions, settings: NewRunSettings, command: string, registry: TableRegistry): RunRequest {
+function fresh(options: NewRunOptions, settings: NewRunSettings, command: string, registry: TableRegistry): RunSpec {
   const started = new Date();
   // The random part makes every run's file names its own, even two runs on different metadata files that start in
   // the same second and write to the same folder.
   const stamp = `${fileStamp(started)}-${randomUUID().slice(0, 8)}`;
   return {
-    kind: 'new',
     runId: stamp,
     startedAt: started.toISOString(),
     stamp,
@@ -217,7 +163,7 @@ function fresh(options: NewRunOptions, settings: NewRunSettings, command: string
   };
 }
 
-export function resolveRequest(asked: Ask, metadataPath: string, pending: PendingRun | undefined): RunRequest {
+export function resolveRequest(asked: Ask, metadataPath: string, pending: PendingRun | undefined): RunSpec {
   checkOptions(asked.options);
   if (asked.kind === 'resume') {
     if (!pending) throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
@@ -226,7 +172,7 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
       const [flag, ...value] = differs.split(' ');
       throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${flag}: drop the flag${value.length > 0 ? ` or pass ${differs}` : ''}`);
     }
-    return resumed(pending, asked.options.s3, asked.threads);
+    return specOfPending(pending, asked.options.s3, asked.threads);
   }
   const { options } = asked;
   if (!pending) return fresh(options, asked.settings, asked.command, asked.registry);
@@ -238,11 +184,11 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
       { kind: 'finish-or-discard' },
     );
   }
-  return resumed(pending, options.s3, asked.threads);
+  return specOfPending(pending, options.s3, asked.threads);
 }
 
 /** The request, checked against the metadata: a run the metadata already holds is complete, its record a leftover. */
-export async function requestRun(asked: Ask, metadataPath: string, loaded: LoadedMetadata): Promise<RunRequest> {
+export async function requestRun(asked: Ask, metadataPath: string, loaded: LoadedMetadata): Promise<RunSpec> {
   let pending = await loadPendingRun(metadataPath);
   if (pending && loaded.metadata.runs.some((run) => run.run_id === pending?.run_id)) {
     // Killed between committing the metadata and removing the record: the run is complete.
@@ -256,47 +202,14 @@ export async function requestRun(asked: Ask, metadataPath: string, loaded: Loade
 }
 
 /** A resumed run must find the IDs it reserved still free. */
-export function checkStillFree(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, metadataPath: string): void {
-  if (request.kind !== 'resume') return;
+export function checkStillFree(spec: RunSpec, reserved: ReadonlyMap<string, Reservation>, metadataPath: string): void {
+  if (!spec.resuming) return;
   for (const [name, range] of reserved) {
-    const recorded = request.resuming.reserved[name];
+    const recorded = spec.resuming.reserved[name];
     if (!recorded || recorded.first !== range.first || recorded.last !== range.last) {
       throw new UserError(
-        `the metadata changed since run ${request.runId} was interrupted (${name} IDs no longer start at ${recorded?.first ?? '?'}), so it cannot be finished: restore the metadata it started from, or delete ${pendingPath(metadataPath)} and that run's files`,
+        `the metadata changed since run ${spec.runId} was interrupted (${name} IDs no longer start at ${recorded?.first ?? '?'}), so it cannot be finished: restore the metadata it started from, or delete ${pendingPath(metadataPath)} and that run's files`,
       );
     }
   }
-}
-
-/** The record a new run makes of itself before it writes anything (a resumed run has its own already). */
-export function pendingRecord(
-  request: RunRequest,
-  reserved: ReadonlyMap<string, Reservation>,
-  plans: Readonly<Record<string, TablePlan>>,
-  definitions: Readonly<Record<string, TableOriginRecord>>,
-): PendingRun {
-  if (request.kind === 'resume') return request.resuming;
-  const s3 = request.s3;
-  return {
-    format: PENDING_FORMAT,
-    format_version: PENDING_VERSION,
-    run_id: request.runId,
-    started_at: request.startedAt,
-    seed: request.seed,
-    as_of: request.asOf,
-    ...(request.since === undefined ? {} : { since: request.since }),
-    tables: request.tables,
-    rows: Object.fromEntries(request.tables.map((t) => [t, request.rows[t] ?? 0])),
-    file_size_limit_mb: request.fileSizeLimitMB,
-    parquet: formatRecord(request.format),
-    out: request.out,
-    stamp: request.stamp,
-    ...(s3 ? { s3: s3.target, s3_checksums: s3.checksums, ...(s3.endpoint ? { s3_endpoint: s3.endpoint } : {}), ...(s3.region ? { s3_region: s3.region } : {}) } : {}),
-    command: request.command,
-    ...(Object.keys(definitions).length > 0 ? { definitions } : {}),
-    reserved: Object.fromEntries(reserved),
-    plans,
-    written: {},
-    uploaded: {},
-  };
 }
