@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../dist/src/state/metadata.js';
 import { reserveRanges } from '../dist/src/run/reserve.js';
-import { runRecordOf } from '../dist/src/run/runSpecRecords.js';
-import type { RunSpec } from '../dist/src/run/runSpec.js';
+import { runRecordOf } from '../dist/src/run/spec/runSpecRecords.js';
+import type { RunSpec } from '../dist/src/run/spec/runSpec.js';
 import { tableRegistry } from '../dist/src/tables/index.js';
 import { usersAndProducts } from './helpers/metadata.js';
 

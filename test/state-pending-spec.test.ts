@@ -7,8 +7,8 @@ import { expect, test } from 'vitest';
 import { parsePendingRun } from '../dist/src/state/pendingRun.js';
 import { planTable } from '../dist/src/run/parts/plan.js';
 import { reserveRanges } from '../dist/src/run/reserve.js';
-import { pendingRecordOf, specOfPending } from '../dist/src/run/runSpecRecords.js';
-import type { RunSpec } from '../dist/src/run/runSpec.js';
+import { pendingRecordOf, specOfPending } from '../dist/src/run/spec/runSpecRecords.js';
+import type { RunSpec } from '../dist/src/run/spec/runSpec.js';
 import { tableRegistry } from '../dist/src/tables/index.js';
 import { usersAndProducts } from './helpers/metadata.js';
 

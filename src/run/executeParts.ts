@@ -25,7 +25,7 @@ import { type PlannedPart, type TablePlan, partAt } from './parts/plan.js';
 import type { CompiledTable } from '../model/compileTable.js';
 import type { PoolTableSpec } from '../model/poolFile.js';
 import type { RunJournal } from './runJournal.js';
-import type { RunSpec } from './runSpec.js';
+import type { RunSpec } from './spec/runSpec.js';
 import { EXIT_RESUMABLE, type FileSummary, type InterruptEvent, type ProgressEvent } from './runTypes.js';
 import type { Interrupt } from './interrupt.js';
 import { TableQueryFailure, queryFailure } from '../errors/writeFailure.js';

@@ -11,8 +11,8 @@ import type { LoadedMetadata, Metadata, TableOriginRecord } from '../state/metad
 import { isLegacy } from '../state/segment.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
 import { fileStamp } from './parts/plan.js';
-import type { RunSpec } from './runSpec.js';
-import { specOfPending } from './runSpecRecords.js';
+import type { RunSpec } from './spec/runSpec.js';
+import { specOfPending } from './spec/runSpecRecords.js';
 import type { Reservation } from './reserve.js';
 import type { TableRegistry } from '../model/registry.js';
 import { tableRegistry } from '../tables/index.js';

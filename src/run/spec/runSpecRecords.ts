@@ -5,16 +5,16 @@
  * reads back the same.
  */
 import { basename } from 'node:path';
-import { formatOfRecord, formatRecord } from '../output/parquetFormat.js';
-import { describeTarget } from '../output/s3/s3Target.js';
-import type { TableRegistry } from '../model/registry.js';
-import type { RunRecord, TableOriginRecord } from '../state/metadata.js';
-import { PENDING_FORMAT, PENDING_VERSION, type PendingRun } from '../state/pendingRun.js';
-import { MANIFEST_FORMAT, type RunManifest, toolVersions } from '../state/runManifest.js';
-import type { TablePlan } from './parts/plan.js';
-import type { Reservation } from './reserve.js';
+import { formatOfRecord, formatRecord } from '../../output/parquetFormat.js';
+import { describeTarget } from '../../output/s3/s3Target.js';
+import type { TableRegistry } from '../../model/registry.js';
+import type { RunRecord, TableOriginRecord } from '../../state/metadata.js';
+import { PENDING_FORMAT, PENDING_VERSION, type PendingRun } from '../../state/pendingRun.js';
+import { MANIFEST_FORMAT, type RunManifest, toolVersions } from '../../state/runManifest.js';
+import type { TablePlan } from '../parts/plan.js';
+import type { Reservation } from '../reserve.js';
 import type { RunSpec } from './runSpec.js';
-import { type S3Access, type S3RunOptions, type TableSummary, defaultUploadConcurrency } from './runTypes.js';
+import { type S3Access, type S3RunOptions, type TableSummary, defaultUploadConcurrency } from '../runTypes.js';
 
 function resumedS3(pending: PendingRun, access: S3Access | undefined, threads: number): S3RunOptions | undefined {
   if (!pending.s3) return undefined;

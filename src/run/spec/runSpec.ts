@@ -3,9 +3,9 @@
  * file-size limit and format), or the interrupted run's own, as it recorded them. Every step after the request reads
  * the run from here; each file a run is stored in converts to and from it in one place (runSpecRecords.ts).
  */
-import type { ParquetFormat } from '../output/parquetFormat.js';
-import type { PendingRun } from '../state/pendingRun.js';
-import type { S3RunOptions } from './runTypes.js';
+import type { ParquetFormat } from '../../output/parquetFormat.js';
+import type { PendingRun } from '../../state/pendingRun.js';
+import type { S3RunOptions } from '../runTypes.js';
 
 export interface RunSpec {
   readonly runId: string;
