@@ -23,6 +23,7 @@ export { dataDictionary } from './model/dictionary/dataDictionary.js';
 
 // Running.
 export { UserError } from './errors/userError.js';
+export { ResumableRunError, type StoppedRun, type NextStep, type DefinitionSource } from './errors/resumableRunError.js';
 export {
   DEFAULT_FILE_SIZE_MB,
   STOP_EXIT_CODES,
@@ -40,5 +41,6 @@ export {
   defaultThreads,
   runGeneration,
 } from './run/runGeneration.js';
+export type { S3Environment } from './output/s3/upload.js';
 export { loadMetadata, type Metadata } from './state/metadata.js';
 export { verifyDataset, type VerifyOptions, type VerifyReport } from './verify/verify.js';

@@ -119,8 +119,9 @@ export interface NewRunOptions extends RunSettings, GivenSettings {
   readonly out: string;
   readonly s3?: S3RunOptions;
   /**
-   * The command line that reproduces the run, recorded with it. A function is given the settings the run resolved
-   * (a random seed, the current second, the default file-size limit, where left out), so the line can name them.
+   * How the caller records the run (the CLI: the command line that reproduces it), kept in its record, manifest and
+   * summary as given: the engine never reads it. A function is given the settings the run resolved (a random seed,
+   * the current second, the default file-size limit, where left out), so the caller can name them in its own terms.
    */
   readonly command: string | ((settings: NewRunSettings) => string);
 }
