@@ -23,7 +23,7 @@ export { dataDictionary } from './model/dictionary/dataDictionary.js';
 
 // Running.
 export { UserError } from './errors/userError.js';
-export { ResumableRunError, type StoppedRun, type NextStep, type DefinitionSource } from './errors/resumableRunError.js';
+export { ResumableRunError, type StoppedRun, type NextStep } from './errors/resumableRunError.js';
 export {
   DEFAULT_FILE_SIZE_MB,
   STOP_EXIT_CODES,

@@ -5,19 +5,14 @@
  */
 import { UserError } from './userError.js';
 
-/** Where a table of the run is defined, which a resume must load again: a module of tables, or a schema file. */
-export interface DefinitionSource {
-  readonly kind: 'module' | 'schema';
-  readonly file: string;
-}
-
 /** The run to finish or discard. */
 export interface StoppedRun {
   readonly runId: string;
   /** The metadata file as the caller named it (not its real path). */
   readonly metadataPath: string;
-  /** Each file once, in the order of the run's tables. */
-  readonly sources: readonly DefinitionSource[];
+  /** The modules of tables (--tables) and schema files (--schema) that define the run's tables: a resume loads them again. */
+  readonly modules: readonly string[];
+  readonly schemas: readonly string[];
 }
 
 /** What the user is advised to do next. */

@@ -15,7 +15,7 @@ import { partAt } from './parts/plan.js';
 import { acquireRunLock } from '../state/runLock.js';
 import { describeTarget } from '../output/s3/s3Target.js';
 import { ResumableRunError } from '../errors/resumableRunError.js';
-import { stoppedRun } from './stoppedRun.js';
+import { sourcesOf, stoppedRun } from './stoppedRun.js';
 
 export interface DiscardSummary {
   readonly run_id: string;
@@ -54,7 +54,7 @@ export async function discardInterruptedRun(metadataOption: string, command: str
     const uploaded = Object.values(pending.uploaded).reduce((n, parts) => n + Object.keys(parts).length, 0);
     if (pending.s3 && uploaded > 0) {
       const target = describeTarget(pending.s3);
-      throw new ResumableRunError(`run ${pending.run_id} already put ${uploaded} objects in ${target}, which discarding would leave behind`, stoppedRun(pending.run_id, metadataOption, Object.values(pending.definitions ?? {})), {
+      throw new ResumableRunError(`run ${pending.run_id} already put ${uploaded} objects in ${target}, which discarding would leave behind`, stoppedRun(pending.run_id, metadataOption, sourcesOf(Object.values(pending.definitions ?? {}))), {
         kind: 'finish-or-delete',
         objects: pending.tables.map((t) => `${target}${t}/${pending.stamp}*`).join(', '),
         record: pendingPath(metadataPath),

@@ -35,7 +35,7 @@ import type { PoolTableSpec } from '../model/poolFile.js';
 import type { TableRegistry } from '../model/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';
 import { checkOriginsUnchanged, originFlag, tableOrigins } from './tableOrigins.js';
-import { stoppedRun } from './stoppedRun.js';
+import { sourcesOf, stoppedRun } from './stoppedRun.js';
 import { ResumableRunError, type StoppedRun } from '../errors/resumableRunError.js';
 import { WorkerPool, defaultThreads } from '../workers/workerPool.js';
 import { spillFolder } from '../workers/spillFolder.js';
@@ -201,7 +201,7 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   const scratch = await createScratch(runId);
   // From here on a signal stops the run at its next step, whichever it is.
   const interrupt = new Interrupt(options.signal, scratch, options.onInterruptEvent);
-  const stopped = stoppedRun(runId, options.metadataPath, spec.tables.flatMap((name) => asked.registry.originOf(name) ?? []));
+  const stopped = stoppedRun(runId, options.metadataPath, sourcesOf(spec.tables.flatMap((name) => asked.registry.originOf(name) ?? [])));
   try {
     await interrupt.race(target.preflight(interrupt.abortSignal));
     for (const message of options.notices ?? []) options.onProgress?.({ type: 'notice', message });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
 import { ResumableRunError } from '../errors/resumableRunError.js';
-import { stoppedRun } from './stoppedRun.js';
+import { sourcesOf, stoppedRun } from './stoppedRun.js';
 import type { LoadedMetadata, Metadata, TableOriginRecord } from '../state/metadata.js';
 import { isLegacy } from '../state/segment.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
@@ -180,7 +180,7 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
   if (!same) {
     throw new ResumableRunError(
       `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}.`,
-      stoppedRun(pending.run_id, options.metadataPath, Object.values(pending.definitions ?? {})),
+      stoppedRun(pending.run_id, options.metadataPath, sourcesOf(Object.values(pending.definitions ?? {}))),
       { kind: 'finish-or-discard' },
     );
   }

@@ -1,5 +1,5 @@
-/** The run a stopped or refused run's error points at (errors/resumableRunError.ts), from its tables' origins. */
-import type { DefinitionSource, StoppedRun } from '../errors/resumableRunError.js';
+/** The run a stopped or refused run's error points at (errors/resumableRunError.ts). */
+import type { StoppedRun } from '../errors/resumableRunError.js';
 
 /** Where a table's definition comes from, as the registry or the metadata records it. */
 export interface DefinedBy {
@@ -7,8 +7,14 @@ export interface DefinedBy {
   readonly schema?: unknown;
 }
 
-/** `metadataPath` as the caller named it; `origins` those of the run's tables, built-in ones having none. */
-export function stoppedRun(runId: string, metadataPath: string, origins: readonly DefinedBy[]): StoppedRun {
-  const sources: DefinitionSource[] = origins.map((origin) => ({ kind: origin.schema === undefined ? 'module' : 'schema', file: origin.module }));
-  return { runId, metadataPath, sources };
+/** The modules and schema files that define tables of these origins, each once, in the order given. */
+export function sourcesOf(origins: readonly DefinedBy[]): { readonly modules: string[]; readonly schemas: string[] } {
+  const modules = new Set(origins.flatMap((o) => (o.schema === undefined ? [o.module] : [])));
+  const schemas = new Set(origins.flatMap((o) => (o.schema === undefined ? [] : [o.module])));
+  return { modules: [...modules], schemas: [...schemas] };
+}
+
+/** `metadataPath` as the caller named it; `sources` the files that define the run's tables. */
+export function stoppedRun(runId: string, metadataPath: string, sources: { readonly modules: readonly string[]; readonly schemas: readonly string[] }): StoppedRun {
+  return { runId, metadataPath, modules: sources.modules, schemas: sources.schemas };
 }

@@ -14,7 +14,7 @@ import {
 import { RunSignals } from '../signals.js';
 import { s3Environment } from '../s3Environment.js';
 import type { WorkerPool } from '../../workers/workerPool.js';
-import { howToFinish, sourcesGiven } from '../render/runAdvice.js';
+import { howToFinish } from '../render/runAdvice.js';
 import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../output/parquetFormat.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
@@ -213,7 +213,7 @@ export class GenerateCommand extends Command {
       environment: s3Environment(),
     };
     const profile = this.profile || process.env.SYNTHGEN_PROFILE === '1' ? new Profile() : undefined;
-    const signals = new RunSignals(howToFinish({ metadataPath: this.metadata, sources: sourcesGiven(this.tables, this.schema) }));
+    const signals = new RunSignals(howToFinish({ metadataPath: this.metadata, modules: this.tables ?? [], schemas: this.schema ?? [] }));
     // Said by the run once it is accepted: a refused run has changed nothing.
     const notices: string[] = [];
     const settings = {

@@ -4,22 +4,18 @@
  * with the flag of its kind: a schema file's with --schema, a module's with --tables.
  */
 import { resolve } from 'node:path';
-import type { DefinitionSource, ResumableRunError, StoppedRun } from '../../errors/resumableRunError.js';
+import type { ResumableRunError, StoppedRun } from '../../errors/resumableRunError.js';
 
 /** The run's files, as the commands name them. */
-type Where = Pick<StoppedRun, 'metadataPath' | 'sources'>;
+type Where = Pick<StoppedRun, 'metadataPath' | 'modules' | 'schemas'>;
 
 function metadataFlag(metadataPath: string): string {
   return resolve(metadataPath) === resolve('./metadata.json') ? '' : ` --metadata ${metadataPath}`;
 }
 
-function filesOf(sources: readonly DefinitionSource[], kind: DefinitionSource['kind']): string[] {
-  return [...new Set(sources.flatMap((source) => (source.kind === kind ? [source.file] : [])))];
-}
-
 /** `synthgen --resume --schema bank.yaml --metadata m.json`. */
-export function resumeCommand({ metadataPath, sources }: Where): string {
-  const tables = [...filesOf(sources, 'module').map((module) => ` --tables ${module}`), ...filesOf(sources, 'schema').map((file) => ` --schema ${file}`)].join('');
+export function resumeCommand({ metadataPath, modules, schemas }: Where): string {
+  const tables = [...[...new Set(modules)].map((module) => ` --tables ${module}`), ...[...new Set(schemas)].map((file) => ` --schema ${file}`)].join('');
   return `synthgen --resume${tables}${metadataFlag(metadataPath)}`;
 }
 
@@ -31,11 +27,6 @@ export function discardCommand(metadataPath: string): string {
 /** The sentence every stopped run ends with. */
 export function howToFinish(where: Where): string {
   return `Run the same command again (or ${resumeCommand(where)}) to finish it, or ${discardCommand(where.metadataPath)} to remove what it wrote.`;
-}
-
-/** The sources of the --tables modules and --schema files given on the command line. */
-export function sourcesGiven(modules: readonly string[] = [], schemas: readonly string[] = []): DefinitionSource[] {
-  return [...modules.map((file) => ({ kind: 'module' as const, file })), ...schemas.map((file) => ({ kind: 'schema' as const, file }))];
 }
 
 /** The engine's account of a stopped run, with the advice it calls for. */
