@@ -31,7 +31,8 @@ import {
   type S3RunOptions,
 } from './runTypes.js';
 import type { S3Target } from '../output/s3/s3Target.js';
-import { type FormatAsked, type ParquetFormat, askedProblem, describeFormat, formatFlags, formatOfRecord, formatRecord, resolveFormat } from '../output/parquetFormat.js';
+import { type FormatAsked, type ParquetFormat, askedProblem, formatOfRecord, resolveFormat } from '../output/parquetFormat.js';
+import { type RecordedSetting, ResumeDiffers } from './spec/resumeDiffers.js';
 
 /** What the caller asked for, a new run's left-out settings chosen once: the lock and the run's record then agree. */
 export type Ask =
@@ -100,20 +101,16 @@ function sameTarget(a: S3Target | undefined, b: S3Target | undefined): boolean {
 }
 
 /** The first given value that asks for something other than what the interrupted run was doing, if any. */
-function mismatch(pending: PendingRun, given: Given): string | undefined {
+function mismatch(pending: PendingRun, given: Given): RecordedSetting | undefined {
   // As sets: the order tables run in is the registry's, which another order of --tables modules may change.
-  if (given.tables && [...given.tables].sort().join(',') !== [...pending.tables].sort().join(',')) return `--table-names ${pending.tables.join(',')}`;
+  if (given.tables && [...given.tables].sort().join(',') !== [...pending.tables].sort().join(',')) return 'tables';
   const rows = given.rows;
-  if (rows && !pending.tables.every((t) => rows[t] === pending.rows[t])) {
-    return `--num-rows ${pending.tables.map((t) => `${t}=${pending.rows[t]}`).join(',')}`;
-  }
-  if (given.fileSizeLimitMB !== undefined && given.fileSizeLimitMB !== pending.file_size_limit_mb) return `--file-size-limit ${pending.file_size_limit_mb}`;
-  const format = formatOfRecord(pending.parquet);
-  if (formatDiffers(format, given.format)) return `${formatFlags(format).join(' ')} (${describeFormat(format)})`;
-  if (given.seed !== undefined && given.seed !== pending.seed) return `--seed ${pending.seed}`;
-  if (given.asOf !== undefined && given.asOf !== pending.as_of) return `--as-of ${pending.as_of}`;
-  // A run started without --since has no value to pass: the flag is only dropped.
-  if (given.since !== undefined && given.since !== pending.since) return pending.since === undefined ? '--since' : `--since ${pending.since}`;
+  if (rows && !pending.tables.every((t) => rows[t] === pending.rows[t])) return 'rows';
+  if (given.fileSizeLimitMB !== undefined && given.fileSizeLimitMB !== pending.file_size_limit_mb) return 'fileSizeLimit';
+  if (formatDiffers(formatOfRecord(pending.parquet), given.format)) return 'format';
+  if (given.seed !== undefined && given.seed !== pending.seed) return 'seed';
+  if (given.asOf !== undefined && given.asOf !== pending.as_of) return 'asOf';
+  if (given.since !== undefined && given.since !== pending.since) return 'since';
   return undefined;
 }
 
@@ -167,12 +164,10 @@ export function resolveRequest(asked: Ask, metadataPath: string, pending: Pendin
   checkOptions(asked.options);
   if (asked.kind === 'resume') {
     if (!pending) throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
+    const spec = specOfPending(pending, asked.options.s3, asked.threads);
     const differs = mismatch(pending, asked.options);
-    if (differs) {
-      const [flag, ...value] = differs.split(' ');
-      throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${flag}: drop the flag${value.length > 0 ? ` or pass ${differs}` : ''}`);
-    }
-    return specOfPending(pending, asked.options.s3, asked.threads);
+    if (differs) throw new ResumeDiffers(spec, differs);
+    return spec;
   }
   const { options } = asked;
   if (!pending) return fresh(options, asked.settings, asked.command, asked.registry);

@@ -5,6 +5,9 @@
  */
 import { resolve } from 'node:path';
 import type { ResumableRunError, StoppedRun } from '../../errors/resumableRunError.js';
+import { describeFormat, formatFlags } from '../../output/parquetFormat.js';
+import type { RecordedSetting, ResumeDiffers } from '../../run/spec/resumeDiffers.js';
+import type { RunSpec } from '../../run/spec/runSpec.js';
 
 /** The run's files, as the commands name them. */
 type Where = Pick<StoppedRun, 'metadataPath' | 'modules' | 'schemas'>;
@@ -40,4 +43,31 @@ export function stoppedRunText(error: ResumableRunError): string {
     case 'finish-or-delete':
       return `${reason}: finish it with ${resumeCommand(run)}, or delete its objects (${next.objects}) and then ${next.record}`;
   }
+}
+
+/** The flag (and value) that asks for the run's own setting; a run started without --since has only the flag to drop. */
+function recordedFlag(run: RunSpec, setting: RecordedSetting): string {
+  switch (setting) {
+    case 'tables':
+      return `--table-names ${run.tables.join(',')}`;
+    case 'rows':
+      return `--num-rows ${run.tables.map((t) => `${t}=${run.rows[t]}`).join(',')}`;
+    case 'fileSizeLimit':
+      return `--file-size-limit ${run.fileSizeLimitMB}`;
+    case 'format':
+      return `${formatFlags(run.format).join(' ')} (${describeFormat(run.format)})`;
+    case 'seed':
+      return `--seed ${run.seed}`;
+    case 'asOf':
+      return `--as-of ${run.asOf}`;
+    case 'since':
+      return run.since === undefined ? '--since' : `--since ${run.since}`;
+  }
+}
+
+/** A resume that asks for another setting than the run's: the flag to drop, or what to pass instead. */
+export function resumeDiffersText({ run, setting }: ResumeDiffers): string {
+  const differs = recordedFlag(run, setting);
+  const [flag, ...value] = differs.split(' ');
+  return `--resume finishes run ${run.runId} as it was started (${run.command}), which differs in ${flag}: drop the flag${value.length > 0 ? ` or pass ${differs}` : ''}`;
 }
