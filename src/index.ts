@@ -48,6 +48,7 @@ export { dataDictionary } from './model/dictionary/dataDictionary.js';
 
 // Running.
 export { UserError } from './errors/userError.js';
+export { ResumableRunError, type StoppedRun, type NextStep } from './errors/resumableRunError.js';
 export {
   DEFAULT_FILE_SIZE_MB,
   STOP_EXIT_CODES,
@@ -60,8 +61,10 @@ export {
   type RunSummary,
   type S3Access,
   type StopSignal,
+  WorkerPool,
+  defaultThreads,
 } from './run/runGeneration.js';
-export type { S3RunOptions } from './records/s3Settings.js';
+export type { S3Environment, S3RunOptions } from './records/s3Settings.js';
 export { loadMetadata, type Metadata } from './state/metadata.js';
 export type { VerifyReport } from './verify/verify.js';
 

@@ -94,7 +94,7 @@ describe('workers', () => {
 });
 
 test('the engine refuses a file-size limit that is not finite or above 1 TB, whoever calls it', () => {
-  const options = { tables: ['users'], rows: { users: 10 }, out: 'd', metadataPath: 'm.json', seed: 1, asOf: AS_OF, workers: 1, command: 'x' };
+  const options = { tables: ['users'], rows: { users: 10 }, out: 'd', metadataPath: 'm.json', seed: 1, asOf: AS_OF, threads: 1, command: 'x' };
   for (const bad of [1e308, Number.POSITIVE_INFINITY, Number.NaN, 0.5, 1_000_001]) {
     expect(() => checkOptions({ ...options, fileSizeLimitMB: bad })).toThrow(/--file-size-limit must be from 1 to 1000000/);
   }

@@ -19,8 +19,8 @@ let s3: S3Server;
 let upload: typeof import('../dist/src/output/s3/upload.js');
 beforeAll(async () => {
   s3 = await startS3();
-  Object.assign(process.env, s3Env(), { SYNTHGEN_UPLOAD_ATTEMPTS: '2' });
-  // Read at load: the number of whole-upload attempts.
+  // The credentials, read by the SDK; the number of whole-upload attempts is a setting (the CLI reads its variable).
+  Object.assign(process.env, s3Env());
   upload = await import('../dist/src/output/s3/upload.js');
 });
 afterAll(async () => {
@@ -62,7 +62,7 @@ async function startNotFoundProxy(
 }
 
 function settings(endpoint: string, bucket = BUCKET, prefix = 'nf/'): S3Settings {
-  return { target: { bucket, prefix }, endpoint, checksums: true };
+  return { target: { bucket, prefix }, endpoint, checksums: true, environment: { uploadAttempts: 2 } };
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<Error> {

@@ -47,7 +47,7 @@ test("a schema file's tables, loaded through the package entry, generate with ru
       rows: { branches: 20, loans: 300 },
       out: join(dir, 'data'),
       metadataPath: join(dir, 'metadata.json'),
-      workers: 1,
+      threads: 1,
       seed: 3,
       asOf: AS_OF,
       command: 'library test',

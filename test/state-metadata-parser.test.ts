@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { type Metadata, commitMetadata, emptyMetadata, loadMetadata } from '../dist/src/state/metadata.js';
 import { reserveRanges } from '../dist/src/run/reserve.js';
-import { runRecord } from '../dist/src/run/runOutcome.js';
-import type { RunRequest } from '../dist/src/run/runRequest.js';
+import { runRecordOf } from '../dist/src/run/spec/runSpecRecords.js';
+import type { RunSpec } from '../dist/src/run/spec/runSpec.js';
 import type { TableSummary } from '../dist/src/run/runTypes.js';
 import { tableRegistry } from '../dist/src/tables/index.js';
 import { usersAndProducts } from './helpers/metadata.js';
@@ -33,7 +33,7 @@ afterEach(async () => {
 /** What runGeneration.ts commits after a users+orders run on top of `users` and `products` rows. */
 function committed(): Metadata {
   const before: Metadata = usersAndProducts();
-  const request = { runId: RUN_ID, startedAt: '2026-01-02T03:04:05.000Z', seed: 7, asOf: AS_OF, command: 'synthgen --table-names users,orders', format: { compression: 'zstd', level: 1, rowGroupSize: 122880 } } as RunRequest;
+  const spec = { runId: RUN_ID, startedAt: '2026-01-02T03:04:05.000Z', seed: 7, asOf: AS_OF, command: 'synthgen --table-names users,orders', format: { compression: 'zstd', level: 1, rowGroupSize: 122880 } } as RunSpec;
   const { reserved, after } = reserveRanges({ tables: ['users', 'orders'], rows: { users: 50, orders: 30 }, seed: 7, asOf: AS_OF, runId: RUN_ID, before, registry: tableRegistry() });
   const file = (first_id: number, last_id: number, bytes: number) => ({ path: `/out/x/${first_id}.parquet`, rows: last_id - first_id + 1, bytes, first_id, last_id, sha256: SHA });
   // Each table's window starts where the reservation put it, as in the summaries the run builds (runOutcome.ts).
@@ -43,7 +43,7 @@ function committed(): Metadata {
     orders: { rows: 30, first_id: 1, last_id: 30, since: since('orders'), bytes: 700, files: [file(1, 15, 300), file(16, 30, 400)] },
   };
   // Version 3: its run records its Parquet format.
-  return { ...before, format_version: 3, tables: after, runs: [{ ...runRecord(request, summaries), manifest: `/out/_runs/${RUN_ID}.json` }] };
+  return { ...before, format_version: 3, tables: after, runs: [{ ...runRecordOf(spec, summaries), manifest: `/out/_runs/${RUN_ID}.json` }] };
 }
 
 /** Writes `value` as the metadata file and loads it. */

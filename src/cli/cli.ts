@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { Builtins, Cli, type BaseContext, type ErrorWithMeta } from 'clipanion';
 import { UserError } from '../errors/userError.js';
+import { ResumableRunError } from '../errors/resumableRunError.js';
+import { ResumeDiffers } from '../run/spec/resumeDiffers.js';
+import { resumeDiffersText, stoppedRunText } from './render/runAdvice.js';
 import { stackOf } from '../errors/thrownValue.js';
 import { moduleImporting, noteRejection } from '../model/loadTableModules.js';
 import { GenerateCommand } from './commands/generate.js';
@@ -110,6 +113,8 @@ const VALIDATION_PREFIX = /^Invalid (?:value for \S+|option schema): /;
  * quoted (a parser's excerpt of a file, say), with control characters escaped (printable.ts).
  */
 function failure(error: unknown, args: readonly string[]): { readonly message: string; readonly exitCode: number } {
+  if (error instanceof ResumeDiffers) return { message: printableLine(resumeDiffersText(error)), exitCode: error.exitCode };
+  if (error instanceof ResumableRunError) return { message: printableLine(stoppedRunText(error)), exitCode: error.exitCode };
   if (error instanceof UserError) return { message: printableLine(error.message), exitCode: error.exitCode };
   if (isClipanionError(error) && error.clipanion.type === 'usage') return { message: printableLine(error.message.replace(VALIDATION_PREFIX, '')), exitCode: 2 };
   if (isClipanionError(error)) return { message: printableLine(syntaxProblem(args)), exitCode: 2 };

@@ -4,6 +4,7 @@
  * itself is the target's.
  */
 import type { UploadSummary } from '../records/uploadSummary.js';
+import type { StoppedRun } from '../errors/resumableRunError.js';
 
 /** What a target reads and records of the run's record (runJournal.ts). */
 export interface PlacementJournal {
@@ -51,8 +52,8 @@ export interface OutputTarget {
   settle(): Promise<UploadWait | undefined>;
   /** The run is stopping: start placing no more files; those under way finish. */
   stop(): void;
-  /** Puts the manifest where it belongs; returns how the metadata refers to it. */
-  placeManifest(path: string, runId: string, howToFinish: string): Promise<string>;
+  /** Puts the manifest where it belongs; returns how the metadata refers to it. `run` is what a failure names. */
+  placeManifest(path: string, run: StoppedRun): Promise<string>;
   /** After the commit: removes what only the way there needed. */
   cleanUp(manifestPath: string): Promise<void>;
   /** What a stopped run keeps, and where: the sentence after what stopped it. */

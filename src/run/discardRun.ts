@@ -14,7 +14,9 @@ import { type PendingRun, loadPendingRun, pendingPath, removePartialFiles, remov
 import { partAt } from '../records/plan.js';
 import { acquireRunLock } from '../state/runLock.js';
 import { describeTarget } from '../records/s3Target.js';
-import { resumeCommand, sourcesOf } from './runAdvice.js';
+import { ResumableRunError } from '../errors/resumableRunError.js';
+import { recordedOrigin, sourcesOf } from '../records/tableOrigin.js';
+import { stoppedRun } from './stoppedRun.js';
 
 export interface DiscardSummary {
   readonly run_id: string;
@@ -44,12 +46,6 @@ async function removeOwnFiles(pending: PendingRun): Promise<{ removed: number; l
   return { removed, left };
 }
 
-/** The command that finishes `pending`, loading its tables' definitions as they were loaded. */
-function resumeOf(metadataOption: string, pending: PendingRun): string {
-  const { modules, schemas } = sourcesOf(Object.values(pending.definitions ?? {}));
-  return resumeCommand(metadataOption, modules, schemas);
-}
-
 export async function discardInterruptedRun(metadataOption: string, command: string): Promise<DiscardSummary> {
   const metadataPath = await realMetadataPath(metadataOption);
   const lock = await acquireRunLock({ metadataPath, command });
@@ -58,9 +54,12 @@ export async function discardInterruptedRun(metadataOption: string, command: str
     if (!pending) throw new UserError(`nothing to discard: no interrupted run is recorded for ${metadataOption}`);
     const uploaded = Object.values(pending.uploaded).reduce((n, parts) => n + Object.keys(parts).length, 0);
     if (pending.s3 && uploaded > 0) {
-      throw new UserError(
-        `run ${pending.run_id} already put ${uploaded} objects in ${describeTarget(pending.s3)}, which discarding would leave behind: finish it with ${resumeOf(metadataOption, pending)}, or delete its objects (${pending.tables.map((t) => `${describeTarget(pending.s3 ?? { bucket: '', prefix: '' })}${t}/${pending.stamp}*`).join(', ')}) and then ${pendingPath(metadataPath)}`,
-      );
+      const target = describeTarget(pending.s3);
+      throw new ResumableRunError(`run ${pending.run_id} already put ${uploaded} objects in ${target}, which discarding would leave behind`, stoppedRun(pending.run_id, metadataOption, sourcesOf(Object.values(pending.definitions ?? {}).map(recordedOrigin))), {
+        kind: 'finish-or-delete',
+        objects: pending.tables.map((t) => `${target}${t}/${pending.stamp}*`).join(', '),
+        record: pendingPath(metadataPath),
+      });
     }
     const { removed, left } = await removeOwnFiles(pending);
     await removePartialFiles(pending);

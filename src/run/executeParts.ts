@@ -14,6 +14,7 @@ import type { ParquetFormat } from '../records/parquetFormat.js';
 import { type RunningPart, ThreadRate, roomFor, threadsFor } from '../workers/threadShares.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
+import { ResumableRunError, type StoppedRun } from '../errors/resumableRunError.js';
 import { sha256File } from '../files/fileChecksum.js';
 import { partialPath } from '../files/partialFile.js';
 import { sameFile } from '../files/ownFile.js';
@@ -21,11 +22,10 @@ import { type PendingRun, type WrittenFile, removePartialFiles } from '../state/
 import { RUNS_FOLDER } from '../state/runManifest.js';
 import type { OutputTarget } from '../output/outputTarget.js';
 import { type PlannedPart, type TablePlan, partAt } from '../records/plan.js';
-import type { Reservation } from './reserve.js';
 import type { CompiledTable } from '../model/compiledTable.js';
 import type { PoolTableSpec } from '../model/poolFile.js';
 import type { RunJournal } from './runJournal.js';
-import type { RunRequest } from './runRequest.js';
+import type { RunSpec } from './spec/runSpec.js';
 import { EXIT_RESUMABLE } from '../records/exitCodes.js';
 import type { FileSummary, InterruptEvent, ProgressEvent } from './runTypes.js';
 import type { Interrupt } from './interrupt.js';
@@ -37,7 +37,6 @@ export interface ExecuteContext {
   readonly target: OutputTarget;
   readonly tables: readonly string[];
   readonly plans: Readonly<Record<string, TablePlan>>;
-  readonly reserved: ReadonlyMap<string, Reservation>;
   readonly out: string;
   readonly stamp: string;
   /** Each table's query, compiled once for the run, and its pools. */
@@ -234,50 +233,68 @@ export async function removeLeftovers(run: PendingRun, ownScratch: string): Prom
   }
 }
 
-/** The one line a stopped run ends with: what stopped it, what is kept, how to finish. */
-function stoppedError(step: ExecuteStep, executed: Executed): UserError | undefined {
-  const { request, partCount, target, interrupt, howToFinish: howTo } = step;
+/** The run's parts: planned, and each table's query compiled once for the run, with the pools it reads. */
+export interface PlannedParts {
+  readonly plans: Readonly<Record<string, TablePlan>>;
+  readonly partCount: number;
+  /** Worker threads the parts run on: how far generation may run ahead of uploads. */
+  readonly workerThreads: number;
+  readonly compiled: ReadonlyMap<string, CompiledTable>;
+  readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
+  /** Where a user's table comes from, as its failing query names it (`--schema bank.yaml`). */
+  readonly originOf: (table: string) => string | undefined;
+}
+
+/** What executing takes besides the run and its parts. */
+export interface ExecuteDeps {
+  readonly pool: WorkerPool;
+  readonly journal: RunJournal;
+  readonly target: OutputTarget;
+  readonly interrupt: Interrupt;
+  /** The run a stopped run's error names. */
+  readonly stoppedRun: StoppedRun;
+  /** Time each part's generation and writing apart (--profile). */
+  readonly profile: boolean;
+  readonly onProgress?: (event: ProgressEvent) => void;
+  readonly onInterruptEvent?: (event: InterruptEvent) => void;
+}
+
+/** Why a stopped run stopped, what it keeps, and the run to finish or discard. */
+function stoppedError(spec: RunSpec, parts: PlannedParts, deps: ExecuteDeps, executed: Executed): UserError | undefined {
+  const { target, interrupt } = deps;
   const interrupted = interrupt.stop;
   const stopped = interrupted ? new Error(interrupted.what) : (executed.failure ?? target.failure);
   if (!stopped) return undefined;
   const what = stopped.message.replace(/[.:]?$/, '');
   if (stopped instanceof TableQueryFailure) {
     // Running it again would fail the same way, and a fixed module is another definition than the run's.
-    return new UserError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged: fix the table's definition, remove what the run wrote with ${step.discardCommand}, and run again`);
+    return new ResumableRunError(`run ${spec.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged`, deps.stoppedRun, { kind: 'fix-and-discard' });
   }
-  return new UserError(`run ${request.runId} stopped: ${what}. ${target.keptFiles(partCount)} ${howTo}`, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
-}
-
-export interface ExecuteStep extends Omit<ExecuteContext, 'tables' | 'out' | 'stamp' | 'stop' | 'stopped'> {
-  readonly request: RunRequest;
-  /** Worker threads the parts run on: how far generation may run ahead of uploads. */
-  readonly workers: number;
-  readonly interrupt: Interrupt;
-  readonly partCount: number;
-  readonly howToFinish: string;
-  /** For a run that running again cannot finish (a module's query that fails). */
-  readonly discardCommand: string;
+  return new ResumableRunError(`run ${spec.runId} stopped: ${what}. ${target.keptFiles(parts.partCount)}`, deps.stoppedRun, { kind: 'finish-or-discard' }, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
 }
 
 /** Every part written and placed, or the run's one line on why it stopped. */
-export async function executeRun(step: ExecuteStep): Promise<ReadonlyMap<string, FileSummary>> {
-  const { request, target, interrupt, journal } = step;
-  await target.begin(journal, step.workers);
+export async function executeRun(spec: RunSpec, parts: PlannedParts, deps: ExecuteDeps): Promise<ReadonlyMap<string, FileSummary>> {
+  const { target, interrupt, journal } = deps;
+  await target.begin(journal, parts.workerThreads);
   // Files not yet placed stay where they are, recorded, for --resume: a stopped run does not wait for them.
   interrupt.onStop(() => target.stop());
   const executed = await executeParts({
-    ...step,
-    tables: request.tables,
-    out: request.out,
-    stamp: request.stamp,
+    ...parts,
+    ...deps,
+    tables: spec.tables,
+    out: spec.out,
+    stamp: spec.stamp,
+    format: spec.format,
+    threads: deps.pool.threadBudget,
     stop: interrupt.flag.shared,
     stopped: () => interrupt.stopped,
   });
   const wait = await target.settle();
-  if (wait) step.onProgress?.({ type: 'upload-wait', ...wait });
+  if (wait) deps.onProgress?.({ type: 'upload-wait', ...wait });
   await journal.settled();
   // An interrupt fails the parts it stopped: what the user is told is the interrupt.
-  const stopped = stoppedError(step, executed);
+  const stopped = stoppedError(spec, parts, deps, executed);
   if (stopped) throw stopped;
   return executed.results;
 }

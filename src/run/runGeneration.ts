@@ -26,7 +26,9 @@ import { type Reservation, reserveRanges } from './reserve.js';
 import { acquireRunLock, lockPath } from '../state/runLock.js';
 import { RunJournal } from './runJournal.js';
 import { commitRun, migrationNotice, runSummary, tableSummaries } from './runOutcome.js';
-import { type Ask, type RunRequest, ask, asOfOnceLocked, checkStillFree, pendingRecord, requestRun } from './runRequest.js';
+import { type Ask, ask, asOfOnceLocked, checkStillFree, checkThreads, requestRun } from './runRequest.js';
+import type { RunSpec } from './spec/runSpec.js';
+import { pendingRecordOf } from './spec/runSpecRecords.js';
 import type { ProgressEvent, RunOptions, RunSummary } from './runTypes.js';
 import { planRun } from './parts/sizeParts.js';
 import type { CompiledTable } from '../model/compiledTable.js';
@@ -34,45 +36,54 @@ import type { PoolTableSpec } from '../model/poolFile.js';
 import type { TableRegistry } from '../model/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';
 import { checkOriginsUnchanged, originFlag, tableOrigins } from './tableOrigins.js';
-import { discardCommand, howToFinish, howToFinishFrom } from './runAdvice.js';
 import { sourcesOf } from '../records/tableOrigin.js';
-import { WorkerPool } from '../workers/workerPool.js';
+import { stoppedRun } from './stoppedRun.js';
+import { ResumableRunError, type StoppedRun } from '../errors/resumableRunError.js';
+import { WorkerPool, defaultThreads } from '../workers/workerPool.js';
 import { spillFolder } from '../workers/spillFolder.js';
 import { createScratch } from '../workers/scratchFolder.js';
 import { readLegacyImport } from './legacy/importLegacyRows.js';
 import { loadLegacyParents } from './legacy/loadLegacyParents.js';
 
 export * from './runTypes.js';
-export { discardCommand, howToFinish } from './runAdvice.js';
 export { memoryLimitPerWorker } from '../workers/workerBudget.js';
-export { defaultWorkers } from '../workers/workerPool.js';
+export { WorkerPool, defaultThreads } from '../workers/workerPool.js';
+
+/**
+ * Runs on `options.pool`, or on a pool of its own that it ends as it ends. A pool of its own starts its first thread
+ * now: ~0.15 s to start and load DuckDB, on another core while this one takes the lock, reads the metadata and
+ * compiles, which it would otherwise follow (the CLI creates its pool earlier still).
+ */
+export async function runGeneration(options: RunOptions): Promise<RunSummary> {
+  const { pool: given, threads } = options;
+  checkThreads(threads);
+  if (given && threads !== undefined && threads !== given.threadBudget) throw new Error(`the run asks for ${threads} threads, its pool has ${given.threadBudget}`);
+  const pool = given ?? new WorkerPool(threads ?? defaultThreads());
+  try {
+    return await runLocked(ask(options, pool.threadBudget), pool);
+  } finally {
+    if (!given) await pool.destroy();
+  }
+}
 
 /** Runs under the metadata's lock (runLock.ts), so no other run reserves IDs from it meanwhile. */
-export async function runGeneration(options: RunOptions): Promise<RunSummary> {
-  const asked = ask(options);
-  // The pool's first thread starts now if it has not already (startAhead): it takes ~0.15 s to start and load
-  // DuckDB, on another core while this one takes the lock, reads the metadata and compiles, which it would otherwise
-  // follow. generate() destroys it before the lock is released; this covers a run that fails before.
-  const pool = WorkerPool.forRun(options.workers);
+async function runLocked(asked: Ask, pool: WorkerPool): Promise<RunSummary> {
+  const { options } = asked;
+  // The lock and the pending record belong to the real file: a symlink to it is the same metadata.
+  const metadataPath = await realMetadataPath(options.metadataPath);
+  const lock = await acquireRunLock({
+    metadataPath,
+    command: asked.command,
+    ...(options.wait ? { wait: true } : {}),
+    onWait: (holder) =>
+      options.onProgress?.({ type: 'notice', message: `waiting for the run holding ${lockPath(metadataPath)} (pid ${holder.pid} on ${holder.host}, started ${holder.started_at}) to finish` }),
+    onStale: (holder) =>
+      options.onProgress?.({ type: 'notice', message: `took over a lock left by pid ${holder.pid} (started ${holder.started_at}), which is no longer running` }),
+  });
   try {
-    // The lock and the pending record belong to the real file: a symlink to it is the same metadata.
-    const metadataPath = await realMetadataPath(options.metadataPath);
-    const lock = await acquireRunLock({
-      metadataPath,
-      command: asked.command,
-      ...(options.wait ? { wait: true } : {}),
-      onWait: (holder) =>
-        options.onProgress?.({ type: 'notice', message: `waiting for the run holding ${lockPath(metadataPath)} (pid ${holder.pid} on ${holder.host}, started ${holder.started_at}) to finish` }),
-      onStale: (holder) =>
-        options.onProgress?.({ type: 'notice', message: `took over a lock left by pid ${holder.pid} (started ${holder.started_at}), which is no longer running` }),
-    });
-    try {
-      return await generate(asked, metadataPath, pool);
-    } finally {
-      await lock.release();
-    }
+    return await generate(asked, metadataPath, pool);
   } finally {
-    await pool.destroy();
+    await lock.release();
   }
 }
 
@@ -89,15 +100,15 @@ function phaseClock(onProgress: ((event: ProgressEvent) => void) | undefined): (
 /** The request, and each table's ID range reserved from the metadata as it is now. */
 async function requestAndReserve(asked: Ask, metadataPath: string, loaded: LoadedMetadata) {
   const metadataFolder = dirname(metadataPath);
-  const request = await requestRun(asked, metadataPath, loaded, (pending) => howToFinishFrom(asked.options.metadataPath, Object.values(pending.definitions ?? {})));
-  const { runId, seed, asOf, tables } = request;
+  const spec = await requestRun(asked, metadataPath, loaded);
+  const { runId, seed, asOf, tables } = spec;
   const { registry } = asked;
   const origins = await tableOrigins(tables, registry, loaded.metadata.tables);
-  checkOriginsUnchanged(origins, loaded.metadata.tables, request.kind === 'resume' ? request.resuming.definitions : undefined);
-  const { reserved, after } = reserveRanges({ tables, rows: request.rows, seed, asOf, ...(request.since === undefined ? {} : { since: request.since }), runId, before: loaded.metadata, registry, origins, metadataFolder });
-  checkStillFree(request, reserved, metadataPath);
-  if (request.kind === 'resume') asked.options.onProgress?.({ type: 'notice', message: `resuming interrupted run ${runId} (${request.command})` });
-  return { request, reserved, after, origins };
+  checkOriginsUnchanged(origins, loaded.metadata.tables, spec.resuming?.definitions);
+  const { reserved, after } = reserveRanges({ tables, rows: spec.rows, seed, asOf, ...(spec.since === undefined ? {} : { since: spec.since }), runId, before: loaded.metadata, registry, origins, metadataFolder });
+  checkStillFree(spec, reserved, metadataPath);
+  if (spec.resuming) asked.options.onProgress?.({ type: 'notice', message: `resuming interrupted run ${runId} (${spec.command})` });
+  return { spec, reserved, after, origins };
 }
 
 /**
@@ -124,31 +135,30 @@ interface Planned {
   readonly plans: Readonly<Record<string, TablePlan>>;
   readonly partCount: number;
   /** Worker threads the parts run on. */
-  readonly workers: number;
+  readonly workerThreads: number;
 }
 
 /** Calibrate and plan: a resumed run keeps the plan it recorded, so its files are the ones it started. */
-async function plan(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, pool: WorkerPool, scratch: string, queries: CompiledQueries, interrupt: Interrupt): Promise<Planned> {
-  const { tables, fileSizeLimitMB, format } = request;
+async function plan(spec: RunSpec, reserved: ReadonlyMap<string, Reservation>, pool: WorkerPool, scratch: string, queries: CompiledQueries, interrupt: Interrupt): Promise<Planned> {
+  const { tables, fileSizeLimitMB, format } = spec;
   const plans =
-    request.kind === 'resume'
-      ? request.resuming.plans
-      : await planRun({ pool, scratch, registry: queries.registry, format, fileSizeLimitMB, tables: tables.length, interrupt }, tables, reserved);
+    spec.resuming?.plans ??
+    (await planRun({ pool, scratch, registry: queries.registry, format, fileSizeLimitMB, tables: tables.length, interrupt }, tables, reserved));
   const partCount = tables.reduce((n, t) => n + (plans[t]?.parts ?? 0), 0);
-  return { plans, partCount, workers: pool.threadsFor(partCount) };
+  return { plans, partCount, workerThreads: pool.threadsFor(partCount) };
 }
 
 /** The run records itself before it writes anything, and again as each file is written and each object lands. */
 async function record(
-  request: RunRequest,
+  spec: RunSpec,
   metadataPath: string,
   reserved: ReadonlyMap<string, Reservation>,
   planned: Planned,
   scratch: string,
   origins: Readonly<Record<string, TableOriginRecord>>,
 ): Promise<RunJournal> {
-  const journal = await RunJournal.open(metadataPath, pendingRecord(request, reserved, planned.plans, origins));
-  if (request.kind === 'resume') await removeLeftovers(request.resuming, scratch);
+  const journal = await RunJournal.open(metadataPath, pendingRecordOf(spec, reserved, planned.plans, origins));
+  if (spec.resuming) await removeLeftovers(spec.resuming, scratch);
   return journal;
 }
 
@@ -161,15 +171,15 @@ interface CompiledQueries {
 }
 
 /** Compile: each table's SQL for this run's seed, as-of and parent ranges, and the pools it reads. */
-async function compile(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, registry: TableRegistry, scratch: string, interrupt: Interrupt): Promise<CompiledQueries> {
+async function compile(spec: RunSpec, reserved: ReadonlyMap<string, Reservation>, registry: TableRegistry, scratch: string, interrupt: Interrupt): Promise<CompiledQueries> {
   const compiled = new Map<string, CompiledTable>();
   const pools = new Map<string, PoolTableSpec | undefined>();
-  for (const name of request.tables) {
+  for (const name of spec.tables) {
     interrupt.check();
     const range = reserved.get(name);
     if (!range) throw new Error(`no reservation for ${name}`);
     const own = { first_id: range.first, last_id: range.last, since: range.since };
-    const query = registry.compile(name, { seed: request.seed, asOf: request.asOf, own, parents: range.parents, ...(range.legacy ? { legacy: range.legacy } : {}) });
+    const query = registry.compile(name, { seed: spec.seed, asOf: spec.asOf, own, parents: range.parents, ...(range.legacy ? { legacy: range.legacy } : {}) });
     compiled.set(name, query);
     pools.set(name, await writePoolFile(scratch, query, (pool) => registry.poolCache(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.
@@ -186,80 +196,70 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   const phase = phaseClock(options.onProgress);
   const before = await loadMetadata(metadataPath);
   const asked = await asOfOnceLocked(askedBefore, before.metadata);
-  const { request, reserved, after, origins, loaded } = await importAndReserve(asked, metadataPath, before);
+  const { spec, reserved, after, origins, loaded } = await importAndReserve(asked, metadataPath, before);
   await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables, (table) => asked.registry.legacyLayout(table));
-  const { runId, tables } = request;
-  const target: OutputTarget = targetFor(request);
+  const { runId, tables } = spec;
+  const target: OutputTarget = targetFor(spec);
   const scratch = await createScratch(runId);
   // From here on a signal stops the run at its next step, whichever it is.
   const interrupt = new Interrupt(options.signal, scratch, options.onInterruptEvent);
-  const sources = sourcesOf(request.tables.map((name) => asked.registry.originOf(name)));
-  const howTo = howToFinish(options.metadataPath, sources.modules, sources.schemas);
+  const stopped = stoppedRun(runId, options.metadataPath, sourcesOf(spec.tables.map((name) => asked.registry.originOf(name))));
   try {
     await interrupt.race(target.preflight(interrupt.abortSignal));
     for (const message of options.notices ?? []) options.onProgress?.({ type: 'notice', message });
     phase('load metadata, reserve IDs, preflight');
     pool.spillInto(await spillFolder(scratch, pool.threadBudget));
-    const queries = await compile(request, reserved, asked.registry, scratch, interrupt);
+    const queries = await compile(spec, reserved, asked.registry, scratch, interrupt);
     phase('build value pools');
 
-    const planned = await plan(request, reserved, pool, scratch, queries, interrupt);
-    const { plans, partCount, workers } = planned;
+    const planned = await plan(spec, reserved, pool, scratch, queries, interrupt);
+    const { plans, partCount, workerThreads } = planned;
     phase('size parts (calibration samples)');
 
     interrupt.check();
-    const journal = await record(request, metadataPath, reserved, planned, scratch, origins);
+    const journal = await record(spec, metadataPath, reserved, planned, scratch, origins);
     // A children table's rows are drawn per parent: expected, by their mean per parent.
-    const expected = (t: string) => Math.round((request.rows[t] ?? 0) * (asked.registry.get(t)?.children?.mean ?? 1));
+    const expected = (t: string) => Math.round((spec.rows[t] ?? 0) * (asked.registry.get(t)?.children?.mean ?? 1));
     options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + expected(t), 0) });
 
-    const results = await executeRun({
-      request,
+    const parts = { plans, partCount, workerThreads, compiled: queries.compiled, pools: queries.pools, originOf: (table: string) => {
+      const origin = asked.registry.originOf(table);
+      return origin && originFlag(origin);
+    } };
+    const results = await executeRun(spec, parts, {
       pool,
       journal,
       target,
-      plans,
-      reserved,
-      compiled: queries.compiled,
-      pools: queries.pools,
-      originOf: (table) => {
-        const origin = asked.registry.originOf(table);
-        return origin && originFlag(origin);
-      },
-      format: request.format,
-      threads: pool.threadBudget,
-      profile: options.profile ?? false,
-      workers,
       interrupt,
-      partCount,
-      howToFinish: howTo,
-      discardCommand: discardCommand(options.metadataPath),
+      stoppedRun: stopped,
+      profile: options.profile ?? false,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onInterruptEvent ? { onInterruptEvent: options.onInterruptEvent } : {}),
     });
     phase(target.executePhase);
 
     const summaryTables = tableSummaries(tables, plans, reserved, results, (name) => asked.registry.get(name)?.children?.parent);
-    const legacyBackup = await commitRun({ request, metadataPath, loaded, after, target, tables: summaryTables, howToFinish: howTo, registry: asked.registry });
+    const legacyBackup = await commitRun({ spec, metadataPath, loaded, after, target, tables: summaryTables, stoppedRun: stopped, registry: asked.registry });
     const migrated = migrationNotice(options.metadataPath, loaded, legacyBackup);
     if (migrated) options.onProgress?.({ type: 'notice', message: migrated });
     phase('commit metadata');
-    return runSummary(request, { metadataPath, workers, threads: pool.threadBudget, target, startedAt, legacyBackup }, summaryTables);
+    return runSummary(spec, { metadataPath, workerThreads, threads: pool.threadBudget, target, startedAt, legacyBackup }, summaryTables);
   } catch (error: unknown) {
-    throw error instanceof RunStopped ? stoppedBeforeWriting(request, interrupt, howTo) : error;
+    throw error instanceof RunStopped ? stoppedBeforeWriting(spec, interrupt, stopped) : error;
   } finally {
     interrupt.dispose();
-    await pool.destroy();
+    // No query of the run outlives its lock.
+    await pool.endRun();
     await rm(scratch, { recursive: true, force: true });
   }
 }
 
 /** The line of a run stopped before it recorded itself (a resumed run's record is as it was). */
-function stoppedBeforeWriting(request: RunRequest, interrupt: Interrupt, howTo: string): UserError {
+function stoppedBeforeWriting(spec: RunSpec, interrupt: Interrupt, stopped: StoppedRun): UserError {
   const what = interrupt.stop?.what ?? 'interrupted';
   const exitCode = interrupt.stop?.exitCode;
-  return request.kind === 'resume'
-    ? new UserError(`run ${request.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged; the run is still recorded. ${howTo}`, exitCode)
-    : new UserError(`run ${request.runId} stopped: ${what} before it wrote any file. Nothing was written and the metadata is unchanged.`, exitCode);
+  return spec.resuming
+    ? new ResumableRunError(`run ${spec.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged; the run is still recorded.`, stopped, { kind: 'finish-or-discard' }, exitCode)
+    : new UserError(`run ${spec.runId} stopped: ${what} before it wrote any file. Nothing was written and the metadata is unchanged.`, exitCode);
 }
 

@@ -12,10 +12,12 @@ import type { OutputTarget } from '../output/outputTarget.js';
 import { type TablePlan, coversExactly } from '../records/plan.js';
 import type { Reservation } from './reserve.js';
 import { MANIFEST_FORMAT, type RunManifest, toolVersions, writeManifest } from '../state/runManifest.js';
-import type { RunRequest } from './runRequest.js';
+import type { RunSpec } from './spec/runSpec.js';
+import { manifestOf, runRecordOf } from './spec/runSpecRecords.js';
 import type { FileSummary, RunSummary, TableSummary } from './runTypes.js';
 import { describeTarget } from '../records/s3Target.js';
 import type { TableRegistry } from '../model/registry.js';
+import type { StoppedRun } from '../errors/resumableRunError.js';
 
 /**
  * Each table's files, in ID order. Throws (a bug, never the user's doing) unless they cover the table's reserved IDs
@@ -52,47 +54,8 @@ export function tableSummaries(
   return summaries;
 }
 
-export function runRecord(request: RunRequest, tables: Readonly<Record<string, TableSummary>>): RunRecord {
-  return {
-    run_id: request.runId,
-    started_at: request.startedAt,
-    finished_at: new Date().toISOString(),
-    seed: request.seed,
-    as_of: request.asOf,
-    command: request.command,
-    parquet: formatRecord(request.format),
-    tables: Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, { first_id: t.first_id, last_id: t.last_id, files: t.files.length, bytes: t.bytes }])),
-  };
-}
-
-export function runManifest(request: RunRequest, tables: Readonly<Record<string, TableSummary>>, registry: TableRegistry): RunManifest {
-  const names = request.tables;
-  return {
-    format: MANIFEST_FORMAT,
-    format_version: 1,
-    run_id: request.runId,
-    versions: toolVersions(),
-    table_versions: Object.fromEntries(names.map((name) => [name, registry.get(name)?.version ?? 0])),
-    seed: request.seed,
-    as_of: request.asOf,
-    started_at: request.startedAt,
-    command: request.command,
-    parquet: formatRecord(request.format),
-    arguments: {
-      tables: names,
-      rows: Object.fromEntries(names.map((t) => [t, request.rows[t] ?? 0])),
-      file_size_limit_mb: request.fileSizeLimitMB,
-      ...(request.s3 ? { s3: describeTarget(request.s3.target) } : {}),
-    },
-    tables: Object.fromEntries(Object.entries(tables).map(([name, t]) => [name, { first_id: t.first_id, last_id: t.last_id, rows: t.rows, ...(t.per_parent === undefined ? {} : { per_parent: t.per_parent }) }])),
-    files: Object.entries(tables).flatMap(([name, t]) =>
-      t.files.map((file) => ({ table: name, path: `${name}/${basename(file.path)}`, first_id: file.first_id, last_id: file.last_id, rows: file.rows, bytes: file.bytes, sha256: file.sha256 })),
-    ),
-  };
-}
-
 export interface CommitStep {
-  readonly request: RunRequest;
+  readonly spec: RunSpec;
   /** The real metadata file (not a symlink to it), and what was loaded from it when the run started. */
   readonly metadataPath: string;
   readonly loaded: LoadedMetadata;
@@ -100,7 +63,8 @@ export interface CommitStep {
   readonly after: Readonly<Record<string, TableState>>;
   readonly target: OutputTarget;
   readonly tables: Readonly<Record<string, TableSummary>>;
-  readonly howToFinish: string;
+  /** The run a failure to place its manifest names. */
+  readonly stoppedRun: StoppedRun;
   readonly registry: TableRegistry;
 }
 
@@ -109,11 +73,11 @@ export interface CommitStep {
  * Returns where the original tool's metadata was backed up, when this commit migrated it.
  */
 export async function commitRun(step: CommitStep): Promise<string | undefined> {
-  const { request, metadataPath, loaded, target } = step;
-  const manifestPath = await writeManifest(request.out, runManifest(request, step.tables, step.registry));
-  const manifest = await target.placeManifest(manifestPath, request.runId, step.howToFinish);
+  const { spec, metadataPath, loaded, target } = step;
+  const manifestPath = await writeManifest(spec.out, manifestOf(spec, step.tables, step.registry));
+  const manifest = await target.placeManifest(manifestPath, step.stoppedRun);
   const before = loaded.metadata;
-  const backup = await commitMetadata(metadataPath, { ...before, tables: step.after, runs: [...before.runs, { ...runRecord(request, step.tables), manifest }] }, loaded);
+  const backup = await commitMetadata(metadataPath, { ...before, tables: step.after, runs: [...before.runs, { ...runRecordOf(spec, step.tables), manifest }] }, loaded);
   await removePendingRun(metadataPath);
   await target.cleanUp(manifestPath);
   return backup;
@@ -126,25 +90,25 @@ export function migrationNotice(metadataPath: string, loaded: LoadedMetadata, ba
 }
 
 export function runSummary(
-  request: RunRequest,
-  run: { readonly metadataPath: string; readonly workers: number; readonly threads: number; readonly target: OutputTarget; readonly startedAt: number; readonly legacyBackup?: string | undefined },
+  spec: RunSpec,
+  run: { readonly metadataPath: string; readonly workerThreads: number; readonly threads: number; readonly target: OutputTarget; readonly startedAt: number; readonly legacyBackup?: string | undefined },
   tables: Readonly<Record<string, TableSummary>>,
 ): RunSummary {
   const seconds = (performance.now() - run.startedAt) / 1000;
   const rows = Object.values(tables).reduce((n, t) => n + t.rows, 0);
   const upload = run.target.uploadSummary(Object.values(tables).reduce((n, t) => n + t.files.length, 0));
   return {
-    run_id: request.runId,
-    resumed: request.kind === 'resume',
-    seed: request.seed,
-    as_of: request.asOf,
-    out: request.out,
+    run_id: spec.runId,
+    resumed: spec.resuming !== undefined,
+    seed: spec.seed,
+    as_of: spec.asOf,
+    out: spec.out,
     metadata: run.metadataPath,
     ...(run.legacyBackup === undefined ? {} : { legacy_backup: run.legacyBackup }),
-    workers: run.workers,
+    workers: run.workerThreads,
     threads: run.threads,
-    file_size_limit_mb: request.fileSizeLimitMB,
-    parquet: formatRecord(request.format),
+    file_size_limit_mb: spec.fileSizeLimitMB,
+    parquet: formatRecord(spec.format),
     tables,
     ...(upload ? { upload } : {}),
     rows,
@@ -152,6 +116,6 @@ export function runSummary(
     seconds,
     rows_per_second: rows / Math.max(seconds, 1e-9),
     peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
-    command: request.command,
+    command: spec.command,
   };
 }

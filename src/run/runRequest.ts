@@ -5,10 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
+import { ResumableRunError } from '../errors/resumableRunError.js';
+import { recordedOrigin, sourcesOf } from '../records/tableOrigin.js';
+import { stoppedRun } from './stoppedRun.js';
 import type { LoadedMetadata, Metadata, TableOriginRecord } from '../state/metadata.js';
 import { isLegacy } from '../records/segment.js';
 import { PENDING_FORMAT, PENDING_VERSION, type PendingRun, loadPendingRun, pendingPath, removePendingRun } from '../state/pendingRun.js';
-import { type TablePlan, fileStamp } from '../records/plan.js';
+import { fileStamp } from '../records/plan.js';
+import type { RunSpec } from './spec/runSpec.js';
+import { specOfPending } from './spec/runSpecRecords.js';
 import type { Reservation } from './reserve.js';
 import type { TableRegistry } from '../model/registry.js';
 import { withChildren } from './childTables.js';
@@ -24,34 +29,14 @@ import {
   type RunOptions,
   type S3Access,
 } from './runTypes.js';
-import type { S3RunOptions } from '../records/s3Settings.js';
 import type { S3Target } from '../records/s3Target.js';
-import { type FormatAsked, type ParquetFormat, askedProblem, describeFormat, formatFlags, formatOfRecord, formatRecord, resolveFormat } from '../records/parquetFormat.js';
+import { type FormatAsked, type ParquetFormat, askedProblem, formatOfRecord, resolveFormat } from '../records/parquetFormat.js';
+import { type RecordedSetting, ResumeDiffers } from './spec/resumeDiffers.js';
 
 /** What the caller asked for, a new run's left-out settings chosen once: the lock and the run's record then agree. */
 export type Ask =
-  | { readonly kind: 'new'; readonly options: NewRunOptions; readonly settings: NewRunSettings; readonly command: string; readonly registry: TableRegistry }
-  | { readonly kind: 'resume'; readonly options: ResumeRunOptions; readonly command: string; readonly registry: TableRegistry };
-
-interface RequestFields {
-  readonly runId: string;
-  /** The start of the run (of its first attempt, when resumed). */
-  readonly startedAt: string;
-  readonly stamp: string;
-  readonly seed: number;
-  readonly asOf: string;
-  readonly since?: string;
-  readonly tables: readonly string[];
-  readonly rows: Readonly<Record<string, number>>;
-  readonly fileSizeLimitMB: number;
-  readonly format: ParquetFormat;
-  readonly out: string;
-  readonly s3?: S3RunOptions;
-  readonly command: string;
-}
-
-/** A new run, or the interrupted run it finishes (`resuming`), asked for by --resume or by the same command again. */
-export type RunRequest = (RequestFields & { readonly kind: 'new' }) | (RequestFields & { readonly kind: 'resume'; readonly resuming: PendingRun });
+  | { readonly kind: 'new'; readonly options: NewRunOptions; readonly settings: NewRunSettings; readonly command: string; readonly registry: TableRegistry; readonly threads: number }
+  | { readonly kind: 'resume'; readonly options: ResumeRunOptions; readonly command: string; readonly registry: TableRegistry; readonly threads: number };
 
 /** The values an interrupted run is checked against: those given, whether to start a run or to resume one. */
 type Given = GivenSettings & { readonly tables?: readonly string[]; readonly rows?: Readonly<Record<string, number>> };
@@ -61,10 +46,11 @@ function currentSecond(): string {
   return new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-export function ask(given: RunOptions): Ask {
+/** `threads`: the DuckDB threads of the run's pool. */
+export function ask(given: RunOptions, threads: number): Ask {
   const { registry } = given;
   const options = expandChildren(given, registry);
-  if (options.kind === 'resume') return { kind: 'resume', options, command: options.command, registry };
+  if (options.kind === 'resume') return { kind: 'resume', options, command: options.command, registry, threads };
   const settings: NewRunSettings = {
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
     asOf: options.asOf ?? currentSecond(),
@@ -72,7 +58,7 @@ export function ask(given: RunOptions): Ask {
     fileSizeLimitMB: options.fileSizeLimitMB ?? DEFAULT_FILE_SIZE_MB,
     format: resolveFormat(options.format ?? {}),
   };
-  return { kind: 'new', options, settings, command: typeof options.command === 'string' ? options.command : options.command(settings), registry };
+  return { kind: 'new', options, settings, command: typeof options.command === 'string' ? options.command : options.command(settings), registry, threads };
 }
 
 /** The latest as-of among the segments of `tables`, in ms; -Infinity when none has any. */
@@ -114,20 +100,16 @@ function sameTarget(a: S3Target | undefined, b: S3Target | undefined): boolean {
 }
 
 /** The first given value that asks for something other than what the interrupted run was doing, if any. */
-function mismatch(pending: PendingRun, given: Given): string | undefined {
+function mismatch(pending: PendingRun, given: Given): RecordedSetting | undefined {
   // As sets: the order tables run in is the registry's, which another order of --tables modules may change.
-  if (given.tables && [...given.tables].sort().join(',') !== [...pending.tables].sort().join(',')) return `--table-names ${pending.tables.join(',')}`;
+  if (given.tables && [...given.tables].sort().join(',') !== [...pending.tables].sort().join(',')) return 'tables';
   const rows = given.rows;
-  if (rows && !pending.tables.every((t) => rows[t] === pending.rows[t])) {
-    return `--num-rows ${pending.tables.map((t) => `${t}=${pending.rows[t]}`).join(',')}`;
-  }
-  if (given.fileSizeLimitMB !== undefined && given.fileSizeLimitMB !== pending.file_size_limit_mb) return `--file-size-limit ${pending.file_size_limit_mb}`;
-  const format = formatOfRecord(pending.parquet);
-  if (formatDiffers(format, given.format)) return `${formatFlags(format).join(' ')} (${describeFormat(format)})`;
-  if (given.seed !== undefined && given.seed !== pending.seed) return `--seed ${pending.seed}`;
-  if (given.asOf !== undefined && given.asOf !== pending.as_of) return `--as-of ${pending.as_of}`;
-  // A run started without --since has no value to pass: the flag is only dropped.
-  if (given.since !== undefined && given.since !== pending.since) return pending.since === undefined ? '--since' : `--since ${pending.since}`;
+  if (rows && !pending.tables.every((t) => rows[t] === pending.rows[t])) return 'rows';
+  if (given.fileSizeLimitMB !== undefined && given.fileSizeLimitMB !== pending.file_size_limit_mb) return 'fileSizeLimit';
+  if (formatDiffers(formatOfRecord(pending.parquet), given.format)) return 'format';
+  if (given.seed !== undefined && given.seed !== pending.seed) return 'seed';
+  if (given.asOf !== undefined && given.asOf !== pending.as_of) return 'asOf';
+  if (given.since !== undefined && given.since !== pending.since) return 'since';
   return undefined;
 }
 
@@ -139,22 +121,13 @@ function formatDiffers(format: ParquetFormat, given: FormatAsked | undefined): b
   return given.rowGroupSize !== undefined && given.rowGroupSize !== format.rowGroupSize;
 }
 
-function resumedS3(pending: PendingRun, access: S3Access | undefined, workers: number): S3RunOptions | undefined {
-  if (!pending.s3) return undefined;
-  const endpoint = access?.endpoint ?? pending.s3_endpoint;
-  const region = access?.region ?? pending.s3_region;
-  return {
-    target: pending.s3,
-    checksums: access?.checksums ?? pending.s3_checksums ?? true,
-    uploadConcurrency: access?.uploadConcurrency ?? defaultUploadConcurrency(workers),
-    ...(endpoint ? { endpoint } : {}),
-    ...(region ? { region } : {}),
-  };
+export function checkThreads(threads: number | undefined): void {
+  if (threads !== undefined && (!Number.isSafeInteger(threads) || threads < 1)) throw new UserError(`threads must be a positive whole number, got ${threads}`);
 }
 
 /** Options are checked at the door, for callers of the API as much as the CLI: nothing odd reaches the plan. */
-export function checkOptions(options: Pick<ResumeRunOptions, 'workers' | 'rows' | 'seed' | 'fileSizeLimitMB' | 'format'>): void {
-  if (!Number.isSafeInteger(options.workers) || options.workers < 1) throw new UserError(`workers must be a positive whole number, got ${options.workers}`);
+export function checkOptions(options: Pick<ResumeRunOptions, 'threads' | 'rows' | 'seed' | 'fileSizeLimitMB' | 'format'>): void {
+  checkThreads(options.threads);
   const limit = options.fileSizeLimitMB;
   if (limit !== undefined && !(limit >= 1 && limit <= MAX_FILE_SIZE_MB)) {
     throw new UserError(`--file-size-limit must be from 1 to ${MAX_FILE_SIZE_MB} (MB, i.e. up to 1 TB), got ${limit}`);
@@ -168,34 +141,12 @@ export function checkOptions(options: Pick<ResumeRunOptions, 'workers' | 'rows' 
   }
 }
 
-function resumed(pending: PendingRun, access: S3Access | undefined, workers: number): RunRequest {
-  const s3 = resumedS3(pending, access, workers);
-  return {
-    kind: 'resume',
-    runId: pending.run_id,
-    startedAt: pending.started_at,
-    stamp: pending.stamp,
-    seed: pending.seed,
-    asOf: pending.as_of,
-    ...(pending.since === undefined ? {} : { since: pending.since }),
-    tables: pending.tables,
-    rows: pending.rows,
-    fileSizeLimitMB: pending.file_size_limit_mb,
-    format: formatOfRecord(pending.parquet),
-    out: pending.out,
-    ...(s3 ? { s3 } : {}),
-    command: pending.command,
-    resuming: pending,
-  };
-}
-
-function fresh(options: NewRunOptions, settings: NewRunSettings, command: string, registry: TableRegistry): RunRequest {
+function fresh(options: NewRunOptions, settings: NewRunSettings, command: string, registry: TableRegistry): RunSpec {
   const started = new Date();
   // The random part makes every run's file names its own, even two runs on different metadata files that start in
   // the same second and write to the same folder.
   const stamp = `${fileStamp(started)}-${randomUUID().slice(0, 8)}`;
   return {
-    kind: 'new',
     runId: stamp,
     startedAt: started.toISOString(),
     stamp,
@@ -208,29 +159,30 @@ function fresh(options: NewRunOptions, settings: NewRunSettings, command: string
   };
 }
 
-/** `howToFinish` gives the sentence that says how to finish or discard the interrupted run `pending`. */
-export function resolveRequest(asked: Ask, metadataPath: string, pending: PendingRun | undefined, howToFinish: (pending: PendingRun) => string): RunRequest {
+export function resolveRequest(asked: Ask, metadataPath: string, pending: PendingRun | undefined): RunSpec {
   checkOptions(asked.options);
   if (asked.kind === 'resume') {
     if (!pending) throw new UserError(`nothing to resume: no interrupted run is recorded for ${metadataPath}`);
+    const spec = specOfPending(pending, asked.options.s3, asked.threads);
     const differs = mismatch(pending, asked.options);
-    if (differs) {
-      const [flag, ...value] = differs.split(' ');
-      throw new UserError(`--resume finishes run ${pending.run_id} as it was started (${pending.command}), which differs in ${flag}: drop the flag${value.length > 0 ? ` or pass ${differs}` : ''}`);
-    }
-    return resumed(pending, asked.options.s3, asked.options.workers);
+    if (differs) throw new ResumeDiffers(spec, differs);
+    return spec;
   }
   const { options } = asked;
   if (!pending) return fresh(options, asked.settings, asked.command, asked.registry);
   const same = mismatch(pending, options) === undefined && resolve(options.out) === pending.out && sameTarget(options.s3?.target, pending.s3);
   if (!same) {
-    throw new UserError(`an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}. ${howToFinish(pending)}`);
+    throw new ResumableRunError(
+      `an interrupted run ${pending.run_id} is not finished (${pendingPath(metadataPath)}), and its files hold the IDs it reserved: ${pending.command}.`,
+      stoppedRun(pending.run_id, options.metadataPath, sourcesOf(Object.values(pending.definitions ?? {}).map(recordedOrigin))),
+      { kind: 'finish-or-discard' },
+    );
   }
-  return resumed(pending, options.s3, options.workers);
+  return specOfPending(pending, options.s3, asked.threads);
 }
 
 /** The request, checked against the metadata: a run the metadata already holds is complete, its record a leftover. */
-export async function requestRun(asked: Ask, metadataPath: string, loaded: LoadedMetadata, howToFinish: (pending: PendingRun) => string): Promise<RunRequest> {
+export async function requestRun(asked: Ask, metadataPath: string, loaded: LoadedMetadata): Promise<RunSpec> {
   let pending = await loadPendingRun(metadataPath);
   if (pending && loaded.metadata.runs.some((run) => run.run_id === pending?.run_id)) {
     // Killed between committing the metadata and removing the record: the run is complete.
@@ -240,51 +192,18 @@ export async function requestRun(asked: Ask, metadataPath: string, loaded: Loade
   // Before any list of tables is put in order: a table the registry lacks is named, with the module to pass.
   const named = asked.kind === 'resume' ? [...(pending?.tables ?? []), ...(asked.options.tables ?? [])] : asked.options.tables;
   checkTablesKnown(named, asked.registry, loaded.metadata.tables, pending?.definitions);
-  return resolveRequest(asked, metadataPath, pending, howToFinish);
+  return resolveRequest(asked, metadataPath, pending);
 }
 
 /** A resumed run must find the IDs it reserved still free. */
-export function checkStillFree(request: RunRequest, reserved: ReadonlyMap<string, Reservation>, metadataPath: string): void {
-  if (request.kind !== 'resume') return;
+export function checkStillFree(spec: RunSpec, reserved: ReadonlyMap<string, Reservation>, metadataPath: string): void {
+  if (!spec.resuming) return;
   for (const [name, range] of reserved) {
-    const recorded = request.resuming.reserved[name];
+    const recorded = spec.resuming.reserved[name];
     if (!recorded || recorded.first !== range.first || recorded.last !== range.last) {
       throw new UserError(
-        `the metadata changed since run ${request.runId} was interrupted (${name} IDs no longer start at ${recorded?.first ?? '?'}), so it cannot be finished: restore the metadata it started from, or delete ${pendingPath(metadataPath)} and that run's files`,
+        `the metadata changed since run ${spec.runId} was interrupted (${name} IDs no longer start at ${recorded?.first ?? '?'}), so it cannot be finished: restore the metadata it started from, or delete ${pendingPath(metadataPath)} and that run's files`,
       );
     }
   }
-}
-
-/** The record a new run makes of itself before it writes anything (a resumed run has its own already). */
-export function pendingRecord(
-  request: RunRequest,
-  reserved: ReadonlyMap<string, Reservation>,
-  plans: Readonly<Record<string, TablePlan>>,
-  definitions: Readonly<Record<string, TableOriginRecord>>,
-): PendingRun {
-  if (request.kind === 'resume') return request.resuming;
-  const s3 = request.s3;
-  return {
-    format: PENDING_FORMAT,
-    format_version: PENDING_VERSION,
-    run_id: request.runId,
-    started_at: request.startedAt,
-    seed: request.seed,
-    as_of: request.asOf,
-    ...(request.since === undefined ? {} : { since: request.since }),
-    tables: request.tables,
-    rows: Object.fromEntries(request.tables.map((t) => [t, request.rows[t] ?? 0])),
-    file_size_limit_mb: request.fileSizeLimitMB,
-    parquet: formatRecord(request.format),
-    out: request.out,
-    stamp: request.stamp,
-    ...(s3 ? { s3: s3.target, s3_checksums: s3.checksums, ...(s3.endpoint ? { s3_endpoint: s3.endpoint } : {}), ...(s3.region ? { s3_region: s3.region } : {}) } : {}),
-    command: request.command,
-    ...(Object.keys(definitions).length > 0 ? { definitions } : {}),
-    reserved: Object.fromEntries(reserved),
-    plans,
-    written: {},
-    uploaded: {},
-  };
 }

@@ -4,6 +4,8 @@ import type { PartTimings } from '../workers/task.js';
 import type { S3RunOptions } from '../records/s3Settings.js';
 import type { UploadSummary } from '../records/uploadSummary.js';
 import type { FormatAsked, ParquetFormat, ParquetRecord } from '../records/parquetFormat.js';
+import type { S3Environment } from '../records/s3Settings.js';
+import type { WorkerPool } from '../workers/workerPool.js';
 import type { LegacyS3Access } from './legacy/legacyFiles.js';
 
 export const DEFAULT_FILE_SIZE_MB = 128;
@@ -13,8 +15,8 @@ export const DEFAULT_FILE_SIZE_MB = 128;
  * MB/s to S3 (55 MB/s to a local server here), so uploads keep up only with as many files under way as workers.
  * Each slot holds at most 4 parts of 16 MiB in memory.
  */
-export function defaultUploadConcurrency(workers: number): number {
-  return Math.max(4, Math.min(workers, 1024));
+export function defaultUploadConcurrency(threads: number): number {
+  return Math.max(4, Math.min(threads, 1024));
 }
 /** The largest --file-size-limit, in MB: 1 TB. */
 export const MAX_FILE_SIZE_MB = 1_000_000;
@@ -25,6 +27,8 @@ export interface S3Access {
   readonly region?: string;
   readonly checksums?: boolean;
   readonly uploadConcurrency?: number;
+  /** Where neither the flags nor the record say: never recorded. */
+  readonly environment?: S3Environment;
 }
 
 /** The signals a run stops cleanly on. As `signal.reason`, the one that stopped it, which sets the exit code. */
@@ -42,7 +46,16 @@ interface RunSettings {
   /** The tables it can make: the built-in ones, and a user's modules', as the caller's door builds them. */
   readonly registry: TableRegistry;
   readonly metadataPath: string;
-  readonly workers: number;
+  /**
+   * DuckDB threads in all, shared by the parts under way (the CLI's --workers); each part runs on a worker thread of
+   * `pool`. Default: the pool's, else one per core.
+   */
+  readonly threads?: number;
+  /**
+   * The worker threads to generate on, for a caller running several runs in a row, or starting the threads before the
+   * run (the CLI): its creator ends it (WorkerPool.destroy). Without one, the run starts a pool and ends it.
+   */
+  readonly pool?: WorkerPool;
   /** When another run holds the metadata's lock: wait for it instead of failing. */
   readonly wait?: boolean;
   /** Time each part's generation and writing apart (`--profile`; DuckDB's profiler, a little slower). */
@@ -102,8 +115,9 @@ export interface NewRunOptions extends RunSettings, GivenSettings {
   readonly out: string;
   readonly s3?: S3RunOptions;
   /**
-   * The command line that reproduces the run, recorded with it. A function is given the settings the run resolved
-   * (a random seed, the current second, the default file-size limit, where left out), so the line can name them.
+   * How the caller records the run (the CLI: the command line that reproduces it), kept in its record, manifest and
+   * summary as given: the engine never reads it. A function is given the settings the run resolved (a random seed,
+   * the current second, the default file-size limit, where left out), so the caller can name them in its own terms.
    */
   readonly command: string | ((settings: NewRunSettings) => string);
 }
@@ -190,9 +204,12 @@ export interface RunSummary {
   readonly metadata: string;
   /** Where the original tool's metadata was kept when this run migrated it (metadata.json.legacy.bak). */
   readonly legacy_backup?: string;
-  /** Worker threads the run used: --workers, or fewer when the run has fewer parts. */
+  /**
+   * Worker threads the run's parts ran on: one per DuckDB thread (--workers), or fewer when the run has fewer parts.
+   * (The JSON key predates the name `threads` for --workers: kept for --json readers.)
+   */
   readonly workers: number;
-  /** DuckDB threads its parts shared (--workers): a run of fewer parts than threads gives each part several. */
+  /** DuckDB threads its parts shared (--workers, RunOptions.threads): a run of fewer parts than threads gives each part several. */
   readonly threads: number;
   readonly file_size_limit_mb: number;
   readonly parquet: ParquetRecord;

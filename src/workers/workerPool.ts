@@ -10,7 +10,8 @@ import type { SpillFolder } from './spillFolder.js';
 import type { TaskLimits, WorkerResult, WorkerTask } from './task.js';
 import { memoryLimitForThreads, memoryMBForThreads, workersFor } from './workerBudget.js';
 
-export function defaultWorkers(): number {
+/** DuckDB threads a run shares when not told (--workers): one per core. */
+export function defaultThreads(): number {
   return availableParallelism();
 }
 
@@ -19,35 +20,40 @@ export interface TaskRunner<Task, Result> {
   run(task: Task): Promise<Result>;
 }
 
+/**
+ * Whoever creates a pool ends it (destroy); a run on it ends only its threads (endRun), which the next run's first
+ * task starts again. The CLI creates the pool as soon as it has read a run's flags, so the first thread's start
+ * (~0.15 s with DuckDB) overlaps with loading the engine and the run's first steps.
+ */
 export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
-  readonly #piscina: Piscina<WorkerTask, WorkerResult>;
+  /** The threads of the run under way, or of the next one; none once a run ended them and no task came since. */
+  #piscina: Piscina<WorkerTask, WorkerResult> | undefined;
   readonly #maxThreads: number;
   /** Each thread's start: settled once it has loaded generatePart.ts, DuckDB with it, or is gone. */
   readonly #starts = new Map<Worker, Promise<void>>();
   /** Tasks handed to threads and not yet settled: a thread ended while DuckDB runs a query aborts the process. */
   readonly #running = new Set<Promise<unknown>>();
   #destroyed: Promise<void> | undefined;
+  #ending: Promise<void> = Promise.resolve();
   #spill: SpillFolder | undefined;
-
-  /** The pool a run generates on: the one started ahead for it (startAhead) if it has as many threads, else a new one. */
-  static forRun(maxThreads: number): WorkerPool {
-    const ahead = startedAhead;
-    startedAhead = undefined;
-    if (ahead && ahead.#maxThreads === maxThreads) return ahead;
-    void ahead?.destroy();
-    return new WorkerPool(maxThreads);
-  }
 
   constructor(maxThreads: number) {
     this.#maxThreads = maxThreads;
+    this.#threads();
+  }
+
+  /** The pool's threads, started now if a run ended them (or none ever started). */
+  #threads(): Piscina<WorkerTask, WorkerResult> {
+    if (this.#destroyed) throw new Error('a task was given to a worker pool already destroyed');
     // Threads start as tasks need them, so a run never has more than it has parts (and sizing runs on a few).
-    this.#piscina = new Piscina<WorkerTask, WorkerResult>({
+    this.#piscina ??= new Piscina<WorkerTask, WorkerResult>({
       filename: new URL('./generatePart.js', import.meta.url).href,
       minThreads: 1,
-      maxThreads,
+      maxThreads: this.#maxThreads,
       idleTimeout: 60_000,
     });
-    this.#watchStarts();
+    this.#watchStarts(this.#piscina);
+    return this.#piscina;
   }
 
   /** The threads `tasks` tasks run on: at most one each, and no more than the memory holds (else a UserError). */
@@ -81,8 +87,9 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   }
 
   run(task: WorkerTask): Promise<WorkerResult> {
-    const result = this.#piscina.run(task);
-    this.#watchStarts();
+    const threads = this.#threads();
+    const result = threads.run(task);
+    this.#watchStarts(threads);
     const settled = result.then(
       () => undefined,
       () => undefined,
@@ -97,21 +104,44 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
    * DuckDB's native module, or while DuckDB runs its query, takes the process down with it (a C++ exception,
    * "terminate called after throwing an instance of 'Napi::Error'", exit 134). A run that fails before its first part
    * ends its pool while the first thread may still be loading, and one whose table fails a sizing sample while
-   * another table's sample still runs (planRun samples tables at once) ends it with that query under way. A stopped run has interrupted its queries, which
-   * then end soon. A run calls
-   * this twice, before it releases its lock and on every way out: once is enough.
+   * another table's sample still runs (planRun samples tables at once) ends it with that query under way. A stopped
+   * run has interrupted its queries, which then end soon. Once is enough: later calls wait for the first.
    */
   destroy(): Promise<void> {
-    this.#destroyed ??= Promise.all([...this.#starts.values(), ...this.#running]).then(() => this.#piscina.destroy());
+    this.#destroyed ??= this.endRun();
     return this.#destroyed;
+  }
+
+  /**
+   * Ends the run's threads as destroy() does (before the run releases its lock, no query of its outlives it): each
+   * thread's DuckDB spills into the run's scratch folder, which goes with the run and cannot change once used
+   * (spillFolder.ts). The next task starts new threads.
+   */
+  endRun(): Promise<void> {
+    // One after the other: a second call waits for the threads the first is ending.
+    this.#ending = this.#ending.then(() => this.#endThreads());
+    return this.#ending;
+  }
+
+  async #endThreads(): Promise<void> {
+    await Promise.all([...this.#starts.values(), ...this.#running]);
+    const threads = this.#piscina;
+    this.#piscina = undefined;
+    this.#starts.clear();
+    this.#spill = undefined;
+    await threads?.destroy();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.destroy();
   }
 
   /**
    * Piscina creates a thread in its constructor or within run(), and the thread's first message (it has loaded the
    * task module) cannot arrive before the caller's next tick: looking for new threads right after either misses none.
    */
-  #watchStarts(): void {
-    for (const thread of this.#piscina.threads) {
+  #watchStarts(piscina: Piscina<WorkerTask, WorkerResult>): void {
+    for (const thread of piscina.threads) {
       if (this.#starts.has(thread)) continue;
       const start = new Promise<void>((resolve) => {
         thread.once('message', () => resolve());
@@ -120,22 +150,4 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
       this.#starts.set(thread, start);
     }
   }
-}
-
-let startedAhead: WorkerPool | undefined;
-
-/**
- * Starts the pool of the run about to begin, before the engine is loaded: the CLI calls this as soon as it has read a
- * run's flags, so the first thread's start (~0.15 s with DuckDB) overlaps with loading the engine (~0.1 s) too, not
- * only with the run's first steps. The run takes it (WorkerPool.forRun).
- */
-export function startAhead(maxThreads: number): void {
-  startedAhead ??= new WorkerPool(maxThreads);
-}
-
-/** Ends the pool started ahead if no run took it: the run failed before it began. */
-export async function endUnused(): Promise<void> {
-  const ahead = startedAhead;
-  startedAhead = undefined;
-  await ahead?.destroy();
 }

@@ -11,11 +11,11 @@
  * type-checked against dist's declarations (tsconfig.test.json): `npm run typecheck` builds first.
  */
 import { join } from 'node:path';
-import { type NewRunOptions, type ResumeRunOptions, type RunSummary, runGeneration } from '../../dist/src/index.js';
+import { type NewRunOptions, type ResumeRunOptions, type RunSummary, WorkerPool, runGeneration } from '../../dist/src/index.js';
 import { AS_OF } from './cli.js';
 
 /** A new run's options that a test may leave out: what engineRun fills in. */
-type Defaulted = 'kind' | 'metadataPath' | 'out' | 'workers' | 'command' | 'seed' | 'asOf' | 'registry';
+type Defaulted = 'kind' | 'metadataPath' | 'out' | 'threads' | 'command' | 'seed' | 'asOf' | 'registry';
 export type EngineRun = Omit<NewRunOptions, Defaulted> & Partial<Pick<NewRunOptions, Defaulted>>;
 
 /**
@@ -24,17 +24,26 @@ export type EngineRun = Omit<NewRunOptions, Defaulted> & Partial<Pick<NewRunOpti
  */
 export const ENGINE_WORKERS = 2;
 
+let shared: WorkerPool | undefined;
+
 /**
- * A new run in `dir`: metadata m.json, files under data/, seed 1 at AS_OF unless given. Today each run starts and
- * ends its own worker pool (runGeneration does); once a run takes a pool its caller owns, this is where the tests'
- * one shared pool is handed in.
+ * The worker pool every in-process run of the tests shares, as the CLI hands its own pool to a run. A run leaves a
+ * pool it was given running but ends the threads it used (their DuckDBs spill into the run's scratch folder), so
+ * between runs the pool holds no thread and nothing keeps the test process alive: it needs no ending of its own.
  */
+function pool(): WorkerPool {
+  shared ??= new WorkerPool(ENGINE_WORKERS);
+  return shared;
+}
+
+/** A new run in `dir`: metadata m.json, files under data/, seed 1 at AS_OF unless given, on the shared pool. */
 export function engineRun(dir: string, options: EngineRun): Promise<RunSummary> {
   return runGeneration({
     kind: 'new',
     metadataPath: join(dir, 'm.json'),
     out: join(dir, 'data'),
-    workers: ENGINE_WORKERS,
+    threads: ENGINE_WORKERS,
+    pool: pool(),
     seed: 1,
     asOf: AS_OF,
     command: 'synthgen (a test, in-process)',
@@ -44,5 +53,5 @@ export function engineRun(dir: string, options: EngineRun): Promise<RunSummary> 
 
 /** Finishes the interrupted run recorded in `dir`'s m.json, as `synthgen --resume` does. */
 export function engineResume(dir: string, options: Partial<Omit<ResumeRunOptions, 'kind'>> = {}): Promise<RunSummary> {
-  return runGeneration({ kind: 'resume', metadataPath: join(dir, 'm.json'), workers: ENGINE_WORKERS, command: 'synthgen --resume (a test, in-process)', ...options });
+  return runGeneration({ kind: 'resume', metadataPath: join(dir, 'm.json'), threads: ENGINE_WORKERS, pool: pool(), command: 'synthgen --resume (a test, in-process)', ...options });
 }

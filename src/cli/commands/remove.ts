@@ -7,6 +7,7 @@ import type { RemovalSummary, RunRemoval, RunsToRemove } from '../../run/runs/re
 import { formatBytes } from '../progress.js';
 import { printable } from '../render/printable.js';
 import { type FieldOf, isEndpoint, isMetadataFile, rule, t } from '../validators.js';
+import { s3Environment } from '../s3Environment.js';
 
 type Field = FieldOf<RemoveCommand>;
 
@@ -57,7 +58,7 @@ export class RemoveCommand extends Command {
       which,
       confirmed: this.yes,
       command: ['synthgen', 'remove', ...process.argv.slice(3)].join(' '),
-      s3: { checksums: this.s3Checksums, ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}), ...(this.s3Region ? { region: this.s3Region } : {}) },
+      s3: { checksums: this.s3Checksums, ...(this.s3Endpoint ? { endpoint: this.s3Endpoint } : {}), ...(this.s3Region ? { region: this.s3Region } : {}), environment: s3Environment() },
     });
     this.context.stdout.write(this.json ? `${JSON.stringify(summary, null, 2)}\n` : printable(plainSummary(summary)));
     if (summary.confirmed) return 0;

@@ -14,6 +14,7 @@ import { formatBytes, formatCount } from '../progress.js';
 import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import { printable } from '../render/printable.js';
 import { type FieldOf, isEndpoint, isOutFolder, isS3Target, requires, rule } from '../validators.js';
+import { s3Environment } from '../s3Environment.js';
 
 type Field = FieldOf<ReportCommand>;
 
@@ -92,7 +93,7 @@ export class ReportCommand extends Command {
     const shop = shopTables();
     if (target === undefined) return buildReport({ root: this.out, described, shop });
     const { readSettings, withS3Dataset } = await import('../../output/s3/s3Dataset.js');
-    return withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region), 'report', ({ root, refused }) => {
+    return withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region, s3Environment()), 'report', ({ root, refused }) => {
       const notes = refused.map(({ key, reason }) => `Object s3://${target.bucket}/${key} is not in the report: ${reason}.`);
       return buildReport({ root, label: describeTarget(target), notes, described, shop });
     });

@@ -9,6 +9,7 @@ import { printable } from '../render/printable.js';
 import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import type { VerifyCheck, VerifyReport } from '../../verify/verify.js';
 import { type FieldOf, isEndpoint, isOutFolder, isMetadataFile, isS3Target, requires, rule } from '../validators.js';
+import { s3Environment } from '../s3Environment.js';
 
 type Field = FieldOf<VerifyCommand>;
 
@@ -61,7 +62,7 @@ export class VerifyCommand extends Command {
     const target = this.s3Bucket;
     if (target !== undefined) {
       const { readSettings, withS3Dataset } = await import('../../output/s3/s3Dataset.js');
-      report = await withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region), 'verify', ({ root, refused }) => {
+      report = await withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region, s3Environment()), 'verify', ({ root, refused }) => {
         const findings = refused.map(({ key, reason }): VerifyCheck => ({ check: `object s3://${target.bucket}/${key}`, result: 'violation', detail: reason }));
         return verifyDataset({ root, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, registry, ...(metadata ? { metadata } : {}), ...legacy });
       });

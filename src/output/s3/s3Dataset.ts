@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RefusedKey } from './s3Download.js';
 import type { S3Target } from '../../records/s3Target.js';
-import type { S3Settings } from '../../records/s3Settings.js';
+import type { S3Environment, S3Settings } from '../../records/s3Settings.js';
 
 export interface DownloadedDataset {
   /** The local folder holding the objects, laid out as the prefix. */
@@ -17,8 +17,8 @@ export interface DownloadedDataset {
 }
 
 /** The settings to read a prefix with, from a command's S3 flags (checksums on: reads verify what they fetch). */
-export function readSettings(target: S3Target, endpoint: string | undefined, region: string | undefined): S3Settings {
-  return { target, checksums: true, ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) };
+export function readSettings(target: S3Target, endpoint: string | undefined, region: string | undefined, environment: S3Environment): S3Settings {
+  return { target, checksums: true, ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}), environment };
 }
 
 /** Runs `use` on a local copy of the prefix; `purpose` names the temporary folder (`synthgen-<purpose>-`). */

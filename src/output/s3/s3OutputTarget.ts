@@ -8,6 +8,7 @@ import { rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { UserError } from '../../errors/userError.js';
+import { ResumableRunError, type StoppedRun } from '../../errors/resumableRunError.js';
 import { sha256File } from '../../files/fileChecksum.js';
 import { EXIT_RESUMABLE } from '../../records/exitCodes.js';
 import type { S3RunOptions } from '../../records/s3Settings.js';
@@ -91,14 +92,15 @@ export class S3OutputTarget implements OutputTarget {
     this.#uploads?.stop();
   }
 
-  async placeManifest(path: string, runId: string, howToFinish: string): Promise<string> {
+  async placeManifest(path: string, run: StoppedRun): Promise<string> {
     const { uploadFile } = await import('./upload.js');
-    const key = objectKey(this.#settings.target, RUNS_FOLDER, `${runId}.json`);
+    const key = objectKey(this.#settings.target, RUNS_FOLDER, `${run.runId}.json`);
     try {
       await uploadFile(this.#clientOrThrow(), this.#settings, { path, key, sha256: await sha256File(path), contentType: 'application/json' });
     } catch (error: unknown) {
       if (error instanceof UserError) throw error;
-      throw new UserError(`run ${runId} stopped: ${error instanceof Error ? error.message : String(error)}. Every file is uploaded but nothing was committed. ${howToFinish}`, EXIT_RESUMABLE);
+      const what = error instanceof Error ? error.message : String(error);
+      throw new ResumableRunError(`run ${run.runId} stopped: ${what}. Every file is uploaded but nothing was committed.`, run, { kind: 'finish-or-discard' }, EXIT_RESUMABLE);
     }
     return `s3://${this.#settings.target.bucket}/${key}`;
   }

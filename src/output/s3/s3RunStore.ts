@@ -14,11 +14,7 @@ import type { S3Settings } from '../../records/s3Settings.js';
 import { createS3Client, isMissingObject, listKeys, preflight, s3Failure } from './upload.js';
 
 /** How to reach the store, as the command was given it. */
-export interface S3Reach {
-  readonly endpoint?: string;
-  readonly region?: string;
-  readonly checksums: boolean;
-}
+export type S3Reach = Omit<S3Settings, 'target'>;
 
 /** The bucket and prefix of a manifest's `s3://bucket/[prefix/]_runs/<run id>.json`, or undefined for another URL. */
 function targetOf(url: string, runId: string): S3Target | undefined {
@@ -48,7 +44,7 @@ export class S3RunStore implements RunStore {
     this.#runId = runId;
     this.#target = target;
     this.root = describeTarget(target);
-    this.#settings = { target, checksums: reach.checksums, ...(reach.endpoint ? { endpoint: reach.endpoint } : {}), ...(reach.region ? { region: reach.region } : {}) };
+    this.#settings = { ...reach, target };
     this.#client = createS3Client(this.#settings);
   }
 

@@ -20,10 +20,10 @@ import { withUploadBody } from './uploadBody.js';
  * with 16 MiB, ~1.1.
  */
 export const MULTIPART_PART_BYTES = 16 * 1024 * 1024;
-const OUTER_ATTEMPTS = Number(process.env.SYNTHGEN_UPLOAD_ATTEMPTS ?? 4);
+const UPLOAD_ATTEMPTS = 4;
 
-export function endpointOf(settings: S3Settings): string | undefined {
-  return settings.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL ?? undefined;
+export function endpointOf(settings: Pick<S3Settings, 'endpoint' | 'environment'>): string | undefined {
+  return settings.endpoint ?? settings.environment?.endpoint;
 }
 
 /** The request an S3 error answered, noted by the middleware createS3Client adds: errors do not say. */
@@ -66,7 +66,7 @@ function noteFailedRequests(client: S3Client): void {
 export function createS3Client(settings: S3Settings): S3Client {
   const endpoint = endpointOf(settings);
   const client = new S3Client({
-    region: settings.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    region: settings.region ?? settings.environment?.region ?? 'us-east-1',
     ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
     maxAttempts: 5,
     requestChecksumCalculation: settings.checksums ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED',
@@ -242,9 +242,10 @@ export async function uploadFile(
   file: { readonly path: string; readonly key: string; readonly sha256: string; readonly contentType?: string },
 ): Promise<UploadOutcome> {
   const { bucket } = settings.target;
+  const attempts = settings.environment?.uploadAttempts ?? UPLOAD_ATTEMPTS;
   return withUploadBody(file.path, MULTIPART_PART_BYTES, async (body) => {
     let lastError: unknown;
-    for (let attempt = 1; attempt <= OUTER_ATTEMPTS; attempt += 1) {
+    for (let attempt = 1; attempt <= attempts; attempt += 1) {
       try {
         const existing = await existingSha256(client, bucket, file.key);
         if (existing === file.sha256) return 'already-there';
@@ -260,9 +261,9 @@ export async function uploadFile(
         const fatal = explain(error, settings);
         if (fatal && statusOf(error) !== undefined && statusOf(error) !== 503) throw fatal;
         lastError = error;
-        if (attempt < OUTER_ATTEMPTS) await sleep(Math.min(8000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2));
+        if (attempt < attempts) await sleep(Math.min(8000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2));
       }
     }
-    throw new Error(`upload of ${file.path} to s3://${bucket}/${file.key} failed after ${OUTER_ATTEMPTS} attempts (last: ${describeS3Failure(lastError)})`);
+    throw new Error(`upload of ${file.path} to s3://${bucket}/${file.key} failed after ${attempts} attempts (last: ${describeS3Failure(lastError)})`);
   });
 }
