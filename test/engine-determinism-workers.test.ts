@@ -30,12 +30,13 @@ test('the same seed and as-of give byte-identical files with 1, 2 and 3 workers'
 });
 
 /**
- * At the default file-size limit a table has few files, and the parts under way share the DuckDB threads: one part
- * alone gets every thread. Users of 1M rows are one file, orders of 2M two; on 16 workers their parts run on
- * several threads each (threadShares.ts), on 1 worker on one. Every split writes the same bytes (the test above
+ * When a table has few files, the parts under way share the DuckDB threads: one part alone gets every thread. As at
+ * the default limit with 1M users and 2M orders, but a tenth of the rows in row groups a tenth as large (so each file
+ * still has 10 row groups for its threads to write): users are one file, orders two; on 16 workers their parts run
+ * on several threads each (threadShares.ts), on 1 worker on one. Every split writes the same bytes (the test above
  * covers 2 and 3 workers).
  */
-test('at the default limit, a table of one file and one of two are byte-identical on 1 and 16 workers', async () => {
+test('a table of one file and one of two, many row groups each, are byte-identical on 1 and 16 workers', async () => {
   await withTempDir(async (dir) => {
     await generate(['--table-names', 'products', '--num-rows', '2000', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
     const sums: Record<string, string>[] = [];
@@ -44,7 +45,7 @@ test('at the default limit, a table of one file and one of two are byte-identica
       await mkdir(run);
       await copyFile(join(dir, 'metadata.json'), join(run, 'metadata.json'));
       const { stdout } = await generate(
-        ['--table-names', 'users,orders', '--num-rows', 'users=1000000,orders=2000000', '--seed', '8', '--as-of', AS_OF, '--workers', workers, '--out', join(run, 'data'), '--metadata', join(run, 'metadata.json'), '--json'],
+        ['--table-names', 'users,orders', '--num-rows', 'users=100000,orders=200000', '--row-group-size', '10000', '--file-size-limit', '12', '--seed', '8', '--as-of', AS_OF, '--workers', workers, '--out', join(run, 'data'), '--metadata', join(run, 'metadata.json'), '--json'],
         dir,
       );
       const summary = JSON.parse(stdout) as { tables: Record<string, { files: { sha256: string }[] }> };
