@@ -12,6 +12,7 @@ import {
   defaultUploadConcurrency,
 } from '../../run/runTypes.js';
 import { RunSignals } from '../signals.js';
+import { testHoldFromEnv } from '../testHold.js';
 import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../output/parquetFormat.js';
 import type { S3Target } from '../../output/s3/s3Target.js';
 import { Profile } from '../profile.js';
@@ -219,6 +220,7 @@ export class GenerateCommand extends Command {
       onProgress: this.#onProgress(profile),
       onInterruptEvent: signals.onEvent,
       ...(this.legacyFiles ? { legacyFiles: this.legacyFiles, legacyS3: access } : {}),
+      ...testHoldFromEnv(signals.signal),
     };
     let summary: RunSummary;
     try {
