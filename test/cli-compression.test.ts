@@ -3,11 +3,11 @@
  * files' own metadata), row groups have the rows asked for, the format is recorded with the run (metadata, manifest,
  * summary, the reproducing line), bad values get one line and exit 2, and a resumed run keeps the format it started.
  */
-import { spawn } from 'node:child_process';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AS_OF, CLI, exists, generate, parquetFiles, query, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, exists, generate, parquetFiles, query, synthgen, withTempDir } from './helpers/cli.js';
+import { interruptedAfter } from './helpers/heldRun.js';
 
 const USERS = ['--table-names', 'users', '--num-rows', '3000', '--seed', '5', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json', '--json'];
 
@@ -94,13 +94,9 @@ describe.concurrent('bad format values get one line, exit 2, and nothing written
 test('a resumed run keeps the codec it started with, and refuses another', async () => {
   await withTempDir(async (dir) => {
     await generate(['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
-    const orders = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-    const child = spawn(process.execPath, [CLI, ...orders, '--compression', 'snappy'], { cwd: dir, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const written = async () => (await readdir(join(dir, 'data', 'orders')).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet'));
-    for (let i = 0; i < 600 && (await written()).length === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
+    // Five parts; Ctrl-C once the first is written (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
+    const orders = ['--table-names', 'orders', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+    expect((await interruptedAfter(dir, [...orders, '--compression', 'snappy'], 1)).code).toBe(130);
     const other = await synthgen(['--resume', '--metadata', 'm.json', '--compression', 'zstd'], dir);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/^synthgen: --resume finishes run \S+ as it was started \(.*\), which differs in --compression: drop the flag or pass --compression snappy --row-group-size 122880 \(snappy, 122,880-row groups\)\n$/);

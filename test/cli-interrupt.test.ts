@@ -3,22 +3,24 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { AS_OF, CLI, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
+import { held, untilHeld } from './helpers/heldRun.js';
 
 async function names(dir: string): Promise<string[]> {
   return (await readdir(dir).catch(() => [] as string[])).sort();
 }
 
-const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+// Five parts of about 1 MB; the run holds after two (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
+const ORDERS = ['--table-names', 'orders', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+const HELD_AFTER = 2;
 
-/** Starts a long orders run, waits until it has finished some parts, interrupts it; returns its exit and stderr. */
+/** Starts the orders run, interrupts it once it holds with two parts written and recorded; returns its exit and stderr. */
 async function interruptedRun(dir: string, signal: NodeJS.Signals) {
-  const child = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, env: held(HELD_AFTER), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const parquet = async () => (await names(join(dir, 'data', 'orders'))).filter((n) => n.endsWith('.parquet')).length;
-  for (let i = 0; i < 600 && (await parquet()) === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
-  expect(await parquet()).toBeGreaterThan(0);
+  await untilHeld(() => stderr);
+  expect((await names(join(dir, 'data', 'orders'))).filter((n) => n.endsWith('.parquet')).length).toBe(HELD_AFTER);
   child.kill(signal);
   return { code: await exited, stderr };
 }
@@ -32,7 +34,7 @@ test('Ctrl-C mid-run: exit 130, finished files kept, no partial file, metadata u
     expect(stderr).toMatch(/stopped: interrupted by SIGINT\. Nothing was committed and the metadata is unchanged; \d+ of \d+ files are written and kept/);
     expect(stderr).toContain('Run the same command again (or synthgen --resume --metadata m.json) to finish it');
     const kept = await names(join(dir, 'data', 'orders'));
-    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBe(HELD_AFTER);
     expect(kept.filter((n) => !n.endsWith('.parquet'))).toEqual([]);
     expect(await readFile(join(dir, 'm.json'), 'utf8')).toBe(before);
     expect(await exists(join(dir, 'm.json.pending.json'))).toBe(true);
@@ -42,8 +44,7 @@ test('Ctrl-C mid-run: exit 130, finished files kept, no partial file, metadata u
     expect(other.code).not.toBe(0);
     expect(other.stderr).toMatch(/an interrupted run \S+ is not finished/);
 
-    // The files finished before the interrupt (not necessarily the first ones: two workers run parts side by side)
-    // are kept as they are, not made again: same inode after the resume.
+    // The files finished before the interrupt are kept as they are, not made again: same inode after the resume.
     const inodes = () => Promise.all(kept.map(async (name) => (await stat(join(dir, 'data', 'orders', name))).ino));
     const keptInodes = await inodes();
     await generate(['--resume', '--metadata', 'm.json'], dir);

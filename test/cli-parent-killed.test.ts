@@ -9,10 +9,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { AS_OF, CLI, exists, generate, parquetFiles, synthgen, tableContents, withTempDir } from './helpers/cli.js';
+import { held, untilHeld } from './helpers/heldRun.js';
 import { relaunchedChild, running, until } from './helpers/processes.js';
 
 const PARENTS = ['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+// Five parts of about 1 MB; runs hold mid-way (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
+const ORDERS = ['--table-names', 'orders', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
 const orderFiles = async (dir: string) => (await parquetFiles(join(dir, 'data'), 'orders')).length;
 
@@ -20,13 +22,14 @@ test('kill -9 of the process the user started ends the run in its child; --resum
   await withTempDir(async (dir) => {
     await generate(PARENTS, dir);
     const before = await readFile(join(dir, 'm.json'), 'utf8');
-    const parent = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    const parent = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, env: held(2), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const stderrClosed = new Promise((resolve) => parent.stderr.once('close', resolve));
     const child = await relaunchedChild(parent.pid ?? 0);
-    // Mid-run: some files written, not all (the run makes about 30).
-    await until('a first orders file', async () => (await orderFiles(dir)) > 0, 120);
+    // Mid-run: two files written and recorded, not all (the run makes five).
+    await untilHeld(() => stderr);
+    expect(await orderFiles(dir)).toBe(2);
 
     parent.kill('SIGKILL');
     await until(`the child ${child} to end after its parent was killed`, async () => !(await running(child)), 60);
@@ -63,12 +66,14 @@ test('SIGINT and SIGTERM sent to the process the user started still reach the ru
   await withTempDir(async (dir) => {
     await generate(PARENTS, dir);
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-      const parent = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+      // The second run finishes the first's: it holds once it has written one file more than the first kept.
+      const files = await orderFiles(dir);
+      const parent = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, env: held(files + 1), stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => parent.on('close', resolve));
-      const files = await orderFiles(dir);
-      await until('another orders file', async () => (await orderFiles(dir)) > files, 120);
+      await untilHeld(() => stderr);
+      expect(await orderFiles(dir)).toBe(files + 1);
       parent.kill(signal);
       expect(await exited, stderr).toBe(code);
       expect(stderr).toMatch(new RegExp(`stopped: interrupted by ${signal}\\.`));

@@ -3,11 +3,11 @@
  * `--tables FILE` (which would be refused as "a table module is a JavaScript ES module"). Ctrl-C prints it, another
  * run refused meanwhile prints it, and the command it gives finishes the run.
  */
-import { spawn } from 'node:child_process';
-import { readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
+import { interruptedAfter } from './helpers/heldRun.js';
 
 const SCHEMA = `tables:
   ledger:
@@ -20,7 +20,8 @@ const SCHEMA = `tables:
       booked_at: { timestamp: { created: true } }
 `;
 
-const RUN = ['--schema', 'bank.yaml', '--table-names', 'ledger', '--num-rows', '1500000', '--file-size-limit', '1', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+// Three parts; Ctrl-C once the first is written (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
+const RUN = ['--schema', 'bank.yaml', '--table-names', 'ledger', '--num-rows', '100000', '--file-size-limit', '1', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
 /** The resume command in a line of advice: `(or synthgen --resume ...)`, as arguments after `synthgen`. */
 function advised(stderr: string): string[] {
@@ -32,14 +33,8 @@ function advised(stderr: string): string[] {
 test('Ctrl-C of a schema-file run advises --resume --schema FILE, and that command finishes it', { timeout: 600_000 }, async () => {
   await withTempDir(async (dir) => {
     await writeFile(join(dir, 'bank.yaml'), SCHEMA);
-    const child = spawn(process.execPath, [CLI, ...RUN], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const written = async () => (await readdir(join(dir, 'data', 'ledger')).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).length;
-    for (let i = 0; i < 3000 && (await written()) === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
+    const { code, stderr } = await interruptedAfter(dir, RUN, 1);
+    expect(code).toBe(130);
     expect(stderr).toMatch(/stopped: interrupted by SIGINT/);
     const resume = advised(stderr);
     expect(resume).toContain('--schema');

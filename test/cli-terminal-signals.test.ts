@@ -9,10 +9,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { AS_OF, CLI, generate, parquetFiles, synthgen, withTempDir } from './helpers/cli.js';
+import { held, untilHeld } from './helpers/heldRun.js';
 import { processState as state, relaunchedChild, until } from './helpers/processes.js';
 
 const PARENTS = ['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+// Five parts of about 1 MB; runs hold after one (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
+const ORDERS = ['--table-names', 'orders', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
 
 const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
@@ -24,11 +26,12 @@ test.skipIf(!HAS_SCRIPT)('Ctrl-C in a terminal is one interrupt: the clean stop,
     await generate(PARENTS, dir);
     // script(1) runs the command on a pseudo-terminal as its foreground job and types what it reads on its stdin.
     const command = ['exec', quote(process.execPath), quote(CLI), ...ORDERS.map(quote)].join(' ');
-    const terminal = spawn('script', ['-qefc', command, '/dev/null'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const terminal = spawn('script', ['-qefc', command, '/dev/null'], { cwd: dir, env: held(1), stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     terminal.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => terminal.on('close', resolve));
-    await until('a first orders file', async () => (await orderFiles(dir)) > 0, 120);
+    await untilHeld(() => output);
+    expect(await orderFiles(dir)).toBe(1);
     terminal.stdin.write('\x03');
     const code = await exited;
     const text = output.replaceAll('\r', '\n');
@@ -43,20 +46,23 @@ test.skipIf(!HAS_SCRIPT)('Ctrl-C in a terminal is one interrupt: the clean stop,
 test('Ctrl-Z (SIGTSTP to the process the user started) stops the run in its child; SIGCONT continues it to the end', async () => {
   await withTempDir(async (dir) => {
     await generate(PARENTS, dir);
-    const parent = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    // The run holds after its first file until it is continued (SIGCONT ends the hold): the stop lands mid-run.
+    const parent = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, env: held(1), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => parent.on('close', resolve));
     let child = 0;
     try {
       child = await relaunchedChild(parent.pid ?? 0);
-      await until('a first orders file', async () => (await orderFiles(dir)) > 0, 120);
+      await untilHeld(() => stderr);
       parent.kill('SIGTSTP');
       await until('the parent to stop', async () => (await state(parent.pid ?? 0)) === 'T', 30);
       await until('the child to stop', async () => (await state(child)) === 'T', 30);
+      expect(await orderFiles(dir)).toBe(1);
       parent.kill('SIGCONT');
       await until('the child to go on', async () => (await state(child)) !== 'T', 30);
       expect(await exited, stderr).toBe(0);
+      expect(await orderFiles(dir)).toBe(5);
     } finally {
       // A failure must not leave either process stopped or running.
       parent.kill('SIGKILL');

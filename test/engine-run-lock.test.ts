@@ -4,31 +4,36 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { AS_OF, CLI, exists, generate, laterAsOf, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { held, untilHeld } from './helpers/heldRun.js';
+import { until } from './helpers/processes.js';
 
 interface Segment {
   first_id: number;
   last_id: number;
 }
 
-/** Starts a long users run in the background; resolves once it holds the lock. */
-async function startLongRun(dir: string, seed: string) {
-  const child = spawn(
-    process.execPath,
-    [CLI, '--table-names', 'users', '--num-rows', '1500000', '--file-size-limit', '8', '--seed', seed, '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'],
-    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/**
+ * Starts a users run in the background that holds, once its first part is written, until it is continued (SIGCONT:
+ * SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts); resolves once it holds, the lock with it.
+ */
+async function startHeldRun(dir: string, seed: string) {
+  const child = spawn(process.execPath, [CLI, '--table-names', 'users', '--num-rows', '40000', '--file-size-limit', '1', '--seed', seed, '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], {
+    cwd: dir,
+    env: held(1),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  for (let i = 0; i < 600 && !(await exists(join(dir, 'm.json.lock'))); i += 1) await new Promise((r) => setTimeout(r, 50));
+  await untilHeld(() => stderr);
   expect(await exists(join(dir, 'm.json.lock'))).toBe(true);
-  return { exited, stderr: () => stderr };
+  return { exited, stderr: () => stderr, proceed: () => child.kill('SIGCONT') };
 }
 
 describe('one run at a time per metadata file', () => {
   test('a second run fails naming the holder; with --wait it runs after, and no ID is reserved twice', async () => {
     await withTempDir(async (dir) => {
-      const first = await startLongRun(dir, '1');
+      const first = await startHeldRun(dir, '1');
       const lock = JSON.parse(await readFile(join(dir, 'm.json.lock'), 'utf8')) as { pid: number; host: string };
 
       // Later as-ofs: a run on top of the first continues from its as-of.
@@ -38,19 +43,24 @@ describe('one run at a time per metadata file', () => {
       expect(refused.stderr).toContain(`another synthgen run is using m.json (pid ${lock.pid} on ${lock.host}, started `);
       expect(refused.stderr).toContain('--wait');
 
-      const waited = await synthgen(['--table-names', 'users', '--num-rows', '1000', '--seed', '3', '--as-of', laterAsOf(1), '--out', 'data', '--metadata', 'm.json', '--wait'], dir);
-      expect(waited.code, waited.stderr).toBe(0);
-      expect(await first.exited).toBe(0);
-      expect(waited.stderr).toMatch(/waiting for the run holding/);
+      const waiting = spawn(process.execPath, [CLI, '--table-names', 'users', '--num-rows', '1000', '--seed', '3', '--as-of', laterAsOf(1), '--out', 'data', '--metadata', 'm.json', '--wait'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+      let waitedStderr = '';
+      waiting.stderr.on('data', (c: Buffer) => (waitedStderr += c.toString()));
+      const waitedCode = new Promise<number | null>((resolve) => waiting.on('close', resolve));
+      await until('the second run to wait for the lock', async () => /waiting for the run holding/.test(waitedStderr), 120);
+      // The first run goes on to its end; the waiting one runs after it.
+      first.proceed();
+      expect(await first.exited, first.stderr()).toBe(0);
+      expect(await waitedCode, waitedStderr).toBe(0);
 
       const metadata = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8')) as { tables: { users: { last_id: number; segments: Segment[] } } };
       const segments = metadata.tables.users.segments;
       expect(segments.map((s) => [s.first_id, s.last_id])).toEqual([
-        [1, 1_500_000],
-        [1_500_001, 1_501_000],
+        [1, 40_000],
+        [40_001, 41_000],
       ]);
       const [keys] = await query(`SELECT count(*) AS n, count(DISTINCT user_id) AS d, min(user_id) AS lo, max(user_id) AS hi FROM ${await tableSql(join(dir, 'data'), 'users')}`);
-      expect(keys).toEqual({ n: '1501000', d: '1501000', lo: '1', hi: '1501000' });
+      expect(keys).toEqual({ n: '41000', d: '41000', lo: '1', hi: '41000' });
       expect(await exists(join(dir, 'm.json.lock'))).toBe(false);
     });
   });

@@ -7,11 +7,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { BUILTIN_TABLES, dataDictionary } from '../dist/src/index.js';
-import { generate, query, tableSql } from './helpers/cli.js';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { query, tableSql } from './helpers/cli.js';
+import { sharedDataset } from './helpers/sharedDataset.js';
 
 /** docs/time.md's dataset (`--num-rows users=60000,products=6000,orders=400000 --seed 14 --as-of 2026-03-01`). */
 const TIME_ROWS = 'users=60000,products=6000,orders=400000';
@@ -59,7 +58,6 @@ async function welcomeShare(data: string): Promise<number> {
 /** `value` as the pages write it with `digits` decimals. */
 const shown = (value: number, digits: number) => Number(value.toFixed(digits));
 
-let dir = '';
 /** docs/time.md and docs/realism.md, flattened: the prose that states the figures. */
 let readme = '';
 let dictionary = '';
@@ -67,20 +65,17 @@ let time: { users: Shares; products: Shares; welcome: number; busiestDay: number
 let quick: { users: Shares; welcome: number };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'synthgen-figures-'));
   readme = flat((await Promise.all(['time.md', 'realism.md'].map((page) => readFile(resolve(import.meta.dirname, '../docs', page), 'utf8')))).join('\n'));
   dictionary = flat(dataDictionary(BUILTIN_TABLES));
-  await generate(['--table-names', 'users,products,orders', '--num-rows', TIME_ROWS, '--seed', '14', '--as-of', '2026-03-01', '--out', 'time', '--metadata', 'time.json'], dir);
-  await generate(['--table-names', 'users,products,orders', '--num-rows', QUICK_ROWS, '--seed', '1', '--as-of', '2026-12-01', '--out', 'quick', '--metadata', 'quick.json'], dir);
-  const timeData = join(dir, 'time');
+  // Built once per suite (test/time-calendar reads the same Time dataset), read only.
+  const timeDir = await sharedDataset(['--table-names', 'users,products,orders', '--num-rows', TIME_ROWS, '--seed', '14', '--as-of', '2026-03-01']);
+  const quickDir = await sharedDataset(['--table-names', 'users,products,orders', '--num-rows', QUICK_ROWS, '--seed', '1', '--as-of', '2026-12-01']);
+  const timeData = join(timeDir, 'data');
+  const quickData = join(quickDir, 'data');
   const [busiest] = await query(`SELECT max(n) AS n FROM (SELECT user_id, order_date::DATE, count(*) AS n FROM ${await tableSql(timeData, 'orders')} GROUP BY ALL)`);
   time = { users: await shares(timeData, 'users', 'user_id'), products: await shares(timeData, 'products', 'product_id'), welcome: await welcomeShare(timeData), busiestDay: Number(busiest?.n) };
-  quick = { users: await shares(join(dir, 'quick'), 'users', 'user_id'), welcome: await welcomeShare(join(dir, 'quick')) };
+  quick = { users: await shares(quickData, 'users', 'user_id'), welcome: await welcomeShare(quickData) };
 }, 300_000);
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 describe('Behaviour within bounds (the Time dataset)', () => {
   test('the shares of orders from the top 1%, 10% and 20% of users and products are the measured ones', () => {

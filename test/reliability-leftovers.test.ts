@@ -2,21 +2,18 @@
  * What a killed attempt leaves (a half-written manifest, the sizing scratch folder, partial files) is removed when
  * the run is finished, and only what carries that run's id: another run's temporaries stay.
  */
-import { spawn } from 'node:child_process';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, exists, generate, withTempDir } from './helpers/cli.js';
+import { AS_OF, exists, generate, withTempDir } from './helpers/cli.js';
+import { interruptedAfter } from './helpers/heldRun.js';
 
 test('finishing a run removes its own leftovers and nothing else', async () => {
   await withTempDir(async (dir) => {
-    const child = spawn(process.execPath, [CLI, '--table-names', 'users', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], { cwd: dir, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const parquet = async () => (await readdir(join(dir, 'data', 'users')).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).length;
-    for (let i = 0; i < 600 && (await parquet()) === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
+    // Four parts; Ctrl-C once the first is written (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
+    const args = ['--table-names', 'users', '--num-rows', '40000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+    expect((await interruptedAfter(dir, args, 1)).code).toBe(130);
     const { run_id: runId, stamp } = JSON.parse(await readFile(join(dir, 'm.json.pending.json'), 'utf8')) as { run_id: string; stamp: string };
 
     // As a kill -9 would leave them: a manifest half written, a scratch folder, a worker's partial file.
@@ -25,7 +22,7 @@ test('finishing a run removes its own leftovers and nothing else', async () => {
     const ownManifest = join(runs, `${runId}.json.0123abcd.tmp`);
     const otherManifest = join(runs, '20200101000000-ffffffff.json.0123abcd.tmp');
     const ownScratch = join(tmpdir(), `synthgen-run-${runId}-deadbeef`);
-    const ownPartial = join(dir, 'data', 'users', `.${stamp}_part_055.parquet.99999.partial`);
+    const ownPartial = join(dir, 'data', 'users', `.${stamp}_part_003.parquet.99999.partial`);
     const otherPartial = join(dir, 'data', 'users', '.20200101000000-ffffffff.parquet.99999.partial');
     for (const path of [ownManifest, otherManifest, ownPartial, otherPartial]) await writeFile(path, '');
     await mkdir(ownScratch);

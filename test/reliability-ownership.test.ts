@@ -2,14 +2,15 @@
  * A run only ever removes or replaces files it wrote itself, which it proves by the inode and size it recorded before
  * linking each file into place; and two runs never pick the same file name, whatever their metadata files.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fileName } from '../dist/src/records/plan.js';
-import { AS_OF, CLI, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
+import { interruptedAfter } from './helpers/heldRun.js';
 
-const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+// Five parts; Ctrl-C once two are written (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
+const ORDERS = ['--table-names', 'orders', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
 interface Pending {
   stamp: string;
@@ -20,12 +21,7 @@ interface Pending {
 /** An orders run stopped by Ctrl-C once it has written a file; returns its record. */
 async function interrupted(dir: string): Promise<Pending> {
   await generate(['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
-  const child = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, stdio: 'ignore' });
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const parquet = async () => (await readdir(join(dir, 'data', 'orders')).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).length;
-  for (let i = 0; i < 600 && (await parquet()) === 0; i += 1) await new Promise((r) => setTimeout(r, 100));
-  child.kill('SIGINT');
-  expect(await exited).toBe(130);
+  expect((await interruptedAfter(dir, ORDERS, 2)).code).toBe(130);
   return JSON.parse(await readFile(join(dir, 'm.json.pending.json'), 'utf8')) as Pending;
 }
 

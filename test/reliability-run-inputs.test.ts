@@ -3,12 +3,12 @@
  * an interrupted run (never taken for "no interrupted run"), an output folder that refuses folders, and --resume
  * with flags that ask for something else than the interrupted run.
  */
-import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AS_OF, CLI, generate, laterAsOf, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, generate, laterAsOf, synthgen, withTempDir } from './helpers/cli.js';
+import { interruptedAfter } from './helpers/heldRun.js';
 
 const BASE = ['--table-names', 'users', '--num-rows', '1000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
@@ -24,14 +24,9 @@ function oneLine(stderr: string): string {
  * it can run on top of it (each run continues from its table's last as-of).
  */
 async function interrupted(dir: string): Promise<Record<string, unknown>> {
-  const args = ['--table-names', 'users', '--num-rows', '600000', '--file-size-limit', '1', '--seed', '2', '--as-of', laterAsOf(1), '--out', 'data', '--metadata', 'm.json'];
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: 'ignore' });
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const parquet = async () => (await readdir(join(dir, 'data', 'users')).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).length;
-  const before = await parquet();
-  for (let i = 0; i < 600 && (await parquet()) === before; i += 1) await new Promise((r) => setTimeout(r, 100));
-  child.kill('SIGINT');
-  expect(await exited).toBe(130);
+  // Four parts; Ctrl-C once the first is written (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
+  const args = ['--table-names', 'users', '--num-rows', '40000', '--file-size-limit', '1', '--seed', '2', '--as-of', laterAsOf(1), '--out', 'data', '--metadata', 'm.json'];
+  expect((await interruptedAfter(dir, args, 1)).code).toBe(130);
   return JSON.parse(await readFile(join(dir, 'm.json.pending.json'), 'utf8')) as Record<string, unknown>;
 }
 
@@ -90,7 +85,7 @@ test('--resume with --table-names or --num-rows other than the interrupted runâ€
     await interrupted(dir);
     const other = await synthgen(['--resume', '--table-names', 'users', '--num-rows', '10', '--metadata', 'm.json'], dir);
     expect(other.code).toBe(2);
-    expect(oneLine(other.stderr)).toMatch(/--resume finishes run \S+ as it was started .* differs in --num-rows: drop the flag or pass --num-rows users=600000$/);
+    expect(oneLine(other.stderr)).toMatch(/--resume finishes run \S+ as it was started .* differs in --num-rows: drop the flag or pass --num-rows users=40000$/);
     const seed = await synthgen(['--resume', '--seed', '3', '--metadata', 'm.json'], dir);
     expect(seed.code).toBe(2);
     expect(oneLine(seed.stderr)).toMatch(/differs in --seed: drop the flag or pass --seed 2$/);
@@ -99,7 +94,7 @@ test('--resume with --table-names or --num-rows other than the interrupted runâ€
     expect(since.code).toBe(2);
     expect(oneLine(since.stderr)).toMatch(/--resume finishes run \S+ as it was started .*, which differs in --since: drop the flag$/);
     // The same values are accepted, and finish it.
-    const same = await synthgen(['--resume', '--table-names', 'users', '--num-rows', '600000', '--metadata', 'm.json', '--file-size-limit', '1'], dir);
+    const same = await synthgen(['--resume', '--table-names', 'users', '--num-rows', '40000', '--metadata', 'm.json', '--file-size-limit', '1'], dir);
     expect(same.stderr).not.toMatch(/differs/);
     expect(same.code).toBe(0);
   });

@@ -33,7 +33,7 @@ test('Ctrl-C during uploads: queued files stay in staging, exit 130; the same co
   const proxy = await startFaultProxy(s3.endpoint, { slowEvery: 1, slowMs: 1500 });
   try {
     await withTempDir(async (dir) => {
-      const args = ['--table-names', 'users', '--num-rows', '200000', '--file-size-limit', '1', '--seed', '4', '--as-of', AS_OF, '--out', 'staging', '--metadata', 'm.json'];
+      const args = ['--table-names', 'users', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '4', '--as-of', AS_OF, '--out', 'staging', '--metadata', 'm.json'];
       const s3Args = ['--s3-bucket', `s3://${BUCKET}/stop`, '--s3-endpoint', proxy.endpoint, '--upload-concurrency', '1', '--workers', '2'];
       const run = start(dir, [...args, ...s3Args]);
       await until('a first object upload', async () => proxy.forwarded.some((request) => request.startsWith('PUT ') && request.includes('.parquet')), 120);

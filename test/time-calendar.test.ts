@@ -4,13 +4,11 @@
  * growth, no pile-up at the window's end, and orders per customer and product skewed within a real shop's bounds.
  * Each threshold is stated with the figure docs/time.md gives.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { generate, query, tableSql } from './helpers/cli.js';
+import { beforeAll, expect, test } from 'vitest';
+import { query, tableSql } from './helpers/cli.js';
+import { sharedDataset } from './helpers/sharedDataset.js';
 
-let dir = '';
 let users = '';
 let products = '';
 let orders = '';
@@ -20,17 +18,13 @@ let local = '';
 const ZONE = `CASE u.country_code WHEN 'US' THEN 'America/New_York' WHEN 'GB' THEN 'Europe/London' WHEN 'DE' THEN 'Europe/Berlin' WHEN 'FR' THEN 'Europe/Paris' WHEN 'CA' THEN 'America/Toronto' ELSE 'Australia/Sydney' END`;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'synthgen-calendar-'));
-  await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=60000,products=6000,orders=400000', '--seed', '14', '--as-of', '2026-03-01', '--out', 'data', '--metadata', 'm.json'], dir);
+  // Built once per suite (test/readme-figures reads the same Time dataset), read only.
+  const dir = await sharedDataset(['--table-names', 'users,products,orders', '--num-rows', 'users=60000,products=6000,orders=400000', '--seed', '14', '--as-of', '2026-03-01']);
   users = await tableSql(join(dir, 'data'), 'users');
   products = await tableSql(join(dir, 'data'), 'products');
   orders = await tableSql(join(dir, 'data'), 'orders');
   local = `(SELECT o.*, u.country_code, timezone(${ZONE}, o.order_date) AS local_time FROM ${orders} o JOIN ${users} u USING (user_id))`;
-}, 120_000);
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+}, 300_000);
 
 async function one(sql: string): Promise<Record<string, unknown>> {
   return (await query(sql))[0] ?? {};

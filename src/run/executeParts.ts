@@ -27,7 +27,7 @@ import type { PoolTableSpec } from '../model/poolFile.js';
 import type { RunJournal } from './runJournal.js';
 import type { RunSpec } from './spec/runSpec.js';
 import { EXIT_RESUMABLE } from '../records/exitCodes.js';
-import type { FileSummary, InterruptEvent, ProgressEvent } from './runTypes.js';
+import type { FileSummary, InterruptEvent, ProgressEvent, TestHold } from './runTypes.js';
 import type { Interrupt } from './interrupt.js';
 import { TableQueryFailure, queryFailure } from '../errors/writeFailure.js';
 
@@ -54,6 +54,7 @@ export interface ExecuteContext {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Parts starting and ending: the CLI's second Ctrl-C removes the partial files of those under way. */
   readonly onInterruptEvent?: (event: InterruptEvent) => void;
+  readonly testHold?: TestHold;
 }
 
 export interface Executed {
@@ -161,6 +162,9 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
   const running = new Set<RunningPart>();
   const underWay = new Set<Promise<void>>();
   let threadsInUse = 0;
+  // TEST-ONLY (runTypes.ts TestHold): parts started, and whether the run has held.
+  let started = 0;
+  let held = false;
   const fail = (error: Error) => {
     failure ??= error;
   };
@@ -169,9 +173,16 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
       await Promise.race(underWay);
       continue;
     }
+    if (!held && started === context.testHold?.afterParts) {
+      held = true;
+      await Promise.all(underWay);
+      await context.testHold.hold();
+      continue;
+    }
     const next = queue.next();
     if (next.done) break;
     const part = next.value;
+    started += 1;
     const rows = part.lastId - part.firstId + 1;
     notStarted -= rows;
     const now = performance.now();

@@ -235,6 +235,7 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
       profile: options.profile ?? false,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onInterruptEvent ? { onInterruptEvent: options.onInterruptEvent } : {}),
+      ...(options.testHold ? { testHold: options.testHold } : {}),
     });
     phase(target.executePhase);
 

@@ -82,6 +82,18 @@ interface RunSettings {
   readonly legacyFiles?: Readonly<Record<string, string>>;
   /** How to reach the store of an s3:// location of legacyFiles. */
   readonly legacyS3?: LegacyS3Access;
+  /** TEST-ONLY: see TestHold. */
+  readonly testHold?: TestHold;
+}
+
+/**
+ * TEST-ONLY (set by the CLI from SYNTHGEN_TEST_HOLD_AFTER_PARTS, src/cli/testHold.ts): once `afterParts` parts are
+ * written and recorded and none is under way, the run awaits `hold()` before it starts another, so that a test can
+ * signal a run at a known state instead of racing one long enough. Never set in normal use.
+ */
+export interface TestHold {
+  readonly afterParts: number;
+  readonly hold: () => Promise<void>;
 }
 
 /** A new run's settings that may be left out, as the run resolved them. */

@@ -17,6 +17,7 @@ import type { WorkerPool } from '../../workers/workerPool.js';
 import { howToFinish } from '../render/runAdvice.js';
 import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../records/parquetFormat.js';
 import type { S3Target } from '../../records/s3Target.js';
+import { testHoldFromEnv } from '../testHold.js';
 import { Profile } from '../profile.js';
 import { printable, printableLine } from '../render/printable.js';
 import { BUILTIN_NAMES, registryFor, schemaOption, tablesOption } from '../tableModules.js';
@@ -227,6 +228,7 @@ export class GenerateCommand extends Command {
       onProgress: this.#onProgress(profile),
       onInterruptEvent: signals.onEvent,
       ...(this.legacyFiles ? { legacyFiles: this.legacyFiles, legacyS3: access } : {}),
+      ...testHoldFromEnv(signals.signal),
     };
     let summary: RunSummary;
     try {
