@@ -23,6 +23,8 @@ export interface ReportOptions {
   readonly described?: readonly TableDescription[];
   /** What the shop's charts need of synthgen's built-in tables; without it every table gets a card of its own. */
   readonly shop?: ShopTables;
+  /** Each DuckDB thread's memory limit in MB, when the caller sets one (the CLI: SYNTHGEN_WORKER_MEMORY_MB). */
+  readonly memoryPerThreadMB?: number;
 }
 
 const NO_SHOP: ShopTables = { names: [], zones: [] };
@@ -66,7 +68,7 @@ function tablesOf(db: ReportDatabase, shop: ShopTables): Record<string, TableSum
 
 export async function buildReport(options: ReportOptions): Promise<ReportData> {
   const label = options.label ?? options.root;
-  const db = await ReportDatabase.open(options.root, label, (options.shop ?? NO_SHOP).names);
+  const db = await ReportDatabase.open(options.root, label, (options.shop ?? NO_SHOP).names, options.memoryPerThreadMB);
   try {
     return await reportOf(db, options);
   } catch (error: unknown) {

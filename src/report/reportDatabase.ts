@@ -42,10 +42,10 @@ export class ReportDatabase {
    * Opens the dataset at `root` (a folder of `<table>/*.parquet`); a missing folder or no table is a UserError.
    * `shop` names the built-in tables (ShopTables.names): those the charts read are not the dataset's own.
    */
-  static async open(root: string, label: string, shop: readonly string[]): Promise<ReportDatabase> {
+  static async open(root: string, label: string, shop: readonly string[], memoryPerThreadMB?: number): Promise<ReportDatabase> {
     const found = await findTableFiles(root, label, new Set(REPORT_TABLES.filter((table) => shop.includes(table))));
     // Extensions cannot be downloaded here; parquet and icu (time zones) are built in.
-    const scratch = await readerScratch('report', availableParallelism());
+    const scratch = await readerScratch('report', availableParallelism(), memoryPerThreadMB);
     const instance = await duckdbApi()
       .DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', ...scratch.duckdbSettings })
       .catch((error: unknown) => {

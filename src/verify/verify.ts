@@ -49,6 +49,8 @@ export interface VerifyOptions {
   readonly findings?: readonly VerifyCheck[];
   /** The metadata's folder: where it keeps the original tool's rows that other tables reference. */
   readonly metadataFolder?: string;
+  /** Each DuckDB thread's memory limit in MB, when the caller sets one (the CLI: SYNTHGEN_WORKER_MEMORY_MB). */
+  readonly memoryPerThreadMB?: number;
 }
 
 /** Runs elsewhere listed one by one up to this many; more are summed up in one line. */
@@ -244,7 +246,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
   const hereRuns = new Set(loaded.manifests.map((m) => m.run_id));
   append(checks, await placeRuns(options, label, loaded.names, hereRuns));
 
-  const scratch = await readerScratch('verify', 2);
+  const scratch = await readerScratch('verify', 2, options.memoryPerThreadMB);
   const instance = await duckdbApi()
     .DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', ...scratch.duckdbSettings })
     .catch((error: unknown) => {

@@ -13,7 +13,6 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { processAlive } from '../files/processAlive.js';
 import { spillFolder, spillSettings } from './spillFolder.js';
-import { memoryPerThreadSetMB } from './workerBudget.js';
 
 const PREFIX = 'synthgen-run-';
 /** `synthgen-run-<run id>-<random>-p<pid>-h<host tag>`: a run id may hold dashes, the owner is read from the end. */
@@ -63,9 +62,10 @@ export interface ReaderScratch {
  * A scratch folder for `command`'s DuckDB to spill into: left to itself an in-memory DuckDB spills into `./.tmp` of
  * the working folder, where two commands at once would share file names and a killed one would leave its spill.
  */
-export async function readerScratch(command: string, threads: number): Promise<ReaderScratch> {
-  // SYNTHGEN_WORKER_MEMORY_MB bounds every DuckDB thread synthgen opens; unset, a reader takes DuckDB's default.
-  const set = memoryPerThreadSetMB();
+export async function readerScratch(command: string, threads: number, memoryPerThreadMB?: number): Promise<ReaderScratch> {
+  // A memory limit per thread the caller sets (SYNTHGEN_WORKER_MEMORY_MB at the CLI) bounds every DuckDB thread
+  // synthgen opens; unset, a reader takes DuckDB's default.
+  const set = memoryPerThreadMB;
   const folder = await createScratch(command);
   const spill = await spillFolder(folder, 1);
   const memory = set === undefined ? {} : { memory_limit: `${set * threads}MB` };

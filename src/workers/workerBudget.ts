@@ -31,22 +31,22 @@ export function workersFor(requested: number, parts: number, machineBytes = tota
 
 /** The DuckDB memory limit of each of `workers` workers: half the machine, shared, 256 MB to 4 GB each. */
 export function memoryLimitPerWorker(workers: number, machineBytes = totalmem()): string {
-  return memoryLimitForThreads(1, workers, machineBytes);
+  return memoryLimitForThreads(1, workers, undefined, machineBytes);
 }
 
 /** Below this, DuckDB cannot hold even the buffers it never spills (a row group's column writers). */
 const MIN_SET_MEMORY_MB = 16;
 
 /**
- * SYNTHGEN_WORKER_MEMORY_MB, if set: each DuckDB thread's memory limit, in place of its share of the machine (for a
- * container whose limit the machine's memory does not show, or to make a run spill on purpose).
+ * A memory limit per DuckDB thread, in MB, as the door reads it (the CLI: SYNTHGEN_WORKER_MEMORY_MB), in place of a
+ * thread's share of the machine: for a container whose limit the machine's memory does not show, or to make a run
+ * spill on purpose. Unset or empty: undefined.
  */
-export function memoryPerThreadSetMB(): number | undefined {
-  const text = process.env.SYNTHGEN_WORKER_MEMORY_MB;
+export function parseMemoryPerThreadMB(text: string | undefined, name = 'SYNTHGEN_WORKER_MEMORY_MB'): number | undefined {
   if (text === undefined || text === '') return undefined;
   const mb = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(mb) || mb < MIN_SET_MEMORY_MB) {
-    throw new UserError(`SYNTHGEN_WORKER_MEMORY_MB=${JSON.stringify(text)} is not a whole number of megabytes of at least ${MIN_SET_MEMORY_MB}: set it to one, or unset it`);
+    throw new UserError(`${name}=${JSON.stringify(text)} is not a whole number of megabytes of at least ${MIN_SET_MEMORY_MB}: set it to one, or unset it`);
   }
   return mb;
 }
@@ -54,18 +54,17 @@ export function memoryPerThreadSetMB(): number | undefined {
 /**
  * The DuckDB memory limit of a task with `threads` of the run's `budget` threads, in MB (2^20 bytes): its threads'
  * share of half the machine, 256 MB to 4 GB a thread (each thread buffers the row group it encodes), never below
- * 256 MB in all; or SYNTHGEN_WORKER_MEMORY_MB a thread.
+ * 256 MB in all; or `setMB` a thread, when the caller sets one (parseMemoryPerThreadMB).
  */
-export function memoryMBForThreads(threads: number, budget: number, machineBytes = totalmem()): number {
-  const set = memoryPerThreadSetMB();
-  if (set !== undefined) return set * threads;
+export function memoryMBForThreads(threads: number, budget: number, setMB?: number, machineBytes = totalmem()): number {
+  if (setMB !== undefined) return setMB * threads;
   const perThread = Math.min(Math.floor((machineBytes * 0.5) / budget / MB), MAX_WORKER_MEMORY_MB);
   return Math.max(MIN_WORKER_MEMORY_MB, perThread * threads);
 }
 
 /** memoryMBForThreads as DuckDB's memory_limit setting. */
-export function memoryLimitForThreads(threads: number, budget: number, machineBytes = totalmem()): string {
-  return `${memoryMBForThreads(threads, budget, machineBytes)}MB`;
+export function memoryLimitForThreads(threads: number, budget: number, setMB?: number, machineBytes = totalmem()): string {
+  return `${memoryMBForThreads(threads, budget, setMB, machineBytes)}MB`;
 }
 
 /**

@@ -37,8 +37,12 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
   #ending: Promise<void> = Promise.resolve();
   #spill: SpillFolder | undefined;
 
-  constructor(maxThreads: number) {
+  /** Each DuckDB thread's memory limit in MB, when the caller sets one (workerBudget.ts); else a share of the machine. */
+  readonly #memoryPerThreadMB: number | undefined;
+
+  constructor(maxThreads: number, options: { readonly memoryPerThreadMB?: number | undefined } = {}) {
     this.#maxThreads = maxThreads;
+    this.#memoryPerThreadMB = options.memoryPerThreadMB;
     this.#threads();
   }
 
@@ -66,24 +70,20 @@ export class WorkerPool implements TaskRunner<WorkerTask, WorkerResult> {
     return this.#maxThreads;
   }
 
-  /**
-   * Where the threads' DuckDBs spill: the run says so once it has its scratch folder, before its first task. A bad
-   * memory setting is refused here too, before any task, rather than by the first part of a resumed run.
-   */
+  /** Where the threads' DuckDBs spill: the run says so once it has its scratch folder, before its first task. */
   spillInto(spill: SpillFolder): void {
-    memoryLimitForThreads(1, this.#maxThreads);
     this.#spill = spill;
   }
 
   /** What a task given `threads` of the budget may use: the threads, their memory limit, where they spill. */
   limits(threads: number): TaskLimits {
     if (!this.#spill) throw new Error('a task was made before the pool was told where to spill');
-    return { threads, memoryLimit: memoryLimitForThreads(threads, this.#maxThreads), spill: this.#spill };
+    return { threads, memoryLimit: memoryLimitForThreads(threads, this.#maxThreads, this.#memoryPerThreadMB), spill: this.#spill };
   }
 
   /** The same in MB (2^20 bytes). */
   memoryMB(threads: number): number {
-    return memoryMBForThreads(threads, this.#maxThreads);
+    return memoryMBForThreads(threads, this.#maxThreads, this.#memoryPerThreadMB);
   }
 
   run(task: WorkerTask): Promise<WorkerResult> {

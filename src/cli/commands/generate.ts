@@ -18,6 +18,7 @@ import { howToFinish } from '../render/runAdvice.js';
 import { CODECS, DEFAULT_ROW_GROUP_SIZE, DEFAULT_ZSTD_LEVEL, formatFlags } from '../../records/parquetFormat.js';
 import type { S3Target } from '../../records/s3Target.js';
 import { testHoldFromEnv } from '../testHold.js';
+import { workerMemory } from '../workerMemory.js';
 import { Profile } from '../profile.js';
 import { printable, printableLine } from '../render/printable.js';
 import { BUILTIN_NAMES, registryFor, schemaOption, tablesOption } from '../tableModules.js';
@@ -194,7 +195,7 @@ export class GenerateCommand extends Command {
    */
   async #run(asked: GivenRun): Promise<number> {
     const { WorkerPool, defaultThreads } = await import('../../workers/workerPool.js');
-    const pool = new WorkerPool(this.workers ?? defaultThreads());
+    const pool = new WorkerPool(this.workers ?? defaultThreads(), workerMemory());
     try {
       return await this.#runOn(asked, pool);
     } finally {

@@ -15,6 +15,7 @@ import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import { printable } from '../render/printable.js';
 import { type FieldOf, isEndpoint, isOutFolder, isS3Target, requires, rule } from '../validators.js';
 import { s3Environment } from '../s3Environment.js';
+import { workerMemory } from '../workerMemory.js';
 
 type Field = FieldOf<ReportCommand>;
 
@@ -91,11 +92,12 @@ export class ReportCommand extends Command {
   async #data(buildReport: typeof import('../../report/buildReport.js').buildReport, described: readonly TableDescription[]): Promise<ReportData> {
     const target = this.s3Bucket;
     const shop = shopTables();
-    if (target === undefined) return buildReport({ root: this.out, described, shop });
+    const memory = workerMemory();
+    if (target === undefined) return buildReport({ root: this.out, described, shop, ...memory });
     const { readSettings, withS3Dataset } = await import('../../output/s3/s3Dataset.js');
     return withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region, s3Environment()), 'report', ({ root, refused }) => {
       const notes = refused.map(({ key, reason }) => `Object s3://${target.bucket}/${key} is not in the report: ${reason}.`);
-      return buildReport({ root, label: describeTarget(target), notes, described, shop });
+      return buildReport({ root, label: describeTarget(target), notes, described, shop, ...memory });
     });
   }
 }

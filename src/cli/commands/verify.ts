@@ -10,6 +10,7 @@ import { registryFor, schemaOption, tablesOption } from '../tableModules.js';
 import type { VerifyCheck, VerifyReport } from '../../verify/verify.js';
 import { type FieldOf, isEndpoint, isOutFolder, isMetadataFile, isS3Target, requires, rule } from '../validators.js';
 import { s3Environment } from '../s3Environment.js';
+import { workerMemory } from '../workerMemory.js';
 
 type Field = FieldOf<VerifyCommand>;
 
@@ -58,16 +59,17 @@ export class VerifyCommand extends Command {
     // Beside the real file (a symlinked metadata keeps them beside its target), as runs write them.
     const metadataFolder = metadata ? dirname(await realMetadataPath(this.metadata)) : undefined;
     const legacy = metadataFolder === undefined ? {} : { metadataFolder };
+    const memory = workerMemory();
     let report: VerifyReport;
     const target = this.s3Bucket;
     if (target !== undefined) {
       const { readSettings, withS3Dataset } = await import('../../output/s3/s3Dataset.js');
       report = await withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region, s3Environment()), 'verify', ({ root, refused }) => {
         const findings = refused.map(({ key, reason }): VerifyCheck => ({ check: `object s3://${target.bucket}/${key}`, result: 'violation', detail: reason }));
-        return verifyDataset({ root, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, registry, ...(metadata ? { metadata } : {}), ...legacy });
+        return verifyDataset({ root, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, registry, ...(metadata ? { metadata } : {}), ...legacy, ...memory });
       });
     } else {
-      report = await verifyDataset({ root: this.out, registry, ...(metadata ? { metadata } : {}), ...legacy });
+      report = await verifyDataset({ root: this.out, registry, ...(metadata ? { metadata } : {}), ...legacy, ...memory });
     }
     this.context.stdout.write(this.json ? `${JSON.stringify(report, null, 2)}\n` : printable(plainReport(report)));
     return report.ok ? 0 : 1;
