@@ -22,7 +22,7 @@ export { type Timeline, DEFAULT_HISTORY_YEARS, defaultSince } from './model/time
 export { concat, quotedString, quotedIdentifier, stringList } from './model/sql.js';
 
 // The built-in tables, and the registry a run reads tables from.
-export { BUILTIN_TABLES } from './tables/index.js';
+export { BUILTIN_TABLES, builtinEntries } from './tables/index.js';
 export type { ValueCache } from './model/valueCache.js';
 
 let cache: ValueCache | undefined;
@@ -39,7 +39,7 @@ export { TableRegistry, type RegisteredTable } from './model/registry.js';
 export type { TableOrigin, BuiltinOrigin, ModuleOrigin, SchemaFileOrigin } from './records/tableOrigin.js';
 export { DefinitionError } from './model/defineTable.js';
 export { loadTableModules } from './model/loadTableModules.js';
-// Schema files (--schema): `loadSchemaTables(files, {}, BUILTIN_TABLES.map((definition) => ({ definition })), BUILTIN_POOLS)`
+// Schema files (--schema): `loadSchemaTables(files, {}, builtinEntries(), BUILTIN_POOLS)`
 // gives their tables and the registry to run them with.
 export { loadSchemaTables, type SchemaTables } from './schemaFile/loadSchemaTables.js';
 export { BUILTIN_POOLS } from './tables/builtinPools.js';

@@ -5,26 +5,14 @@
  * a signal stops a run with 130 and leaves no lock nor scratch folder. Everything else the fast tier checks in process.
  * The cases run at once (each in its own folder): most of a spawn's time is start-up, which they overlap.
  */
-import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, exists, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, exists, synthgen, synthgenWithFileSizeLimit, withTempDir } from './helpers/cli.js';
 import { running, until } from './helpers/processes.js';
 import { scratchFolders, startSlowRun } from './helpers/slowRun.js';
 
 const RUN = ['--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-
-/** The CLI under `ulimit -f` (KB): what a full disk does to a write, without privileges. */
-function withFileSizeLimit(args: readonly string[], cwd: string, kilobytes: number): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-    const child = spawn('bash', ['-c', `ulimit -f ${kilobytes} && exec ${quoted}`], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
 
 test.concurrent('a run exits 0 with its summary on stdout and nothing on stderr', async () => {
   await withTempDir(async (dir) => {
@@ -64,7 +52,7 @@ test.concurrent('a run that stops part-way exits 3 in one line, keeping its reco
     // Its one part (4.9 MB) goes past a 3,000 KB limit; what comes before it does not: the pools file its worker
     // reads (~1.5 MB), and the sizing sample, one row group of 10,000 rows (~0.7 MB).
     const args = ['--table-names', 'users', '--num-rows', '60000', '--row-group-size', '10000', '--file-size-limit', '20', '--workers', '1', ...RUN];
-    const stopped = await withFileSizeLimit(args, dir, 3000);
+    const stopped = await synthgenWithFileSizeLimit(args, dir, 3000);
     expect(stopped.code, stopped.stderr).toBe(3);
     expect(stopped.stderr.trim().split('\n')).toHaveLength(1);
     expect(stopped.stderr).toMatch(/Nothing was committed and the metadata is unchanged.*Run the same command again/);

@@ -3,27 +3,16 @@
  * disk takes the same path): one clear line, exit 3, the metadata unchanged, no partial file, the finished files and
  * the run's record kept; once the cause is gone, the same command finishes with exactly an uninterrupted run's files.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, exists, generate, tableContents, withTempDir } from './helpers/cli.js';
+import { AS_OF, exists, generate, synthgenWithFileSizeLimit, tableContents, withTempDir } from './helpers/cli.js';
 
 const PARENTS = ['--table-names', 'users,products', '--num-rows', '3000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 // Orders' full parts (~14 MB) exceed a 12,000 KB file-size limit; everything else the run writes stays under: its
 // record, its last part (~8.8 MB) and the pools file it hands its workers (~9.6 MB, mostly the parents' creation
 // times: more than the 3 MB limit with 4 MB parts this test used before, which failed on that file, not on a part).
 const ORDERS = ['--table-names', 'orders', '--num-rows', '600000', '--file-size-limit', '16', '--workers', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-
-function limited(args: readonly string[], cwd: string, kilobytes: number): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-    const child = spawn('bash', ['-c', `ulimit -f ${kilobytes} && exec ${quoted}`], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
-}
 
 test('a write failing part-way: one line, exit 3, metadata unchanged, no partial file, the record kept; then the same command finishes exactly', async () => {
   await withTempDir(async (dir) => {
@@ -34,7 +23,7 @@ test('a write failing part-way: one line, exit 3, metadata unchanged, no partial
     await generate(ORDERS, clean);
     await generate(PARENTS, dir);
     const before = await readFile(join(dir, 'm.json'), 'utf8');
-    const failed = await limited(ORDERS, dir, 12_000);
+    const failed = await synthgenWithFileSizeLimit(ORDERS, dir, 12_000);
     expect(failed.code, failed.stderr).toBe(3);
     expect(failed.stderr.trim().split('\n')).toHaveLength(1);
     expect(failed.stderr).toMatch(/hit this process's file-size limit \(ulimit -f\).*Nothing was committed and the metadata is unchanged.*Run the same command again/);

@@ -11,7 +11,7 @@ import { expect, test } from 'vitest';
 import { JSON_SCHEMA_PATH } from '../dist/src/schemaFile/format/jsonSchema.js';
 import { COMMON_NAMES, GENERATOR_NAMES } from '../dist/src/schemaFile/format/schemaFormat.js';
 import { homedir } from 'node:os';
-import { BUILTIN_POOLS, BUILTIN_TABLES, loadSchemaTables } from '../dist/src/index.js';
+import { BUILTIN_POOLS, builtinEntries, loadSchemaTables } from '../dist/src/index.js';
 import { cacheFolder, diskCache } from '../dist/src/state/cache.js';
 import { synthgen, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
@@ -190,7 +190,7 @@ test('every example of the docs runs, as written, in a whole file', { timeout: 9
       // in this process: a spawned CLI per example costs ~2 s of start-up; what the examples must show is that the
       // file loads and runs without a word.
       const context = `${JSON.stringify(block)}\n${text}`;
-      const loaded = await loadSchemaTables([file], {}, BUILTIN_TABLES.map((definition) => ({ definition })), BUILTIN_POOLS, cache).catch((error: unknown) => {
+      const loaded = await loadSchemaTables([file], {}, builtinEntries(), BUILTIN_POOLS, cache).catch((error: unknown) => {
         throw new Error(`${String(error)}\n${context}`);
       });
       const { registry } = loaded;

@@ -3,32 +3,19 @@
  * the package entry, gives the file's tables (each recorded as the schema file's, with its versions) and the
  * registry to run them with, and runGeneration generates from it and records them as the CLI's --schema does.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { BUILTIN_POOLS, BUILTIN_TABLES, loadSchemaTables, runGeneration } from '../dist/src/index.js';
 import { AS_OF, withTempDir } from './helpers/cli.js';
 
-const LIBRARY = `tables:
-  branches:
-    key: branch_id
-    columns:
-      branch_id: { key: true }
-      opened_at: { timestamp: { created: true } }
-      city: { choice: { Lyon: 60, Nantes: 40 } }
-  loans:
-    key: loan_id
-    columns:
-      loan_id: { key: true }
-      branch_id: { ref: branches }
-      lent_at: { timestamp: { created: true } }
-      days: { int: { min: 1, max: 60 } }
-`;
+/** A small schema file of two tables, neither of them built in. */
+const LIBRARY = resolve(import.meta.dirname, 'fixtures/schema/library.yaml');
 
 test("a schema file's tables, loaded through the package entry, generate with runGeneration", { timeout: 120_000 }, async () => {
   await withTempDir(async (dir) => {
     const file = join(dir, 'library.yaml');
-    await writeFile(file, LIBRARY);
+    await copyFile(LIBRARY, file);
     const builtins = BUILTIN_TABLES.map((definition) => ({ definition }));
     const loaded = await loadSchemaTables([file], {}, builtins, BUILTIN_POOLS);
     expect(loaded.notices).toEqual([]);

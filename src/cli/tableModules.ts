@@ -9,7 +9,7 @@ import type { RegisteredTable, TableRegistry } from '../model/registry.js';
 import type { ValueCache } from '../model/valueCache.js';
 import { homedir } from 'node:os';
 import { diskCache, cacheFolder } from '../state/cache.js';
-import { BUILTIN_TABLES, tableRegistry } from '../tables/index.js';
+import { BUILTIN_TABLES, builtinEntries, tableRegistry } from '../tables/index.js';
 
 export function tablesOption() {
   return Option.Array('--tables', {
@@ -45,8 +45,7 @@ async function schemaRegistry(sources: TableSources & { readonly schemas: readon
     import('../tables/legacy/legacyColumns.js'),
   ]);
   const states = sources.metadataPath === undefined ? {} : (await loadMetadata(sources.metadataPath)).metadata.tables;
-  const builtins: RegisteredTable[] = BUILTIN_TABLES.map((definition) => ({ definition }));
-  const loaded = await loadSchemaTables(schemas, states, [...builtins, ...others], BUILTIN_POOLS, doorCache(), LEGACY_TABLES);
+  const loaded = await loadSchemaTables(schemas, states, [...builtinEntries(), ...others], BUILTIN_POOLS, doorCache(), LEGACY_TABLES);
   for (const notice of loaded.notices) sources.onNotice?.(notice);
   return loaded.registry;
 }

@@ -100,10 +100,10 @@ export class TableRegistry {
     }
     const registry = new TableRegistry(topologicalOrder(entries), builtinPools, legacy, cache);
     registry.#checkPoolNames();
-    // A user's table is compiled now, so that a mistake is one line before anything runs. The built-in tables are
-    // compiled when first used (their definitions are the release's, pinned by its tests): compiling all three up
+    // Every table is compiled now, so that a mistake is one line before anything runs, but for those entered as
+    // built-in (the release's own, pinned by its tests): they are compiled when first used. Compiling all three up
     // front cost every command ~0.6 CPU-seconds before its first step, a refusal of a bad flag included.
-    for (const { definition, origin } of registry.#tables.values()) if (origin && origin.kind !== 'builtin') registry.compileForCheck(definition.name);
+    for (const { definition, origin } of registry.#tables.values()) if (origin?.kind !== 'builtin') registry.compileForCheck(definition.name);
     return registry;
   }
 

@@ -2,6 +2,7 @@
 import { type RegisteredTable, TableRegistry } from '../model/registry.js';
 import type { TableDefinition } from '../model/tableDefinition.js';
 import { NO_CACHE, type ValueCache } from '../model/valueCache.js';
+import { BUILTIN_ORIGIN } from '../records/tableOrigin.js';
 import { BUILTIN_POOLS } from './builtinPools.js';
 import { LEGACY_TABLES } from './legacy/legacyColumns.js';
 import { orders } from './orders.js';
@@ -12,15 +13,20 @@ export const BUILTIN_TABLES: readonly TableDefinition[] = [users, products, orde
 
 const builtin = new Map<ValueCache, TableRegistry>();
 
+/** The built-in tables as registry entries, entered as built-in (the registry compiles them when first used). */
+export function builtinEntries(): RegisteredTable[] {
+  return BUILTIN_TABLES.map((definition) => ({ definition, origin: BUILTIN_ORIGIN }));
+}
+
 /**
  * The registry of the built-in tables and, after them, the given ones (a user's modules). `cache` keeps the built-in
  * pools' values and the part sizes between runs: the door hands in the disk cache (state/cache.ts).
  */
 export function tableRegistry(extra: readonly RegisteredTable[] = [], cache: ValueCache = NO_CACHE): TableRegistry {
   if (extra.length === 0) {
-    const made = builtin.get(cache) ?? TableRegistry.create(BUILTIN_TABLES.map((definition) => ({ definition })), BUILTIN_POOLS, LEGACY_TABLES, cache);
+    const made = builtin.get(cache) ?? TableRegistry.create(builtinEntries(), BUILTIN_POOLS, LEGACY_TABLES, cache);
     builtin.set(cache, made);
     return made;
   }
-  return TableRegistry.create([...BUILTIN_TABLES.map((definition) => ({ definition })), ...extra], BUILTIN_POOLS, LEGACY_TABLES, cache);
+  return TableRegistry.create([...builtinEntries(), ...extra], BUILTIN_POOLS, LEGACY_TABLES, cache);
 }

@@ -38,6 +38,17 @@ export function synthgen(args: readonly string[], cwd: string, env: Record<strin
   });
 }
 
+/** The CLI under `ulimit -f` (KB): what a full disk does to a write, without privileges. */
+export function synthgenWithFileSizeLimit(args: readonly string[], cwd: string, kilobytes: number): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolvePromise) => {
+    const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+    const child = spawn('bash', ['-c', `ulimit -f ${kilobytes} && exec ${quoted}`], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (code) => resolvePromise({ code, stderr }));
+  });
+}
+
 /** Runs the CLI and fails the test with its stderr unless it exits 0. */
 export async function generate(args: readonly string[], cwd: string): Promise<CliResult> {
   const result = await synthgen(args, cwd);
