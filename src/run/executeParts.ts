@@ -31,19 +31,14 @@ import type { FileSummary, InterruptEvent, ProgressEvent, TestHold } from './run
 import type { Interrupt } from './interrupt.js';
 import { TableQueryFailure, queryFailure } from '../errors/writeFailure.js';
 
-export interface ExecuteContext {
+/** What executing the parts needs: the planned parts (their plans, queries, pools and origins) and the run's settings. */
+export interface ExecuteContext extends Pick<PlannedParts, 'plans' | 'compiled' | 'pools' | 'originOf'> {
   readonly pool: WorkerPool;
   readonly journal: RunJournal;
   readonly target: OutputTarget;
   readonly tables: readonly string[];
-  readonly plans: Readonly<Record<string, TablePlan>>;
   readonly out: string;
   readonly stamp: string;
-  /** Each table's query, compiled once for the run, and its pools. */
-  readonly compiled: ReadonlyMap<string, CompiledTable>;
-  readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
-  /** The flag and file a user's table comes from (`--schema bank.yaml`): a query of theirs that fails is their definition's fault. */
-  readonly originOf: (table: string) => string | undefined;
   readonly format: ParquetFormat;
   /** The run's stop flag (workers/stopFlag.ts), shared with the tasks. */
   readonly stop: SharedArrayBuffer;
@@ -252,7 +247,7 @@ export interface PlannedParts {
   readonly workerThreads: number;
   readonly compiled: ReadonlyMap<string, CompiledTable>;
   readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
-  /** Where a user's table comes from, as its failing query names it (`--schema bank.yaml`). */
+  /** The flag and file a user's table comes from (`--schema bank.yaml`): a query of theirs that fails is their definition's fault. */
   readonly originOf: (table: string) => string | undefined;
 }
 
