@@ -5,8 +5,7 @@
 import { homedir } from 'node:os';
 import { tableRegistry as builtinRegistry } from './tables/index.js';
 import type { RegisteredTable, TableRegistry } from './model/registry.js';
-import type { ValueCache } from './model/valueCache.js';
-import { cacheFolder, diskCache } from './state/cache.js';
+import { cacheFromEnvironment } from './state/cache.js';
 import { type RunOptions, type RunSummary, runGeneration as runEngine } from './run/runGeneration.js';
 import { type VerifyOptions as EngineVerifyOptions, type VerifyReport, verifyDataset as verifyEngine } from './verify/verify.js';
 
@@ -25,15 +24,12 @@ export { concat, quotedString, quotedIdentifier, stringList } from './model/sql.
 export { BUILTIN_TABLES, builtinEntries } from './tables/index.js';
 export type { ValueCache } from './model/valueCache.js';
 
-let cache: ValueCache | undefined;
-
 /**
  * The registry of the built-in tables and, after them, the given ones (a user's modules). Values computed once (the
  * built-in pools, part sizes) are kept in the disk cache the environment names, as the CLI keeps them.
  */
 export function tableRegistry(extra: readonly RegisteredTable[] = []): TableRegistry {
-  cache ??= diskCache(cacheFolder(process.env, homedir()));
-  return builtinRegistry(extra, cache);
+  return builtinRegistry(extra, cacheFromEnvironment(process.env, homedir()));
 }
 export { TableRegistry, type RegisteredTable } from './model/registry.js';
 export type { TableOrigin, BuiltinOrigin, ModuleOrigin, SchemaFileOrigin } from './records/tableOrigin.js';

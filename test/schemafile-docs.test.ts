@@ -12,7 +12,7 @@ import { JSON_SCHEMA_PATH } from '../dist/src/schemaFile/format/jsonSchema.js';
 import { COMMON_NAMES, GENERATOR_NAMES } from '../dist/src/schemaFile/format/schemaFormat.js';
 import { homedir } from 'node:os';
 import { BUILTIN_POOLS, builtinEntries, loadSchemaTables } from '../dist/src/index.js';
-import { cacheFolder, diskCache } from '../dist/src/state/cache.js';
+import { cacheFromEnvironment } from '../dist/src/state/cache.js';
 import { synthgen, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 
@@ -169,7 +169,7 @@ function wholeFile(block: Record<string, unknown>): Record<string, Table> {
   return tables;
 }
 
-const cache = diskCache(cacheFolder(process.env, homedir()));
+const cache = cacheFromEnvironment(process.env, homedir());
 
 test('every example of the docs runs, as written, in a whole file', { timeout: 900_000 }, async () => {
   const blocks = yamlBlocks(await docs())

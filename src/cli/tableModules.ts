@@ -8,7 +8,7 @@ import { loadTableModules } from '../model/loadTableModules.js';
 import type { RegisteredTable, TableRegistry } from '../model/registry.js';
 import type { ValueCache } from '../model/valueCache.js';
 import { homedir } from 'node:os';
-import { diskCache, cacheFolder } from '../state/cache.js';
+import { cacheFromEnvironment } from '../state/cache.js';
 import { BUILTIN_TABLES, builtinEntries, tableRegistry } from '../tables/index.js';
 
 export function tablesOption() {
@@ -50,12 +50,9 @@ async function schemaRegistry(sources: TableSources & { readonly schemas: readon
   return loaded.registry;
 }
 
-let cache: ValueCache | undefined;
-
 /** The disk cache where the environment says (SYNTHGEN_CACHE, SYNTHGEN_CACHE_DIR, XDG_CACHE_HOME; state/cache.ts). */
 function doorCache(): ValueCache {
-  cache ??= diskCache(cacheFolder(process.env, homedir()));
-  return cache;
+  return cacheFromEnvironment(process.env, homedir());
 }
 
 /** Definitions that cannot be checked alone (a parent, a cycle, a field read) fail here, naming the modules. */

@@ -132,3 +132,20 @@ async function cachedValue<T>(root: string | undefined, name: string, compute: (
 export function diskCache(folder: string | undefined): ValueCache {
   return { value: (name, compute, accept) => cachedValue(folder, name, compute, accept) };
 }
+
+const byFolder = new Map<string | undefined, ValueCache>();
+
+/**
+ * The disk cache where the environment `env` says (cacheFolder), the same one for every caller that names the same
+ * folder: the doors (cli, index.ts) read their environment and pass it here, and a registry of the built-in tables
+ * made for a cache is made once (tables/index.ts).
+ */
+export function cacheFromEnvironment(env: Readonly<Record<string, string | undefined>>, home: string): ValueCache {
+  const folder = cacheFolder(env, home);
+  let cache = byFolder.get(folder);
+  if (!cache) {
+    cache = diskCache(folder);
+    byFolder.set(folder, cache);
+  }
+  return cache;
+}

@@ -12,7 +12,7 @@ import { chmod, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generate } from './cli.js';
-import { sleep } from './processes.js';
+import { running, sleep } from './processes.js';
 
 const ROOT = join(tmpdir(), 'synthgen-test-datasets');
 const REPO = resolve(import.meta.dirname, '../..');
@@ -51,15 +51,6 @@ function build(): Promise<string> {
   return buildKey;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function readOnly(dir: string): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) await readOnly(join(dir, entry.name));
@@ -87,7 +78,7 @@ export async function sharedDataset(args: readonly string[]): Promise<string> {
       // Another worker builds it: wait, unless it died mid-way (then its lock is taken over).
       const owner = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => '0'));
       const age = Date.now() - (await stat(lock).then((s) => s.mtimeMs, () => Date.now()));
-      if ((owner > 0 && !alive(owner)) || (owner === 0 && age > 60_000)) await rm(lock, { recursive: true, force: true });
+      if ((owner > 0 && !(await running(owner))) || (owner === 0 && age > 60_000)) await rm(lock, { recursive: true, force: true });
       await sleep(200);
       continue;
     }
