@@ -34,7 +34,7 @@ import type { Field } from '../model/tableDefinition.js';
 export const FREE_SHIPPING_FROM = 50;
 /** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */
 export const WELCOME_EVERY = 25;
-/** Customers drawn before one whose local hour fits the order is taken (see the README for the share that is). */
+/** Customers drawn before one whose local hour fits the order is taken (docs/time.md gives the share of orders that keep the last one). */
 export const CUSTOMER_ATTEMPTS = 4;
 export const CANCEL_SHARE = 0.04;
 export const LOTTERY = 1024;

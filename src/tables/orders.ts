@@ -81,7 +81,7 @@ export const orders = defineTable({
       name: 'user_id',
       type: 'BIGINT',
       description: 'The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone; every 25th order, the newest customer’s first order when they registered since the 25th order before (at most a day before).',
-      distribution: 'By popularity (skew 3; a quarter of users are never picked) among the users existing then: at the proportions of the README’s Time dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~14%, ~55% and ~71% of orders.',
+      distribution: 'By popularity (skew 3; a quarter of users are never picked) among the users existing then: at the proportions of docs/time.md’s dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~14%, ~55% and ~71% of orders.',
       sql: ({ parent }) => parent('users').id,
     },
     {
@@ -180,7 +180,7 @@ export const orders = defineTable({
       name: 'order_date',
       type: 'TIMESTAMPTZ',
       description: 'When the order was placed (UTC). Never decreases as order_id rises; inside its run’s window; after the user registered and the product was listed.',
-      distribution: 'Arrivals on the order calendar: each country’s local hour and weekday profile, the retail year (Black Friday, Cyber Monday, December, a January dip), in proportion to the customers registered by then (see Time in the README).',
+      distribution: 'Arrivals on the order calendar: each country’s local hour and weekday profile, the retail year (Black Friday, Cyber Monday, December, a January dip), in proportion to the customers registered by then (see docs/time.md).',
       sql: ({ field }) => toTimestamp(field('_ordered')),
     },
     {
