@@ -17,7 +17,7 @@ import { specOfPending } from './spec/runSpecRecords.js';
 import type { Reservation } from './reserve.js';
 import type { TableRegistry } from '../model/registry.js';
 import { withChildren } from './childTables.js';
-import { checkTablesKnown } from './tableOrigins.js';
+import { checkTablesKnown } from '../state/checkTablesKnown.js';
 import {
   DEFAULT_FILE_SIZE_MB,
   MAX_FILE_SIZE_MB,

@@ -34,11 +34,6 @@ function schemaReads(registry: TableRegistry, name: string): Record<string, stri
   return reads.length > 0 ? Object.fromEntries(reads) : undefined;
 }
 
-// Shims for the engine's files that import these from here (runGeneration.ts, runRequest.ts, rewritten in parallel):
-// the one originFlag is model/tableOrigin.ts's, and checkTablesKnown is state's, which verify uses too.
-export { originFlag } from '../records/tableOrigin.js';
-export { checkTablesKnown } from '../state/checkTablesKnown.js';
-
 /** Refuses a run whose module tables differ from the definitions their existing rows were made by. */
 export function checkOriginsUnchanged(origins: Readonly<Record<string, TableOriginRecord>>, recorded: Metadata['tables'], resumedFrom?: Readonly<Record<string, TableOriginRecord>>): void {
   for (const [name, origin] of Object.entries(origins)) {
