@@ -64,8 +64,6 @@ const FAST = [
 const missing = FAST.filter((file) => !existsSync(new URL(file, import.meta.url)));
 if (missing.length > 0) throw new Error(`vitest.fast.config.ts lists test files that do not exist: ${missing.join(', ')}`);
 
-// The full tier's settings (workers, timeouts, environment), with only these files: mergeConfig would add the lists.
-// Files share their worker's modules (isolate: false): each would otherwise load the engine and DuckDB again, ~2 s
-// apiece, a third of the tier. So a fast file leaves no state behind (an environment variable it sets is one the
-// others do not read; a folder it changes into, it leaves).
-export default defineConfig({ ...full, test: { ...full.test, include: FAST, isolate: false } });
+// The full tier's settings (workers, timeouts, environment, shared modules), with only these files: mergeConfig
+// would add the lists.
+export default defineConfig({ ...full, test: { ...full.test, include: FAST } });
