@@ -1,15 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, count, generate, query, tableSql, withTempDir } from './helpers/cli.js';
+import { count, query, tableSql, withTempDir } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
 
+// Runs through the engine's API in this process (on two worker threads): the keys are the engine's, no flag is read.
 test('primary keys stay unique and contiguous and foreign keys resolve across incremental runs', async () => {
   await withTempDir(async (dir) => {
-    const common = ['--out', 'data', '--metadata', 'metadata.json', '--workers', '2'];
-    await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=3000,products=500,orders=4000', '--seed', '1', '--as-of', AS_OF, ...common], dir);
-    await generate(['--table-names', 'orders', '--num-rows', '2500', '--seed', '2', '--as-of', '2026-02-01T00:00:00Z', ...common], dir);
-    await generate(['--table-names', 'users,products', '--num-rows', 'users=1200,products=300', '--seed', '3', '--as-of', '2026-03-01T00:00:00Z', ...common], dir);
-    await generate(['--table-names', 'orders,users', '--num-rows', 'orders=3000,users=800', '--seed', '4', '--as-of', '2026-04-01T00:00:00Z', ...common], dir);
+    await engineRun(dir, { tables: ['users', 'products', 'orders'], rows: { users: 3000, products: 500, orders: 4000 }, seed: 1 });
+    await engineRun(dir, { tables: ['orders'], rows: { orders: 2500 }, seed: 2, asOf: '2026-02-01T00:00:00Z' });
+    await engineRun(dir, { tables: ['users', 'products'], rows: { users: 1200, products: 300 }, seed: 3, asOf: '2026-03-01T00:00:00Z' });
+    await engineRun(dir, { tables: ['orders', 'users'], rows: { orders: 3000, users: 800 }, seed: 4, asOf: '2026-04-01T00:00:00Z' });
 
     const out = join(dir, 'data');
     const expected = { users: 5000, products: 800, orders: 9500 } as const;
@@ -36,7 +37,7 @@ test('primary keys stay unique and contiguous and foreign keys resolve across in
     const newest = await query(`SELECT max(user_id) AS m FROM ${await tableSql(out, 'orders')} WHERE order_id > 6500`);
     expect(Number(newest[0]?.m)).toBeGreaterThan(4200);
 
-    const metadata = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'));
+    const metadata = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8'));
     expect(metadata.tables.users.last_id).toBe(5000);
     expect(metadata.tables.orders.segments.map((s: { first_id: number; last_id: number }) => [s.first_id, s.last_id])).toEqual([
       [1, 4000],
