@@ -53,7 +53,7 @@ function sameRun(rows: Readonly<Record<string, number>>) {
   return { flags, local };
 }
 
-// ~15 objects in 1 MB files: with their retries, enough requests for several of each fault.
+// ~15 objects in 1 MB files: with their retries, enough requests for more than 5 faults (half the rows gave 5).
 const MANY = sameRun({ users: 40000, products: 8000, orders: 90000 });
 // A few parts: enough for a run to stop with files staged; the store being down is the same for any number.
 const FEW = sameRun({ users: 5000, products: 1000, orders: 30000 });
