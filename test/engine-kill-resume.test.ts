@@ -10,8 +10,8 @@
  *
  * The kills are the CLI's (signals, the relaunch); what comes after them is the engine's, so it runs in this process
  * (engineResume is what --resume runs, verifyDataset what `synthgen verify` runs) and costs no process start-up.
- * Orders are 60,000 rows in 1 MB files (5 parts on 2 workers): enough for kills to land in every phase, before,
- * between and during parts, on a run a few seconds long.
+ * Orders are 40,000 rows in 1 MB files (4 parts, two at a time on 2 workers): enough for kills to land in every
+ * phase, before, between and during parts, on a run a few seconds long.
  */
 import { spawn } from 'node:child_process';
 import { cp, lstat, mkdir, readFile, symlink } from 'node:fs/promises';
@@ -27,7 +27,7 @@ import { relaunchedChild, running, sleep, until } from './helpers/processes.js';
 const TRIALS = Number(process.env.SYNTHGEN_KILL_TRIALS ?? 6);
 const LINK = 'link.json';
 const REAL = join('real', 'm.json');
-const ROWS = 60_000;
+const ROWS = 40_000;
 const ORDERS = ['--table-names', 'orders', '--num-rows', String(ROWS), '--file-size-limit', '1', '--workers', '2', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', LINK];
 
 /** The metadata without what differs between two runs of the same command: run ids, times, manifest paths. */
