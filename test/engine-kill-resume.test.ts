@@ -1,7 +1,7 @@
 /**
  * kill -9 at random moments of real runs: after each, the metadata is valid and either exactly as before the run or
  * as after it; finishing the run (--resume, or running it again when it died before recording itself) gives exactly
- * the files of an uninterrupted run, and verify passes. SYNTHGEN_KILL_TRIALS sets the number of trials (default 6).
+ * the files of an uninterrupted run, and verify passes. SYNTHGEN_KILL_TRIALS sets the number of trials (default 5).
  *
  * Runs start the way users start them: the process started relaunches itself and the work happens in its child
  * (src/cli/relaunch.ts). Each kill hits either that child (the work itself) or only the process the user sees, whose
@@ -22,9 +22,9 @@ import { AS_OF, CLI, exists, generate, query, seededRandom, tableContents, table
 import { engineResume } from './helpers/engine.js';
 import { relaunchedChild, running, sleep, until } from './helpers/processes.js';
 
-// 6: the trials' random draws (seed below) kill the parent 4 times and the child twice, at 21% to 83% of the run,
-// the same span the first 8 covered; SYNTHGEN_KILL_TRIALS=100 for a longer hunt.
-const TRIALS = Number(process.env.SYNTHGEN_KILL_TRIALS ?? 6);
+// 5: the trials' random draws (seed below) kill the parent 3 times and the child twice, at 21% to 83% of the run,
+// the span the first 8 covered; SYNTHGEN_KILL_TRIALS=100 for a longer hunt.
+const TRIALS = Number(process.env.SYNTHGEN_KILL_TRIALS ?? 5);
 const LINK = 'link.json';
 const REAL = join('real', 'm.json');
 const ROWS = 40_000;
