@@ -1,17 +1,30 @@
+/**
+ * The same seed and as-of give the same bytes whatever the number of workers. The engine's property: the runs are
+ * in this process, each on a pool of its own of that many worker threads, as `--workers N` gives a CLI run.
+ */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, checksums, generate, parquetFiles, withTempDir } from './helpers/cli.js';
+import { type RunSummary, WorkerPool } from '../dist/src/index.js';
+import { checksums, parquetFiles, withTempDir } from './helpers/cli.js';
+import { type EngineRun, engineRun } from './helpers/engine.js';
+
+/** A run in `dir` on `workers` worker threads and as many DuckDB threads (the CLI's --workers), the pool ended after. */
+async function onWorkers(dir: string, workers: number, options: EngineRun): Promise<RunSummary> {
+  const pool = new WorkerPool(workers);
+  try {
+    return await engineRun(dir, { ...options, pool, threads: pool.threadBudget });
+  } finally {
+    await pool.destroy();
+  }
+}
 
 test('the same seed and as-of give byte-identical files with 1, 2 and 3 workers', async () => {
   await withTempDir(async (dir) => {
     const sums: Record<string, string>[] = [];
-    for (const workers of ['1', '2', '3']) {
+    for (const workers of [1, 2, 3]) {
       const run = join(dir, `w${workers}`);
-      await generate(
-        ['--table-names', 'users,products,orders', '--num-rows', 'users=30000,products=5000,orders=40000', '--seed', '99', '--as-of', AS_OF, '--file-size-limit', '1', '--workers', workers, '--out', join(run, 'data'), '--metadata', join(run, 'metadata.json')],
-        dir,
-      );
+      await onWorkers(run, workers, { tables: ['users', 'products', 'orders'], rows: { users: 30000, products: 5000, orders: 40000 }, seed: 99, fileSizeLimitMB: 1 });
       // File names carry the run's wall-clock stamp: compare contents in file order.
       const byOrder: Record<string, string> = {};
       for (const table of ['users', 'products', 'orders']) {
@@ -31,24 +44,20 @@ test('the same seed and as-of give byte-identical files with 1, 2 and 3 workers'
 
 /**
  * When a table has few files, the parts under way share the DuckDB threads: one part alone gets every thread. As at
- * the default limit with 1M users and 2M orders, but a tenth of the rows in row groups a tenth as large (so each file
- * still has 10 row groups for its threads to write): users are one file, orders two; on 16 workers their parts run
- * on several threads each (threadShares.ts), on 1 worker on one. Every split writes the same bytes (the test above
- * covers 2 and 3 workers).
+ * the default limit with 1M users and 2M orders, but a twentieth of the rows in row groups a twentieth as large, in
+ * files of 6 MB (so each file still has ~10 row groups for its threads to write): users are one file, orders two; on
+ * 16 workers their parts run on several threads each (threadShares.ts), on 1 worker on one. Every split writes the
+ * same bytes (the test above covers 2 and 3 workers).
  */
 test('a table of one file and one of two, many row groups each, are byte-identical on 1 and 16 workers', async () => {
   await withTempDir(async (dir) => {
-    await generate(['--table-names', 'products', '--num-rows', '2000', '--seed', '7', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+    await engineRun(dir, { tables: ['products'], rows: { products: 2000 }, seed: 7 });
     const sums: Record<string, string>[] = [];
-    for (const workers of ['1', '16']) {
+    for (const workers of [1, 16]) {
       const run = join(dir, `w${workers}`);
       await mkdir(run);
-      await copyFile(join(dir, 'metadata.json'), join(run, 'metadata.json'));
-      const { stdout } = await generate(
-        ['--table-names', 'users,orders', '--num-rows', 'users=100000,orders=200000', '--row-group-size', '10000', '--file-size-limit', '12', '--seed', '8', '--as-of', AS_OF, '--workers', workers, '--out', join(run, 'data'), '--metadata', join(run, 'metadata.json'), '--json'],
-        dir,
-      );
-      const summary = JSON.parse(stdout) as { tables: Record<string, { files: { sha256: string }[] }> };
+      await copyFile(join(dir, 'm.json'), join(run, 'm.json'));
+      const summary = await onWorkers(run, workers, { tables: ['users', 'orders'], rows: { users: 50000, orders: 100000 }, format: { rowGroupSize: 5000 }, fileSizeLimitMB: 6, seed: 8 });
       sums.push(Object.fromEntries(Object.entries(summary.tables).flatMap(([table, t]) => t.files.map((f, i) => [`${table}#${i}`, f.sha256]))));
     }
     expect(Object.keys(sums[0] ?? {}).sort()).toEqual(['orders#0', 'orders#1', 'users#0']);

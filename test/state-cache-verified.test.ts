@@ -3,16 +3,21 @@
  * sample size made a file past --file-size-limit, a sample that is not a number ended in a stack trace, and a FIFO
  * at an entry's name would block the read forever. Each entry carries a hash of its key and content, checked on
  * read; anything else is recomputed and replaced, and the run writes the bytes a clean cache gives.
+ *
+ * One run with an empty cache (computing every pool is most of a run's cost) gives the clean bytes and the clean
+ * cache; each test damages a copy of that cache. 20,000 users are ~1.5 MB: two files of 1 MB at most, so a sample
+ * size taken on trust would make one file past the limit.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AS_OF, checksums, parquetFiles, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
 
 const LIMIT_MB = 1;
 
-const users = (name: string) => ['--table-names', 'users', '--num-rows', '40000', '--file-size-limit', String(LIMIT_MB), '--seed', '3', '--as-of', AS_OF, '--out', join(name, 'data'), '--metadata', join(name, 'm.json')];
+const users = (name: string) => ['--table-names', 'users', '--num-rows', '20000', '--file-size-limit', String(LIMIT_MB), '--seed', '3', '--as-of', AS_OF, '--out', join(name, 'data'), '--metadata', join(name, 'm.json')];
 
 /** The cache's one namespace folder (a hash of the package) after a first run. */
 async function namespace(cache: string): Promise<string> {
@@ -36,10 +41,24 @@ async function run(dir: string, name: string, cache: string): Promise<Record<str
 }
 
 describe('cache entries are verified on read', () => {
+  // The clean run: its files' checksums, and the cache it filled (copied by each test before damaging it).
+  let cleanDir = '';
+  let clean: Record<string, string> = {};
+  beforeAll(async () => {
+    cleanDir = await mkdtemp(join(tmpdir(), 'synthgen-test-'));
+    clean = await run(cleanDir, 'clean', join(cleanDir, 'cache'));
+    expect(Object.keys(clean).length).toBeGreaterThan(1);
+  }, 180_000);
+  afterAll(() => rm(cleanDir, { recursive: true, force: true }));
+  const cleanCache = async (dir: string) => {
+    const cache = join(dir, 'cache');
+    await cp(join(cleanDir, 'cache'), cache, { recursive: true });
+    return cache;
+  };
+
   test('an edited pool or sample size is recomputed: the same bytes as with a clean cache, files within the limit', async () => {
     await withTempDir(async (dir) => {
-      const cache = join(dir, 'cache');
-      const clean = await run(dir, 'clean', cache);
+      const cache = await cleanCache(dir);
       const folder = await namespace(cache);
       const [firstNames] = await entries(folder, 'pool-first_name.json');
       expect(firstNames).toBeDefined();
@@ -59,8 +78,7 @@ describe('cache entries are verified on read', () => {
 
   test('a sample that is not a number, an empty entry, a FIFO and a symlink are recomputed, never a stack trace or a hang', async () => {
     await withTempDir(async (dir) => {
-      const cache = join(dir, 'cache');
-      const clean = await run(dir, 'clean', cache);
+      const cache = await cleanCache(dir);
       const folder = await namespace(cache);
       const samples = await entries(folder, 'sample-users-');
       for (const sample of samples) await writeFile(sample, (await readFile(sample, 'utf8')).replace(/\d+(\s*)$/, '"abc"$1'));
