@@ -29,9 +29,11 @@ export interface Vocabulary {
   readonly s3Bucket: string;
   readonly s3Endpoint: string;
   readonly s3Region: string;
-  /** The original tool's files (RunOptions.legacyFiles), all of them or one table's. */
+  /** The original tool's files (RunOptions.legacyFiles), and some of them: table -> location. */
   readonly legacyFiles: string;
-  legacyFile(table: string, location: string): string;
+  legacyFilesOf(files: Readonly<Record<string, string>>): string;
+  /** Where the numbers behind a report's charts are had as data. */
+  readonly reportData: string;
   /** The report's file, and replacing one. */
   readonly reportFile: string;
   readonly force: string;
@@ -44,12 +46,15 @@ export interface Vocabulary {
   /** Next steps: finish the interrupted run, remove what it wrote, check a dataset, list a dataset's runs. */
   readonly resume: string;
   readonly discardInterrupted: string;
+  /** Both ways out of an interrupted run, as one pointer ("see ..."). */
+  readonly resumeAndDiscard: string;
   readonly verify: string;
   readonly listRuns: string;
   /** A run that makes `rows` rows of `table`, for a message to show as an example. */
   generate(table: string, rows: number): string;
-  /** Where a starter schema file comes from, written at `path`. */
+  /** How to get a schema file to start from, at `path` (after "or"); and where an example is (a sentence). */
   starterSchema(path: string): string;
+  readonly exampleSchema: string;
 }
 
 /** The library's words: the fields of the run's options (run/runTypes.ts) and the calls of the API (src/index.ts). */
@@ -73,8 +78,9 @@ export const LIBRARY_WORDS: Vocabulary = {
   s3Endpoint: 's3.endpoint',
   s3Region: 's3.region',
   legacyFiles: 'legacyFiles',
-  legacyFile: (table, location) => `legacyFiles { ${table}: ${location} }`,
-  reportFile: 'the report path',
+  legacyFilesOf: (files) => `legacyFiles { ${Object.entries(files).map(([table, location]) => `${table}: ${location}`).join(', ')} }`,
+  reportData: 'buildReport()',
+  reportFile: 'path',
   force: 'force',
   tablesModules: 'loadTableModules()',
   schemaFiles: 'loadSchemaTables()',
@@ -82,8 +88,10 @@ export const LIBRARY_WORDS: Vocabulary = {
   schemaFile: (path) => `schema file ${path}`,
   resume: "runGeneration({ kind: 'resume' })",
   discardInterrupted: 'discardInterruptedRun()',
+  resumeAndDiscard: "runGeneration({ kind: 'resume' }) and discardInterruptedRun()",
   verify: 'verifyDataset()',
   listRuns: 'listRuns()',
   generate: (table, rows) => `runGeneration({ kind: 'new', tables: ['${table}'], rows: { ${table}: ${rows} } })`,
-  starterSchema: () => 'the example in docs/schema.md',
+  starterSchema: () => 'start from the complete example in docs/schema.md',
+  exampleSchema: 'docs/schema.md has a complete example',
 };

@@ -34,9 +34,8 @@ function schemaReads(registry: TableRegistry, name: string): Record<string, stri
   return reads.length > 0 ? Object.fromEntries(reads) : undefined;
 }
 
-// Shims for the engine's files that import these from here (runGeneration.ts, runRequest.ts, rewritten in parallel):
-// the one originFlag is model/tableOrigin.ts's, and checkTablesKnown is state's, which verify uses too.
-export { originFlag } from '../records/tableOrigin.js';
+// A shim for the engine's files that import it from here (runGeneration.ts, runRequest.ts, rewritten in parallel):
+// checkTablesKnown is state's, which verify uses too.
 export { checkTablesKnown } from '../state/checkTablesKnown.js';
 
 /** Refuses a run whose module tables differ from the definitions their existing rows were made by. */
@@ -48,7 +47,7 @@ export function checkOriginsUnchanged(origins: Readonly<Record<string, TableOrig
     for (const before of earlier) {
       if (!before || before.sha256 === origin.sha256) continue;
       throw new UserError(
-      `the definition of ${name} (in ${origin.module}, as this synthgen compiles it) changed since its rows were generated (from ${before.module}; definition hash ${before.sha256.slice(0, 12)} is now ${origin.sha256.slice(0, 12)}), so new rows would not agree with them: restore the module as it was, or start a new dataset with another --metadata and --out`,
+      (w) => `the definition of ${name} (in ${origin.module}, as this synthgen compiles it) changed since its rows were generated (from ${before.module}; definition hash ${before.sha256.slice(0, 12)} is now ${origin.sha256.slice(0, 12)}), so new rows would not agree with them: restore the module as it was, or start a new dataset with another ${w.metadata} and ${w.out}`,
       );
     }
   }
