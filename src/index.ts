@@ -43,7 +43,12 @@ export { compileTable, partQuery } from './model/compileTable.js';
 export { dataDictionary } from './model/dictionary/dataDictionary.js';
 
 // Running.
-export { UserError } from './errors/userError.js';
+export { UserError, type Wording } from './errors/userError.js';
+// The words messages name settings and next steps in: `message` is in LIBRARY_WORDS, `render(words)` in a caller's own.
+export { LIBRARY_WORDS, type Vocabulary } from './errors/vocabulary.js';
+// The next steps LIBRARY_WORDS names besides runGeneration(): removing what an interrupted run wrote, listing runs.
+export { discardInterruptedRun, type DiscardSummary } from './run/discardRun.js';
+export { listRuns, type RunList } from './run/runs/listRuns.js';
 export { ResumableRunError, type StoppedRun, type NextStep } from './errors/resumableRunError.js';
 export {
   DEFAULT_FILE_SIZE_MB,

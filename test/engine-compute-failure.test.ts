@@ -18,7 +18,7 @@ test('a query DuckDB cannot compute is said to fail computing, not writing', () 
   const memory = queryFailure(PATH, { code: 'EGENERATE', message: 'Out of Memory Error: failed to allocate data of size 1.0 MiB' }, BUILT_IN);
   // Memory is the machine's limit, not the table's nor the disk's: said with how to give it room.
   expect(memory.message).not.toMatch(/writ/i);
-  expect(memory.message).toMatch(/^DuckDB could neither hold in memory nor spill to disk the rows of \S+ \(Out of Memory Error[^)]*\): .*--workers or --row-group-size$/);
+  expect(memory.message).toMatch(/^DuckDB could neither hold in memory nor spill to disk the rows of \S+ \(Out of Memory Error[^)]*\): .*threads or format\.rowGroupSize$/);
 });
 
 test('what DuckDB reports as an IO error, or an errno code, is still a write failure', () => {

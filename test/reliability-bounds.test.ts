@@ -89,14 +89,14 @@ describe('workers', () => {
     expect(workersFor(64, 3, 24 * GiB)).toBe(3);
     expect(workersFor(64, 1000, 24 * GiB)).toBe(64);
     expect(maxWorkersForMemory(24 * GiB)).toBe(72);
-    expect(() => workersFor(100, 1000, 24 * GiB)).toThrow(/pass --workers 72 or fewer/);
+    expect(() => workersFor(100, 1000, 24 * GiB)).toThrow(/pass threads 72 or fewer/);
   });
 });
 
 test('the engine refuses a file-size limit that is not finite or above 1 TB, whoever calls it', () => {
   const options = { tables: ['users'], rows: { users: 10 }, out: 'd', metadataPath: 'm.json', seed: 1, asOf: AS_OF, threads: 1, command: 'x' };
   for (const bad of [1e308, Number.POSITIVE_INFINITY, Number.NaN, 0.5, 1_000_001]) {
-    expect(() => checkOptions({ ...options, fileSizeLimitMB: bad })).toThrow(/--file-size-limit must be from 1 to 1000000/);
+    expect(() => checkOptions({ ...options, fileSizeLimitMB: bad })).toThrow(/fileSizeLimitMB must be from 1 to 1000000/);
   }
   expect(() => checkOptions({ ...options, fileSizeLimitMB: 1_000_000 })).not.toThrow();
 });

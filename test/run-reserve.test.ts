@@ -110,7 +110,7 @@ test('a child made in the same run as its parent also references the parent rows
 test("an as-of earlier than a parent's is refused", () => {
   const before = metadataWith({ users: { last_id: 100, segments: [segment(1, 100, { as_of: '2026-03-01T00:00:00.000Z' })] }, products: parents().tables.products as TableState });
   expect(() => reserve(before, ['orders'], { orders: 10 }, { asOf: '2026-02-01T00:00:00.000Z' })).toThrow(
-    /--as-of 2026-02-01T00:00:00.000Z is earlier than the as-of of existing users \(2026-03-01T00:00:00.000Z\).*pass a later --as-of/,
+    /asOf 2026-02-01T00:00:00.000Z is earlier than the as-of of existing users \(2026-03-01T00:00:00.000Z\).*pass a later asOf/,
   );
 });
 
@@ -128,9 +128,9 @@ test('a child with no parent rows is refused, saying to generate the parent firs
   expect(() => reserve(before, ['orders'], { orders: 10 })).toThrow(/No existing users found: generate users first/);
 });
 
-test('a child whose parent rows are all legacy is refused, naming --legacy-files, or to generate the parent with synthgen', () => {
+test('a child whose parent rows are all legacy is refused, naming legacyFiles, or to generate the parent with synthgen', () => {
   const before = metadataWith({ users: { last_id: 50, segments: [{ first_id: 1, last_id: 50, legacy: true }] }, products: parents().tables.products as TableState });
-  expect(() => reserve(before, ['orders'], { orders: 10 })).toThrow(/existing users were made by the original tool and synthgen has not read their files, so orders cannot reference them: pass --legacy-files users=.*or generate users with synthgen first/);
+  expect(() => reserve(before, ['orders'], { orders: 10 })).toThrow(/existing users were made by the original tool and synthgen has not read their files, so orders cannot reference them: pass legacyFiles \{ users: .*or generate users with synthgen first, e\.g\. runGeneration\(\{ kind: 'new', tables: \['users'\], rows: \{ users: 1000 \} \}\)$/);
 });
 
 test("origins are recorded as the table state's definition, and only for their tables", () => {
@@ -174,7 +174,7 @@ test.each([
   ['before', '2025-12-31T23:59:59.000Z'],
 ])("an as-of %s the table's last as-of is refused, saying to pass a later one", (_, asOf) => {
   expect(() => reserve(parents(), ['users'], { users: 5 }, { asOf })).toThrow(
-    new RegExp(`--as-of ${asOf.replace(/[.]/g, '\\.')} is not after the last as-of of users \\(${AS_OF.replace(/[.]/g, '\\.')}\\).*pass a later --as-of`),
+    new RegExp(`asOf ${asOf.replace(/[.]/g, '\\.')} is not after the last as-of of users \\(${AS_OF.replace(/[.]/g, '\\.')}\\).*pass a later asOf`),
   );
 });
 
@@ -185,7 +185,7 @@ test('an as-of not after the last as-of of one of the tables refuses the whole r
 
 test('--since with only tables that already have runs is refused, saying to leave it out', () => {
   expect(() => reserve(parents(), ['users'], { users: 5 }, { since: '2024-01-01T00:00:00Z' })).toThrow(
-    /--since sets where a new table's history starts, and users already has runs: .*leave --since out/,
+    /since sets where a new table's history starts, and users already has runs: .*leave since out/,
   );
   expect(() => reserve(parents(), ['users', 'products'], { users: 5, products: 5 }, { since: '2024-01-01T00:00:00Z' })).toThrow(
     /and users, products already have runs/,
@@ -193,11 +193,11 @@ test('--since with only tables that already have runs is refused, saying to leav
 });
 
 test('a --since not before the as-of is refused', () => {
-  expect(() => reserve(emptyMetadata(), ['users'], { users: 3 }, { since: LATER })).toThrow(/--since .* is not before --as-of/);
+  expect(() => reserve(emptyMetadata(), ['users'], { users: 3 }, { since: LATER })).toThrow(/since .* is not before asOf/);
 });
 
 describe('a segment without since, made before runs had windows, is refused with one line', () => {
-  const MESSAGE = /^existing users rows were made by a synthgen release that did not record when each run's rows were created: continue them with that release, or use a new --metadata and --out$/;
+  const MESSAGE = /^existing users rows were made by a synthgen release that did not record when each run's rows were created: continue them with that release, or use a new metadataPath and out$/;
   const old = () => {
     const { since: _, ...without } = segment(1, 100);
     return without;

@@ -42,7 +42,7 @@ describe('parseS3Target', () => {
     const message = (thrown as UserError).message;
     expect(message).not.toContain('\n');
     expect(message).toMatch(reason);
-    expect(message).toContain('--s3-bucket');
+    expect(message).toContain('s3.target');
   });
 });
 

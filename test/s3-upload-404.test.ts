@@ -128,7 +128,7 @@ describe('uploadFile', () => {
       const s = settings(s3.endpoint, 'no-such-bucket-here');
       const error = await failureOf(upload.uploadFile(upload.createS3Client(s), s, { path, key: 'nf/users/one.parquet', sha256: 'c'.repeat(64) }));
       expect(error).toBeInstanceOf(UserError);
-      expect(error.message).toBe('bucket no-such-bucket-here does not exist: create it (aws s3 mb s3://no-such-bucket-here) or fix --s3-bucket');
+      expect(error.message).toBe('bucket no-such-bucket-here does not exist: create it (aws s3 mb s3://no-such-bucket-here) or fix s3.target');
     });
   });
 

@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { expect, test } from 'vitest';
 import { JSON_SCHEMA_PATH, schemaFileJsonSchema } from '../dist/src/schemaFile/format/jsonSchema.js';
-import { STARTER_SCHEMA } from '../dist/src/schemaFile/format/starterSchema.js';
+import { STARTER_SCHEMA } from '../dist/src/cli/starterSchema.js';
 import { toolVersions } from '../dist/src/state/runManifest.js';
 import { synthgen } from './helpers/cli.js';
 

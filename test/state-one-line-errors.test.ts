@@ -49,7 +49,7 @@ async function allRefused(path: string, named: string, why: RegExp): Promise<voi
     const message = await oneLine(action);
     expect(message, label).toContain(named);
     expect(message, label).toMatch(why);
-    expect(message, label).toContain('--metadata');
+    expect(message, label).toContain('metadataPath');
   }
 }
 

@@ -50,7 +50,7 @@ describe.skipIf(!mounted)('on a tiny tmpfs (skipped where mount -t tmpfs is not 
       const path = join(mountPoint, 'm.json');
       const error = await userError(() => atomicWrite(path, big));
       expect(error.exitCode).toBe(3);
-      expect(error.message).toBe(`no space left on the device while writing ${path}: free some space, or pass another --out/--metadata`);
+      expect(error.message).toBe(`no space left on the device while writing ${path}: free some space, or pass another out/metadataPath`);
       expect(await readdir(mountPoint)).toEqual(['filler']);
     });
 
@@ -82,10 +82,10 @@ describe.skipIf(!mounted)('on a tiny tmpfs (skipped where mount -t tmpfs is not 
       const written = await userError(() => atomicWrite(path, 'x'));
       expect(written.exitCode).toBe(2);
       expect(written.message).toContain(path);
-      expect(written.message).toMatch(/read-only.*--out\/--metadata/);
+      expect(written.message).toMatch(/read-only.*out\/metadataPath/);
       const locked = await userError(() => acquireRunLock({ metadataPath: path, command: 'test' }));
       expect(locked.message).toContain(`${path}.lock`);
-      expect(locked.message).toMatch(/read-only.*--metadata/);
+      expect(locked.message).toMatch(/read-only.*metadataPath/);
     });
   });
 });
@@ -116,9 +116,9 @@ describe('no permission (EACCES)', () => {
     const path = join(dir, 'm.json');
     const written = await unwritable(() => userError(() => atomicWrite(path, 'x')));
     expect(written.exitCode).toBe(2);
-    expect(written.message).toMatch(new RegExp(`${path}.*permission denied.*--out/--metadata`));
+    expect(written.message).toMatch(new RegExp(`${path}.*permission denied.*out/metadataPath`));
     const locked = await unwritable(() => userError(() => acquireRunLock({ metadataPath: path, command: 'test' })));
-    expect(locked.message).toMatch(/permission denied.*--metadata/);
+    expect(locked.message).toMatch(/permission denied.*metadataPath/);
     expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { SchemaCommand } from './commands/schema.js';
 import { VerifyCommand } from './commands/verify.js';
 import { commandHelp, topHelp } from './render/help.js';
 import { printable, printableLine } from './render/printable.js';
+import { CLI_WORDS } from './render/cliVocabulary.js';
 
 /** The version npm installed: package.json, three folders up from dist/src/cli/cli.js. */
 function ownVersion(): string {
@@ -115,7 +116,7 @@ const VALIDATION_PREFIX = /^Invalid (?:value for \S+|option schema): /;
 function failure(error: unknown, args: readonly string[]): { readonly message: string; readonly exitCode: number } {
   if (error instanceof ResumeDiffers) return { message: printableLine(resumeDiffersText(error)), exitCode: error.exitCode };
   if (error instanceof ResumableRunError) return { message: printableLine(stoppedRunText(error)), exitCode: error.exitCode };
-  if (error instanceof UserError) return { message: printableLine(error.message), exitCode: error.exitCode };
+  if (error instanceof UserError) return { message: printableLine(error.render(CLI_WORDS)), exitCode: error.exitCode };
   if (isClipanionError(error) && error.clipanion.type === 'usage') return { message: printableLine(error.message.replace(VALIDATION_PREFIX, '')), exitCode: 2 };
   if (isClipanionError(error)) return { message: printableLine(syntaxProblem(args)), exitCode: 2 };
   const stack = stackOf(error);

@@ -267,7 +267,7 @@ export function parseCompression(value: string): Codec {
 export function parseCompressionLevel(value: string): number {
   const trimmed = value.trim();
   const level = Number(trimmed);
-  const problem = /^-?\d+$/.test(trimmed) ? levelProblem('zstd', level) : `--compression-level must be a whole number, got "${value}"`;
+  const problem = /^-?\d+$/.test(trimmed) ? levelProblem('zstd', level) : () => `--compression-level must be a whole number, got "${value}"`;
   if (problem) throw new UserError(problem);
   return level;
 }
@@ -276,6 +276,6 @@ export function parseRowGroupSize(value: string): number {
   const trimmed = value.trim().replace(/_/g, '');
   const rows = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
   const problem = rowGroupProblem(rows);
-  if (problem) throw new UserError(problem.replace(/got .*$/, `got "${value}"`));
+  if (problem) throw new UserError((words) => problem(words).replace(/got .*$/, `got "${value}"`));
   return rows;
 }

@@ -67,7 +67,7 @@ export async function registryFor(sources: TableSources | readonly string[] | un
   try {
     return tableRegistry(fromModules, doorCache());
   } catch (error: unknown) {
-    if (error instanceof UserError && modules.length > 0) throw new UserError(`${modules.map((m) => `--tables ${m}`).join(' ')}: ${error.message}`, error.exitCode);
+    if (error instanceof UserError && modules.length > 0) throw new UserError((words) => `${modules.map((m) => words.tablesModule(m)).join(' ')}: ${error.render(words)}`, error.exitCode);
     throw error;
   }
 }

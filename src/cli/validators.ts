@@ -24,6 +24,7 @@ import {
   parseTableNames,
 } from './options.js';
 import { parseLegacyFiles } from './legacyFilesOption.js';
+import { CLI_WORDS } from './render/cliVocabulary.js';
 
 /**
  * typanion, require()d. Imported from an ES module, Node first scans its 52 kB CommonJS bundle for the names it
@@ -52,7 +53,7 @@ export function parsedBy<T>(parse: (text: string) => T): Typanion.StrictValidato
       try {
         parsed = parse(value);
       } catch (error: unknown) {
-        if (error instanceof UserError) return refuse(state, error.message);
+        if (error instanceof UserError) return refuse(state, error.render(CLI_WORDS));
         throw error;
       }
       state.coercions.push([state.p ?? '.', state.coercion.bind(null, parsed)]);

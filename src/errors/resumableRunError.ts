@@ -3,7 +3,7 @@
  * about it is finish that run or remove what it wrote. The engine says which run, where it is recorded and what a
  * resume must load again; the caller words the advice (the CLI names its commands: cli/render/runAdvice.ts).
  */
-import { UserError } from './userError.js';
+import { UserError, type Wording } from './userError.js';
 
 /** The run to finish or discard. */
 export interface StoppedRun {
@@ -25,14 +25,14 @@ export type NextStep =
   | { readonly kind: 'finish-or-delete'; readonly objects: string; readonly record: string };
 
 export class ResumableRunError extends UserError {
-  /** What happened, without the advice: the message up to it. */
+  /** What happened, without the advice: the message up to it (in other words: `render(words)`). */
   readonly reason: string;
   readonly run: StoppedRun;
   readonly next: NextStep;
 
-  constructor(reason: string, run: StoppedRun, next: NextStep, exitCode?: number) {
+  constructor(reason: Wording, run: StoppedRun, next: NextStep, exitCode?: number) {
     super(reason, exitCode);
-    this.reason = reason;
+    this.reason = this.message;
     this.run = run;
     this.next = next;
   }

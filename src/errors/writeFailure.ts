@@ -9,7 +9,8 @@
  * stops the run, which exits 3, see stoppedError in run/executeParts.ts) and anything else is an Error saying the write failed.
  */
 import { errnoCode } from './errno.js';
-import { UserError } from './userError.js';
+import { UserError, type Wording, inWords } from './userError.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /** A worker's failed task (workers/task.ts): the error's errno code (`EGENERATE` if it had none) and its message. */
 interface WorkerFailure {
@@ -74,15 +75,15 @@ function workerError(path: string, failure: WorkerFailure): Error {
   switch (workerCause(failure)) {
     case 'spill':
       return new UserError(
-        `DuckDB could neither hold in memory nor spill to disk the rows of ${path} (${failure.message.split('\n')[0] ?? failure.code}): free some space in the temporary folder (or point TMPDIR at a larger disk), or pass a smaller --workers or --row-group-size`,
+        (w) => `DuckDB could neither hold in memory nor spill to disk the rows of ${path} (${failure.message.split('\n')[0] ?? failure.code}): free some space in the temporary folder (or point TMPDIR at a larger disk), or pass a smaller ${w.threads} or ${w.rowGroupSize}`,
       );
     case 'full':
-      return new UserError(`no space left on the device while writing ${path}: free some space, or pass another --out (or TMPDIR for the sizing samples)`);
+      return new UserError((w) => `no space left on the device while writing ${path}: free some space, or pass another ${w.out} (or TMPDIR for the sizing samples)`);
     case 'too-large':
-      return new UserError(`${path} hit this process's file-size limit (ulimit -f): raise it or pass a smaller --file-size-limit`);
+      return new UserError((w) => `${path} hit this process's file-size limit (ulimit -f): raise it or pass a smaller ${w.fileSizeLimit}`);
     case 'read-only':
     case 'denied':
-      return new UserError(`cannot write ${path} (${failure.message.split('\n')[0] ?? failure.code}): pass --out with a writable folder`);
+      return new UserError((w) => `cannot write ${path} (${failure.message.split('\n')[0] ?? failure.code}): pass ${w.out} with a writable folder`);
     default:
       // DuckDB says what failed; only its IO errors, or an errno code, are about writing the file.
       return failure.code !== 'EGENERATE' || /^IO Error/.test(failure.message)
@@ -92,24 +93,25 @@ function workerError(path: string, failure: WorkerFailure): Error {
 }
 
 /** One of synthgen's own files; `elsewhere` says how to put it somewhere else. */
-function ownFileError(path: string, error: unknown, elsewhere: string): unknown {
+function ownFileError(path: string, error: unknown, elsewhere: Wording): unknown {
+  const or = (w: Vocabulary) => inWords(elsewhere, w);
   switch (errnoCause(error)) {
     case 'full':
-      return new UserError(`no space left on the device while writing ${path}: free some space, or ${elsewhere}`, 3);
+      return new UserError((w) => `no space left on the device while writing ${path}: free some space, or ${or(w)}`, 3);
     case 'too-large':
-      return new UserError(`writing ${path} went past this process's file-size limit (ulimit -f): raise the limit, or ${elsewhere}`, 3);
+      return new UserError((w) => `writing ${path} went past this process's file-size limit (ulimit -f): raise the limit, or ${or(w)}`, 3);
     case 'read-only':
-      return new UserError(`cannot write ${path}: the file system is read-only; ${elsewhere} on a writable one`);
+      return new UserError((w) => `cannot write ${path}: the file system is read-only; ${or(w)} on a writable one`);
     case 'denied':
-      return new UserError(`cannot write ${path}: permission denied; ${elsewhere} in a folder you can write to`);
+      return new UserError((w) => `cannot write ${path}: permission denied; ${or(w)} in a folder you can write to`);
     case 'not-permitted':
-      return new UserError(`cannot write ${path}: operation not permitted; ${elsewhere} in a folder you can write to`);
+      return new UserError((w) => `cannot write ${path}: operation not permitted; ${or(w)} in a folder you can write to`);
     case 'not-a-folder':
-      return new UserError(`cannot write ${path}: part of its folder path is not a folder; ${elsewhere}`);
+      return new UserError((w) => `cannot write ${path}: part of its folder path is not a folder; ${or(w)}`);
     case 'no-folder':
-      return new UserError(`cannot write ${path}: its folder does not exist; ${elsewhere}`);
+      return new UserError((w) => `cannot write ${path}: its folder does not exist; ${or(w)}`);
     case 'directory':
-      return new UserError(`cannot write ${path}: a directory is in the way; remove it, or ${elsewhere}`);
+      return new UserError((w) => `cannot write ${path}: a directory is in the way; remove it, or ${or(w)}`);
     default:
       return error;
   }
@@ -119,28 +121,29 @@ function ownFileError(path: string, error: unknown, elsewhere: string): unknown 
 export class TableQueryFailure extends UserError {}
 
 /**
- * A worker's failure running the query of `table` into `path`; `source` names the user's table's origin as the
- * flag that loads it (`--tables FILE`, `--schema FILE`). A cause the user can fix on the machine (a full
+ * A worker's failure running the query of `table` into `path`; `source` names the user's table's origin in the
+ * reader's words (records/tableOrigin.ts originSource). A cause the user can fix on the machine (a full
  * disk, say) is that, whoever's table it is; a query error of a user's table is a TableQueryFailure, `cannot`
  * saying, with DuckDB's reason, what could not be done; anything else is an Error (a bug).
  */
 export function queryFailure(
   path: string,
   failure: Omit<WorkerFailure, 'state'>,
-  table: { readonly name: string; readonly source: string | undefined; readonly cannot: (reason: string) => string },
+  table: { readonly name: string; readonly source: ((words: Vocabulary) => string) | undefined; readonly cannot: (reason: string) => string },
 ): Error {
   const known = workerError(path, { state: 'failed', ...failure });
-  if (known instanceof UserError || table.source === undefined || failure.code !== 'EGENERATE') return known;
-  return new TableQueryFailure(`${table.source}: table ${table.name}: DuckDB cannot ${table.cannot(failure.message.split('\n')[0] ?? '')}`);
+  const { source } = table;
+  if (known instanceof UserError || source === undefined || failure.code !== 'EGENERATE') return known;
+  return new TableQueryFailure((w) => `${source(w)}: table ${table.name}: DuckDB cannot ${table.cannot(failure.message.split('\n')[0] ?? '')}`);
 }
 
 /** A worker's failure to write `path`: a UserError for a cause the user can fix, otherwise an Error (a bug). */
 export function writeFailure(path: string, failure: WorkerFailure): Error;
 /**
  * The errno error from writing one of synthgen's own files at `path`: a UserError for a cause the user can fix,
- * otherwise `error` itself. `elsewhere` is how to put the file somewhere else: "pass another --metadata", ...
+ * otherwise `error` itself. `elsewhere` is how to put the file somewhere else: "pass another metadataPath", ...
  */
-export function writeFailure(path: string, error: unknown, elsewhere?: string): unknown;
-export function writeFailure(path: string, failure: unknown, elsewhere = 'pass another --out/--metadata'): unknown {
+export function writeFailure(path: string, error: unknown, elsewhere?: Wording): unknown;
+export function writeFailure(path: string, failure: unknown, elsewhere: Wording = (w) => `pass another ${w.out}/${w.metadata}`): unknown {
   return isWorkerFailure(failure) ? workerError(path, failure) : ownFileError(path, failure, elsewhere);
 }

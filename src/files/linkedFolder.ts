@@ -15,6 +15,6 @@ export async function refuseLinkedFolder(path: string): Promise<void> {
   if (!found?.isSymbolicLink()) return;
   const target = await readlink(path).catch(() => 'somewhere');
   throw new UserError(
-    `output folder ${shownPath(path)} is a symbolic link (to ${target}): a run writes only into real folders inside --out, the only ones verify reads; replace the link with a folder, or pass another --out`,
+    (w) => `output folder ${shownPath(path)} is a symbolic link (to ${target}): a run writes only into real folders inside ${w.out}, the only ones verify reads; replace the link with a folder, or pass another ${w.out}`,
   );
 }

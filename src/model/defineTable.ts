@@ -4,7 +4,7 @@
  * column rating: ...") instead of surfacing as a DuckDB binder error in a worker. What needs the other tables (a
  * parent that exists, fields that read known fields, no cycles) is checked by the registry (registry.ts).
  */
-import { UserError } from '../errors/userError.js';
+import { UserError, type Wording, inWords } from '../errors/userError.js';
 import type { Column, Field, PoolDefinition, TableDefinition } from './tableDefinition.js';
 
 /** Marks what these functions made, across copies of the package (a user's module may import another copy). */
@@ -25,8 +25,8 @@ export const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|
 
 export class DefinitionError extends UserError {}
 
-export function definitionProblem(table: string, where: string | undefined, problem: string): DefinitionError {
-  return new DefinitionError(`table ${table}${where ? `, ${where}` : ''}: ${problem}`);
+export function definitionProblem(table: string, where: string | undefined, problem: Wording): DefinitionError {
+  return new DefinitionError((w) => `table ${table}${where ? `, ${where}` : ''}: ${inWords(problem, w)}`);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

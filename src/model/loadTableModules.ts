@@ -10,6 +10,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { errnoCode, reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
+import { LIBRARY_WORDS } from '../errors/vocabulary.js';
 import { describeThrown, stackOf } from '../errors/thrownValue.js';
 import { isPool, isTable } from './defineTable.js';
 import type { RegisteredTable } from './registry.js';
@@ -25,14 +26,14 @@ function hookSynthgenImports(): void {
 
 async function checkFile(given: string, path: string): Promise<void> {
   const found = await stat(path).catch((error: unknown) => {
-    throw new UserError(`--tables ${given}: ${errnoCode(error) === 'ENOENT' ? 'no such file' : `cannot read it (${reasonOf(error)})`}: pass the path of a JavaScript module that exports tables`);
+    throw new UserError((w) => `${w.tablesModule(given)}: ${errnoCode(error) === 'ENOENT' ? 'no such file' : `cannot read it (${reasonOf(error)})`}: pass the path of a JavaScript module that exports tables`);
   });
-  if (!found.isFile()) throw new UserError(`--tables ${given}: not a file: pass the path of a JavaScript module that exports tables`);
+  if (!found.isFile()) throw new UserError((w) => `${w.tablesModule(given)}: not a file: pass the path of a JavaScript module that exports tables`);
   const extension = extname(path);
   if (extension === '.ts' || extension === '.mts' || extension === '.cts') {
-    throw new UserError(`--tables ${given}: synthgen loads JavaScript modules: compile it first (tsc), or write it as .mjs`);
+    throw new UserError((w) => `${w.tablesModule(given)}: synthgen loads JavaScript modules: compile it first (tsc), or write it as .mjs`);
   }
-  if (extension !== '.mjs' && extension !== '.js') throw new UserError(`--tables ${given}: a table module is a JavaScript ES module (.mjs, or .js in a "type": "module" package)`);
+  if (extension !== '.mjs' && extension !== '.js') throw new UserError((w) => `${w.tablesModule(given)}: a table module is a JavaScript ES module (.mjs, or .js in a "type": "module" package)`);
 }
 
 /** Where in the module a load failure points, if Node says (a syntax error's file:line). */
@@ -69,9 +70,9 @@ async function importModule(given: string, path: string): Promise<Record<string,
     if (rejected) throw rejected;
     return exports;
   } catch (error: unknown) {
-    if (error instanceof UserError) throw error.message.startsWith(`--tables ${given}: `) ? error : new UserError(`--tables ${given}: ${error.message}`);
+    if (error instanceof UserError) throw error.message.startsWith(`${LIBRARY_WORDS.tablesModule(given)}: `) ? error : new UserError((w) => `${w.tablesModule(given)}: ${error.render(w)}`);
     const thrown = describeThrown(error);
-    throw new UserError(`--tables ${given}: the module does not load: ${thrown ?? `it threw a value that cannot be shown (${typeof error})`}${location(error, url)}`);
+    throw new UserError((w) => `${w.tablesModule(given)}: the module does not load: ${thrown ?? `it threw a value that cannot be shown (${typeof error})`}${location(error, url)}`);
   } finally {
     importing = undefined;
   }
@@ -96,7 +97,7 @@ export function noteRejection(reason: unknown): { readonly error: UserError; rea
   if (!module) return undefined;
   const thrown = describeThrown(reason) ?? `a value that cannot be shown (${typeof reason})`;
   const error = new UserError(
-    `--tables ${module.given}: a promise the module made was rejected and nothing handled it: ${thrown}${location(reason, module.url)}; await it, or handle the rejection with .catch()`,
+    (w) => `${w.tablesModule(module.given)}: a promise the module made was rejected and nothing handled it: ${thrown}${location(reason, module.url)}; await it, or handle the rejection with .catch()`,
   );
   const failsImport = module === importing;
   if (failsImport) rejectedWhileImporting.push(error);
@@ -110,11 +111,11 @@ function tablesOf(given: string, exports: Record<string, unknown>, module: strin
     for (const item of values) {
       if (isTable(item)) tables.push({ definition: item, origin: { kind: 'module', path: module } });
       else if (!isPool(item)) {
-        throw new UserError(`--tables ${given}: export ${name} is not a table: export tables made with defineTable() (or pools made with definePool()), and keep other values unexported`);
+        throw new UserError((w) => `${w.tablesModule(given)}: export ${name} is not a table: export tables made with defineTable() (or pools made with definePool()), and keep other values unexported`);
       }
     }
   }
-  if (tables.length === 0) throw new UserError(`--tables ${given}: the module exports no tables: export each table made with defineTable()`);
+  if (tables.length === 0) throw new UserError((w) => `${w.tablesModule(given)}: the module exports no tables: export each table made with defineTable()`);
   return tables;
 }
 

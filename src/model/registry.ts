@@ -90,7 +90,7 @@ export class TableRegistry {
       for (const parent of definition.parents) {
         const known = byName.get(parent.table);
         if (!known) {
-          throw definitionProblem(definition.name, `parent ${parent.table}`, `no table ${parent.table} is defined: define it, or pass the module that does with --tables`);
+          throw definitionProblem(definition.name, `parent ${parent.table}`, (w) => `no table ${parent.table} is defined: define it, or pass the module that does with ${w.tablesModules}`);
         }
         // A children table's keys are (parent id, line), not IDs a pick could draw.
         if (known.definition.children) {

@@ -12,7 +12,7 @@ import { refuseLinkedFolder } from '../files/linkedFolder.js';
 import { RUNS_FOLDER } from '../state/runManifest.js';
 
 function cannot(directory: string, why: string): UserError {
-  return new UserError(`cannot write to output folder ${directory} (${why}): pass --out with a writable folder`);
+  return new UserError((w) => `cannot write to output folder ${directory} (${why}): pass ${w.out} with a writable folder`);
 }
 
 /** Creates `directory` and any missing parents, each with a plain mkdir; every failure is one UserError. */

@@ -4,6 +4,10 @@
  * that reproduces it) and kept by a resumed run, so every file of a run is written alike.
  */
 import { UserError } from '../errors/userError.js';
+import type { Vocabulary } from '../errors/vocabulary.js';
+
+/** A problem with a setting, in the words of whoever reads it (errors/vocabulary.ts). */
+export type Problem = (words: Vocabulary) => string;
 
 export const CODECS = ['zstd', 'snappy', 'gzip', 'lz4', 'brotli', 'uncompressed'] as const;
 export type Codec = (typeof CODECS)[number];
@@ -50,19 +54,19 @@ export function isCodec(value: unknown): value is Codec {
 }
 
 /** Why a level cannot go with a codec, or undefined when it can. */
-export function levelProblem(compression: Codec, level: number | undefined): string | undefined {
+export function levelProblem(compression: Codec, level: number | undefined): Problem | undefined {
   if (level === undefined) return undefined;
-  if (compression !== 'zstd') return `--compression-level is for zstd only (DuckDB writes ${compression} at its one level): drop it, or pass --compression zstd`;
+  if (compression !== 'zstd') return (w) => `${w.compressionLevel} is for zstd only (DuckDB writes ${compression} at its one level): drop it, or pass ${w.compression} zstd`;
   if (!Number.isSafeInteger(level) || level < MIN_ZSTD_LEVEL || level > MAX_ZSTD_LEVEL || level === 0) {
-    return `--compression-level must be a whole number from 1 to ${MAX_ZSTD_LEVEL} (or a fast level from -1 to ${MIN_ZSTD_LEVEL}), got ${level}`;
+    return (w) => `${w.compressionLevel} must be a whole number from 1 to ${MAX_ZSTD_LEVEL} (or a fast level from -1 to ${MIN_ZSTD_LEVEL}), got ${level}`;
   }
   return undefined;
 }
 
-export function rowGroupProblem(rows: number | undefined): string | undefined {
+export function rowGroupProblem(rows: number | undefined): Problem | undefined {
   if (rows === undefined) return undefined;
   if (!Number.isSafeInteger(rows) || rows < MIN_ROW_GROUP_SIZE || rows > MAX_ROW_GROUP_SIZE) {
-    return `--row-group-size must be a whole number of rows from ${MIN_ROW_GROUP_SIZE.toLocaleString('en-US')} to ${MAX_ROW_GROUP_SIZE.toLocaleString('en-US')}, got ${rows}`;
+    return (w) => `${w.rowGroupSize} must be a whole number of rows from ${MIN_ROW_GROUP_SIZE.toLocaleString('en-US')} to ${MAX_ROW_GROUP_SIZE.toLocaleString('en-US')}, got ${rows}`;
   }
   return undefined;
 }
@@ -75,8 +79,9 @@ export interface FormatAsked {
 }
 
 /** What is wrong with the parts of a format asked for (a level with no zstd to go with it counts), if anything. */
-export function askedProblem(given: FormatAsked): string | undefined {
-  if (given.compression !== undefined && !isCodec(given.compression)) return `--compression must be one of ${CODECS.join(', ')}, got ${String(given.compression)}`;
+export function askedProblem(given: FormatAsked): Problem | undefined {
+  const { compression } = given;
+  if (compression !== undefined && !isCodec(compression)) return (w) => `${w.compression} must be one of ${CODECS.join(', ')}, got ${String(compression)}`;
   return levelProblem(given.compression ?? DEFAULT_CODEC, given.level) ?? rowGroupProblem(given.rowGroupSize);
 }
 
@@ -117,17 +122,6 @@ export function recordProblem(value: unknown): string | undefined {
   if (compression === 'zstd' && level === undefined) return '.compression_level is missing';
   if (typeof rows !== 'number' || rowGroupProblem(rows)) return '.row_group_size is not a row group size';
   return undefined;
-}
-
-/** The flags that ask for this format, as the line that reproduces a run names them. */
-export function formatFlags(format: ParquetFormat): string[] {
-  return [
-    '--compression',
-    format.compression,
-    ...(format.level === undefined ? [] : ['--compression-level', String(format.level)]),
-    '--row-group-size',
-    String(format.rowGroupSize),
-  ];
 }
 
 /** For one-line messages: `zstd level 1, 122,880-row groups`. */

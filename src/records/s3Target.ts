@@ -18,7 +18,7 @@ export function parseS3Target(value: string): S3Target {
   const rawPrefix = slash < 0 ? '' : rest.slice(slash + 1);
   if (!BUCKET.test(bucket) || bucket.includes('..')) {
     throw new UserError(
-      `--s3-bucket "${value}" is not a valid bucket name: use 3-63 lower-case letters, digits, dots or hyphens, e.g. my-bucket or s3://my-bucket/datasets`,
+      (w) => `${w.s3Bucket} "${value}" is not a valid bucket name: use 3-63 lower-case letters, digits, dots or hyphens, e.g. my-bucket or s3://my-bucket/datasets`,
     );
   }
   // One trailing slash is how prefixes are often written; anything else odd would make keys other than the ones
@@ -26,7 +26,7 @@ export function parseS3Target(value: string): S3Target {
   const prefix = rawPrefix.endsWith('/') ? rawPrefix.slice(0, -1) : rawPrefix;
   const problem = prefix ? relativePathProblem(prefix) : undefined;
   if (problem) {
-    throw new UserError(`--s3-bucket "${value}" has a prefix with ${problem}: give plain folder names, e.g. s3://${bucket}/datasets/shop`);
+    throw new UserError((w) => `${w.s3Bucket} "${value}" has a prefix with ${problem}: give plain folder names, e.g. s3://${bucket}/datasets/shop`);
   }
   return { bucket, prefix: prefix ? `${prefix}/` : '' };
 }

@@ -1,8 +1,9 @@
 /**
  * Where a table's definition comes from, as recorded when it was loaded (never told from a file's name): synthgen's
  * own tables (and any a program hands tableRegistry() without a file), a `--tables` module's, or a `--schema`
- * file's. A run that must load the definitions again (a resume, advice after a failure) names each with its flag.
+ * file's. A run that must load the definitions again (a resume, advice after a failure) names each (originSource).
  */
+import type { Vocabulary } from '../errors/vocabulary.js';
 import type { SchemaRecord } from './schemaRecord.js';
 
 /** In the registry a program builds: nothing to load again. */
@@ -42,15 +43,18 @@ export function recordedOrigin(recorded: { readonly module: string; readonly sch
   return recorded.schema === undefined ? { kind: 'module', path: recorded.module } : { kind: 'schema', path: recorded.module, record: recorded.schema };
 }
 
-/** The flag that loads a table's definition again (`--schema bank.yaml`, `--tables ./reviews.mjs`); none for a built-in one. */
-export function originFlag(origin: TableOrigin): string | undefined {
+/**
+ * The file that defines a table, in the reader's words (errors/vocabulary.ts): `schema file bank.yaml` to a program,
+ * `--schema bank.yaml` to the CLI, which loads it again; none for a built-in one.
+ */
+export function originSource(origin: TableOrigin): ((words: Vocabulary) => string) | undefined {
   switch (origin.kind) {
     case 'builtin':
       return undefined;
     case 'module':
-      return `--tables ${origin.path}`;
+      return (words) => words.tablesModule(origin.path);
     case 'schema':
-      return `--schema ${origin.path}`;
+      return (words) => words.schemaFile(origin.path);
   }
 }
 

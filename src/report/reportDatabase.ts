@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { UserError } from '../errors/userError.js';
+import type { Vocabulary } from '../errors/vocabulary.js';
 import { isErrno } from '../errors/errno.js';
 import { readerLimit } from '../errors/writeFailure.js';
 import { quotedIdentifier, quotedString } from '../model/sql.js';
@@ -165,12 +166,12 @@ const TABLE_FOLDER = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** The Parquet files of each table under `root`: the built-in ones the charts read (`shop`), and any other; tables with none are left out. */
 async function findTableFiles(root: string, label: string, shop: ReadonlySet<string>): Promise<{ builtin: Map<ReportTable, DatasetFile[]>; own: Map<string, DatasetFile[]> }> {
-  const where = `point --out at a folder synthgen generated into, or --s3-bucket at a prefix`;
+  const where = (w: Vocabulary) => `point ${w.datasetFolder} at a folder synthgen generated into, or ${w.datasetS3} at a prefix`;
   const folder = await stat(root).catch((error: unknown) => {
-    if (isErrno(error, 'ENOENT', 'ENOTDIR')) throw new UserError(`no dataset at ${label}: there is no such folder; ${where}`);
+    if (isErrno(error, 'ENOENT', 'ENOTDIR')) throw new UserError((w) => `no dataset at ${label}: there is no such folder; ${where(w)}`);
     throw error;
   });
-  if (!folder.isDirectory()) throw new UserError(`no dataset at ${label}: it is not a folder; ${where}`);
+  if (!folder.isDirectory()) throw new UserError((w) => `no dataset at ${label}: it is not a folder; ${where(w)}`);
   const builtin = new Map<ReportTable, DatasetFile[]>();
   const own = new Map<string, DatasetFile[]>();
   const names = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && TABLE_FOLDER.test(e.name)).map((e) => e.name).sort();
@@ -180,6 +181,6 @@ async function findTableFiles(root: string, label: string, shop: ReadonlySet<str
     if (shop.has(table)) builtin.set(table as ReportTable, files);
     else own.set(table, files);
   }
-  if (builtin.size === 0 && own.size === 0) throw new UserError(`no dataset at ${label}: no Parquet files under <table>/ folders (such as ${REPORT_TABLES.map((t) => `${t}/`).join(', ')}); ${where}`);
+  if (builtin.size === 0 && own.size === 0) throw new UserError((w) => `no dataset at ${label}: no Parquet files under <table>/ folders (such as ${REPORT_TABLES.map((t) => `${t}/`).join(', ')}); ${where(w)}`);
   return { builtin, own };
 }

@@ -43,7 +43,7 @@ export async function unreadableFile(files: readonly DatasetFile[], run: (sql: s
     }
     if (reason !== undefined) {
       return new UserError(
-        `cannot read ${file.shown}: ${reason}; move it out of ${file.folder} to report on the rest, or restore it (synthgen verify compares every file with its run's manifest)`,
+        (w) => `cannot read ${file.shown}: ${reason}; move it out of ${file.folder} to report on the rest, or restore it (${w.verify} compares every file with its run's manifest)`,
       );
     }
   }

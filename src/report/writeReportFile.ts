@@ -13,25 +13,26 @@ import { link, lstat, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
+import type { Vocabulary } from '../errors/vocabulary.js';
 import { writeFailure } from '../errors/writeFailure.js';
 import { fileKind } from '../files/regularFile.js';
 import { writeTemporary } from '../files/temporaryFile.js';
 
-const ELSEWHERE = 'pass another --file';
+const elsewhere = (w: Vocabulary) => `pass another ${w.reportFile}`;
 
-const taken = (path: string) => new UserError(`${path} already exists: pass --force to replace it, or --file to write the report elsewhere`);
+const taken = (path: string) => new UserError((w) => `${path} already exists: pass ${w.force} to replace it, or ${w.reportFile} to write the report elsewhere`);
 
 /** Whether a regular file is at `path`; anything else there is refused, whether or not `force` is given. */
 async function refuseUnlessRegular(path: string): Promise<boolean> {
   const existing = await lstat(path).catch((error: unknown) => {
     if (isErrno(error, 'ENOENT')) return undefined;
-    throw writeFailure(path, error, ELSEWHERE);
+    throw writeFailure(path, error, elsewhere);
   });
   if (!existing) return false;
   const kind = fileKind(existing);
-  if (kind === 'directory') throw new UserError(`cannot write ${path}: it is a folder; ${ELSEWHERE}`);
+  if (kind === 'directory') throw new UserError((w) => `cannot write ${path}: it is a folder; ${elsewhere(w)}`);
   // Every kind fileKind names takes "a": symbolic link, FIFO (named pipe), character device, socket, ...
-  if (kind) throw new UserError(`cannot write ${path}: it is a ${kind}, and the report replaces only a regular file (even with --force); ${ELSEWHERE}`);
+  if (kind) throw new UserError((w) => `cannot write ${path}: it is a ${kind}, and the report replaces only a regular file (even with ${w.force}); ${elsewhere(w)}`);
   return true;
 }
 
@@ -39,7 +40,7 @@ async function refuseUnlessRegular(path: string): Promise<boolean> {
 export async function checkReportPath(path: string, force: boolean): Promise<void> {
   const folder = dirname(path);
   const stats = await stat(folder).catch(() => undefined);
-  if (!stats?.isDirectory()) throw new UserError(`cannot write ${path}: ${folder} is not a folder; create it or ${ELSEWHERE}`);
+  if (!stats?.isDirectory()) throw new UserError((w) => `cannot write ${path}: ${folder} is not a folder; create it or ${elsewhere(w)}`);
   if ((await refuseUnlessRegular(path)) && !force) throw taken(path);
 }
 
@@ -56,7 +57,7 @@ export async function writeReportFile(path: string, html: string, force: boolean
   } catch (error: unknown) {
     if (error instanceof UserError) throw error;
     if (!force && isErrno(error, 'EEXIST')) throw taken(path);
-    throw writeFailure(path, error, ELSEWHERE);
+    throw writeFailure(path, error, elsewhere);
   } finally {
     // After a link the temporary name is a second name of the file; after a rename it is gone (nothing to do).
     await unlink(temporary).catch(() => undefined);

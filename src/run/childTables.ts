@@ -15,12 +15,12 @@ export function withChildren(
   for (const name of tables) {
     const parent = registry.get(name)?.children?.parent;
     if (parent !== undefined && !named.has(parent)) {
-      throw new UserError(`${name} has rows per ${parent} row, made in the same run as ${parent}: name ${parent} in --table-names (its ${name} come with it)`);
+      throw new UserError((w) => `${name} has rows per ${parent} row, made in the same run as ${parent}: name ${parent} in ${w.tables} (its ${name} come with it)`);
     }
   }
   for (const name of Object.keys(rows ?? {})) {
     const parent = registry.get(name)?.children?.parent;
-    if (parent !== undefined) throw new UserError(`--num-rows cannot count ${name}: it has a number of rows per ${parent} row, drawn for each; give --num-rows for ${parent} only`);
+    if (parent !== undefined) throw new UserError((w) => `${w.rows} cannot count ${name}: it has a number of rows per ${parent} row, drawn for each; give ${w.rows} for ${parent} only`);
   }
   const all = [...tables];
   const counted: Record<string, number> | undefined = rows ? { ...rows } : undefined;

@@ -14,6 +14,7 @@ import type { ParquetFormat } from '../records/parquetFormat.js';
 import { type RunningPart, ThreadRate, roomFor, threadsFor } from '../workers/threadShares.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
+import type { Vocabulary } from '../errors/vocabulary.js';
 import { ResumableRunError, type StoppedRun } from '../errors/resumableRunError.js';
 import { sha256File } from '../files/fileChecksum.js';
 import { partialPath } from '../files/partialFile.js';
@@ -72,7 +73,7 @@ async function identity(path: string, recorded: WrittenFile | undefined): Promis
 }
 
 function notOurs(path: string): UserError {
-  return new UserError(`${path} already exists and was not written by this run: synthgen never overwrites or removes files it did not write; move it away, or pass another --out`);
+  return new UserError((w) => `${path} already exists and was not written by this run: synthgen never overwrites or removes files it did not write; move it away, or pass another ${w.out}`);
 }
 
 /** A part this run may already have finished: its summary if the file (or object) is in place, else undefined. */
@@ -247,8 +248,8 @@ export interface PlannedParts {
   readonly workerThreads: number;
   readonly compiled: ReadonlyMap<string, CompiledTable>;
   readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;
-  /** The flag and file a user's table comes from (`--schema bank.yaml`): a query of theirs that fails is their definition's fault. */
-  readonly originOf: (table: string) => string | undefined;
+  /** The file a user's table comes from, in the reader's words (`schema file bank.yaml`): a query of theirs that fails is their definition's fault. */
+  readonly originOf: (table: string) => ((words: Vocabulary) => string) | undefined;
 }
 
 /** What executing takes besides the run and its parts. */
@@ -271,12 +272,12 @@ function stoppedError(spec: RunSpec, parts: PlannedParts, deps: ExecuteDeps, exe
   const interrupted = interrupt.stop;
   const stopped = interrupted ? new Error(interrupted.what) : (executed.failure ?? target.failure);
   if (!stopped) return undefined;
-  const what = stopped.message.replace(/[.:]?$/, '');
+  const what = (w: Vocabulary) => (stopped instanceof UserError ? stopped.render(w) : stopped.message).replace(/[.:]?$/, '');
   if (stopped instanceof TableQueryFailure) {
     // Running it again would fail the same way, and a fixed module is another definition than the run's.
-    return new ResumableRunError(`run ${spec.runId} stopped: ${what}. Nothing was committed and the metadata is unchanged`, deps.stoppedRun, { kind: 'fix-and-discard' });
+    return new ResumableRunError((w) => `run ${spec.runId} stopped: ${what(w)}. Nothing was committed and the metadata is unchanged`, deps.stoppedRun, { kind: 'fix-and-discard' });
   }
-  return new ResumableRunError(`run ${spec.runId} stopped: ${what}. ${target.keptFiles(parts.partCount)}`, deps.stoppedRun, { kind: 'finish-or-discard' }, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
+  return new ResumableRunError((w) => `run ${spec.runId} stopped: ${what(w)}. ${target.keptFiles(parts.partCount)}`, deps.stoppedRun, { kind: 'finish-or-discard' }, interrupted ? interrupted.exitCode : EXIT_RESUMABLE);
 }
 
 /** Every part written and placed, or the run's one line on why it stopped. */

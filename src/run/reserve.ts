@@ -66,7 +66,7 @@ function checkVersions(name: string, state: TableState | undefined, version: num
   for (const segment of recomputable(state)) {
     if (segment.version !== version) {
       throw new UserError(
-        `existing ${name} rows were made by generator version ${segment.version}, this synthgen makes version ${version}: use the synthgen release that made them, or a new --metadata and --out`,
+        (w) => `existing ${name} rows were made by generator version ${segment.version}, this synthgen makes version ${version}: use the synthgen release that made them, or a new ${w.metadata} and ${w.out}`,
       );
     }
   }
@@ -74,7 +74,7 @@ function checkVersions(name: string, state: TableState | undefined, version: num
 
 function beforeWindows(table: string): UserError {
   return new UserError(
-    `existing ${table} rows were made by a synthgen release that did not record when each run's rows were created: continue them with that release, or use a new --metadata and --out`,
+    (w) => `existing ${table} rows were made by a synthgen release that did not record when each run's rows were created: continue them with that release, or use a new ${w.metadata} and ${w.out}`,
   );
 }
 
@@ -103,20 +103,20 @@ function windowStart(name: string, state: TableState | undefined, asOf: string, 
     if (last.since === undefined) throw beforeWindows(name);
     if (epochSeconds(asOf) <= epochSeconds(last.as_of)) {
       throw new UserError(
-        `--as-of ${asOf} is not after the last as-of of ${name} (${last.as_of}): each run adds the rows created since the table's last run, so pass a later --as-of, or start another dataset with its own --out and --metadata`,
+        (w) => `${w.asOf} ${asOf} is not after the last as-of of ${name} (${last.as_of}): each run adds the rows created since the table's last run, so pass a later ${w.asOf}, or start another dataset with its own ${w.out} and ${w.metadata}`,
       );
     }
     if (first.since !== undefined && beyondHistory(first.since, asOf)) {
       throw new UserError(
-        `--as-of ${asOf} is more than ${MAX_HISTORY_YEARS} years after ${first.since}, where the history of ${name} starts: a table's history spans at most ${MAX_HISTORY_YEARS} years; pass an earlier --as-of, or start another dataset (another --metadata and --out)`,
+        (w) => `${w.asOf} ${asOf} is more than ${MAX_HISTORY_YEARS} years after ${first.since}, where the history of ${name} starts: a table's history spans at most ${MAX_HISTORY_YEARS} years; pass an earlier ${w.asOf}, or start another dataset (another ${w.metadata} and ${w.out})`,
       );
     }
     return last.as_of;
   }
   const start = since ?? defaultSince(asOf);
-  if (epochSeconds(start) >= epochSeconds(asOf)) throw new UserError(`--since ${start} is not before --as-of ${asOf}: a table's history runs from --since to --as-of`);
+  if (epochSeconds(start) >= epochSeconds(asOf)) throw new UserError((w) => `${w.since} ${start} is not before ${w.asOf} ${asOf}: a table's history runs from ${w.since} to ${w.asOf}`);
   if (beyondHistory(start, asOf)) {
-    throw new UserError(`--since ${start} is more than ${MAX_HISTORY_YEARS} years before --as-of ${asOf}: a table's history spans at most ${MAX_HISTORY_YEARS} years; pass a later --since or an earlier --as-of`);
+    throw new UserError((w) => `${w.since} ${start} is more than ${MAX_HISTORY_YEARS} years before ${w.asOf} ${asOf}: a table's history spans at most ${MAX_HISTORY_YEARS} years; pass a later ${w.since} or an earlier ${w.asOf}`);
   }
   return start;
 }
@@ -127,10 +127,10 @@ function windowStart(name: string, state: TableState | undefined, asOf: string, 
  */
 function noParents(name: string, parent: string, parentsOfTable: readonly string[], tables: Readonly<Record<string, TableState>>): UserError {
   const unread = (table: string) => recomputable(tables[table]).length === 0 && (tables[table]?.segments.length ?? 0) > 0 && !tables[table]?.legacy_rows;
-  if (!unread(parent)) return new UserError(`No existing ${parent} found: generate ${parent} first, e.g. synthgen --table-names ${parent} --num-rows 1000`);
-  const flags = parentsOfTable.filter(unread).map((table) => `${table}=<folder, file or s3:// prefix of the tool's ${table} Parquet files>`);
+  if (!unread(parent)) return new UserError((w) => `No existing ${parent} found: generate ${parent} first, e.g. ${w.generate(parent, 1000)}`);
+  const files = Object.fromEntries(parentsOfTable.filter(unread).map((table) => [table, `<folder, file or s3:// prefix of the tool's ${table} Parquet files>`]));
   return new UserError(
-    `existing ${parent} were made by the original tool and synthgen has not read their files, so ${name} cannot reference them: pass --legacy-files ${flags.join(',')} (once: synthgen keeps what it needs beside the metadata), or generate ${parent} with synthgen first, e.g. synthgen --table-names ${parent} --num-rows 1000`,
+    (w) => `existing ${parent} were made by the original tool and synthgen has not read their files, so ${name} cannot reference them: pass ${w.legacyFilesOf(files)} (once: synthgen keeps what it needs beside the metadata), or generate ${parent} with synthgen first, e.g. ${w.generate(parent, 1000)}`,
   );
 }
 
@@ -154,7 +154,7 @@ function parentsOf(
     const latest = parentSegments.reduce((most, s) => Math.max(most, Date.parse(s.as_of)), -Infinity);
     if (Date.parse(context.asOf) < latest) {
       throw new UserError(
-        `--as-of ${context.asOf} is earlier than the as-of of existing ${reference.table} (${new Date(latest).toISOString()}): ${name} cannot be placed before their parents exist; pass a later --as-of`,
+        (w) => `${w.asOf} ${context.asOf} is earlier than the as-of of existing ${reference.table} (${new Date(latest).toISOString()}): ${name} cannot be placed before their parents exist; pass a later ${w.asOf}`,
       );
     }
     parents[reference.table] = rangesOf(reference.table, after[reference.table]?.last_id ?? 0, after, ranges, folder);
@@ -189,7 +189,7 @@ export function reserveRanges(options: {
   const ordered = options.registry.ordered(options.tables);
   const ranges = new Map<string, ParentRange[]>();
   if (options.since !== undefined && ordered.every((name) => recomputable(options.before.tables[name]).length > 0)) {
-    throw new UserError(`--since sets where a new table's history starts, and ${ordered.join(', ')} already ${ordered.length === 1 ? 'has' : 'have'} runs: each run continues from its table's last as-of, so leave --since out`);
+    throw new UserError((w) => `${w.since} sets where a new table's history starts, and ${ordered.join(', ')} already ${ordered.length === 1 ? 'has' : 'have'} runs: each run continues from its table's last as-of, so leave ${w.since} out`);
   }
   for (const name of ordered) {
     const definition = options.registry.get(name);
@@ -205,7 +205,7 @@ export function reserveRanges(options: {
     const rows = group ? group.last - group.first + 1 : (options.rows[name] ?? 0);
     const first = group ? group.first : (state?.last_id ?? 0) + 1;
     const last = first + rows - 1;
-    if (!Number.isSafeInteger(last)) throw new UserError(`--num-rows for ${name} would take IDs past 2^53: use fewer rows`);
+    if (!Number.isSafeInteger(last)) throw new UserError((w) => `${w.rows} for ${name} would take IDs past 2^53: use fewer rows`);
     reserved.set(name, { first, last, since, parents, ...(Object.keys(legacy).length > 0 ? { legacy } : {}) });
     const drawnFrom = definition.parents.flatMap((p) => (legacy[p.table] ? [[p.table, legacy[p.table]?.sha256 ?? '']] : []));
     const segment: Segment = {

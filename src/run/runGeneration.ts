@@ -36,7 +36,7 @@ import type { PoolTableSpec } from '../model/poolFile.js';
 import type { TableRegistry } from '../model/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';
 import { checkOriginsUnchanged, tableOrigins } from './tableOrigins.js';
-import { originFlag, sourcesOf } from '../records/tableOrigin.js';
+import { originSource, sourcesOf } from '../records/tableOrigin.js';
 import { stoppedRun } from './stoppedRun.js';
 import { ResumableRunError, type StoppedRun } from '../errors/resumableRunError.js';
 import { WorkerPool, defaultThreads } from '../workers/workerPool.js';
@@ -183,8 +183,8 @@ async function compile(spec: RunSpec, reserved: ReadonlyMap<string, Reservation>
     compiled.set(name, query);
     pools.set(name, await writePoolFile(scratch, query, (pool) => registry.poolCache(pool)).catch((error: unknown) => {
       // A user's pool whose build() fails is named with its module and table.
-      const flag = originFlag(registry.originOf(name));
-      throw error instanceof UserError && flag ? new UserError(`${flag}: table ${name}: ${error.message}`) : error;
+      const source = originSource(registry.originOf(name));
+      throw error instanceof UserError && source ? new UserError((w) => `${source(w)}: table ${name}: ${error.render(w)}`) : error;
     }));
   }
   return { registry, compiled, pools };
@@ -222,10 +222,7 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
     const expected = (t: string) => Math.round((spec.rows[t] ?? 0) * (asked.registry.get(t)?.children?.mean ?? 1));
     options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + expected(t), 0) });
 
-    const parts = { plans, partCount, workerThreads, compiled: queries.compiled, pools: queries.pools, originOf: (table: string) => {
-      const origin = asked.registry.originOf(table);
-      return origin && originFlag(origin);
-    } };
+    const parts = { plans, partCount, workerThreads, compiled: queries.compiled, pools: queries.pools, originOf: (table: string) => originSource(asked.registry.originOf(table)) };
     const results = await executeRun(spec, parts, {
       pool,
       journal,

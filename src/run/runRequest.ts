@@ -130,14 +130,14 @@ export function checkOptions(options: Pick<ResumeRunOptions, 'threads' | 'rows' 
   checkThreads(options.threads);
   const limit = options.fileSizeLimitMB;
   if (limit !== undefined && !(limit >= 1 && limit <= MAX_FILE_SIZE_MB)) {
-    throw new UserError(`--file-size-limit must be from 1 to ${MAX_FILE_SIZE_MB} (MB, i.e. up to 1 TB), got ${limit}`);
+    throw new UserError((w) => `${w.fileSizeLimit} must be from 1 to ${MAX_FILE_SIZE_MB} (MB, i.e. up to 1 TB), got ${limit}`);
   }
   const formatProblem = askedProblem(options.format ?? {});
   if (formatProblem) throw new UserError(formatProblem);
   const seed = options.seed;
-  if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0)) throw new UserError(`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${seed}`);
+  if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0)) throw new UserError((w) => `${w.seed} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${seed}`);
   for (const [table, rows] of Object.entries(options.rows ?? {})) {
-    if (!Number.isSafeInteger(rows) || rows < 1) throw new UserError(`--num-rows for ${table} must be a positive whole number, got ${rows}`);
+    if (!Number.isSafeInteger(rows) || rows < 1) throw new UserError((w) => `${w.rows} for ${table} must be a positive whole number, got ${rows}`);
   }
 }
 

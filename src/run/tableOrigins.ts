@@ -43,7 +43,7 @@ export function checkOriginsUnchanged(origins: Readonly<Record<string, TableOrig
     for (const before of earlier) {
       if (!before || before.sha256 === origin.sha256) continue;
       throw new UserError(
-      `the definition of ${name} (in ${origin.module}, as this synthgen compiles it) changed since its rows were generated (from ${before.module}; definition hash ${before.sha256.slice(0, 12)} is now ${origin.sha256.slice(0, 12)}), so new rows would not agree with them: restore the module as it was, or start a new dataset with another --metadata and --out`,
+      (w) => `the definition of ${name} (in ${origin.module}, as this synthgen compiles it) changed since its rows were generated (from ${before.module}; definition hash ${before.sha256.slice(0, 12)} is now ${origin.sha256.slice(0, 12)}), so new rows would not agree with them: restore the module as it was, or start a new dataset with another ${w.metadata} and ${w.out}`,
       );
     }
   }

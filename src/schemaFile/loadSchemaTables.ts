@@ -5,8 +5,9 @@
  */
 import { resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
+import type { Vocabulary } from '../errors/vocabulary.js';
 import { type RegisteredTable, TableRegistry } from '../model/registry.js';
-import { type SchemaFileOrigin, originFlag } from '../records/tableOrigin.js';
+import { type SchemaFileOrigin, originSource } from '../records/tableOrigin.js';
 import type { PoolDefinition, TableDefinition } from '../model/tableDefinition.js';
 import type { ValueCache } from '../model/valueCache.js';
 import type { LegacyTableSpec } from '../model/legacy/legacyTable.js';
@@ -29,7 +30,7 @@ export interface SchemaTables {
 }
 
 /** `file:line:col` of the table, or of the column, a definition problem names; the first file when none does. */
-function spotOf(specs: readonly SchemaSpec[], message: string): string {
+function spotOf(specs: readonly SchemaSpec[], message: string, words: Vocabulary): string {
   const match = /^table ([a-z0-9_]+)(?:, (?:column|helper|field) ([a-z0-9_]+))?/.exec(message);
   for (const spec of specs) {
     const table = spec.tables.find((t) => t.name === match?.[1]);
@@ -37,12 +38,12 @@ function spotOf(specs: readonly SchemaSpec[], message: string): string {
     const at: SourceSpot = table.columns.find((c) => c.name === match?.[2])?.at ?? table.at;
     return `${spec.file}:${at.line}:${at.column}`;
   }
-  return specs[0]?.file ?? '--schema';
+  return specs[0]?.file ?? words.schemaFiles;
 }
 
 /** The engine's and the compiler's problems name the table and column, not where they are in the file: this adds it. */
 function locate(specs: readonly SchemaSpec[], error: unknown): unknown {
-  if (error instanceof UserError && error.message.startsWith('table ')) return new UserError(`${spotOf(specs, error.message)}: ${error.message}`, error.exitCode);
+  if (error instanceof UserError && error.message.startsWith('table ')) return new UserError((w) => `${spotOf(specs, error.message, w)}: ${error.render(w)}`, error.exitCode);
   return error;
 }
 
@@ -111,8 +112,8 @@ export async function loadSchemaTables(
   }
   // Every table of a file or module given that reads a changed field, then those the metadata records as readers.
   for (const name of draft.names) {
-    const flag = originFlag(draft.originOf(name));
-    if (flag !== undefined) checkReadsAcrossVersions(draft, name, where.get(name) ?? flag, versions, states);
+    const source = originSource(draft.originOf(name));
+    if (source !== undefined) checkReadsAcrossVersions(draft, name, where.get(name) ?? source, versions, states);
   }
   checkRecordedReaders(new Set(draft.names), (table) => where.get(table) ?? table, versions, states);
   const final = draft.revised(

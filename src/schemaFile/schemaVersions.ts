@@ -6,9 +6,10 @@
  * reference them, but may recompute through them only fields that no version since changed.
  */
 import { createHash } from 'node:crypto';
-import { UserError } from '../errors/userError.js';
+import { UserError, type Wording, inWords } from '../errors/userError.js';
 import type { TableRegistry } from '../model/registry.js';
-import { originFlag, recordedOrigin } from '../records/tableOrigin.js';
+import { originSource, recordedOrigin } from '../records/tableOrigin.js';
+import type { Vocabulary } from '../errors/vocabulary.js';
 import { poolValues } from '../model/poolValues.js';
 import type { TableState } from '../state/metadata.js';
 import { isLegacy } from '../records/segment.js';
@@ -86,13 +87,13 @@ export function versionOf(where: string, table: string, file: FileDefinition, st
   if (!recorded?.schema) {
     if (rows) {
       const by = recorded ? `by ${recorded.module}` : 'by synthgen itself';
-      throw new UserError(`${where}: table ${table} already has rows, made ${by}, not by a schema file: rename the table, or start a new dataset with another --metadata and --out`);
+      throw new UserError((w) => `${where}: table ${table} already has rows, made ${by}, not by a schema file: rename the table, or start a new dataset with another ${w.metadata} and ${w.out}`);
     }
     return { version: 1, record: { identity, versions: { '1': prints }, checks: { '1': checks } } };
   }
   if (recorded.schema.identity !== identity) {
     throw new UserError(
-      `${where}: the key, parents, children or arrivals of ${table} changed since its rows were generated (from ${recorded.module}), so new rows would not continue them: restore them as they were, or start a new dataset with another --metadata and --out`,
+      (w) => `${where}: the key, parents, children or arrivals of ${table} changed since its rows were generated (from ${recorded.module}), so new rows would not continue them: restore them as they were, or start a new dataset with another ${w.metadata} and ${w.out}`,
     );
   }
   const latest = Math.max(...Object.keys(recorded.schema.versions).map(Number));
@@ -138,7 +139,7 @@ export function parentReads(registry: TableRegistry, table: string): Record<stri
  * Refuses a table that recomputes a field of a parent's rows of an older version which that version computed
  * otherwise: its values would disagree with the parent's files.
  */
-export function checkReadsAcrossVersions(registry: TableRegistry, table: string, where: string, versions: ReadonlyMap<string, TableVersion>, states: Readonly<Record<string, TableState>>): void {
+export function checkReadsAcrossVersions(registry: TableRegistry, table: string, where: Wording, versions: ReadonlyMap<string, TableVersion>, states: Readonly<Record<string, TableState>>): void {
   for (const [parentName, fields] of Object.entries(parentReads(registry, table))) {
     const parent = versions.get(parentName);
     if (!parent) continue;
@@ -146,7 +147,7 @@ export function checkReadsAcrossVersions(registry: TableRegistry, table: string,
       const version = changedUnderRows(parent, parentName, field, states);
       if (version === undefined) continue;
       throw new UserError(
-        `${where}: ${table} reads ${parentName}.${field}, which changed since ${parentName}'s rows of version ${version} were generated: new ${table} rows referencing them would not agree with their files; restore ${field} as it was, read another column, or start a new dataset with another --metadata and --out`,
+        (w) => `${inWords(where, w)}: ${table} reads ${parentName}.${field}, which changed since ${parentName}'s rows of version ${version} were generated: new ${table} rows referencing them would not agree with their files; restore ${field} as it was, read another column, or start a new dataset with another ${w.metadata} and ${w.out}`,
       );
     }
   }
@@ -166,9 +167,10 @@ export function checkRecordedReaders(loaded: ReadonlySet<string>, whereOf: (tabl
       for (const field of fields) {
         const version = changedUnderRows(parent, parentName, field, states);
         if (version === undefined) continue;
-        const flag = originFlag(recordedOrigin(origin));
+        const source = originSource(recordedOrigin(origin));
+        const flag = (w: Vocabulary) => source?.(w) ?? '';
         throw new UserError(
-          `${whereOf(parentName)}: ${parentName}.${field} changed since ${parentName}'s rows of version ${version} were generated, and ${reader} (from ${flag}, not loaded by this run) reads it: new ${reader} rows referencing them would not agree with their files; restore ${field} as it was, pass ${flag} too if ${reader} no longer reads it, or start a new dataset with another --metadata and --out`,
+          (w) => `${whereOf(parentName)}: ${parentName}.${field} changed since ${parentName}'s rows of version ${version} were generated, and ${reader} (from ${flag(w)}, not loaded by this run) reads it: new ${reader} rows referencing them would not agree with their files; restore ${field} as it was, pass ${flag(w)} too if ${reader} no longer reads it, or start a new dataset with another ${w.metadata} and ${w.out}`,
         );
       }
     }

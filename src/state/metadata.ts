@@ -48,7 +48,7 @@ export {
 } from './parseMetadata.js';
 
 function notAFile(path: string, kind: string): UserError {
-  return new UserError(`metadata path ${path} is a ${kind}, not a file: pass --metadata with the path of a metadata file (or of one to create)`);
+  return new UserError((w) => `metadata path ${path} is a ${kind}, not a file: pass ${w.metadata} with the path of a metadata file (or of one to create)`);
 }
 
 /**
@@ -61,7 +61,7 @@ export async function checkMetadataPath(path: string): Promise<string> {
     await regularFileExists(real);
   } catch (error: unknown) {
     if (error instanceof NotARegularFile) throw notAFile(path, error.kind);
-    throw new UserError(`cannot read metadata file ${path}: ${reasonOf(error)}; make it readable, or pass --metadata with another path`);
+    throw new UserError((w) => `cannot read metadata file ${path}: ${reasonOf(error)}; make it readable, or pass ${w.metadata} with another path`);
   }
   return real;
 }
@@ -78,7 +78,7 @@ export async function checkMetadataPath(path: string): Promise<string> {
 export async function refuseHardLinks(real: string, shown: string): Promise<void> {
   const found = await stat(real).catch((error: unknown) => {
     if (isErrno(error, 'ENOENT')) return undefined;
-    throw new UserError(`cannot read metadata file ${shown}: ${reasonOf(error)}; make it readable, or pass --metadata with another path`);
+    throw new UserError((w) => `cannot read metadata file ${shown}: ${reasonOf(error)}; make it readable, or pass ${w.metadata} with another path`);
   });
   if (found === undefined || found.nlink <= 1) return;
   throw new UserError(
@@ -93,7 +93,7 @@ async function readMetadataText(path: string): Promise<string | undefined> {
     return bytes?.toString('utf8');
   } catch (error: unknown) {
     if (error instanceof NotARegularFile) throw notAFile(path, error.kind);
-    throw new UserError(`cannot read metadata file ${path}: ${reasonOf(error)}; make it readable, or pass --metadata with another path`);
+    throw new UserError((w) => `cannot read metadata file ${path}: ${reasonOf(error)}; make it readable, or pass ${w.metadata} with another path`);
   }
 }
 
@@ -103,7 +103,7 @@ export async function loadMetadata(path: string): Promise<LoadedMetadata> {
   // Some editors start UTF-8 files with a byte order mark; JSON.parse would call it corrupt.
   const text = read.startsWith('\uFEFF') ? read.slice(1) : read;
   const corrupt = (why: string) =>
-    new UserError(`metadata file ${path} is corrupt: ${why}. It was left unchanged; repair it, restore a backup, or pass --metadata with another path.`);
+    new UserError((w) => `metadata file ${path} is corrupt: ${why}. It was left unchanged; repair it, restore a backup, or pass ${w.metadata} with another path.`);
   let parsed: Json;
   try {
     parsed = JSON.parse(text);
@@ -135,7 +135,7 @@ async function linkIfFree(temporary: string, path: string): Promise<boolean> {
     return true;
   } catch (error: unknown) {
     if (isErrno(error, 'EEXIST')) return false;
-    throw writeFailure(path, error, 'pass another --metadata');
+    throw writeFailure(path, error, (w) => `pass another ${w.metadata}`);
   }
 }
 

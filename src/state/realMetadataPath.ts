@@ -25,9 +25,9 @@ async function linkTarget(candidate: string, parent: string, given: string): Pro
   } catch (error: unknown) {
     if (isErrno(error, 'EINVAL', 'ENOENT')) return undefined;
     if (isErrno(error, 'ENOTDIR')) {
-      throw new UserError(`cannot use --metadata ${given}: ${parent} is not a folder; pass --metadata with a path inside a folder`);
+      throw new UserError((w) => `cannot use ${w.metadata} ${given}: ${parent} is not a folder; pass ${w.metadata} with a path inside a folder`);
     }
-    throw new UserError(`cannot use --metadata ${given}: ${reasonOf(error)}; pass --metadata with a path you can reach`);
+    throw new UserError((w) => `cannot use ${w.metadata} ${given}: ${reasonOf(error)}; pass ${w.metadata} with a path you can reach`);
   }
 }
 
@@ -49,7 +49,7 @@ export async function realMetadataPath(path: string): Promise<string> {
     }
     links += 1;
     if (links > MAX_LINKS) {
-      throw new UserError(`cannot use --metadata ${path}: it goes through more than ${MAX_LINKS} symbolic links (a loop?); pass --metadata with the metadata file's own path`);
+      throw new UserError((w) => `cannot use ${w.metadata} ${path}: it goes through more than ${MAX_LINKS} symbolic links (a loop?); pass ${w.metadata} with the metadata file's own path`);
     }
     if (isAbsolute(target)) resolved = '';
     pending = [...components(target), ...pending];

@@ -18,6 +18,7 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { isErrno, reasonOf } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
+import type { Vocabulary } from '../errors/vocabulary.js';
 import { writeFailure } from '../errors/writeFailure.js';
 import { removeLeftoverTemporaries } from '../files/leftoverTemporaries.js';
 import { shownPath } from '../files/shownPath.js';
@@ -50,7 +51,7 @@ const WAIT_POLL_MS = 250;
  * taker died (TAKEOVER_STALE_MS) twice over.
  */
 const MAX_RETRIES = Math.ceil((2 * TAKEOVER_STALE_MS) / WAIT_POLL_MS);
-const ELSEWHERE = 'pass another --metadata';
+const elsewhere = (w: Vocabulary) => `pass another ${w.metadata}`;
 
 export function lockPath(metadataPath: string): string {
   return `${metadataPath}.lock`;
@@ -95,7 +96,7 @@ async function readHolder(path: string): Promise<LockHolder | undefined> {
     if (error instanceof NotARegularFile) {
       throw new UserError(`the lock path ${path} is a ${error.kind}, not synthgen's lock file: if no synthgen run is using this metadata, remove it and run again`);
     }
-    throw new UserError(`cannot read the lock file ${path}: ${reasonOf(error)}; make it readable, or ${ELSEWHERE}`);
+    throw new UserError((w) => `cannot read the lock file ${path}: ${reasonOf(error)}; make it readable, or ${elsewhere(w)}`);
   }
   return bytes === undefined ? undefined : parseHolder(path, bytes.toString('utf8'));
 }
@@ -109,7 +110,7 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
     return true;
   } catch (error: unknown) {
     if (isErrno(error, 'EEXIST')) return false;
-    throw writeFailure(path, error, ELSEWHERE);
+    throw writeFailure(path, error, elsewhere);
   } finally {
     // Also after a failed write: a full disk leaves an empty temporary.
     await unlink(temporary).catch(() => undefined);
@@ -124,7 +125,7 @@ function stale(holder: LockHolder): boolean {
 async function clearDeadTakeover(takeover: string): Promise<void> {
   const found = await lstat(takeover).catch((error: unknown) => {
     if (isErrno(error, 'ENOENT')) return undefined;
-    throw new UserError(`cannot check ${takeover}: ${reasonOf(error)}; make its folder readable, or ${ELSEWHERE}`);
+    throw new UserError((w) => `cannot check ${takeover}: ${reasonOf(error)}; make its folder readable, or ${elsewhere(w)}`);
   });
   if (!found) return;
   const kind = fileKind(found);
@@ -172,7 +173,7 @@ async function takeLock(path: string, content: string, shown: { metadata: string
       retries = 0; // a live holder: the retries below are about stale or vanishing locks only
       if (!options.wait) {
         throw new UserError(
-          `another synthgen run is using ${shown.metadata} (${describe(current)}: ${current.command}): wait for it to finish, or pass --wait to start when it does${current.host === hostname() ? '' : `; if that run is dead, delete ${shown.lock}`}`,
+          (w) => `another synthgen run is using ${shown.metadata} (${describe(current)}: ${current.command}): wait for it to finish, or pass ${w.wait} to start when it does${current.host === hostname() ? '' : `; if that run is dead, delete ${shown.lock}`}`,
         );
       }
       if (!told) {
@@ -218,7 +219,7 @@ export async function acquireRunLock(options: LockOptions): Promise<HeldLock> {
   };
   // The metadata's folder may not exist yet (the commit would create it): the lock goes there first.
   await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
-    throw writeFailure(path, error, ELSEWHERE);
+    throw writeFailure(path, error, elsewhere);
   });
   await takeLock(path, `${JSON.stringify(holder, null, 2)}\n`, shown, options);
 

@@ -14,6 +14,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { realpath } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors/userError.js';
+import { LIBRARY_WORDS, type Vocabulary } from '../errors/vocabulary.js';
 import { type IdRange, mergeRanges } from './idRanges.js';
 import type { Metadata, RunRecord } from '../state/metadata.js';
 import { RUNS_FOLDER, type RunManifest } from '../state/runManifest.js';
@@ -51,6 +52,8 @@ export interface VerifyOptions {
   readonly metadataFolder?: string;
   /** Each DuckDB thread's memory limit in MB, when the caller sets one (the CLI: SYNTHGEN_WORKER_MEMORY_MB). */
   readonly memoryPerThreadMB?: number;
+  /** The words findings name settings and next steps in (errors/vocabulary.ts): the library's unless given. */
+  readonly words?: Vocabulary;
 }
 
 /** Runs elsewhere listed one by one up to this many; more are summed up in one line. */
@@ -235,7 +238,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
   const label = options.label ?? root;
   const loaded = await loadManifests(root);
   if (loaded.manifests.length === 0 && loaded.checks.length === 0) {
-    throw new UserError(`no run manifests in ${label}/${RUNS_FOLDER}: point --out (or --s3-bucket) at a folder synthgen generated into`);
+    throw new UserError((w) => `no run manifests in ${label}/${RUNS_FOLDER}: point ${w.datasetFolder} (or ${w.datasetS3}) at a folder synthgen generated into`);
   }
   const { registry } = options;
   // A table of a user's module is checked against its definitions: without the module, say which to pass. Any
@@ -257,7 +260,7 @@ export async function verifyDataset(options: VerifyOptions): Promise<VerifyRepor
   try {
     await connection.run(`SET TimeZone = 'UTC'`);
     const files = await checkListedFiles(connection, root, loaded.manifests, checks, registry.lookup);
-    append(checks, await unlistedFiles(root, files.listed, registry.definitions));
+    append(checks, await unlistedFiles(root, files.listed, registry.definitions, options.words ?? LIBRARY_WORDS));
     for (const [table, paths] of files.readable) {
       await connection.run(`CREATE VIEW ${quotedIdentifier(table)} AS SELECT * FROM ${readFiles(paths, registry.originOf(table).kind === 'schema')}`);
     }

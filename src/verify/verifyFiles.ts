@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { errnoCode, isErrno, reasonOf } from '../errors/errno.js';
 import { firstLineOf } from '../errors/thrownValue.js';
+import type { Vocabulary } from '../errors/vocabulary.js';
 import { fileKind } from '../files/regularFile.js';
 import { RUNS_FOLDER, ManifestUnreadable, type ManifestFile, type RunManifest, parseManifest } from '../state/runManifest.js';
 import { relativePathProblem } from '../files/relativePathProblem.js';
@@ -242,7 +243,7 @@ export async function checkListedFiles(connection: DuckDBConnection, root: strin
 }
 
 /** A violation for each Parquet file in a table's folder that no manifest lists. */
-export async function unlistedFiles(root: string, listed: ReadonlySet<string>, tables: readonly TableDefinition[]): Promise<VerifyCheck[]> {
+export async function unlistedFiles(root: string, listed: ReadonlySet<string>, tables: readonly TableDefinition[], words: Vocabulary): Promise<VerifyCheck[]> {
   const checks: VerifyCheck[] = [];
   for (const definition of tables) {
     const names = (await readdir(join(root, definition.name)).catch(() => [] as string[])).filter((n) => n.endsWith('.parquet')).sort();
@@ -251,7 +252,7 @@ export async function unlistedFiles(root: string, listed: ReadonlySet<string>, t
       checks.push({
         check: `file ${definition.name}/${name}`,
         result: 'violation',
-        detail: 'in no run manifest (left by an interrupted run? see synthgen --resume and --discard-interrupted)',
+        detail: `in no run manifest (left by an interrupted run? see ${words.resumeAndDiscard})`,
       });
     }
   }

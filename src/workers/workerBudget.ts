@@ -4,6 +4,7 @@
  */
 import { totalmem } from 'node:os';
 import { UserError } from '../errors/userError.js';
+import type { Vocabulary } from '../errors/vocabulary.js';
 
 const MB = 1024 * 1024;
 /** DuckDB's memory limit per worker is never below this: a part's COPY peaked at ~200 MB resident per worker. */
@@ -23,7 +24,7 @@ export function workersFor(requested: number, parts: number, machineBytes = tota
   const most = maxWorkersForMemory(machineBytes);
   if (workers > most) {
     throw new UserError(
-      `--workers ${requested} needs ${workers} x ${MIN_WORKER_MEMORY_MB} MB of memory for this run's ${parts} parts, and this machine has ${Math.round(machineBytes / MB / 1024)} GiB: pass --workers ${most} or fewer`,
+      (w) => `${w.threads} ${requested} needs ${workers} x ${MIN_WORKER_MEMORY_MB} MB of memory for this run's ${parts} parts, and this machine has ${Math.round(machineBytes / MB / 1024)} GiB: pass ${w.threads} ${most} or fewer`,
     );
   }
   return workers;
@@ -74,8 +75,8 @@ export function memoryLimitForThreads(threads: number, budget: number, setMB?: n
 export function rowGroupTooLarge(table: string, rows: number, limitMB: number, neededMB?: number): UserError {
   const needs = neededMB === undefined ? 'does not fit in' : `needs at least ${Math.ceil(neededMB).toLocaleString('en-US')} MB, more than`;
   // Fewer workers share half the machine among fewer threads, up to the most a thread may have.
-  const fewer = limitMB < MAX_WORKER_MEMORY_MB ? ', or fewer --workers' : '';
+  const fewer = (w: Vocabulary) => (limitMB < MAX_WORKER_MEMORY_MB ? `, or fewer ${w.threads}` : '');
   return new UserError(
-    `a row group of ${rows.toLocaleString('en-US')} rows of ${table} ${needs} the ${limitMB.toLocaleString('en-US')} MB of memory a worker thread has: pass a smaller --row-group-size (or --file-size-limit: a file of fewer rows than a row group is one row group)${fewer}`,
+    (w) => `a row group of ${rows.toLocaleString('en-US')} rows of ${table} ${needs} the ${limitMB.toLocaleString('en-US')} MB of memory a worker thread has: pass a smaller ${w.rowGroupSize} (or ${w.fileSizeLimit}: a file of fewer rows than a row group is one row group)${fewer(w)}`,
   );
 }

@@ -26,7 +26,7 @@ export class InitCommand extends Command {
 
   override async execute(): Promise<number> {
     if (!/\.ya?ml$/i.test(this.schema)) throw new UserError(`--schema ${this.schema}: the starter is YAML: name the file .yaml or .yml`);
-    const { STARTER_SCHEMA } = await import('../../schemaFile/format/starterSchema.js');
+    const { STARTER_SCHEMA } = await import('../starterSchema.js');
     await writeFile(this.schema, STARTER_SCHEMA.replaceAll('THIS_FILE', this.schema).replace('SCHEMA_LINK', schemaLink(this.schema)), { flag: 'wx' }).catch((error: unknown) => {
       if (errnoCode(error) === 'EEXIST') throw new UserError(`--schema ${this.schema} already exists: synthgen never overwrites a file; pass another path, or edit that one`);
       throw new UserError(`--schema ${this.schema}: cannot write it (${reasonOf(error)}): pass a path in a folder you can write to`);

@@ -16,6 +16,7 @@ import { printable } from '../render/printable.js';
 import { type FieldOf, isEndpoint, isOutFolder, isS3Target, requires, rule } from '../validators.js';
 import { s3Environment } from '../s3Environment.js';
 import { workerMemory } from '../workerMemory.js';
+import { CLI_WORDS } from '../render/cliVocabulary.js';
 
 type Field = FieldOf<ReportCommand>;
 
@@ -72,7 +73,7 @@ export class ReportCommand extends Command {
     await checkReportPath(path, this.force);
     const described = await this.#described();
     const data = await this.#data(buildReport, described);
-    const bytes = await writeReportFile(path, reportPage(data), this.force);
+    const bytes = await writeReportFile(path, reportPage(data, CLI_WORDS), this.force);
     this.context.stdout.write(this.json ? `${JSON.stringify({ file: { path, bytes }, ...data }, null, 2)}\n` : printable(plainSummary(data, showsShopCharts(data) ? chartSpecs(data) : [], path, bytes)));
     return 0;
   }

@@ -11,6 +11,7 @@ import type { VerifyCheck, VerifyReport } from '../../verify/verify.js';
 import { type FieldOf, isEndpoint, isOutFolder, isMetadataFile, isS3Target, requires, rule } from '../validators.js';
 import { s3Environment } from '../s3Environment.js';
 import { workerMemory } from '../workerMemory.js';
+import { CLI_WORDS } from '../render/cliVocabulary.js';
 
 type Field = FieldOf<VerifyCommand>;
 
@@ -66,10 +67,10 @@ export class VerifyCommand extends Command {
       const { readSettings, withS3Dataset } = await import('../../output/s3/s3Dataset.js');
       report = await withS3Dataset(readSettings(target, this.s3Endpoint, this.s3Region, s3Environment()), 'verify', ({ root, refused }) => {
         const findings = refused.map(({ key, reason }): VerifyCheck => ({ check: `object s3://${target.bucket}/${key}`, result: 'violation', detail: reason }));
-        return verifyDataset({ root, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, registry, ...(metadata ? { metadata } : {}), ...legacy, ...memory });
+        return verifyDataset({ root, label: describeTarget(target).replace(/\/$/, ''), s3: target, findings, registry, ...(metadata ? { metadata } : {}), ...legacy, ...memory, words: CLI_WORDS });
       });
     } else {
-      report = await verifyDataset({ root: this.out, registry, ...(metadata ? { metadata } : {}), ...legacy, ...memory });
+      report = await verifyDataset({ root: this.out, registry, ...(metadata ? { metadata } : {}), ...legacy, ...memory, words: CLI_WORDS });
     }
     this.context.stdout.write(this.json ? `${JSON.stringify(report, null, 2)}\n` : printable(plainReport(report)));
     return report.ok ? 0 : 1;

@@ -5,7 +5,9 @@
  */
 import { resolve } from 'node:path';
 import type { ResumableRunError, StoppedRun } from '../../errors/resumableRunError.js';
-import { describeFormat, formatFlags } from '../../records/parquetFormat.js';
+import { describeFormat } from '../../records/parquetFormat.js';
+import { formatFlags } from './formatFlags.js';
+import { CLI_WORDS } from './cliVocabulary.js';
 import type { RecordedSetting, ResumeDiffers } from '../../run/spec/resumeDiffers.js';
 import type { RunSpec } from '../../run/spec/runSpec.js';
 
@@ -34,7 +36,8 @@ export function howToFinish(where: Where): string {
 
 /** The engine's account of a stopped run, with the advice it calls for. */
 export function stoppedRunText(error: ResumableRunError): string {
-  const { reason, run, next } = error;
+  const { run, next } = error;
+  const reason = error.render(CLI_WORDS);
   switch (next.kind) {
     case 'finish-or-discard':
       return `${reason} ${howToFinish(run)}`;

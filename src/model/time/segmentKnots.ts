@@ -143,7 +143,7 @@ function computeKnots(
   } catch (error: unknown) {
     if (error instanceof NoArrivals) {
       const parents = definition.parents.map((p) => p.table).join(' and ');
-      throw new UserError(`no ${definition.name} can be created in (${window.since}, ${window.as_of}]: no hour of it has two or more ${parents} to reference; generate more of them, or pass a later --as-of`);
+      throw new UserError((w) => `no ${definition.name} can be created in (${window.since}, ${window.as_of}]: no hour of it has two or more ${parents} to reference; generate more of them, or pass a later ${w.asOf}`);
     }
     // A user's rate function that throws or returns something other than a rate.
     throw definitionProblem(definition.name, 'timeline', messageOf(error));

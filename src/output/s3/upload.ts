@@ -128,7 +128,7 @@ function explain(error: unknown, settings: S3Settings): UserError | undefined {
   // Only S3's own NoSuchBucket: a 404 also answers a multipart part whose upload is gone (NoSuchUpload), or comes
   // from a proxy in the way, and "the bucket does not exist" would send the user after the wrong thing.
   if (name === 'NoSuchBucket' || s3CodeOf(error) === 'NoSuchBucket') {
-    return new UserError(`bucket ${bucket} does not exist: create it (aws s3 mb s3://${bucket}) or fix --s3-bucket`);
+    return new UserError((w) => `bucket ${bucket} does not exist: create it (aws s3 mb s3://${bucket}) or fix ${w.s3Bucket}`);
   }
   if (name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || name === 'InvalidToken' || name === 'ExpiredToken') {
     return new UserError(`the AWS credentials were rejected (${name}): check AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or run \`aws configure\``);
@@ -137,11 +137,11 @@ function explain(error: unknown, settings: S3Settings): UserError | undefined {
     return new UserError(`access to bucket ${bucket} was denied: the credentials need s3:ListBucket, s3:GetObject and s3:PutObject on ${describeTarget(settings.target)}`);
   }
   if (status === 301 || name === 'PermanentRedirect' || name === 'AuthorizationHeaderMalformed') {
-    return new UserError(`bucket ${bucket} is in another region: pass --s3-region with the bucket's region`);
+    return new UserError((w) => `bucket ${bucket} is in another region: pass ${w.s3Region} with the bucket's region`);
   }
   const code = codeOf(error);
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ECONNRESET') {
-    return new UserError(`cannot reach the S3 endpoint ${endpointOf(settings) ?? 'of AWS'} (${code}): check --s3-endpoint and the network`);
+    return new UserError((w) => `cannot reach the S3 endpoint ${endpointOf(settings) ?? 'of AWS'} (${code}): check ${w.s3Endpoint} and the network`);
   }
   return undefined;
 }

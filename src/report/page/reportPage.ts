@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { LIBRARY_WORDS, type Vocabulary } from '../../errors/vocabulary.js';
 import { type OmittedChart, type ShownChart, chartSpecs } from './chartOptions.js';
 import type { Concentration, ReportData, Section } from '../reportData.js';
 import { escapeHtml, scriptJson, scriptText } from './htmlText.js';
@@ -79,7 +80,7 @@ export function showsShopCharts(data: ReportData): boolean {
 }
 
 /** The whole page. */
-export function reportPage(data: ReportData): string {
+export function reportPage(data: ReportData, words: Vocabulary = LIBRARY_WORDS): string {
   const builtin = showsShopCharts(data);
   const specs = builtin ? chartSpecs(data) : [];
   const own = data.own.flatMap((profile) => monthChart(profile) ?? []);
@@ -106,7 +107,7 @@ ${leftOut(specs.filter((spec): spec is OmittedChart => spec.state === 'omitted')
 ${chartCards(drawn, data).join('\n')}
 ${data.own.map((profile) => tableCard(profile, escapeHtml)).join('\n')}
 </main>
-<footer>Charts drawn with Apache ECharts, inlined in this file. The numbers behind them: <code>synthgen report --json</code>.</footer>
+<footer>Charts drawn with Apache ECharts, inlined in this file. The numbers behind them: <code>${escapeHtml(words.reportData)}</code>.</footer>
 <script type="application/json" id="report-data">${scriptJson({ report: data, charts: shown })}</script>
 <script>${scriptText(echartsScript())}</script>
 <script>${PAGE_SCRIPT}</script>

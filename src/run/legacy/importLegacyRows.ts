@@ -10,6 +10,7 @@ import { link, mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../errors/userError.js';
+import type { Vocabulary } from '../../errors/vocabulary.js';
 import type { TableRegistry } from '../../model/registry.js';
 import { isErrno } from '../../errors/errno.js';
 import { writeFailure } from '../../errors/writeFailure.js';
@@ -41,15 +42,15 @@ export interface LegacyImport {
 }
 
 async function readTable(connection: Parameters<typeof writeSnapshot>[0]['connection'], folder: string, table: string, location: string, options: ImportOptions): Promise<ReadTable> {
-  const flag = `--legacy-files ${table}=${location}`;
+  const flag = (w: Vocabulary) => w.legacyFilesOf({ [table]: location });
   const spec = options.registry.legacyLayout(table);
   if (!spec) {
-    throw new UserError(`--legacy-files ${table}=...: the original tool's files are read for ${options.registry.legacyTables.join(' and ')} only, the tables other tables reference`);
+    throw new UserError((w) => `${w.legacyFilesOf({ [table]: '...' })}: the original tool's files are read for ${options.registry.legacyTables.join(' and ')} only, the tables other tables reference`);
   }
   const taken = (options.loaded.metadata.tables[table]?.segments ?? []).filter(isLegacy).map(({ first_id, last_id }) => ({ first_id, last_id }));
   const path = join(folder, `${table}.parquet`);
   const read = await withLegacyFiles(location, flag, options.access, (files) => writeSnapshot({ connection, spec, files, taken, flag, path }));
-  if (read.rows === 0) throw new UserError(`${flag}: none of its ${table} has ${read.left.map((l) => l.lacking).join(' and ')}, so none could be referenced`);
+  if (read.rows === 0) throw new UserError((w) => `${flag(w)}: none of its ${table} has ${read.left.map((l) => l.lacking).join(' and ')}, so none could be referenced`);
   const sha256 = await sha256File(path);
   return { table, path, read, record: { file: snapshotName(basename(options.metadataPath), table, sha256), sha256, rows: read.rows, source: location } };
 }
@@ -61,7 +62,7 @@ async function place(metadataPath: string, read: ReadTable): Promise<void> {
   try {
     await link(temporary, target);
   } catch (error: unknown) {
-    if (!isErrno(error, 'EEXIST')) throw writeFailure(target, error, 'pass another --metadata');
+    if (!isErrno(error, 'EEXIST')) throw writeFailure(target, error, (w) => `pass another ${w.metadata}`);
     const there = await sha256File(target).catch(() => undefined);
     if (there !== read.record.sha256) throw new UserError(`${target} is in the way of the snapshot of the original tool's ${read.table}, and holds other bytes: move it away and run again`);
   } finally {
@@ -96,7 +97,7 @@ export async function readLegacyImport(files: Readonly<Record<string, string>>, 
         if (!recorded) fresh.push(read);
         else if (recorded.sha256 !== read.record.sha256) {
           throw new UserError(
-            `--legacy-files ${table}=${location}: the original tool's ${table} were read before (from ${recorded.source}) and other tables' rows reference them, and these files hold other rows: drop --legacy-files ${table}=..., or start a new dataset with another --metadata and --out`,
+            (w) => `${w.legacyFilesOf({ [table]: location })}: the original tool's ${table} were read before (from ${recorded.source}) and other tables' rows reference them, and these files hold other rows: drop ${w.legacyFilesOf({ [table]: '...' })}, or start a new dataset with another ${w.metadata} and ${w.out}`,
           );
         }
       }
@@ -112,7 +113,7 @@ export async function readLegacyImport(files: Readonly<Record<string, string>>, 
   // An interrupted run drew its parents without these rows: finishing it with them would make other rows.
   if (await loadPendingRun(options.metadataPath)) {
     await dispose();
-    throw new UserError(`--legacy-files: an interrupted run is not finished (${pendingPath(options.metadataPath)}): finish it (synthgen --resume) or discard it (synthgen --discard-interrupted) first, then read the original tool's files`);
+    throw new UserError((w) => `${w.legacyFiles}: an interrupted run is not finished (${pendingPath(options.metadataPath)}): finish it (${w.resume}) or discard it (${w.discardInterrupted}) first, then read the original tool's files`);
   }
   const before = options.loaded.metadata;
   const tables: Record<string, TableState> = { ...before.tables };

@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import { UserError } from '../../errors/userError.js';
 import { reasonOf } from '../../errors/errno.js';
 import type { S3Settings } from '../../records/s3Settings.js';
+import type { Vocabulary } from '../../errors/vocabulary.js';
 
 export interface LegacyFile {
   /** Where DuckDB reads it. */
@@ -36,28 +37,31 @@ async function parquetUnder(folder: string, name: string): Promise<LegacyFile[]>
   return found;
 }
 
-async function localFiles(location: string, flag: string): Promise<LegacyFile[]> {
+/** The setting that gave a table's files (`legacyFiles { users: ./old }`), in the reader's words: messages start with it. */
+export type Flag = (words: Vocabulary) => string;
+
+async function localFiles(location: string, flag: Flag): Promise<LegacyFile[]> {
   const path = resolve(location);
   const stats = await lstat(path).catch((error: unknown) => {
-    throw new UserError(`${flag}: ${location} cannot be read (${reasonOf(error)}): give the file or folder holding the original tool's Parquet files`);
+    throw new UserError((w) => `${flag(w)}: ${location} cannot be read (${reasonOf(error)}): give the file or folder holding the original tool's Parquet files`);
   });
   if (stats.isFile()) return [{ path, name: location }];
-  if (!stats.isDirectory()) throw new UserError(`${flag}: ${location} is neither a file nor a folder: give the file or folder holding the original tool's Parquet files`);
+  if (!stats.isDirectory()) throw new UserError((w) => `${flag(w)}: ${location} is neither a file nor a folder: give the file or folder holding the original tool's Parquet files`);
   const files = await parquetUnder(path, location);
-  if (files.length === 0) throw new UserError(`${flag}: ${location} holds no .parquet files: give the folder holding the original tool's Parquet files`);
+  if (files.length === 0) throw new UserError((w) => `${flag(w)}: ${location} holds no .parquet files: give the folder holding the original tool's Parquet files`);
   return files;
 }
 
 /** `s3://bucket/prefix` as bucket and prefix (a folder: it ends with `/` unless empty). */
-function s3Location(location: string, flag: string): { bucket: string; prefix: string } {
+function s3Location(location: string, flag: Flag): { bucket: string; prefix: string } {
   const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(location);
-  if (!match) throw new UserError(`${flag}: ${location} is not an S3 location: write s3://bucket/prefix`);
+  if (!match) throw new UserError((w) => `${flag(w)}: ${location} is not an S3 location: write s3://bucket/prefix`);
   const prefix = match[2] ?? '';
   return { bucket: match[1] ?? '', prefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/` };
 }
 
 /** Copies every `.parquet` object under the location into `folder`; the files in key order. */
-async function s3Files(location: string, flag: string, access: LegacyS3Access, folder: string): Promise<LegacyFile[]> {
+async function s3Files(location: string, flag: Flag, access: LegacyS3Access, folder: string): Promise<LegacyFile[]> {
   const { bucket, prefix } = s3Location(location, flag);
   // The AWS SDK is loaded only for files in S3.
   const { GetObjectCommand } = await import('@aws-sdk/client-s3');
@@ -68,9 +72,9 @@ async function s3Files(location: string, flag: string, access: LegacyS3Access, f
     try {
       keys = (await listKeys(client, bucket, prefix)).filter((key) => key.endsWith('.parquet')).sort();
     } catch (error: unknown) {
-      throw new UserError(`${flag}: cannot list ${location}: ${describeS3Failure(error)}; check the location, --s3-endpoint and the credentials`);
+      throw new UserError((w) => `${flag(w)}: cannot list ${location}: ${describeS3Failure(error)}; check the location, ${w.s3Endpoint} and the credentials`);
     }
-    if (keys.length === 0) throw new UserError(`${flag}: ${location} holds no .parquet objects: give the prefix holding the original tool's Parquet files`);
+    if (keys.length === 0) throw new UserError((w) => `${flag(w)}: ${location} holds no .parquet objects: give the prefix holding the original tool's Parquet files`);
     const files: LegacyFile[] = [];
     for (const [index, key] of keys.entries()) {
       const path = join(folder, `${String(index).padStart(6, '0')}.parquet`);
@@ -79,7 +83,7 @@ async function s3Files(location: string, flag: string, access: LegacyS3Access, f
         if (!(object.Body instanceof Readable)) throw new Error('the object has no body');
         await pipeline(object.Body, createWriteStream(path, { flags: 'wx' }));
       } catch (error: unknown) {
-        throw new UserError(`${flag}: cannot read s3://${bucket}/${key}: ${describeS3Failure(error)}`);
+        throw new UserError((w) => `${flag(w)}: cannot read s3://${bucket}/${key}: ${describeS3Failure(error)}`);
       }
       files.push({ path, name: `s3://${bucket}/${key}` });
     }
@@ -90,7 +94,7 @@ async function s3Files(location: string, flag: string, access: LegacyS3Access, f
 }
 
 /** Runs `use` on the files at `location`; any copy made of them is removed after. */
-export async function withLegacyFiles<T>(location: string, flag: string, access: LegacyS3Access, use: (files: readonly LegacyFile[]) => Promise<T>): Promise<T> {
+export async function withLegacyFiles<T>(location: string, flag: Flag, access: LegacyS3Access, use: (files: readonly LegacyFile[]) => Promise<T>): Promise<T> {
   if (!location.startsWith('s3://')) return use(await localFiles(location, flag));
   const folder = await mkdtemp(join(tmpdir(), 'synthgen-legacy-'));
   try {

@@ -12,7 +12,7 @@ import { UserError } from '../../errors/userError.js';
 import { type LegacyKind, type LegacyTableSpec, describeKinds, isKind } from '../../model/legacy/legacyTable.js';
 import { quotedIdentifier as q, quotedString } from '../../model/sql.js';
 import { queryRow } from '../../workers/queryRow.js';
-import type { LegacyFile } from './legacyFiles.js';
+import type { Flag, LegacyFile } from './legacyFiles.js';
 
 export interface SnapshotRows {
   readonly rows: number;
@@ -128,7 +128,7 @@ export async function writeSnapshot(options: {
   readonly files: readonly LegacyFile[];
   /** The IDs the metadata gives the tool's rows of the table. */
   readonly taken: readonly { first_id: number; last_id: number }[];
-  readonly flag: string;
+  readonly flag: Flag;
   readonly path: string;
 }): Promise<SnapshotRows> {
   const { connection, spec, files } = options;
@@ -149,7 +149,7 @@ export async function writeSnapshot(options: {
     return { rows: Number(counts.rows), left: left.map((l, i) => ({ rows: Number(counts[`left${i}`]), lacking: l.lacking })).filter((l) => l.rows > 0) };
   } catch (error: unknown) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`${options.flag}: cannot read the original tool's ${spec.table} files (${firstLine(error)}): give Parquet files the tool wrote`);
+    throw new UserError((w) => `${options.flag(w)}: cannot read the original tool's ${spec.table} files (${firstLine(error)}): give Parquet files the tool wrote`);
   } finally {
     await connection.run('DROP TABLE IF EXISTS __legacy_read').catch(() => undefined);
   }

@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { UserError } from '../../errors/userError.js';
+import type { Vocabulary } from '../../errors/vocabulary.js';
 import { reasonOf } from '../../errors/errno.js';
 import { sha256File } from '../../files/fileChecksum.js';
 import { quotedString } from '../../model/sql.js';
@@ -34,14 +35,14 @@ function snapshotsOf(reserved: ReadonlyMap<string, Reservation>): Map<string, Le
 }
 
 async function check(rows: LegacyParents, metadataPath: string, source: string): Promise<void> {
-  const again = `copy it back beside ${basename(metadataPath)}, or read the tool's files again with --legacy-files ${rows.table}=${source}`;
+  const again = (w: Vocabulary) => `copy it back beside ${basename(metadataPath)}, or read the tool's files again with ${w.legacyFilesOf({ [rows.table]: source })}`;
   let sha: string;
   try {
     sha = await sha256File(rows.path);
   } catch (error: unknown) {
-    throw new UserError(`the original tool's ${rows.table} that other tables reference are kept in ${rows.path}, which cannot be read (${reasonOf(error)}): ${again}`);
+    throw new UserError((w) => `the original tool's ${rows.table} that other tables reference are kept in ${rows.path}, which cannot be read (${reasonOf(error)}): ${again(w)}`);
   }
-  if (sha !== rows.sha256) throw new UserError(`the original tool's ${rows.table} kept in ${rows.path} are not what the metadata records (another SHA-256): ${again}`);
+  if (sha !== rows.sha256) throw new UserError((w) => `the original tool's ${rows.table} kept in ${rows.path} are not what the metadata records (another SHA-256): ${again(w)}`);
 }
 
 /** The counts by group and day a compiled query needs, from the snapshot. */

@@ -17,7 +17,7 @@ import { writePoolFile } from '../../model/poolFile.js';
 import { standInOwn, standInParents } from '../../model/time/standInRanges.js';
 import type { TableRegistry } from '../../model/registry.js';
 import { queryFailure } from '../../errors/writeFailure.js';
-import { originFlag } from '../../records/tableOrigin.js';
+import { originSource } from '../../records/tableOrigin.js';
 import type { Interrupt } from '../interrupt.js';
 
 /** Calibration samples use these instead of the run's, so part sizes do not depend on the seed. */
@@ -94,7 +94,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
       if (result.state === 'failed' && OUT_OF_MEMORY.test(result.message)) throw rowGroupTooLarge(name, Math.min(rows, context.format.rowGroupSize), context.pool.memoryMB(1));
       // A query DuckDB rejects fails here, the first time it runs: one line naming the module and the table.
       if (result.state === 'failed') {
-        throw queryFailure(scratchPath, result, { name, source: originFlag(context.registry.originOf(name)), cannot: (reason) => `run its SQL (${reason}): check the sql of its fields` });
+        throw queryFailure(scratchPath, result, { name, source: originSource(context.registry.originOf(name)), cannot: (reason) => `run its SQL (${reason}): check the sql of its fields` });
       }
       return result.bytes;
     }, isSampleSize);

@@ -67,7 +67,7 @@ async function listed(record: RunRecord): Promise<ListedRun> {
 export async function listRuns(metadataOption: string): Promise<RunList> {
   const metadataPath = await realMetadataPath(metadataOption);
   const loaded = await loadMetadata(metadataPath);
-  if (!loaded.exists) throw new UserError(`no metadata file ${metadataOption}: pass --metadata with the metadata file of the dataset`);
+  if (!loaded.exists) throw new UserError((w) => `no metadata file ${metadataOption}: pass ${w.metadata} with the metadata file of the dataset`);
   const runs: ListedRun[] = [];
   for (const record of loaded.metadata.runs) runs.push(await listed(record));
   const legacy: Record<string, { first_id: number; last_id: number }> = {};

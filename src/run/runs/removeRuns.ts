@@ -130,10 +130,10 @@ export async function removeRuns(request: RemovalRequest): Promise<RemovalSummar
   const lock = await acquireRunLock({ metadataPath, command: request.command });
   try {
     const loaded = await loadMetadata(metadataPath);
-    if (!loaded.exists) throw new UserError(`no metadata file ${label}: pass --metadata with the metadata file of the dataset`);
+    if (!loaded.exists) throw new UserError((w) => `no metadata file ${label}: pass ${w.metadata} with the metadata file of the dataset`);
     const pending = await loadPendingRun(metadataPath);
     if (pending && !loaded.metadata.runs.some((run) => run.run_id === pending.run_id)) {
-      throw new UserError(`an interrupted run ${pending.run_id} is not finished (${pending.command}): finish it (synthgen --resume) or remove what it wrote (synthgen --discard-interrupted) first`);
+      throw new UserError((w) => `an interrupted run ${pending.run_id} is not finished (${pending.command}): finish it (${w.resume}) or remove what it wrote (${w.discardInterrupted}) first`);
     }
     let metadata = loaded.metadata;
     const runs: RunRemoval[] = [];

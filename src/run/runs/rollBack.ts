@@ -28,7 +28,7 @@ function referencedBy(metadata: Metadata, runId: string, table: string, first: n
 /** The run `runId` records, or a UserError naming where to see the runs there are. */
 export function recordOf(metadata: Metadata, runId: string, label: string): RunRecord {
   const record = metadata.runs.find((run) => run.run_id === runId);
-  if (!record) throw new UserError(`no run ${runId} in ${label}: synthgen runs lists them`);
+  if (!record) throw new UserError((w) => `no run ${runId} in ${label}: ${w.listRuns} lists them`);
   return record;
 }
 

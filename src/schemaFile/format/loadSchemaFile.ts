@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { errnoCode, reasonOf } from '../../errors/errno.js';
-import { UserError } from '../../errors/userError.js';
+import { UserError, inWords } from '../../errors/userError.js';
 import { checkCasts } from './checkCasts.js';
 import { checkSchema } from './checkSchema.js';
 import { checkSql } from './checkSql.js';
@@ -33,12 +33,12 @@ function placeOf(path: ValuePath): string {
 async function readText(file: string): Promise<string> {
   try {
     const { size } = await stat(file);
-    if (size > MAX_FILE_BYTES) throw new UserError(`--schema ${file}: ${(size / 1e6).toFixed(1)} MB; a schema file is at most ${MAX_FILE_BYTES / 1024 / 1024} MB (describe columns, not data)`);
+    if (size > MAX_FILE_BYTES) throw new UserError((w) => `${w.schemaFile(file)}: ${(size / 1e6).toFixed(1)} MB; a schema file is at most ${MAX_FILE_BYTES / 1024 / 1024} MB (describe columns, not data)`);
     return await readFile(file, 'utf8');
   } catch (error: unknown) {
     if (error instanceof UserError) throw error;
-    if (errnoCode(error) === 'ENOENT') throw new UserError(`--schema ${file}: no such file: check the path, or write a starter with synthgen init --schema ${file}`);
-    throw new UserError(`--schema ${file}: cannot read it (${reasonOf(error)})`);
+    if (errnoCode(error) === 'ENOENT') throw new UserError((w) => `${w.schemaFile(file)}: no such file: check the path, or ${w.starterSchema(file)}`);
+    throw new UserError((w) => `${w.schemaFile(file)}: cannot read it (${reasonOf(error)})`);
   }
 }
 
@@ -85,14 +85,14 @@ function valuesOf(document: ReturnType<typeof parseDocument>, file: string, map:
  * (the built-in tables, a module's).
  */
 export async function loadSchemaFile(file: string, known: ReadonlyMap<string, readonly string[]>): Promise<SchemaSpec> {
-  if (!/\.(ya?ml|json)$/i.test(file)) throw new UserError(`--schema ${file}: a schema file is YAML (.yaml, .yml) or JSON (.json)`);
+  if (!/\.(ya?ml|json)$/i.test(file)) throw new UserError((w) => `${w.schemaFile(file)}: a schema file is YAML (.yaml, .yml) or JSON (.json)`);
   const text = await readText(file);
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const map = new SourceMap(document, lines);
   const fail: Fail = (path, message, key = false) => {
     const at = map.at(path, key);
-    throw new UserError(`${file}:${at.line}:${at.column}: ${placeOf(path)}: ${message}`);
+    throw new UserError((w) => `${file}:${at.line}:${at.column}: ${placeOf(path)}: ${inWords(message, w)}`);
   };
   const [syntax] = document.errors;
   if (syntax) {
@@ -109,7 +109,7 @@ export async function loadSchemaFile(file: string, known: ReadonlyMap<string, re
     fail(problem.path, problem.message, problem.key);
   }
   const entries = Object.entries(parsed.data.tables);
-  if (entries.length === 0) fail(['tables'], 'no tables: describe at least one (synthgen init --schema new.yaml writes an example)');
+  if (entries.length === 0) fail(['tables'], (w) => `no tables: describe at least one (${w.exampleSchema})`);
   const tables = entries.map(([name, options]): TableSpec => {
     const { columns, rules, ...rest } = options;
     if (Object.keys(columns).length === 0) fail(['tables', name, 'columns'], 'no columns: a table has its key and at least one more');

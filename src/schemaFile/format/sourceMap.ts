@@ -2,13 +2,14 @@
  * Where a value of a parsed schema file is written: the YAML document's nodes keep their offsets, and a path of keys
  * and indexes (as zod reports it) leads to the node, or to the key of an entry that should not be there.
  */
+import type { Wording } from '../../errors/userError.js';
 import { type Document, type LineCounter, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
 import type { SourceSpot } from './schemaFormat.js';
 
 export type ValuePath = readonly PropertyKey[];
 
 /** Reports a problem at a place in the file. */
-export type Fail = (path: ValuePath, message: string, key?: boolean) => never;
+export type Fail = (path: ValuePath, message: Wording, key?: boolean) => never;
 
 export class SourceMap {
   constructor(
