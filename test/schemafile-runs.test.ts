@@ -9,11 +9,14 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { AS_OF, CLI, count, exists, generate, laterAsOf, query, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
-import { relaunchedChild, until } from './helpers/processes.js';
+import { held, untilHeld } from './helpers/heldRun.js';
+import { relaunchedChild } from './helpers/processes.js';
 
 const FIXTURE = resolve(import.meta.dirname, 'fixtures/schema/saas.yaml');
 const TABLES = ['users', 'accounts', 'subscriptions', 'invoices'];
-const FIRST = ['--table-names', TABLES.join(','), '--num-rows', 'users=3000,accounts=2000,subscriptions=6000,invoices=30000'];
+// Rows enough for what the first runs show (keys, references across runs, lines per invoice), ~16k rows in all: the
+// size of a run is no part of these properties, and each thousand rows costs CPU in every test that makes them.
+const FIRST = ['--table-names', TABLES.join(','), '--num-rows', 'users=600,accounts=400,subscriptions=1200,invoices=6000'];
 
 function run(dir: string, schema: string, extra: readonly string[], asOf = AS_OF): string[] {
   return ['--schema', schema, '--seed', '11', '--as-of', asOf, '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json'), ...extra];
@@ -31,16 +34,16 @@ test('schema tables continue over runs, agree with their parents and children, a
     await copyFile(FIXTURE, schema);
     const first = await generate(run(dir, schema, FIRST), dir);
     // The children table comes with its parent, and the summary says whose lines they are.
-    expect(first.stdout).toMatch(/invoice_lines\s+[\d.]+k rows {2}lines of invoices 1-30000/);
-    await generate(run(dir, schema, ['--table-names', 'accounts,subscriptions,invoices', '--num-rows', 'accounts=500,subscriptions=1000,invoices=10000'], laterAsOf(1)), dir);
+    expect(first.stdout).toMatch(/invoice_lines\s+[\d.]+k rows {2}lines of invoices 1-6000/);
+    await generate(run(dir, schema, ['--table-names', 'accounts,subscriptions,invoices', '--num-rows', 'accounts=100,subscriptions=200,invoices=2000'], laterAsOf(1)), dir);
     const data = join(dir, 'data');
     const [users, accounts, subscriptions, invoices, lines] = await Promise.all(['users', 'accounts', 'subscriptions', 'invoices', 'invoice_lines'].map((t) => tableSql(data, t)));
 
     // Keys continue across runs; references resolve, and reach rows of the earlier run.
     const [keys] = await query(`SELECT count(*) AS n, count(DISTINCT invoice_id) AS d, min(invoice_id) AS lo, max(invoice_id) AS hi FROM ${invoices}`);
-    expect(Object.values(keys ?? {}).map(Number)).toEqual([40000, 40000, 1, 40000]);
+    expect(Object.values(keys ?? {}).map(Number)).toEqual([8000, 8000, 1, 8000]);
     expect(count(await query(`SELECT count(*) AS n FROM ${subscriptions} s ANTI JOIN ${accounts} a USING (account_id)`))).toBe(0);
-    expect(count(await query(`SELECT count(*) AS n FROM ${subscriptions} WHERE subscription_id > 6000 AND account_id <= 2000`))).toBeGreaterThan(0);
+    expect(count(await query(`SELECT count(*) AS n FROM ${subscriptions} WHERE subscription_id > 1200 AND account_id <= 400`))).toBeGreaterThan(0);
 
     // Parent values equal the parents' files: a built-in parent's, a schema parent's, a children table's parent's.
     expect(count(await query(`SELECT count(*) AS n FROM ${accounts} a JOIN ${users} u ON a.owner_id = u.user_id WHERE a.country IS DISTINCT FROM u.country`))).toBe(0);
@@ -73,7 +76,8 @@ test('a schema table gives the same bytes at any worker count', { timeout: 240_0
   await withTempDir(async (dir) => {
     // 60k invoices make about 150k lines: more than one file of 1 MB.
     const args = ['--table-names', TABLES.join(','), '--num-rows', 'users=3000,accounts=2000,subscriptions=6000,invoices=60000', '--file-size-limit', '1'];
-    for (const workers of ['1', '2']) await generate(run(join(dir, `w${workers}`), FIXTURE, [...args, '--workers', workers]), dir);
+    // Two independent runs: at once, for the wall time.
+    await Promise.all(['1', '2'].map((workers) => generate(run(join(dir, `w${workers}`), FIXTURE, [...args, '--workers', workers]), dir)));
     for (const table of ['accounts', 'invoices', 'invoice_lines']) {
       const one = await tableContents(join(dir, 'w1'), table);
       expect(one.length).toBeGreaterThan(0);
@@ -86,19 +90,35 @@ test('a schema table gives the same bytes at any worker count', { timeout: 240_0
 test('a schema run killed with -9 and resumed gives the uninterrupted bytes, and verifies', { timeout: 300_000 }, async () => {
   await withTempDir(async (dir) => {
     const args = [...FIRST, '--file-size-limit', '1', '--workers', '2'];
-    await generate(run(join(dir, 'clean'), FIXTURE, args), dir);
+    // The uninterrupted run, meanwhile (awaited below; a failure of it is reported there).
+    const clean = generate(run(join(dir, 'clean'), FIXTURE, args), dir);
+    clean.catch(() => undefined);
     const killed = join(dir, 'killed');
-    const parent = spawn(process.execPath, [CLI, ...run(killed, FIXTURE, args)], { cwd: dir, stdio: 'ignore' });
+    // The run holds once two parts are written and recorded (the test-only hook, helpers/heldRun.ts): killed there,
+    // it is under way with parts left to write, whatever the machine's speed, without a dataset big enough to race.
+    const parent = spawn(process.execPath, [CLI, ...run(killed, FIXTURE, args)], { cwd: dir, env: held(2), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const closed = new Promise((done) => parent.on('close', done));
     const child = await relaunchedChild(parent.pid ?? 0, 20);
-    // Once the first invoice file is in place, the run is under way with parts left to write.
-    await until('an invoices file', async () => (await tableContents(killed, 'invoices').catch(() => [])).length > 0, 120);
+    await untilHeld(() => stderr).catch((error: unknown) => {
+      parent.kill('SIGKILL');
+      process.kill(child, 'SIGKILL');
+      throw error;
+    });
     process.kill(child, 'SIGKILL');
-    await new Promise((done) => parent.on('close', done));
+    await closed;
+    await clean;
+    const all = [...TABLES, 'invoice_lines'];
+    const files = async (at: string) => (await Promise.all(all.map((table) => tableContents(at, table).catch(() => [])))).flat().length;
+    const written = await files(killed);
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(await files(join(dir, 'clean')));
     expect(await exists(join(killed, 'metadata.json'))).toBe(false);
     const resumed = await synthgen(['--resume', '--schema', FIXTURE, '--metadata', join(killed, 'metadata.json')], dir);
     expect(resumed.stderr).not.toMatch(/Error|at .*\.js/);
     expect(resumed.code).toBe(0);
-    for (const table of [...TABLES, 'invoice_lines']) expect(await tableContents(killed, table)).toEqual(await tableContents(join(dir, 'clean'), table));
+    for (const table of all) expect(await tableContents(killed, table)).toEqual(await tableContents(join(dir, 'clean'), table));
     expect((await verified(killed, FIXTURE)).ok).toBe(true);
   });
 });
@@ -161,7 +181,7 @@ test('init writes a starter that generates, never over a file; schema prints the
     // Children tables come with their parents and are not named.
     expect(own.some((t) => t.lines_of !== undefined)).toBe(true);
     const roots = own.filter((t) => t.lines_of === undefined).map((t) => t.name);
-    const result = await synthgen(['--schema', starter, '--table-names', ['users', ...roots].join(','), '--num-rows', '2000', '--out', join(dir, 'data'), '--metadata', join(dir, 'm.json'), '--as-of', AS_OF], dir);
+    const result = await synthgen(['--schema', starter, '--table-names', ['users', ...roots].join(','), '--num-rows', '300', '--out', join(dir, 'data'), '--metadata', join(dir, 'm.json'), '--as-of', AS_OF], dir);
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.code).toBe(0);
   });
