@@ -53,8 +53,7 @@ test.each(CASES)('$column is refused at its place', async ({ column, at, says })
   });
 });
 
-test('synthgen schema prints the refusal as one line at its place, exit 2', async () => {
-  const [{ column, at, says }] = CASES;
+test.each(CASES.slice(0, 1))('synthgen schema prints the refusal of $column as one line at its place, exit 2', async ({ column, at, says }) => {
   await withTempDir(async (dir) => {
     await writeFile(join(dir, 'cards.yaml'), file(column));
     const result = await synthgen(['schema', '--schema', 'cards.yaml'], dir);

@@ -49,8 +49,7 @@ test.each(CASES)('$name is one line at its place', async ({ sql, check, at, says
   });
 });
 
-test('synthgen schema prints it as one line at its place, exit 2', async () => {
-  const [{ sql, check, at, says }] = CASES;
+test.each(CASES.slice(0, 1))('synthgen schema prints $name as one line at its place, exit 2', async ({ sql, check, at, says }) => {
   await withTempDir(async (dir) => {
     await writeFile(join(dir, 'baskets.yaml'), file(sql, check));
     const result = await synthgen(['schema', '--schema', 'baskets.yaml'], dir);

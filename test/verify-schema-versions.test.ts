@@ -52,11 +52,11 @@ interface Check {
   check: string;
   result: string;
   detail: string;
-  ids?: number[];
+  ids?: readonly number[];
 }
 interface Report {
   ok: boolean;
-  checks: Check[];
+  checks: readonly Check[];
 }
 
 let dataset = '';
