@@ -10,7 +10,7 @@
  */
 import { mkdir, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { UserError, loadTableModules, tableRegistry } from '../../dist/src/index.js';
+import { type TableRegistry, UserError, loadTableModules, tableRegistry } from '../../dist/src/index.js';
 
 const PACKAGE = resolve(import.meta.dirname, '../..');
 
@@ -20,10 +20,14 @@ export async function linkSynthgen(dir: string): Promise<void> {
   await symlink(PACKAGE, join(dir, 'node_modules', 'synthgen'), 'dir');
 }
 
+/** The registry of the built-in tables and the modules', checked together, as a run is given it. */
+export async function moduleRegistry(paths: readonly string[]): Promise<TableRegistry> {
+  return tableRegistry(await loadTableModules(paths));
+}
+
 /** The tables of the modules, checked with the built-in ones, as a run would have them. */
 export async function loadModules(paths: readonly string[]): Promise<string[]> {
-  const tables = await loadTableModules(paths);
-  return [...tableRegistry(tables).names];
+  return [...(await moduleRegistry(paths)).names];
 }
 
 /** The message of the UserError loading the module throws; fails if it loads, or throws anything else. */
