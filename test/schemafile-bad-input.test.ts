@@ -1,13 +1,17 @@
 /**
  * A bad schema file is one line on stderr naming the file, the line and column, what is wrong and what is expected
  * (the nearest valid name where there is one); exit code 2; no file written and the metadata unchanged, against a
- * dataset a good version of the file already made.
+ * dataset a good version of the file already made. Each case is loaded in this process as a run against that dataset
+ * loads it (helpers/schemaLoad.ts: with the versions its metadata records), and the dataset checked unchanged after
+ * it; through the CLI, one case of a run, the JSON file, verify and schema, and the missing and non-YAML files, for
+ * the printed line, the exit code and the run's writing nothing.
  */
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AS_OF, generate, synthgen } from './helpers/cli.js';
+import { schemaProblem } from './helpers/schemaLoad.js';
 
 const BASE = `tables:
   teams:
@@ -85,6 +89,18 @@ describe('a bad schema file is one line with its place, exit 2, and changes noth
 
   test.each(CASES)('$name', async ({ from, to, at, says }) => {
     expect(BASE.includes(from)).toBe(true);
+    const path = join(dir, `bad.${at.replace(':', '-')}.yaml`);
+    await writeFile(path, BASE.replace(from, to));
+    // Loaded against the dataset's metadata, as a run in `dir` loads it (its default --metadata).
+    expect(Object.keys(before)).toContain(join(dir, 'metadata.json'));
+    const message = await schemaProblem([path], join(dir, 'metadata.json'));
+    expect(message.split('\n'), message).toHaveLength(1);
+    expect(message.startsWith(`${path}:${at}: `), message).toBe(true);
+    expect(message).toMatch(says);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  test.each(CASES.slice(0, 1))('a run prints $name as one line with its place, exit 2, and writes nothing', async ({ from, to, at, says }) => {
     await writeFile(join(dir, 'bad.yaml'), BASE.replace(from, to));
     const result = await synthgen(['--schema', 'bad.yaml', ...GENERATE], dir);
     expect(result.code).toBe(2);

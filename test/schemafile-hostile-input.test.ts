@@ -5,11 +5,15 @@
  * `__proto__.hasOwnProperty` were taken, `locale: {}` failed in the compiler, an exponential mean below min, weights
  * of 1e308 (their sum is infinite) and `2024-02-30` went through to the data, a NUL reached DuckDB, and a value a
  * billion characters long (faker string.alpha, sql repeat()) aborted the process (exit 134) or ran it out of memory.
+ * Every case is loaded in this process as `--schema` loads it (helpers/schemaLoad.ts; `synthgen schema` and a run
+ * load a file with the same loader); two (the alias bomb, the billion-long repeat()) also through the CLI, both
+ * commands, for the printed line, the exit code and a folder left as it was.
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
+import { schemaProblem } from './helpers/schemaLoad.js';
 
 /** A file whose table t has the key and one column (on line 6), and may have a table-level option (on line 4). */
 const table = (column: string, option = '') => `tables:
@@ -50,11 +54,27 @@ const CASES: readonly Case[] = [
   { name: 'sql repeat() a billion long', file: 'bad.yaml', text: table('n: { sql: "repeat(id::VARCHAR, 1000000000)" }'), at: '6:17', says: /calls repeat\(\) for a value of 1,000,000,000 characters or items: a value holds at most 65,536/ },
 ];
 
-test.each(CASES)('$name: one line at its place, exit 2, nothing written', async ({ file, text, at, says }) => {
+test.each(CASES)('$name: one line at its place', async ({ file, text, at, says }) => {
+  await withTempDir(async (dir) => {
+    const path = join(dir, file);
+    await writeFile(path, text);
+    const message = await schemaProblem([path]);
+    expect(message.split('\n'), message).toHaveLength(1);
+    expect(message.startsWith(`${path}:`), message).toBe(true);
+    expect(message.slice(dir.length + 1)).toMatch(new RegExp(`^${file.replace('.', '\\.')}:${at}: `));
+    expect(message).toMatch(says);
+  });
+});
+
+const SPAWNED = ['a YAML alias bomb', 'sql repeat() a billion long'];
+
+test.each(CASES.filter((c) => SPAWNED.includes(c.name)))('$name, through the CLI: one line at its place, exit 2, nothing written', async ({ file, text, at, says }) => {
   await withTempDir(async (dir) => {
     await writeFile(join(dir, file), text);
-    const schema = await synthgen(['schema', '--schema', file], dir);
-    const run = await synthgen(['--schema', file, '--table-names', 't', '--num-rows', 't=100', '--as-of', AS_OF, '--out', 'out', '--metadata', 'm.json'], dir);
+    const [schema, run] = await Promise.all([
+      synthgen(['schema', '--schema', file], dir),
+      synthgen(['--schema', file, '--table-names', 't', '--num-rows', 't=100', '--as-of', AS_OF, '--out', 'out', '--metadata', 'm.json'], dir),
+    ]);
     for (const result of [schema, run]) {
       expect(result.code, result.stderr).toBe(2);
       const lines = result.stderr.trimEnd().split('\n');

@@ -3,11 +3,15 @@
  * type a generator writes by default, every `type` override, a choice's values, a key's IDs. A value that does not
  * fit is one line at the option that brings it (file:line:col), exit 2, from `synthgen schema` as from a run, which
  * then writes nothing and leaves no lock; before, such a run reached DuckDB in a worker and aborted (exit 134).
+ * Each case is loaded in this process as `--schema` loads it (helpers/schemaLoad.ts); the first also through
+ * `synthgen schema`, and the refused run through the CLI, for the printed line and the exit code.
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { AS_OF, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
+import { loadSchema, schemaProblem } from './helpers/schemaLoad.js';
 
 /** A table whose fifth line is the column under test. */
 const file = (column: string) => `tables:
@@ -38,7 +42,18 @@ const CASES: readonly Case[] = [
   { column: 'n: { int: { min: 0, max: 10 }, type: "INTEGER); COPY (SELECT 1) TO (x" }', at: '6:44', says: /column n, type: .* is not a DuckDB type/ },
 ];
 
-test.each(CASES)('synthgen schema refuses $column at its place', async ({ column, at, says }) => {
+test.each(CASES)('$column is refused at its place', async ({ column, at, says }) => {
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'cards.yaml');
+    await writeFile(path, file(column));
+    const message = await schemaProblem([path]);
+    expect(message.split('\n'), message).toHaveLength(1);
+    expect(message.startsWith(`${path}:${at}: table cards, `), message).toBe(true);
+    expect(message).toMatch(says);
+  });
+});
+
+test.each(CASES.slice(0, 1))('synthgen schema prints the refusal of $column as one line at its place, exit 2', async ({ column, at, says }) => {
   await withTempDir(async (dir) => {
     await writeFile(join(dir, 'cards.yaml'), file(column));
     const result = await synthgen(['schema', '--schema', 'cards.yaml'], dir);
@@ -53,10 +68,10 @@ test.each(CASES)('synthgen schema refuses $column at its place', async ({ column
 
 test("a key's type must hold the IDs of a large table", async () => {
   await withTempDir(async (dir) => {
-    await writeFile(join(dir, 'cards.yaml'), file('n: { bool: 0.5 }').replace('card_id: { key: true }', 'card_id: { key: true, type: SMALLINT }'));
-    const result = await synthgen(['schema', '--schema', 'cards.yaml'], dir);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^synthgen: cards\.yaml:5:35: table cards, column card_id, type: SMALLINT cannot hold 2147483647, the largest ID it must hold[^\n]*\n$/);
+    const path = join(dir, 'cards.yaml');
+    await writeFile(path, file('n: { bool: 0.5 }').replace('card_id: { key: true }', 'card_id: { key: true, type: SMALLINT }'));
+    const message = await schemaProblem([path]);
+    expect(message.slice(dir.length + 1)).toMatch(/^cards\.yaml:5:35: table cards, column card_id, type: SMALLINT cannot hold 2147483647, the largest ID it must hold[^\n]*$/);
   });
 });
 
@@ -72,9 +87,12 @@ test('a run is refused before it takes the lock or writes anything', async () =>
 
 test('a type that holds the range runs, and its values go past what the default type holds', async () => {
   await withTempDir(async (dir) => {
-    await writeFile(join(dir, 'cards.yaml'), file('n: { int: { min: 2500000000, max: 3000000000 }, type: BIGINT }'));
-    await generate(['--schema', 'cards.yaml', '--table-names', 'cards', '--num-rows', 'cards=500', '--as-of', AS_OF, '--out', 'out'], dir);
-    const [row] = await query(`SELECT min(n) AS lo, max(n) AS hi, typeof(any_value(n)) AS type FROM ${await tableSql(join(dir, 'out'), 'cards')}`);
+    const path = join(dir, 'cards.yaml');
+    await writeFile(path, file('n: { int: { min: 2500000000, max: 3000000000 }, type: BIGINT }'));
+    // The run's property is the engine's (the values and their type): run in this process.
+    const { registry } = await loadSchema([path]);
+    await engineRun(dir, { registry, tables: ['cards'], rows: { cards: 500 } });
+    const [row] = await query(`SELECT min(n) AS lo, max(n) AS hi, typeof(any_value(n)) AS type FROM ${await tableSql(join(dir, 'data'), 'cards')}`);
     expect(row?.type).toBe('BIGINT');
     expect(Number(row?.lo)).toBeGreaterThanOrEqual(2_500_000_000);
     expect(Number(row?.hi)).toBeLessThanOrEqual(3_000_000_000);

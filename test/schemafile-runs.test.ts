@@ -9,14 +9,33 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { AS_OF, CLI, count, exists, generate, laterAsOf, query, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
-import { relaunchedChild, until } from './helpers/processes.js';
+import { engineRun } from './helpers/engine.js';
+import { held, untilHeld } from './helpers/heldRun.js';
+import { relaunchedChild } from './helpers/processes.js';
+import { loadSchema, schemaProblem } from './helpers/schemaLoad.js';
+import { verifySchemaDataset } from './helpers/schemaVerify.js';
 
 const FIXTURE = resolve(import.meta.dirname, 'fixtures/schema/saas.yaml');
 const TABLES = ['users', 'accounts', 'subscriptions', 'invoices'];
-const FIRST = ['--table-names', TABLES.join(','), '--num-rows', 'users=3000,accounts=2000,subscriptions=6000,invoices=30000'];
+// Rows enough for what the first runs show (keys, references across runs, lines per invoice), ~16k rows in all: the
+// size of a run is no part of these properties, and each thousand rows costs CPU in every test that makes them.
+const FIRST = ['--table-names', TABLES.join(','), '--num-rows', 'users=600,accounts=400,subscriptions=1200,invoices=6000'];
+
+/** FIRST's rows, for a run in this process. */
+const FIRST_ROWS = { users: 600, accounts: 400, subscriptions: 1200, invoices: 6000 };
 
 function run(dir: string, schema: string, extra: readonly string[], asOf = AS_OF): string[] {
   return ['--schema', schema, '--seed', '11', '--as-of', asOf, '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json'), ...extra];
+}
+
+/**
+ * A run of `schema` in this process, as `run(dir, schema, ...)` makes it through the CLI (seed 11, files under data/,
+ * metadata.json), for the runs whose property is the engine's: the file loaded with the versions the metadata records.
+ */
+async function runHere(dir: string, schema: string, rows: Record<string, number>, asOf = AS_OF, fileSizeLimitMB?: number): Promise<void> {
+  const metadataPath = join(dir, 'metadata.json');
+  const { registry } = await loadSchema([schema], metadataPath);
+  await engineRun(dir, { registry, tables: Object.keys(rows), rows, seed: 11, asOf, metadataPath, ...(fileSizeLimitMB === undefined ? {} : { fileSizeLimitMB }) });
 }
 
 async function verified(dir: string, schema: string): Promise<{ ok: boolean; checks: { check: string; result: string; detail: string }[] }> {
@@ -31,16 +50,16 @@ test('schema tables continue over runs, agree with their parents and children, a
     await copyFile(FIXTURE, schema);
     const first = await generate(run(dir, schema, FIRST), dir);
     // The children table comes with its parent, and the summary says whose lines they are.
-    expect(first.stdout).toMatch(/invoice_lines\s+[\d.]+k rows {2}lines of invoices 1-30000/);
-    await generate(run(dir, schema, ['--table-names', 'accounts,subscriptions,invoices', '--num-rows', 'accounts=500,subscriptions=1000,invoices=10000'], laterAsOf(1)), dir);
+    expect(first.stdout).toMatch(/invoice_lines\s+[\d.]+k rows {2}lines of invoices 1-6000/);
+    await runHere(dir, schema, { accounts: 100, subscriptions: 200, invoices: 2000 }, laterAsOf(1));
     const data = join(dir, 'data');
     const [users, accounts, subscriptions, invoices, lines] = await Promise.all(['users', 'accounts', 'subscriptions', 'invoices', 'invoice_lines'].map((t) => tableSql(data, t)));
 
     // Keys continue across runs; references resolve, and reach rows of the earlier run.
     const [keys] = await query(`SELECT count(*) AS n, count(DISTINCT invoice_id) AS d, min(invoice_id) AS lo, max(invoice_id) AS hi FROM ${invoices}`);
-    expect(Object.values(keys ?? {}).map(Number)).toEqual([40000, 40000, 1, 40000]);
+    expect(Object.values(keys ?? {}).map(Number)).toEqual([8000, 8000, 1, 8000]);
     expect(count(await query(`SELECT count(*) AS n FROM ${subscriptions} s ANTI JOIN ${accounts} a USING (account_id)`))).toBe(0);
-    expect(count(await query(`SELECT count(*) AS n FROM ${subscriptions} WHERE subscription_id > 6000 AND account_id <= 2000`))).toBeGreaterThan(0);
+    expect(count(await query(`SELECT count(*) AS n FROM ${subscriptions} WHERE subscription_id > 1200 AND account_id <= 400`))).toBeGreaterThan(0);
 
     // Parent values equal the parents' files: a built-in parent's, a schema parent's, a children table's parent's.
     expect(count(await query(`SELECT count(*) AS n FROM ${accounts} a JOIN ${users} u ON a.owner_id = u.user_id WHERE a.country IS DISTINCT FROM u.country`))).toBe(0);
@@ -59,7 +78,8 @@ test('schema tables continue over runs, agree with their parents and children, a
     expect(Number(perInvoice?.mean)).toBeGreaterThan(2);
     expect(Number(perInvoice?.mean)).toBeLessThan(3.2);
 
-    const report = await verified(dir, schema);
+    // verify in this process (its report is the engine's; the CLI's is read in the kill -9 test).
+    const report = await verifySchemaDataset([schema], data, join(dir, 'metadata.json'));
     expect(report.checks.filter((c) => c.result !== 'ok' && c.result !== 'skipped')).toEqual([]);
     expect(report.ok).toBe(true);
     const names = report.checks.map((c) => c.check);
@@ -73,7 +93,8 @@ test('a schema table gives the same bytes at any worker count', { timeout: 240_0
   await withTempDir(async (dir) => {
     // 60k invoices make about 150k lines: more than one file of 1 MB.
     const args = ['--table-names', TABLES.join(','), '--num-rows', 'users=3000,accounts=2000,subscriptions=6000,invoices=60000', '--file-size-limit', '1'];
-    for (const workers of ['1', '2']) await generate(run(join(dir, `w${workers}`), FIXTURE, [...args, '--workers', workers]), dir);
+    // Two independent runs: at once, for the wall time.
+    await Promise.all(['1', '2'].map((workers) => generate(run(join(dir, `w${workers}`), FIXTURE, [...args, '--workers', workers]), dir)));
     for (const table of ['accounts', 'invoices', 'invoice_lines']) {
       const one = await tableContents(join(dir, 'w1'), table);
       expect(one.length).toBeGreaterThan(0);
@@ -86,19 +107,36 @@ test('a schema table gives the same bytes at any worker count', { timeout: 240_0
 test('a schema run killed with -9 and resumed gives the uninterrupted bytes, and verifies', { timeout: 300_000 }, async () => {
   await withTempDir(async (dir) => {
     const args = [...FIRST, '--file-size-limit', '1', '--workers', '2'];
-    await generate(run(join(dir, 'clean'), FIXTURE, args), dir);
+    // The uninterrupted run, meanwhile, in this process (its bytes are the engine's, on two threads as --workers 2
+    // gives the CLI's run): awaited below, where a failure of it is reported.
+    const clean = runHere(join(dir, 'clean'), FIXTURE, FIRST_ROWS, AS_OF, 1);
+    clean.catch(() => undefined);
     const killed = join(dir, 'killed');
-    const parent = spawn(process.execPath, [CLI, ...run(killed, FIXTURE, args)], { cwd: dir, stdio: 'ignore' });
+    // The run holds once two parts are written and recorded (the test-only hook, helpers/heldRun.ts): killed there,
+    // it is under way with parts left to write, whatever the machine's speed, without a dataset big enough to race.
+    const parent = spawn(process.execPath, [CLI, ...run(killed, FIXTURE, args)], { cwd: dir, env: held(2), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const closed = new Promise((done) => parent.on('close', done));
     const child = await relaunchedChild(parent.pid ?? 0, 20);
-    // Once the first invoice file is in place, the run is under way with parts left to write.
-    await until('an invoices file', async () => (await tableContents(killed, 'invoices').catch(() => [])).length > 0, 120);
+    await untilHeld(() => stderr).catch((error: unknown) => {
+      parent.kill('SIGKILL');
+      process.kill(child, 'SIGKILL');
+      throw error;
+    });
     process.kill(child, 'SIGKILL');
-    await new Promise((done) => parent.on('close', done));
+    await closed;
+    await clean;
+    const all = [...TABLES, 'invoice_lines'];
+    const files = async (at: string) => (await Promise.all(all.map((table) => tableContents(at, table).catch(() => [])))).flat().length;
+    const written = await files(killed);
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(await files(join(dir, 'clean')));
     expect(await exists(join(killed, 'metadata.json'))).toBe(false);
     const resumed = await synthgen(['--resume', '--schema', FIXTURE, '--metadata', join(killed, 'metadata.json')], dir);
     expect(resumed.stderr).not.toMatch(/Error|at .*\.js/);
     expect(resumed.code).toBe(0);
-    for (const table of [...TABLES, 'invoice_lines']) expect(await tableContents(killed, table)).toEqual(await tableContents(join(dir, 'clean'), table));
+    for (const table of all) expect(await tableContents(killed, table)).toEqual(await tableContents(join(dir, 'clean'), table));
     expect((await verified(killed, FIXTURE)).ok).toBe(true);
   });
 });
@@ -107,7 +145,7 @@ test('a changed column makes a new version; a changed key or parent is refused, 
   await withTempDir(async (dir) => {
     const schema = join(dir, 'saas.yaml');
     await copyFile(FIXTURE, schema);
-    await generate(run(dir, schema, FIRST), dir);
+    await runHere(dir, schema, FIRST_ROWS);
     const original = await readFile(schema, 'utf8');
     const metadataPath = join(dir, 'metadata.json');
 
@@ -121,7 +159,7 @@ test('a changed column makes a new version; a changed key or parent is refused, 
     const metadata = JSON.parse(await readFile(metadataPath, 'utf8')) as { tables: Record<string, { segments: { version: number }[]; definition?: { schema?: { versions: Record<string, unknown> } } }> };
     expect(metadata.tables.accounts?.segments.map((s) => s.version)).toEqual([1, 2]);
     expect(Object.keys(metadata.tables.accounts?.definition?.schema?.versions ?? {})).toEqual(['1', '2']);
-    expect((await verified(dir, schema)).ok).toBe(true);
+    expect((await verifySchemaDataset([schema], join(dir, 'data'), metadataPath)).ok).toBe(true);
 
     // Changing a column that a child recomputes from version 1's rows is refused.
     const plan = changed.replace('plan: { choice: { free: 60, pro: 30, enterprise: 10 } }', 'plan: { choice: { free: 10, pro: 80, enterprise: 10 } }');
@@ -132,13 +170,13 @@ test('a changed column makes a new version; a changed key or parent is refused, 
     expect(reads.stderr.trim().split('\n')).toHaveLength(1);
     expect(reads.stderr).toMatch(/subscriptions reads accounts\.plan, which changed since accounts's rows of version 1/);
 
-    // A table's key or parents changed under existing rows: one line, exit 2, no files, metadata unchanged.
+    // A table's key or parents changed under existing rows: one line naming its place, metadata unchanged (loaded in
+    // this process as a run loads it; the CLI's printing of such a line, and its exit 2, are the refusal's above).
     for (const edit of [original.replace('key: account_id', 'key: account_no').replace('account_id: { key: true', 'account_no: { key: true').replace('-{account_id}"', '-{account_no}"'), original.replace('owner_id: { ref: { table: users, skew: 2, as: owner }', 'owner_id: { ref: { table: users, skew: 2, as: owner } }\n      first_product_id: { ref: products')]) {
       await writeFile(schema, edit);
-      const refused = await synthgen(run(dir, schema, ['--table-names', 'accounts', '--num-rows', '10'], laterAsOf(3)), dir);
-      expect(refused.code).toBe(2);
-      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-      expect(refused.stderr).toMatch(/saas\.yaml:\d+:\d+: .*(key, parents, children or arrivals of accounts changed|already has rows)/);
+      const refused = await schemaProblem([schema], metadataPath);
+      expect(refused.split('\n'), refused).toHaveLength(1);
+      expect(refused).toMatch(/saas\.yaml:\d+:\d+: .*(key, parents, children or arrivals of accounts changed|already has rows)/);
       expect(await readFile(metadataPath, 'utf8')).toBe(before);
     }
   });
@@ -161,8 +199,11 @@ test('init writes a starter that generates, never over a file; schema prints the
     // Children tables come with their parents and are not named.
     expect(own.some((t) => t.lines_of !== undefined)).toBe(true);
     const roots = own.filter((t) => t.lines_of === undefined).map((t) => t.name);
-    const result = await synthgen(['--schema', starter, '--table-names', ['users', ...roots].join(','), '--num-rows', '2000', '--out', join(dir, 'data'), '--metadata', join(dir, 'm.json'), '--as-of', AS_OF], dir);
-    expect(result.stderr).not.toMatch(/Error/);
-    expect(result.code).toBe(0);
+    // The starter generates: run in this process, loaded as `--schema` loads it, with nothing to say.
+    const notices: string[] = [];
+    const { registry } = await loadSchema([starter]);
+    const names = ['users', ...roots];
+    await engineRun(dir, { registry, tables: names, rows: Object.fromEntries(names.map((name) => [name, 300])), onProgress: (event) => (event.type === 'notice' ? notices.push(event.message) : undefined) });
+    expect(notices.filter((notice) => /Error/.test(notice))).toEqual([]);
   });
 });

@@ -2,12 +2,17 @@
  * SQL in a schema file that DuckDB cannot parse or bind is one line at the expression's place in DuckDB's own words,
  * "does not parse: ..." or "does not bind: ...", never DuckDB's advice to install an extension (a rule with `>>=`
  * ended in a colon). A column named with a word SQL reserves (order) is hinted to quote where it is read bare, and
- * read in double quotes it works, in a sql column and in a rule.
+ * read in double quotes it works, in a sql column and in a rule. The files are loaded, run and verified in this
+ * process (helpers/schemaLoad.ts, helpers/schemaVerify.ts); the first case also through `synthgen schema`, for the
+ * printed line and the exit code.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, count, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { count, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
+import { loadSchema, schemaProblem } from './helpers/schemaLoad.js';
+import { verifySchemaDataset } from './helpers/schemaVerify.js';
 
 const file = (sql: string, check: string) => `tables:
   baskets:
@@ -34,6 +39,18 @@ const CASES: readonly { name: string; sql: string; check: string; at: string; sa
 
 test.each(CASES)('$name is one line at its place', async ({ sql, check, at, says }) => {
   await withTempDir(async (dir) => {
+    const path = join(dir, 'baskets.yaml');
+    await writeFile(path, file(sql, check));
+    const message = await schemaProblem([path]);
+    expect(message.split('\n'), message).toHaveLength(1);
+    expect(message.startsWith(`${path}:${at}: table baskets, `), message).toBe(true);
+    expect(message).toMatch(says);
+    expect(message).not.toMatch(/[:]$|INSTALL|autoload/i);
+  });
+});
+
+test.each(CASES.slice(0, 1))('synthgen schema prints $name as one line at its place, exit 2', async ({ sql, check, at, says }) => {
+  await withTempDir(async (dir) => {
     await writeFile(join(dir, 'baskets.yaml'), file(sql, check));
     const result = await synthgen(['schema', '--schema', 'baskets.yaml'], dir);
     expect(result.code).toBe(2);
@@ -47,12 +64,15 @@ test.each(CASES)('$name is one line at its place', async ({ sql, check, at, says
 
 test('a reserved-word column read in double quotes works in a sql column and a rule', async () => {
   await withTempDir(async (dir) => {
-    await writeFile(join(dir, 'baskets.yaml'), file(GOOD_SQL, GOOD_CHECK));
-    await generate(['--schema', 'baskets.yaml', '--table-names', 'baskets', '--num-rows', 'baskets=500', '--as-of', AS_OF, '--out', 'out'], dir);
-    const rows = await query(`SELECT count(*) AS n FROM ${await tableSql(join(dir, 'out'), 'baskets')} WHERE doubled IS DISTINCT FROM 2 * "order"`);
+    const path = join(dir, 'baskets.yaml');
+    await writeFile(path, file(GOOD_SQL, GOOD_CHECK));
+    const { registry } = await loadSchema([path]);
+    await engineRun(dir, { registry, tables: ['baskets'], rows: { baskets: 500 } });
+    const rows = await query(`SELECT count(*) AS n FROM ${await tableSql(join(dir, 'data'), 'baskets')} WHERE doubled IS DISTINCT FROM 2 * "order"`);
     expect(count(rows)).toBe(0);
-    const verified = await synthgen(['verify', '--schema', 'baskets.yaml', '--out', 'out'], dir);
-    expect(verified.stderr).toBe('');
-    expect(verified.code).toBe(0);
+    const report = await verifySchemaDataset([path], join(dir, 'data'), join(dir, 'm.json'));
+    expect(report.checks.filter((c) => c.result !== 'ok' && c.result !== 'skipped')).toEqual([]);
+    expect(report.checks.map((c) => c.check)).toContain('baskets: the check');
+    expect(report.ok).toBe(true);
   });
 });

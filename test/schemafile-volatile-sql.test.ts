@@ -3,14 +3,17 @@
  * as duckdb_functions() of the pinned DuckDB says, and macros built on them only: a function that reads the clock,
  * the session, the query's text or sleeps or fails is refused at its place, so the same seed gives the same bytes.
  * Before, get_current_time(), txid_current(), current_query() (which wrote an absolute path into the data),
- * current_setting(), sleep_ms() and error() passed.
+ * current_setting(), sleep_ms() and error() passed. Each refusal is checked in this process, the file loaded as
+ * `--schema` loads it (helpers/schemaLoad.ts), and the first through `synthgen schema` for the printed line.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test } from 'vitest';
 import { FunctionCatalog } from '../dist/src/schemaFile/format/functionCatalog.js';
-import { AS_OF, checksums, generate, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, checksums, synthgen, withTempDir } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
+import { loadSchema, schemaProblem } from './helpers/schemaLoad.js';
 
 const file = (sql: string) => `tables:
   events:
@@ -34,12 +37,23 @@ const REFUSED: readonly [sql: string, name: string][] = [
   ['random()::VARCHAR', 'random'],
 ];
 
+const refusal = (name: string) => `table events, column value, sql: the sql calls ${name}\\(\\), which differs from run to run \\(DuckDB does not declare it consistent`;
+
 test.each(REFUSED)('%s is refused at its place', async (sql, name) => {
+  await withTempDir(async (dir) => {
+    const path = join(dir, 'events.yaml');
+    await writeFile(path, file(sql));
+    const message = await schemaProblem([path]);
+    expect(message.slice(dir.length + 1)).toMatch(new RegExp(`^events\\.yaml:7:21: ${refusal(name)}[^\\n]*$`));
+  });
+});
+
+test.each(REFUSED.slice(0, 1))('synthgen schema prints the refusal of %s as one line at its place, exit 2', async (sql, name) => {
   await withTempDir(async (dir) => {
     await writeFile(join(dir, 'events.yaml'), file(sql));
     const result = await synthgen(['schema', '--schema', 'events.yaml'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^synthgen: events\\.yaml:7:21: table events, column value, sql: the sql calls ${name}\\(\\), which differs from run to run \\(DuckDB does not declare it consistent[^\\n]*\\n$`));
+    expect(result.stderr).toMatch(new RegExp(`^synthgen: events\\.yaml:7:21: ${refusal(name)}[^\\n]*\\n$`));
   });
 });
 
@@ -68,11 +82,15 @@ test('the allow-list is what DuckDB declares: every scalar it does not mark CONS
 test('consistent functions and macros built on them run, and the same seed gives the same bytes', async () => {
   await withTempDir(async (dir) => {
     const sql = "concat_ws('-', hash(event_id, code) % 1000, split_part('a,b,c', ',', 2), list_reverse([code, 1])[1], current_user)";
-    await writeFile(join(dir, 'events.yaml'), file(sql));
-    const args = (out: string) => ['--schema', 'events.yaml', '--table-names', 'events', '--num-rows', 'events=2000', '--seed', '5', '--as-of', AS_OF, '--out', out, '--metadata', `${out}.json`];
-    await generate(args('a'), dir);
-    await generate(args('b'), dir);
-    const [a, b] = [await checksums(join(dir, 'a', 'events')), await checksums(join(dir, 'b', 'events'))];
+    const path = join(dir, 'events.yaml');
+    await writeFile(path, file(sql));
+    // Two runs in this process (the bytes are the engine's), each loading the file as a run of the CLI does.
+    for (const out of ['a', 'b']) {
+      await mkdir(join(dir, out));
+      const { registry } = await loadSchema([path]);
+      await engineRun(join(dir, out), { registry, tables: ['events'], rows: { events: 2000 }, seed: 5, asOf: AS_OF });
+    }
+    const [a, b] = [await checksums(join(dir, 'a', 'data', 'events')), await checksums(join(dir, 'b', 'data', 'events'))];
     expect(Object.keys(a).length).toBeGreaterThan(0);
     expect(Object.values(a)).toEqual(Object.values(b));
   });
