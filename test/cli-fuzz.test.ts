@@ -146,6 +146,7 @@ describe('garbled input never gets past the door', () => {
         );
         expect(refusal, label).toBeInstanceOf(UserError);
         const message = refusal instanceof Error ? refusal.message : '';
+        expect(refusal instanceof UserError ? refusal.exitCode : 0, label).not.toBe(0);
         expect(message, label).not.toBe('');
         expect(message, label).not.toMatch(/internal error|\n\s+at |TypeError|ReferenceError/);
         expect(await readFile(join(dir, 'm.json'), 'utf8'), label).toBe(text);
