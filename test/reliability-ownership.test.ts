@@ -1,21 +1,16 @@
 /**
  * A run only ever removes or replaces files it wrote itself, which it proves by the inode and size it recorded before
  * linking each file into place; and two runs never pick the same file name, whatever their metadata files.
- * The interrupted runs are made in this process (the run API, stopped as Ctrl-C stops the CLI's test hold); the
- * resume, the discards and the two simultaneous runs are the spawned CLI.
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fileName } from '../dist/src/records/plan.js';
-import { AS_OF, exists, synthgen, withTempDir } from './helpers/cli.js';
-import { engineRun } from './helpers/engine.js';
-import { engineInterruptedAfter } from './helpers/engineHold.js';
+import { AS_OF, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
+import { interruptedAfter } from './helpers/heldRun.js';
 
-// Four parts; stopped as Ctrl-C stops it once two are written (test/helpers/engineHold.ts).
-const ORDERS = { tables: ['orders'], rows: { orders: 40000 }, fileSizeLimitMB: 1, seed: 2, asOf: AS_OF };
-/** For the CLI's commands: the relaunch is not what these check. */
-const NOT_RELAUNCHED = { SYNTHGEN_RELAUNCHED: '1' };
+// Five parts; Ctrl-C once two are written (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
+const ORDERS = ['--table-names', 'orders', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
 
 interface Pending {
   stamp: string;
@@ -25,8 +20,8 @@ interface Pending {
 
 /** An orders run stopped by Ctrl-C once it has written a file; returns its record. */
 async function interrupted(dir: string): Promise<Pending> {
-  await engineRun(dir, { tables: ['users', 'products'], rows: { users: 2000, products: 2000 }, seed: 1, asOf: AS_OF });
-  expect(await engineInterruptedAfter(dir, ORDERS, 2)).toMatchObject({ exitCode: 130 });
+  await generate(['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
+  expect((await interruptedAfter(dir, ORDERS, 2)).code).toBe(130);
   return JSON.parse(await readFile(join(dir, 'm.json.pending.json'), 'utf8')) as Pending;
 }
 
@@ -51,14 +46,14 @@ describe('files a run did not write are never removed or replaced', () => {
       await writeFile(written, 'another run’s committed file');
       await writeFile(unwritten, 'someone else’s file');
 
-      const resumed = await synthgen(['--resume', '--metadata', 'm.json'], dir, NOT_RELAUNCHED);
+      const resumed = await synthgen(['--resume', '--metadata', 'm.json'], dir);
       expect(resumed.code).not.toBe(0);
       expect(resumed.stderr).toMatch(/already exists and was not written by this run/);
       expect(resumed.stderr.trim().split('\n').filter((l) => l.startsWith('synthgen: run') || l.includes('already exists'))).toHaveLength(1);
       expect(await readFile(written, 'utf8')).toBe('another run’s committed file');
       expect(await readFile(unwritten, 'utf8')).toBe('someone else’s file');
 
-      const discarded = await synthgen(['--discard-interrupted', '--metadata', 'm.json', '--json'], dir, NOT_RELAUNCHED);
+      const discarded = await synthgen(['--discard-interrupted', '--metadata', 'm.json', '--json'], dir);
       expect(discarded.code).toBe(0);
       const summary = JSON.parse(discarded.stdout) as { files_left: string[]; files_removed: number };
       expect(summary.files_left).toContain(written);
@@ -83,7 +78,7 @@ describe('files a run did not write are never removed or replaced', () => {
       const record = JSON.parse(await readFile(join(dir, 'm.json.pending.json'), 'utf8')) as Record<string, unknown>;
       await writeFile(join(dir, 'm.json.pending.json'), JSON.stringify({ ...record, out: elsewhere }));
 
-      const discarded = await synthgen(['--discard-interrupted', '--metadata', 'm.json', '--json'], dir, NOT_RELAUNCHED);
+      const discarded = await synthgen(['--discard-interrupted', '--metadata', 'm.json', '--json'], dir);
       expect(discarded.code).toBe(0);
       expect(await readFile(victim)).toEqual(await readFile(written));
     });
@@ -93,7 +88,7 @@ describe('files a run did not write are never removed or replaced', () => {
 test('two runs on different metadata files writing to one folder at the same moment pick different names, and both commit', async () => {
   await withTempDir(async (dir) => {
     const run = (metadata: string, seed: string) =>
-      synthgen(['--table-names', 'users', '--num-rows', '1000', '--seed', seed, '--as-of', AS_OF, '--out', 'data', '--metadata', metadata, '--json'], dir, NOT_RELAUNCHED);
+      synthgen(['--table-names', 'users', '--num-rows', '1000', '--seed', seed, '--as-of', AS_OF, '--out', 'data', '--metadata', metadata, '--json'], dir);
     const [a, b] = await Promise.all([run('a.json', '1'), run('b.json', '2')]);
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
