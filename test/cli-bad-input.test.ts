@@ -1,8 +1,14 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AS_OF, generate, synthgen, withTempDir } from './helpers/cli.js';
+import { AS_OF, synthgen, withTempDir } from './helpers/cli.js';
 import { recordedSegment } from './helpers/metadata.js';
+
+/**
+ * Every case is the spawned CLI, without the relaunch (src/cli/relaunch.ts): the process that runs the command
+ * reads, checks and refuses the same, and the relaunch (its own tests' subject) would double each case's start-up.
+ */
+const NOT_RELAUNCHED = { SYNTHGEN_RELAUNCHED: '1' };
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -17,7 +23,7 @@ async function expectRejected(args: readonly string[], expected: RegExp, metadat
   await withTempDir(async (dir) => {
     const metadataPath = join(dir, 'metadata.json');
     if (metadata !== undefined) await writeFile(metadataPath, metadata);
-    const result = await synthgen([...args, '--out', 'data', '--metadata', 'metadata.json'], dir);
+    const result = await synthgen([...args, '--out', 'data', '--metadata', 'metadata.json'], dir, NOT_RELAUNCHED);
     expect(result.code).not.toBe(0);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines, result.stderr).toHaveLength(1);
@@ -120,7 +126,7 @@ describe.concurrent('bad input gets one clear line, a non-zero exit, no files an
   test('an unwritable --out', async () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'blocker'), 'not a folder');
-      const result = await synthgen(['--table-names', 'users', '--num-rows', '10', ...ok, '--out', 'blocker/data', '--metadata', 'metadata.json'], dir);
+      const result = await synthgen(['--table-names', 'users', '--num-rows', '10', ...ok, '--out', 'blocker/data', '--metadata', 'metadata.json'], dir, NOT_RELAUNCHED);
       expect(result.code).not.toBe(0);
       expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(/^synthgen: cannot write to output folder .*blocker\/data.*pass --out with a writable folder/);
@@ -131,10 +137,12 @@ describe.concurrent('bad input gets one clear line, a non-zero exit, no files an
   // The strict checks above must not refuse what is valid: a leap day, a zone offset, fractional seconds and MB.
   test('valid edge values are taken as given', async () => {
     await withTempDir(async (dir) => {
-      const result = await generate(
+      const result = await synthgen(
         ['--table-names', 'users', '--num-rows', 'users=10', '--seed', '1', '--as-of', '2024-02-29T23:59:59.999+05:30', '--file-size-limit', '64.5', '--workers', '1', '--json', '--out', 'data', '--metadata', 'm.json'],
         dir,
+        NOT_RELAUNCHED,
       );
+      expect(result.code, result.stderr).toBe(0);
       const summary = JSON.parse(result.stdout) as { as_of: string; file_size_limit_mb: number };
       expect(summary.as_of).toBe('2024-02-29T18:29:59Z');
       expect(summary.file_size_limit_mb).toBe(64.5);

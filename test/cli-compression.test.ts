@@ -2,30 +2,49 @@
  * --compression, --compression-level and --row-group-size: every codec writes what it says (read back from the
  * files' own metadata), row groups have the rows asked for, the format is recorded with the run (metadata, manifest,
  * summary, the reproducing line), bad values get one line and exit 2, and a resumed run keeps the format it started.
+ * What the engine writes and records is checked through the run API in this process; the spawned CLI shows its
+ * part: the flags read, the reproducing line (run again: the same bytes), the refusals' one line and exit code.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { AS_OF, exists, generate, parquetFiles, query, synthgen, withTempDir } from './helpers/cli.js';
-import { interruptedAfter } from './helpers/heldRun.js';
+import { engineResume, engineRun } from './helpers/engine.js';
+import { engineInterruptedAfter } from './helpers/engineHold.js';
 
 const USERS = ['--table-names', 'users', '--num-rows', '3000', '--seed', '5', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json', '--json'];
+/** USERS, for the run API. */
+const USERS_RUN = { tables: ['users'], rows: { users: 3000 }, seed: 5 };
+
+// DuckDB writes LZ4 as LZ4_RAW, the Parquet codec for plain LZ4 blocks.
+const CODECS = [
+  ['zstd', 'ZSTD'],
+  ['snappy', 'SNAPPY'],
+  ['gzip', 'GZIP'],
+  ['lz4', 'LZ4_RAW'],
+  ['brotli', 'BROTLI'],
+  ['uncompressed', 'UNCOMPRESSED'],
+] as const;
 
 async function codecsOf(file: string): Promise<string[]> {
   const rows = await query(`SELECT DISTINCT compression FROM parquet_metadata('${file}') ORDER BY 1`);
   return rows.map((row) => String(row.compression));
 }
 
-describe.concurrent('each codec writes what it says', () => {
-  // DuckDB writes LZ4 as LZ4_RAW, the Parquet codec for plain LZ4 blocks.
-  test.each([
-    ['zstd', 'ZSTD'],
-    ['snappy', 'SNAPPY'],
-    ['gzip', 'GZIP'],
-    ['lz4', 'LZ4_RAW'],
-    ['brotli', 'BROTLI'],
-    ['uncompressed', 'UNCOMPRESSED'],
-  ])('--compression %s', async (codec, inFile) => {
+describe('each codec writes what it says', () => {
+  test.each(CODECS)('compression %s (in-process)', async (codec, inFile) => {
+    await withTempDir(async (dir) => {
+      const summary = await engineRun(dir, { ...USERS_RUN, format: { compression: codec } });
+      const [file] = await parquetFiles(join(dir, 'data'), 'users');
+      expect(await codecsOf(file ?? '')).toEqual([inFile]);
+      expect(summary.parquet.compression).toBe(codec);
+      expect(summary.parquet.compression_level).toBe(codec === 'zstd' ? 1 : undefined);
+    });
+  });
+
+  // Through the CLI: the flag read, the summary it prints and its reproducing line, for a codec other than the
+  // default (zstd's are the next test's, with a level).
+  test.each(CODECS.filter(([codec]) => codec === 'gzip'))('--compression %s', async (codec, inFile) => {
     await withTempDir(async (dir) => {
       const { stdout } = await generate([...USERS, '--compression', codec], dir);
       const [file] = await parquetFiles(join(dir, 'data'), 'users');
@@ -45,8 +64,8 @@ test('the level and row group size asked for are what the files hold, and are re
     const [file] = await parquetFiles(join(dir, 'data'), 'users');
     const groups = await query(`SELECT row_group_id, any_value(row_group_num_rows) AS n FROM parquet_metadata('${file}') GROUP BY 1 ORDER BY 1`);
     expect(groups.map((g) => Number(g.n))).toEqual([4096, 4096, 1808]);
-    // A higher level: smaller than the same rows at the default level 1.
-    await generate([...args.filter((a, i) => a !== '--compression-level' && args[i - 1] !== '--compression-level'), '--out', 'level1', '--metadata', 'm1.json'], dir);
+    // A higher level: smaller than the same rows at the default level 1 (written in-process, in a folder of its own).
+    await engineRun(dir, { ...USERS_RUN, rows: { users: 10000 }, format: { rowGroupSize: 4096 }, metadataPath: join(dir, 'm1.json'), out: join(dir, 'level1') });
     const [level1] = await parquetFiles(join(dir, 'level1'), 'users');
     const size = async (path: string) => Number((await query(`SELECT sum(total_compressed_size) AS n FROM parquet_metadata('${path}')`))[0]?.n);
     expect(await size(file ?? '')).toBeLessThan(await size(level1 ?? ''));
@@ -67,6 +86,7 @@ test('the level and row group size asked for are what the files hold, and are re
   });
 });
 
+// The CLI's own flags: each refusal a spawned CLI, without the relaunch (SYNTHGEN_RELAUNCHED=1: not what these check).
 describe.concurrent('bad format values get one line, exit 2, and nothing written', () => {
   test.each([
     [['--compression', 'lzo'], /^synthgen: --compression must be one of zstd, snappy, gzip, lz4, brotli, uncompressed, got "lzo"$/],
@@ -80,7 +100,7 @@ describe.concurrent('bad format values get one line, exit 2, and nothing written
     await withTempDir(async (dir) => {
       const metadata = '{"format":"synthgen-metadata","format_version":1,"tables":{},"runs":[]}\n';
       await writeFile(join(dir, 'm.json'), metadata);
-      const result = await synthgen([...USERS, ...flags], dir);
+      const result = await synthgen([...USERS, ...flags], dir, { SYNTHGEN_RELAUNCHED: '1' });
       expect(result.code).toBe(2);
       expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(result.stderr.trimEnd()).toMatch(message);
@@ -93,16 +113,17 @@ describe.concurrent('bad format values get one line, exit 2, and nothing written
 
 test('a resumed run keeps the codec it started with, and refuses another', async () => {
   await withTempDir(async (dir) => {
-    await generate(['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
-    // Five parts; Ctrl-C once the first is written (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
-    const orders = ['--table-names', 'orders', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-    expect((await interruptedAfter(dir, [...orders, '--compression', 'snappy'], 1)).code).toBe(130);
-    const other = await synthgen(['--resume', '--metadata', 'm.json', '--compression', 'zstd'], dir);
+    await engineRun(dir, { tables: ['users', 'products'], rows: { users: 2000, products: 2000 } });
+    // Three parts or more; stopped as Ctrl-C stops it once the first is written (test/helpers/engineHold.ts).
+    const orders = { tables: ['orders'], rows: { orders: 20000 }, fileSizeLimitMB: 1, seed: 2 };
+    expect(await engineInterruptedAfter(dir, { ...orders, format: { compression: 'snappy' } }, 1)).toMatchObject({ exitCode: 130 });
+    // The refusal as the CLI words it (its flags), spawned; the resume itself is the engine's.
+    const other = await synthgen(['--resume', '--metadata', 'm.json', '--compression', 'zstd'], dir, { SYNTHGEN_RELAUNCHED: '1' });
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/^synthgen: --resume finishes run \S+ as it was started \(.*\), which differs in --compression: drop the flag or pass --compression snappy --row-group-size 122880 \(snappy, 122,880-row groups\)\n$/);
-    await generate(['--resume', '--metadata', 'm.json'], dir);
+    expect((await engineResume(dir)).resumed).toBe(true);
     const files = await parquetFiles(join(dir, 'data'), 'orders');
-    expect(files.length).toBeGreaterThan(1);
+    expect(files.length).toBeGreaterThan(2);
     const codecs = await query(`SELECT DISTINCT compression FROM parquet_metadata([${files.map((f) => `'${f}'`).join(', ')}])`);
     expect(codecs.map((c) => c.compression)).toEqual(['SNAPPY']);
   });

@@ -1,11 +1,17 @@
 /**
  * Fuzzing the command line and the metadata parser with garbled input (seeded, so a failure can be replayed): every
  * case must exit non-zero with one line on stderr, no stack trace, no file written and the metadata file unchanged.
+ * The command lines are the CLI's own, so each is a spawned CLI. A garbled metadata file is the engine's to refuse:
+ * each is run in-process (a UserError, which the CLI prints as its one line after `synthgen: `, never a stack), and
+ * some of them also through the spawned CLI, for the one line on stderr and the non-zero exit.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AS_OF, generate, seededRandom, synthgen, withTempDir } from './helpers/cli.js';
+import { printableLine } from '../dist/src/cli/render/printable.js';
+import { UserError } from '../dist/src/index.js';
+import { AS_OF, laterAsOf, seededRandom, synthgen, withTempDir } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
@@ -52,6 +58,21 @@ async function filesUnder(dir: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true }).catch(() => [] as string[])).sort();
 }
 
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Which garbled metadata files also go through a spawned CLI (every one of them is refused in-process): 1 spawns
+ * every case, as this test did before its cases ran in-process.
+ */
+const SPAWN_EVERY = 6;
+
 function expectOneCleanLine(stderr: string, label: string): void {
   const lines = stderr.trim().split('\n');
   expect(lines, `${label}: ${stderr}`).toHaveLength(1);
@@ -62,7 +83,7 @@ function expectOneCleanLine(stderr: string, label: string): void {
 describe('garbled input never gets past the door', () => {
   test('60 garbled command lines: one line, non-zero exit, nothing written, metadata untouched', { timeout: 300_000 }, async () => {
     await withTempDir(async (dir) => {
-      await generate(['--table-names', 'users', '--num-rows', '100', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+      await engineRun(dir, { tables: ['users'], rows: { users: 100 }, metadataPath: join(dir, 'metadata.json') });
       const metadata = await readFile(join(dir, 'metadata.json'), 'utf8');
       const before = await filesUnder(dir);
       const next = seededRandom(424242);
@@ -85,7 +106,7 @@ describe('garbled input never gets past the door', () => {
 
   test('40 garbled metadata files: reported in one line, never overwritten, nothing generated', { timeout: 300_000 }, async () => {
     await withTempDir(async (dir) => {
-      await generate(['--table-names', 'users,products', '--num-rows', '100', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'good.json'], dir);
+      await engineRun(dir, { tables: ['users', 'products'], rows: { users: 100, products: 100 }, metadataPath: join(dir, 'good.json') });
       const good = await readFile(join(dir, 'good.json'), 'utf8');
       const parsed = JSON.parse(good) as { tables: Record<string, { last_id: unknown; segments: Record<string, unknown>[] }>; runs: unknown[] };
       const next = seededRandom(777);
@@ -112,21 +133,27 @@ describe('garbled input never gets past the door', () => {
         const at = 1 + Math.floor(next() * (body.length - 2));
         variants.push(i % 2 === 0 ? [`truncated at ${at}`, body.slice(0, at)] : [`junk at ${at}`, `${body.slice(0, at)}${pick(next, ['{', '"', ']', '\u0000', ',,', '}}'])}${body.slice(at)}`]);
       }
-      for (const [name, text] of variants) {
+      for (const [index, [name, text]] of variants.entries()) {
+        // A splice can land inside a string and leave valid JSON (and valid metadata): only broken JSON counts there.
+        if (name.startsWith('junk at') && parsesAsJson(text)) continue;
         await writeFile(join(dir, 'm.json'), text);
         const before = await filesUnder(join(dir, 'data'));
-        const result = await synthgen(['--table-names', 'users', '--num-rows', '10', '--out', 'data', '--metadata', 'm.json'], dir, { SYNTHGEN_RELAUNCHED: '1' });
         const label = `metadata ${name}`;
-        // A splice can land inside a string and leave valid JSON (and valid metadata): only broken JSON counts there.
-        if (name.startsWith('junk at')) {
-          let parses = true;
-          try {
-            JSON.parse(text);
-          } catch {
-            parses = false;
-          }
-          if (parses) continue;
-        }
+        // A later as-of than the good metadata's, as the CLI's line below (now): only the garbling can refuse the run.
+        const refusal = await engineRun(dir, { tables: ['users'], rows: { users: 10 }, asOf: laterAsOf(1) }).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(refusal, label).toBeInstanceOf(UserError);
+        const message = refusal instanceof Error ? refusal.message : '';
+        expect(refusal instanceof UserError ? refusal.exitCode : 0, label).not.toBe(0);
+        expect(message, label).not.toBe('');
+        expect(message, label).not.toMatch(/internal error|\n\s+at |TypeError|ReferenceError/);
+        expect(await readFile(join(dir, 'm.json'), 'utf8'), label).toBe(text);
+        expect(await filesUnder(join(dir, 'data')), label).toEqual(before);
+        // Every SPAWN_EVERY-th case, and any whose message the CLI must escape into one line, through the CLI too.
+        if (index % SPAWN_EVERY !== 0 && printableLine(message) === message) continue;
+        const result = await synthgen(['--table-names', 'users', '--num-rows', '10', '--out', 'data', '--metadata', 'm.json'], dir, { SYNTHGEN_RELAUNCHED: '1' });
         expect(result.code, `${label}: ${result.stderr}`).not.toBe(0);
         expectOneCleanLine(result.stderr, label);
         expect(await readFile(join(dir, 'm.json'), 'utf8'), label).toBe(text);

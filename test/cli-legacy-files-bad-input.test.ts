@@ -2,21 +2,42 @@
  * The original tool's files that synthgen cannot use, and orders asked for without them: each is one line naming
  * what is wrong (the column and the file, the flag to pass), exit 2, and nothing changed: the metadata as it was, no
  * file beside it, no data.
+ * A file the engine reads and refuses is checked through the run API in this process (a UserError, which the CLI
+ * prints as its one line, exit code 2), the first of them also through the spawned CLI; the flag's own refusals, and
+ * orders asked for without it, are the spawned CLI (not relaunched: the relaunch is not what these check).
  */
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { UserError } from '../dist/src/index.js';
 import { AS_OF, query, synthgen, withTempDir } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
 import { writeLegacyDataset } from './helpers/legacyTool.js';
 
 const ORDERS = ['--table-names', 'orders', '--num-rows', '100', '--out', 'data', '--metadata', 'metadata.json', '--seed', '1', '--as-of', AS_OF];
 const FLAG = ['--legacy-files', 'users=old/users,products=old/products'];
 
+/** ORDERS with FLAG, through the run API: what the run threw. */
+async function refusedHere(dir: string): Promise<unknown> {
+  const legacyFiles = { users: join(dir, 'old/users'), products: join(dir, 'old/products') };
+  return engineRun(dir, { tables: ['orders'], rows: { orders: 100 }, seed: 1, asOf: AS_OF, out: join(dir, 'data'), metadataPath: join(dir, 'metadata.json'), legacyFiles }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
 /** Runs the command and checks it was refused with one line matching `expected`, leaving everything as it was. */
-async function refused(dir: string, args: readonly string[], expected: RegExp): Promise<void> {
+async function refused(dir: string, args: readonly string[] | 'in-process', expected: RegExp): Promise<void> {
   const before = await readFile(join(dir, 'metadata.json'), 'utf8');
   const names = (await readdir(dir)).sort();
-  const result = await synthgen(args, dir);
+  let result: { code: number | null; stderr: string };
+  if (args === 'in-process') {
+    const error = await refusedHere(dir);
+    expect(error).toBeInstanceOf(UserError);
+    result = error instanceof UserError ? { code: error.exitCode, stderr: `synthgen: ${error.message}\n` } : { code: null, stderr: String(error) };
+  } else {
+    result = await synthgen(args, dir, { SYNTHGEN_RELAUNCHED: '1' });
+  }
   expect(result.code).toBe(2);
   const lines = result.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
@@ -51,7 +72,9 @@ test.each([
   await withTempDir(async (dir) => {
     await writeLegacyDataset(dir);
     await rewrite(join(dir, 'old', table, file), select);
-    await refused(dir, [...ORDERS, ...FLAG], expected);
+    await refused(dir, 'in-process', expected);
+    // The first case through the CLI too: its one line and exit code.
+    if (file === 'part-1.parquet') await refused(dir, [...ORDERS, ...FLAG], expected);
   });
 });
 

@@ -3,31 +3,37 @@
  * the process the user sees must not leave that child going: it would hold the lock against the `--resume` that
  * follows and then commit on its own. The child stops the way SIGTERM stops a run (finished files kept, metadata
  * unchanged), and `--resume` then gives exactly the files of an uninterrupted run.
+ * The runs the signals stop are the spawned CLI; the parent tables under them and the uninterrupted run compared
+ * with are made in this process (the run API: the same bytes, without a CLI's start-up).
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, CLI, exists, generate, parquetFiles, synthgen, tableContents, withTempDir } from './helpers/cli.js';
+import { AS_OF, CLI, exists, parquetFiles, synthgen, tableContents, withTempDir } from './helpers/cli.js';
+import { type EngineRun, engineResume, engineRun } from './helpers/engine.js';
 import { held, untilHeld } from './helpers/heldRun.js';
 import { relaunchedChild, running, until } from './helpers/processes.js';
 
-const PARENTS = ['--table-names', 'users,products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-// Five parts of about 1 MB; runs hold mid-way (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
-const ORDERS = ['--table-names', 'orders', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+/** The parents, made in-process as `--out data --metadata m.json` would make them. */
+const PARENTS: EngineRun = { tables: ['users', 'products'], rows: { users: 2000, products: 2000 }, seed: 1, asOf: AS_OF };
+// Four parts of about 1 MB (three at least: a run holds after two); runs hold mid-way (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts).
+const ORDERS = ['--table-names', 'orders', '--num-rows', '40000', '--file-size-limit', '1', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+/** ORDERS, for the run API. */
+const ORDERS_RUN: EngineRun = { tables: ['orders'], rows: { orders: 40000 }, fileSizeLimitMB: 1, seed: 3, asOf: AS_OF };
 
 const orderFiles = async (dir: string) => (await parquetFiles(join(dir, 'data'), 'orders')).length;
 
 test('kill -9 of the process the user started ends the run in its child; --resume then gives the uninterrupted bytes', async () => {
   await withTempDir(async (dir) => {
-    await generate(PARENTS, dir);
+    await engineRun(dir, PARENTS);
     const before = await readFile(join(dir, 'm.json'), 'utf8');
     const parent = spawn(process.execPath, [CLI, ...ORDERS], { cwd: dir, env: held(2), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const stderrClosed = new Promise((resolve) => parent.stderr.once('close', resolve));
     const child = await relaunchedChild(parent.pid ?? 0);
-    // Mid-run: two files written and recorded, not all (the run makes five).
+    // Mid-run: two files written and recorded, not all (the run makes four).
     await untilHeld(() => stderr);
     expect(await orderFiles(dir)).toBe(2);
 
@@ -44,8 +50,9 @@ test('kill -9 of the process the user started ends the run in its child; --resum
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain('(finished an interrupted run)');
     await withTempDir(async (clean) => {
-      await generate(PARENTS, clean);
-      await generate(ORDERS, clean);
+      await engineRun(clean, PARENTS);
+      await engineRun(clean, ORDERS_RUN);
+      expect(await orderFiles(clean)).toBeGreaterThan(2);
       expect(await tableContents(dir, 'orders')).toEqual(await tableContents(clean, 'orders'));
     });
   });
@@ -64,7 +71,7 @@ test('a relaunched run that ends on its own does not linger for its IPC channel,
 
 test('SIGINT and SIGTERM sent to the process the user started still reach the run: 130 and 143, resumable', async () => {
   await withTempDir(async (dir) => {
-    await generate(PARENTS, dir);
+    await engineRun(dir, PARENTS);
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
       // The second run finishes the first's: it holds once it has written one file more than the first kept.
       const files = await orderFiles(dir);
@@ -78,7 +85,7 @@ test('SIGINT and SIGTERM sent to the process the user started still reach the ru
       expect(await exited, stderr).toBe(code);
       expect(stderr).toMatch(new RegExp(`stopped: interrupted by ${signal}\\.`));
     }
-    const resumed = await synthgen(['--resume', '--metadata', 'm.json'], dir);
-    expect(resumed.code, resumed.stderr).toBe(0);
+    // Resumable: the run API finishes it (the spawned --resume after a signal is the first test's).
+    expect((await engineResume(dir)).resumed).toBe(true);
   });
 });

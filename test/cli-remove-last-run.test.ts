@@ -2,39 +2,48 @@
  * `synthgen remove --last-run` takes back a dataset's last run: only the files its manifest lists and that still hold
  * the bytes it recorded, then its manifest, and the metadata as it was before the run, so IDs continue from there.
  * Without --yes it lists what it would remove and changes nothing; a run a later run depends on is refused.
+ * The runs it takes back are made in this process (the run API, as the CLI's --out data --metadata metadata.json);
+ * every `synthgen remove` is the spawned CLI, not relaunched (SYNTHGEN_RELAUNCHED=1: not what these check).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, checksums, exists, generate, laterAsOf, synthgen, withTempDir } from './helpers/cli.js';
+import { type RunSummary, loadMetadata, verifyDataset } from '../dist/src/index.js';
+import { type CliResult, AS_OF, checksums, exists, laterAsOf, synthgen, withTempDir } from './helpers/cli.js';
+import { type EngineRun, engineRun } from './helpers/engine.js';
 
-interface Summary {
-  run_id: string;
-  tables: Record<string, { files: { path: string; sha256: string }[] }>;
-  command: string;
+type Summary = RunSummary;
+
+const FIRST: EngineRun = { tables: ['users', 'products', 'orders'], rows: { users: 40, products: 10, orders: 60 }, seed: 1, asOf: AS_OF };
+const SECOND: EngineRun = { tables: ['users', 'orders'], rows: { users: 5, orders: 30 }, seed: 2, asOf: laterAsOf(1) };
+
+/** A run in `dir` where the CLI's defaults put it (./data, ./metadata.json); its summary, as `--json` prints it. */
+async function generate(run: EngineRun, dir: string): Promise<Summary> {
+  return engineRun(dir, { ...run, out: join(dir, 'data'), metadataPath: join(dir, 'metadata.json') });
 }
 
-const FIRST = ['--table-names', 'users,products,orders', '--num-rows', 'users=40,products=10,orders=60', '--seed', '1', '--as-of', AS_OF, '--json'];
-const SECOND = ['--table-names', 'users,orders', '--num-rows', 'users=5,orders=30', '--seed', '2', '--as-of', laterAsOf(1), '--json'];
+function remove(args: readonly string[], dir: string): Promise<CliResult> {
+  return synthgen(['remove', ...args], dir, { SYNTHGEN_RELAUNCHED: '1' });
+}
 
 test('remove --last-run lists, then removes the last run; IDs continue as before it and the rerun is the same bytes', async () => {
   await withTempDir(async (dir) => {
     await generate(FIRST, dir);
     const afterFirst = await readFile(join(dir, 'metadata.json'), 'utf8');
     const filesAfterFirst = await checksums(join(dir, 'data'));
-    const second = JSON.parse((await generate(SECOND, dir)).stdout) as Summary;
+    const second = await generate(SECOND, dir);
     const secondFiles = Object.values(second.tables).flatMap((t) => t.files);
     const before = await checksums(dir);
 
-    const dry = await synthgen(['remove', '--last-run'], dir);
+    const dry = await remove(['--last-run'], dir);
     expect(dry.code).toBe(1);
     expect(dry.stderr).toBe('synthgen: nothing was removed: pass --yes to remove what is listed\n');
     for (const file of secondFiles) expect(dry.stdout).toContain(file.path);
     expect(dry.stdout).toContain(`run ${second.run_id}`);
     expect(await checksums(dir)).toEqual(before);
 
-    const done = await synthgen(['remove', '--last-run', '--yes'], dir);
+    const done = await remove(['--last-run', '--yes'], dir);
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toMatch(new RegExp(`removed run ${second.run_id}: 2 files`));
     expect(JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'))).toEqual(JSON.parse(afterFirst));
@@ -42,19 +51,20 @@ test('remove --last-run lists, then removes the last run; IDs continue as before
     expect(await exists(join(dir, 'metadata.json.lock'))).toBe(false);
 
     // The same run again takes the same IDs and writes the same bytes.
-    const again = JSON.parse((await generate(SECOND, dir)).stdout) as Summary;
+    const again = await generate(SECOND, dir);
     expect(Object.values(again.tables).flatMap((t) => t.files.map((f) => f.sha256))).toEqual(secondFiles.map((f) => f.sha256));
-    expect((await synthgen(['verify'], dir)).code).toBe(0);
+    const { metadata } = await loadMetadata(join(dir, 'metadata.json'));
+    expect((await verifyDataset({ root: join(dir, 'data'), metadata, metadataFolder: dir })).ok).toBe(true);
   });
 });
 
 test('a file that no longer holds what the run wrote is left in place and named', async () => {
   await withTempDir(async (dir) => {
     await generate(FIRST, dir);
-    const second = JSON.parse((await generate(SECOND, dir)).stdout) as Summary;
+    const second = await generate(SECOND, dir);
     const changed = second.tables.orders?.files[0]?.path ?? '';
     await writeFile(changed, 'not the run\'s bytes');
-    const done = await synthgen(['remove', '--last-run', '--yes'], dir);
+    const done = await remove(['--last-run', '--yes'], dir);
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toContain(`left ${changed} in place: it does not hold the bytes run ${second.run_id} wrote`);
     expect(await readFile(changed, 'utf8')).toBe('not the run\'s bytes');
@@ -64,16 +74,16 @@ test('a file that no longer holds what the run wrote is left in place and named'
 
 test('a run that is not the last, or that a later run references, is refused; so is a held lock', async () => {
   await withTempDir(async (dir) => {
-    const first = JSON.parse((await generate(FIRST, dir)).stdout) as Summary;
-    const second = JSON.parse((await generate(SECOND, dir)).stdout) as Summary;
+    const first = await generate(FIRST, dir);
+    const second = await generate(SECOND, dir);
     const before = await checksums(dir);
-    const refused = await synthgen(['remove', '--run', first.run_id, '--yes'], dir);
+    const refused = await remove(['--run', first.run_id, '--yes'], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(new RegExp(`^synthgen: run ${first.run_id} is not the last of users: run ${second.run_id} continued it; remove that run first\\n$`));
-    const unknown = await synthgen(['remove', '--run', 'nope', '--yes'], dir);
+    const unknown = await remove(['--run', 'nope', '--yes'], dir);
     expect(unknown.stderr).toMatch(/^synthgen: no run nope in \.\/metadata\.json: synthgen runs lists them\n$/);
     await writeFile(join(dir, 'metadata.json.lock'), JSON.stringify({ pid: process.pid, host: hostname(), started_at: new Date().toISOString(), command: 'test', token: 't' }));
-    const locked = await synthgen(['remove', '--last-run', '--yes'], dir);
+    const locked = await remove(['--last-run', '--yes'], dir);
     expect(locked.code).toBe(2);
     expect(locked.stderr).toMatch(/^synthgen: another synthgen run is using metadata\.json/);
     expect(await checksums(dir)).toEqual({ ...before, 'metadata.json.lock': expect.any(String) as string });
@@ -82,10 +92,10 @@ test('a run that is not the last, or that a later run references, is refused; so
 
 test('a run whose rows a later run references is refused, even when it is the last of its own tables', async () => {
   await withTempDir(async (dir) => {
-    const first = JSON.parse((await generate(['--table-names', 'users,products', '--num-rows', '20', '--seed', '1', '--as-of', AS_OF, '--json'], dir)).stdout) as Summary;
-    const second = JSON.parse((await generate(['--table-names', 'orders', '--num-rows', '20', '--seed', '2', '--as-of', laterAsOf(1), '--json'], dir)).stdout) as Summary;
+    const first = await generate({ tables: ['users', 'products'], rows: { users: 20, products: 20 }, seed: 1, asOf: AS_OF }, dir);
+    const second = await generate({ tables: ['orders'], rows: { orders: 20 }, seed: 2, asOf: laterAsOf(1) }, dir);
     const before = await checksums(dir);
-    const refused = await synthgen(['remove', '--run', first.run_id, '--yes'], dir);
+    const refused = await remove(['--run', first.run_id, '--yes'], dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(new RegExp(`^synthgen: run ${first.run_id} made (users|products) that run ${second.run_id}'s orders reference: remove that run first\\n$`));
     expect(await checksums(dir)).toEqual(before);

@@ -4,21 +4,29 @@
  * an old product's price and ships to an old user's country as the tool's files give them, and no order precedes
  * its parent. What was read is kept beside the metadata, so later runs, elsewhere, need neither the flag nor the
  * files; and the same seed gives the same bytes at any worker count, and from S3 as from a folder.
+ * Runs given --legacy-files, a run refused for a missing snapshot and the first verify are the spawned CLI (the
+ * flag, its notice, its text); runs that need no flag, one worker count and the later checks run in this process
+ * (the run and verify APIs).
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { loadMetadata, verifyDataset } from '../dist/src/index.js';
 import { AS_OF, checksums, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { type EngineRun, engineRun } from './helpers/engine.js';
 import { testClient } from './helpers/bucket.js';
 import { type S3Server, s3Env, startS3 } from './helpers/s3.js';
 import { LEGACY_PRODUCTS, LEGACY_USERS, legacyTable, mappedCountrySql, writeLegacyDataset } from './helpers/legacyTool.js';
 
 const LATER = '2026-03-01T00:00:00Z';
 const FIRST = ['--table-names', 'orders', '--num-rows', '3000', '--out', 'data', '--metadata', 'metadata.json', '--seed', '3', '--as-of', AS_OF];
-const SECOND = ['--table-names', 'users,products,orders', '--num-rows', 'users=300,products=20,orders=3000', '--out', 'data', '--metadata', 'metadata.json', '--seed', '4', '--as-of', LATER];
 const LOCAL_FLAG = ['--legacy-files', 'users=old/users,products=old/products'];
+/** SECOND, for the run API, in `dir`. */
+const secondRun = (dir: string): EngineRun => ({ tables: ['users', 'products', 'orders'], rows: { users: 300, products: 20, orders: 3000 }, seed: 4, asOf: LATER, ...where(dir) });
+/** Where the CLI's --out data --metadata metadata.json put a run. */
+const where = (dir: string) => ({ out: join(dir, 'data'), metadataPath: join(dir, 'metadata.json') });
 const BUCKET = 'legacy-data';
 
 let s3: S3Server;
@@ -65,6 +73,14 @@ const inNameOrder = async (folder: string) =>
 
 const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
 
+/** verify's verdict through its API: no violation. */
+async function verifiedHere(dir: string): Promise<void> {
+  const { metadata } = await loadMetadata(join(dir, 'metadata.json'));
+  const report = await verifyDataset({ root: join(dir, 'data'), metadata, metadataFolder: dir });
+  expect(report.checks.filter((check) => check.result === 'violation')).toEqual([]);
+  expect(report.ok).toBe(true);
+}
+
 async function verifyPasses(dir: string): Promise<string> {
   const verified = await synthgen(['verify', '--out', 'data', '--metadata', 'metadata.json'], dir);
   expect(verified.stderr).toBe('');
@@ -102,8 +118,8 @@ test('orders reference the tool\'s users and products, read once from its files,
     await withTempDir(async (elsewhere) => {
       await mkdir(join(elsewhere, 'data'));
       for (const name of await readdir(dir)) if (name.startsWith('metadata.json')) await copyFile(join(dir, name), join(elsewhere, name));
-      await generate(SECOND, dir);
-      await generate(SECOND, elsewhere);
+      await engineRun(dir, secondRun(dir));
+      await engineRun(elsewhere, secondRun(elsewhere));
       // File names carry each run's stamp: the second run's files sort after the first's.
       const there = await inNameOrder(join(elsewhere, 'data', 'orders'));
       const here = await inNameOrder(join(dir, 'data', 'orders'));
@@ -120,7 +136,7 @@ test('orders reference the tool\'s users and products, read once from its files,
     expect(second.oldProducts).toBeGreaterThan(10);
     expect(second.newProducts).toBeGreaterThan(5);
     expect(all.every((row) => Number(row.user_id) <= LEGACY_USERS || row.old_user === false)).toBe(true);
-    await verifyPasses(dir);
+    await verifiedHere(dir);
 
     // Without the snapshot, a run says what is missing and where it came from.
     const metadataAfter = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'));
@@ -141,7 +157,8 @@ test('the same seed gives the same files at any worker count, and from S3 as fro
 
     await withTempDir(async (other) => {
       await writeLegacyDataset(other);
-      await generate([...FIRST, ...LOCAL_FLAG, '--workers', '2'], other);
+      // Two workers, in-process (the CLI's --workers is RunOptions.threads); the tool's files as --legacy-files names them.
+      await engineRun(other, { tables: ['orders'], rows: { orders: 3000 }, seed: 3, asOf: AS_OF, threads: 2, legacyFiles: { users: join(other, 'old/users'), products: join(other, 'old/products') }, ...where(other) });
       expect(await inNameOrder(join(other, 'data', 'orders'))).toEqual(local);
     });
 
@@ -162,7 +179,7 @@ test('the same seed gives the same files at any worker count, and from S3 as fro
       const fromS3 = JSON.parse(await readFile(join(other, 'metadata.json'), 'utf8')).tables;
       expect(fromS3.users.legacy_rows.sha256).toBe(kept.users.legacy_rows.sha256);
       expect(fromS3.products.legacy_rows.sha256).toBe(kept.products.legacy_rows.sha256);
-      await verifyPasses(other);
+      await verifiedHere(other);
     });
   });
 });

@@ -1,21 +1,29 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { AS_OF, generate, query, tableSql, withTempDir } from './helpers/cli.js';
+import { WorkerPool } from '../dist/src/index.js';
+import { AS_OF, query, tableSql, withTempDir } from './helpers/cli.js';
+import { type EngineRun, engineRun } from './helpers/engine.js';
+
+/** A run in `dir` with its files under `out` and its metadata `<out>.json`. */
+const runIn = (dir: string, out: string, run: EngineRun) => engineRun(dir, { ...run, out: join(dir, out), metadataPath: join(dir, `${out}.json`) });
 
 /**
  * A run's rows depend on its seed, as-of, window, ID range and the generator versions, nothing else: the same
  * sequence of runs from the same starting metadata gives the same rows however the runs are cut into files and
  * however many workers write them (the bytes at any worker count are checked in engine-determinism-workers).
+ * In this process, through the run API (threads: the CLI's --workers).
  */
 test('the same runs cut into other files, on other workers, hold exactly the same rows', async () => {
   await withTempDir(async (dir) => {
-    const runs = [
-      ['--table-names', 'users,products,orders', '--num-rows', 'users=4000,products=500,orders=30000', '--seed', '5', '--as-of', '2025-06-01'],
-      ['--table-names', 'users,orders', '--num-rows', 'users=1000,orders=12000', '--seed', '6', '--as-of', AS_OF],
+    const runs: EngineRun[] = [
+      { tables: ['users', 'products', 'orders'], rows: { users: 4000, products: 500, orders: 30000 }, seed: 5, asOf: '2025-06-01' },
+      { tables: ['users', 'orders'], rows: { users: 1000, orders: 12000 }, seed: 6, asOf: AS_OF },
     ];
+    // One worker: a pool of its own, as the CLI's --workers 1 makes (the shared one has two).
+    const oneWorker = new WorkerPool(1);
     for (const run of runs) {
-      await generate([...run, '--out', 'big', '--metadata', 'big.json', '--workers', '1'], dir);
-      await generate([...run, '--out', 'small', '--metadata', 'small.json', '--workers', '2', '--file-size-limit', '1'], dir);
+      await runIn(dir, 'big', { ...run, threads: 1, pool: oneWorker });
+      await runIn(dir, 'small', { ...run, threads: 2, fileSizeLimitMB: 1 });
     }
     for (const table of ['users', 'products', 'orders']) {
       const a = await tableSql(join(dir, 'big'), table);
@@ -33,8 +41,8 @@ test('the same runs cut into other files, on other workers, hold exactly the sam
 
 test('a different seed gives different rows', async () => {
   await withTempDir(async (dir) => {
-    await generate(['--table-names', 'users', '--num-rows', '200', '--out', 'a', '--metadata', 'a.json', '--seed', '1', '--as-of', AS_OF], dir);
-    await generate(['--table-names', 'users', '--num-rows', '200', '--out', 'b', '--metadata', 'b.json', '--seed', '2', '--as-of', AS_OF], dir);
+    await runIn(dir, 'a', { tables: ['users'], rows: { users: 200 }, seed: 1, asOf: AS_OF });
+    await runIn(dir, 'b', { tables: ['users'], rows: { users: 200 }, seed: 2, asOf: AS_OF });
     const same = await query(
       `SELECT count(*) AS n FROM ${await tableSql(join(dir, 'a'), 'users')} a JOIN ${await tableSql(join(dir, 'b'), 'users')} b USING (user_id) WHERE a.email = b.email`,
     );

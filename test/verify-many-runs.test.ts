@@ -12,7 +12,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Metadata, RunRecord } from '../dist/src/state/metadata.js';
 import type { Segment } from '../dist/src/records/segment.js';
 import { verifyDataset } from '../dist/src/index.js';
-import { AS_OF, generate } from './helpers/cli.js';
+import { AS_OF } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
 
 const EXTRA_MANIFESTS = 150_000;
 /** 150,000 small files: on this machine's disk ~40 s to write, on tmpfs under 2 s. */
@@ -22,7 +23,8 @@ const ELSEWHERE_RUNS = 200_000;
 let dataset = '';
 beforeAll(async () => {
   dataset = await mkdtemp(join(tmpdir(), 'synthgen-verify-many-'));
-  await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=100,products=20,orders=200', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dataset);
+  // In this process (the run API), as --out data --metadata m.json: the checks below are verify's, through its API too.
+  await engineRun(dataset, { tables: ['users', 'products', 'orders'], rows: { users: 100, products: 20, orders: 200 }, seed: 3, asOf: AS_OF });
 }, 60_000);
 afterAll(async () => {
   if (dataset) await rm(dataset, { recursive: true, force: true });

@@ -3,25 +3,32 @@
  * truncated file, a flipped byte, an orphan foreign key, a duplicated ID, a time after its run's as-of, rows that
  * break a rule. The data defects are planted as a generator bug would make them: the file rewritten and its
  * manifest entry updated to match, so only the data checks can tell; each names the offending rows' keys.
+ * The dataset is built and checked in this process (the run and verify APIs: the verdict is the engine's); the
+ * spawned `synthgen verify` shows the CLI's part, its exit codes and its plain text, on an intact and a damaged copy.
  */
-import { cp, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AS_OF, generate, laterAsOf, synthgen, withTempDir } from './helpers/cli.js';
+import { type VerifyReport, loadMetadata, tableRegistry, verifyDataset } from '../dist/src/index.js';
+import { AS_OF, laterAsOf, synthgen, withTempDir } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
 import { firstFile, rewrite } from './helpers/plant.js';
 
-interface Report {
-  ok: boolean;
-  violations: number;
-  checks: { check: string; result: string; detail: string; ids?: number[] }[];
-}
+type Report = VerifyReport;
 
 let dataset = '';
 
+const registry = tableRegistry();
+
+/**
+ * What `synthgen verify --out data --metadata m.json --json` reports in `dir`, checked in this process as the CLI
+ * checks it (the metadata's folder for the original tool's rows), with the exit code the CLI gives that report.
+ */
 async function verify(dir: string): Promise<{ code: number | null; report: Report }> {
-  const result = await synthgen(['verify', '--out', 'data', '--metadata', 'm.json', '--json'], dir);
-  return { code: result.code, report: JSON.parse(result.stdout) as Report };
+  const { metadata } = await loadMetadata(join(dir, 'm.json'));
+  const report: Report = await verifyDataset({ root: join(dir, 'data'), metadata, metadataFolder: dir, registry });
+  return { code: report.ok ? 0 : 1, report };
 }
 
 const failures = (report: Report) => report.checks.filter((c) => c.result === 'violation');
@@ -38,11 +45,12 @@ async function damaged(fn: (dir: string) => Promise<void>): Promise<{ code: numb
 describe('synthgen verify', () => {
   beforeAll(async () => {
     dataset = await mkdtemp(join(tmpdir(), 'synthgen-verify-'));
-    const common = ['--out', 'data', '--metadata', 'm.json', '--file-size-limit', '1'];
-    await generate(['--table-names', 'users,products', '--num-rows', 'users=20000,products=5000', '--seed', '1', '--as-of', AS_OF, ...common], dataset);
-    await generate(['--table-names', 'orders', '--num-rows', '30000', '--seed', '2', '--as-of', AS_OF, ...common], dataset);
+    // Files of 1 MB at most: the first runs of users and orders write two parts each (the smallest limit, the fewest rows).
+    await engineRun(dataset, { tables: ['users', 'products'], rows: { users: 10000, products: 1000 }, seed: 1, fileSizeLimitMB: 1 });
+    await engineRun(dataset, { tables: ['orders'], rows: { orders: 10000 }, seed: 2, fileSizeLimitMB: 1 });
     // The third run continues users and orders: its as-of is after theirs.
-    await generate(['--table-names', 'users,orders', '--num-rows', 'users=3000,orders=10000', '--seed', '3', '--as-of', laterAsOf(1), ...common], dataset);
+    await engineRun(dataset, { tables: ['users', 'orders'], rows: { users: 1000, orders: 3000 }, seed: 3, asOf: laterAsOf(1), fileSizeLimitMB: 1 });
+    for (const table of ['users', 'orders']) expect((await readdir(join(dataset, 'data', table))).length, table).toBeGreaterThan(2);
   }, 120_000);
   afterAll(async () => {
     if (dataset) await rm(dataset, { recursive: true, force: true });
@@ -58,7 +66,7 @@ describe('synthgen verify', () => {
     expect(checked.some((c) => c.startsWith("orders: unit_price equals the product's price"))).toBe(true);
     const plain = await synthgen(['verify', '--out', 'data', '--metadata', 'm.json'], dataset);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/OK: users 23000, products 5000, orders 40000 rows; no violations/);
+    expect(plain.stdout).toMatch(/OK: users 11000, products 1000, orders 13000 rows; no violations/);
   });
 
   test('a deleted file', async () => {
@@ -102,7 +110,7 @@ describe('synthgen verify', () => {
     expect(code).toBe(1);
     const byCheck = new Map(failures(report).map((c) => [c.check, c]));
     expect(byCheck.get('users.user_id unique')?.detail).toBe('1 IDs occur more than once (1 extra rows): user_id 11');
-    expect(byCheck.get('users.user_id contiguous')?.detail).toMatch(/^IDs 1-23000 present with 1 missing \(user_id 10\);/);
+    expect(byCheck.get('users.user_id contiguous')?.detail).toMatch(/^IDs 1-11000 present with 1 missing \(user_id 10\);/);
     expect(byCheck.get('users.user_id contiguous')?.ids).toEqual([10]);
   });
 
@@ -127,6 +135,7 @@ describe('synthgen verify', () => {
       await rewrite(dir, 'users', `SELECT * REPLACE (CASE WHEN user_id = 7 THEN TIMESTAMPTZ '${late}' ELSE updated_at END AS updated_at) FROM $FILE ORDER BY user_id`);
       return synthgen(['verify', '--out', 'data', '--metadata', 'm.json'], dir);
     });
+    expect(plain.code).toBe(1);
     expect(plain.stdout).toContain("  FAIL users.updated_at not after as-of: 1 rows are after their run's as-of: user_id 7\n");
   });
 
