@@ -74,7 +74,8 @@ test('the level and row group size asked for are what the files hold, and are re
     const recorded = { compression: 'zstd', compression_level: 9, row_group_size: 4096 };
     expect(summary.command).toContain('--compression zstd --compression-level 9 --row-group-size 4096');
     const metadata = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8')) as { format_version: number; runs: { parquet: unknown }[] };
-    expect(metadata.format_version).toBe(3);
+    // 5: every run records its tables' versions (and, since 3, its Parquet format).
+    expect(metadata.format_version).toBe(5);
     expect(metadata.runs[0]?.parquet).toEqual(recorded);
     const manifest = JSON.parse(await readFile(join(dir, 'data', '_runs', `${summary.run_id}.json`), 'utf8')) as { parquet: unknown };
     expect(manifest.parquet).toEqual(recorded);

@@ -31,9 +31,9 @@ test('the sources of several origins: each module and schema file once, built-in
   expect(sourcesOf(origins)).toEqual({ modules: ['/m.mjs'], schemas: ['/s.yaml'] });
 });
 
-test("a metadata record's origin: a schema file's when it keeps a schema record, else a module's", () => {
-  expect(recordedOrigin({ module: '/s.yaml', schema: RECORD })).toEqual({ kind: 'schema', path: '/s.yaml', record: RECORD });
-  expect(recordedOrigin({ module: '/m.json' })).toEqual({ kind: 'module', path: '/m.json' });
+test("a metadata record's origin: the kind and the file it records", () => {
+  expect(recordedOrigin({ kind: 'schema', module: '/s.yaml' })).toEqual({ kind: 'schema', path: '/s.yaml' });
+  expect(recordedOrigin({ kind: 'module', module: '/m.json' })).toEqual({ kind: 'module', path: '/m.json' });
 });
 
 test('the registry gives every table an origin: the built-in ones theirs', () => {

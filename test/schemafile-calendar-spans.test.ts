@@ -55,8 +55,8 @@ test('a dataset whose column was made with years of fixed length gets a new vers
     const run = (asOf: string) => ['--schema', 'people.yaml', '--table-names', 'people', '--num-rows', 'people=500', '--as-of', asOf, '--out', 'out', '--metadata', 'm.json'];
     await generate(run(AS_OF), dir);
     // As the synthgen before this one recorded the dataset: its birthday's fingerprint under the old rule.
-    const metadata = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8')) as { tables: { people: { definition: { schema: { versions: Record<string, Record<string, string>> } } } } };
-    const recorded = metadata.tables.people.definition.schema.versions['1'];
+    const metadata = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8')) as { tables: { people: { versions: { versions: Record<string, Record<string, string>> } } } };
+    const recorded = metadata.tables.people.versions.versions['1'];
     expect(recorded?.['birthday']).toBeDefined();
     expect(recorded?.['birthday']).not.toBe(OLD_BIRTHDAY);
     if (recorded) recorded['birthday'] = OLD_BIRTHDAY;

@@ -40,8 +40,8 @@ test("a schema file's tables, loaded through the package entry, generate with ru
       command: 'library test',
     });
     expect([summary.tables.branches?.rows, summary.tables.loans?.rows]).toEqual([20, 300]);
-    const metadata = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8')) as { tables: Record<string, { definition?: { module: string; schema?: unknown } }> };
-    expect(metadata.tables.loans?.definition?.module).toBe(file);
-    expect(metadata.tables.loans?.definition?.schema).toMatchObject({ versions: { '1': expect.any(Object) } });
+    const metadata = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8')) as { tables: Record<string, { definition?: { kind: string; module: string }; versions?: unknown }> };
+    expect(metadata.tables.loans?.definition).toMatchObject({ kind: 'schema', module: file });
+    expect(metadata.tables.loans?.versions).toMatchObject({ versions: { '1': expect.any(Object) } });
   });
 });

@@ -156,9 +156,9 @@ test('a changed column makes a new version; a changed key or parent is refused, 
     await writeFile(schema, changed);
     const second = await generate(run(dir, schema, ['--table-names', 'accounts,subscriptions', '--num-rows', 'accounts=100,subscriptions=300'], laterAsOf(1)), dir);
     expect(second.stderr).toMatch(/accounts: its columns changed since version 1 \(is_verified, industry\), so its new rows are version 2/);
-    const metadata = JSON.parse(await readFile(metadataPath, 'utf8')) as { tables: Record<string, { segments: { version: number }[]; definition?: { schema?: { versions: Record<string, unknown> } } }> };
+    const metadata = JSON.parse(await readFile(metadataPath, 'utf8')) as { tables: Record<string, { segments: { version: number }[]; versions?: { versions: Record<string, unknown> } }> };
     expect(metadata.tables.accounts?.segments.map((s) => s.version)).toEqual([1, 2]);
-    expect(Object.keys(metadata.tables.accounts?.definition?.schema?.versions ?? {})).toEqual(['1', '2']);
+    expect(Object.keys(metadata.tables.accounts?.versions?.versions ?? {})).toEqual(['1', '2']);
     expect((await verifySchemaDataset([schema], join(dir, 'data'), metadataPath)).ok).toBe(true);
 
     // Changing a column that a child recomputes from version 1's rows is refused.

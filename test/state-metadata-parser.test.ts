@@ -1,7 +1,8 @@
 /**
  * loadMetadata on real files: metadata as a run commits it reads back unchanged, and every field of a run record is
  * checked (not cast), so a missing or ill-typed one is refused naming it; a table name that is a key every object has
- * (`__proto__`, `constructor`) is refused wherever table names are read; a table's module origin is kept.
+ * (`__proto__`, `constructor`) is refused wherever table names are read; a table's origin and versions are kept, and
+ * an earlier synthgen's records of them are read.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -134,13 +135,38 @@ test('a legacy ID list named "__proto__" is refused', async () => {
   await expect(loadMetadata(path)).rejects.toThrow('is corrupt: legacy ID list "__proto__" does not name a table');
 });
 
-test('a table state with definition { module, sha256 } keeps it', async () => {
+test('a table state with definition { kind, module, sha256 } and its versions keeps them, and is written as format 5', async () => {
   const metadata = editable();
-  const definition = { module: '/home/me/tables/reviews.mjs', sha256: SHA };
-  metadata.tables.orders = { ...metadata.tables.orders, definition } as Editable['tables'][string];
+  const definition = { kind: 'module', module: '/home/me/tables/reviews.mjs', sha256: SHA };
+  const versions = { identity: 'a'.repeat(64), versions: { '2': { order_id: 'b'.repeat(64) } } };
+  metadata.tables.orders = { ...metadata.tables.orders, definition, versions } as Editable['tables'][string];
   const loaded = await load(metadata);
   expect(loaded.metadata.tables.orders?.definition).toEqual(definition);
+  expect(loaded.metadata.tables.orders?.versions).toEqual(versions);
   expect(loaded.metadata.tables.users).not.toHaveProperty('definition');
+  expect(loaded.metadata.format_version).toBe(5);
+});
+
+test("an earlier synthgen's definition: without a kind, a module's; with a schema record, a schema file's, its versions the table's", async () => {
+  const metadata = editable();
+  const record = { identity: 'a'.repeat(64), versions: { '1': { order_id: 'b'.repeat(64) } } };
+  metadata.tables.orders = { ...metadata.tables.orders, definition: { module: '/home/me/bank.yaml', sha256: SHA, schema: record } } as Editable['tables'][string];
+  metadata.tables.users = { ...metadata.tables.users, definition: { module: '/home/me/users.mjs', sha256: SHA } } as Editable['tables'][string];
+  const loaded = await load(metadata);
+  expect(loaded.metadata.tables.orders?.definition).toEqual({ kind: 'schema', module: '/home/me/bank.yaml', sha256: SHA });
+  expect(loaded.metadata.tables.orders?.versions).toEqual(record);
+  expect(loaded.metadata.tables.users?.definition).toEqual({ kind: 'module', module: '/home/me/users.mjs', sha256: SHA });
+  expect(loaded.metadata.tables.users).not.toHaveProperty('versions');
+});
+
+test.each<[string, Record<string, unknown>, string]>([
+  ['a definition of another kind', { definition: { kind: 'table', module: '/m.mjs', sha256: SHA } }, 'tables.orders.definition.kind is not "module" or "schema"'],
+  ['versions without an identity', { versions: { versions: { '1': { order_id: 'b'.repeat(64) } } } }, 'tables.orders.versions is not { identity, versions }'],
+  ['versions numbered from 0', { versions: { identity: 'a'.repeat(64), versions: { '0': { order_id: 'b'.repeat(64) } } } }, 'tables.orders.versions is not { identity, versions }'],
+])('%s is refused, naming it', async (_, fields, message) => {
+  const metadata = editable();
+  metadata.tables.orders = { ...metadata.tables.orders, ...fields } as Editable['tables'][string];
+  await expect(load(metadata)).rejects.toThrow(`is corrupt: ${message}`);
 });
 
 test.each<[string, unknown]>([

@@ -111,9 +111,11 @@ test('a definitions entry for a table not in the run is refused, naming it', () 
   expect(() => parsePendingRun({ ...record(), definitions })).toThrow('definitions.reviews is not a table of the run');
 });
 
-test('a definitions entry for a table of the run is kept', () => {
-  const definitions = { orders: { module: '/home/me/orders.mjs', sha256: SHA } };
+test('a definitions entry for a table of the run is kept; one an earlier synthgen wrote without a kind is a module\'s', () => {
+  const definitions = { orders: { kind: 'schema', module: '/home/me/bank.yaml', sha256: SHA } };
   expect(parsePendingRun({ ...record(), definitions }).definitions).toEqual(definitions);
+  const earlier = { orders: { module: '/home/me/orders.mjs', sha256: SHA } };
+  expect(parsePendingRun({ ...record(), definitions: earlier }).definitions).toEqual({ orders: { kind: 'module', ...earlier.orders } });
 });
 
 /** The record with `edit` applied to its JSON copy. */

@@ -1,8 +1,8 @@
 /**
  * A table defined outside the package (examples/reviews-tables.mjs, copied to a folder with no node_modules, as a
  * user's own file would be) gets what the built-in tables get: determinism at any worker count, incremental runs with
- * keys and foreign keys intact, values that agree with its parents, verify, schema; and the metadata remembers which
- * module defined it.
+ * keys and foreign keys intact, values that agree with its parents, verify, schema; the metadata remembers which
+ * module defined it; a changed field makes a new version, a changed key is refused.
  */
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -54,9 +54,9 @@ test('a table module outside the package generates, continues, agrees with its p
     expect(report.checks.filter((c) => c.check.startsWith('reviews') && c.result === 'ok').length).toBeGreaterThanOrEqual(4);
 
     const metadata = JSON.parse(await readFile(join(one, 'metadata.json'), 'utf8')) as { format_version: number; tables: Record<string, { definition?: { module: string; sha256: string } }> };
-    // Version 3 (it records the runs' Parquet format; 2 and up record module tables): a synthgen from before module
-    // tables refuses the file rather than dropping their records.
-    expect(metadata.format_version).toBe(3);
+    // Version 5 (it records every table's versions; 2 and up record module tables): a synthgen from before refuses
+    // the file rather than dropping the records.
+    expect(metadata.format_version).toBe(5);
     expect(metadata.tables.reviews?.definition?.module).toBe(module);
     expect(metadata.tables.reviews?.definition?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(metadata.tables.users?.definition).toBeUndefined();
@@ -85,12 +85,35 @@ test('schema lists a module’s tables (with --all, the built-in ones too); a la
     expect(verify.code).toBe(2);
     expect(verify.stderr).toBe(`synthgen: table reviews is defined by ${module}, which is not loaded: pass --tables ${module}\n`);
 
-    // One weight changed: new rows would not agree with the old, so the run is refused.
-    await writeFile(module, (await readFile(module, 'utf8')).replace('[5, 56]', '[5, 60]'));
-    const changed = await synthgen(run(dir, module, ['--table-names', 'reviews', '--num-rows', '10']), dir);
-    expect(changed.code).toBe(2);
-    expect(changed.stderr).toMatch(/^synthgen: the definition of reviews \(in .*, as this synthgen compiles it\) changed since its rows were generated .*: restore the module as it was, or start a new dataset with another --metadata and --out\n$/);
-    expect(await readFile(join(dir, 'metadata.json'), 'utf8')).toBe(before);
-    expect((await parquetFiles(join(dir, 'data'), 'reviews')).length).toBe(1);
+    // One weight changed: the fields it feeds make version 2 (rows already written keep version 1).
+    const original = await readFile(module, 'utf8');
+    await writeFile(module, original.replace('[5, 56]', '[5, 60]'));
+    const changed = await synthgen(run(dir, module, ['--table-names', 'reviews', '--num-rows', '10'], laterAsOf(1)), dir);
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toMatch(/reviews: its columns changed since version 1 \(_rating, rating, title\), so its new rows are version 2;/);
+    const versioned = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8')) as { tables: Record<string, { segments: { version: number }[]; definition: unknown; versions: { versions: object } }> };
+    expect(versioned.tables.reviews?.segments.map((s) => s.version)).toEqual([1, 2]);
+    expect(Object.keys(versioned.tables.reviews?.versions.versions ?? {})).toEqual(['1', '2']);
+    expect(versioned.tables.reviews?.definition).toMatchObject({ kind: 'module', module });
+
+    // The key renamed: the identity of its rows changed, so the run is refused and nothing changes.
+    const atVersion2 = await readFile(join(dir, 'metadata.json'), 'utf8');
+    await writeFile(module, original.replaceAll("'review_id'", "'id'"));
+    const rekeyed = await synthgen(run(dir, module, ['--table-names', 'reviews', '--num-rows', '10'], laterAsOf(2)), dir);
+    expect(rekeyed.code).toBe(2);
+    expect(rekeyed.stderr).toMatch(/^synthgen: --tables .*: the key, parents, children or arrivals of reviews changed since its rows were generated \(by .*\), so new rows would not continue them: restore them as they were, or start a new dataset with another --metadata and --out\n$/);
+    expect(await readFile(join(dir, 'metadata.json'), 'utf8')).toBe(atVersion2);
+
+    // Metadata an earlier synthgen wrote keeps no versions: a changed module is refused, as it was then.
+    const earlier = JSON.parse(before) as { format_version: number; tables: Record<string, { versions?: unknown }> };
+    earlier.format_version = 4;
+    for (const state of Object.values(earlier.tables)) delete state.versions;
+    await writeFile(join(dir, 'metadata.json'), JSON.stringify(earlier));
+    const unversioned = await readFile(join(dir, 'metadata.json'), 'utf8');
+    await writeFile(module, original.replace('[5, 56]', '[5, 60]'));
+    const refused = await synthgen(run(dir, module, ['--table-names', 'reviews', '--num-rows', '10'], laterAsOf(1)), dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^synthgen: the definition of reviews \(in .*, as this synthgen compiles it\) changed since its rows were generated .*: restore the module as it was, or start a new dataset with another --metadata and --out\n$/);
+    expect(await readFile(join(dir, 'metadata.json'), 'utf8')).toBe(unversioned);
   });
 }, 120_000);

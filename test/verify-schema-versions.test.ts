@@ -71,9 +71,15 @@ async function verify(dir: string): Promise<Report> {
   return (await verifySchemaDataset([join(dir, 'bank.yaml')], join(dir, 'data'), join(dir, 'm.json'))) as Report;
 }
 
-/** The table's Parquet files, by name: version 1's run wrote the first, version 2's the second. */
+/**
+ * The table's Parquet files, version 1's first: ordered by their lowest key, since a file's name (the second it was
+ * written, then a random part) does not order two runs made within the same second.
+ */
 async function files(dir: string): Promise<string[]> {
-  return (await readdir(join(dir, 'data', 'customers'))).filter((n) => n.endsWith('.parquet')).sort().map((n) => join(dir, 'data', 'customers', n));
+  const paths = (await readdir(join(dir, 'data', 'customers'))).filter((n) => n.endsWith('.parquet')).map((n) => join(dir, 'data', 'customers', n));
+  const lowest = new Map<string, number>();
+  for (const path of paths) lowest.set(path, Number((await query(`SELECT min(customer_id) AS id FROM read_parquet('${path}')`))[0]?.id));
+  return paths.sort((a, b) => (lowest.get(a) ?? 0) - (lowest.get(b) ?? 0));
 }
 
 /** Rewrites one file with `select` ($FILE is the file) and updates its manifest entry, as a buggy generator would. */
@@ -151,8 +157,8 @@ test('without a recorded definition of version 1, its rows are checked only wher
   await withTempDir(async (dir) => {
     await cp(dataset, dir, { recursive: true });
     // What an earlier synthgen recorded: fingerprints of each version's columns, and nothing of what verify checks.
-    const metadata = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8')) as { tables: Record<string, { definition?: { schema?: Record<string, unknown> } }> };
-    const schema = metadata.tables.customers?.definition?.schema;
+    const metadata = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8')) as { tables: Record<string, { versions?: Record<string, unknown> }> };
+    const schema = metadata.tables.customers?.versions;
     expect(schema?.checks).toBeDefined();
     delete schema?.checks;
     await writeFile(join(dir, 'm.json'), JSON.stringify(metadata));

@@ -4,7 +4,7 @@
  * file's. A run that must load the definitions again (a resume, advice after a failure) names each (originSource).
  */
 import type { Vocabulary } from '../errors/vocabulary.js';
-import type { SchemaRecord } from './schemaRecord.js';
+import type { VersionRecord } from './versionRecord.js';
 
 /** In the registry a program builds: nothing to load again. */
 export interface BuiltinOrigin {
@@ -18,14 +18,15 @@ export interface ModuleOrigin {
 }
 
 /**
- * A `--schema` file (its absolute path), with its record as the metadata will keep it: its versions may differ
- * between segments (a changed column makes the next one), checked when the file is loaded. The record is absent
- * only while the file's tables are first compiled to fingerprint their fields (schemaFile/loadSchemaTables.ts).
+ * A `--schema` file (its absolute path), with its tables' version record as the metadata will keep it (it also holds
+ * what verify checks of each version), decided when the file is loaded. The record is absent while the file's tables
+ * are first compiled to fingerprint their fields (schemaFile/loadSchemaTables.ts), and when the origin is read back
+ * from the metadata (recordedOrigin: there the record is the table's, TableState.versions).
  */
 export interface SchemaFileOrigin {
   readonly kind: 'schema';
   readonly path: string;
-  readonly record?: SchemaRecord;
+  readonly record?: VersionRecord;
 }
 
 export type TableOrigin = BuiltinOrigin | ModuleOrigin | SchemaFileOrigin;
@@ -35,12 +36,9 @@ export type FileOrigin = ModuleOrigin | SchemaFileOrigin;
 
 export const BUILTIN_ORIGIN: BuiltinOrigin = { kind: 'builtin' };
 
-/**
- * The origin the metadata (or a pending run) records for a table, `{ module, schema? }` on disk: a schema file's
- * table always carries its schema record there, a module's never does.
- */
-export function recordedOrigin(recorded: { readonly module: string; readonly schema?: SchemaRecord | undefined }): FileOrigin {
-  return recorded.schema === undefined ? { kind: 'module', path: recorded.module } : { kind: 'schema', path: recorded.module, record: recorded.schema };
+/** The origin the metadata (or a pending run) records for a table, `{ kind, module }` on disk. */
+export function recordedOrigin(recorded: { readonly kind: FileOrigin['kind']; readonly module: string }): FileOrigin {
+  return { kind: recorded.kind, path: recorded.module };
 }
 
 /**

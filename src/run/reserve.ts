@@ -5,6 +5,7 @@
  */
 import { UserError } from '../errors/userError.js';
 import type { Metadata, TableOriginRecord, TableState } from '../state/metadata.js';
+import type { VersionRecord } from '../records/versionRecord.js';
 import { join } from 'node:path';
 import { type LegacyParents, type ParentRange, type Segment, isLegacy } from '../records/segment.js';
 import type { TableRegistry } from '../model/registry.js';
@@ -60,16 +61,6 @@ export function rangesOf(table: string, lastId: number, tables: Readonly<Record<
   }
   memo.set(key, ranges);
   return ranges;
-}
-
-function checkVersions(name: string, state: TableState | undefined, version: number): void {
-  for (const segment of recomputable(state)) {
-    if (segment.version !== version) {
-      throw new UserError(
-        (w) => `existing ${name} rows were made by generator version ${segment.version}, this synthgen makes version ${version}: use the synthgen release that made them, or a new ${w.metadata} and ${w.out}`,
-      );
-    }
-  }
 }
 
 function beforeWindows(table: string): UserError {
@@ -144,9 +135,8 @@ function parentsOf(
   const parents: Record<string, ParentRange[]> = {};
   const legacy: Record<string, LegacyParents> = {};
   for (const reference of definition.parents) {
+    // Which versions of the parent its fields may be recomputed over was checked before (runVersions.ts).
     const parentSegments = recomputable(after[reference.table]);
-    // Recomputing a parent with another version's generator would reference rows unlike its files.
-    if (registry.originOf(reference.table).kind !== 'schema') checkVersions(reference.table, after[reference.table], registry.get(reference.table)?.version ?? 0);
     const old = legacyParentsOf(reference.table, after, folder);
     if (old) legacy[reference.table] = old;
     if (parentSegments.length === 0 && !old) throw noParents(name, reference.table, definition.parents.map((p) => p.table), after);
@@ -178,8 +168,10 @@ export function reserveRanges(options: {
   readonly runId: string;
   readonly before: Metadata;
   readonly registry: TableRegistry;
-  /** The module tables' origins (tableOrigins.ts), recorded with their state. */
+  /** The file tables' origins (tableOrigins.ts), recorded with their state. */
   readonly origins?: Readonly<Record<string, TableOriginRecord>>;
+  /** The tables' version records (runVersions.ts), recorded with their state; the registry gives their versions. */
+  readonly versions?: Readonly<Record<string, VersionRecord>>;
   /** The metadata's folder, which holds the snapshots of the original tool's rows (default: the current one). */
   readonly metadataFolder?: string;
 }): { reserved: Map<string, Reservation>; after: Record<string, TableState> } {
@@ -195,8 +187,6 @@ export function reserveRanges(options: {
     const definition = options.registry.get(name);
     if (!definition) throw new UserError(`unknown table ${name}`);
     const state = options.before.tables[name];
-    // A schema file's table may hold rows of earlier versions: its loader checked that nothing recomputes a changed field.
-    if (options.registry.originOf(name).kind !== 'schema') checkVersions(name, state, definition.version);
     const { parents, legacy } = parentsOf(name, definition, { ...options, folder, after, ranges });
     const group = definition.children ? reserved.get(definition.children.parent) : undefined;
     if (definition.children && !group) throw new Error(`${name} is reserved without its parent ${definition.children.parent}`);
@@ -222,8 +212,15 @@ export function reserveRanges(options: {
       ...(drawnFrom.length > 0 ? { legacy_parents: Object.fromEntries(drawnFrom) } : {}),
     };
     const origin = options.origins?.[name];
+    const versions = options.versions?.[name] ?? state?.versions;
     const legacyRows = state?.legacy_rows;
-    after[name] = { last_id: last, segments: [...(state?.segments ?? []), segment], ...(origin ? { definition: origin } : {}), ...(legacyRows ? { legacy_rows: legacyRows } : {}) };
+    after[name] = {
+      last_id: last,
+      segments: [...(state?.segments ?? []), segment],
+      ...(origin ? { definition: origin } : {}),
+      ...(versions ? { versions } : {}),
+      ...(legacyRows ? { legacy_rows: legacyRows } : {}),
+    };
   }
   return { reserved, after };
 }

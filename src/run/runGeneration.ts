@@ -36,6 +36,7 @@ import type { PoolTableSpec } from '../model/poolFile.js';
 import type { TableRegistry } from '../model/registry.js';
 import type { TableOriginRecord } from '../state/metadata.js';
 import { checkOriginsUnchanged, tableOrigins } from './tableOrigins.js';
+import { runVersions } from './runVersions.js';
 import { originSource, sourcesOf } from '../records/tableOrigin.js';
 import { stoppedRun } from './stoppedRun.js';
 import { ResumableRunError, type StoppedRun } from '../errors/resumableRunError.js';
@@ -102,13 +103,13 @@ async function requestAndReserve(asked: Ask, metadataPath: string, loaded: Loade
   const metadataFolder = dirname(metadataPath);
   const spec = await requestRun(asked, metadataPath, loaded);
   const { runId, seed, asOf, tables } = spec;
-  const { registry } = asked;
-  const origins = await tableOrigins(tables, registry, loaded.metadata.tables);
+  const origins = await tableOrigins(tables, asked.registry, loaded.metadata.tables);
   checkOriginsUnchanged(origins, loaded.metadata.tables, spec.resuming?.definitions);
-  const { reserved, after } = reserveRanges({ tables, rows: spec.rows, seed, asOf, ...(spec.since === undefined ? {} : { since: spec.since }), runId, before: loaded.metadata, registry, origins, metadataFolder });
+  const { registry, records, notices } = await runVersions(tables, asked.registry, loaded.metadata.tables);
+  const { reserved, after } = reserveRanges({ tables, rows: spec.rows, seed, asOf, ...(spec.since === undefined ? {} : { since: spec.since }), runId, before: loaded.metadata, registry, origins, versions: records, metadataFolder });
   checkStillFree(spec, reserved, metadataPath);
   if (spec.resuming) asked.options.onProgress?.({ type: 'notice', message: `resuming interrupted run ${runId} (${spec.command})` });
-  return { spec, reserved, after, origins };
+  return { spec, reserved, after, origins, registry, notices };
 }
 
 /**
@@ -196,20 +197,20 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
   const phase = phaseClock(options.onProgress);
   const before = await loadMetadata(metadataPath);
   const asked = await asOfOnceLocked(askedBefore, before.metadata);
-  const { spec, reserved, after, origins, loaded } = await importAndReserve(asked, metadataPath, before);
-  await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables, (table) => asked.registry.legacyLayout(table));
+  const { spec, reserved, after, origins, loaded, registry, notices } = await importAndReserve(asked, metadataPath, before);
+  await loadLegacyParents(reserved, metadataPath, loaded.metadata.tables, (table) => registry.legacyLayout(table));
   const { runId, tables } = spec;
   const target: OutputTarget = targetFor(spec);
   const scratch = await createScratch(runId);
   // From here on a signal stops the run at its next step, whichever it is.
   const interrupt = new Interrupt(options.signal, scratch, options.onInterruptEvent);
-  const stopped = stoppedRun(runId, options.metadataPath, sourcesOf(spec.tables.map((name) => asked.registry.originOf(name))));
+  const stopped = stoppedRun(runId, options.metadataPath, sourcesOf(spec.tables.map((name) => registry.originOf(name))));
   try {
     await interrupt.race(target.preflight(interrupt.abortSignal));
-    for (const message of options.notices ?? []) options.onProgress?.({ type: 'notice', message });
+    for (const message of [...(options.notices ?? []), ...notices]) options.onProgress?.({ type: 'notice', message });
     phase('load metadata, reserve IDs, preflight');
     pool.spillInto(await spillFolder(scratch, pool.threadBudget));
-    const queries = await compile(spec, reserved, asked.registry, scratch, interrupt);
+    const queries = await compile(spec, reserved, registry, scratch, interrupt);
     phase('build value pools');
 
     const planned = await plan(spec, reserved, pool, scratch, queries, interrupt);
@@ -219,10 +220,10 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
     interrupt.check();
     const journal = await record(spec, metadataPath, reserved, planned, scratch, origins);
     // A children table's rows are drawn per parent: expected, by their mean per parent.
-    const expected = (t: string) => Math.round((spec.rows[t] ?? 0) * (asked.registry.get(t)?.children?.mean ?? 1));
+    const expected = (t: string) => Math.round((spec.rows[t] ?? 0) * (registry.get(t)?.children?.mean ?? 1));
     options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + expected(t), 0) });
 
-    const parts = { plans, partCount, workerThreads, compiled: queries.compiled, pools: queries.pools, originOf: (table: string) => originSource(asked.registry.originOf(table)) };
+    const parts = { plans, partCount, workerThreads, compiled: queries.compiled, pools: queries.pools, originOf: (table: string) => originSource(registry.originOf(table)) };
     const results = await executeRun(spec, parts, {
       pool,
       journal,
@@ -236,8 +237,8 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
     });
     phase(target.executePhase);
 
-    const summaryTables = tableSummaries(tables, plans, reserved, results, (name) => asked.registry.get(name)?.children?.parent);
-    const legacyBackup = await commitRun({ spec, metadataPath, loaded, after, target, tables: summaryTables, stoppedRun: stopped, registry: asked.registry });
+    const summaryTables = tableSummaries(tables, plans, reserved, results, (name) => registry.get(name)?.children?.parent);
+    const legacyBackup = await commitRun({ spec, metadataPath, loaded, after, target, tables: summaryTables, stoppedRun: stopped, registry: registry });
     const migrated = migrationNotice(options.metadataPath, loaded, legacyBackup);
     if (migrated) options.onProgress?.({ type: 'notice', message: migrated });
     phase('commit metadata');

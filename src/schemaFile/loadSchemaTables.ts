@@ -17,7 +17,9 @@ import { compileSchema } from './compile/compileSchema.js';
 import { loadSchemaFile } from './format/loadSchemaFile.js';
 import { inferSqlTypes } from './inferSqlTypes.js';
 import type { SchemaSpec, SourceSpot } from './format/schemaFormat.js';
-import { type TableVersion, checkReadsAcrossVersions, checkRecordedReaders, fingerprints, identityOf, versionOf } from './schemaVersions.js';
+import { type TableVersion, fingerprints, versionNotice, versionOf } from '../versions/tableVersions.js';
+import { checkReadsAcrossVersions, checkRecordedReaders, parentReads } from '../versions/readsAcrossVersions.js';
+import { schemaIdentity } from './schemaIdentity.js';
 import { checksOf } from './versionChecks.js';
 
 export interface SchemaTables {
@@ -101,19 +103,17 @@ export async function loadSchemaTables(
       if (!definition) throw new Error(`${table.name} is not compiled`);
       // Fingerprints build the table's pools: a faker column's problem shows there first.
       const prints = await fingerprints(draft, table.name).catch((error: unknown) => Promise.reject(locate([spec], error)));
-      const file = { identity: identityOf(table), prints, checks: checksOf(definition) };
-      const version = versionOf(where.get(table.name) ?? spec.file, table.name, file, states[table.name]);
+      const print = { identity: schemaIdentity(table), prints, checks: checksOf(definition) };
+      const version = versionOf({ where: where.get(table.name) ?? spec.file, table: table.name, kind: 'schema', declared: 1, print, state: states[table.name] });
       versions.set(table.name, version);
-      if (version.changed) {
-        const fields = version.changed.length > 0 ? ` (${version.changed.join(', ')})` : '';
-        notices.push(`${table.name}: its columns changed since version ${version.version - 1}${fields}, so its new rows are version ${version.version}; rows already generated keep theirs (a column changes when the file changes it, or when this synthgen computes it otherwise: see docs/changelog.md)`);
-      }
+      const notice = versionNotice(table.name, version);
+      if (notice) notices.push(notice);
     }
   }
   // Every table of a file or module given that reads a changed field, then those the metadata records as readers.
   for (const name of draft.names) {
     const source = originSource(draft.originOf(name));
-    if (source !== undefined) checkReadsAcrossVersions(draft, name, where.get(name) ?? source, versions, states);
+    if (source !== undefined) checkReadsAcrossVersions(draft, name, parentReads(draft, name), where.get(name) ?? source, versions, states);
   }
   checkRecordedReaders(new Set(draft.names), (table) => where.get(table) ?? table, versions, states);
   const final = draft.revised(

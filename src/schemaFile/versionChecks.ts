@@ -1,12 +1,12 @@
 /**
  * What `synthgen verify` checks of a table's rows beside its keys and references, as data: the bounds of its
  * numeric columns, the times held to their run's as-of, its unique columns and (for a schema file's table) its rules.
- * The metadata keeps it for each version of a schema table (schemaRecord.ts), so each row is checked against the
+ * The metadata keeps it for each version of a schema table (versionRecord.ts), so each row is checked against the
  * definition of the version that made it; verify derives it the same way for every other table.
  */
 import { NUMERIC_TYPE, TIME_TYPE } from '../model/defineTable.js';
 import type { TableDefinition } from '../model/tableDefinition.js';
-import type { RecordedRule, VersionChecks } from '../records/schemaRecord.js';
+import type { RecordedRule, VersionChecks } from '../records/versionRecord.js';
 import { recordOfRule } from './compile/rules.js';
 
 /** The checks of a definition's columns; `rules` are those a schema file compiled (a module's are code, not data). */

@@ -22,10 +22,17 @@ export const METADATA_VERSION_WITH_FORMATS = 3;
  * segments drawn from them: an earlier synthgen would drop both, and then recompute those segments without them.
  */
 export const METADATA_VERSION_WITH_LEGACY_ROWS = 4;
-const READ_VERSIONS: readonly unknown[] = [METADATA_VERSION, METADATA_VERSION_WITH_DEFINITIONS, METADATA_VERSION_WITH_FORMATS, METADATA_VERSION_WITH_LEGACY_ROWS];
+/**
+ * The version of a file that records every table's versions (TableState.versions) and where a table comes from in
+ * words (TableOriginRecord.kind): an earlier synthgen would drop the versions of synthgen's own and a module's tables,
+ * and then refuse or misread the next run's.
+ */
+export const METADATA_VERSION_WITH_VERSIONS = 5;
+const READ_VERSIONS: readonly unknown[] = [METADATA_VERSION, METADATA_VERSION_WITH_DEFINITIONS, METADATA_VERSION_WITH_FORMATS, METADATA_VERSION_WITH_LEGACY_ROWS, METADATA_VERSION_WITH_VERSIONS];
 
 /** The version a file with these tables and runs is written as: the lowest that holds all it records. */
 export function metadataVersion(tables: Readonly<Record<string, TableState>>, runs: readonly RunRecord[]): number {
+  if (Object.values(tables).some((state) => state.versions !== undefined)) return METADATA_VERSION_WITH_VERSIONS;
   if (Object.values(tables).some((state) => state.legacy_rows !== undefined)) return METADATA_VERSION_WITH_LEGACY_ROWS;
   if (runs.some((run) => run.parquet !== undefined)) return METADATA_VERSION_WITH_FORMATS;
   return Object.values(tables).some((state) => state.definition !== undefined) ? METADATA_VERSION_WITH_DEFINITIONS : METADATA_VERSION;
@@ -35,7 +42,7 @@ export function metadataVersion(tables: Readonly<Record<string, TableState>>, ru
  * Legacy IDs too scattered to list as ranges: `count` IDs between first_id and last_id, with gaps. New runs only
  * need to continue after the largest, and the rows cannot be recomputed anyway, so where the gaps are is not kept.
  */
-import { type SchemaRecord, parseSchemaRecord } from '../records/schemaRecord.js';
+import { type VersionRecord, parseVersionRecord } from '../records/versionRecord.js';
 import { type LegacyRowsRecord, parseLegacyRows } from './legacy/legacyRows.js';
 
 export interface LegacySpan extends LegacySegment {
@@ -44,14 +51,16 @@ export interface LegacySpan extends LegacySegment {
 
 export type TableSegment = Segment | LegacySegment | LegacySpan;
 
-/** Which module defined a table that is not built in, and a hash of what decides its values (registry.ts). */
+/**
+ * Which file defined a table that is not synthgen's own (a --tables module or a --schema file, by `kind`), and a
+ * hash of what decides its values (registry.ts): a resumed run must be given the same definition.
+ */
 export interface TableOriginRecord {
+  readonly kind: 'module' | 'schema';
   readonly module: string;
   readonly sha256: string;
-  /** For a schema file's table: its identity and its versions' field fingerprints (schemaRecord.ts). */
-  readonly schema?: SchemaRecord;
   /**
-   * The fields of schema tables its query recomputes from their rows, by table: a later run that changes one of them
+   * The fields of other tables its query recomputes from their rows, by table: a later run that changes one of them
    * under existing rows is refused even when this table's file or module is not given to it.
    */
   readonly reads?: Readonly<Record<string, readonly string[]>>;
@@ -68,8 +77,10 @@ export function parseReads(value: Json): Record<string, string[]> | undefined {
 export interface TableState {
   readonly last_id: number;
   readonly segments: readonly TableSegment[];
-  /** For a table of a user's module (--tables): where it was defined, so later runs can ask for that module. */
+  /** For a table of a user's file (--tables, --schema): where it was defined, so later runs can ask for that file. */
   readonly definition?: TableOriginRecord;
+  /** The identity of its rows and its versions' field fingerprints (versionRecord.ts); none before synthgen recorded them. */
+  readonly versions?: VersionRecord;
   /** The original tool's rows of the table, read once from its files: children may reference them (legacyRows.ts). */
   readonly legacy_rows?: LegacyRowsRecord;
 }
@@ -187,8 +198,13 @@ export function parseCurrent(value: Record<string, Json>): Metadata {
         (isRecord(definition) && typeof definition.module === 'string' && definition.module !== '' && typeof definition.sha256 === 'string' && /^[0-9a-f]{64}$/.test(definition.sha256)),
       `tables.${name}.definition is not { module, sha256 }`,
     );
-    const schema = isRecord(definition) && definition.schema !== undefined ? parseSchemaRecord(definition.schema) : undefined;
+    need(!isRecord(definition) || definition.kind === undefined || definition.kind === 'module' || definition.kind === 'schema', `tables.${name}.definition.kind is not "module" or "schema"`);
+    // An earlier synthgen kept a schema file's versions in its definition (and versions of no other table).
+    const schema = isRecord(definition) && definition.schema !== undefined ? parseVersionRecord(definition.schema) : undefined;
     need(!isRecord(definition) || definition.schema === undefined || schema !== undefined, `tables.${name}.definition.schema is not { identity, versions }`);
+    const versions = state.versions === undefined ? schema : parseVersionRecord(state.versions);
+    need(state.versions === undefined || versions !== undefined, `tables.${name}.versions is not { identity, versions }`);
+    const kind = isRecord(definition) && (definition.kind === 'schema' || (definition.kind === undefined && schema !== undefined)) ? 'schema' : 'module';
     const reads = isRecord(definition) && definition.reads !== undefined ? parseReads(definition.reads) : undefined;
     need(!isRecord(definition) || definition.reads === undefined || reads !== undefined, `tables.${name}.definition.reads is not lists of fields by table`);
     // An earlier synthgen kept every legacy range: fold them, so the next commit shrinks the file.
@@ -196,7 +212,8 @@ export function parseCurrent(value: Record<string, Json>): Metadata {
     tables[name] = {
       last_id: state.last_id,
       segments: compactLegacy(segments),
-      ...(isRecord(definition) ? { definition: { module: String(definition.module), sha256: String(definition.sha256), ...(schema ? { schema } : {}), ...(reads ? { reads } : {}) } } : {}),
+      ...(isRecord(definition) ? { definition: { kind, module: String(definition.module), sha256: String(definition.sha256), ...(reads ? { reads } : {}) } } : {}),
+      ...(versions ? { versions } : {}),
       ...(legacyRows ? { legacy_rows: legacyRows } : {}),
     };
   }

@@ -23,7 +23,6 @@ import { STAMP_PATTERN, type TablePlan } from '../records/plan.js';
 import { type S3Target, parseS3Target } from '../records/s3Target.js';
 import type { LegacyParents, ParentRange } from '../records/segment.js';
 import { type TableOriginRecord, isPrototypeKey } from './metadata.js';
-import { parseSchemaRecord } from '../records/schemaRecord.js';
 import { isRunId } from './runManifest.js';
 import { type ParquetRecord, formatOfRecord, formatRecord, recordProblem } from '../records/parquetFormat.js';
 
@@ -185,9 +184,10 @@ function parseDefinitions(value: Json, tables: readonly string[]): Partial<Pendi
   for (const [table, origin] of Object.entries(value)) {
     need(isTableName(table) && tables.includes(table), `definitions.${table} is not a table of the run`);
     need(isRecord(origin) && typeof origin.module === 'string' && origin.module !== '' && isSha(origin.sha256), `definitions.${table} is not { module, sha256 } of a table of the run`);
-    const schema = origin.schema === undefined ? undefined : parseSchemaRecord(origin.schema);
-    need(origin.schema === undefined || schema !== undefined, `definitions.${table}.schema is not { identity, versions }`);
-    definitions[table] = { module: origin.module, sha256: origin.sha256, ...(schema ? { schema } : {}) };
+    need(origin.kind === undefined || origin.kind === 'module' || origin.kind === 'schema', `definitions.${table}.kind is not "module" or "schema"`);
+    // A run an earlier synthgen recorded said a schema file's table by its versions (then kept here too).
+    const kind = origin.kind === 'schema' || (origin.kind === undefined && origin.schema !== undefined) ? 'schema' : 'module';
+    definitions[table] = { kind, module: origin.module, sha256: origin.sha256 };
   }
   return { definitions };
 }

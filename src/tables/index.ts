@@ -1,6 +1,7 @@
 /** The built-in tables. Adding one is adding its module and one entry here; the registry orders them by parents. */
 import { type RegisteredTable, TableRegistry } from '../model/registry.js';
 import type { TableDefinition } from '../model/tableDefinition.js';
+import { markPackaged } from '../model/packagedTables.js';
 import { NO_CACHE, type ValueCache } from '../model/valueCache.js';
 import { BUILTIN_ORIGIN } from '../records/tableOrigin.js';
 import { BUILTIN_POOLS } from './builtinPools.js';
@@ -10,6 +11,7 @@ import { products } from './products.js';
 import { users } from './users.js';
 
 export const BUILTIN_TABLES: readonly TableDefinition[] = [users, products, orders];
+markPackaged(BUILTIN_TABLES);
 
 const builtin = new Map<ValueCache, TableRegistry>();
 

@@ -181,7 +181,7 @@ function versionsOf(registry: TableRegistry, metadata: Metadata | undefined): (t
   return (table) => {
     const origin = registry.originOf(table);
     const record = origin.kind === 'schema' ? origin.record : undefined;
-    return record ? { record, inMetadata: metadata?.tables[table]?.definition?.schema !== undefined } : undefined;
+    return record ? { record, inMetadata: metadata?.tables[table]?.versions !== undefined } : undefined;
   };
 }
 

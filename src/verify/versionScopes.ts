@@ -1,7 +1,7 @@
 /**
  * Which definition each row of a table is checked against. A schema file's table changes between runs by versions
  * (schemaVersions.ts): a row is held to the bounds, times, unique columns and rules of the version that made it,
- * which the metadata records (schemaRecord.ts), never to a later version's. The manifests here say which run, and so
+ * which the metadata records (versionRecord.ts), never to a later version's. The manifests here say which run, and so
  * which version, made which file: a check of some versions reads their files alone. A check that several versions share is made once over all their rows; one that only
  * some versions have names them ("(rows of version 1)"). Where no definition of a version is recorded (metadata
  * of an earlier synthgen, or none), its rows are checked only where the file computes them as that version did, and
@@ -10,7 +10,7 @@
 import type { Rule, TableDefinition } from '../model/tableDefinition.js';
 import { ruleOf } from '../schemaFile/compile/rules.js';
 import { checksOf } from '../schemaFile/versionChecks.js';
-import type { SchemaRecord, VersionChecks } from '../records/schemaRecord.js';
+import type { VersionRecord, VersionChecks } from '../records/versionRecord.js';
 import { type IdRange, describeRanges, mergeRanges } from './idRanges.js';
 import type { VerifyCheck } from './verifyReport.js';
 
@@ -44,7 +44,7 @@ export interface VersionRun {
 
 /** How verify knows a schema table's versions: its record, and whether the dataset's metadata holds it. */
 export interface RecordedVersions {
-  readonly record: SchemaRecord;
+  readonly record: VersionRecord;
   /** False when the metadata does not record the table: the record is only what the file says now. */
   readonly inMetadata: boolean;
 }

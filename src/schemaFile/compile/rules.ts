@@ -6,7 +6,7 @@
  */
 import type { Rule, TableDefinition } from '../../model/tableDefinition.js';
 import { quotedIdentifier } from '../../model/sql.js';
-import type { RecordedRule, RuleJoin } from '../../records/schemaRecord.js';
+import type { RecordedRule, RuleJoin } from '../../records/versionRecord.js';
 import type { TableSpec } from '../format/schemaFormat.js';
 import type { Reference } from './compiledColumn.js';
 import { rewriteNames } from './generators/sqlExpression.js';

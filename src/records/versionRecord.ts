@@ -1,19 +1,20 @@
 /**
- * What the metadata keeps of a schema file's table (--schema) beside its definition hash: the identity of its rows
- * (key, parents, children, arrivals: what decides which rows exist and when, never to change under existing rows),
- * and for each version of its columns a fingerprint of each field. A later run whose schema changed a column makes
- * the next version; a child may keep reading an older version's rows only through fields no version changed.
+ * What the metadata keeps of every table synthgen generates, whatever defines it (synthgen itself, a --tables
+ * module, a --schema file): the identity of its rows (what decides which rows exist and when: key, parents,
+ * children, arrivals; never to change under existing rows), and for each version of its columns a fingerprint of
+ * each field. A later run whose definition computes a field otherwise makes the next version (versions/tableVersions.ts);
+ * a child may keep reading an older version's rows only through fields no version changed.
  *
- * Each version also keeps what `synthgen verify` checks of its rows (its bounds, times held to the as-of, unique
- * columns and rules, as of the last run that made rows of it): verify holds each row to its own version's
- * definition, which the schema file no longer says once a later version changed it. A few hundred bytes a version;
- * versions come only from runs, so the record grows with runs that change the file, never with rows.
+ * For a schema file's table each version also keeps what `synthgen verify` checks of its rows (its bounds, times held
+ * to the as-of, unique columns and rules, as of the last run that made rows of it): verify holds each row to its own
+ * version's definition, which the schema file no longer says once a later version changed it. A few hundred bytes a
+ * version; versions come only from runs, so the record grows with runs that change a definition, never with rows.
  */
-export interface SchemaRecord {
+export interface VersionRecord {
   readonly identity: string;
   /** Version (as text) -> field -> fingerprint. */
   readonly versions: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Version (as text) -> what verify checks of its rows. Absent for versions an earlier synthgen recorded. */
+  /** Version (as text) -> what verify checks of its rows: a schema file's tables only, and not versions an earlier synthgen recorded. */
   readonly checks?: Readonly<Record<string, VersionChecks>>;
 }
 
@@ -97,7 +98,7 @@ function parseVersions(value: unknown): Record<string, Record<string, string>> |
 }
 
 /** The record, or undefined when `value` is not one synthgen writes. */
-export function parseSchemaRecord(value: unknown): SchemaRecord | undefined {
+export function parseVersionRecord(value: unknown): VersionRecord | undefined {
   if (!isRecord(value) || typeof value.identity !== 'string' || !HEX.test(value.identity)) return undefined;
   const versions = parseVersions(value.versions);
   if (!versions) return undefined;
