@@ -3,11 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Three files at a time on 2 cores: a file spends part of its time waiting (a CLI process starting, an S3 retry's
-    // back-off, a run held at its test hook), which a third file fills. Measured on this machine, idle: 474 s for the
-    // full tier with two, 409 s with three.
+    // Two files at a time: much of a test's time is a CLI process starting (one core's work), which two overlap. A
+    // third did not pay on this 2-core machine: the same tree, ten minutes apart, took 497 s with two and 575 s with
+    // three (each file slowed by the contention more than the overlap gained).
     fileParallelism: true,
-    maxWorkers: 3,
+    maxWorkers: 2,
     // Files share their worker's modules: each would otherwise load the engine and DuckDB again (~2 s apiece, 40 s
     // of the full tier on 2 cores). So a test file leaves no state behind: an environment variable it sets is restored
     // (or one the others do not read), a folder it changes into is left, a pool it starts holds no thread once idle.
