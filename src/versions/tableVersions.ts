@@ -88,7 +88,7 @@ function recomputable(state: TableState | undefined): Segment[] {
   return (state?.segments ?? []).filter((segment): segment is Segment => !isLegacy(segment));
 }
 
-/** `from bank.yaml`, `from ./shop.mjs`, `by synthgen itself`: who made a table's rows, by its record. */
+/** `by /home/me/bank.yaml`, `by synthgen itself`: who made a table's rows, as its record says. */
 function madeBy(state: TableState | undefined): string {
   return state?.definition ? `by ${state.definition.module}` : 'by synthgen itself';
 }
