@@ -208,3 +208,76 @@ test("a program's own table gets versions too: a changed field makes the next, w
     expect([Number(pages?.first), Number(pages?.second)]).toEqual([5, 9]);
   });
 });
+
+/** A program's baskets, tagged 0 to `tags - 1`, and their lines (a children table), which copy their basket's tag. */
+function baskets(tags: number) {
+  const column = (name: string, type: string, sql: Parameters<typeof defineTable>[0]['columns'][number]['sql']) => ({ name, type, description: 'd', distribution: 'd', sql });
+  const basket = defineTable({
+    name: 'baskets', description: 'Baskets.', version: 1, primaryKey: 'basket_id',
+    parents: [{ table: 'users', column: 'user_id', skew: 1 }], pools: [],
+    helpers: [{ name: '_tag', sql: ({ row }) => `floor(${uniform(row, 'tag')} * ${tags})::INTEGER` }],
+    columns: [column('basket_id', 'BIGINT', ({ row }) => row.id), column('user_id', 'BIGINT', ({ parent }) => parent('users').id), column('tag', 'INTEGER', ({ field }) => field('_tag'))],
+  });
+  const lines = defineTable({
+    name: 'basket_lines', description: 'Lines.', version: 1, primaryKey: 'basket_id',
+    children: { parent: 'baskets', column: 'basket_id', line: 'line', count: (p) => `1 + floor(${uniform(p, 'lines')} * 3)::BIGINT`, most: 3, mean: 2 },
+    parents: [{ table: 'baskets', column: 'basket_id', skew: 1 }], pools: [], helpers: [],
+    columns: [column('basket_id', 'BIGINT', ({ parent }) => parent('baskets').id), column('line', 'INTEGER', ({ lineNumber }) => lineNumber), column('tag', 'INTEGER', ({ parent }) => parent('baskets').value('_tag'))],
+  });
+  return [{ definition: basket }, { definition: lines }];
+}
+
+test("a children table's lines copy a field their parent changes: both make a new version, as lines are made only with their parent's rows", async () => {
+  await withTempDir(async (dir) => {
+    await cp(dataset, dir, { recursive: true });
+    const notices: string[] = [];
+    const onProgress = (event: { type: string; message?: string }) => (event.type === 'notice' && event.message ? notices.push(event.message) : undefined);
+    await engineRun(dir, { registry: programRegistry(baskets(3)), tables: ['baskets'], rows: { baskets: 100 }, asOf: laterAsOf(1), onProgress });
+    await engineRun(dir, { registry: programRegistry(baskets(7)), tables: ['baskets'], rows: { baskets: 100 }, asOf: laterAsOf(2), onProgress });
+    expect(notices).toEqual([expect.stringMatching(/^baskets: its columns changed since version 1 \(_tag, tag\)/), expect.stringMatching(/^basket_lines: its columns changed since version 1 \(tag\)/)]);
+    const data = join(dir, 'data');
+    const [agree] = await query(`SELECT count(*) AS n, count(*) FILTER (WHERE l.tag <> b.tag) AS differ FROM ${await tableSql(data, 'basket_lines')} l JOIN ${await tableSql(data, 'baskets')} b USING (basket_id)`);
+    expect(Number(agree?.n)).toBeGreaterThan(200);
+    expect(Number(agree?.differ)).toBe(0);
+    // A program's table is not synthgen's own: a refusal does not say synthgen made it.
+    const before = await readFile(join(dir, 'm.json'), 'utf8');
+    const metadata = JSON.parse(before) as Recorded;
+    const record = metadata.tables.baskets?.versions;
+    if (record) record.identity = CHANGED;
+    await writeFile(join(dir, 'm.json'), JSON.stringify(metadata));
+    const refusal = await engineRun(dir, { registry: programRegistry(baskets(7)), tables: ['baskets'], rows: { baskets: 10 }, asOf: laterAsOf(3) }).then(() => '', (error: unknown) => String(error));
+    expect(refusal).toMatch(/the key, parents, children or arrivals of baskets changed since its rows were generated \(by a program that registered it in code\), so new rows would not continue them: restore them as they were/);
+  });
+});
+
+/** Stores as a --tables module would register them (their region 0 to `regions - 1`), and their visits, which copy it. */
+function stores(regions: number) {
+  const column = (name: string, type: string, sql: Parameters<typeof defineTable>[0]['columns'][number]['sql']) => ({ name, type, description: 'd', distribution: 'd', sql });
+  const store = defineTable({
+    name: 'stores', description: 'Stores.', version: 1, primaryKey: 'store_id', parents: [], pools: [], helpers: [],
+    columns: [column('store_id', 'BIGINT', ({ row }) => row.id), column('region', 'INTEGER', ({ row }) => `floor(${uniform(row, 'region')} * ${regions})::INTEGER`)],
+  });
+  const visit = defineTable({
+    name: 'store_visits', description: 'Visits.', version: 1, primaryKey: 'visit_id', parents: [{ table: 'stores', column: 'store_id', skew: 1 }], pools: [], helpers: [],
+    columns: [column('visit_id', 'BIGINT', ({ row }) => row.id), column('store_id', 'BIGINT', ({ parent }) => parent('stores').id), column('region', 'INTEGER', ({ parent }) => parent('stores').value('region'))],
+  });
+  return [{ definition: store, origin: { kind: 'module', path: '/home/me/stores.mjs' } as const }, { definition: visit }];
+}
+
+test("metadata an earlier synthgen wrote: a module's parent changed since is refused even in a run of another table only", async () => {
+  await withTempDir(async (dir) => {
+    await cp(dataset, dir, { recursive: true });
+    await engineRun(dir, { registry: programRegistry(stores(4)), tables: ['stores', 'store_visits'], rows: { stores: 50, store_visits: 100 }, asOf: laterAsOf(1) });
+    const metadata = await recorded(dir);
+    metadata.format_version = 4;
+    for (const state of Object.values(metadata.tables)) delete state.versions;
+    const before = JSON.stringify(metadata);
+    await writeFile(join(dir, 'm.json'), before);
+    const refusal = await engineRun(dir, { registry: programRegistry(stores(9)), tables: ['store_visits'], rows: { store_visits: 10 }, asOf: laterAsOf(2) }).then(() => '', (error: unknown) => String(error));
+    expect(refusal).toMatch(/the definition of stores \(in \/home\/me\/stores\.mjs, as this synthgen compiles it\) changed since its rows were generated/);
+    expect(await readFile(join(dir, 'm.json'), 'utf8')).toBe(before);
+    // The module as it was: continued, and its versions recorded from then on.
+    await engineRun(dir, { registry: programRegistry(stores(4)), tables: ['store_visits'], rows: { store_visits: 10 }, asOf: laterAsOf(2) });
+    expect(Object.keys((await recorded(dir)).tables.store_visits?.versions?.versions ?? {})).toEqual(['1']);
+  });
+});

@@ -13,6 +13,7 @@ import { definitionIdentity } from '../versions/definitionIdentity.js';
 import { checkReadsAcrossVersions, checkRecordedReaders, parentReads } from '../versions/readsAcrossVersions.js';
 import { type DefinitionPrint, type TableVersion, fingerprints, versionNotice, versionOf } from '../versions/tableVersions.js';
 import { isPackaged } from '../model/packagedTables.js';
+import { checkOriginsUnchanged } from './tableOrigins.js';
 
 export interface RunVersions {
   /** The registry whose definitions carry the versions this run's rows get. */
@@ -70,7 +71,18 @@ async function versionNow(registry: TableRegistry, table: string, printed: Print
   const definition = registry.get(table);
   if (!definition) throw new Error(`unknown table ${table}`);
   if (origin.kind === 'schema' && origin.record) return { version: definition.version, record: origin.record };
-  return versionOf({ where: whereOf(registry, table), table, kind: origin.kind, declared: definition.version, print: printed, state });
+  return versionOf({ where: whereOf(registry, table), table, kind: origin.kind, packaged: isPackaged(definition), declared: definition.version, print: printed, state });
+}
+
+/**
+ * A parent outside the run whose rows were written before versions were recorded is trusted by its version number
+ * (tableVersions.ts): if a file made them, its definition must also be the one the metadata's hash says, as the run's
+ * own tables are checked (tableOrigins.ts).
+ */
+async function checkUnversionedModule(registry: TableRegistry, table: string, states: Readonly<Record<string, TableState>>): Promise<void> {
+  const state = states[table];
+  if (!state?.definition || state.versions || !registry.get(table)) return;
+  checkOriginsUnchanged({ [table]: { ...state.definition, sha256: await registry.definitionHash(table) } }, states);
 }
 
 /** The tables whose rows `table`'s recompute: its parents, the other parents of its children, those it reads fields of. */
@@ -94,7 +106,9 @@ export async function runVersions(tables: readonly string[], registry: TableRegi
   for (const table of tables) versions.set(table, await versionNow(registry, table, await print(table), states[table]));
   for (const table of tables) {
     for (const parent of recomputed(registry, table, await print(table))) {
-      if (!versions.has(parent)) versions.set(parent, await versionNow(registry, parent, await print(parent), states[parent]));
+      if (versions.has(parent)) continue;
+      await checkUnversionedModule(registry, parent, states);
+      versions.set(parent, await versionNow(registry, parent, await print(parent), states[parent]));
     }
   }
   for (const table of tables) checkReadsAcrossVersions(registry, table, (await print(table)).reads, whereOf(registry, table), versions, states);

@@ -104,7 +104,7 @@ export async function loadSchemaTables(
       // Fingerprints build the table's pools: a faker column's problem shows there first.
       const prints = await fingerprints(draft, table.name).catch((error: unknown) => Promise.reject(locate([spec], error)));
       const print = { identity: schemaIdentity(table), prints, checks: checksOf(definition) };
-      const version = versionOf({ where: where.get(table.name) ?? spec.file, table: table.name, kind: 'schema', declared: 1, print, state: states[table.name] });
+      const version = versionOf({ where: where.get(table.name) ?? spec.file, table: table.name, kind: 'schema', packaged: false, declared: 1, print, state: states[table.name] });
       versions.set(table.name, version);
       const notice = versionNotice(table.name, version);
       if (notice) notices.push(notice);

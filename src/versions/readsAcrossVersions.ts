@@ -7,6 +7,7 @@
 import { UserError, type Wording, inWords } from '../errors/userError.js';
 import type { Vocabulary } from '../errors/vocabulary.js';
 import type { TableRegistry } from '../model/registry.js';
+import { isPackaged } from '../model/packagedTables.js';
 import { isLegacy } from '../records/segment.js';
 import { originSource, recordedOrigin } from '../records/tableOrigin.js';
 import type { TableState } from '../state/metadata.js';
@@ -14,7 +15,7 @@ import { type TableVersion, at } from './tableVersions.js';
 
 /** What to do about a changed field: restore it in the user's file, or continue with the release that made the rows. */
 function remedy(registry: TableRegistry, table: string, field: string): string {
-  return registry.originOf(table).kind === 'builtin' ? `continue the dataset with the synthgen release that made ${table}'s rows` : `restore ${field} as it was, read another column`;
+  return isPackaged(registry.get(table)) ? `continue the dataset with the synthgen release that made ${table}'s rows` : `restore ${field} as it was, read another column`;
 }
 
 /** The versions of `parent` that rows exist of, besides the one this run's rows get. */
@@ -55,9 +56,11 @@ export function checkReadsAcrossVersions(
   versions: ReadonlyMap<string, TableVersion>,
   states: Readonly<Record<string, TableState>>,
 ): void {
+  // A children table's rows are made in the same run as their group parent's, never over its older rows.
+  const group = registry.get(table)?.children?.parent;
   for (const [parentName, fields] of Object.entries(reads)) {
     const parent = versions.get(parentName);
-    if (!parent) continue;
+    if (!parent || parentName === group) continue;
     for (const field of fields) {
       const version = changedUnderRows(parent, parentName, field, states);
       if (version === undefined) continue;

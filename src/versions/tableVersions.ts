@@ -72,6 +72,8 @@ export interface VersionQuestion {
   readonly where: Wording | undefined;
   readonly table: string;
   readonly kind: TableOrigin['kind'];
+  /** One of synthgen's own tables (model/packagedTables.ts): only a release changes it. */
+  readonly packaged: boolean;
   /** The version the definition says it makes: where a table's versions start (1 for a schema file's). */
   readonly declared: number;
   readonly print: DefinitionPrint;
@@ -89,8 +91,9 @@ function recomputable(state: TableState | undefined): Segment[] {
 }
 
 /** `by /home/me/bank.yaml`, `by synthgen itself`: who made a table's rows, as its record says. */
-function madeBy(state: TableState | undefined): string {
-  return state?.definition ? `by ${state.definition.module}` : 'by synthgen itself';
+function madeBy(state: TableState | undefined, packaged: boolean): string {
+  if (state?.definition) return `by ${state.definition.module}`;
+  return packaged ? 'by synthgen itself' : 'by a program that registered it in code';
 }
 
 /**
@@ -117,18 +120,18 @@ function firstRecord(question: VersionQuestion, rows: readonly Segment[]): Table
  * say) holds for them all.
  */
 export function versionOf(question: VersionQuestion): TableVersion {
-  const { where, table, kind, declared, print, state } = question;
+  const { where, table, kind, packaged, declared, print, state } = question;
   const rows = recomputable(state);
   const recordedKind = state?.definition?.kind ?? 'builtin';
   if (rows.length > 0 && (recordedKind === 'schema') !== (kind === 'schema')) {
     const not = kind === 'schema' ? 'not by a schema file' : 'by a schema file';
-    throw new UserError((w) => `${at(where, w)}table ${table} already has rows, made ${madeBy(state)}, ${not}: rename the table, or start a new dataset with another ${w.metadata} and ${w.out}`);
+    throw new UserError((w) => `${at(where, w)}table ${table} already has rows, made ${madeBy(state, packaged)}, ${not}: rename the table, or start a new dataset with another ${w.metadata} and ${w.out}`);
   }
   const recorded = state?.versions;
   if (!recorded) return firstRecord(question, rows);
   if (recorded.identity !== print.identity) {
     throw new UserError(
-      (w) => `${at(where, w)}the key, parents, children or arrivals of ${table} changed since its rows were generated (${madeBy(state)}), so new rows would not continue them: ${kind === 'builtin' ? 'continue the dataset with the synthgen release that made them' : 'restore them as they were'}, or start a new dataset with another ${w.metadata} and ${w.out}`,
+      (w) => `${at(where, w)}the key, parents, children or arrivals of ${table} changed since its rows were generated (${madeBy(state, packaged)}), so new rows would not continue them: ${packaged ? 'continue the dataset with the synthgen release that made them' : 'restore them as they were'}, or start a new dataset with another ${w.metadata} and ${w.out}`,
     );
   }
   const latest = Math.max(...Object.keys(recorded.versions).map(Number));
