@@ -31,6 +31,11 @@ test.skipIf(process.platform !== 'linux')('a lock held by a killed process that 
   const stale: LockHolder = { pid: holderPid, host: hostname(), started_at: '2026-01-01T00:00:00.000Z', command: 'synthgen (killed)', token: 'old' };
   await writeFile(join(dir, 'm.json.lock'), JSON.stringify(stale));
 
+  // Kill it only once the shell has become `sleep`: a shell still running would reap it, and no zombie would stay.
+  const parentPid = parent.pid ?? 0;
+  const command = () => readFile(`/proc/${parentPid}/comm`, 'utf8').then((text) => text.trim());
+  for (let i = 0; i < 500 && (await command()) !== 'sleep'; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(await command()).toBe('sleep');
   process.kill(holderPid, 'SIGKILL');
   for (let i = 0; i < 500 && (await stateOf(holderPid)) !== 'Z'; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
   expect(await stateOf(holderPid)).toBe('Z');
