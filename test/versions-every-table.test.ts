@@ -21,8 +21,7 @@ import { tmpdir } from 'node:os';
 import { AS_OF, count, generate, laterAsOf, query, tableSql, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 import { tableRegistry } from '../dist/src/tables/index.js';
-import { definitionIdentity } from '../dist/src/versions/definitionIdentity.js';
-import { fingerprints } from '../dist/src/versions/tableVersions.js';
+import { definitionPrint } from '../dist/src/versions/tableVersions.js';
 import { defineTable, tableRegistry as programRegistry, uniform } from '../dist/src/index.js';
 
 /** The version synthgen's own tables declare (they share one). */
@@ -98,10 +97,8 @@ test("a run records every table's identity and fields' fingerprints; the same de
   // The CLI kept the package's tables' fingerprints in its disk cache: computed afresh here, they agree.
   const registry = programRegistry();
   for (const table of ['users', 'products', 'orders']) {
-    const definition = registry.get(table);
-    if (!definition) throw new Error(`no ${table}`);
-    const fresh = { identity: definitionIdentity(definition), versions: { [String(DECLARED)]: await fingerprints(registry, table) } };
-    expect(fresh).toEqual(first.tables[table]?.versions);
+    const { identity, prints } = await definitionPrint(registry, table);
+    expect({ identity, versions: { [String(DECLARED)]: prints } }).toEqual(first.tables[table]?.versions);
   }
   await withTempDir(async (dir) => {
     await cp(dataset, dir, { recursive: true });

@@ -238,7 +238,7 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
     phase(target.executePhase);
 
     const summaryTables = tableSummaries(tables, plans, reserved, results, (name) => registry.get(name)?.children?.parent);
-    const legacyBackup = await commitRun({ spec, metadataPath, loaded, after, target, tables: summaryTables, stoppedRun: stopped, registry: registry });
+    const legacyBackup = await commitRun({ spec, metadataPath, loaded, after, target, tables: summaryTables, stoppedRun: stopped, registry });
     const migrated = migrationNotice(options.metadataPath, loaded, legacyBackup);
     if (migrated) options.onProgress?.({ type: 'notice', message: migrated });
     phase('commit metadata');

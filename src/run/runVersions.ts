@@ -9,9 +9,8 @@ import type { TableRegistry } from '../model/registry.js';
 import { originSource } from '../records/tableOrigin.js';
 import type { VersionRecord } from '../records/versionRecord.js';
 import type { TableState } from '../state/metadata.js';
-import { definitionIdentity } from '../versions/definitionIdentity.js';
 import { checkReadsAcrossVersions, checkRecordedReaders, parentReads } from '../versions/readsAcrossVersions.js';
-import { type DefinitionPrint, type TableVersion, fingerprints, versionNotice, versionOf } from '../versions/tableVersions.js';
+import { type DefinitionPrint, type TableVersion, definitionPrint, versionNotice, versionOf } from '../versions/tableVersions.js';
 import { isPackaged } from '../model/packagedTables.js';
 import { checkOriginsUnchanged } from './tableOrigins.js';
 
@@ -34,12 +33,12 @@ interface Printed extends DefinitionPrint {
   readonly reads: Readonly<Record<string, readonly string[]>>;
 }
 
-const isTexts = (value: unknown): value is Record<string, string> => typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+const isTextRecord = (value: unknown): value is Record<string, string> => typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
 const isPrinted = (value: unknown): value is Printed => {
   if (typeof value !== 'object' || value === null) return false;
   const { identity, prints, reads } = value as Record<string, unknown>;
   const lists = typeof reads === 'object' && reads !== null && Object.values(reads).every((list) => Array.isArray(list) && list.every((f) => typeof f === 'string'));
-  return typeof identity === 'string' && isTexts(prints) && lists;
+  return typeof identity === 'string' && isTextRecord(prints) && lists;
 };
 
 /** The table and every table its rows recompute, all the package's own: their code is what the cache's namespace covers. */
@@ -61,7 +60,7 @@ async function printOf(registry: TableRegistry, table: string): Promise<Printed>
   if (origin.kind === 'schema' && origin.record) {
     return { identity: origin.record.identity, prints: origin.record.versions[String(definition.version)] ?? {}, reads: parentReads(registry, table) };
   }
-  const compute = async (): Promise<Printed> => ({ identity: definitionIdentity(definition), prints: await fingerprints(registry, table), reads: parentReads(registry, table) });
+  const compute = async (): Promise<Printed> => ({ ...(await definitionPrint(registry, table)), reads: parentReads(registry, table) });
   return packagedLineage(registry, table) ? registry.cache.value(`table-print-${table}`, compute, isPrinted) : compute();
 }
 

@@ -15,6 +15,7 @@ import type { TableOrigin } from '../records/tableOrigin.js';
 import { isLegacy, type Segment } from '../records/segment.js';
 import type { VersionChecks, VersionRecord } from '../records/versionRecord.js';
 import type { TableState } from '../state/metadata.js';
+import { definitionIdentity } from './definitionIdentity.js';
 
 /** The pseudo-field standing for the whole query (a children count, say, is in no field). */
 const WHOLE = '(query)';
@@ -45,6 +46,13 @@ export async function fingerprints(registry: TableRegistry, table: string): Prom
     prints[field.name] = sha(`${printOf(field.name)}:${column?.type ?? ''}`);
   }
   return prints;
+}
+
+/** A table defined in code (synthgen's own, a module's, a program's) as versions compare it. */
+export async function definitionPrint(registry: TableRegistry, table: string): Promise<DefinitionPrint> {
+  const definition = registry.get(table);
+  if (!definition) throw new Error(`unknown table ${table}`);
+  return { identity: definitionIdentity(definition), prints: await fingerprints(registry, table) };
 }
 
 function sameFields(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
