@@ -9,6 +9,11 @@
  *
  * Location: $SYNTHGEN_CACHE_DIR, else $XDG_CACHE_HOME/synthgen, else ~/.cache/synthgen. SYNTHGEN_CACHE=off disables it.
  * The door reads those variables (cacheFolder) and hands the folder in: nothing here reads the environment.
+ *
+ * The package ships a read-only cache of its own (SHIPPED_CACHE, dist/cache, filled at build time by
+ * scripts/shipCache.ts): the built-in pools and tables' fingerprints, which depend on nothing but its code. It is read
+ * first, under the same namespace and with the same checks, so a first run does not spend ~5 CPU-seconds building
+ * them; SYNTHGEN_CACHE=off turns off the user's folder, not what the package ships, as it does not turn off its code.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { lstat, mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
@@ -19,6 +24,11 @@ import { readRegularFile } from '../files/regularFile.js';
 import type { ValueCache } from '../model/valueCache.js';
 
 let namespace: Promise<string> | undefined;
+
+/** The package's own built files (dist/src): what the namespace hashes. */
+const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The cache the package ships (dist/cache), read before the user's; scripts/shipCache.ts fills it. */
+export const SHIPPED_CACHE = join(PACKAGE_ROOT, '..', 'cache');
 
 async function filesUnder(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
@@ -31,7 +41,7 @@ async function filesUnder(directory: string): Promise<string[]> {
 async function computeNamespace(): Promise<string> {
   const hash = createHash('sha256');
   // Every file of the built package: tables, pools and workers live in different folders.
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const root = PACKAGE_ROOT;
   // Read side by side and hashed in order: the same hash, without waiting for ~100 reads one after another.
   const files = await Promise.all((await filesUnder(root)).map(async (file) => ({ file, content: await readFile(file) })));
   for (const { file, content } of files) hash.update(file.slice(root.length)).update(content);
@@ -54,10 +64,15 @@ export function cacheFolder(env: Readonly<Record<string, string | undefined>>, h
   return join(home, '.cache', 'synthgen');
 }
 
+/** The namespace of this package's entries: a hash of its code and of the faker and DuckDB versions. */
+export function cacheNamespace(): Promise<string> {
+  namespace ??= computeNamespace();
+  return namespace;
+}
+
 async function entryPath(root: string | undefined, name: string): Promise<string | undefined> {
   if (!root) return undefined;
-  namespace ??= computeNamespace();
-  return join(root, await namespace, name);
+  return join(root, await cacheNamespace(), name);
 }
 
 /**
@@ -109,28 +124,39 @@ async function readCached(root: string | undefined, name: string): Promise<strin
   }
 }
 
-/**
- * A JSON value from the cache if its entry is verified and `accept` takes it, else computed and stored (replacing a
- * bad entry). A bad entry is never an error: the value is computed, as with no cache.
- */
-async function cachedValue<T>(root: string | undefined, name: string, compute: () => Promise<T>, accept: (value: unknown) => value is T): Promise<T> {
+/** The value of the verified entry `name` under `root` if `accept` takes it. */
+async function acceptedValue<T>(root: string | undefined, name: string, accept: (value: unknown) => value is T): Promise<{ readonly value: T } | undefined> {
   const content = await readCached(root, name);
-  if (content !== undefined) {
-    try {
-      const value: unknown = JSON.parse(content);
-      if (accept(value)) return value;
-    } catch {
-      // Not JSON after all: computed again below.
-    }
+  if (content === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(content);
+    return accept(value) ? { value } : undefined;
+  } catch {
+    // Not JSON after all: as if there were no entry.
+    return undefined;
   }
+}
+
+/**
+ * A JSON value from the shipped cache or the user's if its entry is verified and `accept` takes it, else computed and
+ * stored in the user's (replacing a bad entry). A bad entry is never an error: the value is computed, as with no cache.
+ */
+async function cachedValue<T>(root: string | undefined, shipped: string | undefined, name: string, compute: () => Promise<T>, accept: (value: unknown) => value is T): Promise<T> {
+  const found = (await acceptedValue(shipped, name, accept)) ?? (await acceptedValue(root, name, accept));
+  if (found) return found.value;
   const value = await compute();
   await storeCached(root, name, JSON.stringify(value));
   return value;
 }
 
-/** The disk cache in `folder` (from cacheFolder); with none, every value is computed and nothing is kept. */
-export function diskCache(folder: string | undefined): ValueCache {
-  return { value: (name, compute, accept) => cachedValue(folder, name, compute, accept) };
+/**
+ * The disk cache in `folder` (from cacheFolder), behind the cache the package ships (SHIPPED_CACHE, or another
+ * folder of entries; `false` to compute what it holds afresh, as filling it does); with no folder, what is not
+ * shipped is computed and nothing is kept.
+ */
+export function diskCache(folder: string | undefined, shipped: string | false = SHIPPED_CACHE): ValueCache {
+  const behind = shipped === false ? undefined : shipped;
+  return { value: (name, compute, accept) => cachedValue(folder, behind, name, compute, accept) };
 }
 
 const byFolder = new Map<string | undefined, ValueCache>();
