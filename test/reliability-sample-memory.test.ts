@@ -7,31 +7,20 @@
  * sample or part takes that memory.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
 import { AS_OF, CLI, exists, parquetFiles, synthgen, withTempDir } from './helpers/cli.js';
 import { relaunchedChild, running, sleep } from './helpers/processes.js';
 
 const MB = 1_000_000;
 
 /**
- * A cache holding the users' value pools and no part size, for every run of this file: each sizes its parts afresh
- * (what these tests are about) without computing the pools again (most of a run's cost with an empty cache).
+ * An empty cache folder at `to`, for each run of this file: each sizes its parts afresh (what these tests are about);
+ * the pools come from the cache the package ships.
  */
-let pools = '';
-beforeAll(async () => {
-  pools = await mkdtemp(join(tmpdir(), 'synthgen-test-'));
-  const args = ['--table-names', 'users', '--num-rows', '1000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-  const made = await synthgen(args, pools, { SYNTHGEN_CACHE_DIR: join(pools, 'cache') });
-  expect(made.code, made.stderr).toBe(0);
-}, 180_000);
-afterAll(() => rm(pools, { recursive: true, force: true }));
-
-/** A cache folder at `to` with the pools of `pools`' cache and none of its samples (part sizes). */
-async function poolsOnly(to: string): Promise<string> {
-  await cp(join(pools, 'cache'), to, { recursive: true, filter: (source) => !basename(source).startsWith('sample-') });
+async function emptyCache(to: string): Promise<string> {
+  await mkdir(to, { recursive: true });
   return to;
 }
 
@@ -44,7 +33,7 @@ interface Summary {
 async function usersRun(dir: string, rowGroupSize: string): Promise<Summary> {
   const folder = join(dir, rowGroupSize);
   const args = ['--table-names', 'users', '--num-rows', '600000', '--file-size-limit', '4', '--row-group-size', rowGroupSize, '--workers', '1', '--seed', '1', '--as-of', AS_OF];
-  const run = await synthgen([...args, '--out', join(folder, 'data'), '--metadata', join(folder, 'm.json'), '--json'], dir, { SYNTHGEN_CACHE_DIR: await poolsOnly(join(folder, 'cache')) });
+  const run = await synthgen([...args, '--out', join(folder, 'data'), '--metadata', join(folder, 'm.json'), '--json'], dir, { SYNTHGEN_CACHE_DIR: await emptyCache(join(folder, 'cache')) });
   expect(run.code, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as Summary;
 }
@@ -73,7 +62,7 @@ test('a row group that cannot fit in a worker is refused with one line, before a
   await withTempDir(async (dir) => {
     // One file of up to 1 TB, in row groups of 100M rows: a part would hold all 100M users (GBs) in one row group.
     const args = ['--table-names', 'users', '--num-rows', '100000000', '--file-size-limit', '1000000', '--row-group-size', '100000000', '--workers', '2', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-    const env = { ...process.env, SYNTHGEN_CACHE_DIR: await poolsOnly(join(dir, 'cache')) };
+    const env = { ...process.env, SYNTHGEN_CACHE_DIR: await emptyCache(join(dir, 'cache')) };
     const parent = spawn(process.execPath, [CLI, ...args], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

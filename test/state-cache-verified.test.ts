@@ -1,13 +1,14 @@
 /**
- * The disk cache (SYNTHGEN_CACHE_DIR) is never trusted: an edited sample size made a file past --file-size-limit, a
- * sample that is not a number ended in a stack trace, and a FIFO at an entry's name would block the read forever.
+ * The disk cache (SYNTHGEN_CACHE_DIR) is never trusted: an edited part or sample size made a file past
+ * --file-size-limit, a sample that is not a number ended in a stack trace, and a FIFO at an entry's name would block
+ * the read forever.
  * Each entry carries a hash of its key and content, checked on read; anything else is recomputed and replaced, and
  * the run writes the bytes a clean cache gives. (The pools come from the cache the package ships, which the user's
  * folder never holds; a damaged shipped entry is tested in state-cache-shipped.)
  *
  * One run with an empty cache gives the clean bytes and the clean cache; each test damages a copy of that cache.
- * 20,000 users are ~1.5 MB: two files of 1 MB at most, so a sample size taken on trust would make one file past the
- * limit.
+ * 20,000 users are ~1.5 MB: two files of 1 MB at most, so a part or sample size taken on trust would make one file
+ * past the limit.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -58,12 +59,16 @@ describe('cache entries are verified on read', () => {
     return cache;
   };
 
-  test('an edited sample size is recomputed: the same bytes as with a clean cache, files within the limit', async () => {
+  test('an edited part size or sample size is recomputed: the same bytes as with a clean cache, files within the limit', async () => {
     await withTempDir(async (dir) => {
       const cache = await cleanCache(dir);
       const folder = await namespace(cache);
       // The pools were read from the package's shipped cache: none was built, so none was kept here.
       expect(await entries(folder, 'pool-')).toEqual([]);
+      // Rows per part taken on trust would make one file of all 20,000 users, past the limit.
+      const [partRows, ...more] = await entries(folder, 'part-rows-users-');
+      expect(more).toEqual([]);
+      await writeFile(partRows ?? '', (await readFile(partRows ?? '', 'utf8')).replace(/\d+(\s*)$/, '20000$1'));
       const samples = await entries(folder, 'sample-users-');
       expect(samples.length).toBeGreaterThan(0);
       for (const sample of samples) await writeFile(sample, (await readFile(sample, 'utf8')).replace(/\d+(\s*)$/, '1$1'));
@@ -71,6 +76,7 @@ describe('cache entries are verified on read', () => {
       const edited = await run(dir, 'edited', cache);
       expect(Object.values(edited)).toEqual(Object.values(clean));
       // Replaced with good entries: the next run reads them.
+      expect(await readFile(partRows ?? '', 'utf8')).not.toMatch(/\n20000\s*$/);
       for (const sample of samples) expect(await readFile(sample, 'utf8')).not.toMatch(/\n1\s*$/);
     });
   });
@@ -79,7 +85,9 @@ describe('cache entries are verified on read', () => {
     await withTempDir(async (dir) => {
       const cache = await cleanCache(dir);
       const folder = await namespace(cache);
-      // Four samples (a first estimate, then refined): one damaged each way.
+      // Without the rows per part they gave, the samples are read again. Four of them (a first estimate, then
+      // refined): one damaged each way.
+      for (const partRows of await entries(folder, 'part-rows-users-')) await rm(partRows);
       const [text, empty, fifo, linked] = await entries(folder, 'sample-users-');
       expect(linked).toBeDefined();
       await writeFile(text ?? '', (await readFile(text ?? '', 'utf8')).replace(/\d+(\s*)$/, '"abc"$1'));

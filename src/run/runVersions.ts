@@ -11,7 +11,7 @@ import type { VersionRecord } from '../records/versionRecord.js';
 import type { TableState } from '../state/metadata.js';
 import { checkReadsAcrossVersions, checkRecordedReaders, parentReads } from '../versions/readsAcrossVersions.js';
 import { type DefinitionPrint, type TableVersion, definitionPrint, versionNotice, versionOf } from '../versions/tableVersions.js';
-import { isPackaged } from '../model/packagedTables.js';
+import { isPackaged, packagedLineage } from '../model/packagedTables.js';
 import { checkOriginsUnchanged } from './tableOrigins.js';
 
 export interface RunVersions {
@@ -40,13 +40,6 @@ const isPrinted = (value: unknown): value is Printed => {
   const lists = typeof reads === 'object' && reads !== null && Object.values(reads).every((list) => Array.isArray(list) && list.every((f) => typeof f === 'string'));
   return typeof identity === 'string' && isTextRecord(prints) && lists;
 };
-
-/** The table and every table its rows recompute, all the package's own: their code is what the cache's namespace covers. */
-function packagedLineage(registry: TableRegistry, table: string): boolean {
-  const definition = registry.get(table);
-  if (!isPackaged(definition)) return false;
-  return [...(definition?.parents.map((p) => p.table) ?? []), ...registry.prerequisites(table)].every((other) => packagedLineage(registry, other));
-}
 
 /**
  * A table's identity, fingerprints and reads. Compiling a table to fingerprint it costs ~0.1-0.2 CPU-seconds: for

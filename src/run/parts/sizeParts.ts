@@ -16,6 +16,7 @@ import type { Reservation } from '../reserve.js';
 import { writePoolFile } from '../../model/poolFile.js';
 import { standInOwn, standInParents } from '../../model/time/standInRanges.js';
 import type { TableRegistry } from '../../model/registry.js';
+import { packagedLineage } from '../../model/packagedTables.js';
 import { queryFailure } from '../../errors/writeFailure.js';
 import { originSource } from '../../records/tableOrigin.js';
 import type { Interrupt } from '../interrupt.js';
@@ -43,17 +44,31 @@ export interface SizingContext {
   readonly interrupt: Interrupt;
 }
 
-/** A sample's size as a cache entry must hold it: a Parquet file's bytes. */
+/** A sample's size as a cache entry must hold it (a Parquet file's bytes), and a number of rows per part. */
 const isSampleSize = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 /** Thrown by a table's next sample once another table's sizing failed: the run fails with that one's error. */
 class SizingHalted extends Error {}
 
-/** Rows per part of one table, from cached or fresh samples. */
+/**
+ * Rows per part of one table. The package's own tables' samples are queries of the package's code and of the numbers
+ * below alone, so the rows per part they give are kept whole: a run whose part sizes are known compiles no sample
+ * (~0.1 s a table). Any other table's are measured from cached or fresh samples, keyed by their query.
+ */
 async function sizeTable(context: SizingContext, name: string, range: Reservation, halted: () => boolean): Promise<number> {
   // The sample references as many parents as the run will: how many distinct IDs a part holds changes how its
   // foreign keys compress (dictionary or plain), and so its size.
   const needs = context.registry.prerequisites(name);
   const totals = new Map(needs.map((table) => [table, (range.parents[table] ?? []).reduce((n, r) => n + r.last_id - r.first_id + 1, range.legacy?.[table]?.rows ?? 0)]));
+  const measure = () => measureTable(context, name, range, totals, halted);
+  if (!packagedLineage(context.registry, name)) return measure();
+  const inputs = [range.last - range.first + 1, [...totals], copyOptions(context.format), context.fileSizeLimitMB, context.pool.memoryMB(1)];
+  const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 24);
+  return context.registry.cache.value(`part-rows-${name}-${key}.json`, measure, isSampleSize);
+}
+
+/** Rows per part of one table, from cached or fresh samples. */
+async function measureTable(context: SizingContext, name: string, range: Reservation, totals: ReadonlyMap<string, number>, halted: () => boolean): Promise<number> {
+  const needs = [...totals.keys()];
   const sampleParents = standInParents(name, context.registry.lookup, { rows: (table) => totals.get(table) ?? SAMPLE_PARENT_ROWS, seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF }, needs);
   const own = standInOwn(range.last - range.first + 1, SAMPLE_AS_OF);
   const compiled = context.registry.compile(name, { seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF, own, parents: sampleParents });
