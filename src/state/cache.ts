@@ -1,11 +1,11 @@
 /**
  * A disk cache for what every run would otherwise recompute: the built-in value pools (~0.5 s) and the calibration
- * samples that size parts (~1 s per table). The namespace is a hash of every file of the package and the faker and
- * DuckDB versions, so a changed generator never reads a stale entry; a sample's name also carries a hash of its
- * query (and of a user's pools, which no namespace covers), so an edited table module never reads another's. A
- * cached run writes the same bytes as an uncached one. Entries are written atomically and verified when read (each
- * carries a hash of its name and content); an entry that is damaged, edited, unreadable or not a file is computed
- * again and replaced, and any failure to use the cache just means computing again.
+ * samples that size parts (~1 s per table). The namespace is a hash of every file of the package and of its
+ * dependencies' versions, so a changed generator or data package never reads a stale entry; a sample's name also
+ * carries a hash of its query (and of a user's pools, which no namespace covers), so an edited table module never
+ * reads another's. A cached run writes the same bytes as an uncached one. Entries are written atomically and
+ * verified when read (each carries a hash of its name and content); an entry that is damaged, edited, unreadable or
+ * not a file is computed again and replaced, and any failure to use the cache just means computing again.
  *
  * Location: $SYNTHGEN_CACHE_DIR, else $XDG_CACHE_HOME/synthgen, else ~/.cache/synthgen. SYNTHGEN_CACHE=off disables it.
  * The door reads those variables (cacheFolder) and hands the folder in: nothing here reads the environment.
@@ -45,11 +45,16 @@ async function computeNamespace(): Promise<string> {
   // Read side by side and hashed in order: the same hash, without waiting for ~100 reads one after another.
   const files = await Promise.all((await filesUnder(root)).map(async (file) => ({ file, content: await readFile(file) })));
   for (const { file, content } of files) hash.update(file.slice(root.length)).update(content);
+  // And the versions of what the code reads values from: the data packages (places, postcodes, phone numbers), faker
+  // and DuckDB. Every dependency the package names, so that bumping one in the lock file never reads a stale pool.
   const require = createRequire(import.meta.url);
-  for (const name of ['@faker-js/faker/package.json', '@duckdb/node-bindings/package.json']) {
+  const manifest = JSON.parse(await readFile(join(PACKAGE_ROOT, '..', '..', 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const names = [...Object.keys(manifest.dependencies ?? {}).sort(), '@duckdb/node-bindings'];
+  for (const name of names) {
     try {
-      hash.update(await readFile(require.resolve(name)));
+      hash.update(await readFile(require.resolve(`${name}/package.json`)));
     } catch {
+      // A package that does not export its package.json (piscina) computes no value.
       hash.update(name);
     }
   }
@@ -64,7 +69,7 @@ export function cacheFolder(env: Readonly<Record<string, string | undefined>>, h
   return join(home, '.cache', 'synthgen');
 }
 
-/** The namespace of this package's entries: a hash of its code and of the faker and DuckDB versions. */
+/** The namespace of this package's entries: a hash of its code and of its dependencies' versions. */
 export function cacheNamespace(): Promise<string> {
   namespace ??= computeNamespace();
   return namespace;
