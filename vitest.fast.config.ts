@@ -41,8 +41,9 @@ const FAST = [
   // cases of parsing are in process, its 17th spawns the CLI once (the refusal of s3://bucket/../x), ~2 s.
   's3-target',
   's3-never-overwrites',
-  // workers: thread shares.
+  // workers: thread shares, and a small run on one worker.
   'workers-thread-shares',
+  'workers-small-run-one-worker',
   // state: metadata, pending record, locks, temporaries.
   'state-metadata-parser',
   'state-metadata-bom',

@@ -60,3 +60,16 @@ test('a part may start beside parts holding every thread, by one thread over the
   expect(roomFor(63, 63, 64)).toBe(true);
   expect(roomFor(6, 65, 64)).toBe(false);
 });
+
+test('a small run, every table in one file and at most a row group of rows, writes one part at a time', async () => {
+  const { partsAtOnce } = await import('../dist/src/workers/threadShares.js');
+  const { DUCKDB_ROW_GROUP_ROWS } = await import('../dist/src/records/parquetFormat.js');
+  // 1,000 rows of each of three tables, one file each: one worker.
+  expect(partsAtOnce([1, 1, 1], 3_000, 2)).toBe(1);
+  expect(partsAtOnce([1, 1], DUCKDB_ROW_GROUP_ROWS, 64)).toBe(1);
+  // One row more, or a table in two files: every thread.
+  expect(partsAtOnce([1, 1], DUCKDB_ROW_GROUP_ROWS + 1, 64)).toBe(64);
+  expect(partsAtOnce([2, 1], 3_000, 2)).toBe(2);
+  // A table with nothing to write this time (0 parts) is no reason for more.
+  expect(partsAtOnce([0, 1], 1_000, 2)).toBe(1);
+});

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { WorkerPool } from '../workers/workerPool.js';
 import { PART_IDS_TABLE, type WorkerResult } from '../workers/task.js';
 import type { ParquetFormat } from '../records/parquetFormat.js';
-import { type RunningPart, ThreadRate, roomFor, threadsFor } from '../workers/threadShares.js';
+import { type RunningPart, ThreadRate, partsAtOnce, roomFor, threadsFor } from '../workers/threadShares.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
 import type { Vocabulary } from '../errors/vocabulary.js';
@@ -154,6 +154,7 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
   let failure: Error | undefined;
   const queue = partsOf(context);
   let notStarted = plannedRows(context);
+  const lanes = partsAtOnce(context.tables.map((table) => context.plans[table]?.parts ?? 0), notStarted, context.threads);
   const rate = new ThreadRate();
   const running = new Set<RunningPart>();
   const underWay = new Set<Promise<void>>();
@@ -165,7 +166,7 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
     failure ??= error;
   };
   while (failure === undefined && !context.stopped() && target.failure === undefined) {
-    if (!roomFor(running.size, threadsInUse, context.threads)) {
+    if (!roomFor(running.size, threadsInUse, lanes)) {
       await Promise.race(underWay);
       continue;
     }
