@@ -10,8 +10,8 @@ import { expect, test } from 'vitest';
 import { withTempDir } from './helpers/cli.js';
 import { type EngineRun, engineRun } from './helpers/engine.js';
 
-/** The most parts under way at once in a run of `options` in `dir`, and how many files it wrote. */
-async function mostAtOnce(dir: string, options: EngineRun): Promise<{ most: number; files: number }> {
+/** The most parts under way at once in a run of `options` in `dir`, how many files it wrote and the workers it says it used. */
+async function mostAtOnce(dir: string, options: EngineRun): Promise<{ most: number; files: number; workers: number }> {
   await mkdir(dir);
   let underWay = 0;
   let most = 0;
@@ -24,13 +24,13 @@ async function mostAtOnce(dir: string, options: EngineRun): Promise<{ most: numb
     },
   });
   const files = Object.values(summary.tables).reduce((n, table) => n + (table?.files.length ?? 0), 0);
-  return { most, files };
+  return { most, files, workers: summary.workers };
 }
 
 test('a run of a few thousand rows in one file per table writes one part at a time', async () => {
   await withTempDir(async (dir) => {
     const small = await mostAtOnce(join(dir, 'small'), { tables: ['users', 'products', 'orders'], rows: { users: 1000, products: 1000, orders: 1000 } });
-    expect(small).toEqual({ most: 1, files: 3 });
+    expect(small).toEqual({ most: 1, files: 3, workers: 1 });
   });
 });
 
@@ -40,8 +40,9 @@ test('a table in several files, or more than a row group of rows, and two parts 
     const files = await mostAtOnce(join(dir, 'files'), { tables: ['users', 'products'], rows: { users: 20_000, products: 1000 }, fileSizeLimitMB: 1 });
     expect(files.files).toBeGreaterThan(2);
     expect(files.most).toBe(2);
+    expect(files.workers).toBe(2);
     // One file per table, 130,000 rows in all.
     const rows = await mostAtOnce(join(dir, 'rows'), { tables: ['users', 'products'], rows: { users: 129_000, products: 1000 } });
-    expect(rows).toEqual({ most: 2, files: 2 });
+    expect(rows).toEqual({ most: 2, files: 2, workers: 2 });
   });
 });

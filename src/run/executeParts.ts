@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { WorkerPool } from '../workers/workerPool.js';
 import { PART_IDS_TABLE, type WorkerResult } from '../workers/task.js';
 import type { ParquetFormat } from '../records/parquetFormat.js';
-import { type RunningPart, ThreadRate, partsAtOnce, roomFor, threadsFor } from '../workers/threadShares.js';
+import { type RunningPart, ThreadRate, roomFor, threadsFor } from '../workers/threadShares.js';
 import { isErrno } from '../errors/errno.js';
 import { UserError } from '../errors/userError.js';
 import type { Vocabulary } from '../errors/vocabulary.js';
@@ -33,7 +33,7 @@ import type { Interrupt } from './interrupt.js';
 import { TableQueryFailure, queryFailure } from '../errors/writeFailure.js';
 
 /** What executing the parts needs: the planned parts (their plans, queries, pools and origins) and the run's settings. */
-export interface ExecuteContext extends Pick<PlannedParts, 'plans' | 'compiled' | 'pools' | 'originOf'> {
+export interface ExecuteContext extends Pick<PlannedParts, 'plans' | 'compiled' | 'pools' | 'originOf' | 'workerThreads'> {
   readonly pool: WorkerPool;
   readonly journal: RunJournal;
   readonly target: OutputTarget;
@@ -154,7 +154,6 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
   let failure: Error | undefined;
   const queue = partsOf(context);
   let notStarted = plannedRows(context);
-  const lanes = partsAtOnce(context.tables.map((table) => context.plans[table]?.parts ?? 0), notStarted, context.threads);
   const rate = new ThreadRate();
   const running = new Set<RunningPart>();
   const underWay = new Set<Promise<void>>();
@@ -166,7 +165,7 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
     failure ??= error;
   };
   while (failure === undefined && !context.stopped() && target.failure === undefined) {
-    if (!roomFor(running.size, threadsInUse, lanes)) {
+    if (running.size >= context.workerThreads || !roomFor(running.size, threadsInUse, context.threads)) {
       await Promise.race(underWay);
       continue;
     }
@@ -245,7 +244,7 @@ export async function removeLeftovers(run: PendingRun, ownScratch: string): Prom
 export interface PlannedParts {
   readonly plans: Readonly<Record<string, TablePlan>>;
   readonly partCount: number;
-  /** Worker threads the parts run on: how far generation may run ahead of uploads. */
+  /** Worker threads the parts run on, the most parts under way at once: how far generation may run ahead of uploads. */
   readonly workerThreads: number;
   readonly compiled: ReadonlyMap<string, CompiledTable>;
   readonly pools: ReadonlyMap<string, PoolTableSpec | undefined>;

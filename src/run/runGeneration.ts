@@ -43,6 +43,7 @@ import { ResumableRunError, type StoppedRun } from '../errors/resumableRunError.
 import { WorkerPool, defaultThreads } from '../workers/workerPool.js';
 import { spillFolder } from '../workers/spillFolder.js';
 import { createScratch } from '../workers/scratchFolder.js';
+import { partsAtOnce } from '../workers/threadShares.js';
 import { readLegacyImport } from './legacy/importLegacyRows.js';
 import { loadLegacyParents } from './legacy/loadLegacyParents.js';
 
@@ -146,7 +147,9 @@ async function plan(spec: RunSpec, reserved: ReadonlyMap<string, Reservation>, p
     spec.resuming?.plans ??
     (await planRun({ pool, scratch, registry: queries.registry, format, fileSizeLimitMB, tables: tables.length, interrupt }, tables, reserved));
   const partCount = tables.reduce((n, t) => n + (plans[t]?.parts ?? 0), 0);
-  return { plans, partCount, workerThreads: pool.threadsFor(partCount) };
+  const rows = tables.reduce((n, t) => n + (plans[t] ? plans[t].last_id - plans[t].first_id + 1 : 0), 0);
+  const atOnce = partsAtOnce(tables.map((t) => plans[t]?.parts ?? 0), rows, pool.threadBudget);
+  return { plans, partCount, workerThreads: Math.min(pool.threadsFor(partCount), atOnce) };
 }
 
 /** The run records itself before it writes anything, and again as each file is written and each object lands. */
