@@ -38,6 +38,17 @@ async function filesUnder(directory: string): Promise<string[]> {
     .sort();
 }
 
+/** The dependencies the package's package.json names, sorted; none if it cannot be read (then each run hashes the same). */
+async function dependencies(): Promise<string[]> {
+  try {
+    const manifest: unknown = JSON.parse(await readFile(join(PACKAGE_ROOT, '..', '..', 'package.json'), 'utf8'));
+    const named = typeof manifest === 'object' && manifest !== null ? (manifest as { dependencies?: unknown }).dependencies : undefined;
+    return typeof named === 'object' && named !== null ? Object.keys(named).sort() : [];
+  } catch {
+    return [];
+  }
+}
+
 async function computeNamespace(): Promise<string> {
   const hash = createHash('sha256');
   // Every file of the built package: tables, pools and workers live in different folders.
@@ -48,9 +59,7 @@ async function computeNamespace(): Promise<string> {
   // And the versions of what the code reads values from: the data packages (places, postcodes, phone numbers), faker
   // and DuckDB. Every dependency the package names, so that bumping one in the lock file never reads a stale pool.
   const require = createRequire(import.meta.url);
-  const manifest = JSON.parse(await readFile(join(PACKAGE_ROOT, '..', '..', 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  const names = [...Object.keys(manifest.dependencies ?? {}).sort(), '@duckdb/node-bindings'];
-  for (const name of names) {
+  for (const name of [...(await dependencies()), '@duckdb/node-bindings']) {
     try {
       hash.update(await readFile(require.resolve(`${name}/package.json`)));
     } catch {
