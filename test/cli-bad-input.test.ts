@@ -19,11 +19,11 @@ async function filesUnder(dir: string): Promise<string[]> {
  * Runs synthgen with bad input against a folder that may hold a metadata file, and checks the contract: one line on
  * stderr saying what is wrong, a non-zero exit, no stack trace, no files written, the metadata byte-for-byte unchanged.
  */
-async function expectRejected(args: readonly string[], expected: RegExp, metadata?: string): Promise<void> {
+async function expectRejected(args: readonly string[], expected: RegExp, metadata?: string, env: Record<string, string> = {}): Promise<void> {
   await withTempDir(async (dir) => {
     const metadataPath = join(dir, 'metadata.json');
     if (metadata !== undefined) await writeFile(metadataPath, metadata);
-    const result = await synthgen([...args, '--out', 'data', '--metadata', 'metadata.json'], dir, NOT_RELAUNCHED);
+    const result = await synthgen([...args, '--out', 'data', '--metadata', 'metadata.json'], dir, { ...NOT_RELAUNCHED, ...env });
     expect(result.code).not.toBe(0);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines, result.stderr).toHaveLength(1);
@@ -123,6 +123,10 @@ describe.concurrent('bad input gets one clear line, a non-zero exit, no files an
       ['--table-names', 'users', '--num-rows', '10', '--s3-bucket', 'my-bucket', '--s3-endpoint', 'http://127.0.0.1:9', `--upload-concurrency=${concurrency}`, ...ok],
       /--upload-concurrency must be a whole number from 1 to 1024, got ".*"$/,
     ));
+  test.each(['abc', '0', '1.5', '101'])('SYNTHGEN_UPLOAD_ATTEMPTS "%s"', (value) =>
+    expectRejected(['--table-names', 'users', '--num-rows', '10'], new RegExp(`SYNTHGEN_UPLOAD_ATTEMPTS is "${value.replace('.', '\\.')}", not a whole number from 1 to 100`), undefined, { SYNTHGEN_UPLOAD_ATTEMPTS: value }),
+  );
+
   test('an unwritable --out', async () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'blocker'), 'not a folder');
