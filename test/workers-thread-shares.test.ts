@@ -72,4 +72,8 @@ test('a small run, every table in one file and at most a row group of rows, writ
   expect(partsAtOnce([2, 1], 3_000, 2)).toBe(2);
   // A table with nothing to write this time (0 parts) is no reason for more.
   expect(partsAtOnce([0, 1], 1_000, 2)).toBe(1);
+  // With one worker, a second part waits for the first, whatever threads are free.
+  const { roomFor } = await import('../dist/src/workers/threadShares.js');
+  expect(roomFor(0, 0, 2, 1)).toBe(true);
+  expect(roomFor(1, 1, 2, 1)).toBe(false);
 });

@@ -139,9 +139,9 @@ function* partsOf(context: ExecuteContext): Generator<PlannedPart> {
   }
 }
 
-/** The plan's rows: counted, not listed, since a run's parts are a rule. */
-function plannedRows(context: ExecuteContext): number {
-  return context.tables.reduce((n, t) => n + ((context.plans[t]?.last_id ?? 0) - (context.plans[t]?.first_id ?? 1) + 1), 0);
+/** The rows the plans of `tables` hold: counted, not listed, since a run's parts are a rule. */
+export function plannedRows(tables: readonly string[], plans: Readonly<Record<string, TablePlan>>): number {
+  return tables.reduce((n, t) => n + ((plans[t]?.last_id ?? 0) - (plans[t]?.first_id ?? 1) + 1), 0);
 }
 
 /**
@@ -153,7 +153,7 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
   const { target } = context;
   let failure: Error | undefined;
   const queue = partsOf(context);
-  let notStarted = plannedRows(context);
+  let notStarted = plannedRows(context.tables, context.plans);
   const rate = new ThreadRate();
   const running = new Set<RunningPart>();
   const underWay = new Set<Promise<void>>();
@@ -165,7 +165,7 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
     failure ??= error;
   };
   while (failure === undefined && !context.stopped() && target.failure === undefined) {
-    if (running.size >= context.workerThreads || !roomFor(running.size, threadsInUse, context.threads)) {
+    if (!roomFor(running.size, threadsInUse, context.threads, context.workerThreads)) {
       await Promise.race(underWay);
       continue;
     }

@@ -15,7 +15,7 @@
 import { UserError } from '../errors/userError.js';
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { executeRun, removeLeftovers } from './executeParts.js';
+import { executeRun, plannedRows, removeLeftovers } from './executeParts.js';
 import { Interrupt, RunStopped } from './interrupt.js';
 import { type LoadedMetadata, loadMetadata, realMetadataPath } from '../state/metadata.js';
 import type { OutputTarget } from '../output/outputTarget.js';
@@ -147,8 +147,7 @@ async function plan(spec: RunSpec, reserved: ReadonlyMap<string, Reservation>, p
     spec.resuming?.plans ??
     (await planRun({ pool, scratch, registry: queries.registry, format, fileSizeLimitMB, tables: tables.length, interrupt }, tables, reserved));
   const partCount = tables.reduce((n, t) => n + (plans[t]?.parts ?? 0), 0);
-  const rows = tables.reduce((n, t) => n + (plans[t] ? plans[t].last_id - plans[t].first_id + 1 : 0), 0);
-  const atOnce = partsAtOnce(tables.map((t) => plans[t]?.parts ?? 0), rows, pool.threadBudget);
+  const atOnce = partsAtOnce(tables.map((t) => plans[t]?.parts ?? 0), plannedRows(tables, plans), pool.threadBudget);
   return { plans, partCount, workerThreads: Math.min(pool.threadsFor(partCount), atOnce) };
 }
 

@@ -53,10 +53,10 @@ export function threadsFor(rows: number, leftRows: number, budget: number): numb
  * than the budget is allowed, so that a small last part starts beside a large one that holds every thread (2M orders
  * on two threads: the 114 MB part on two, the 22 MB part on one beside it) instead of after it. Oversubscribed by one
  * thread, the cores fill the moments a thread of the large part waits for the ordered writer. Never more parts than
- * the budget: each needs a worker thread of its own.
+ * the run's `workers` (at most the budget, fewer for a small run: partsAtOnce): each needs a worker thread of its own.
  */
-export function roomFor(parts: number, threadsInUse: number, budget: number): boolean {
-  return parts < budget && threadsInUse <= budget;
+export function roomFor(parts: number, threadsInUse: number, budget: number, workers = budget): boolean {
+  return parts < Math.min(workers, budget) && threadsInUse <= budget;
 }
 
 /**
