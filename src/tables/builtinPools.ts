@@ -49,6 +49,8 @@ export const POOL = {
   brand: text('brand'),
   supplier: text('supplier'),
   order_note: text('order_note'),
+  // Money (issue 26): the TAX_REGIONS index of each address slot.
+  address_tax_region: number('address_tax_region'),
 } as const;
 
 /** Every built-in pool: their values are cached on disk under the package's hash (see schema/poolValues.ts). */

@@ -1,8 +1,8 @@
 /**
- * The orders' helper fields: the customer's country and address, the basket, shipping, coupon, discount, tax and
- * the fulfilment timeline, computed once per row and read by the columns in orders.ts.
+ * The orders' helper fields: the customer's country and address, the basket, shipping method, coupon and the
+ * fulfilment timeline, computed once per row and read by the columns in orders.ts; the money ones are orderMoney.ts'.
  */
-import { cents, money } from '../model/columns/money.js';
+import { money } from '../model/columns/money.js';
 import { POOL } from './builtinPools.js';
 import { DAY, HOUR } from '../model/columns/time.js';
 import { weighted, weightedIndex } from '../model/columns/weighted.js';
@@ -16,22 +16,18 @@ import {
   quantities,
   shippingByBasket,
   couponIndex,
+  coupons,
   COUPON_SHARE,
   WELCOME_SHARE,
   VIP_TIERS,
   SPRING_MONTHS,
   returnRates,
   terms,
-  STANDARD,
-  coupons,
-  couponPercent,
-  FREESHIP,
   code,
-  taxRates,
 } from './orderTerms.js';
 import type { Field } from '../model/tableDefinition.js';
+import { ORDER_MONEY_HELPERS } from './orderMoney.js';
 
-export const FREE_SHIPPING_FROM = 50;
 /** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */
 export const WELCOME_EVERY = 25;
 /** Customers drawn before one whose local hour fits the order is taken (docs/time.md gives the share of orders that keep the last one). */
@@ -40,6 +36,7 @@ export const CANCEL_SHARE = 0.04;
 export const LOTTERY = 1024;
 
 export const ORDER_HELPERS: readonly Field[] = [
+  ...ORDER_MONEY_HELPERS,
   { name: '_user_locale', sql: ({ parent }) => parent('users').value('_locale') },
   {
     name: '_address',
@@ -48,9 +45,8 @@ export const ORDER_HELPERS: readonly Field[] = [
   },
   { name: '_elsewhere', sql: ({ row }) => `(${chance(row, 'ship_elsewhere', 0.15)})` },
   { name: '_ordered', sql: ({ row }) => row.created },
-  // The product's own fields, recomputed from its row: the price it lists, the subcategory it is in.
+  // The product's own field, recomputed from its row: the subcategory it is in.
   { name: '_product_sub', sql: ({ parent }) => parent('products').value('_sub') },
-  { name: '_unit_price', sql: ({ parent }) => parent('products').value('price') },
   { name: '_quantity', sql: ({ row }) => weighted(draw20(row, 'quantity'), quantities) },
   { name: '_subtotal', sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`) },
   {
@@ -76,22 +72,6 @@ export const ORDER_HELPERS: readonly Field[] = [
         WHEN ${chance(row, 'has_coupon', COUPON_SHARE)} THEN ${drawn} ELSE -1 END`;
     },
   },
-  {
-    name: '_shipping',
-    sql: ({ field }) =>
-      `CASE WHEN ${field('_method')} = ${STANDARD} AND ${field('_subtotal')} >= ${FREE_SHIPPING_FROM} THEN 0.00::DECIMAL(18,2) ELSE ([${terms.map(([fee]) => fee.toFixed(2)).join(', ')}]::DECIMAL(18,2)[])[${field('_method')} + 1] END`,
-  },
-  {
-    // A percentage coupon's discount on the goods; FREESHIP's is the shipping fee instead.
-    name: '_goods_discount',
-    sql: ({ field }) =>
-      `CASE WHEN ${field('_coupon')} < 0 OR ${field('_coupon')} = ${FREESHIP} THEN 0.00::DECIMAL(18,2) ELSE ${cents(
-        `${field('_subtotal')}::DOUBLE * [${coupons.map(([c]) => (couponPercent[String(c)] ?? 0) / 100).join(', ')}][${field('_coupon')} + 1]`,
-      )} END`,
-  },
-  { name: '_discount', sql: ({ field }) => `CASE WHEN ${field('_coupon')} = ${FREESHIP} THEN ${field('_shipping')} ELSE ${field('_goods_discount')} END` },
-  // Tax is charged on what the customer pays for the goods, after the discount.
-  { name: '_tax', sql: ({ field }) => cents(`(${field('_subtotal')} - ${field('_goods_discount')})::DOUBLE * [${taxRates.join(', ')}][${field('_user_locale')} + 1]`) },
   { name: '_shipped', sql: ({ row, field }) => `(${field('_ordered')} + ${4 * HOUR} + ${below(row, 'ship_delay', 68 * HOUR)})` },
   {
     name: '_transit',

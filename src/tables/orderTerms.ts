@@ -1,6 +1,6 @@
 /**
- * The terms an order is drawn on: quantities, shipping methods with their fees and transit times, payment methods,
- * coupons, statuses and tax rates. Plain data, so orders.ts holds only how the columns use them.
+ * The terms an order is drawn on: quantities, shipping methods with their transit times, payment methods, coupons
+ * and statuses (currencies, tax rates and delivery fees are in money/). Plain data, so orders.ts holds only how the columns use them.
  */
 import type { Choice } from '../model/columns/weighted.js';
 import { quotedString } from '../model/sql.js';
@@ -23,7 +23,7 @@ export const shippingMethods: Choice[] = [
   ['store_pickup', 5],
 ];
 /**
- * Shipping method weights by basket (subtotal in USD from): small baskets go economy or standard, large ones are
+ * Shipping method weights by basket (subtotal from, in the order's currency): small baskets go economy or standard, large ones are
  * sent faster. Overall shares stay near shippingMethods'.
  */
 export const shippingByBasket: readonly (readonly [number, readonly number[]])[] = [
@@ -108,5 +108,3 @@ export const salesChannels: Choice[] = [
   ['marketplace', 7],
   ['phone', 3],
 ];
-/** Sales tax or VAT by the shipping country, in LOCALES order. */
-export const taxRates = [0.0725, 0.2, 0.19, 0.2, 0.13, 0.1];

@@ -1,6 +1,6 @@
 /**
  * orders: one line per order, referencing a user and a product. Everything that must agree with the parents is
- * recomputed from them: unit_price is the product's price, the order is placed after both the user registered and
+ * recomputed from them: unit_price is the product's price in the customer's currency, the order is placed after both the user registered and
  * the product was listed, and it ships to the user's address (or, for some, another address in their country).
  */
 import { MONEY } from '../model/columns/money.js';
@@ -32,14 +32,17 @@ import {
   code,
   list,
   salesChannels,
-  taxRates,
 } from './orderTerms.js';
+import { currencyCode, localeOfCountry, localPrice, taxIncluded, taxPart, taxRateOfAddress } from './orderMoney.js';
+import { CURRENCIES } from './money/currencies.js';
+import { FREE_SHIPPING_MAX_KG, METHOD_FACTORS, PARCEL_MAX_KG, RATE_CARDS } from './money/shippingRates.js';
+import { TAX_REGIONS } from './money/taxRegions.js';
 import { CANCEL_SHARE, CUSTOMER_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY } from './orderFields.js';
 
 export const orders = defineTable({
   name: 'orders',
   description: 'Orders: who bought which product, for how much, and where it is in fulfilment.',
-  version: 4,
+  version: 5,
   primaryKey: 'order_id',
   timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users' },
   parents: [
@@ -59,7 +62,7 @@ export const orders = defineTable({
     },
     { table: 'products', column: 'product_id', skew: PRODUCTS.skew },
   ],
-  pools: [POOL.order_acceptance, POOL.shipping_lottery, POOL.payment_lottery, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note],
+  pools: [POOL.order_acceptance, POOL.shipping_lottery, POOL.payment_lottery, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note, POOL.address_tax_region],
   helpers: ORDER_HELPERS,
   columns: [
     {
@@ -104,15 +107,15 @@ export const orders = defineTable({
       name: 'unit_price',
       type: MONEY,
       minimum: 0,
-      description: 'Price per unit: equal to the product’s price.',
-      distribution: 'Recomputed from the product row.',
+      description: 'Price per unit in the order’s currency: the product’s USD list price (products.price) as the shelf price in the shipping country, converted at a fixed rate and given the country’s price ending.',
+      distribution: `US: the list price. Elsewhere list price x ${LOCALES.filter((l) => CURRENCIES[l.code].ending !== null).map((l) => `${CURRENCIES[l.code].perUsd.toFixed(4)} ${CURRENCIES[l.code].code} (${l.countryCode})`).join(', ')} per USD (ECB reference rates, 2024 averages), then the nearest price ending in .99 (GB, DE, CA), .99 under 100 and whole euros from 100 (FR), .95 under 100 and whole dollars from 100 (AU); rounded to the cent.`,
       sql: ({ field }) => field('_unit_price'),
     },
     {
       name: 'subtotal',
       type: MONEY,
       minimum: 0,
-      description: 'unit_price x quantity.',
+      description: 'unit_price x quantity, in the order’s currency; includes VAT or GST where shelf prices do (GB, DE, FR, AU).',
       distribution: 'Follows price and quantity.',
       sql: ({ field }) => field('_subtotal'),
     },
@@ -120,23 +123,23 @@ export const orders = defineTable({
       name: 'tax_amount',
       type: MONEY,
       minimum: 0,
-      description: 'Sales tax or VAT at the shipping country’s rate, on the subtotal less a percentage coupon’s discount.',
-      distribution: `Rates: ${LOCALES.map((l, i) => `${l.countryCode} ${((taxRates[i] ?? 0) * 100).toFixed(2)}%`).join(', ')}.`,
+      description: 'Tax on the goods (subtotal less a percentage coupon’s discount), to the cent. GB, DE, FR, AU: the VAT or GST included in that amount (amount x r / (1 + r)), not added to the total. US, CA: sales tax at the shipping state’s or province’s rate, added to the total. Shipping is not taxed here.',
+      distribution: `VAT/GST included: GB 20%, DE 19%, FR 20%, AU 10%. US state-level rates of 1 January 2025 (Tax Foundation), e.g. CA 7.25%, NY 4%, TX 6.25%, 0 in AK, DE, MT, NH, OR. Canada GST + PST/QST or HST: ${TAX_REGIONS.filter((r) => r.locale === 'en_CA').map((r) => `${r.region} ${+(r.rate * 100).toFixed(3)}%${r.change ? ` (${+(r.change.rate * 100).toFixed(3)}% from ${r.change.from.slice(0, 10)})` : ''}`).join(', ')}.`,
       sql: ({ field }) => field('_tax'),
     },
     {
       name: 'shipping_cost',
       type: MONEY,
       minimum: 0,
-      description: 'Shipping fee; standard shipping is free from 50 USD.',
-      distribution: Object.entries(shippingTerms).map(([m, [fee]]) => `${m} ${fee.toFixed(2)}`).join(', ') + '.',
+      description: `Delivery fee in the order’s currency, by the basket’s weight (products.weight x quantity, rounded up to whole kg), the method and the country’s rate card; standard delivery is free from the country’s threshold for baskets up to ${FREE_SHIPPING_MAX_KG} kg.`,
+      distribution: `Standard: first kg + per further kg to ${PARCEL_MAX_KG} kg + a freight rate per kg beyond: ${LOCALES.map((l) => { const c = RATE_CARDS[l.code]; return `${l.countryCode} ${c.firstKg} + ${c.perKg}/kg + ${c.perKgFreight}/kg, free from ${c.freeFrom} ${CURRENCIES[l.code].code}`; }).join('; ')}. Other methods x ${Object.entries(METHOD_FACTORS).filter(([m]) => m !== 'standard').map(([m, f]) => `${f} ${m}`).join(', ')}. Estimates shaped on the carriers' 2025 retail prices (USPS, Royal Mail, DHL Paket, Colissimo, Canada Post, Australia Post).`,
       sql: ({ field }) => field('_shipping'),
     },
     {
       name: 'discount_amount',
       type: MONEY,
       minimum: 0,
-      description: 'Coupon discount: a percentage of subtotal (rounded to the cent), or the shipping fee for FREESHIP; 0 without coupon.',
+      description: 'Coupon discount in the order’s currency: a percentage of subtotal (rounded to the cent), or the shipping fee for FREESHIP; 0 without coupon.',
       distribution: 'Follows coupon_code.',
       sql: ({ field }) => field('_discount'),
     },
@@ -144,16 +147,16 @@ export const orders = defineTable({
       name: 'total_amount',
       type: MONEY,
       minimum: 0,
-      description: 'subtotal + tax_amount + shipping_cost - discount_amount, exactly.',
+      description: 'What the customer pays, in the order’s currency: subtotal + shipping_cost - discount_amount where prices include tax (GB, DE, FR, AU), subtotal + tax_amount + shipping_cost - discount_amount where tax is added at checkout (US, CA), exactly.',
       distribution: 'Follows its parts.',
-      sql: ({ field }) => `(${field('_subtotal')} + ${field('_tax')} + ${field('_shipping')} - ${field('_discount')})`,
+      sql: ({ field }) => field('_total'),
     },
     {
       name: 'currency',
       type: 'VARCHAR',
-      description: 'ISO 4217 currency of all amounts.',
-      distribution: 'Always USD (the catalogue is priced in USD).',
-      sql: () => `'USD'`,
+      description: 'ISO 4217 currency of all the order’s amounts: the shipping country’s (minor unit: 2 decimals for each).',
+      distribution: `By country: ${LOCALES.map((l) => `${l.countryCode} ${CURRENCIES[l.code].code}`).join(', ')}.`,
+      sql: ({ field }) => currencyCode(field('_user_locale')),
     },
     {
       name: 'order_status',
@@ -209,7 +212,7 @@ export const orders = defineTable({
       name: 'shipping_method',
       type: 'VARCHAR',
       description: 'Delivery option chosen: larger baskets are sent faster.',
-      distribution: `By subtotal (USD): ${shippingByBasket.map(([from, weights]) => `from ${from}: ${shippingMethods.map(([m], j) => `${String(m)} ${weights[j] ?? 0}%`).join(', ')}`).join('; ')}.`,
+      distribution: `By subtotal (in the order’s currency): ${shippingByBasket.map(([from, weights]) => `from ${from}: ${shippingMethods.map(([m], j) => `${String(m)} ${weights[j] ?? 0}%`).join(', ')}`).join('; ')}.`,
       sql: ({ field }) => labelOf(shippingMethods, field('_method')),
     },
     {
@@ -303,8 +306,9 @@ export const orders = defineTable({
   unique: ['order_number'],
   rules: [
     {
-      description: 'total_amount = subtotal + tax_amount + shipping_cost - discount_amount, subtotal = unit_price x quantity',
-      violations: (t) => `${t('orders')} WHERE total_amount <> subtotal + tax_amount + shipping_cost - discount_amount OR subtotal <> unit_price * quantity`,
+      description: 'total_amount = subtotal + shipping_cost - discount_amount, plus tax_amount where tax is added at checkout (US, CA); subtotal = unit_price x quantity',
+      violations: (t) =>
+        `${t('orders')} WHERE total_amount <> subtotal + shipping_cost - discount_amount + CASE WHEN ${taxIncluded(localeOfCountry('shipping_country'))} THEN 0 ELSE tax_amount END OR subtotal <> unit_price * quantity`,
     },
     {
       description: 'order_date <= shipped_date <= delivered_date, and the status agrees with the dates',
@@ -312,9 +316,10 @@ export const orders = defineTable({
         `${t('orders')} WHERE NOT (order_date <= coalesce(shipped_date, order_date) AND coalesce(shipped_date, order_date) <= coalesce(delivered_date, shipped_date, order_date)) OR (order_status IN ('delivered', 'returned') AND delivered_date IS NULL) OR (order_status IN ('pending', 'processing', 'cancelled') AND shipped_date IS NOT NULL)`,
     },
     {
-      description: "unit_price equals the product's price",
+      description: "unit_price is the product's price in the shipping country's currency, and currency is that country's",
       reads: ['products'],
-      violations: (t) => `${t('orders')} o JOIN ${t('products')} p USING (product_id) WHERE o.unit_price <> p.price`,
+      violations: (t) =>
+        `${t('orders')} o JOIN ${t('products')} p USING (product_id) WHERE o.unit_price <> ${localPrice('p.price', localeOfCountry('o.shipping_country'))} OR o.currency IS DISTINCT FROM ${currencyCode(localeOfCountry('o.shipping_country'))}`,
     },
     {
       description: "order_date is not before the user's registration",
@@ -336,9 +341,12 @@ export const orders = defineTable({
       violations: (t) => `(SELECT coupon_code, row_number() OVER (PARTITION BY user_id ORDER BY order_id) AS nth FROM ${t('orders')}) WHERE coupon_code = 'WELCOME15' AND nth > 1`,
     },
     {
-      description: 'tax_amount is the shipping country’s rate on the subtotal less a percentage discount, to the cent',
-      violations: (t) =>
-        `${t('orders')} WHERE abs(tax_amount - (subtotal - CASE WHEN coupon_code = 'FREESHIP' THEN 0 ELSE discount_amount END) * CASE shipping_country ${LOCALES.map((l, i) => `WHEN ${quotedString(l.country)} THEN ${taxRates[i]}`).join(' ')} END) > 0.005`,
+      description: 'tax_amount is the destination’s rate (country, or US state and Canadian province, on the order date) on the subtotal less a percentage discount, included (r / (1 + r)) or added, to the cent',
+      violations: (t) => {
+        const taxable = `subtotal - CASE WHEN coupon_code = 'FREESHIP' THEN 0 ELSE discount_amount END`;
+        const rate = taxRateOfAddress('shipping_country', 'shipping_state', 'epoch(order_date)');
+        return `${t('orders')} WHERE tax_amount IS DISTINCT FROM ${taxPart(taxable, rate, taxIncluded(localeOfCountry('shipping_country')))}`;
+      },
     },
     createdInIdOrder('orders', 'order_id', 'order_date'),
     addressRule('orders', { country: countryCodeOf('shipping_country'), state: 'shipping_state', postalCode: 'shipping_postal_code' }),

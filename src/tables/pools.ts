@@ -26,6 +26,8 @@ import { type Archetype, archetypes, colorPool, measurePool } from './catalog/ca
 import { ORDERS, REGISTRATIONS, acceptance, localeTable } from '../model/time/calendar.js';
 import { paymentByCountry, shippingByBasket } from './orderTerms.js';
 import { lottery } from '../model/columns/weighted.js';
+import { ADDRESS_POOL_SIZE } from './locales.js';
+import { taxRegionIndex } from './money/taxRegions.js';
 
 export type Pool = readonly string[] | readonly number[];
 
@@ -168,6 +170,8 @@ const builders: Record<string, () => Pool | Promise<Pool>> = {
       500,
     );
   },
+  // Money (issue 26): each address slot's tax region (money/taxRegions.ts), by its locale and region name.
+  address_tax_region: async () => (await placePool()).map((p, i) => taxRegionIndex(LOCALES[Math.floor(i / ADDRESS_POOL_SIZE)]?.code ?? 'en_US', p.region)),
   order_note: () => [
     'Please leave the package at the front door.',
     'Leave with a neighbour if nobody is home.',
