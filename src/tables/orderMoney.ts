@@ -64,9 +64,19 @@ export function taxRateOfAddress(countrySql: string, stateSql: string, epochSql:
 /** Whether a locale's shelf prices include its tax. */
 export const taxIncluded = (localeSql: string) => listAt(TAX_INCLUDED, localeSql, 'BOOLEAN');
 
-/** The tax on an amount paid for goods: the part included in it where prices include tax, else the tax added on top. */
+/** Rates have at most five decimals (Quebec's 9.975% QST, Minnesota's 6.875%): tax is computed on that scale in integers. */
+const RATE_SCALE = 100000;
+
+/**
+ * The tax on an amount paid for goods, to the cent, half a cent up: the part included in it where prices include tax
+ * (amount x r / (1 + r)), else the tax added on top (amount x r). In integer cents, so that no binary fraction
+ * turns a half cent the wrong way.
+ */
 export function taxPart(taxableSql: string, rateSql: string, includedSql: string): string {
-  return cents(`(${taxableSql})::DOUBLE * CASE WHEN ${includedSql} THEN (${rateSql}) / (1 + (${rateSql})) ELSE (${rateSql}) END`);
+  const scaled = `round((${rateSql}) * ${RATE_SCALE})::BIGINT`;
+  const over = `CASE WHEN ${includedSql} THEN ${RATE_SCALE} + ${scaled} ELSE ${RATE_SCALE} END`;
+  const taxCents = `((2 * ((${taxableSql}) * 100)::BIGINT * ${scaled} + (${over})) // (2 * (${over})))`;
+  return `CAST(${taxCents}::DECIMAL(18,0) * 0.01 AS DECIMAL(18,2))`;
 }
 
 const factors = shippingMethods.map(([method]) => METHOD_FACTORS[String(method)] ?? 0);
