@@ -3,6 +3,7 @@ import { beforeAll, afterAll, describe, expect, test } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { count, generate, query, tableSql } from './helpers/cli.js';
+import { localeOfCountry, localPrice } from '../dist/src/tables/orderMoney.js';
 
 /**
  * Two runs with different seeds and as-ofs, so orders of the second run reference users and products of both:
@@ -35,8 +36,10 @@ async function violations(sql: string): Promise<number> {
 }
 
 describe('cross-table rules', () => {
-  test('unit_price equals the referenced product price', async () => {
-    expect(await violations(`${orders} o JOIN ${products} p USING (product_id) WHERE o.unit_price <> p.price`)).toBe(0);
+  test('unit_price is the referenced product price in the order’s currency (the price itself in the US)', async () => {
+    expect(await violations(`${orders} o JOIN ${products} p USING (product_id) WHERE o.currency = 'USD' AND o.unit_price <> p.price`)).toBe(0);
+    expect(await violations(`${orders} o JOIN ${products} p USING (product_id) WHERE o.unit_price <> ${localPrice('p.price', localeOfCountry('o.shipping_country'))}`)).toBe(0);
+    expect(await violations(`${orders} WHERE currency <> 'USD'`)).toBeGreaterThan(0);
   });
 
   test('orders are placed after the user registered and the product was listed, and not after as-of', async () => {
@@ -55,7 +58,10 @@ describe('cross-table rules', () => {
   });
 
   test('money adds up exactly', async () => {
-    expect(await violations(`${orders} WHERE total_amount <> subtotal + tax_amount + shipping_cost - discount_amount`)).toBe(0);
+    // VAT and GST are inside the subtotal in GB, DE, FR and AU; sales tax is added on top in the US and Canada.
+    const added = `shipping_country IN ('United States', 'Canada')`;
+    expect(await violations(`${orders} WHERE total_amount <> subtotal + CASE WHEN ${added} THEN tax_amount ELSE 0 END + shipping_cost - discount_amount`)).toBe(0);
+    expect(await violations(`${orders} WHERE NOT ${added} AND tax_amount > 0 AND total_amount = subtotal + tax_amount + shipping_cost - discount_amount`)).toBe(0);
     expect(await violations(`${orders} WHERE subtotal <> unit_price * quantity OR total_amount < 0 OR discount_amount < 0`)).toBe(0);
     expect(await violations(`${products} WHERE NOT (0 < cost AND cost < price)`)).toBe(0);
     const types = await query(`SELECT typeof(total_amount) AS t, typeof(price) AS p FROM ${orders}, ${products} LIMIT 1`);

@@ -43,9 +43,11 @@ test('the tables and the file: rows read and the HTML written', async () => {
   expect(report.file.bytes).toBeGreaterThan(500_000);
   expect(report.notes).toEqual([]);
   // Gross over every order; net (test/report-net-revenue.test.ts) leaves out cancelled and returned ones.
-  const [revenue] = await query(`SELECT sum(total_amount)::DOUBLE AS r FROM ${orders}`);
-  expect(report.summary.revenue?.map((r) => r.currency)).toEqual(['USD']);
-  expect(report.summary.revenue?.[0]?.gross).toBeCloseTo(Number(revenue?.r), 2);
+  const byCurrency = await query(`SELECT currency, sum(total_amount)::DOUBLE AS r FROM ${orders} GROUP BY 1 ORDER BY 1`);
+  const reported = [...(report.summary.revenue ?? [])].sort((a, b) => String(a.currency).localeCompare(String(b.currency)));
+  expect(reported.map((r) => r.currency)).toEqual(['AUD', 'CAD', 'EUR', 'GBP', 'USD']);
+  expect(reported.map((r) => r.currency)).toEqual(byCurrency.map((r) => r.currency));
+  for (const [i, row] of byCurrency.entries()) expect(reported[i]?.gross, String(row.currency)).toBeCloseTo(Number(row.r), 2);
 });
 
 test('orders per day: every day from the first to the last, summing to the orders', async () => {
