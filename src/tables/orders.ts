@@ -156,7 +156,8 @@ export const orders = defineTable({
       type: 'VARCHAR',
       description: 'ISO 4217 currency of all the order’s amounts: the shipping country’s (minor unit: 2 decimals for each).',
       distribution: `By country: ${LOCALES.map((l) => `${l.countryCode} ${CURRENCIES[l.code].code}`).join(', ')}.`,
-      sql: ({ field }) => currencyCode(field('_user_locale')),
+      // Read from the shipping country, so that the data dictionary names that as what it depends on.
+      sql: ({ field }) => currencyCode(localeOfCountry(field('shipping_country'))),
     },
     {
       name: 'order_status',
