@@ -63,7 +63,7 @@ describe('synthgen verify', () => {
     expect(report.ok).toBe(true);
     const checked = report.checks.map((c) => c.check);
     expect(checked).toEqual(expect.arrayContaining(['users.user_id unique', 'orders.order_id contiguous', 'orders.user_id -> users', 'products.sku unique']));
-    expect(checked.some((c) => c.startsWith("orders: unit_price equals the product's price"))).toBe(true);
+    expect(checked.some((c) => c.startsWith("orders: unit_price is the product's price in the shipping country's currency"))).toBe(true);
     const plain = await synthgen(['verify', '--out', 'data', '--metadata', 'm.json'], dataset);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/OK: users 11000, products 1000, orders 13000 rows; no violations/);
@@ -147,7 +147,7 @@ describe('synthgen verify', () => {
     expect(code).toBe(1);
     const byCheck = new Map(failures(report).map((c) => [c.check, [c.detail, c.ids]]));
     expect(byCheck.get('products: 0 < cost < price')).toEqual(['2 rows break it: product_id 4, 9', [4, 9]]);
-    expect(byCheck.get("orders: unit_price equals the product's price")).toEqual(['2 rows break it: order_id 12, 30', [12, 30]]);
+    expect(byCheck.get("orders: unit_price is the product's price in the shipping country's currency, and currency is that country's")).toEqual(['2 rows break it: order_id 12, 30', [12, 30]]);
   });
 
   test('a file no manifest lists', async () => {
