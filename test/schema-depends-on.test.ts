@@ -54,7 +54,7 @@ test('the dictionary shows depends-on and what verify checks, for module tables 
   expect(text).toContain('| `since` | TIMESTAMPTZ | d | d | users.registration_date; own creation time | not after as-of |');
   expect(text).toContain('| `price` | DOUBLE | d | d | own draws | ≥ 0 |');
   expect(text).toContain('| `promised` | DATE | d | d | as-of | may be after as-of |');
-  // Built-in: the order total is computed from helpers that the other amount columns show.
-  expect(text).toMatch(/\| `total_amount` \|[^\n]*\| subtotal, tax_amount, shipping_cost, discount_amount \|/);
+  // Built-in: the order total is computed from helpers that the other amount columns show (the country: whether tax is added).
+  expect(text).toMatch(/\| `total_amount` \|[^\n]*\| subtotal, tax_amount, shipping_cost, discount_amount, shipping_country \|/);
   expect(text).toMatch(/\| `shipping_country` \|[^\n]*\| users\.country \|/);
 });
