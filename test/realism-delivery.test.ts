@@ -134,5 +134,5 @@ test('verify catches a delivery at night, a return before its dispatch and a ret
   const failed = [...report.checks.filter((c) => c.result === 'violation')];
   const ids = (words: string) => failed.find((c) => c.check.includes(words))?.ids;
   expect(ids('shipped_date <= delivered_date <= returned_date')).toEqual(expect.arrayContaining([early, stray]));
-  expect(ids('deliveries and returns come in the day')).toEqual(expect.arrayContaining([night]));
+  expect(ids('deliveries and returns in the day')).toEqual(expect.arrayContaining([night]));
 });

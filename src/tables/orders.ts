@@ -326,7 +326,7 @@ export const orders = defineTable({
           OR ((order_status = 'cancelled') <> (estimated_delivery_date IS NULL)) OR updated_at <> greatest(order_date, shipped_date, delivered_date, returned_date)`,
     },
     {
-      description: 'deliveries and returns come in the day (local 8:00-20:59) on working days (Monday-Saturday, or a Sunday for express and next-day parcels); a return within 30 days of delivery',
+      description: 'dispatch Monday-Friday 9:00-17:59 local; deliveries and returns in the day (local 8:00-20:59) Monday-Saturday (a delivery on a Sunday only for express and next-day parcels); a return within 30 days of delivery',
       violations: (t) => deliveryRhythmViolations(t('orders')),
     },
     {
