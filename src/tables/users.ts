@@ -3,7 +3,7 @@ import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
 import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../model/columns/time.js';
 import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
-import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
+import { LOCALE_BUCKETS, PAST_YEARS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../model/columns/weighted.js';
 import { LOCALES } from '../model/locales.js';
 import { ADDRESS_POOL_SIZE, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
@@ -114,9 +114,9 @@ function byLocale(values: readonly string[], locale: string): string {
 export const users = defineTable({
   name: 'users',
   description: 'Customers: identity, contact, address, account and marketing attributes.',
-  version: 4,
+  version: 5,
   primaryKey: 'user_id',
-  timeline: { rate: hourlyRate(REGISTRATIONS) },
+  timeline: { rate: hourlyRate(REGISTRATIONS), pastYears: PAST_YEARS },
   parents: [],
   pools: [
     POOL.registration_locale,
