@@ -292,7 +292,7 @@ export const products = defineTable({
     {
       name: 'created_at',
       type: 'TIMESTAMPTZ',
-      description: 'When the product was listed (UTC). Never decreases as product_id rises; inside its run’s window, except that the products’ first run begins 3 years before --since (the catalogue the shop already had). Orders of it are never earlier.',
+      description: 'When the product was listed (UTC). Never decreases as product_id rises; inside its run’s window, except that the products’ first run begins 3 years before its window (the catalogue the shop already had). Orders of it are never earlier.',
       distribution: 'Arrivals on the listing calendar: U.S. Eastern business hours on weekdays, more in August-October, +15% a year.',
       sql: ({ field }) => toTimestamp(field('_created')),
     },

@@ -282,7 +282,7 @@ export const users = defineTable({
     {
       name: 'registration_date',
       type: 'TIMESTAMPTZ',
-      description: 'When the account was created (UTC). Never decreases as user_id rises; inside its run’s window (the users’ previous as-of, or --since, to as-of), except that the users’ first run begins 3 years before --since: the customers the shop already had (docs/time.md).',
+      description: 'When the account was created (UTC). Never decreases as user_id rises; inside its run’s window (the users’ previous as-of, or --since, to as-of), except that the users’ first run begins 3 years before its window: the customers the shop already had (docs/time.md).',
       distribution: 'Arrivals on the registration calendar: local hour and weekday profile, the year shape with Black Friday and Cyber Monday, +25% a year (see docs/time.md).',
       sql: ({ field }) => toTimestamp(field('_registered')),
     },
