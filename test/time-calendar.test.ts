@@ -89,6 +89,26 @@ test('growth over the history: 2025 has at least 1.3x the orders of 2024, and re
   expect(Number(row.users)).toBeGreaterThan(1.1);
 });
 
+test('a running shop from the first day: the first month has 0.25-0.6x the daily orders of the last (it had 0.01x), sign-ups do not jump at since, a quarter or more of users and products predate it', async () => {
+  const row = await one(
+    `WITH t AS (SELECT (order_date AT TIME ZONE 'UTC')::DATE AS d FROM ${orders})
+     SELECT ${perDay('2023-03-01', '2023-04-01')} / ${perDay('2026-02-01', '2026-03-01')} AS orders,
+       (SELECT count(*) FILTER (WHERE registration_date > TIMESTAMPTZ '2023-03-01' AND registration_date <= TIMESTAMPTZ '2023-04-01')
+         / count(*) FILTER (WHERE registration_date > TIMESTAMPTZ '2023-01-29' AND registration_date <= TIMESTAMPTZ '2023-03-01') FROM ${users}) AS signups,
+       (SELECT avg((registration_date <= TIMESTAMPTZ '2023-03-01')::INT) FROM ${users}) AS base,
+       (SELECT avg((created_at <= TIMESTAMPTZ '2023-03-01')::INT) FROM ${products}) AS catalogue
+     FROM t`,
+  );
+  // Customers grow 25% a year, and orders with them: three years on, the last month has ~2.8x the first's.
+  expect(Number(row.orders)).toBeGreaterThan(0.25);
+  expect(Number(row.orders)).toBeLessThan(0.6);
+  expect(Number(row.signups)).toBeGreaterThan(0.8);
+  expect(Number(row.signups)).toBeLessThan(1.25);
+  // The base registered and listed in the 3 years before since: about a third of each table.
+  expect(Number(row.base)).toBeGreaterThan(0.25);
+  expect(Number(row.catalogue)).toBeGreaterThan(0.25);
+});
+
 test('no edge effect at as-of: the last 7 days have 0.7-1.3x the daily orders of the 4 weeks before', async () => {
   const row = await one(`WITH t AS (SELECT (order_date AT TIME ZONE 'UTC')::DATE AS d FROM ${orders}) SELECT ${perDay('2026-02-22', '2026-03-01')} / ${perDay('2026-01-25', '2026-02-22')} AS ratio FROM t`);
   expect(Number(row.ratio)).toBeGreaterThan(0.7);

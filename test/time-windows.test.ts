@@ -1,6 +1,7 @@
 /**
  * Time flows forward across runs: three incremental runs (all tables, all tables, orders alone), then every table's
- * creation time is non-decreasing in ID, each run's rows lie inside its window (since, as-of], and every order's
+ * creation time is non-decreasing in ID, each run's rows lie inside its window (since, as-of] (a first run's users and
+ * products from 3 years before since: the shop's base), and every order's
  * customer and product existed when it was placed. Bad windows are refused with one line and change nothing.
  */
 import { readFile, rm } from 'node:fs/promises';
@@ -53,19 +54,29 @@ test('creation time never decreases as the ID rises, in every table, across the 
   }
 });
 
-test('each run covers its own window: after the table’s previous as-of (or --since, 3 years back) and not after its as-of', async () => {
+/** Users' and products' first runs begin 3 years before their window (a running shop's base: Timeline.pastYears); orders' do not. */
+const PAST = { users: 3, products: 3, orders: 0 } as const;
+
+test('each run covers its own window: after the table’s previous as-of (or --since, 3 years back; users and products of the first run 3 years before that) and not after its as-of', async () => {
   const users = await segments('users');
   expect(users.map((s) => s.since)).toEqual(['2023-03-01T00:00:00Z', '2026-03-01T00:00:00Z']);
   const orders = await segments('orders');
   expect(orders.map((s) => s.since)).toEqual(['2023-03-01T00:00:00Z', '2026-03-01T00:00:00Z', '2026-06-01T00:00:00Z']);
   for (const [table, [id, time]] of Object.entries(CREATED)) {
     for (const segment of await segments(table)) {
+      const past = segment.first_id === 1 ? PAST[table as keyof typeof PAST] : 0;
+      const begin = `'${segment.since}'::TIMESTAMPTZ - INTERVAL ${Math.round(past * 31_556_952)} SECOND`;
       const rows = await query(
-        `SELECT count(*) AS n, count(*) FILTER (WHERE ${time} <= '${segment.since}'::TIMESTAMPTZ OR ${time} > '${segment.as_of}'::TIMESTAMPTZ) AS outside
+        `SELECT count(*) AS n, count(*) FILTER (WHERE ${time} <= ${begin} OR ${time} > '${segment.as_of}'::TIMESTAMPTZ) AS outside,
+           count(*) FILTER (WHERE ${time} <= '${segment.since}'::TIMESTAMPTZ) AS before
          FROM ${sql[table]} WHERE ${id} BETWEEN ${segment.first_id} AND ${segment.last_id}`,
       );
-      expect(Number(rows[0]?.n), `${table} ${segment.first_id}`).toBe(segment.last_id - segment.first_id + 1);
+      const n = segment.last_id - segment.first_id + 1;
+      expect(Number(rows[0]?.n), `${table} ${segment.first_id}`).toBe(n);
       expect(Number(rows[0]?.outside), `${table} ${segment.first_id}`).toBe(0);
+      // The base: about a third of a first run's users and products come before its since, none of a later run's.
+      if (past > 0) expect(Number(rows[0]?.before), `${table} ${segment.first_id}`).toBeGreaterThan(0.25 * n);
+      else expect(Number(rows[0]?.before), `${table} ${segment.first_id}`).toBe(0);
     }
   }
 });
@@ -111,13 +122,21 @@ test('--since for tables that already have runs, or not before --as-of, is refus
   }
 });
 
-test('--since sets where a first run’s history starts', async () => {
+test('--since sets where a first run’s history starts: its orders from then on, its users from 3 years before (the base)', async () => {
   const fresh = await mkdtemp(join(tmpdir(), 'synthgen-since-'));
   try {
-    await generate(['--table-names', 'users', '--num-rows', '3000', '--since', '2025-12-01', '--as-of', '2026-01-01', '--seed', '4'], fresh);
-    const rows = await query(`SELECT min(registration_date) AS first, max(registration_date) AS last FROM ${await tableSql(join(fresh, 'data'), 'users')}`);
-    expect(String(rows[0]?.first) >= '2025-12-01').toBe(true);
-    expect(String(rows[0]?.last) < '2026-01-01').toBe(true);
+    await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=3000,products=300,orders=3000', '--since', '2025-12-01', '--as-of', '2026-01-01', '--seed', '4'], fresh);
+    const data = join(fresh, 'data');
+    const [users] = await query(`SELECT min(registration_date) AS first, max(registration_date) AS last, count(*) FILTER (WHERE registration_date > '2025-12-01') AS inside FROM ${await tableSql(data, 'users')}`);
+    expect(String(users?.first) >= '2022-11-30').toBe(true);
+    expect(String(users?.first) < '2023-01-01').toBe(true);
+    expect(String(users?.last) < '2026-01-01').toBe(true);
+    // One month of sign-ups after three years of them: a few percent of the users.
+    expect(Number(users?.inside)).toBeGreaterThan(0);
+    const [orders] = await query(`SELECT min(order_date) AS first, max(order_date) AS last FROM ${await tableSql(data, 'orders')}`);
+    expect(String(orders?.first) >= '2025-12-01').toBe(true);
+    expect(String(orders?.first) < '2025-12-02').toBe(true);
+    expect(String(orders?.last) < '2026-01-01').toBe(true);
   } finally {
     await rm(fresh, { recursive: true, force: true });
   }

@@ -28,7 +28,7 @@ export type { FieldReads, TableLookup } from './compilation.js';
 /** The field holding this row's creation time: its quantile in the run's window, by the table's timeline. */
 function addCreated(compilation: Compilation, rows: TableRows, memo: KnotMemo, rowAt: (id: string) => RandomSource): void {
   const { definition } = compilation;
-  const knots = knotsFor(definition, { since: rows.own.since, as_of: rows.asOf }, rows.parents, compilation.tables, memo, rows.legacy);
+  const knots = knotsFor(definition, { since: rows.own.since, as_of: rows.asOf, first_id: rows.own.first_id }, rows.parents, compilation.tables, memo, rows.legacy);
   const pool = compilation.enginePool(timelinePool(definition.name), knots);
   compilation.ownCreated = (id) =>
     createdSql({

@@ -173,12 +173,19 @@ function checkChildren(definition: TableDefinition): void {
   if (line && !/^(BIGINT|INTEGER|SMALLINT)$/.test(line.type.trim().toUpperCase())) throw definitionProblem(definition.name, `column ${line.name}`, 'the line number is BIGINT, INTEGER or SMALLINT');
 }
 
+/** The most years a first run's rows may begin before its window (Timeline.pastYears): what a run computes grows with them. */
+const MAX_PAST_YEARS = 10;
+
 function checkTimeline(definition: TableDefinition): void {
   const timeline: unknown = definition.timeline;
   if (timeline === undefined) return;
-  if (!isRecord(timeline) || typeof timeline.rate !== 'function') throw definitionProblem(definition.name, 'timeline', 'a timeline is { rate: (hourStart) => relative rate of that UTC hour, scaleWith?: a parent table }');
+  if (!isRecord(timeline) || typeof timeline.rate !== 'function') throw definitionProblem(definition.name, 'timeline', 'a timeline is { rate: (hourStart) => relative rate of that UTC hour, scaleWith?: a parent table, pastYears?: years before the first window }');
   if (timeline.scaleWith !== undefined && !definition.parents.some((p) => p.table === timeline.scaleWith)) {
     throw definitionProblem(definition.name, 'timeline', `scaleWith ${JSON.stringify(timeline.scaleWith)} is not one of its parents`);
+  }
+  const past = timeline.pastYears;
+  if (past !== undefined && !(typeof past === 'number' && past >= 0 && past <= MAX_PAST_YEARS)) {
+    throw definitionProblem(definition.name, 'timeline', `pastYears is a number of years from 0 to ${MAX_PAST_YEARS}, got ${JSON.stringify(past)}`);
   }
 }
 

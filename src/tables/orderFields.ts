@@ -1,17 +1,16 @@
 /**
- * The orders' helper fields: the customer's country and address, the basket, shipping method, coupon and the
- * fulfilment timeline, computed once per row and read by the columns in orders.ts; the money ones are orderMoney.ts'.
+ * The orders' helper fields: the customer's country and address, the basket, shipping method and coupon, computed
+ * once per row and read by the columns in orders.ts; the money ones are orderMoney.ts', the fulfilment timeline
+ * orderDelivery.ts'.
  */
 import { money } from '../model/columns/money.js';
 import { POOL } from './builtinPools.js';
-import { DAY, HOUR } from '../model/columns/time.js';
 import { weighted, weightedIndex } from '../model/columns/weighted.js';
 import { ADDRESS_POOL_SIZE } from './locales.js';
-import { DRAW20, below, chance, draw20 } from '../model/random.js';
+import { below, chance, draw20 } from '../model/random.js';
 import { quotedString } from '../model/sql.js';
 import { addressIndex } from './users.js';
 import { engagementOf, tierOf } from './behaviour/customerActivity.js';
-import { SUBCATEGORIES } from './catalog.js';
 import {
   quantities,
   shippingByBasket,
@@ -21,18 +20,18 @@ import {
   WELCOME_SHARE,
   VIP_TIERS,
   SPRING_MONTHS,
-  returnRates,
   terms,
   code,
 } from './orderTerms.js';
 import type { Field } from '../model/tableDefinition.js';
 import { ORDER_MONEY_HELPERS } from './orderMoney.js';
+import { DELIVERY_HELPERS } from './orderDelivery.js';
 
 /** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */
 export const WELCOME_EVERY = 25;
 /** Customers drawn before one whose local hour fits the order is taken (docs/time.md gives the share of orders that keep the last one). */
 export const CUSTOMER_ATTEMPTS = 4;
-export const CANCEL_SHARE = 0.04;
+export { CANCEL_SHARE } from './orderDelivery.js';
 export const LOTTERY = 1024;
 
 export const ORDER_HELPERS: readonly Field[] = [
@@ -72,22 +71,5 @@ export const ORDER_HELPERS: readonly Field[] = [
         WHEN ${chance(row, 'has_coupon', COUPON_SHARE)} THEN ${drawn} ELSE -1 END`;
     },
   },
-  { name: '_shipped', sql: ({ row, field }) => `(${field('_ordered')} + ${4 * HOUR} + ${below(row, 'ship_delay', 68 * HOUR)})` },
-  {
-    name: '_transit',
-    sql: ({ row, field }) =>
-      `([${terms.map(([, min]) => min * DAY).join(', ')}][${field('_method')} + 1] + (${row.bits('transit')} % [${terms.map(([, min, max]) => (max - min) * DAY + 1).join(', ')}][${field('_method')} + 1]::UBIGINT)::BIGINT)`,
-  },
-  { name: '_delivered', sql: ({ field }) => `(${field('_shipped')} + ${field('_transit')})` },
-  {
-    name: '_status',
-    sql: ({ row, field }) =>
-      `CASE WHEN ${chance(row, 'cancelled', CANCEL_SHARE)} THEN ${code('cancelled')}
-        WHEN ${field('_shipped')} > ${row.asOf} THEN CASE WHEN ${field('_ordered')} > ${row.asOf} - ${HOUR} THEN ${code('pending')} ELSE ${code('processing')} END
-        WHEN ${field('_delivered')} > ${row.asOf} THEN ${code('shipped')}
-        WHEN ${draw20(row, 'returned')} < [${SUBCATEGORIES.map((sub) => Math.round((returnRates[sub.category] ?? 0) * DRAW20)).join(', ')}][${field('_product_sub')} + 1] THEN ${code('returned')}
-        ELSE ${code('delivered')} END`,
-  },
-  { name: '_has_shipped', sql: ({ field }) => `(${field('_status')} BETWEEN ${code('shipped')} AND ${code('returned')})` },
-  { name: '_has_delivered', sql: ({ field }) => `(${field('_status')} BETWEEN ${code('delivered')} AND ${code('returned')})` },
+  ...DELIVERY_HELPERS,
 ];

@@ -6,7 +6,7 @@
 import { MONEY } from '../model/columns/money.js';
 import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, toDate, toTimestamp } from '../model/columns/time.js';
+import { DAY, toTimestamp } from '../model/columns/time.js';
 import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
 import { describeWeights, labelOf, weighted } from '../model/columns/weighted.js';
 import { LOCALES } from '../model/locales.js';
@@ -38,6 +38,8 @@ import { CURRENCIES } from './money/currencies.js';
 import { FREE_SHIPPING_MAX_KG, METHOD_FACTORS, PARCEL_MAX_KG, RATE_CARDS } from './money/shippingRates.js';
 import { TAX_REGIONS } from './money/taxRegions.js';
 import { CANCEL_SHARE, CUSTOMER_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY } from './orderFields.js';
+import { DELIVERY_HOURS, RETURN_DAYS, RETURN_WINDOW, SAME_DAY_CUTOFF, SUNDAY_SHARE, deliveryLuck } from './orderDelivery.js';
+import { dayToDate, deliveryRhythmViolations } from './deliveryRules.js';
 
 export const orders = defineTable({
   name: 'orders',
@@ -84,14 +86,14 @@ export const orders = defineTable({
       name: 'user_id',
       type: 'BIGINT',
       description: 'The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone; every 25th order, the newest customer’s first order when they registered since the 25th order before (at most a day before).',
-      distribution: 'By popularity (skew 3; a quarter of users are never picked) among the users existing then: at the proportions of docs/time.md’s dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~14%, ~55% and ~71% of orders.',
+      distribution: 'By popularity (skew 3; a quarter of users are never picked) among the users existing then: at the proportions of docs/time.md’s dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~12%, ~54% and ~70% of orders.',
       sql: ({ parent }) => parent('users').id,
     },
     {
       name: 'product_id',
       type: 'BIGINT',
       description: 'The product bought (products.product_id): a product listed before the order was placed.',
-      distribution: 'By popularity (skew 2.5) among the products existing then: at the Time dataset’s proportions (6,000 products, 400,000 orders), the top 1%, 10% and 20% of products take ~10%, ~44% and ~58% of orders.',
+      distribution: 'By popularity (skew 2.5) among the products existing then: at the Time dataset’s proportions (6,000 products, 400,000 orders), the top 1%, 10% and 20% of products take ~8%, ~42% and ~57% of orders.',
       sql: ({ parent }) => parent('products').id,
     },
     {
@@ -162,8 +164,8 @@ export const orders = defineTable({
     {
       name: 'order_status',
       type: 'VARCHAR',
-      description: 'Fulfilment state, consistent with the dates: pending/processing (not shipped), shipped (not delivered), delivered/returned (both dates), cancelled (neither).',
-      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned by the product's category: ${Object.entries(returnRates).map(([c, r]) => `${c} ${Math.round(r * 100)}%`).join(', ')}.`,
+      description: 'Fulfilment state, consistent with the dates: pending/processing (not shipped), shipped (not delivered), delivered (delivered, not returned by as-of), returned (returned_date passed), cancelled (no dates).',
+      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned by the product's category, once the return's time has passed: ${Object.entries(returnRates).map(([c, r]) => `${c} ${Math.round(r * 100)}%`).join(', ')}.`,
       sql: ({ field }) => `${list(STATUS)}[${field('_status')} + 1]`,
     },
     {
@@ -190,24 +192,31 @@ export const orders = defineTable({
     {
       name: 'shipped_date',
       type: 'TIMESTAMPTZ',
-      description: 'When it left the warehouse (UTC); NULL unless shipped, delivered or returned.',
-      distribution: 'order_date + 4-72 hours.',
+      description: 'When it left the warehouse (UTC): a working day (Monday-Friday) between 9:00 and 17:59 in the destination’s local time; NULL unless shipped, delivered or returned.',
+      distribution: `Orders placed on a working day before ${SAME_DAY_CUTOFF}:00 local leave the same afternoon (50%), the next working day (35%) or the one after; others the next working day (70%) or the one after.`,
       sql: ({ field }) => `CASE WHEN ${field('_has_shipped')} THEN ${toTimestamp(field('_shipped'))} END`,
     },
     {
       name: 'estimated_delivery_date',
       type: 'DATE',
       mayFollowAsOf: true,
-      description: 'Delivery date given at checkout; NULL for cancelled orders. Every order is delivered on it (no early or late deliveries are modelled yet). The one value that may lie after as-of (orders in transit).',
-      distribution: 'Ship time + the method’s transit time.',
-      sql: ({ field }) => `CASE WHEN ${field('_status')} <> ${code('cancelled')} THEN ${toDate(field('_delivered'))} END`,
+      description: 'Delivery date promised at checkout, in the destination’s local calendar; NULL for cancelled orders. The real delivery (delivered_date) is sometimes before or after it. The one value that may lie after as-of (orders in transit).',
+      distribution: 'The ship day + the method’s transit in carriers’ working days (Monday-Saturday): ' + Object.entries(shippingTerms).map(([m, [, a, b]]) => `${m} ${Math.max(1, a)}-${b}`).join(', ') + '.',
+      sql: ({ field }) => `CASE WHEN ${field('_status')} <> ${code('cancelled')} THEN ${dayToDate(field('_promised_day'))} END`,
     },
     {
       name: 'delivered_date',
       type: 'TIMESTAMPTZ',
-      description: 'When it arrived (UTC); NULL unless delivered or returned. shipped_date <= delivered_date <= as-of.',
-      distribution: 'shipped_date + transit: ' + Object.entries(shippingTerms).map(([m, [, a, b]]) => `${m} ${a}-${b} days`).join(', ') + '.',
+      description: 'When it arrived (UTC): in the day (8:00-20:59 local), Monday-Saturday, rarely a Sunday; NULL unless delivered or returned. shipped_date < delivered_date <= as-of.',
+      distribution: `On the promised day, or after it (late, by 1-5 working days) or before it (early, by 1-2), by method: ${Object.entries(deliveryLuck).map(([m, { late, early }]) => `${m} ${Math.round(late * 100)}% late, ${Math.round(early * 100)}% early`).join('; ')}. Local hour: ${describeWeights(DELIVERY_HOURS)}. ${Math.round(SUNDAY_SHARE * 100)}% of express and next-day parcels due on a Monday come on the Sunday.`,
       sql: ({ field }) => `CASE WHEN ${field('_has_delivered')} THEN ${toTimestamp(field('_delivered'))} END`,
+    },
+    {
+      name: 'returned_date',
+      type: 'TIMESTAMPTZ',
+      description: 'When the customer sent it back (UTC), in the day on a working day (Monday-Saturday) local time; NULL unless returned. delivered_date < returned_date <= as-of.',
+      distribution: `1-${RETURN_DAYS} working days (at most ${RETURN_WINDOW} days) after delivery, crowded toward the first: about 70% within 12 working days (two weeks).`,
+      sql: ({ field }) => `CASE WHEN ${field('_status')} = ${code('returned')} THEN ${toTimestamp(field('_returned'))} END`,
     },
     {
       name: 'shipping_method',
@@ -298,10 +307,12 @@ export const orders = defineTable({
     {
       name: 'updated_at',
       type: 'TIMESTAMPTZ',
-      description: 'Last change (UTC): the latest of order, shipping and delivery events that happened.',
+      description: 'Last change (UTC): the latest of the order, shipping, delivery and return events that happened.',
       distribution: 'Follows the status.',
       sql: ({ field }) =>
-        toTimestamp(`CASE WHEN ${field('_has_delivered')} THEN ${field('_delivered')} WHEN ${field('_has_shipped')} THEN ${field('_shipped')} ELSE ${field('_ordered')} END`),
+        toTimestamp(
+          `CASE WHEN ${field('_status')} = ${code('returned')} THEN ${field('_returned')} WHEN ${field('_has_delivered')} THEN ${field('_delivered')} WHEN ${field('_has_shipped')} THEN ${field('_shipped')} ELSE ${field('_ordered')} END`,
+        ),
     },
   ],
   unique: ['order_number'],
@@ -312,9 +323,16 @@ export const orders = defineTable({
         `${t('orders')} WHERE total_amount <> subtotal + shipping_cost - discount_amount + CASE WHEN ${taxIncluded(localeOfCountry('shipping_country'))} THEN 0 ELSE tax_amount END OR subtotal <> unit_price * quantity`,
     },
     {
-      description: 'order_date <= shipped_date <= delivered_date, and the status agrees with the dates',
+      description: 'order_date <= shipped_date <= delivered_date <= returned_date, and the status agrees with the dates',
       violations: (t) =>
-        `${t('orders')} WHERE NOT (order_date <= coalesce(shipped_date, order_date) AND coalesce(shipped_date, order_date) <= coalesce(delivered_date, shipped_date, order_date)) OR (order_status IN ('delivered', 'returned') AND delivered_date IS NULL) OR (order_status IN ('pending', 'processing', 'cancelled') AND shipped_date IS NOT NULL)`,
+        `${t('orders')} WHERE NOT (order_date <= coalesce(shipped_date, order_date) AND coalesce(shipped_date, order_date) <= coalesce(delivered_date, shipped_date, order_date) AND coalesce(delivered_date, shipped_date, order_date) <= coalesce(returned_date, delivered_date, shipped_date, order_date))
+          OR (order_status IN ('delivered', 'returned') AND delivered_date IS NULL) OR (order_status IN ('pending', 'processing', 'cancelled') AND shipped_date IS NOT NULL)
+          OR (order_status = 'shipped' AND (shipped_date IS NULL OR delivered_date IS NOT NULL)) OR ((order_status = 'returned') <> (returned_date IS NOT NULL))
+          OR ((order_status = 'cancelled') <> (estimated_delivery_date IS NULL)) OR updated_at <> greatest(order_date, shipped_date, delivered_date, returned_date)`,
+    },
+    {
+      description: 'dispatch Monday-Friday 9:00-17:59 local; deliveries and returns in the day (local 8:00-20:59) Monday-Saturday (a delivery on a Sunday only for express and next-day parcels); a return within 30 days of delivery',
+      violations: (t) => deliveryRhythmViolations(t('orders')),
     },
     {
       description: "unit_price is the product's price in the shipping country's currency, and currency is that country's",

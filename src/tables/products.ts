@@ -5,7 +5,7 @@ import { POOL } from './builtinPools.js';
 import { DAY, spanOf, toTimestamp } from '../model/columns/time.js';
 import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
 import { PRODUCTS, noise, rateRange, relativeRate } from './behaviour/activity.js';
-import { LISTINGS, hourlyRate } from '../model/time/calendar.js';
+import { LISTINGS, PAST_YEARS, hourlyRate } from '../model/time/calendar.js';
 import { type Choice, describeWeights, weighted } from '../model/columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
 import { concat, quotedString } from '../model/sql.js';
@@ -55,9 +55,9 @@ const categoryCodes = categories.map((name) => name.replace(/[^A-Za-z]/g, '').sl
 export const products = defineTable({
   name: 'products',
   description: 'The catalogue: what is sold, at what price and cost, from which supplier, and how it sells.',
-  version: 4,
+  version: 5,
   primaryKey: 'product_id',
-  timeline: { rate: hourlyRate(LISTINGS) },
+  timeline: { rate: hourlyRate(LISTINGS), pastYears: PAST_YEARS },
   parents: [],
   pools: [
     ...PRODUCT_PRICE_POOLS,
@@ -292,7 +292,7 @@ export const products = defineTable({
     {
       name: 'created_at',
       type: 'TIMESTAMPTZ',
-      description: 'When the product was listed (UTC). Never decreases as product_id rises; inside its run’s window. Orders of it are never earlier.',
+      description: 'When the product was listed (UTC). Never decreases as product_id rises; inside its run’s window, except that the products’ first run begins 3 years before its window (the catalogue the shop already had). Orders of it are never earlier.',
       distribution: 'Arrivals on the listing calendar: U.S. Eastern business hours on weekdays, more in August-October, +15% a year.',
       sql: ({ field }) => toTimestamp(field('_created')),
     },

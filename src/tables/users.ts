@@ -3,7 +3,7 @@ import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
 import { DAY, YEAR, spanOf, toDate, toTimestamp } from '../model/columns/time.js';
 import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
-import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
+import { LOCALE_BUCKETS, PAST_YEARS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../model/columns/weighted.js';
 import { LOCALES } from '../model/locales.js';
 import { ADDRESS_POOL_SIZE, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
@@ -114,9 +114,9 @@ function byLocale(values: readonly string[], locale: string): string {
 export const users = defineTable({
   name: 'users',
   description: 'Customers: identity, contact, address, account and marketing attributes.',
-  version: 4,
+  version: 5,
   primaryKey: 'user_id',
-  timeline: { rate: hourlyRate(REGISTRATIONS) },
+  timeline: { rate: hourlyRate(REGISTRATIONS), pastYears: PAST_YEARS },
   parents: [],
   pools: [
     POOL.registration_locale,
@@ -282,7 +282,7 @@ export const users = defineTable({
     {
       name: 'registration_date',
       type: 'TIMESTAMPTZ',
-      description: 'When the account was created (UTC). Never decreases as user_id rises; inside its run’s window (the users’ previous as-of, or --since, to as-of).',
+      description: 'When the account was created (UTC). Never decreases as user_id rises; inside its run’s window (the users’ previous as-of, or --since, to as-of), except that the users’ first run begins 3 years before its window: the customers the shop already had (docs/time.md).',
       distribution: 'Arrivals on the registration calendar: local hour and weekday profile, the year shape with Black Friday and Cyber Monday, +25% a year (see docs/time.md).',
       sql: ({ field }) => toTimestamp(field('_registered')),
     },

@@ -71,6 +71,12 @@ export const LISTINGS: Shape = {
   growth: 1.15,
 };
 
+/**
+ * Years the shop ran before a dataset's first window: customers and products begin that far back (Timeline.pastYears),
+ * so the window is a view into a running shop, its first month already ordered from by the customers of years before.
+ */
+export const PAST_YEARS = 3;
+
 /** Hours since Monday 00:00 of a UTC hour (the epoch began on a Thursday). */
 export function hourOfWeek(hourStart: number): number {
   return (((Math.floor(hourStart / HOUR) + 72) % 168) + 168) % 168;

@@ -5,7 +5,7 @@
  * own segments as they stood when the segment was made, so the knots never change once a segment is recorded.
  */
 import { messageOf } from '../../errors/thrownValue.js';
-import { EVEN_TIMELINE, NoArrivals, existingRows, knotsOf } from './timeline.js';
+import { EVEN_TIMELINE, NoArrivals, existingRows, knotsOf, rowsBegin } from './timeline.js';
 import { UserError } from '../../errors/userError.js';
 import { definitionProblem } from '../defineTable.js';
 import type { LegacyParents, ParentRange } from '../../records/segment.js';
@@ -23,6 +23,8 @@ export type KnotMemo = Map<string, readonly number[]>;
 interface RecordedWindow {
   readonly since: string;
   readonly as_of: string;
+  /** The segment's first ID: the one from ID 1 may begin before `since` (Timeline.pastYears). */
+  readonly first_id: number;
 }
 
 /** Rows of `ranges` (ascending, disjoint windows) existing at each of a run of ascending hours. */
@@ -97,7 +99,7 @@ export function knotsFor(
   legacy?: Readonly<Record<string, LegacyParents>>,
 ): readonly number[] {
   const drawn = legacy && Object.keys(legacy).length > 0 ? [Object.values(legacy).map((l) => l.sha256)] : [];
-  const key = `${lineage(definition, tables)} ${JSON.stringify([window.since, window.as_of, parents, ...drawn])}`;
+  const key = `${lineage(definition, tables)} ${JSON.stringify([window.since, window.as_of, window.first_id === 1, parents, ...drawn])}`;
   const known = computed.get(key);
   if (known) return known;
   const knots = computeKnots(definition, window, parents, tables, memo, legacy ?? {});
@@ -139,7 +141,7 @@ function computeKnots(
     return rate;
   };
   try {
-    return knotsOf({ since: epochSeconds(window.since), asOf: epochSeconds(window.as_of) }, weight);
+    return knotsOf({ since: rowsBegin(timeline, epochSeconds(window.since), window.first_id), asOf: epochSeconds(window.as_of) }, weight);
   } catch (error: unknown) {
     if (error instanceof NoArrivals) {
       const parents = definition.parents.map((p) => p.table).join(' and ');

@@ -7,7 +7,7 @@
  * over the same knots (parentRows.ts). Knots are a pure function of the window, the timeline and, for a timeline
  * that grows with a parent, that parent's own windows, so they are recomputed wherever a row is, never stored.
  */
-import { HOUR } from '../columns/time.js';
+import { HOUR, YEAR } from '../columns/time.js';
 
 /** How fast a table's rows arrive. */
 export interface Timeline {
@@ -18,6 +18,13 @@ export interface Timeline {
    * so no customer's daily orders balloon while there are few of them.
    */
   readonly scaleWith?: string;
+  /**
+   * Years of the table's life before its history window: the segment that starts at ID 1 (a table's first run) lays
+   * its rows out from this many years before its `since`, at the same rate, so that the window opens on the base a
+   * running shop already has (customers registered, products listed) rather than on an empty shop. Later runs'
+   * windows are unaffected. 0 or absent: every row lies in its run's window.
+   */
+  readonly pastYears?: number;
 }
 
 /** Rows arrive evenly when a table declares no timeline. */
@@ -107,6 +114,14 @@ export function existingRows(knots: readonly number[], rows: number, time: numbe
   const to = knots[low + 1] ?? from;
   const share = (low + (to > from ? (at - from) / (to - from) : 0)) / cells;
   return Math.floor(rows * share);
+}
+
+/**
+ * Where a segment's rows begin (epoch seconds): its window's start, or for the segment from ID 1 of a table with
+ * `pastYears`, that many (mean Gregorian) years before it, to the whole second.
+ */
+export function rowsBegin(timeline: Timeline, since: number, firstId: number): number {
+  return firstId === 1 && timeline.pastYears ? since - Math.round(timeline.pastYears * YEAR) : since;
 }
 
 /** How far back a table's history starts on its first run when `--since` is not given. */
