@@ -37,12 +37,22 @@ function fakerNames(code: string, kind: 'last' | Sex, salt: number): string[] {
   return faker.helpers.shuffle([...new Set(list ?? [])]);
 }
 
+/**
+ * The Census ranks beyond the head; outside the US without its Hispanic names (those of faker's Spanish lists, or
+ * ending in -ez or -az), which are common in the US only.
+ */
+function censusTail(locale: LocaleCode): string[] {
+  if (locale === 'en_US') return [...CENSUS_TAIL];
+  const spanish = new Set([...fakerNames('es', 'last', 0), ...fakerNames('es_MX', 'last', 0)]);
+  return CENSUS_TAIL.filter((name) => !spanish.has(name) && !/[ae]z$/.test(name));
+}
+
 /** Names of another language are spelt without accents outside their country (Müller is Muller in Ohio). */
 function tailSources(locale: LocaleCode, sources: readonly (readonly [string, number])[], kind: 'last' | Sex, salt: number): TailSource[] {
   const own = locale.slice(0, 2);
   // The curated lists keep their own spelling.
   return sources.map(([code, weight], index) => {
-    const names = code === 'census' ? [...CENSUS_TAIL] : code === 'insee' ? [...INSEE_TAIL] : fakerNames(code, kind, salt * 100 + index);
+    const names = code === 'census' ? censusTail(locale) : code === 'insee' ? [...INSEE_TAIL] : fakerNames(code, kind, salt * 100 + index);
     return { names: code.slice(0, 2) === own || code === 'insee' ? names : names.map(plainLatin), weight };
   });
 }
