@@ -4,20 +4,9 @@
  * pool entry's index is all a row needs to agree with every other run. Changing a pool changes generated values:
  * bump the versions of the tables that read it and the golden checksum when you do.
  */
-import {
-  Faker,
-  type LocaleDefinition,
-  base,
-  de,
-  en,
-  en_AU,
-  en_CA,
-  en_GB,
-  en_US,
-  fr,
-} from '@faker-js/faker';
+import { Faker, type LocaleDefinition, base, en, en_US } from '@faker-js/faker';
 
-import { LOCALES, type LocaleCode } from '../model/locales.js';
+import { LOCALES } from '../model/locales.js';
 import { MOBILE_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import type { Place } from './geography/places.js';
 import { CATEGORIES, SUBCATEGORIES, subcategoryLottery } from './catalog.js';
@@ -29,25 +18,12 @@ import { lottery } from '../model/columns/weighted.js';
 
 export type Pool = readonly string[] | readonly number[];
 
-const LOCALE_DATA: Record<LocaleCode, readonly LocaleDefinition[]> = {
-  en_US: [en_US, en, base],
-  en_GB: [en_GB, en, base],
-  de: [de, en, base],
-  fr: [fr, en, base],
-  en_CA: [en_CA, en, base],
-  en_AU: [en_AU, en, base],
-};
-
 const POOL_SEED = 20261126;
 
 function fakerFor(data: readonly LocaleDefinition[], salt: number): Faker {
   const faker = new Faker({ locale: [...data] });
   faker.seed(POOL_SEED + salt);
   return faker;
-}
-
-function perLocale(build: (faker: Faker, locale: (typeof LOCALES)[number]) => string[], salt: number): string[] {
-  return LOCALES.flatMap((locale, index) => build(fakerFor(LOCALE_DATA[locale.code], salt * 100 + index), locale));
 }
 
 const people = () => import('./people/peoplePools.js');

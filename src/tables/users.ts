@@ -193,7 +193,7 @@ export const users = defineTable({
       name: 'email',
       type: 'VARCHAR',
       description: 'Email address made from the name, at a domain of the user’s country; unique by construction (people/emailAddress.ts), with no user_id in it.',
-      distribution: `${describeEmailFormats()}; lower-case ASCII (ü -> ue, accents dropped). No digits for a name’s first slot in its locale, else a small number that encodes the slot. Domains per country (estimate): US gmail 46%, yahoo 14%, icloud 8%...; DE gmail 24%, gmx.de 22%, web.de 21%, t-online.de 11%...; FR gmail 38%, orange.fr 16%, hotmail.fr 12%, free.fr 8%... (docs/realism.md).`,
+      distribution: `${describeEmailFormats()}; lower-case ASCII (ü -> ue, accents dropped). first.last and first_last have no digits when both names are in their first lottery slot of the country, the domain is the country’s own (or the country is the US) and the ID is among the first 8.4M; otherwise a number that tells the slots apart (never the user_id); firstlast always ends in one. Domains per country (estimate): US gmail 46%, yahoo 14%, icloud 8%...; DE gmail 24%, gmx.de 22%, web.de 21%, t-online.de 11%...; FR gmail 38%, orange.fr 16%, hotmail.fr 12%, free.fr 8%... (docs/realism.md).`,
       sql: ({ field, pool }) =>
         concat(localPart(field('_first_email'), field('_last_email'), field('_format'), field('_core')), `'@'`, pool(POOL.email_domain, field('_domain_slot'))),
     },
