@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AS_OF, generate, query, synthgen, tableSql } from './helpers/cli.js';
+import { emailDecoder } from './helpers/emailDecode.js';
+import { BLOCK_BITS, SCRAMBLE_STEPS } from '../dist/src/tables/people/emailAddress.js';
 
 let dir = '';
 let users = '';
@@ -82,6 +84,25 @@ test('emails are unique across runs, made from the name, and never show the user
   expect(Number(row?.from_name)).toBeGreaterThan(0.9);
   const verify = await synthgen(['verify', '--out', 'data', '--metadata', 'm.json'], dir);
   expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+});
+
+test('every email, read alone, gives back its own user_id (the uniqueness proof, executed)', async () => {
+  const decode = await emailDecoder();
+  const rows = await query(`SELECT user_id, email FROM ${users}`);
+  const wrong = rows.filter((row) => decode(String(row.email)) !== BigInt(String(row.user_id)));
+  expect(rows.length).toBe(220000);
+  expect(wrong.slice(0, 3)).toEqual([]);
+});
+
+test('the scramble is a bijection of a block of 2^23 IDs (each step is invertible whatever the key)', async () => {
+  for (const key of [4095]) {
+    let sql = 'SELECT id AS s0 FROM range(' + 2 ** BLOCK_BITS + ') t(id)';
+    SCRAMBLE_STEPS.forEach((step, i) => {
+      sql = `SELECT ${step(`s${i}`, String(key))} AS s${i + 1} FROM (${sql})`;
+    });
+    const [row] = await query(`SELECT count(DISTINCT s${SCRAMBLE_STEPS.length}) AS d, min(s${SCRAMBLE_STEPS.length}) AS lo, max(s${SCRAMBLE_STEPS.length}) AS hi FROM (${sql})`);
+    expect([Number(row?.d), Number(row?.lo), Number(row?.hi)]).toEqual([2 ** BLOCK_BITS, 0, 2 ** BLOCK_BITS - 1]);
+  }
 });
 
 test('email domains per country: gmail leads, national providers follow (gmx.de and web.de, orange.fr and free.fr)', async () => {
