@@ -20,7 +20,8 @@
  * domain, else the one locale whose domains include it. (locale, T1, r1) is exactly one given-name entry, so the sex
  * and f; (locale, T2, r2) exactly one family-name entry, so l. K follows, s = f x 2^13 + l, x = π_K^-1(s), and
  * the ID = k x 2^23 + x. An address thus determines its ID: equal addresses are the same row, at any number of rows
- * and across incremental runs (blocks are fixed ranges of IDs). test/realism-people.test.ts checks it on 200k rows.
+ * and across incremental runs (blocks are fixed ranges of IDs). test/realism-people.test.ts runs this decoding on
+ * every address of two runs and gets each row's user_id back (test/helpers/emailDecode.ts).
  */
 import { FAMILY_BITS, GIVEN_BITS } from './peopleLayout.js';
 
