@@ -8,7 +8,7 @@ import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '
 import { LOCALES } from '../model/locales.js';
 import { ADDRESS_POOL_SIZE, MOBILE_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import { GIVEN_SLOTS, FAMILY_SLOTS, LOTTERY_SLOTS } from './people/peopleLayout.js';
-import { localPart } from './people/emailAddress.js';
+import { localParts } from './people/emailAddress.js';
 import { describeEmailFormats, nameHelpers } from './people/nameFields.js';
 import { AGE_BANDS, describeAges } from './people/ages.js';
 import { PHONE_FREE_DIGITS } from './geography/phoneDigits.js';
@@ -195,7 +195,7 @@ export const users = defineTable({
       description: 'Email address made from the name, at a domain of the user’s country; unique by construction (people/emailAddress.ts), with no user_id in it.',
       distribution: `${describeEmailFormats()}; lower-case ASCII (ü -> ue, accents dropped). first.last and first_last have no digits when both names are in their first lottery slot of the country, the domain is the country’s own (or the country is the US) and the ID is among the first 8.4M; otherwise a number that tells the slots apart (never the user_id); firstlast always ends in one. Domains per country (estimate): US gmail 46%, yahoo 14%, icloud 8%...; DE gmail 24%, gmx.de 22%, web.de 21%, t-online.de 11%...; FR gmail 38%, orange.fr 16%, hotmail.fr 12%, free.fr 8%... (docs/realism.md).`,
       sql: ({ field, pool }) =>
-        concat(localPart(field('_first_email'), field('_last_email'), field('_format'), field('_core')), `'@'`, pool(POOL.email_domain, field('_domain_slot'))),
+        concat(...localParts(field('_first_email'), field('_last_email'), field('_format'), field('_number')), `'@'`, pool(POOL.email_domain, field('_domain_slot'))),
     },
     {
       name: 'username',

@@ -56,8 +56,12 @@ export function emailCore(id: string, r1: string, r2: string, shared: string, lo
   return `(CASE WHEN ${shared} = 1 THEN ${locale} ELSE 0 END + 8 * (${pair} + ${2 ** 20} * (${id} >> ${BLOCK_BITS})))`;
 }
 
-/** SQL for the local part before the @, from the tokens, the format index and core. */
-export function localPart(first: string, last: string, format: string, core: string): string {
-  const digits = `CASE WHEN ${core} = 0 THEN '' ELSE ${core}::VARCHAR END`;
-  return `CASE ${format} WHEN 0 THEN ${first} || '.' || ${last} || ${digits} WHEN 1 THEN ${first} || '_' || ${last} || ${digits} ELSE ${first} || ${last} || (1 + length(${first}) + 32 * ${core})::VARCHAR END`;
+/** SQL for the number after the names (0: none): core, or in `firstlast` 1 + len(T1) + 32 x core. */
+export function emailNumber(first: string, format: string, core: string): string {
+  return `CASE WHEN ${format} = 2 THEN 1 + length(${first}) + 32 * ${core} ELSE ${core} END`;
+}
+
+/** The pieces of the local part before the @: one concat of them, since string-valued CASE branches cost more. */
+export function localParts(first: string, last: string, format: string, number: string): string[] {
+  return [first, `['.', '_', ''][${format} + 1]`, last, `CASE WHEN ${number} = 0 THEN '' ELSE ${number}::VARCHAR END`];
 }

@@ -4,7 +4,7 @@ import { POOL } from '../builtinPools.js';
 import { LOCALES } from '../../model/locales.js';
 import { type Choice, describeWeights, weightedIndex } from '../../model/columns/weighted.js';
 import { below, draw20 } from '../../model/random.js';
-import { EMAIL_FORMATS, EMAIL_FORMAT_SHARES, SCRAMBLE_STEPS, emailCore, familySlot, givenSlot, scrambleKey } from './emailAddress.js';
+import { EMAIL_FORMATS, EMAIL_FORMAT_SHARES, SCRAMBLE_STEPS, emailCore, emailNumber, familySlot, givenSlot, scrambleKey } from './emailAddress.js';
 import { FAMILY_SLOTS, GIVEN_SLOTS, LOTTERY_SLOTS } from './peopleLayout.js';
 
 const emailFormats: Choice[] = EMAIL_FORMATS.map((format, i) => [format, EMAIL_FORMAT_SHARES[i] ?? 0] as const);
@@ -39,5 +39,5 @@ export const nameHelpers: Field[] = [
     sql: ({ row, field, pool }) =>
       emailCore(row.id, `${pool(POOL.first_name_rank, field('_first'))}::BIGINT`, `${pool(POOL.last_name_rank, field('_last'))}::BIGINT`, pool(POOL.email_domain_shared, field('_domain_slot')), field('_locale')),
   },
+  { name: '_number', sql: ({ field }) => emailNumber(field('_first_email'), field('_format'), field('_core')) },
 ];
-
