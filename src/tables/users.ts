@@ -7,7 +7,7 @@ import { LOCALE_BUCKETS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from '../mod
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../model/columns/weighted.js';
 import { LOCALES } from '../model/locales.js';
 import { ADDRESS_POOL_SIZE, MOBILE_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
-import { GIVEN_SLOTS, FAMILY_SLOTS, LOTTERY_SLOTS } from './people/peopleLayout.js';
+import { GIVEN_SLOTS, FAMILY_SLOTS } from './people/peopleLayout.js';
 import { localParts } from './people/emailAddress.js';
 import { describeEmailFormats, nameHelpers } from './people/nameFields.js';
 import { AGE_BANDS, describeAges } from './people/ages.js';
@@ -178,8 +178,8 @@ export const users = defineTable({
     {
       name: 'first_name',
       type: 'VARCHAR',
-      description: 'Given name of the user’s country and sex (the gender where one is given, else drawn), with the country’s name frequencies.',
-      distribution: `Lottery of ${GIVEN_SLOTS} slots per country and sex: the commonest names at their published shares (US 1990 Census: James 3.3% of men, Mary 2.6% of women; ONS, INSEE, GfdS estimates), faker’s names of the country one slot each for the rest.`,
+      description: 'Given name of the user’s country, sex (the gender where one is given, else drawn) and birth cohort, with the country’s name frequencies: Mary is common among older Americans, Jessica among younger ones.',
+      distribution: `Lottery of ${GIVEN_SLOTS} slots per country, sex and cohort (age at registration 55+, 35-54, 18-34): the commonest names of those births at their estimated shares (SSA, ONS, GfdS, INSEE, Quebec and Australian registries by decade), then a third of faker’s names of the country each.`,
       sql: ({ field, pool }) => pool(POOL.first_name, field('_first')),
     },
     {
@@ -216,8 +216,8 @@ export const users = defineTable({
       type: 'DATE',
       description: 'Birth date; the user was at least 18 at registration. Ages at registration are shaped like online shoppers’ of the country: most 25-44.',
       distribution: `Age band at registration by country (estimate from Eurostat and Pew online-shopping shares by age), uniform within the band: ${describeAges()}.`,
-      sql: ({ row, field, pool }) => {
-        const band = `${pool(POOL.age_band, `${field('_locale')} * ${LOTTERY_SLOTS} + ${below(row, 'age_band', LOTTERY_SLOTS)}`)}::BIGINT + 1`;
+      sql: ({ row, field }) => {
+        const band = `${field('_age_band')} + 1`;
         const from = `[${AGE_BANDS.map(([a]) => a).join(', ')}][${band}]`;
         const width = `[${AGE_BANDS.map(([a, b]) => b - a).join(', ')}][${band}]`;
         return toDate(`${field('_registered')} - ${DAY} - (${from}::BIGINT * ${YEAR} + (${uniform(row, 'date_of_birth')} * ${width} * ${YEAR})::BIGINT)`);

@@ -82,7 +82,7 @@ export async function emailDecoder(): Promise<(email: string) => bigint> {
     const g = given.get(`${locale}:${first}:${r1}`);
     const l = family.get(`${locale}:${last}:${r2}`);
     if (g === undefined || l === undefined) throw new Error(`${email}: no entry for its names`);
-    const female = g < perSex ? 1n : 0n;
+    const female = Math.floor(g / perSex) % 2 === 0 ? 1n : 0n;
     const key = ((BigInt(ALL_DOMAINS.indexOf(domain)) * 4n + format) * 2n + female) * 8n + BigInt(locale);
     const s = (BigInt(g % GIVEN_SLOTS) << BigInt(FAMILY_BITS)) | BigInt(l % FAMILY_SLOTS);
     return (block << BigInt(BLOCK_BITS)) + unscramble(s, key);

@@ -35,13 +35,24 @@ function usable(name: string): boolean {
   return token.length >= 2 && token.length <= MAX_TOKEN;
 }
 
-/** A tail source's slots: one for each name while they last, the rest spread with weights 1/(i + n/3), each at most `cap`. */
+/**
+ * A tail source's slots: one for each name while they last, the rest spread with weights 1/(i + n/3), no name above
+ * `cap`: what a capped name cannot take goes to the next names below the cap, in order.
+ */
 function tailSlots(names: readonly string[], slots: number, cap: number): string[] {
   if (slots <= 0 || names.length === 0) return [];
   if (names.length >= slots) return names.slice(0, slots);
   const offset = names.length / 3;
-  const extra = apportion(names.map((_, i) => 1 / (i + offset)), Math.min(slots, names.length * cap) - names.length);
-  return names.flatMap((name, i) => Array.from({ length: Math.min(cap, 1 + (extra[i] ?? 0)) }, () => name));
+  const target = Math.min(slots, names.length * cap);
+  const counts = apportion(names.map((_, i) => 1 / (i + offset)), target - names.length).map((extra) => Math.min(cap, 1 + extra));
+  let left = target - counts.reduce((a, b) => a + b, 0);
+  for (let i = 0; left > 0; i = (i + 1) % counts.length) {
+    if ((counts[i] ?? cap) < cap) {
+      counts[i] = (counts[i] ?? 0) + 1;
+      left -= 1;
+    }
+  }
+  return names.flatMap((name, i) => Array.from({ length: counts[i] ?? 1 }, () => name));
 }
 
 export function nameLottery(head: Shares, tails: readonly TailSource[], slots: number): string[] {

@@ -1,14 +1,14 @@
 /**
  * The pools of users' names, email domains, ages and streets (pools.ts lists them, builtinPools.ts declares them).
  * Layouts, which users.ts and emailAddress.ts index into:
- * - given names: sex (female, male) x locale x GIVEN_SLOTS;
+ * - given names: cohort (older, middle, young) x sex (female, male) x locale x GIVEN_SLOTS;
  * - family names: locale x FAMILY_SLOTS;
  * - email domains and age bands: locale x LOTTERY_SLOTS.
  */
 import { Faker, allLocales, base, en, type LocaleDefinition } from '@faker-js/faker';
 import { LOCALES, type LocaleCode } from '../../model/locales.js';
 import { lottery } from '../../model/columns/weighted.js';
-import { GIVEN_NAMES, GIVEN_TAILS } from './givenNames.js';
+import { COHORTS, GIVEN_NAMES, GIVEN_TAILS } from './givenNames.js';
 import { SURNAMES, SURNAME_TAILS } from './surnames.js';
 import { EMAIL_DOMAINS, ALL_DOMAINS, SHARED_DOMAINS } from './emailDomains.js';
 import { AGE_SHARES } from './ages.js';
@@ -57,15 +57,26 @@ function tailSources(locale: LocaleCode, sources: readonly (readonly [string, nu
   });
 }
 
-function givenLottery(sex: Sex): string[] {
-  return LOCALES.flatMap((locale, index) =>
-    nameLottery(GIVEN_NAMES[locale.code][sex], tailSources(locale.code, GIVEN_TAILS[locale.code], sex, (sex === 'female' ? 10 : 20) + index), GIVEN_SLOTS),
-  );
+/**
+ * Given names of one sex and cohort in every locale. Each cohort's tail takes its own third of faker's names where
+ * the list is long (names change with the decades, and a name in fewer slots more often has rank 0, so its email
+ * needs no digits); a short list (French, German) is shared, lest a third of it fill the tail with a few names.
+ */
+const SPLIT_TAIL = 1200;
+
+function givenLottery(sex: Sex, cohort: number): string[] {
+  return LOCALES.flatMap((locale, index) => {
+    const tails = tailSources(locale.code, GIVEN_TAILS[locale.code], sex, (sex === 'female' ? 10 : 20) + index).map((source) => ({
+      ...source,
+      names: source.names.length >= SPLIT_TAIL ? source.names.filter((_, i) => i % COHORTS.length === cohort) : source.names,
+    }));
+    return nameLottery(GIVEN_NAMES[locale.code][COHORTS[cohort] ?? 'middle'][sex], tails, GIVEN_SLOTS);
+  });
 }
 
 let givenCache: string[] | undefined;
 export function givenNamePool(): string[] {
-  givenCache ??= [...givenLottery('female'), ...givenLottery('male')];
+  givenCache ??= COHORTS.flatMap((_, cohort) => [...givenLottery('female', cohort), ...givenLottery('male', cohort)]);
   return givenCache;
 }
 
@@ -77,7 +88,7 @@ export function familyNamePool(): string[] {
   return familyCache;
 }
 
-/** Ranks of given names within their locale, both sexes together (an email names the entry by token and rank). */
+/** Ranks of given names within their locale, both sexes and all cohorts together (an email names the entry by token and rank). */
 export function givenRankPool(): number[] {
   const perSex = LOCALES.length * GIVEN_SLOTS;
   return tokenRanks(givenNamePool(), (i) => Math.floor((i % perSex) / GIVEN_SLOTS), RANK_LIMIT);
