@@ -179,7 +179,7 @@ export const users = defineTable({
       name: 'first_name',
       type: 'VARCHAR',
       description: 'Given name of the user’s country, sex (the gender where one is given, else drawn) and birth cohort, with the country’s name frequencies: Mary is common among older Americans, Jessica among younger ones.',
-      distribution: `Lottery of ${GIVEN_SLOTS} slots per country, sex and cohort (age at registration 55+, 35-54, 18-34): the commonest names of those births at their estimated shares (SSA, ONS, GfdS, INSEE, Quebec and Australian registries by decade), then a third of faker’s names of the country each.`,
+      distribution: `Lottery of ${GIVEN_SLOTS} slots per country, sex and cohort (age at registration 55+, 35-54, 18-34): the commonest names of those births at their estimated shares (SSA, ONS, GfdS, INSEE, Quebec and Australian registries by decade), then faker’s names of the country (a third for each cohort where the list is long).`,
       sql: ({ field, pool }) => pool(POOL.first_name, field('_first')),
     },
     {

@@ -17,10 +17,11 @@
  * whether it is shared; the trailing digits are N, the letters before them V. V holds '.' or '_' exactly for
  * formats 0 and 1 (tokens are letters only), which splits it into T1 and T2 with core = N (0 if none); in format 2,
  * N - 1 gives len(T1), so the split, and core. core gives λ, P, so (r1, r2), and k. The locale is λ for a shared
- * domain, else the one locale whose domains include it. (locale, T1, r1) is exactly one given-name entry, so the sex
- * and f; (locale, T2, r2) exactly one family-name entry, so l. K follows, s = f x 2^13 + l, x = π_K^-1(s), and
+ * domain, else the one locale whose domains include it. (locale, T1, r1) is exactly one given-name entry, so the sex,
+ * the cohort and f; (locale, T2, r2) exactly one family-name entry, so l. K follows, s = f x 2^13 + l, x = π_K^-1(s), and
  * the ID = k x 2^23 + x. An address thus determines its ID: equal addresses are the same row, at any number of rows
- * and across incremental runs (blocks are fixed ranges of IDs). test/realism-people.test.ts runs this decoding on
+ * and across incremental runs (blocks are fixed ranges of IDs; BIGINT holds the number for IDs below 2^58, and ranks
+ * stay below 1024, checked when the pools are built). test/realism-people.test.ts runs this decoding on
  * every address of two runs and gets each row's user_id back (test/helpers/emailDecode.ts).
  */
 import { FAMILY_BITS, GIVEN_BITS } from './peopleLayout.js';

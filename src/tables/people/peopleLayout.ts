@@ -5,7 +5,7 @@
 /** Bits of a row's given-name slot and family-name slot: the scrambled ID within a block supplies both. */
 export const GIVEN_BITS = 10;
 export const FAMILY_BITS = 13;
-/** Given-name lottery slots per locale and sex: the top name of 3.3% fills 34 of them. */
+/** Given-name lottery slots per locale, sex and cohort: a top name of 3.3% fills 34 of them. */
 export const GIVEN_SLOTS = 1 << GIVEN_BITS;
 /** Family-name lottery slots per locale: enough for thousands of distinct names in the big countries. */
 export const FAMILY_SLOTS = 1 << FAMILY_BITS;
