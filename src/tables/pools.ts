@@ -4,21 +4,10 @@
  * pool entry's index is all a row needs to agree with every other run. Changing a pool changes generated values:
  * bump the versions of the tables that read it and the golden checksum when you do.
  */
-import {
-  Faker,
-  type LocaleDefinition,
-  base,
-  de,
-  en,
-  en_AU,
-  en_CA,
-  en_GB,
-  en_US,
-  fr,
-} from '@faker-js/faker';
+import { Faker, type LocaleDefinition, base, en, en_US } from '@faker-js/faker';
 
-import { LOCALES, type LocaleCode } from '../model/locales.js';
-import { MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import { LOCALES } from '../model/locales.js';
+import { MOBILE_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
 import type { Place } from './geography/places.js';
 import { CATEGORIES, SUBCATEGORIES, subcategoryLottery } from './catalog.js';
 import { BRANDS_PER_CATEGORY, brandSuffixes } from './catalog/brands.js';
@@ -31,15 +20,6 @@ import { taxRegionIndex } from './money/taxRegions.js';
 
 export type Pool = readonly string[] | readonly number[];
 
-const LOCALE_DATA: Record<LocaleCode, readonly LocaleDefinition[]> = {
-  en_US: [en_US, en, base],
-  en_GB: [en_GB, en, base],
-  de: [de, en, base],
-  fr: [fr, en, base],
-  en_CA: [en_CA, en, base],
-  en_AU: [en_AU, en, base],
-};
-
 const POOL_SEED = 20261126;
 
 function fakerFor(data: readonly LocaleDefinition[], salt: number): Faker {
@@ -48,39 +28,7 @@ function fakerFor(data: readonly LocaleDefinition[], salt: number): Faker {
   return faker;
 }
 
-/** The first `size` entries of the source list repeated cyclically after a seeded shuffle: every entry equally often. */
-function cycled(faker: Faker, source: readonly string[], size: number): string[] {
-  const shuffled = faker.helpers.shuffle([...new Set(source)]);
-  return Array.from({ length: size }, (_, index) => shuffled[index % shuffled.length] ?? '');
-}
-
-/** Lower-case ASCII letters only, for building email addresses and user names from names. */
-export function emailSafe(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z]/g, '');
-}
-
-function perLocale(build: (faker: Faker, locale: (typeof LOCALES)[number]) => string[], salt: number): string[] {
-  return LOCALES.flatMap((locale, index) => build(fakerFor(LOCALE_DATA[locale.code], salt * 100 + index), locale));
-}
-
-function firstNames(sex: 'female' | 'male') {
-  return perLocale((faker) => {
-    const names = faker.definitions.person?.first_name?.[sex] ?? [];
-    return cycled(faker, names, NAME_POOL_SIZE);
-  }, sex === 'female' ? 1 : 2);
-}
-
-function lastNames() {
-  return perLocale((faker) => {
-    const generic = faker.definitions.person?.last_name?.generic ?? [];
-    return cycled(faker, generic, NAME_POOL_SIZE);
-  }, 3);
-}
+const people = () => import('./people/peoplePools.js');
 
 /** The places (geography/places.ts), built once per process: four pools read the same list. */
 let placeCache: Promise<Place[]> | undefined;
@@ -133,22 +81,24 @@ const builders: Record<string, () => Pool | Promise<Pool>> = {
   archetype_after: () => archetypePool().map((a) => a.after),
   measure_text: () => measurePool(SUBCATEGORIES, 'text'),
   measure_name: () => measurePool(SUBCATEGORIES, 'name'),
-  // Female names of every locale, then male names: index = sex * LOCALES * NAME_POOL_SIZE + locale * NAME_POOL_SIZE + i.
-  first_name: () => [...firstNames('female'), ...firstNames('male')],
-  first_name_email: () => [...firstNames('female'), ...firstNames('male')].map(emailSafe),
-  last_name: () => lastNames(),
-  last_name_email: () => lastNames().map(emailSafe),
-  // First letters as pools: a lookup costs less than left() per row.
-  first_name_initial: () => [...firstNames('female'), ...firstNames('male')].map((name) => emailSafe(name).slice(0, 1)),
-  last_name_initial: () => lastNames().map((name) => emailSafe(name).slice(0, 1)),
-  street_name: () =>
-    perLocale((faker) => Array.from({ length: STREET_POOL_SIZE }, () => faker.location.street()), 13),
   address_city: async () => (await placePool()).map((p) => p.city),
   address_state: async () => (await placePool()).map((p) => p.region),
   address_postcode: async () => (await placePool()).map((p) => p.postcode),
   address_landline: async () => (await placePool()).map((p) => p.landline),
   phone_mobile: () => mobilePool(),
-  free_email_domain: () => [...(fakerFor([en, base], 5).definitions.internet?.free_email ?? [])],
+  // People (users): name lotteries, their email tokens and ranks, email domains, age bands, streets (people/).
+  first_name: async () => (await people()).givenNamePool(),
+  first_name_email: async () => (await people()).tokensOf((await people()).givenNamePool()),
+  first_name_rank: async () => (await people()).givenRankPool(),
+  last_name: async () => (await people()).familyNamePool(),
+  last_name_email: async () => (await people()).tokensOf((await people()).familyNamePool()),
+  last_name_rank: async () => (await people()).familyRankPool(),
+  last_name_initial: async () => (await people()).tokensOf((await people()).familyNamePool()).map((token) => token.slice(0, 1)),
+  email_domain: async () => (await people()).emailDomainPool(),
+  email_domain_id: async () => (await people()).emailDomainIdPool(),
+  email_domain_shared: async () => (await people()).emailDomainSharedPool(),
+  age_band: async () => (await people()).ageBandPool(),
+  street_name: async () => (await people()).streetPool(STREET_POOL_SIZE),
   // A category's own brands (publishers for books, farms for food), repeated for each of its subcategories so that
   // a row finds its brand from its subcategory alone.
   brand: () => {

@@ -6,7 +6,11 @@ import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
 import { LOCALE_BUCKETS, PAST_YEARS, REGISTRATIONS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
 import { type Choice, describeWeights, labelOf, weighted, weightedIndex } from '../model/columns/weighted.js';
 import { LOCALES } from '../model/locales.js';
-import { ADDRESS_POOL_SIZE, MOBILE_POOL_SIZE, NAME_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import { ADDRESS_POOL_SIZE, MOBILE_POOL_SIZE, STREET_POOL_SIZE } from './locales.js';
+import { GIVEN_SLOTS, FAMILY_SLOTS } from './people/peopleLayout.js';
+import { localParts } from './people/emailAddress.js';
+import { describeEmailFormats, nameHelpers } from './people/nameFields.js';
+import { AGE_BANDS, describeAges } from './people/ages.js';
 import { PHONE_FREE_DIGITS } from './geography/phoneDigits.js';
 import { addressRule } from './geography/addressRules.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
@@ -82,7 +86,6 @@ const otherLanguages: Choice[] = [
   ['ja', 7],
   ['nl', 6],
 ];
-const emailFormats = ['first.last', 'firstlast', 'flast', 'first_last'] as const;
 
 /** Share of phones outside North America that are mobiles (the rest are landlines of the user's area). */
 const MOBILE_SHARE = 0.6;
@@ -122,17 +125,21 @@ export const users = defineTable({
     POOL.registration_locale,
     POOL.first_name,
     POOL.first_name_email,
+    POOL.first_name_rank,
     POOL.last_name,
     POOL.last_name_email,
-    POOL.first_name_initial,
+    POOL.last_name_rank,
     POOL.last_name_initial,
+    POOL.email_domain,
+    POOL.email_domain_id,
+    POOL.email_domain_shared,
+    POOL.age_band,
     POOL.street_name,
     POOL.address_city,
     POOL.address_state,
     POOL.address_postcode,
     POOL.address_landline,
     POOL.phone_mobile,
-    POOL.free_email_domain,
   ],
   helpers: [
     { name: '_locale', sql: (context) => localeIndex(context, context.row) },
@@ -141,14 +148,7 @@ export const users = defineTable({
       name: '_female',
       sql: ({ row, field }) => `(${field('_gender')} = 0 OR (${field('_gender')} >= 2 AND ${chance(row, 'name_sex', 0.5)}))`,
     },
-    {
-      name: '_first',
-      sql: ({ row, field }) =>
-        `(CASE WHEN ${field('_female')} THEN 0 ELSE ${LOCALES.length * NAME_POOL_SIZE} END + ${field('_locale')} * ${NAME_POOL_SIZE} + ${below(row, 'first_name', NAME_POOL_SIZE)})`,
-    },
-    { name: '_last', sql: ({ row, field }) => `(${field('_locale')} * ${NAME_POOL_SIZE} + ${below(row, 'last_name', NAME_POOL_SIZE)})` },
-    { name: '_first_email', sql: ({ field, pool }) => pool(POOL.first_name_email, field('_first')) },
-    { name: '_last_email', sql: ({ field, pool }) => pool(POOL.last_name_email, field('_last')) },
+    ...nameHelpers,
     { name: '_address', sql: ({ row, field }) => addressIndex(row, field('_locale')) },
     { name: '_registered', sql: ({ row }) => row.created },
     { name: '_rate', sql: ({ row }) => relativeRate(row, CUSTOMERS) },
@@ -178,42 +178,30 @@ export const users = defineTable({
     {
       name: 'first_name',
       type: 'VARCHAR',
-      description: 'Given name, from the first names of the user’s locale, matching the gender where one is given.',
-      distribution: 'Uniform over faker’s female or male first names of the locale.',
+      description: 'Given name of the user’s country, sex (the gender where one is given, else drawn) and birth cohort, with the country’s name frequencies: Mary is common among older Americans, Jessica among younger ones.',
+      distribution: `Lottery of ${GIVEN_SLOTS} slots per country, sex and cohort (age at registration 55+, 35-54, 18-34): the commonest names of those births at their estimated shares (SSA, ONS, GfdS, INSEE, Quebec and Australian registries by decade), then faker’s names of the country (a third for each cohort where the list is long).`,
       sql: ({ field, pool }) => pool(POOL.first_name, field('_first')),
     },
     {
       name: 'last_name',
       type: 'VARCHAR',
-      description: 'Family name from the user’s locale.',
-      distribution: 'Uniform over faker’s last names of the locale.',
+      description: 'Family name with the frequencies of the user’s country.',
+      distribution: `Lottery of ${FAMILY_SLOTS} slots per country: the top 20-40 surnames at their published shares (US Census 2010: Smith 0.83%, Johnson 0.66%...; GB Smith 1.15%; DE Müller 0.85%; FR Martin 0.39%), the rest from faker’s names of the country’s origin languages (US: English, German, Hispanic, Italian, Polish...), decaying; thousands of names per big country.`,
       sql: ({ field, pool }) => pool(POOL.last_name, field('_last')),
     },
     {
       name: 'email',
       type: 'VARCHAR',
-      description: 'Email address built from the name; unique because it embeds user_id.',
-      distribution: `Formats ${emailFormats.join(', ')} (equal shares) + user_id @ one of faker’s free email domains.`,
-      sql: ({ row, field, pool }) => {
-        const first = field('_first_email');
-        const last = field('_last_email');
-        const format = below(row, 'email_format', emailFormats.length);
-        const initial = pool(POOL.first_name_initial, field('_first'));
-        return concat(
-          `CASE WHEN ${format} = 2 THEN ${initial} ELSE ${first} END`,
-          `['.', '', '', '_'][${format} + 1]`,
-          last,
-          `${row.id}::VARCHAR`,
-          `'@'`,
-          pool(POOL.free_email_domain, below(row, 'email_domain', 3)),
-        );
-      },
+      description: 'Email address made from the name, at a domain of the user’s country; unique by construction (people/emailAddress.ts), with no user_id in it.',
+      distribution: `${describeEmailFormats()}; lower-case ASCII (ü -> ue, accents dropped). first.last and first_last have no digits when both names are in their first lottery slot of the country, the domain is the country’s own (or the country is the US) and the ID is among the first 8.4M; otherwise a number that tells the slots apart (never the user_id); firstlast always ends in one. Domains per country (estimate): US gmail 46%, yahoo 14%, icloud 8%...; DE gmail 24%, gmx.de 22%, web.de 21%, t-online.de 11%...; FR gmail 38%, orange.fr 16%, hotmail.fr 12%, free.fr 8%... (docs/realism.md).`,
+      sql: ({ field, pool }) =>
+        concat(...localParts(field('_first_email'), field('_last_email'), field('_format'), field('_number')), `'@'`, pool(POOL.email_domain, field('_domain_slot'))),
     },
     {
       name: 'username',
       type: 'VARCHAR',
       description: 'Display handle; not unique (real shops allow repeats).',
-      distribution: 'First name + last initial + 0-9999.',
+      distribution: 'First name + last initial + 0-9999, in email letters.',
       sql: ({ row, field, pool }) => concat(field('_first_email'), pool(POOL.last_name_initial, field('_last')), `${below(row, 'username', 10000)}::VARCHAR`),
     },
     {
@@ -226,9 +214,14 @@ export const users = defineTable({
     {
       name: 'date_of_birth',
       type: 'DATE',
-      description: 'Birth date; the user was at least 18 at registration.',
-      distribution: 'Age at registration 18-75, skewed young (18 + 57 x u^1.7 years).',
-      sql: ({ row, field }) => toDate(`${field('_registered')} - ${18 * YEAR + DAY} - ${spanOf(uniform(row, 'date_of_birth'), 57 * YEAR, 1.7)}`),
+      description: 'Birth date; the user was at least 18 at registration. Ages at registration are shaped like online shoppers’ of the country: most 25-44.',
+      distribution: `Age band at registration by country (estimate from Eurostat and Pew online-shopping shares by age), uniform within the band: ${describeAges()}.`,
+      sql: ({ row, field }) => {
+        const band = `${field('_age_band')} + 1`;
+        const from = `[${AGE_BANDS.map(([a]) => a).join(', ')}][${band}]`;
+        const width = `[${AGE_BANDS.map(([a, b]) => b - a).join(', ')}][${band}]`;
+        return toDate(`${field('_registered')} - ${DAY} - (${from}::BIGINT * ${YEAR} + (${uniform(row, 'date_of_birth')} * ${width} * ${YEAR})::BIGINT)`);
+      },
     },
     {
       name: 'gender',
@@ -241,7 +234,7 @@ export const users = defineTable({
       name: 'street_address',
       type: 'VARCHAR',
       description: 'House number and street in the locale’s format.',
-      distribution: `House number 1-9999 (log-uniform) and one of ${STREET_POOL_SIZE} faker street names per locale.`,
+      distribution: `House number 1-9999 (log-uniform) and one of ${STREET_POOL_SIZE} streets per country: in the US, UK, Canada and Australia a common name and a suffix with its real frequency (US St 30%, Ave 16%, Rd 14%, Dr 14%...; UK Road 40%, Street 18%, Lane 12%...); in Germany and France real street names (Hauptstraße, rue de la Gare...).`,
       sql: (context) => streetAddress(context, context.row, context.field('_locale')),
     },
     {
