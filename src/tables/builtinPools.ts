@@ -33,6 +33,11 @@ export const POOL = {
   archetype_after: text('archetype_after'),
   measure_text: text('measure_text'),
   measure_name: text('measure_name'),
+  // The catalogue's prices and book titles (issue 26).
+  archetype_price_base: number('archetype_price_base'),
+  archetype_price_scale: number('archetype_price_scale'),
+  measure_price_log: number('measure_price_log'),
+  book_title: text('book_title'),
   first_name: text('first_name'),
   first_name_email: text('first_name_email'),
   last_name: text('last_name'),

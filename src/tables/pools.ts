@@ -23,6 +23,8 @@ import type { Place } from './geography/places.js';
 import { CATEGORIES, SUBCATEGORIES, subcategoryLottery } from './catalog.js';
 import { BRANDS_PER_CATEGORY, brandSuffixes } from './catalog/brands.js';
 import { type Archetype, archetypes, colorPool, measurePool } from './catalog/catalogPools.js';
+import { archetypePrices, measurePriceLogs } from './catalog/pricing.js';
+import { bookTitles, titleKind } from './catalog/titles.js';
 import { ORDERS, REGISTRATIONS, acceptance, localeTable } from '../model/time/calendar.js';
 import { paymentByCountry, shippingByBasket } from './orderTerms.js';
 import { lottery } from '../model/columns/weighted.js';
@@ -99,7 +101,7 @@ async function mobilePool(): Promise<number[]> {
 /** People's names for attributes that name one, e.g. a book's author: first and last names, varied. */
 function personNames(): string[] {
   const faker = fakerFor([en_US, en, base], 14);
-  return faker.helpers.uniqueArray(() => `${faker.person.firstName()} ${faker.person.lastName()}`, 300);
+  return faker.helpers.uniqueArray(() => `${faker.person.firstName()} ${faker.person.lastName()}`, 2000);
 }
 
 let archetypeCache: Archetype[] | undefined;
@@ -109,7 +111,22 @@ function archetypePool(): Archetype[] {
   return archetypeCache;
 }
 
+/** The catalogue's pools (issue 26): prices that follow the archetype, pack size and brand; book titles. */
+const catalogBuilders: Record<string, () => Pool> = {
+  archetype_price_base: () => archetypePrices(SUBCATEGORIES, archetypePool()).map((price) => price.base),
+  archetype_price_scale: () => archetypePrices(SUBCATEGORIES, archetypePool()).map((price) => price.scale),
+  measure_price_log: () => measurePriceLogs(SUBCATEGORIES),
+  // Book subcategories' titles end to end, in catalogue order.
+  book_title: () => {
+    const faker = fakerFor([en_US, en, base], 16);
+    const cities = faker.definitions.location?.city_name ?? [];
+    const names = faker.definitions.person?.first_name?.generic ?? [];
+    return SUBCATEGORIES.filter((sub) => sub.book).flatMap((sub) => bookTitles(titleKind(sub.name), (n) => faker.number.int({ max: n - 1 }), cities, names));
+  },
+};
+
 const builders: Record<string, () => Pool | Promise<Pool>> = {
+  ...catalogBuilders,
   registration_locale: () => localeTable(REGISTRATIONS),
   order_acceptance: () => acceptance(ORDERS),
   // One lottery per basket size, then per country, end to end (orderTerms.ts).

@@ -2,7 +2,10 @@
  * Brands are built per category (pools.ts) from a surname and a suffix that fits the category: "Hale Audio" makes
  * headphones, "Hale Press" publishes books. Each category has the same number, so a product's brand is an index.
  */
-export const BRANDS_PER_CATEGORY = 40;
+export const BRANDS_PER_CATEGORY = 400;
+
+/** Brand k of a category's BRANDS_PER_CATEGORY is drawn as floor(n x u^BRAND_SKEW): a few big brands (the biggest ~9% of its category's products, the top 40 ~40%) and a long tail. */
+export const BRAND_SKEW = 2.5;
 
 const SUFFIXES: Readonly<Record<string, readonly string[]>> = {
   Electronics: ['', '', ' Labs', ' Electronics', ' Digital', ' Tech', ' Systems'],

@@ -10,6 +10,7 @@
 import {
   type AttributeValues,
   COLORS_PER_SUBCATEGORY,
+  MEASURE_SUFFIX,
   NOUNS_PER_SUBCATEGORY,
   PERSON_NAMES,
   type Subcategory,
@@ -17,17 +18,22 @@ import {
 } from './subcategory.js';
 
 /**
- * Enough for variety (16 per template), few enough that descriptions stay dictionary-encoded in Parquet: at 128 a
- * row group held ~10,000 distinct ones and DuckDB wrote the column plain, 6x larger.
+ * Enough that specs vary as a shop's do (128 per noun: a laptop's RAM, storage, screen and body come in most of their
+ * combinations), so that with the colour and the measure a big subcategory has thousands of distinct descriptions.
+ * Descriptions are then mostly plain-encoded in Parquet (issue 26 asked for the variety; the column is larger).
  */
-export const ARCHETYPES_PER_SUBCATEGORY = 64;
+export const ARCHETYPES_PER_SUBCATEGORY = 512;
 
 /** A 0-based integer below n, from a seeded generator: the pools must be the same on every build. */
 export type Pick = (n: number) => number;
 
 export interface Archetype {
-  /** The name after brand and adjective: [material] noun [, attribute]; a measure suffix is added per row. */
+  /** The name after brand, line and model: [material] noun [, specs]; a measure suffix is added per row. */
   readonly name: string;
+  /** Which of the subcategory's nouns it is. */
+  readonly noun: number;
+  /** Its spec multiplier: the product of the subcategory's factors of its noun, material and attribute values. */
+  readonly spec: number;
   /** The material column ('' for none). */
   readonly material: string;
   /** The description before the measure, and after it; all of it in `before` without a measure. */
@@ -69,15 +75,29 @@ function archetype(sub: Subcategory, index: number, pick: Pick, personNames: rea
   values.set('material', inText(material));
   values.set('noun', inText(sub.nouns[noun] ?? ''));
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, slot: string) => values.get(slot) ?? '');
+  // In a name, values keep their own capitals, and start with one after a comma ("by Ann Lee, Hardcover").
+  const named = new Map([...values, ['material', material], ['noun', sub.nouns[noun] ?? '']]);
+  const title = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (_, slot: string, at: number) => {
+      const value = named.get(slot) ?? '';
+      return at === 0 || text.slice(0, at).endsWith(', ') ? capitalized(value) : value;
+    });
   const [before = '', after = ''] = template.split('{measure}');
-  const suffix = sub.nameSuffix && sub.nameSuffix !== 'measure' ? `, ${values.get(sub.nameSuffix) ?? ''}` : '';
+  const suffix = sub.nameSuffix && sub.nameSuffix !== MEASURE_SUFFIX ? `, ${title(sub.nameSuffix)}` : '';
   const showMaterial = sub.materialInName && material !== '' && Math.floor(index / (TEMPLATES_PER_SUBCATEGORY * NOUNS_PER_SUBCATEGORY)) % 2 === 0;
+  const spec = [...named.values()].reduce((product, value) => product * (sub.factors[value] ?? 1), 1);
   return {
-    name: `${showMaterial ? `${material} ` : ''}${sub.nouns[noun] ?? ''}${suffix}`,
+    name: sub.nameTemplate ? title(sub.nameTemplate) : `${showMaterial ? `${material} ` : ''}${sub.nouns[noun] ?? ''}${suffix}`,
+    noun,
+    spec,
     material,
     before: fill(before),
     after: fill(after),
   };
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every subcategory's archetypes, in subcategory order. */
@@ -114,7 +134,7 @@ export function measurePool(subs: readonly Subcategory[], form: 'text' | 'name')
   return subs.flatMap((sub) =>
     Array.from({ length: MEASURES_PER_SUBCATEGORY }, (_, slice) => {
       const measure = sub.measure;
-      if (!measure || (form === 'name' && sub.nameSuffix !== 'measure')) return '';
+      if (!measure || (form === 'name' && sub.nameSuffix !== MEASURE_SUFFIX)) return '';
       const [low, high] = sub.weight;
       const kg = low * (high / low) ** ((slice + 0.5) / MEASURES_PER_SUBCATEGORY);
       const text = shown(round(kg * measure.perKg, measure.step), measure.unit);

@@ -9,9 +9,11 @@ const grams = (perKg: number, step: number) => ({ perKg, step, unit: ' g' });
 
 export const BEAUTY: readonly Subcategory[] = [
   s({
-    category: 'Beauty', name: 'Skincare', nouns: ['Moisturizer', 'Face Serum', 'Cleanser', 'Sunscreen'], price: [5, 149], weight: [0.05, 0.5], share: 4,
+    category: 'Beauty', name: 'Skincare', nouns: ['Moisturizer', 'Face Serum', 'Cleanser', 'Sunscreen'], weight: [0.05, 0.5], share: 4,
+    price: [[6, 120], [8, 150], [5, 60], [6, 60]],
+    factors: { 'vitamin C': 1.2, ceramides: 1.15, squalane: 1.2, 'aloe vera': 0.85 },
     adjectives: ['Hydrating', 'Gentle', 'Daily', 'Brightening', 'Soothing', 'Fragrance-Free', 'Nourishing', 'Lightweight'],
-    measure: ml(500, 5), nameSuffix: 'measure',
+    measure: ml(500, 5), nameSuffix: '{measure}',
     attributes: {
       active: ['hyaluronic acid', 'niacinamide', 'vitamin C', 'ceramides', 'aloe vera', 'squalane'],
       skin: ['all skin types', 'dry skin', 'sensitive skin', 'oily and combination skin'],
@@ -24,9 +26,11 @@ export const BEAUTY: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Beauty', name: 'Makeup', nouns: ['Mascara', 'Foundation', 'Lip Gloss', 'Concealer'], price: [4, 79], weight: [0.02, 0.3], share: 3,
+    category: 'Beauty', name: 'Makeup', nouns: ['Mascara', 'Foundation', 'Lip Gloss', 'Concealer'], weight: [0.02, 0.3], share: 3,
+    price: [[5, 35], [6, 69], [4, 35], [5, 39]],
+    factors: { '16-hour': 1.1, '24-hour': 1.2, '20 shades': 1.1, '30 shades': 1.2 },
     adjectives: ['Long-Wear', 'Radiant', 'Natural', 'Velvet', 'Soft-Focus', 'Everyday', 'Satin', 'Ultra'],
-    measure: ml(100, 1), nameSuffix: 'measure',
+    measure: ml(100, 1), nameSuffix: '{measure}',
     attributes: { wear: ['8-hour', '12-hour', '16-hour', '24-hour'], shades: ['6 shades', '12 shades', '20 shades', '30 shades'] },
     descriptions: [
       '{wear} wear that will not smudge or fade. {measure}, cruelty-free.',
@@ -36,9 +40,10 @@ export const BEAUTY: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Beauty', name: 'Fragrance', nouns: ['Eau de Parfum', 'Eau de Toilette', 'Body Mist', 'Cologne'], price: [19, 249], weight: [0.1, 0.6], share: 2,
+    category: 'Beauty', name: 'Fragrance', nouns: ['Eau de Parfum', 'Eau de Toilette', 'Body Mist', 'Cologne'], weight: [0.1, 0.6], share: 2,
+    price: [[29, 299], [19, 149], [8, 49], [19, 179]],
     adjectives: ['Midnight', 'Citrus', 'Amber', 'Velvet', 'Fresh', 'Wild', 'Noir', 'Garden'],
-    measure: ml(250, 5), nameSuffix: 'measure',
+    measure: ml(250, 5), nameSuffix: '{measure}',
     attributes: {
       top: ['bergamot', 'pink pepper', 'mandarin', 'pear', 'lemon'],
       heart: ['jasmine', 'rose', 'lavender', 'orange blossom', 'iris'],
@@ -52,9 +57,11 @@ export const BEAUTY: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Beauty', name: 'Hair Care', nouns: ['Shampoo', 'Conditioner', 'Hair Mask', 'Hair Oil'], price: [4, 199], weight: [0.1, 1.2], share: 2,
+    category: 'Beauty', name: 'Hair Care', nouns: ['Shampoo', 'Conditioner', 'Hair Mask', 'Hair Oil'], weight: [0.1, 1.2], share: 2,
+    price: [[4, 49], [4, 49], [6, 69], [6, 79]],
+    factors: { 'argan oil': 1.2, keratin: 1.15, 'rosemary oil': 1.1 },
     adjectives: ['Repair', 'Volumizing', 'Moisture', 'Smoothing', 'Strengthening', 'Color-Safe', 'Curl', 'Daily'],
-    measure: ml(800, 50), nameSuffix: 'measure',
+    measure: ml(800, 50), nameSuffix: '{measure}',
     attributes: {
       active: ['argan oil', 'keratin', 'coconut oil', 'biotin', 'shea butter', 'rosemary oil'],
       hair: ['dry, damaged hair', 'fine hair', 'curly hair', 'all hair types', 'color-treated hair'],
@@ -70,9 +77,11 @@ export const BEAUTY: readonly Subcategory[] = [
 
 export const GROCERY: readonly Subcategory[] = [
   s({
-    category: 'Grocery', name: 'Snacks', nouns: ['Potato Chips', 'Tortilla Chips', 'Popcorn', 'Pretzels'], price: [1.5, 24], weight: [0.1, 1.5], share: 3,
+    category: 'Grocery', name: 'Snacks', nouns: ['Potato Chips', 'Tortilla Chips', 'Popcorn', 'Pretzels'], weight: [0.1, 1.5], share: 3,
+    price: [1, 15],
+    factors: { 'made in small batches': 1.2, 'stone-ground corn, avocado oil, sea salt': 1.15 },
     adjectives: ['Classic', 'Crunchy', 'Organic', 'Original', 'Gourmet', 'Family', 'Everyday', 'Artisan'],
-    measure: grams(900, 10), nameSuffix: 'measure',
+    measure: grams(900, 10), nameSuffix: '{measure}',
     attributes: {
       ingredients: [
         ['potatoes, sunflower oil, sea salt', 'potatoes, rapeseed oil, sea salt, cider vinegar', 'potatoes, sunflower oil, cheddar cheese powder, onion'],
@@ -90,9 +99,10 @@ export const GROCERY: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Grocery', name: 'Beverages', nouns: ['Sparkling Water', 'Orange Juice', 'Cold Brew Coffee', 'Iced Tea'], price: [1.5, 39], weight: [0.2, 6], share: 3,
+    category: 'Grocery', name: 'Beverages', nouns: ['Sparkling Water', 'Orange Juice', 'Cold Brew Coffee', 'Iced Tea'], weight: [0.2, 6], share: 3,
+    price: [[1, 19], [2, 24], [3, 39], [1, 19]],
     adjectives: ['Classic', 'Organic', 'Refreshing', 'Original', 'Premium', 'Natural', 'Everyday', 'Craft'],
-    measure: ml(950, 50), nameSuffix: 'measure',
+    measure: ml(950, 50), nameSuffix: '{measure}',
     attributes: {
       ingredients: [
         ['carbonated water, natural lemon flavor', 'carbonated mineral water', 'carbonated water, natural grapefruit flavor'],
@@ -110,9 +120,11 @@ export const GROCERY: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Grocery', name: 'Pantry', nouns: ['Spaghetti', 'Basmati Rice', 'Rolled Oats', 'All-Purpose Flour'], price: [1.5, 29], weight: [0.2, 5], share: 3,
+    category: 'Grocery', name: 'Pantry', nouns: ['Spaghetti', 'Basmati Rice', 'Rolled Oats', 'All-Purpose Flour'], weight: [0.2, 5], share: 3,
+    price: [[1, 15], [2, 29], [2, 19], [1, 15]],
+    factors: { 'organic durum wheat semolina': 1.3, 'aged basmati rice': 1.2, 'organic brown basmati rice': 1.3, 'organic rolled oats': 1.3, 'gluten-free rolled oats': 1.3, 'organic wheat flour': 1.3 },
     adjectives: ['Organic', 'Classic', 'Premium', 'Everyday', 'Whole Grain', 'Traditional', 'Family', 'Select'],
-    measure: grams(950, 50), nameSuffix: 'measure',
+    measure: grams(950, 50), nameSuffix: '{measure}',
     attributes: {
       ingredients: [
         ['durum wheat semolina', 'durum wheat semolina, water', 'organic durum wheat semolina'],
