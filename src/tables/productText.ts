@@ -7,7 +7,7 @@
  */
 import { POOL } from './builtinPools.js';
 import { BRANDS_PER_CATEGORY, BRAND_SKEW } from './catalog/brands.js';
-import { ARCHETYPES_PER_SUBCATEGORY, MEASURES_PER_SUBCATEGORY } from './catalog/catalogPools.js';
+import { ARCHETYPES_PER_SUBCATEGORY, MEASURES_PER_SUBCATEGORY, PACKS_PER_MEASURE } from './catalog/catalogPools.js';
 import { ADJECTIVES_PER_SUBCATEGORY, COLORS_PER_SUBCATEGORY } from './catalog/subcategory.js';
 import { TITLES_PER_SUBCATEGORY } from './catalog/titles.js';
 import { SUBCATEGORIES } from './catalog.js';
@@ -45,9 +45,10 @@ const among = (sub: string, indexes: readonly number[]) => (indexes.length ? `${
 export const PRODUCT_TEXT_HELPERS: readonly Field[] = [
   { name: '_archetype', sql: ({ row, field }) => `(${field('_sub')} * ${ARCHETYPES_PER_SUBCATEGORY} + ${below(row, 'archetype', ARCHETYPES_PER_SUBCATEGORY)})` },
   {
-    // The weight's slice of its log range: the weight is log-uniform in it by this same draw (products.ts).
+    // The weight's slice of its log range (the weight is log-uniform in it by this same draw, products.ts), then a pack choice.
     name: '_measure',
-    sql: ({ row, field }) => `(${field('_sub')} * ${MEASURES_PER_SUBCATEGORY} + floor(${MEASURES_PER_SUBCATEGORY} * ${uniform(row, 'weight')})::BIGINT)`,
+    sql: ({ row, field }) =>
+      `((${field('_sub')} * ${MEASURES_PER_SUBCATEGORY} + floor(${MEASURES_PER_SUBCATEGORY} * ${uniform(row, 'weight')})::BIGINT) * ${PACKS_PER_MEASURE} + ${below(row, 'pack', PACKS_PER_MEASURE)})`,
   },
   // The brand's rank in its category (0 = the biggest): its tier sets part of the price (catalog/pricing.ts).
   { name: '_brand', sql: ({ row }) => `floor(${BRANDS_PER_CATEGORY} * pow(${uniform(row, 'brand')}, ${BRAND_SKEW}))::BIGINT` },

@@ -4,8 +4,8 @@
  */
 export const BRANDS_PER_CATEGORY = 400;
 
-/** Brand k of a category's BRANDS_PER_CATEGORY is drawn as floor(n x u^BRAND_SKEW): a few big brands (the biggest ~9% of its category's products, the top 40 ~40%) and a long tail. */
-export const BRAND_SKEW = 2.5;
+/** Brand k of a category's BRANDS_PER_CATEGORY is drawn as floor(n x u^BRAND_SKEW): a few big brands (the biggest 5% of its category's products, the top 40 ~32%) and a long tail. */
+export const BRAND_SKEW = 2;
 
 const SUFFIXES: Readonly<Record<string, readonly string[]>> = {
   Electronics: ['', '', ' Labs', ' Electronics', ' Digital', ' Tech', ' Systems'],

@@ -77,9 +77,11 @@ function archetype(sub: Subcategory, index: number, pick: Pick, personNames: rea
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, slot: string) => values.get(slot) ?? '');
   // In a name, values keep their own capitals, and start with one after a comma ("by Ann Lee, Hardcover").
   const named = new Map([...values, ['material', material], ['noun', sub.nouns[noun] ?? '']]);
-  const title = (text: string) =>
+  // A whole name template says its values in title case ("Vitamin C Face Serum").
+  const title = (text: string, everyWord = false) =>
     text.replace(/\{(\w+)\}/g, (_, slot: string, at: number) => {
       const value = named.get(slot) ?? '';
+      if (everyWord) return value.split(' ').map(capitalized).join(' ');
       return at === 0 || text.slice(0, at).endsWith(', ') ? capitalized(value) : value;
     });
   const [before = '', after = ''] = template.split('{measure}');
@@ -87,7 +89,7 @@ function archetype(sub: Subcategory, index: number, pick: Pick, personNames: rea
   const showMaterial = sub.materialInName && material !== '' && Math.floor(index / (TEMPLATES_PER_SUBCATEGORY * NOUNS_PER_SUBCATEGORY)) % 2 === 0;
   const spec = [...named.values()].reduce((product, value) => product * (sub.factors[value] ?? 1), 1);
   return {
-    name: sub.nameTemplate ? title(sub.nameTemplate) : `${showMaterial ? `${material} ` : ''}${sub.nouns[noun] ?? ''}${suffix}`,
+    name: sub.nameTemplate ? `${title(sub.nameTemplate, true)}${suffix}` : `${showMaterial ? `${material} ` : ''}${sub.nouns[noun] ?? ''}${suffix}`,
     noun,
     spec,
     material,
@@ -124,21 +126,28 @@ function shown(amount: number, unit: string): string {
   return `${amount.toLocaleString('en-US')}${unit}`;
 }
 
+/** Multipack choices per slice: a row draws one, and the slice's contents are split into that many units. */
+export const PACKS_PER_MEASURE = 8;
+
 /**
- * Per subcategory, the measure of each of MEASURES_PER_SUBCATEGORY equal slices of the log-weight range (weights
- * are log-uniform in it): perKg x the slice's middle weight, rounded to the step, with the unit ('' for none).
- * Pack sizes, not a measure per weight, since a shop sells a few sizes, and few distinct descriptions stay
- * dictionary-encoded in Parquet (a measure per weight made the column ~8x larger and slower to write).
+ * Per subcategory, slice and pack choice, the measure of each of MEASURES_PER_SUBCATEGORY equal slices of the
+ * log-weight range (weights are log-uniform in it): perKg x the slice's middle weight, split into the pack's count
+ * of units no smaller than the smallest slice's ("6 x 250 g"), each rounded to the step, with the unit ('' for
+ * none). A shop sells a few sizes, and multipacks of them; the shipping weight stays the whole listing's.
  */
 export function measurePool(subs: readonly Subcategory[], form: 'text' | 'name'): string[] {
   return subs.flatMap((sub) =>
-    Array.from({ length: MEASURES_PER_SUBCATEGORY }, (_, slice) => {
+    Array.from({ length: MEASURES_PER_SUBCATEGORY * PACKS_PER_MEASURE }, (_, index) => {
       const measure = sub.measure;
       if (!measure || (form === 'name' && sub.nameSuffix !== MEASURE_SUFFIX)) return '';
+      const slice = Math.floor(index / PACKS_PER_MEASURE);
       const [low, high] = sub.weight;
-      const kg = low * (high / low) ** ((slice + 0.5) / MEASURES_PER_SUBCATEGORY);
-      const text = shown(round(kg * measure.perKg, measure.step), measure.unit);
-      return form === 'name' ? `, ${text}` : text;
+      const middle = (at: number) => low * (high / low) ** ((at + 0.5) / MEASURES_PER_SUBCATEGORY);
+      const kg = middle(slice);
+      const count = Math.max(1, Math.min(measure.packs?.[index % PACKS_PER_MEASURE] ?? 1, Math.floor(kg / middle(0))));
+      const unit = shown(round((kg * measure.perKg) / count, measure.step), measure.unit);
+      if (form === 'text') return count > 1 ? `${count} x ${unit}` : unit;
+      return count > 1 ? `, ${unit} (Pack of ${count})` : `, ${unit}`;
     }),
   );
 }

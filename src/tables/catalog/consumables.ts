@@ -4,8 +4,11 @@
  */
 import { type Subcategory, subcategory as s } from './subcategory.js';
 
-const ml = (perKg: number, step: number) => ({ perKg, step, unit: ' ml' });
-const grams = (perKg: number, step: number) => ({ perKg, step, unit: ' g' });
+/** Multipacks, one choice in eight each: food is often sold by 2 to 12, beauty now and then by 2 or 3. */
+const FOOD_PACKS = [1, 1, 1, 1, 2, 3, 6, 12];
+const BEAUTY_PACKS = [1, 1, 1, 1, 1, 1, 2, 3];
+const ml = (perKg: number, step: number, packs = BEAUTY_PACKS) => ({ perKg, step, unit: ' ml', packs });
+const grams = (perKg: number, step: number) => ({ perKg, step, unit: ' g', packs: FOOD_PACKS });
 
 export const BEAUTY: readonly Subcategory[] = [
   s({
@@ -13,7 +16,7 @@ export const BEAUTY: readonly Subcategory[] = [
     price: [[6, 120], [8, 150], [5, 60], [6, 60]],
     factors: { 'vitamin C': 1.2, ceramides: 1.15, squalane: 1.2, 'aloe vera': 0.85 },
     adjectives: ['Hydrating', 'Gentle', 'Daily', 'Brightening', 'Soothing', 'Fragrance-Free', 'Nourishing', 'Lightweight'],
-    measure: ml(500, 5), nameSuffix: '{measure}',
+    measure: ml(500, 5), nameSuffix: '{measure}', nameTemplate: '{active} {noun}',
     attributes: {
       active: ['hyaluronic acid', 'niacinamide', 'vitamin C', 'ceramides', 'aloe vera', 'squalane'],
       skin: ['all skin types', 'dry skin', 'sensitive skin', 'oily and combination skin'],
@@ -30,7 +33,7 @@ export const BEAUTY: readonly Subcategory[] = [
     price: [[5, 35], [6, 69], [4, 35], [5, 39]],
     factors: { '16-hour': 1.1, '24-hour': 1.2, '20 shades': 1.1, '30 shades': 1.2 },
     adjectives: ['Long-Wear', 'Radiant', 'Natural', 'Velvet', 'Soft-Focus', 'Everyday', 'Satin', 'Ultra'],
-    measure: ml(100, 1), nameSuffix: '{measure}',
+    measure: ml(100, 1), nameSuffix: '{measure}', nameTemplate: '{wear} {noun}',
     attributes: { wear: ['8-hour', '12-hour', '16-hour', '24-hour'], shades: ['6 shades', '12 shades', '20 shades', '30 shades'] },
     descriptions: [
       '{wear} wear that will not smudge or fade. {measure}, cruelty-free.',
@@ -43,7 +46,7 @@ export const BEAUTY: readonly Subcategory[] = [
     category: 'Beauty', name: 'Fragrance', nouns: ['Eau de Parfum', 'Eau de Toilette', 'Body Mist', 'Cologne'], weight: [0.1, 0.6], share: 2,
     price: [[29, 299], [19, 149], [8, 49], [19, 179]],
     adjectives: ['Midnight', 'Citrus', 'Amber', 'Velvet', 'Fresh', 'Wild', 'Noir', 'Garden'],
-    measure: ml(250, 5), nameSuffix: '{measure}',
+    measure: ml(250, 5), nameSuffix: '{measure}', nameTemplate: '{top} & {base} {noun}',
     attributes: {
       top: ['bergamot', 'pink pepper', 'mandarin', 'pear', 'lemon'],
       heart: ['jasmine', 'rose', 'lavender', 'orange blossom', 'iris'],
@@ -61,7 +64,7 @@ export const BEAUTY: readonly Subcategory[] = [
     price: [[4, 49], [4, 49], [6, 69], [6, 79]],
     factors: { 'argan oil': 1.2, keratin: 1.15, 'rosemary oil': 1.1 },
     adjectives: ['Repair', 'Volumizing', 'Moisture', 'Smoothing', 'Strengthening', 'Color-Safe', 'Curl', 'Daily'],
-    measure: ml(800, 50), nameSuffix: '{measure}',
+    measure: ml(800, 50), nameSuffix: '{measure}', nameTemplate: '{active} {noun}',
     attributes: {
       active: ['argan oil', 'keratin', 'coconut oil', 'biotin', 'shea butter', 'rosemary oil'],
       hair: ['dry, damaged hair', 'fine hair', 'curly hair', 'all hair types', 'color-treated hair'],
@@ -102,7 +105,7 @@ export const GROCERY: readonly Subcategory[] = [
     category: 'Grocery', name: 'Beverages', nouns: ['Sparkling Water', 'Orange Juice', 'Cold Brew Coffee', 'Iced Tea'], weight: [0.2, 6], share: 3,
     price: [[1, 19], [2, 24], [3, 39], [1, 19]],
     adjectives: ['Classic', 'Organic', 'Refreshing', 'Original', 'Premium', 'Natural', 'Everyday', 'Craft'],
-    measure: ml(950, 50), nameSuffix: '{measure}',
+    measure: ml(950, 50, FOOD_PACKS), nameSuffix: '{measure}',
     attributes: {
       ingredients: [
         ['carbonated water, natural lemon flavor', 'carbonated mineral water', 'carbonated water, natural grapefruit flavor'],

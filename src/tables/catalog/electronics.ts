@@ -173,7 +173,7 @@ export const AUTOMOTIVE: readonly Subcategory[] = [
     category: 'Automotive', name: 'Car Care', nouns: ['Car Wax', 'Car Shampoo', 'Glass Cleaner', 'Tire Shine'], weight: [0.2, 3], share: 1.5,
     price: [[8, 59], [5, 39], [4, 24], [5, 29]],
     adjectives: ['Ultimate', 'Pro', 'Quick', 'Showroom', 'Ceramic', 'Premium', 'Gloss', 'Essential'],
-    measure: { perKg: 900, step: 50, unit: ' ml' },
+    measure: { perKg: 900, step: 50, unit: ' ml', packs: [1, 1, 1, 1, 1, 1, 2, 3] },
     nameSuffix: '{measure}',
     attributes: {
       benefit: ['safe on all paint types', 'streak-free', 'pH-neutral', 'a biodegradable formula'],

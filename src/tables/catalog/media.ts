@@ -9,7 +9,7 @@ const formatFactors = { hardcover: 1.6, 'mass market paperback': 0.7, 'large pri
 
 export const TOYS_AND_GAMES: readonly Subcategory[] = [
   s({
-    category: 'Toys & Games', name: 'Board Games', nouns: ['Board Game', 'Card Game', 'Strategy Game', 'Party Game'], weight: [0.3, 2.5], share: 2,
+    category: 'Toys & Games', name: 'Board Games', nouns: ['Board Game', 'Card Game', 'Strategy Game', 'Party Game'], weight: [0.3, 2.5], share: 2, model: true,
     price: [[15, 99], [7, 29], [25, 119], [12, 39]],
     factors: { '2-6 players': 1.1, '3-8 players': 1.1, '60 minutes': 1.2, '90 minutes': 1.4 },
     nameSuffix: '{players}',
@@ -56,7 +56,7 @@ export const TOYS_AND_GAMES: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Toys & Games', name: 'Puzzles', nouns: ['Jigsaw Puzzle', '3D Puzzle', 'Puzzle Box', 'Brain Teaser'], weight: [0.2, 1.5], share: 1,
+    category: 'Toys & Games', name: 'Puzzles', nouns: ['Jigsaw Puzzle', '3D Puzzle', 'Puzzle Box', 'Brain Teaser'], weight: [0.2, 1.5], share: 1, model: true,
     price: [[9, 49], [12, 79], [12, 59], [5, 29]],
     factors: { '1,000': 1.3, '1,500': 1.5, '200': 1.3, '40': 1.3, expert: 1.15 },
     nameSuffix: '{pieces} Pieces',

@@ -5,7 +5,7 @@
  * log of its noun's real price range (a power of the multipliers, at most K_MAX, centred when it does not fill the
  * range), so prices are monotone in every spec and never leave the range. Shop price endings come last.
  */
-import { type Archetype, ARCHETYPES_PER_SUBCATEGORY, MEASURES_PER_SUBCATEGORY } from './catalogPools.js';
+import { type Archetype, ARCHETYPES_PER_SUBCATEGORY, MEASURES_PER_SUBCATEGORY, PACKS_PER_MEASURE } from './catalogPools.js';
 import { NOUNS_PER_SUBCATEGORY, type Subcategory } from './subcategory.js';
 
 /** Brand tiers: their price multipliers and shares of a category's brands. Premium brands cost ~2x value brands. */
@@ -43,9 +43,9 @@ function measureLog(sub: Subcategory, slice: number): number {
   return (sub.measure.elasticity ?? DEFAULT_ELASTICITY) * (slice / MEASURES_PER_SUBCATEGORY) * Math.log(high / low);
 }
 
-/** Per subcategory and slice, in the order of the measure pools. */
+/** Per subcategory, slice and pack choice, in the order of the measure pools: a multipack costs what its contents do. */
 export function measurePriceLogs(subs: readonly Subcategory[]): number[] {
-  return subs.flatMap((sub) => Array.from({ length: MEASURES_PER_SUBCATEGORY }, (_, slice) => measureLog(sub, slice)));
+  return subs.flatMap((sub) => Array.from({ length: MEASURES_PER_SUBCATEGORY * PACKS_PER_MEASURE }, (_, index) => measureLog(sub, Math.floor(index / PACKS_PER_MEASURE))));
 }
 
 export interface ArchetypePrice {

@@ -21,6 +21,8 @@ export interface Measure {
   readonly unit: string;
   /** How price follows the measure: price ~ measure^elasticity (below 1: larger packs cost less per unit). Default 0.8. */
   readonly elasticity?: number;
+  /** Multipack counts, one per pack choice (PACKS_PER_MEASURE), drawn uniformly per row; default single units. */
+  readonly packs?: readonly number[];
 }
 
 /** A price range in whole USD: lows of 100 or more end in 9, so that a price rounded down to a 9 stays in range. */
