@@ -40,12 +40,16 @@ export const CLOTHING: readonly Subcategory[] = [
     factors: { Leather: 1.4, Suede: 1.3, Nubuck: 1.3, Canvas: 0.7, cork: 1.1, 'a removable memory-foam insole': 1.1 },
     adjectives: ['Classic', 'Everyday', 'Comfort', 'Urban', 'Lightweight', 'Handcrafted', 'Retro', 'Weekend'],
     colors: SHOES, materials: ['Leather', 'Leather', 'Suede', 'Canvas', 'Nubuck', 'Vegan Leather'], materialInName: true,
-    attributes: { sole: ['rubber', 'cushioned EVA', 'cork', 'non-slip rubber'], insole: ['a removable memory-foam insole', 'a cushioned footbed', 'an arch-support insole'] },
+    attributes: {
+      sole: ['rubber', 'cushioned EVA', 'cork', 'non-slip rubber'],
+      insole: ['a removable memory-foam insole', 'a cushioned footbed', 'an arch-support insole'],
+      closure: ['laces', 'a slip-on fit', 'a side zip', 'a buckle strap', 'elastic side panels'],
+    },
     descriptions: [
-      'Uppers in {material} on a {sole} sole, with {insole}.',
+      'Uppers in {material} on a {sole} sole, with {insole} and {closure}.',
       'All-day comfort from {insole} and a grippy {sole} sole.',
-      'Handmade {material} {noun} that break in beautifully. Fits true to size.',
-      'Easy to pair with jeans or chinos: {material} upper, {sole} outsole.',
+      'Handmade {material} {noun} with {closure} that break in beautifully. Fits true to size.',
+      'Easy to pair with jeans or chinos: {material} upper, {closure}, {sole} outsole.',
     ],
   }),
   s({

@@ -34,12 +34,12 @@ export const BEAUTY: readonly Subcategory[] = [
     factors: { '16-hour': 1.1, '24-hour': 1.2, '20 shades': 1.1, '30 shades': 1.2 },
     adjectives: ['Long-Wear', 'Radiant', 'Natural', 'Velvet', 'Soft-Focus', 'Everyday', 'Satin', 'Ultra'],
     measure: ml(100, 1), nameSuffix: '{measure}', nameTemplate: '{wear} {noun}',
-    attributes: { wear: ['8-hour', '12-hour', '16-hour', '24-hour'], shades: ['6 shades', '12 shades', '20 shades', '30 shades'] },
+    attributes: { wear: ['8-hour', '12-hour', '16-hour', '24-hour'], shades: ['6 shades', '12 shades', '20 shades', '30 shades'], finish: ['matte', 'satin', 'dewy', 'natural', 'soft-focus'] },
     descriptions: [
-      '{wear} wear that will not smudge or fade. {measure}, cruelty-free.',
-      'Buildable, lightweight color in {shades}. {measure}.',
-      'A {noun} that lasts, with {wear} wear; vegan and cruelty-free. {measure}.',
-      'Blends easily for a natural finish. Available in {shades}, {measure} each.',
+      '{wear} wear with a {finish} finish that will not smudge or fade. {measure}, cruelty-free.',
+      'Buildable, lightweight color in {shades}, with a {finish} finish. {measure}.',
+      'A {noun} that lasts, with {wear} wear; vegan and cruelty-free. {measure}, in {shades}.',
+      'Blends easily for a {finish} finish. Available in {shades}, {measure} each.',
     ],
   }),
   s({

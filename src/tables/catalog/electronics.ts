@@ -10,19 +10,20 @@ export const ELECTRONICS: readonly Subcategory[] = [
     price: [[29, 549], [15, 299], [19, 299], [9, 99]],
     factors: {
       'Wired 3.5 mm jack, no charging needed': 0.6, 'Bluetooth 5.2, up to 24 hours of battery': 0.9, 'Bluetooth 5.3, up to 40 hours of battery': 1.1,
-      'Bluetooth 5.3, up to 60 hours of battery': 1.25, 'active noise cancelling': 1.6, Aluminum: 1.2, 'Memory Foam and Plastic': 1.1,
+      'Bluetooth 5.3, up to 60 hours of battery': 1.25, 'active noise cancelling': 1.6, '50 mm drivers': 1.1, 'dual drivers': 1.2, Aluminum: 1.2, 'Memory Foam and Plastic': 1.1,
     },
     adjectives: ['Studio', 'Pro', 'Sport', 'Compact', 'Elite', 'Everyday', 'Premium', 'Classic'],
     colors: TECH, materials: ['Plastic', 'Plastic', 'Aluminum', 'Memory Foam and Plastic'],
     attributes: {
       power: ['Bluetooth 5.3, up to 30 hours of battery', 'Bluetooth 5.3, up to 40 hours of battery', 'Bluetooth 5.2, up to 24 hours of battery', 'Bluetooth 5.3, up to 60 hours of battery', 'Wired 3.5 mm jack, no charging needed'],
       feature: ['active noise cancelling', 'a built-in microphone for calls', 'deep, balanced bass', 'a sweat-resistant IPX4 design'],
+      driver: ['30 mm drivers', '40 mm drivers', '50 mm drivers', 'dual drivers', '10 mm drivers'],
     },
     descriptions: [
-      'Clear, detailed sound with {feature}. Connection: {power}.',
-      'Made for commutes and workouts, with {feature}. {power}.',
+      'Clear, detailed sound from {driver}, with {feature}. Connection: {power}.',
+      'Made for commutes and workouts, with {feature} and {driver}. {power}.',
       'Lightweight and comfortable for all-day listening, with {feature}. {power}.',
-      'Balanced sound tuned by audio engineers. {power}; {feature}.',
+      'Balanced sound from {driver} tuned by audio engineers. {power}; {feature}.',
     ],
   }),
   s({
