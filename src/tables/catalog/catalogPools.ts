@@ -58,20 +58,49 @@ function valuesOf(values: AttributeValues, noun: number, personNames: readonly s
   return isPerNoun(values) ? (values[noun] ?? []) : values;
 }
 
-function chosen<T>(values: readonly T[], pick: Pick): T | undefined {
-  return values.length ? values[pick(values.length)] : undefined;
+const PER_NOUN = ARCHETYPES_PER_SUBCATEGORY / NOUNS_PER_SUBCATEGORY;
+
+/** `size` values shuffled: the list repeated to fill it (each value as often as it is listed), or a sample of a longer list. */
+function deal(values: readonly string[], size: number, pick: Pick): string[] {
+  const deck = values.length >= size ? [...values] : Array.from({ length: size }, (_, k) => values[k % values.length] ?? '');
+  for (let i = deck.length - 1; i > 0; i -= 1) {
+    const j = pick(i + 1);
+    [deck[i], deck[j]] = [deck[j] ?? '', deck[i] ?? ''];
+  }
+  return deck.slice(0, size);
+}
+
+/**
+ * A noun's archetypes get each attribute's values from a shuffled deck, not by independent draws: each value in its
+ * listed share exactly, so that a spec's mean price is not tilted by which nouns or other specs happened to come
+ * with it (a noun's 128 archetypes are few for independent draws).
+ */
+type Dealer = (noun: number, slot: string, values: readonly string[]) => string;
+
+function dealer(pick: Pick): Dealer {
+  const decks = new Map<string, string[]>();
+  return (noun, slot, values) => {
+    if (values.length === 0) return '';
+    const key = `${noun}/${slot}`;
+    let deck = decks.get(key);
+    if (!deck?.length) {
+      deck = deal(values, PER_NOUN, pick);
+      decks.set(key, deck);
+    }
+    return deck.pop() ?? '';
+  };
 }
 
 /**
  * Archetype `index` of a subcategory: templates and nouns take turns (each equally often), the material shows in
- * every other name where it reads well, and the rest is drawn.
+ * every other name where it reads well, and the rest is dealt.
  */
-function archetype(sub: Subcategory, index: number, pick: Pick, personNames: readonly string[]): Archetype {
+function archetype(sub: Subcategory, index: number, draw: Dealer, personNames: readonly string[]): Archetype {
   const noun = Math.floor(index / TEMPLATES_PER_SUBCATEGORY) % NOUNS_PER_SUBCATEGORY;
   const template = sub.descriptions[index % TEMPLATES_PER_SUBCATEGORY] ?? '';
   const materials = isPerNoun(sub.materials) ? (sub.materials[noun] ?? []) : sub.materials;
-  const material = chosen(materials, pick) ?? '';
-  const values = new Map<string, string>(Object.entries(sub.attributes).map(([name, list]) => [name, chosen(valuesOf(list, noun, personNames), pick) ?? '']));
+  const material = draw(noun, 'material', materials);
+  const values = new Map<string, string>(Object.entries(sub.attributes).map(([name, list]) => [name, draw(noun, name, valuesOf(list, noun, personNames))]));
   values.set('material', inText(material));
   values.set('noun', inText(sub.nouns[noun] ?? ''));
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, slot: string) => values.get(slot) ?? '');
@@ -104,7 +133,10 @@ function capitalized(text: string): string {
 
 /** Every subcategory's archetypes, in subcategory order. */
 export function archetypes(subs: readonly Subcategory[], pick: Pick, personNames: readonly string[]): Archetype[] {
-  return subs.flatMap((sub) => Array.from({ length: ARCHETYPES_PER_SUBCATEGORY }, (_, index) => archetype(sub, index, pick, personNames)));
+  return subs.flatMap((sub) => {
+    const draw = dealer(pick);
+    return Array.from({ length: ARCHETYPES_PER_SUBCATEGORY }, (_, index) => archetype(sub, index, draw, personNames));
+  });
 }
 
 /** Colours per subcategory, the palette repeated to COLORS_PER_SUBCATEGORY; '' (NULL) where colour does not apply. */

@@ -33,7 +33,13 @@ export const ELECTRONICS: readonly Subcategory[] = [
     adjectives: ['Pro', 'Lite', 'Max', 'Plus', 'Ultra', 'Mini', 'Neo', 'Edge'],
     colors: TECH, materials: ['Aluminum', 'Glass and Aluminum', 'Recycled Plastic', 'Titanium'],
     attributes: {
-      storage: ['64 GB', '128 GB', '128 GB', '256 GB', '256 GB', '512 GB', '1 TB'],
+      // Budget phones come with less storage, foldables with more.
+      storage: [
+        ['128 GB', '128 GB', '256 GB', '256 GB', '512 GB'],
+        ['64 GB', '64 GB', '128 GB', '128 GB', '256 GB'],
+        ['128 GB', '256 GB', '256 GB', '512 GB'],
+        ['256 GB', '512 GB', '512 GB', '1 TB', '1 TB'],
+      ],
       screen: ['6.1-inch', '6.4-inch', '6.7-inch', '6.8-inch'],
       camera: ['48 MP', '50 MP', '64 MP', '108 MP'],
     },
