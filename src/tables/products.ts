@@ -129,14 +129,14 @@ export const products = defineTable({
       name: 'product_name',
       type: 'VARCHAR',
       description: 'Brand, product line, a model number for electronics, tools, appliances, sports gear and toys, the noun with its material or specs, then the pack size, colour and size: "Hale Aero 5140 Laptop, 14-inch, 16 GB RAM, 512 GB SSD, Silver", "Hale Foods Organic Spaghetti, 500 g", "Hale Classic Linen Oxford Shirt, Navy, M". A book is a title, its author and format: "The Silent Harbor by Ann Lee, Paperback".',
-      distribution: 'Line uniform over 8 per subcategory; model number uniform 100-9999; noun, material and specs are the archetype’s (see description), so name, material, description, colour and size agree. Titles: 4,096 per book subcategory from word lists. About 1% of names repeat at 200k products (test/realism-catalogue.test.ts).',
+      distribution: 'Line uniform over 8 per subcategory; model number uniform 100-9999; noun, material and specs are the archetype’s (see description), so name, material, description, colour and size agree. Titles: 4,096 per book subcategory from word lists. About 1.6% of products share their exact name with another at 200k products (test/realism-catalogue.test.ts).',
       sql: productNameSql,
     },
     {
       name: 'brand',
       type: 'VARCHAR',
       description: 'Brand: a surname with a suffix that fits the category (publishers for books, "Farms" and "Foods" for groceries). Each brand has a price tier: value (30% of brands), mainstream (50%) or premium (20%), which sets part of the price.',
-      distribution: 'Skewed within the category: brand k of its 400 is floor(400 x u^2.5) (the biggest ~9% of the category, the top 40 ~40%, a long tail).',
+      distribution: 'Skewed within the category: brand k of its 400 is floor(400 x u^2) (the biggest 5% of the category, the top 40 ~32%, a long tail).',
       sql: brandSql,
     },
     {
@@ -157,7 +157,7 @@ export const products = defineTable({
       name: 'description',
       type: 'VARCHAR',
       description: 'Shop description in one or two sentences, in the subcategory’s words and with the product’s own specs: RAM, storage and screen for laptops, battery hours or a wire for headphones, ingredients and net weight for food, author and pages for books, ml for beauty; then its colour ("Color: Navy.") where it has one.',
-      distribution: 'One of 512 archetypes per subcategory, uniform: 4 templates x 4 nouns in turn, attribute values and material drawn once when the pools are built. Net weight, ml and pages: one of 8 pack sizes by the weight’s slice of its range. Thousands of distinct descriptions in a big subcategory.',
+      distribution: 'One of 512 archetypes per subcategory, uniform: 4 templates x 4 nouns in turn, attribute values and material dealt once when the pools are built (each value in its listed share for each noun). Net weight, ml and pages: one of 8 pack sizes by the weight’s slice of its range, for food sometimes in a multipack of 2-12 ("6 x 250 g"), for beauty and car care of 2-3. Thousands of distinct descriptions in a big subcategory.',
       sql: descriptionSql,
     },
     {
@@ -165,7 +165,7 @@ export const products = defineTable({
       type: MONEY,
       minimum: 0.01,
       description: 'List price in USD, from what the product is: its noun’s real price range (a bike lock 15-149, a road bike 599-3999, a laptop 349-2499), its specs (RAM, storage, screen, material, format, pieces), its pack size, its brand’s tier and a small noise. Orders copy it as unit_price.',
-      distribution: `The product of the spec, pack-size (size^0.8 for food and beauty), tier (${TIERS.map((t) => `${t.name} x${t.multiplier}`).join(', ')}) and noise (x1-1.3) multipliers, mapped as a power onto the noun’s range, so the mean rises with each spec. Endings by band (an estimate): ${ENDINGS.map((band) => `${band.below === Infinity ? 'from $100' : `under $${band.below}`} ${band.cents.map(([c, w]) => `.${c.toFixed(2).slice(2)} ${w}%`).join(', ')}`).join('; ')}; from $100 the dollars end in 9, from $1,000 in 49 or 99.`,
+      distribution: `The product of the spec, pack-size (contents^0.8 for food and beauty, ^0.4 for books’ pages), tier (${TIERS.map((t) => `${t.name} x${t.multiplier}`).join(', ')}) and noise (x1-1.3) multipliers, mapped as a power onto the noun’s range, so the mean rises with each spec. Endings by band (an estimate): ${ENDINGS.map((band) => `${band.below === Infinity ? 'from $100' : band.below === 10 ? 'under $10' : '$10-100'} ${band.cents.map(([c, w]) => `.${c.toFixed(2).slice(2)} ${w}%`).join(', ')}`).join('; ')}, the dollars ending in 9 (from $1,000 in 49 or 99).`,
       sql: ({ field }) => field('_price'),
     },
     {

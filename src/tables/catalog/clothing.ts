@@ -145,7 +145,7 @@ export const SPORTS_AND_OUTDOORS: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Sports & Outdoors', name: 'Team Sports', nouns: ['Soccer Ball', 'Basketball', 'Volleyball', 'Rugby Ball'], weight: [0.2, 6], share: 2,
+    category: 'Sports & Outdoors', name: 'Team Sports', nouns: ['Soccer Ball', 'Basketball', 'Volleyball', 'Rugby Ball'], weight: [0.2, 6], share: 2, model: true,
     price: [[10, 169], [15, 199], [12, 89], [15, 129]],
     factors: { 'official size': 1.2, 'youth size': 0.85, 'hand-stitched panels': 1.3, 'thermo-bonded panels': 1.5, 'Synthetic Leather': 1.1, 'Composite Leather': 1.3, Rubber: 0.7 },
     nameSuffix: '{size}',
