@@ -141,7 +141,7 @@ export const GROCERY: readonly Subcategory[] = [
     price: [[1, 15], [2, 29], [2, 19], [1, 15]],
     factors: { 'organic durum wheat semolina': 1.3, 'aged basmati rice': 1.2, 'organic brown basmati rice': 1.3, 'organic rolled oats': 1.3, 'gluten-free rolled oats': 1.3, 'organic wheat flour': 1.3 },
     adjectives: ['Organic', 'Classic', 'Premium', 'Everyday', 'Whole Grain', 'Traditional', 'Family', 'Select'],
-    measure: grams(950, 50), nameSuffix: '{measure}',
+    measure: grams(950, 50), nameSuffix: '{measure}', nameTemplate: '{variety} {noun}',
     attributes: {
       ingredients: [
         ['durum wheat semolina', 'durum wheat semolina, water', 'organic durum wheat semolina'],
@@ -150,12 +150,18 @@ export const GROCERY: readonly Subcategory[] = [
         ['wheat flour, niacin, iron', 'unbleached wheat flour', 'organic wheat flour'],
       ],
       claim: ['non-GMO', 'in a resealable pack', 'packed in a nut-free facility', 'sustainably sourced'],
+      variety: [
+        ['bronze-cut', 'thin', 'thick', 'slow-dried', 'classic', 'long'],
+        ['extra long grain', 'aged', 'aromatic', 'classic', 'premium', 'royal'],
+        ['old-fashioned', 'thick-cut', 'quick-cooking', 'jumbo', 'classic', 'extra thick'],
+        ['unbleached', 'stone-ground', 'finely milled', 'enriched', 'pre-sifted', 'classic'],
+      ],
     },
     descriptions: [
       'A pantry staple, {claim}. Ingredients: {ingredients}. Net weight {measure}.',
       'Ingredients: {ingredients}. {measure}, {claim}.',
-      'Everyday quality for home cooking. Ingredients: {ingredients}. Net wt. {measure}.',
-      'A {measure} pack of {noun}, {claim}. Ingredients: {ingredients}.',
+      'Everyday quality for home cooking: {variety} {noun}. Ingredients: {ingredients}. Net wt. {measure}.',
+      'A {measure} pack of {variety} {noun}, {claim}. Ingredients: {ingredients}.',
     ],
   }),
 ];
