@@ -38,6 +38,8 @@ export const POOL = {
   archetype_price_scale: number('archetype_price_scale'),
   measure_price_log: number('measure_price_log'),
   book_title: text('book_title'),
+  color_suffix: text('color_suffix'),
+  color_sentence: text('color_sentence'),
   first_name: text('first_name'),
   first_name_email: text('first_name_email'),
   last_name: text('last_name'),

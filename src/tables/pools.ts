@@ -116,6 +116,9 @@ const catalogBuilders: Record<string, () => Pool> = {
   archetype_price_base: () => archetypePrices(SUBCATEGORIES, archetypePool()).map((price) => price.base),
   archetype_price_scale: () => archetypePrices(SUBCATEGORIES, archetypePool()).map((price) => price.scale),
   measure_price_log: () => measurePriceLogs(SUBCATEGORIES),
+  // The colour as the name ends with it and as the description says it ('' where none), by the colour's index.
+  color_suffix: () => colorPool(SUBCATEGORIES).map((color) => (color ? `, ${color}` : '')),
+  color_sentence: () => colorPool(SUBCATEGORIES).map((color) => (color ? ` Color: ${color}.` : '')),
   // Book subcategories' titles end to end, in catalogue order.
   book_title: () => {
     const faker = fakerFor([en_US, en, base], 16);

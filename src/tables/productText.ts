@@ -26,6 +26,8 @@ export const PRODUCT_TEXT_POOLS = [
   POOL.measure_name,
   POOL.brand,
   POOL.book_title,
+  POOL.color_suffix,
+  POOL.color_sentence,
 ] as const;
 
 /** Model numbers run from MODEL_FROM to MODEL_FROM + MODEL_COUNT - 1 ("Aero 5140"). */
@@ -50,6 +52,7 @@ export const PRODUCT_TEXT_HELPERS: readonly Field[] = [
     sql: ({ row, field }) =>
       `((${field('_sub')} * ${MEASURES_PER_SUBCATEGORY} + floor(${MEASURES_PER_SUBCATEGORY} * ${uniform(row, 'weight')})::BIGINT) * ${PACKS_PER_MEASURE} + ${below(row, 'pack', PACKS_PER_MEASURE)})`,
   },
+  { name: '_color', sql: ({ row, field }) => `(${field('_sub')} * ${COLORS_PER_SUBCATEGORY} + ${below(row, 'color', COLORS_PER_SUBCATEGORY)})` },
   // The brand's rank in its category (0 = the biggest): its tier sets part of the price (catalog/pricing.ts).
   { name: '_brand', sql: ({ row }) => `floor(${BRANDS_PER_CATEGORY} * pow(${uniform(row, 'brand')}, ${BRAND_SKEW}))::BIGINT` },
 ];
@@ -71,16 +74,16 @@ export function productNameSql({ row, field, pool }: RowContext): string {
   const title = pool(POOL.book_title, `[${BOOK_SLOT.join(', ')}][${sub} + 1] * ${TITLES_PER_SUBCATEGORY} + ${below(row, 'title', TITLES_PER_SUBCATEGORY)}`);
   const head = `CASE WHEN ${among(sub, BOOKS)} THEN ${title} ELSE ${concat(field('brand'), `' '`, line, model)} END`;
   const size = `CASE WHEN ${among(sub, SHOES)} THEN ', EU ' ELSE ', ' END || ${field('size')}`;
-  return concat(head, `' '`, pool(POOL.archetype_name, field('_archetype')), pool(POOL.measure_name, field('_measure')), `', ' || ${field('color')}`, size);
+  return concat(head, `' '`, pool(POOL.archetype_name, field('_archetype')), pool(POOL.measure_name, field('_measure')), pool(POOL.color_suffix, field('_color')), size);
 }
 
-/** The archetype's text around the measure, then the colour where it has one. */
+/** The archetype's text around the measure, then the colour where it has one (the colour's texts are pools: a lookup costs less than concatenating). */
 export function descriptionSql({ field, pool }: RowContext): string {
-  return concat(pool(POOL.archetype_before, field('_archetype')), pool(POOL.measure_text, field('_measure')), pool(POOL.archetype_after, field('_archetype')), `' Color: ' || ${field('color')} || '.'`);
+  return concat(pool(POOL.archetype_before, field('_archetype')), pool(POOL.measure_text, field('_measure')), pool(POOL.archetype_after, field('_archetype')), pool(POOL.color_sentence, field('_color')));
 }
 
-export function colorSql({ row, field, pool }: RowContext): string {
-  return `nullif(${pool(POOL.subcategory_color, `${field('_sub')} * ${COLORS_PER_SUBCATEGORY} + ${below(row, 'color', COLORS_PER_SUBCATEGORY)}`)}, '')`;
+export function colorSql({ field, pool }: RowContext): string {
+  return `nullif(${pool(POOL.subcategory_color, field('_color'))}, '')`;
 }
 
 export function materialSql({ field, pool }: RowContext): string {
