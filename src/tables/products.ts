@@ -128,7 +128,7 @@ export const products = defineTable({
     {
       name: 'product_name',
       type: 'VARCHAR',
-      description: 'Brand, product line, a model number for electronics, tools, appliances, sports gear and toys, the noun with its material or specs, then the pack size, colour and size: "Hale Aero 5140 Laptop, 14-inch, 16 GB RAM, 512 GB SSD, Silver", "Hale Foods Organic Spaghetti, 500 g", "Hale Classic Linen Oxford Shirt, Navy, M". A book is a title, its author and format: "The Silent Harbor by Ann Lee, Paperback".',
+      description: 'Brand, product line, a model number for electronics, tools, appliances, sports gear and toys, the noun with its material, specs, flavour or variety, then the pack size, colour and size: "Hale Aero 5140 Laptop, 14-inch, 16 GB RAM, 512 GB SSD, Silver", "Hale Foods Organic Sea Salt Potato Chips, 150 g (Pack of 2)", "Hale Classic Linen Oxford Shirt, Navy, M". A book is a title, its author and format: "The Silent Harbor by Ann Lee, Paperback".',
       distribution: 'Line uniform over 8 per subcategory; model number uniform 100-9999; noun, material and specs are the archetype’s (see description), so name, material, description, colour and size agree. Titles: 4,096 per book subcategory from word lists. About 0.6% of products share their exact name with another at 200k products, 5% at 2.2M (test/realism-catalogue.test.ts).',
       sql: productNameSql,
     },

@@ -12,7 +12,7 @@ const SUFFIXES: Readonly<Record<string, readonly string[]>> = {
   'Home & Kitchen': ['', '', ' Home', ' & Co.', ' Living', ' Kitchen', ' House'],
   Clothing: ['', '', ' & Co.', ' Apparel', ' Studio', ' Supply', ' Outfitters'],
   Beauty: ['', ' Beauty', ' Skin', ' Naturals', ' Cosmetics', ' Botanics'],
-  'Sports & Outdoors': ['', ' Outdoor', ' Sport', ' Athletics', ' Gear', ' Trail'],
+  'Sports & Outdoors': ['', ' Outdoor', ' Sport', ' Athletics', ' Gear', ' Peak'],
   'Toys & Games': ['', ' Toys', ' Games', ' Playworks', ' Kids', ' & Friends'],
   Books: [' Press', ' Books', ' Publishing', ' House', ' & Sons', ' Editions'],
   Grocery: [' Farms', ' Foods', ' Pantry', ' Kitchen', ' Provisions', ' Orchards'],

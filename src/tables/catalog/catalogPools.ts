@@ -110,7 +110,7 @@ function archetype(sub: Subcategory, index: number, draw: Dealer, personNames: r
   const title = (text: string, everyWord = false) =>
     text.replace(/\{(\w+)\}/g, (_, slot: string, at: number) => {
       const value = named.get(slot) ?? '';
-      if (everyWord) return value.split(' ').map(capitalized).join(' ');
+      if (everyWord) return value.split(' ').map((word) => (/^(de|of|and|for)$/.test(word) ? word : capitalized(word))).join(' ');
       return at === 0 || text.slice(0, at).endsWith(', ') ? capitalized(value) : value;
     });
   const [before = '', after = ''] = template.split('{measure}');
