@@ -20,8 +20,6 @@ export const POOL = {
   subcategory_lottery: number('subcategory_lottery'),
   subcategory_name: text('subcategory_name'),
   subcategory_category: text('subcategory_category'),
-  subcategory_min_price: number('subcategory_min_price'),
-  subcategory_max_price: number('subcategory_max_price'),
   subcategory_min_weight: number('subcategory_min_weight'),
   subcategory_max_weight: number('subcategory_max_weight'),
   subcategory_size: text('subcategory_size'),

@@ -138,8 +138,6 @@ const builders: Record<string, () => Pool | Promise<Pool>> = {
   subcategory_lottery: () => subcategoryLottery(),
   subcategory_name: () => SUBCATEGORIES.map((sub) => sub.name),
   subcategory_category: () => SUBCATEGORIES.map((sub) => sub.category),
-  subcategory_min_price: () => SUBCATEGORIES.map((sub) => sub.price[0]),
-  subcategory_max_price: () => SUBCATEGORIES.map((sub) => sub.price[1]),
   subcategory_min_weight: () => SUBCATEGORIES.map((sub) => sub.weight[0]),
   subcategory_max_weight: () => SUBCATEGORIES.map((sub) => sub.weight[1]),
   subcategory_size: () => SUBCATEGORIES.map((sub) => sub.size),
