@@ -38,6 +38,8 @@ export const POOL = {
   book_title: text('book_title'),
   color_suffix: text('color_suffix'),
   color_sentence: text('color_sentence'),
+  name_line: text('name_line'),
+  model_code: text('model_code'),
   first_name: text('first_name'),
   first_name_email: text('first_name_email'),
   last_name: text('last_name'),

@@ -25,6 +25,7 @@ import { BRANDS_PER_CATEGORY, brandSuffixes } from './catalog/brands.js';
 import { type Archetype, archetypes, colorPool, measurePool } from './catalog/catalogPools.js';
 import { archetypePrices, measurePriceLogs } from './catalog/pricing.js';
 import { bookTitles, titleKind } from './catalog/titles.js';
+import { modelCodes, nameLines } from './productText.js';
 import { ORDERS, REGISTRATIONS, acceptance, localeTable } from '../model/time/calendar.js';
 import { paymentByCountry, shippingByBasket } from './orderTerms.js';
 import { lottery } from '../model/columns/weighted.js';
@@ -119,6 +120,9 @@ const catalogBuilders: Record<string, () => Pool> = {
   // The colour as the name ends with it and as the description says it ('' where none), by the colour's index.
   color_suffix: () => colorPool(SUBCATEGORIES).map((color) => (color ? `, ${color}` : '')),
   color_sentence: () => colorPool(SUBCATEGORIES).map((color) => (color ? ` Color: ${color}.` : '')),
+  // The name's product line and model number with their spaces (productText.ts).
+  name_line: () => nameLines(),
+  model_code: () => modelCodes(),
   // Book subcategories' titles end to end, in catalogue order.
   book_title: () => {
     const faker = fakerFor([en_US, en, base], 16);

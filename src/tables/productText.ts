@@ -28,6 +28,8 @@ export const PRODUCT_TEXT_POOLS = [
   POOL.book_title,
   POOL.color_suffix,
   POOL.color_sentence,
+  POOL.name_line,
+  POOL.model_code,
 ] as const;
 
 /** Model numbers run from MODEL_FROM to MODEL_FROM + MODEL_COUNT - 1 ("Aero 5140"). */
@@ -36,7 +38,8 @@ const MODEL_COUNT = 9900;
 
 const indexesWhere = (test: (sub: (typeof SUBCATEGORIES)[number]) => boolean) => SUBCATEGORIES.flatMap((sub, index) => (test(sub) ? [index] : []));
 const BOOKS = indexesWhere((sub) => sub.book);
-const MODELS = indexesWhere((sub) => sub.model);
+/** 1 where the subcategory's names carry a model number. */
+const MODEL_FLAGS = SUBCATEGORIES.map((sub) => (sub.model ? 1 : 0));
 const SHOES = indexesWhere((sub) => sub.size === 'shoe');
 /** A book subcategory's place among the book subcategories (its block of titles); -1 elsewhere. */
 const BOOK_SLOT = SUBCATEGORIES.map((_, index) => BOOKS.indexOf(index));
@@ -69,12 +72,34 @@ export function brandSql({ field, pool }: RowContext): string {
  */
 export function productNameSql({ row, field, pool }: RowContext): string {
   const sub = field('_sub');
-  const line = pool(POOL.subcategory_adjective, `${sub} * ${ADJECTIVES_PER_SUBCATEGORY} + ${below(row, 'name_adjective', ADJECTIVES_PER_SUBCATEGORY)}`);
-  const model = `CASE WHEN ${among(sub, MODELS)} THEN concat(' ', (${MODEL_FROM} + ${below(row, 'model', MODEL_COUNT)})::VARCHAR) END`;
+  // One concat of pool entries, no intermediate strings: the line (' Aero', '' for books) and the model number
+  // (' 5140', or entry 0, '', where the subcategory has none) come with their space.
+  const line = pool(POOL.name_line, `${sub} * ${ADJECTIVES_PER_SUBCATEGORY} + ${below(row, 'name_adjective', ADJECTIVES_PER_SUBCATEGORY)}`);
+  const model = pool(POOL.model_code, `[${MODEL_FLAGS.join(', ')}][${sub} + 1] * (1 + ${below(row, 'model', MODEL_COUNT)})`);
   const title = pool(POOL.book_title, `[${BOOK_SLOT.join(', ')}][${sub} + 1] * ${TITLES_PER_SUBCATEGORY} + ${below(row, 'title', TITLES_PER_SUBCATEGORY)}`);
-  const head = `CASE WHEN ${among(sub, BOOKS)} THEN ${title} ELSE ${concat(field('brand'), `' '`, line, model)} END`;
-  const size = `CASE WHEN ${among(sub, SHOES)} THEN ', EU ' ELSE ', ' END || ${field('size')}`;
-  return concat(head, `' '`, pool(POOL.archetype_name, field('_archetype')), pool(POOL.measure_name, field('_measure')), pool(POOL.color_suffix, field('_color')), size);
+  const head = `CASE WHEN ${among(sub, BOOKS)} THEN ${title} ELSE ${field('brand')} END`;
+  const sizeSeparator = `CASE WHEN ${field('size')} IS NULL THEN '' WHEN ${among(sub, SHOES)} THEN ', EU ' ELSE ', ' END`;
+  return concat(
+    head,
+    line,
+    model,
+    `' '`,
+    pool(POOL.archetype_name, field('_archetype')),
+    pool(POOL.measure_name, field('_measure')),
+    pool(POOL.color_suffix, field('_color')),
+    sizeSeparator,
+    field('size'),
+  );
+}
+
+/** The name's product line with its leading space, per subcategory; '' for books, whose names have none. */
+export function nameLines(): string[] {
+  return SUBCATEGORIES.flatMap((sub) => sub.adjectives.map((line) => (sub.book ? '' : ` ${line}`)));
+}
+
+/** Model numbers with their leading space, after an entry 0 of '' for subcategories without them. */
+export function modelCodes(): string[] {
+  return ['', ...Array.from({ length: MODEL_COUNT }, (_, index) => ` ${MODEL_FROM + index}`)];
 }
 
 /** The archetype's text around the measure, then the colour where it has one (the colour's texts are pools: a lookup costs less than concatenating). */
