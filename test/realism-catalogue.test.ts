@@ -80,8 +80,10 @@ const REAL: Readonly<Record<string, readonly [number, number]>> = {
   'Weight Plate': [5, 500],
 };
 
-test('every price is inside its noun’s declared range, and the declared ranges are real shop prices', async () => {
-  const nouns = SUBCATEGORIES.flatMap((sub) => sub.nouns.map((noun, i) => ({ sub: sub.name, noun, range: sub.prices[i] ?? sub.price, book: sub.book })));
+test('every price and weight is inside its noun’s declared range, and the declared price ranges are real shop prices', async () => {
+  const nouns = SUBCATEGORIES.flatMap((sub) =>
+    sub.nouns.map((noun, i) => ({ sub: sub.name, noun, range: sub.prices[i] ?? sub.price, weight: sub.weights[i] ?? sub.weight, book: sub.book })),
+  );
   for (const [noun, [low, high]] of Object.entries(REAL)) {
     const declared = nouns.find((n) => n.noun === noun)?.range;
     expect(declared, noun).toBeDefined();
@@ -91,18 +93,25 @@ test('every price is inside its noun’s declared range, and the declared ranges
   // A noun is in its product's name (books aside, whose names are titles): match the longest noun first.
   const values = nouns
     .filter((n) => !n.book)
-    .map((n) => `(${text(n.sub)}, ${text(n.noun)}, ${n.range[0]}, ${n.range[1]})`)
+    .map((n) => `(${text(n.sub)}, ${text(n.noun)}, ${n.range[0]}, ${n.range[1]}, ${n.weight[0]}, ${n.weight[1]})`)
     .join(', ');
   const rows = await query(
-    `WITH r(subcategory, noun, low, high) AS (VALUES ${values}),
-     matched AS (SELECT p.product_id, p.price, arg_max(r.low, length(r.noun)) AS low, arg_max(r.high, length(r.noun)) AS high, arg_max(r.noun, length(r.noun)) AS noun
-                 FROM ${products} p JOIN r ON p.subcategory = r.subcategory AND contains(p.product_name, ' ' || r.noun) GROUP BY 1, 2)
+    `WITH r(subcategory, noun, low, high, light, heavy) AS (VALUES ${values}),
+     matched AS (SELECT p.product_id, p.price, p.weight, arg_max(r.low, length(r.noun)) AS low, arg_max(r.high, length(r.noun)) AS high,
+                        arg_max(r.light, length(r.noun)) AS light, arg_max(r.heavy, length(r.noun)) AS heavy, arg_max(r.noun, length(r.noun)) AS noun
+                 FROM ${products} p JOIN r ON p.subcategory = r.subcategory AND contains(p.product_name, ' ' || r.noun) GROUP BY 1, 2, 3)
      SELECT count(*) AS n, count(*) FILTER (WHERE price < low OR price >= high + 1) AS outside,
+            count(*) FILTER (WHERE weight < light - 0.001 OR weight > heavy + 0.001) AS misweighed,
+            max(weight) FILTER (WHERE noun = 'Bike Helmet') AS helmet_kg, min(weight) FILTER (WHERE noun = 'Road Bike') AS bike_kg,
             max(price) FILTER (WHERE noun = 'Bike Helmet') AS helmet, max(price) FILTER (WHERE noun = 'Bike Lock') AS lock,
             min(price) FILTER (WHERE noun = 'Laptop') AS laptop_low FROM matched`,
   );
   expect(num(rows[0]?.n)).toBeGreaterThan(PRODUCTS * 0.8);
   expect(num(rows[0]?.outside)).toBe(0);
+  // Weights by noun too: a bike helmet is no bike (helmets weighed up to 15 kg before, as much as a bike).
+  expect(num(rows[0]?.misweighed)).toBe(0);
+  expect(num(rows[0]?.helmet_kg)).toBeLessThan(1);
+  expect(num(rows[0]?.bike_kg)).toBeGreaterThan(5);
   expect(num(rows[0]?.helmet)).toBeLessThan(300);
   expect(num(rows[0]?.lock)).toBeLessThan(150);
   expect(num(rows[0]?.laptop_low)).toBeGreaterThanOrEqual(349);

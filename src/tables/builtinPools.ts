@@ -40,6 +40,8 @@ export const POOL = {
   color_sentence: text('color_sentence'),
   name_line: text('name_line'),
   model_code: text('model_code'),
+  archetype_min_weight: number('archetype_min_weight'),
+  archetype_max_weight: number('archetype_max_weight'),
   first_name: text('first_name'),
   first_name_email: text('first_name_email'),
   last_name: text('last_name'),

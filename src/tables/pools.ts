@@ -123,6 +123,8 @@ const catalogBuilders: Record<string, () => Pool> = {
   // The name's product line and model number with their spaces (productText.ts).
   name_line: () => nameLines(),
   model_code: () => modelCodes(),
+  archetype_min_weight: () => archetypePool().map((a) => a.weight[0]),
+  archetype_max_weight: () => archetypePool().map((a) => a.weight[1]),
   // Book subcategories' titles end to end, in catalogue order.
   book_title: () => {
     const faker = fakerFor([en_US, en, base], 16);

@@ -63,8 +63,8 @@ export const products = defineTable({
     ...PRODUCT_PRICE_POOLS,
     POOL.subcategory_name,
     POOL.subcategory_category,
-    POOL.subcategory_min_weight,
-    POOL.subcategory_max_weight,
+    POOL.archetype_min_weight,
+    POOL.archetype_max_weight,
     POOL.subcategory_size,
     ...PRODUCT_TEXT_POOLS,
     POOL.supplier,
@@ -86,8 +86,9 @@ export const products = defineTable({
     {
       name: '_weight',
       sql: ({ row, field, pool }) => {
-        const low = pool(POOL.subcategory_min_weight, field('_sub'));
-        const high = pool(POOL.subcategory_max_weight, field('_sub'));
+        // The noun's range; the subcategory's where a measure follows the weight (catalog/subcategory.ts).
+        const low = pool(POOL.archetype_min_weight, field('_archetype'));
+        const high = pool(POOL.archetype_max_weight, field('_archetype'));
         return `exp(ln(${low}) + ${uniform(row, 'weight')} * (ln(${high}) - ln(${low})))`;
       },
     },
@@ -187,8 +188,8 @@ export const products = defineTable({
       name: 'weight',
       type: 'DECIMAL(8,3)',
       minimum: 0.001,
-      description: 'Shipping weight in kg.',
-      distribution: 'Log-uniform within the subcategory’s range (e.g. Furniture 4-60 kg).',
+      description: 'Shipping weight in kg: what the product weighs packed, by what it is (a bike helmet 0.25-0.5 kg, a road bike 7-12 kg, a subwoofer 8-20 kg); for goods sold by measure (food, beauty, books, weights) the pack’s contents follow it.',
+      distribution: 'Log-uniform within the noun’s range, or the subcategory’s for goods sold by measure (e.g. Pantry 0.2-5 kg).',
       sql: ({ field }) => `round(${field('_weight')}, 3)`,
     },
     {

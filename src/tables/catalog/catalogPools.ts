@@ -34,6 +34,8 @@ export interface Archetype {
   readonly noun: number;
   /** Its spec multiplier: the product of the subcategory's factors of its noun, material and attribute values. */
   readonly spec: number;
+  /** Its noun's shipping weight range in kg. */
+  readonly weight: readonly [number, number];
   /** The material column ('' for none). */
   readonly material: string;
   /** The description before the measure, and after it; all of it in `before` without a measure. */
@@ -121,6 +123,7 @@ function archetype(sub: Subcategory, index: number, draw: Dealer, personNames: r
     name: sub.nameTemplate ? `${title(sub.nameTemplate, true)}${suffix}` : `${showMaterial ? `${material} ` : ''}${sub.nouns[noun] ?? ''}${suffix}`,
     noun,
     spec,
+    weight: sub.weights[noun] ?? sub.weight,
     material,
     before: fill(before),
     after: fill(after),

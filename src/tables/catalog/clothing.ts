@@ -88,7 +88,7 @@ export const CLOTHING: readonly Subcategory[] = [
 
 export const SPORTS_AND_OUTDOORS: readonly Subcategory[] = [
   s({
-    category: 'Sports & Outdoors', name: 'Fitness Equipment', nouns: ['Dumbbell Set', 'Kettlebell', 'Weight Plate', 'Barbell'], weight: [0.5, 80], share: 3,
+    category: 'Sports & Outdoors', name: 'Fitness Equipment', nouns: ['Dumbbell Set', 'Kettlebell', 'Weight Plate', 'Barbell'], weight: [0.5, 40], share: 3,
     price: [[29, 899], [12, 249], [9, 299], [49, 699]],
     factors: { 'Rubber-Coated Steel': 1.2, 'Neoprene-Coated Iron': 1.1, 'Chrome Steel': 1.3 },
     adjectives: ['Pro', 'Home Gym', 'Adjustable', 'Competition', 'Classic', 'Power', 'Essential', 'Studio'],
@@ -104,7 +104,7 @@ export const SPORTS_AND_OUTDOORS: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Sports & Outdoors', name: 'Camping', nouns: ['Tent', 'Sleeping Bag', 'Backpack', 'Hammock'], weight: [0.3, 8], share: 2, model: true,
+    category: 'Sports & Outdoors', name: 'Camping', nouns: ['Tent', 'Sleeping Bag', 'Backpack', 'Hammock'], weight: [0.3, 8], weights: [[1.5, 8], [0.7, 2.5], [0.8, 2.5], [0.3, 1.5]], share: 2, model: true,
     price: [[49, 699], [29, 449], [29, 349], [19, 149]],
     factors: {
       'sleeps 3': 1.2, 'sleeps 4': 1.4, 'sleeps 6': 1.8, 'comfort rated to 0 °C': 1.3, 'comfort rated to -5 °C': 1.6, '45 L capacity': 1.25,
@@ -124,7 +124,7 @@ export const SPORTS_AND_OUTDOORS: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Sports & Outdoors', name: 'Cycling', nouns: ['Road Bike', 'Bike Helmet', 'Bike Light', 'Bike Lock'], weight: [0.2, 15], share: 2, model: true,
+    category: 'Sports & Outdoors', name: 'Cycling', nouns: ['Road Bike', 'Bike Helmet', 'Bike Light', 'Bike Lock'], weight: [0.05, 12], weights: [[7, 12], [0.25, 0.5], [0.05, 0.3], [0.4, 2.5]], share: 2, model: true,
     price: [[599, 3999], [25, 299], [12, 149], [15, 149]],
     factors: {
       'Carbon Fiber': 2.2, Steel: 0.8, 'hydraulic disc brakes': 1.3, 'a 9-speed drivetrain': 0.85, 'MIPS protection': 1.5, '18 vents': 1.15,
@@ -145,7 +145,7 @@ export const SPORTS_AND_OUTDOORS: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Sports & Outdoors', name: 'Team Sports', nouns: ['Soccer Ball', 'Basketball', 'Volleyball', 'Rugby Ball'], weight: [0.2, 6], share: 2, model: true,
+    category: 'Sports & Outdoors', name: 'Team Sports', nouns: ['Soccer Ball', 'Basketball', 'Volleyball', 'Rugby Ball'], weight: [0.25, 0.7], weights: [[0.4, 0.5], [0.55, 0.7], [0.25, 0.35], [0.4, 0.5]], share: 2, model: true,
     price: [[10, 169], [15, 199], [12, 89], [15, 129]],
     factors: { 'official size': 1.2, 'youth size': 0.85, 'hand-stitched panels': 1.3, 'thermo-bonded panels': 1.5, 'Synthetic Leather': 1.1, 'Composite Leather': 1.3, Rubber: 0.7 },
     nameSuffix: '{size}',

@@ -89,7 +89,7 @@ export const ELECTRONICS: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Electronics', name: 'Cameras', nouns: ['Mirrorless Camera', 'Action Camera', 'Compact Camera', 'DSLR Camera'], weight: [0.2, 2], share: 1, model: true,
+    category: 'Electronics', name: 'Cameras', nouns: ['Mirrorless Camera', 'Action Camera', 'Compact Camera', 'DSLR Camera'], weight: [0.2, 2], weights: [[0.4, 1.2], [0.1, 0.3], [0.2, 0.5], [0.6, 1.8]], share: 1, model: true,
     price: [[499, 3999], [79, 549], [99, 1299], [399, 2999]],
     factors: { '33 MP': 1.3, '45 MP': 1.7, '4K/60p': 1.15, '5.3K/60p': 1.3, '1080p/120p': 0.8, 'in-body image stabilization': 1.2, 'Magnesium Alloy': 1.15 },
     adjectives: ['Pro', 'Vlog', 'Travel', 'Classic', 'Ultra', 'Go', 'Studio', 'Edge'],
@@ -107,7 +107,7 @@ export const ELECTRONICS: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Electronics', name: 'Speakers', nouns: ['Speaker', 'Soundbar', 'Smart Speaker', 'Subwoofer'], weight: [0.3, 8], share: 2, model: true,
+    category: 'Electronics', name: 'Speakers', nouns: ['Speaker', 'Soundbar', 'Smart Speaker', 'Subwoofer'], weight: [0.3, 20], weights: [[0.3, 2], [2, 6], [0.5, 3], [8, 20]], share: 2, model: true,
     price: [[19, 399], [79, 999], [29, 299], [99, 999]],
     factors: { '40 W': 1.3, '60 W': 1.55, '100 W': 1.9, '120 W': 2.1, 'Wi-Fi and Bluetooth': 1.3, Wood: 1.2 },
     adjectives: ['Boom', 'Mini', 'Max', 'Home', 'Party', 'Studio', 'Pro', 'Go'],
@@ -124,7 +124,7 @@ export const ELECTRONICS: readonly Subcategory[] = [
 
 export const AUTOMOTIVE: readonly Subcategory[] = [
   s({
-    category: 'Automotive', name: 'Car Electronics', nouns: ['Dash Cam', 'Car Charger', 'GPS Navigator', 'Car Stereo'], weight: [0.1, 2], share: 1.5, model: true,
+    category: 'Automotive', name: 'Car Electronics', nouns: ['Dash Cam', 'Car Charger', 'GPS Navigator', 'Car Stereo'], weight: [0.03, 2.5], weights: [[0.1, 0.4], [0.03, 0.15], [0.2, 0.6], [0.8, 2.5]], share: 1.5, model: true,
     price: [[39, 399], [9, 59], [79, 399], [79, 699]],
     factors: {
       '1440p recording': 1.3, '4K recording': 1.8, 'three ports and 60 W output': 1.4, 'a 7-inch touchscreen': 1.4, 'Apple CarPlay and Android Auto': 1.8,
@@ -150,7 +150,7 @@ export const AUTOMOTIVE: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Automotive', name: 'Tools', nouns: ['Socket Set', 'Tire Inflator', 'Jump Starter', 'Torque Wrench'], weight: [0.5, 8], share: 1.5, model: true,
+    category: 'Automotive', name: 'Tools', nouns: ['Socket Set', 'Tire Inflator', 'Jump Starter', 'Torque Wrench'], weight: [0.5, 8], weights: [[2, 8], [0.5, 2], [0.5, 2.5], [0.8, 2.5]], share: 1.5, model: true,
     price: [[19, 399], [25, 149], [49, 299], [25, 299]],
     factors: {
       '94 pieces': 1.6, '120 pieces': 2, 'inflation up to 150 PSI': 1.2, '2000 A peak current': 1.4, '3000 A peak current': 1.8, 'a 1/2-inch drive, 20-200 Nm': 1.3,

@@ -25,7 +25,7 @@ export const HOME_AND_KITCHEN: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Home & Kitchen', name: 'Small Appliances', nouns: ['Blender', 'Coffee Maker', 'Toaster', 'Air Fryer'], weight: [1, 8], share: 3, model: true,
+    category: 'Home & Kitchen', name: 'Small Appliances', nouns: ['Blender', 'Coffee Maker', 'Toaster', 'Air Fryer'], weight: [1, 8], weights: [[1.5, 5], [1.5, 6], [1, 3], [3, 8]], share: 3, model: true,
     price: [[25, 599], [20, 799], [20, 249], [40, 299]],
     factors: { '1000 W': 1.15, '1200 W': 1.3, '1500 W': 1.5, '1700 W': 1.7, '8': 1.1, '10': 1.2, '3-year': 1.1, 'Brushed Stainless Steel': 1.25, Plastic: 0.8 },
     adjectives: ['Compact', 'Pro', 'Digital', 'Smart', 'Classic', 'Deluxe', 'Quick', 'Essential'],
@@ -57,7 +57,7 @@ export const HOME_AND_KITCHEN: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Home & Kitchen', name: 'Furniture', nouns: ['Chair', 'Table', 'Bookshelf', 'Desk'], weight: [4, 60], share: 2, model: true,
+    category: 'Home & Kitchen', name: 'Furniture', nouns: ['Chair', 'Table', 'Bookshelf', 'Desk'], weight: [4, 60], weights: [[4, 15], [15, 60], [10, 45], [15, 50]], share: 2, model: true,
     price: [[49, 899], [99, 1999], [49, 799], [79, 1499]],
     factors: { '80 cm': 1.15, '100 cm': 1.3, '120 cm': 1.5, '140 cm': 1.7, 'Solid Oak': 1.6, Walnut: 1.9, Pine: 0.8, Beech: 1.2, Bamboo: 0.9 },
     nameSuffix: '{width}',
@@ -76,7 +76,7 @@ export const HOME_AND_KITCHEN: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Home & Kitchen', name: 'Home Decor', nouns: ['Vase', 'Table Lamp', 'Picture Frame', 'Wall Clock'], weight: [0.2, 5], share: 4, model: true,
+    category: 'Home & Kitchen', name: 'Home Decor', nouns: ['Vase', 'Table Lamp', 'Picture Frame', 'Wall Clock'], weight: [0.2, 5], weights: [[0.3, 3], [1, 4], [0.1, 1], [0.3, 1.5]], share: 4, model: true,
     price: [[9, 199], [19, 299], [7, 79], [12, 199]],
     factors: { '25 cm': 1.1, '30 cm': 1.2, '35 cm': 1.3, '40 cm': 1.45, Marble: 1.8, Brass: 1.6, 'Mango Wood': 1.1, Rattan: 0.9 },
     adjectives: ['Modern', 'Boho', 'Minimalist', 'Rustic', 'Vintage', 'Scandinavian', 'Elegant', 'Handmade'],
@@ -93,7 +93,7 @@ export const HOME_AND_KITCHEN: readonly Subcategory[] = [
 
 export const PET_SUPPLIES: readonly Subcategory[] = [
   s({
-    category: 'Pet Supplies', name: 'Dog Supplies', nouns: ['Dog Bed', 'Dog Leash', 'Dog Harness', 'Chew Toy'], weight: [0.1, 15], share: 2, model: true,
+    category: 'Pet Supplies', name: 'Dog Supplies', nouns: ['Dog Bed', 'Dog Leash', 'Dog Harness', 'Chew Toy'], weight: [0.1, 15], weights: [[1, 8], [0.1, 0.5], [0.15, 0.8], [0.05, 0.5]], share: 2, model: true,
     price: [[25, 299], [8, 69], [12, 79], [4, 29]],
     factors: { 'medium dogs': 1.2, 'large dogs': 1.45, 'Orthopedic Foam': 1.5, 'Memory Foam': 1.3, Leather: 1.6, 'Padded Mesh': 1.1 },
     nameSuffix: 'for {dog}',
@@ -110,7 +110,7 @@ export const PET_SUPPLIES: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Pet Supplies', name: 'Cat Supplies', nouns: ['Cat Tree', 'Scratching Post', 'Cat Bed', 'Cat Toy'], weight: [0.2, 15], share: 2, model: true,
+    category: 'Pet Supplies', name: 'Cat Supplies', nouns: ['Cat Tree', 'Scratching Post', 'Cat Bed', 'Cat Toy'], weight: [0.02, 25], weights: [[8, 25], [2, 8], [0.5, 2], [0.02, 0.3]], share: 2, model: true,
     price: [[39, 399], [12, 99], [12, 99], [3, 29]],
     factors: { '150 cm tall, with 4 levels': 1.5, '80 cm tall': 1.4, '60 cm across': 1.3, 'a pack of 6': 1.6, 'Engineered Wood and Sisal': 1.2, 'Faux Fur': 1.2 },
     nameSuffix: '{detail}',

@@ -47,6 +47,8 @@ export interface SubcategorySpec {
   readonly nameTemplate?: string;
   /** Shipping weight range in kg. */
   readonly weight: readonly [number, number];
+  /** Shipping weight range per noun, where nouns differ (a bike helmet is no bike); not with a measure, which follows `weight`. */
+  readonly weights?: Four<readonly [number, number]>;
   /** Share of the catalogue. */
   readonly share: number;
   readonly size?: SizeKind;
@@ -67,7 +69,9 @@ export interface SubcategorySpec {
   readonly descriptions: Four<string>;
 }
 
-export interface Subcategory extends Required<Omit<SubcategorySpec, 'nameSuffix' | 'measure' | 'price' | 'nameTemplate'>> {
+export interface Subcategory extends Required<Omit<SubcategorySpec, 'nameSuffix' | 'measure' | 'price' | 'nameTemplate' | 'weights'>> {
+  /** The weight range of each noun. */
+  readonly weights: Four<readonly [number, number]>;
   readonly nameSuffix: string | undefined;
   readonly nameTemplate: string | undefined;
   readonly measure: Measure | undefined;
@@ -124,11 +128,14 @@ export function subcategory(spec: SubcategorySpec): Subcategory {
   check(spec);
   const prices: Four<PriceRange> = isPerNoun(spec.price) ? spec.price : [spec.price, spec.price, spec.price, spec.price];
   checkPrices(spec.name, prices);
+  if (spec.weights && spec.measure) throw new Error(`catalog: ${spec.name}: weights per noun and a measure (which follows the subcategory's weight)`);
   return {
     ...spec,
     prices,
     price: [Math.min(...prices.map((range) => range[0])), Math.max(...prices.map((range) => range[1]))],
     factors: spec.factors ?? {},
+    weights: spec.weights ?? [spec.weight, spec.weight, spec.weight, spec.weight],
+    weight: spec.weights ? [Math.min(...spec.weights.map((w) => w[0])), Math.max(...spec.weights.map((w) => w[1]))] : spec.weight,
     model: spec.model ?? false,
     book: spec.book ?? false,
     nameTemplate: spec.nameTemplate,
