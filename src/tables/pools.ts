@@ -12,6 +12,9 @@ import type { Place } from './geography/places.js';
 import { CATEGORIES, SUBCATEGORIES, subcategoryLottery } from './catalog.js';
 import { BRANDS_PER_CATEGORY, brandSuffixes } from './catalog/brands.js';
 import { type Archetype, archetypes, colorPool, measurePool } from './catalog/catalogPools.js';
+import { archetypePrices, measurePriceLogs } from './catalog/pricing.js';
+import { bookTitles, titleKind } from './catalog/titles.js';
+import { modelCodes, nameLines } from './productText.js';
 import { ORDERS, REGISTRATIONS, acceptance, localeTable } from '../model/time/calendar.js';
 import { paymentByCountry, shippingByBasket } from './orderTerms.js';
 import { lottery } from '../model/columns/weighted.js';
@@ -49,7 +52,7 @@ async function mobilePool(): Promise<number[]> {
 /** People's names for attributes that name one, e.g. a book's author: first and last names, varied. */
 function personNames(): string[] {
   const faker = fakerFor([en_US, en, base], 14);
-  return faker.helpers.uniqueArray(() => `${faker.person.firstName()} ${faker.person.lastName()}`, 300);
+  return faker.helpers.uniqueArray(() => `${faker.person.firstName()} ${faker.person.lastName()}`, 2000);
 }
 
 let archetypeCache: Archetype[] | undefined;
@@ -59,7 +62,30 @@ function archetypePool(): Archetype[] {
   return archetypeCache;
 }
 
+/** The catalogue's pools (issue 26): prices that follow the archetype, pack size and brand; book titles. */
+const catalogBuilders: Record<string, () => Pool> = {
+  archetype_price_base: () => archetypePrices(SUBCATEGORIES, archetypePool()).map((price) => price.base),
+  archetype_price_scale: () => archetypePrices(SUBCATEGORIES, archetypePool()).map((price) => price.scale),
+  measure_price_log: () => measurePriceLogs(SUBCATEGORIES),
+  // The colour as the name ends with it and as the description says it ('' where none), by the colour's index.
+  color_suffix: () => colorPool(SUBCATEGORIES).map((color) => (color ? `, ${color}` : '')),
+  color_sentence: () => colorPool(SUBCATEGORIES).map((color) => (color ? ` Color: ${color}.` : '')),
+  // The name's product line and model number with their spaces (productText.ts).
+  name_line: () => nameLines(),
+  model_code: () => modelCodes(),
+  archetype_min_weight: () => archetypePool().map((a) => a.weight[0]),
+  archetype_max_weight: () => archetypePool().map((a) => a.weight[1]),
+  // Book subcategories' titles end to end, in catalogue order.
+  book_title: () => {
+    const faker = fakerFor([en_US, en, base], 16);
+    const cities = faker.definitions.location?.city_name ?? [];
+    const names = faker.definitions.person?.first_name?.generic ?? [];
+    return SUBCATEGORIES.filter((sub) => sub.book).flatMap((sub) => bookTitles(titleKind(sub.name), (n) => faker.number.int({ max: n - 1 }), cities, names));
+  },
+};
+
 const builders: Record<string, () => Pool | Promise<Pool>> = {
+  ...catalogBuilders,
   registration_locale: () => localeTable(REGISTRATIONS),
   order_acceptance: () => acceptance(ORDERS),
   // One lottery per basket size, then per country, end to end (orderTerms.ts).
@@ -68,8 +94,6 @@ const builders: Record<string, () => Pool | Promise<Pool>> = {
   subcategory_lottery: () => subcategoryLottery(),
   subcategory_name: () => SUBCATEGORIES.map((sub) => sub.name),
   subcategory_category: () => SUBCATEGORIES.map((sub) => sub.category),
-  subcategory_min_price: () => SUBCATEGORIES.map((sub) => sub.price[0]),
-  subcategory_max_price: () => SUBCATEGORIES.map((sub) => sub.price[1]),
   subcategory_min_weight: () => SUBCATEGORIES.map((sub) => sub.weight[0]),
   subcategory_max_weight: () => SUBCATEGORIES.map((sub) => sub.weight[1]),
   subcategory_size: () => SUBCATEGORIES.map((sub) => sub.size),

@@ -1,13 +1,16 @@
 /**
  * A product's words in SQL: name, description, brand, colour and material. A row draws one of its subcategory's
  * archetypes (catalog/catalogPools.ts), whose name, material and description are written out in the pools, so the
- * name, material and description agree (a laptop's name and description state the same screen). The measure (net
- * weight, ml, pages) is the one value picked per row, by the weight, so that text and weight agree too.
+ * name, material and description agree (a laptop's name and description state the same RAM). The measure (net
+ * weight, ml, pages) is picked per row, by the weight, so that text and weight agree too; so are the brand, the
+ * product line, the model number, the colour and the size, which the name carries to tell products apart.
  */
 import { POOL } from './builtinPools.js';
-import { BRANDS_PER_CATEGORY } from './catalog/brands.js';
-import { ARCHETYPES_PER_SUBCATEGORY, MEASURES_PER_SUBCATEGORY } from './catalog/catalogPools.js';
+import { BRANDS_PER_CATEGORY, BRAND_SKEW } from './catalog/brands.js';
+import { ARCHETYPES_PER_SUBCATEGORY, MEASURES_PER_SUBCATEGORY, PACKS_PER_MEASURE } from './catalog/catalogPools.js';
 import { ADJECTIVES_PER_SUBCATEGORY, COLORS_PER_SUBCATEGORY } from './catalog/subcategory.js';
+import { TITLES_PER_SUBCATEGORY } from './catalog/titles.js';
+import { SUBCATEGORIES } from './catalog.js';
 import { below, uniform } from '../model/random.js';
 import { concat } from '../model/sql.js';
 import type { Field, RowContext } from '../model/tableDefinition.js';
@@ -22,36 +25,90 @@ export const PRODUCT_TEXT_POOLS = [
   POOL.measure_text,
   POOL.measure_name,
   POOL.brand,
+  POOL.book_title,
+  POOL.color_suffix,
+  POOL.color_sentence,
+  POOL.name_line,
+  POOL.model_code,
 ] as const;
 
-/** The helpers the text columns read; `_sub` and `_weight` are the table's own. */
+/** Model numbers run from MODEL_FROM to MODEL_FROM + MODEL_COUNT - 1 ("Aero 5140"). */
+const MODEL_FROM = 100;
+const MODEL_COUNT = 9900;
+
+const indexesWhere = (test: (sub: (typeof SUBCATEGORIES)[number]) => boolean) => SUBCATEGORIES.flatMap((sub, index) => (test(sub) ? [index] : []));
+const BOOKS = indexesWhere((sub) => sub.book);
+/** 1 where the subcategory's names carry a model number. */
+const MODEL_FLAGS = SUBCATEGORIES.map((sub) => (sub.model ? 1 : 0));
+const SHOES = indexesWhere((sub) => sub.size === 'shoe');
+/** A book subcategory's place among the book subcategories (its block of titles); -1 elsewhere. */
+const BOOK_SLOT = SUBCATEGORIES.map((_, index) => BOOKS.indexOf(index));
+
+const among = (sub: string, indexes: readonly number[]) => (indexes.length ? `${sub} IN (${indexes.join(', ')})` : 'false');
+
+/** The helpers the text and price columns read; `_sub` and `_weight` are the table's own. */
 export const PRODUCT_TEXT_HELPERS: readonly Field[] = [
   { name: '_archetype', sql: ({ row, field }) => `(${field('_sub')} * ${ARCHETYPES_PER_SUBCATEGORY} + ${below(row, 'archetype', ARCHETYPES_PER_SUBCATEGORY)})` },
   {
-    // The weight's slice of its log range: the weight is log-uniform in it by this same draw (products.ts).
+    // The weight's slice of its log range (the weight is log-uniform in it by this same draw, products.ts), then a pack choice.
     name: '_measure',
-    sql: ({ row, field }) => `(${field('_sub')} * ${MEASURES_PER_SUBCATEGORY} + floor(${MEASURES_PER_SUBCATEGORY} * ${uniform(row, 'weight')})::BIGINT)`,
+    sql: ({ row, field }) =>
+      `((${field('_sub')} * ${MEASURES_PER_SUBCATEGORY} + floor(${MEASURES_PER_SUBCATEGORY} * ${uniform(row, 'weight')})::BIGINT) * ${PACKS_PER_MEASURE} + ${below(row, 'pack', PACKS_PER_MEASURE)})`,
   },
+  { name: '_color', sql: ({ row, field }) => `(${field('_sub')} * ${COLORS_PER_SUBCATEGORY} + ${below(row, 'color', COLORS_PER_SUBCATEGORY)})` },
+  // The brand's rank in its category (0 = the biggest): its tier sets part of the price (catalog/pricing.ts).
+  { name: '_brand', sql: ({ row }) => `floor(${BRANDS_PER_CATEGORY} * pow(${uniform(row, 'brand')}, ${BRAND_SKEW}))::BIGINT` },
 ];
 
-/** A brand of the product's category, skewed: brand k of its 40 with probability ~ u^1.5. */
-export function brandSql({ row, field, pool }: RowContext): string {
-  const rank = `floor(${BRANDS_PER_CATEGORY} * pow(${uniform(row, 'brand')}, 1.5))::BIGINT`;
-  return pool(POOL.brand, `${field('_sub')} * ${BRANDS_PER_CATEGORY} + ${rank}`);
+/** A brand of the product's category, skewed: brand k of its 400 with probability ~ u^2.5. */
+export function brandSql({ field, pool }: RowContext): string {
+  return pool(POOL.brand, `${field('_sub')} * ${BRANDS_PER_CATEGORY} + ${field('_brand')}`);
 }
 
-/** Brand, adjective, the archetype's [material] noun [, spec], and the measure where the name shows it. */
+/**
+ * Brand, product line, a model number where the subcategory has them, the archetype's [material] noun and specs, the
+ * measure, the colour and the size: "Hale Aero 5140 Laptop, 14-inch, 16 GB RAM, 512 GB SSD, Silver". A book is its
+ * title and the archetype's "by {author}, {format}".
+ */
 export function productNameSql({ row, field, pool }: RowContext): string {
-  const adjective = pool(POOL.subcategory_adjective, `${field('_sub')} * ${ADJECTIVES_PER_SUBCATEGORY} + ${below(row, 'name_adjective', ADJECTIVES_PER_SUBCATEGORY)}`);
-  return concat(field('brand'), `' '`, adjective, `' '`, pool(POOL.archetype_name, field('_archetype')), pool(POOL.measure_name, field('_measure')));
+  const sub = field('_sub');
+  // One concat of pool entries, no intermediate strings: the line (' Aero', '' for books) and the model number
+  // (' 5140', or entry 0, '', where the subcategory has none) come with their space.
+  const line = pool(POOL.name_line, `${sub} * ${ADJECTIVES_PER_SUBCATEGORY} + ${below(row, 'name_adjective', ADJECTIVES_PER_SUBCATEGORY)}`);
+  const model = pool(POOL.model_code, `[${MODEL_FLAGS.join(', ')}][${sub} + 1] * (1 + ${below(row, 'model', MODEL_COUNT)})`);
+  const title = pool(POOL.book_title, `[${BOOK_SLOT.join(', ')}][${sub} + 1] * ${TITLES_PER_SUBCATEGORY} + ${below(row, 'title', TITLES_PER_SUBCATEGORY)}`);
+  const head = `CASE WHEN ${among(sub, BOOKS)} THEN ${title} ELSE ${field('brand')} END`;
+  const sizeSeparator = `CASE WHEN ${field('size')} IS NULL THEN '' WHEN ${among(sub, SHOES)} THEN ', EU ' ELSE ', ' END`;
+  return concat(
+    head,
+    line,
+    model,
+    `' '`,
+    pool(POOL.archetype_name, field('_archetype')),
+    pool(POOL.measure_name, field('_measure')),
+    pool(POOL.color_suffix, field('_color')),
+    sizeSeparator,
+    field('size'),
+  );
 }
 
+/** The name's product line with its leading space, per subcategory; '' for books, whose names have none. */
+export function nameLines(): string[] {
+  return SUBCATEGORIES.flatMap((sub) => sub.adjectives.map((line) => (sub.book ? '' : ` ${line}`)));
+}
+
+/** Model numbers with their leading space, after an entry 0 of '' for subcategories without them. */
+export function modelCodes(): string[] {
+  return ['', ...Array.from({ length: MODEL_COUNT }, (_, index) => ` ${MODEL_FROM + index}`)];
+}
+
+/** The archetype's text around the measure, then the colour where it has one (the colour's texts are pools: a lookup costs less than concatenating). */
 export function descriptionSql({ field, pool }: RowContext): string {
-  return concat(pool(POOL.archetype_before, field('_archetype')), pool(POOL.measure_text, field('_measure')), pool(POOL.archetype_after, field('_archetype')));
+  return concat(pool(POOL.archetype_before, field('_archetype')), pool(POOL.measure_text, field('_measure')), pool(POOL.archetype_after, field('_archetype')), pool(POOL.color_sentence, field('_color')));
 }
 
-export function colorSql({ row, field, pool }: RowContext): string {
-  return `nullif(${pool(POOL.subcategory_color, `${field('_sub')} * ${COLORS_PER_SUBCATEGORY} + ${below(row, 'color', COLORS_PER_SUBCATEGORY)}`)}, '')`;
+export function colorSql({ field, pool }: RowContext): string {
+  return `nullif(${pool(POOL.subcategory_color, field('_color'))}, '')`;
 }
 
 export function materialSql({ field, pool }: RowContext): string {

@@ -9,12 +9,13 @@ import { LISTINGS, PAST_YEARS, hourlyRate } from '../model/time/calendar.js';
 import { type Choice, describeWeights, weighted } from '../model/columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
 import { concat, quotedString } from '../model/sql.js';
-import type { PoolReader } from '../model/tableDefinition.js';
+import type { PoolReader, RowContext } from '../model/tableDefinition.js';
+import { ENDINGS, MARGINS, NOISE_LOG, TIERS, marginOf, shopPriceSql, tierLogSql } from './catalog/pricing.js';
 import { CATEGORIES as categories, SUBCATEGORIES } from './catalog.js';
 import { PRODUCT_TEXT_HELPERS, PRODUCT_TEXT_POOLS, brandSql, colorSql, descriptionSql, materialSql, productNameSql } from './productText.js';
 
-/** The pools a table needs to recompute a product's subcategory, price and creation time. */
-export const PRODUCT_PRICE_POOLS = [POOL.subcategory_lottery, POOL.subcategory_min_price, POOL.subcategory_max_price] as const;
+/** The pools a table needs to recompute a product's subcategory and price. */
+export const PRODUCT_PRICE_POOLS = [POOL.subcategory_lottery, POOL.archetype_price_base, POOL.archetype_price_scale, POOL.measure_price_log] as const;
 
 /** 0-based subcategory index, drawn by catalogue share. */
 export function subcategoryIndex(pools: PoolReader, row: RandomSource): string {
@@ -22,16 +23,15 @@ export function subcategoryIndex(pools: PoolReader, row: RandomSource): string {
 }
 
 /**
- * The list price as DECIMAL(18,2): log-uniform in the subcategory's range, crowded toward the cheap end, ending in
- * .99 (or .49 under 10 USD) as shop prices do. `subcategory` is SQL for the 0-based subcategory index.
+ * The list price before its ending, DOUBLE: the archetype's base times its scaled multipliers of pack size, brand
+ * tier and noise (catalog/pricing.ts), from the row's `_archetype`, `_measure` and `_brand`.
  */
-export function productPrice(pools: PoolReader, row: RandomSource, subcategory: string): string {
-  const low = pools.pool(POOL.subcategory_min_price, subcategory);
-  const high = pools.pool(POOL.subcategory_max_price, subcategory);
-  const raw = `exp(ln(${low}) + pow(${uniform(row, 'price')}, 1.3) * (ln(${high}) - ln(${low})))`;
-  return `CAST(CASE WHEN ${raw} < 10 THEN floor(${raw} * 2) / 2 + 0.49 ELSE floor(${raw}) + 0.99 END AS DECIMAL(18,2))`;
+export function productPrice({ pool, row, field }: Pick<RowContext, 'pool' | 'row' | 'field'>): string {
+  const multipliers = `${pool(POOL.measure_price_log, field('_measure'))} + ${tierLogSql(field('_brand'))} + ${NOISE_LOG} * ${uniform(row, 'price')}`;
+  return `exp(${pool(POOL.archetype_price_base, field('_archetype'))} + ${pool(POOL.archetype_price_scale, field('_archetype'))} * (${multipliers}))`;
 }
 
+const margins = SUBCATEGORIES.map((sub) => marginOf(sub.category));
 
 const apparelSizes: Choice[] = [
   ['XS', 6],
@@ -63,22 +63,32 @@ export const products = defineTable({
     ...PRODUCT_PRICE_POOLS,
     POOL.subcategory_name,
     POOL.subcategory_category,
-    POOL.subcategory_min_weight,
-    POOL.subcategory_max_weight,
+    POOL.archetype_min_weight,
+    POOL.archetype_max_weight,
     POOL.subcategory_size,
     ...PRODUCT_TEXT_POOLS,
     POOL.supplier,
   ],
   helpers: [
     { name: '_sub', sql: (context) => subcategoryIndex(context, context.row) },
-    { name: '_price', sql: (context) => productPrice(context, context.row, context.field('_sub')) },
-    { name: '_cost', sql: ({ row, field }) => cents(`${field('_price')}::DOUBLE * (0.35 + 0.4 * ${uniform(row, 'cost')})`) },
+    ...PRODUCT_TEXT_HELPERS,
+    { name: '_raw_price', sql: (context) => productPrice(context) },
+    { name: '_price', sql: ({ row, field }) => shopPriceSql(field('_raw_price'), draw20(row, 'price_ending')) },
+    {
+      // The category's gross margin, uniform in its range.
+      name: '_cost',
+      sql: ({ row, field }) => {
+        const margin = `([${margins.map(([low]) => low).join(', ')}][${field('_sub')} + 1] + [${margins.map(([low, high]) => high - low).join(', ')}][${field('_sub')} + 1] * ${uniform(row, 'cost')})`;
+        return cents(`${field('_price')}::DOUBLE * (1 - ${margin})`);
+      },
+    },
     { name: '_created', sql: ({ row }) => row.created },
     {
       name: '_weight',
       sql: ({ row, field, pool }) => {
-        const low = pool(POOL.subcategory_min_weight, field('_sub'));
-        const high = pool(POOL.subcategory_max_weight, field('_sub'));
+        // The noun's range; the subcategory's where a measure follows the weight (catalog/subcategory.ts).
+        const low = pool(POOL.archetype_min_weight, field('_archetype'));
+        const high = pool(POOL.archetype_max_weight, field('_archetype'));
         return `exp(ln(${low}) + ${uniform(row, 'weight')} * (ln(${high}) - ln(${low})))`;
       },
     },
@@ -94,7 +104,6 @@ export const products = defineTable({
       name: '_quality',
       sql: ({ row }) => `(${RATING.floor} + ${RATING.span} * pow(1 - ${row.popularity}, 0.5) * (0.75 + 0.25 * ${uniform(row, 'quality')}))`,
     },
-    ...PRODUCT_TEXT_HELPERS,
     { name: '_supplier', sql: ({ row, poolLength }) => `(1 + floor(${poolLength(POOL.supplier)}::DOUBLE * pow(${uniform(row, 'supplier')}, 2))::BIGINT)` },
   ],
   columns: [
@@ -120,15 +129,15 @@ export const products = defineTable({
     {
       name: 'product_name',
       type: 'VARCHAR',
-      description: 'Brand, an adjective and a noun of the subcategory; for some goods the material ("Linen Oxford Shirt") and a headline spec after a comma ("Smartphone, 128 GB", "Laptop, 14-inch", "Spaghetti, 500 g").',
-      distribution: 'Adjective uniform over 8 per subcategory; noun, material and spec are the archetype’s (see description), so name, material and description agree.',
+      description: 'Brand, product line, a model number for electronics, tools, appliances, sports gear and toys, the noun with its material, specs, flavour or variety, then the pack size, colour and size: "Hale Aero 5140 Laptop, 14-inch, 16 GB RAM, 512 GB SSD, Silver", "Hale Foods Organic Sea Salt Potato Chips, 150 g (Pack of 2)", "Hale Classic Linen Oxford Shirt, Navy, M". A book is a title, its author and format: "The Silent Harbor by Ann Lee, Paperback".',
+      distribution: 'Line uniform over 8 per subcategory; model number uniform 100-9999; noun, material and specs are the archetype’s (see description), so name, material, description, colour and size agree. Titles: 4,096 per book subcategory from word lists. About 0.6% of products share their exact name with another at 200k products, 5% at 2.2M (test/realism-catalogue.test.ts).',
       sql: productNameSql,
     },
     {
       name: 'brand',
       type: 'VARCHAR',
-      description: 'Brand: a surname with a suffix that fits the category (publishers for books, "Farms" and "Foods" for groceries).',
-      distribution: 'Skewed within the category: brand k of its 40 with probability ~ u^1.5 (a few big brands).',
+      description: 'Brand: a surname with a suffix that fits the category (publishers for books, "Farms" and "Foods" for groceries). Each brand has a price tier: value (30% of brands), mainstream (50%) or premium (20%), which sets part of the price.',
+      distribution: 'Skewed within the category: brand k of its 400 is floor(400 x u^2) (the biggest 5% of the category, the top 40 ~32%, a long tail).',
       sql: brandSql,
     },
     {
@@ -148,39 +157,39 @@ export const products = defineTable({
     {
       name: 'description',
       type: 'VARCHAR',
-      description: 'Shop description in one or two sentences, in the subcategory’s words and with its specs: RAM, storage and screen for laptops, battery hours or a wire for headphones, ingredients and net weight for food, author and pages for books, ml for beauty.',
-      distribution: 'One of 64 archetypes per subcategory, uniform: 4 templates x 4 nouns in turn, attribute values and material drawn once when the pools are built. Net weight, ml and pages: one of 8 pack sizes by the weight’s slice of its range.',
+      description: 'Shop description in one or two sentences, in the subcategory’s words and with the product’s own specs: RAM, storage and screen for laptops, battery hours or a wire for headphones, ingredients and net weight for food, author and pages for books, ml for beauty; then its colour ("Color: Navy.") where it has one.',
+      distribution: 'One of 512 archetypes per subcategory, uniform: 4 templates x 4 nouns in turn, attribute values and material dealt once when the pools are built (each value in its listed share for each noun). Net weight, ml and pages: one of 8 pack sizes by the weight’s slice of its range, for food sometimes in a multipack of 2-12 ("6 x 250 g"), for beauty and car care of 2-3. Thousands of distinct descriptions in a big subcategory.',
       sql: descriptionSql,
     },
     {
       name: 'price',
       type: MONEY,
       minimum: 0.01,
-      description: 'List price in USD. Orders copy it as unit_price.',
-      distribution: 'Log-uniform within the subcategory’s range (e.g. Laptops 299-2999), skewed cheap (u^1.3), ending .99 (.49 under 10).',
+      description: 'List price in USD, from what the product is: its noun’s real price range (a bike lock 15-149, a road bike 599-3999, a laptop 349-2499), its specs (RAM, storage, screen, material, format, pieces), its pack size, its brand’s tier and a small noise. Orders copy it as unit_price.',
+      distribution: `The product of the spec, pack-size (contents^0.8 for food and beauty, ^0.4 for books’ pages), tier (${TIERS.map((t) => `${t.name} x${t.multiplier}`).join(', ')}) and noise (x1-1.3) multipliers, mapped as a power onto the noun’s range, so the mean rises with each spec. Endings by band (an estimate): ${ENDINGS.map((band) => `${band.below === Infinity ? 'from $100' : band.below === 10 ? 'under $10' : '$10-100'} ${band.cents.map(([c, w]) => `.${c.toFixed(2).slice(2)} ${w}%`).join(', ')}`).join('; ')}, the dollars ending in 9 (from $1,000 in 49 or 99).`,
       sql: ({ field }) => field('_price'),
     },
     {
       name: 'cost',
       type: MONEY,
       minimum: 0.01,
-      description: 'Unit cost in USD; 0 < cost < price.',
-      distribution: 'price x uniform(0.35, 0.75), rounded to cents.',
+      description: 'Unit cost in USD; 0 < cost < price. Margins by category: thin for electronics and groceries, wide for apparel and beauty.',
+      distribution: `price x (1 - margin), margin uniform in the category’s range (an estimate): ${Object.entries(MARGINS).map(([category, [low, high]]) => `${category} ${Math.round(low * 100)}-${Math.round(high * 100)}%`).join(', ')}; rounded to cents.`,
       sql: ({ field }) => field('_cost'),
     },
     {
       name: 'profit_margin',
       type: 'DECIMAL(5,2)',
       description: 'Gross margin in percent: (price - cost) / price x 100.',
-      distribution: 'Follows price and cost: 25-65%.',
+      distribution: 'Follows price and cost: the category’s margin range (see cost).',
       sql: ({ field }) => `round((${field('_price')} - ${field('_cost')})::DOUBLE / ${field('_price')}::DOUBLE * 100, 2)`,
     },
     {
       name: 'weight',
       type: 'DECIMAL(8,3)',
       minimum: 0.001,
-      description: 'Shipping weight in kg.',
-      distribution: 'Log-uniform within the subcategory’s range (e.g. Furniture 4-60 kg).',
+      description: 'Shipping weight in kg: what the product weighs packed, by what it is (a bike helmet 0.25-0.5 kg, a road bike 7-12 kg, a subwoofer 8-20 kg); for goods sold by measure (food, beauty, books, weights) the pack’s contents follow it.',
+      distribution: 'Log-uniform within the noun’s range, or the subcategory’s for goods sold by measure (e.g. Pantry 0.2-5 kg).',
       sql: ({ field }) => `round(${field('_weight')}, 3)`,
     },
     {

@@ -10,6 +10,7 @@
 import {
   type AttributeValues,
   COLORS_PER_SUBCATEGORY,
+  MEASURE_SUFFIX,
   NOUNS_PER_SUBCATEGORY,
   PERSON_NAMES,
   type Subcategory,
@@ -17,17 +18,24 @@ import {
 } from './subcategory.js';
 
 /**
- * Enough for variety (16 per template), few enough that descriptions stay dictionary-encoded in Parquet: at 128 a
- * row group held ~10,000 distinct ones and DuckDB wrote the column plain, 6x larger.
+ * Enough that specs vary as a shop's do (128 per noun: a laptop's RAM, storage, screen and body come in most of their
+ * combinations), so that with the colour and the measure a big subcategory has thousands of distinct descriptions.
+ * Descriptions are then mostly plain-encoded in Parquet (issue 26 asked for the variety; the column is larger).
  */
-export const ARCHETYPES_PER_SUBCATEGORY = 64;
+export const ARCHETYPES_PER_SUBCATEGORY = 512;
 
 /** A 0-based integer below n, from a seeded generator: the pools must be the same on every build. */
 export type Pick = (n: number) => number;
 
 export interface Archetype {
-  /** The name after brand and adjective: [material] noun [, attribute]; a measure suffix is added per row. */
+  /** The name after brand, line and model: [material] noun [, specs]; a measure suffix is added per row. */
   readonly name: string;
+  /** Which of the subcategory's nouns it is. */
+  readonly noun: number;
+  /** Its spec multiplier: the product of the subcategory's factors of its noun, material and attribute values. */
+  readonly spec: number;
+  /** Its noun's shipping weight range in kg. */
+  readonly weight: readonly [number, number];
   /** The material column ('' for none). */
   readonly material: string;
   /** The description before the measure, and after it; all of it in `before` without a measure. */
@@ -52,37 +60,86 @@ function valuesOf(values: AttributeValues, noun: number, personNames: readonly s
   return isPerNoun(values) ? (values[noun] ?? []) : values;
 }
 
-function chosen<T>(values: readonly T[], pick: Pick): T | undefined {
-  return values.length ? values[pick(values.length)] : undefined;
+const PER_NOUN = ARCHETYPES_PER_SUBCATEGORY / NOUNS_PER_SUBCATEGORY;
+
+/** `size` values shuffled: the list repeated to fill it (each value as often as it is listed), or a sample of a longer list. */
+function deal(values: readonly string[], size: number, pick: Pick): string[] {
+  const deck = values.length >= size ? [...values] : Array.from({ length: size }, (_, k) => values[k % values.length] ?? '');
+  for (let i = deck.length - 1; i > 0; i -= 1) {
+    const j = pick(i + 1);
+    [deck[i], deck[j]] = [deck[j] ?? '', deck[i] ?? ''];
+  }
+  return deck.slice(0, size);
+}
+
+/**
+ * A noun's archetypes get each attribute's values from a shuffled deck, not by independent draws: each value in its
+ * listed share exactly, so that a spec's mean price is not tilted by which nouns or other specs happened to come
+ * with it (a noun's 128 archetypes are few for independent draws).
+ */
+type Dealer = (noun: number, slot: string, values: readonly string[]) => string;
+
+function dealer(pick: Pick): Dealer {
+  const decks = new Map<string, string[]>();
+  return (noun, slot, values) => {
+    if (values.length === 0) return '';
+    const key = `${noun}/${slot}`;
+    let deck = decks.get(key);
+    if (!deck?.length) {
+      deck = deal(values, PER_NOUN, pick);
+      decks.set(key, deck);
+    }
+    return deck.pop() ?? '';
+  };
 }
 
 /**
  * Archetype `index` of a subcategory: templates and nouns take turns (each equally often), the material shows in
- * every other name where it reads well, and the rest is drawn.
+ * every other name where it reads well, and the rest is dealt.
  */
-function archetype(sub: Subcategory, index: number, pick: Pick, personNames: readonly string[]): Archetype {
+function archetype(sub: Subcategory, index: number, draw: Dealer, personNames: readonly string[]): Archetype {
   const noun = Math.floor(index / TEMPLATES_PER_SUBCATEGORY) % NOUNS_PER_SUBCATEGORY;
   const template = sub.descriptions[index % TEMPLATES_PER_SUBCATEGORY] ?? '';
   const materials = isPerNoun(sub.materials) ? (sub.materials[noun] ?? []) : sub.materials;
-  const material = chosen(materials, pick) ?? '';
-  const values = new Map<string, string>(Object.entries(sub.attributes).map(([name, list]) => [name, chosen(valuesOf(list, noun, personNames), pick) ?? '']));
+  const material = draw(noun, 'material', materials);
+  const values = new Map<string, string>(Object.entries(sub.attributes).map(([name, list]) => [name, draw(noun, name, valuesOf(list, noun, personNames))]));
   values.set('material', inText(material));
   values.set('noun', inText(sub.nouns[noun] ?? ''));
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, slot: string) => values.get(slot) ?? '');
+  // In a name, values keep their own capitals, and start with one after a comma ("by Ann Lee, Hardcover").
+  const named = new Map([...values, ['material', material], ['noun', sub.nouns[noun] ?? '']]);
+  // A whole name template says its values in title case ("Vitamin C Face Serum").
+  const title = (text: string, everyWord = false) =>
+    text.replace(/\{(\w+)\}/g, (_, slot: string, at: number) => {
+      const value = named.get(slot) ?? '';
+      if (everyWord) return value.split(' ').map((word) => (/^(de|of|and|for)$/.test(word) ? word : capitalized(word))).join(' ');
+      return at === 0 || text.slice(0, at).endsWith(', ') ? capitalized(value) : value;
+    });
   const [before = '', after = ''] = template.split('{measure}');
-  const suffix = sub.nameSuffix && sub.nameSuffix !== 'measure' ? `, ${values.get(sub.nameSuffix) ?? ''}` : '';
+  const suffix = sub.nameSuffix && sub.nameSuffix !== MEASURE_SUFFIX ? `, ${title(sub.nameSuffix)}` : '';
   const showMaterial = sub.materialInName && material !== '' && Math.floor(index / (TEMPLATES_PER_SUBCATEGORY * NOUNS_PER_SUBCATEGORY)) % 2 === 0;
+  const spec = [...named.values()].reduce((product, value) => product * (sub.factors[value] ?? 1), 1);
   return {
-    name: `${showMaterial ? `${material} ` : ''}${sub.nouns[noun] ?? ''}${suffix}`,
+    name: sub.nameTemplate ? `${title(sub.nameTemplate, true)}${suffix}` : `${showMaterial ? `${material} ` : ''}${sub.nouns[noun] ?? ''}${suffix}`,
+    noun,
+    spec,
+    weight: sub.weights[noun] ?? sub.weight,
     material,
     before: fill(before),
     after: fill(after),
   };
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Every subcategory's archetypes, in subcategory order. */
 export function archetypes(subs: readonly Subcategory[], pick: Pick, personNames: readonly string[]): Archetype[] {
-  return subs.flatMap((sub) => Array.from({ length: ARCHETYPES_PER_SUBCATEGORY }, (_, index) => archetype(sub, index, pick, personNames)));
+  return subs.flatMap((sub) => {
+    const draw = dealer(pick);
+    return Array.from({ length: ARCHETYPES_PER_SUBCATEGORY }, (_, index) => archetype(sub, index, draw, personNames));
+  });
 }
 
 /** Colours per subcategory, the palette repeated to COLORS_PER_SUBCATEGORY; '' (NULL) where colour does not apply. */
@@ -104,21 +161,28 @@ function shown(amount: number, unit: string): string {
   return `${amount.toLocaleString('en-US')}${unit}`;
 }
 
+/** Multipack choices per slice: a row draws one, and the slice's contents are split into that many units. */
+export const PACKS_PER_MEASURE = 8;
+
 /**
- * Per subcategory, the measure of each of MEASURES_PER_SUBCATEGORY equal slices of the log-weight range (weights
- * are log-uniform in it): perKg x the slice's middle weight, rounded to the step, with the unit ('' for none).
- * Pack sizes, not a measure per weight, since a shop sells a few sizes, and few distinct descriptions stay
- * dictionary-encoded in Parquet (a measure per weight made the column ~8x larger and slower to write).
+ * Per subcategory, slice and pack choice, the measure of each of MEASURES_PER_SUBCATEGORY equal slices of the
+ * log-weight range (weights are log-uniform in it): perKg x the slice's middle weight, split into the pack's count
+ * of units no smaller than the smallest slice's ("6 x 250 g"), each rounded to the step, with the unit ('' for
+ * none). A shop sells a few sizes, and multipacks of them; the shipping weight stays the whole listing's.
  */
 export function measurePool(subs: readonly Subcategory[], form: 'text' | 'name'): string[] {
   return subs.flatMap((sub) =>
-    Array.from({ length: MEASURES_PER_SUBCATEGORY }, (_, slice) => {
+    Array.from({ length: MEASURES_PER_SUBCATEGORY * PACKS_PER_MEASURE }, (_, index) => {
       const measure = sub.measure;
-      if (!measure || (form === 'name' && sub.nameSuffix !== 'measure')) return '';
+      if (!measure || (form === 'name' && sub.nameSuffix !== MEASURE_SUFFIX)) return '';
+      const slice = Math.floor(index / PACKS_PER_MEASURE);
       const [low, high] = sub.weight;
-      const kg = low * (high / low) ** ((slice + 0.5) / MEASURES_PER_SUBCATEGORY);
-      const text = shown(round(kg * measure.perKg, measure.step), measure.unit);
-      return form === 'name' ? `, ${text}` : text;
+      const middle = (at: number) => low * (high / low) ** ((at + 0.5) / MEASURES_PER_SUBCATEGORY);
+      const kg = middle(slice);
+      const count = Math.max(1, Math.min(measure.packs?.[index % PACKS_PER_MEASURE] ?? 1, Math.floor(kg / middle(0))));
+      const unit = shown(round((kg * measure.perKg) / count, measure.step), measure.unit);
+      if (form === 'text') return count > 1 ? `${count} x ${unit}` : unit;
+      return count > 1 ? `, ${unit} (Pack of ${count})` : `, ${unit}`;
     }),
   );
 }

@@ -4,7 +4,12 @@ import { type Subcategory, subcategory as s } from './subcategory.js';
 
 export const HOME_AND_KITCHEN: readonly Subcategory[] = [
   s({
-    category: 'Home & Kitchen', name: 'Cookware', nouns: ['Frying Pan', 'Saucepan', 'Dutch Oven', 'Skillet'], price: [14, 399], weight: [0.5, 7], share: 4,
+    category: 'Home & Kitchen', name: 'Cookware', nouns: ['Frying Pan', 'Saucepan', 'Dutch Oven', 'Skillet'], weight: [0.5, 7], share: 4, model: true,
+    price: [[15, 199], [19, 249], [39, 449], [15, 249]],
+    factors: {
+      'Enameled Cast Iron': 1.8, 'Stainless Steel': 1.3, 'Hard-Anodized Aluminum': 1.2, 'Carbon Steel': 1.1, Aluminum: 0.75,
+      '24 cm': 1.1, '26 cm': 1.2, '28 cm': 1.3, '30 cm': 1.45, '260 °C': 1.1,
+    },
     adjectives: ['Classic', 'Professional', 'Everyday', "Chef's", 'Heritage', 'Essential', 'Premium', 'Heavy-Duty'],
     colors: COOKWARE, materials: ['Stainless Steel', 'Cast Iron', 'Aluminum', 'Enameled Cast Iron', 'Carbon Steel', 'Hard-Anodized Aluminum'], materialInName: true,
     attributes: {
@@ -20,7 +25,9 @@ export const HOME_AND_KITCHEN: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Home & Kitchen', name: 'Small Appliances', nouns: ['Blender', 'Coffee Maker', 'Toaster', 'Air Fryer'], price: [24, 599], weight: [1, 8], share: 3,
+    category: 'Home & Kitchen', name: 'Small Appliances', nouns: ['Blender', 'Coffee Maker', 'Toaster', 'Air Fryer'], weight: [1, 8], weights: [[1.5, 5], [1.5, 6], [1, 3], [3, 8]], share: 3, model: true,
+    price: [[25, 599], [20, 799], [20, 249], [40, 299]],
+    factors: { '1000 W': 1.15, '1200 W': 1.3, '1500 W': 1.5, '1700 W': 1.7, '8': 1.1, '10': 1.2, '3-year': 1.1, 'Brushed Stainless Steel': 1.25, Plastic: 0.8 },
     adjectives: ['Compact', 'Pro', 'Digital', 'Smart', 'Classic', 'Deluxe', 'Quick', 'Essential'],
     colors: APPLIANCES, materials: ['Stainless Steel', 'Plastic', 'Brushed Stainless Steel', 'Stainless Steel'],
     attributes: { watts: ['800 W', '1000 W', '1200 W', '1500 W', '1700 W'], settings: ['3', '5', '6', '8', '10'], warranty: ['1-year', '2-year', '2-year', '3-year'] },
@@ -32,7 +39,10 @@ export const HOME_AND_KITCHEN: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Home & Kitchen', name: 'Bedding', nouns: ['Duvet Cover', 'Pillowcase Set', 'Sheet Set', 'Blanket'], price: [19, 299], weight: [0.5, 4], share: 3,
+    category: 'Home & Kitchen', name: 'Bedding', nouns: ['Duvet Cover', 'Pillowcase Set', 'Sheet Set', 'Blanket'], weight: [0.5, 4], share: 3,
+    price: [[29, 399], [12, 149], [25, 399], [20, 299]],
+    factors: { Twin: 0.7, Full: 0.85, King: 1.15, 'California King': 1.2, 'Egyptian Cotton': 1.6, Linen: 1.8, 'Bamboo Viscose': 1.3, Microfiber: 0.6, 'Cotton Flannel': 0.9 },
+    nameSuffix: '{bed}',
     adjectives: ['Luxury', 'Soft', 'Classic', 'Hotel', 'Cozy', 'Breathable', 'Essential', 'Washed'],
     colors: BEDDING, materials: ['Cotton', 'Egyptian Cotton', 'Linen', 'Bamboo Viscose', 'Microfiber', 'Cotton Flannel'], materialInName: true,
     attributes: {
@@ -47,7 +57,10 @@ export const HOME_AND_KITCHEN: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Home & Kitchen', name: 'Furniture', nouns: ['Chair', 'Table', 'Bookshelf', 'Desk'], price: [59, 1999], weight: [4, 60], share: 2,
+    category: 'Home & Kitchen', name: 'Furniture', nouns: ['Chair', 'Table', 'Bookshelf', 'Desk'], weight: [4, 60], weights: [[4, 15], [15, 60], [10, 45], [15, 50]], share: 2, model: true,
+    price: [[49, 899], [99, 1999], [49, 799], [79, 1499]],
+    factors: { '80 cm': 1.15, '100 cm': 1.3, '120 cm': 1.5, '140 cm': 1.7, 'Solid Oak': 1.6, Walnut: 1.9, Pine: 0.8, Beech: 1.2, Bamboo: 0.9 },
+    nameSuffix: '{width}',
     adjectives: ['Modern', 'Rustic', 'Scandinavian', 'Industrial', 'Classic', 'Minimalist', 'Mid-Century', 'Compact'],
     colors: HOME, materials: ['Solid Oak', 'Walnut', 'Pine', 'Beech', 'Steel', 'Bamboo'], materialInName: true,
     attributes: {
@@ -63,7 +76,9 @@ export const HOME_AND_KITCHEN: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Home & Kitchen', name: 'Home Decor', nouns: ['Vase', 'Table Lamp', 'Picture Frame', 'Wall Clock'], price: [7, 249], weight: [0.2, 5], share: 4,
+    category: 'Home & Kitchen', name: 'Home Decor', nouns: ['Vase', 'Table Lamp', 'Picture Frame', 'Wall Clock'], weight: [0.2, 5], weights: [[0.3, 3], [1, 4], [0.1, 1], [0.3, 1.5]], share: 4, model: true,
+    price: [[9, 199], [19, 299], [7, 79], [12, 199]],
+    factors: { '25 cm': 1.1, '30 cm': 1.2, '35 cm': 1.3, '40 cm': 1.45, Marble: 1.8, Brass: 1.6, 'Mango Wood': 1.1, Rattan: 0.9 },
     adjectives: ['Modern', 'Boho', 'Minimalist', 'Rustic', 'Vintage', 'Scandinavian', 'Elegant', 'Handmade'],
     colors: HOME, materials: ['Ceramic', 'Glass', 'Rattan', 'Brass', 'Mango Wood', 'Marble'], materialInName: true,
     attributes: { height: ['20 cm', '25 cm', '30 cm', '35 cm', '40 cm'], finish: ['matte', 'glossy', 'textured', 'natural'] },
@@ -78,7 +93,10 @@ export const HOME_AND_KITCHEN: readonly Subcategory[] = [
 
 export const PET_SUPPLIES: readonly Subcategory[] = [
   s({
-    category: 'Pet Supplies', name: 'Dog Supplies', nouns: ['Dog Bed', 'Dog Leash', 'Dog Harness', 'Chew Toy'], price: [4, 199], weight: [0.1, 15], share: 2,
+    category: 'Pet Supplies', name: 'Dog Supplies', nouns: ['Dog Bed', 'Dog Leash', 'Dog Harness', 'Chew Toy'], weight: [0.1, 15], weights: [[1, 8], [0.1, 0.5], [0.15, 0.8], [0.05, 0.5]], share: 2, model: true,
+    price: [[25, 299], [8, 69], [12, 79], [4, 29]],
+    factors: { 'medium dogs': 1.2, 'large dogs': 1.45, 'Orthopedic Foam': 1.5, 'Memory Foam': 1.3, Leather: 1.6, 'Padded Mesh': 1.1 },
+    nameSuffix: 'for {dog}',
     adjectives: ['Comfy', 'Durable', 'Reflective', 'Classic', 'Adventure', 'Everyday', 'Premium', 'Tough'],
     colors: PET,
     materials: [['Memory Foam', 'Orthopedic Foam', 'Sherpa Fleece'], ['Nylon', 'Leather', 'Reflective Nylon'], ['Nylon', 'Padded Mesh'], ['Natural Rubber', 'Nylon']],
@@ -92,7 +110,10 @@ export const PET_SUPPLIES: readonly Subcategory[] = [
     ],
   }),
   s({
-    category: 'Pet Supplies', name: 'Cat Supplies', nouns: ['Cat Tree', 'Scratching Post', 'Cat Bed', 'Cat Toy'], price: [4, 149], weight: [0.2, 15], share: 2,
+    category: 'Pet Supplies', name: 'Cat Supplies', nouns: ['Cat Tree', 'Scratching Post', 'Cat Bed', 'Cat Toy'], weight: [0.02, 25], weights: [[8, 25], [2, 8], [0.5, 2], [0.02, 0.3]], share: 2, model: true,
+    price: [[39, 399], [12, 99], [12, 99], [3, 29]],
+    factors: { '150 cm tall, with 4 levels': 1.5, '80 cm tall': 1.4, '60 cm across': 1.3, 'a pack of 6': 1.6, 'Engineered Wood and Sisal': 1.2, 'Faux Fur': 1.2 },
+    nameSuffix: '{detail}',
     adjectives: ['Cozy', 'Playful', 'Modern', 'Deluxe', 'Classic', 'Calming', 'Premium', 'Compact'],
     colors: PET,
     materials: [['Sisal and Plush', 'Engineered Wood and Sisal'], ['Sisal', 'Corrugated Cardboard'], ['Plush Fleece', 'Felt', 'Faux Fur'], ['Felt', 'Cotton', 'Plastic']],
