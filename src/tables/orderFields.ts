@@ -5,22 +5,20 @@
 import { cents, money } from '../model/columns/money.js';
 import { POOL } from './builtinPools.js';
 import { DAY, HOUR } from '../model/columns/time.js';
-import { weighted, weightedIndex } from '../model/columns/weighted.js';
+import { weightedIndex } from '../model/columns/weighted.js';
 import { ADDRESS_POOL_SIZE } from './locales.js';
-import { DRAW20, below, chance, draw20 } from '../model/random.js';
+import { below, chance, draw20 } from '../model/random.js';
 import { quotedString } from '../model/sql.js';
 import { addressIndex } from './users.js';
 import { engagementOf, tierOf } from './behaviour/customerActivity.js';
-import { SUBCATEGORIES } from './catalog.js';
+import { returnThreshold } from './orderItems.js';
 import {
-  quantities,
   shippingByBasket,
   couponIndex,
   COUPON_SHARE,
   WELCOME_SHARE,
   VIP_TIERS,
   SPRING_MONTHS,
-  returnRates,
   terms,
   STANDARD,
   coupons,
@@ -48,11 +46,10 @@ export const ORDER_HELPERS: readonly Field[] = [
   },
   { name: '_elsewhere', sql: ({ row }) => `(${chance(row, 'ship_elsewhere', 0.15)})` },
   { name: '_ordered', sql: ({ row }) => row.created },
-  // The product's own fields, recomputed from its row: the price it lists, the subcategory it is in.
-  { name: '_product_sub', sql: ({ parent }) => parent('products').value('_sub') },
-  { name: '_unit_price', sql: ({ parent }) => parent('products').value('price') },
-  { name: '_quantity', sql: ({ row }) => weighted(draw20(row, 'quantity'), quantities) },
-  { name: '_subtotal', sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`) },
+  // The goods: the sum of the order's lines (order_items), computed in this query from the lines' own definition.
+  { name: '_subtotal', sql: ({ aggregate }) => money(aggregate('order_items', 'sum', 'line_amount')) },
+  // Out of DRAW20: the order is returned when any line would be, ln(1 - rate) summed over its lines.
+  { name: '_return_threshold', sql: ({ aggregate }) => returnThreshold(aggregate('order_items', 'sum', '_kept_log')) },
   {
     name: '_method',
     sql: ({ row, field, pool }) => {
@@ -105,7 +102,7 @@ export const ORDER_HELPERS: readonly Field[] = [
       `CASE WHEN ${chance(row, 'cancelled', CANCEL_SHARE)} THEN ${code('cancelled')}
         WHEN ${field('_shipped')} > ${row.asOf} THEN CASE WHEN ${field('_ordered')} > ${row.asOf} - ${HOUR} THEN ${code('pending')} ELSE ${code('processing')} END
         WHEN ${field('_delivered')} > ${row.asOf} THEN ${code('shipped')}
-        WHEN ${draw20(row, 'returned')} < [${SUBCATEGORIES.map((sub) => Math.round((returnRates[sub.category] ?? 0) * DRAW20)).join(', ')}][${field('_product_sub')} + 1] THEN ${code('returned')}
+        WHEN ${draw20(row, 'returned')} < ${field('_return_threshold')} THEN ${code('returned')}
         ELSE ${code('delivered')} END`,
   },
   { name: '_has_shipped', sql: ({ field }) => `(${field('_status')} BETWEEN ${code('shipped')} AND ${code('returned')})` },

@@ -1,7 +1,7 @@
 /**
- * orders: one line per order, referencing a user and a product. Everything that must agree with the parents is
- * recomputed from them: unit_price is the product's price, the order is placed after both the user registered and
- * the product was listed, and it ships to the user's address (or, for some, another address in their country).
+ * orders: the order's header, referencing a user; its products are its lines (order_items.ts), made in the same run,
+ * whose amounts its subtotal sums. Everything that must agree with the user is recomputed from them: the order is
+ * placed after the user registered, and it ships to their address (or, for some, another address in their country).
  */
 import { MONEY } from '../model/columns/money.js';
 import { defineTable } from '../model/defineTable.js';
@@ -15,9 +15,8 @@ import { concat, quotedString } from '../model/sql.js';
 import { streetAddress } from './users.js';
 import { addressRule, countryCodeOf } from './geography/addressRules.js';
 import { ORDERS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
-import { CUSTOMERS, PRODUCTS } from './behaviour/activity.js';
+import { CUSTOMERS } from './behaviour/activity.js';
 import {
-  quantities,
   shippingByBasket,
   paymentByCountry,
   COUPON_SHARE,
@@ -38,8 +37,8 @@ import { CANCEL_SHARE, CUSTOMER_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY 
 
 export const orders = defineTable({
   name: 'orders',
-  description: 'Orders: who bought which product, for how much, and where it is in fulfilment.',
-  version: 4,
+  description: 'Orders: who bought, for how much, and where it is in fulfilment; what was bought is in order_items.',
+  version: 5,
   primaryKey: 'order_id',
   timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users' },
   parents: [
@@ -57,7 +56,6 @@ export const orders = defineTable({
           `${draw20(row, `customer_hour#${attempt}`)} < ${pool(POOL.order_acceptance, `${hourOfWeekSql(row.created)} * ${LOCALES.length} + ${candidate.value('_locale')}`)}`,
       },
     },
-    { table: 'products', column: 'product_id', skew: PRODUCTS.skew },
   ],
   pools: [POOL.order_acceptance, POOL.shipping_lottery, POOL.payment_lottery, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note],
   helpers: ORDER_HELPERS,
@@ -85,35 +83,11 @@ export const orders = defineTable({
       sql: ({ parent }) => parent('users').id,
     },
     {
-      name: 'product_id',
-      type: 'BIGINT',
-      description: 'The product bought (products.product_id): a product listed before the order was placed.',
-      distribution: 'By popularity (skew 2.5) among the products existing then: at the Time dataset’s proportions (6,000 products, 400,000 orders), the top 1%, 10% and 20% of products take ~10%, ~44% and ~58% of orders.',
-      sql: ({ parent }) => parent('products').id,
-    },
-    {
-      name: 'quantity',
-      type: 'INTEGER',
-      minimum: 1,
-      maximum: 10,
-      description: 'Units ordered.',
-      distribution: describeWeights(quantities),
-      sql: ({ field }) => field('_quantity'),
-    },
-    {
-      name: 'unit_price',
-      type: MONEY,
-      minimum: 0,
-      description: 'Price per unit: equal to the product’s price.',
-      distribution: 'Recomputed from the product row.',
-      sql: ({ field }) => field('_unit_price'),
-    },
-    {
       name: 'subtotal',
       type: MONEY,
       minimum: 0,
-      description: 'unit_price x quantity.',
-      distribution: 'Follows price and quantity.',
+      description: 'The goods: the sum of the order’s lines’ line_amount (order_items), exactly.',
+      distribution: 'Follows the lines.',
       sql: ({ field }) => field('_subtotal'),
     },
     {
@@ -159,7 +133,7 @@ export const orders = defineTable({
       name: 'order_status',
       type: 'VARCHAR',
       description: 'Fulfilment state, consistent with the dates: pending/processing (not shipped), shipped (not delivered), delivered/returned (both dates), cancelled (neither).',
-      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned by the product's category: ${Object.entries(returnRates).map(([c, r]) => `${c} ${Math.round(r * 100)}%`).join(', ')}.`,
+      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned when any line would be, by its product's category: ${Object.entries(returnRates).map(([c, r]) => `${c} ${Math.round(r * 100)}%`).join(', ')}.`,
       sql: ({ field }) => `${list(STATUS)}[${field('_status')} + 1]`,
     },
     {
@@ -303,8 +277,14 @@ export const orders = defineTable({
   unique: ['order_number'],
   rules: [
     {
-      description: 'total_amount = subtotal + tax_amount + shipping_cost - discount_amount, subtotal = unit_price x quantity',
-      violations: (t) => `${t('orders')} WHERE total_amount <> subtotal + tax_amount + shipping_cost - discount_amount OR subtotal <> unit_price * quantity`,
+      description: 'total_amount = subtotal + tax_amount + shipping_cost - discount_amount',
+      violations: (t) => `${t('orders')} WHERE total_amount <> subtotal + tax_amount + shipping_cost - discount_amount`,
+    },
+    {
+      description: 'subtotal is the sum of the order’s lines (order_items.line_amount), and every order has lines',
+      reads: ['order_items'],
+      key: 'o.order_id',
+      violations: (t) => `${t('orders')} o LEFT JOIN (SELECT order_id, sum(line_amount) AS lines FROM ${t('order_items')} GROUP BY order_id) i USING (order_id) WHERE i.lines IS NULL OR o.subtotal <> i.lines`,
     },
     {
       description: 'order_date <= shipped_date <= delivered_date, and the status agrees with the dates',
@@ -312,19 +292,9 @@ export const orders = defineTable({
         `${t('orders')} WHERE NOT (order_date <= coalesce(shipped_date, order_date) AND coalesce(shipped_date, order_date) <= coalesce(delivered_date, shipped_date, order_date)) OR (order_status IN ('delivered', 'returned') AND delivered_date IS NULL) OR (order_status IN ('pending', 'processing', 'cancelled') AND shipped_date IS NOT NULL)`,
     },
     {
-      description: "unit_price equals the product's price",
-      reads: ['products'],
-      violations: (t) => `${t('orders')} o JOIN ${t('products')} p USING (product_id) WHERE o.unit_price <> p.price`,
-    },
-    {
       description: "order_date is not before the user's registration",
       reads: ['users'],
       violations: (t) => `${t('orders')} o JOIN ${t('users')} u USING (user_id) WHERE o.order_date < u.registration_date`,
-    },
-    {
-      description: "order_date is not before the product's listing",
-      reads: ['products'],
-      violations: (t) => `${t('orders')} o JOIN ${t('products')} p USING (product_id) WHERE o.order_date < p.created_at`,
     },
     {
       description: "shipping_country is the customer's country",
