@@ -180,6 +180,10 @@ function checkTimeline(definition: TableDefinition): void {
   if (timeline.scaleWith !== undefined && !definition.parents.some((p) => p.table === timeline.scaleWith)) {
     throw definitionProblem(definition.name, 'timeline', `scaleWith ${JSON.stringify(timeline.scaleWith)} is not one of its parents`);
   }
+  const after: unknown = timeline.after;
+  if (after !== undefined && !(Array.isArray(after) && after.every((table) => typeof table === 'string'))) {
+    throw definitionProblem(definition.name, 'timeline', 'after is a list of table names (the other parents of its children tables)');
+  }
 }
 
 function checkPools(definition: TableDefinition): void {

@@ -40,7 +40,8 @@ export const orders = defineTable({
   description: 'Orders: who bought, for how much, and where it is in fulfilment; what was bought is in order_items.',
   version: 5,
   primaryKey: 'order_id',
-  timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users' },
+  // Orders wait for products too: their lines (order_items) are of products listed before the order.
+  timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users', after: ['products'] },
   parents: [
     {
       table: 'users',

@@ -18,6 +18,11 @@ export interface Timeline {
    * so no customer's daily orders balloon while there are few of them.
    */
   readonly scaleWith?: string;
+  /**
+   * Tables besides its parents whose first rows it waits for (two at least, as for a parent): the other parents of
+   * its children tables, which its rows' lines pick from (orders wait for products, which their lines are of).
+   */
+  readonly after?: readonly string[];
 }
 
 /** Rows arrive evenly when a table declares no timeline. */
