@@ -4,7 +4,7 @@
  */
 
 /** The tables the shop's charts read, parents first: synthgen's built-in ones, when the caller says they are (ShopTables). */
-export const REPORT_TABLES = ['users', 'products', 'orders'] as const;
+export const REPORT_TABLES = ['users', 'products', 'orders', 'order_items'] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 /**
