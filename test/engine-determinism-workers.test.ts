@@ -27,7 +27,7 @@ test('the same seed and as-of give byte-identical files with 1, 2 and 3 workers'
       await onWorkers(run, workers, { tables: ['users', 'products', 'orders'], rows: { users: 30000, products: 5000, orders: 40000 }, seed: 99, fileSizeLimitMB: 1 });
       // File names carry the run's wall-clock stamp: compare contents in file order.
       const byOrder: Record<string, string> = {};
-      for (const table of ['users', 'products', 'orders']) {
+      for (const table of ['users', 'products', 'orders', 'order_items']) {
         const files = await parquetFiles(join(run, 'data'), table);
         const all = await checksums(join(run, 'data', table));
         files.forEach((file, index) => {

@@ -17,7 +17,7 @@ export const orderItems = defineTable({
   description: 'Order lines: the products of each order, how many of each and at what price. Made in the orders’ run, as many lines per order as its basket has.',
   version: 1,
   primaryKey: 'order_id',
-  children: { parent: 'orders', column: 'order_id', line: 'line_number', count: lineCount, most: MOST_LINES, mean: meanLines() },
+  children: { parent: 'orders', column: 'order_id', line: 'line_number', count: lineCount, most: MOST_LINES, mean: Math.round(meanLines() * 100) / 100 },
   parents: [
     { table: 'orders', column: 'order_id', skew: 1 },
     {

@@ -154,7 +154,7 @@ export const orders = defineTable({
     {
       name: 'order_date',
       type: 'TIMESTAMPTZ',
-      description: 'When the order was placed (UTC). Never decreases as order_id rises; inside its run’s window; after the user registered and the product was listed.',
+      description: 'When the order was placed (UTC). Never decreases as order_id rises; inside its run’s window; after the user registered and the products of its lines (order_items) were listed.',
       distribution: 'Arrivals on the order calendar: each country’s local hour and weekday profile, the retail year (Black Friday, Cyber Monday, December, a January dip), in proportion to the customers registered by then (see docs/time.md).',
       sql: ({ field }) => toTimestamp(field('_ordered')),
     },

@@ -156,7 +156,7 @@ export const products = defineTable({
       name: 'price',
       type: MONEY,
       minimum: 0.01,
-      description: 'List price in USD. Orders copy it as unit_price.',
+      description: 'List price in USD. Order lines (order_items) copy it as unit_price.',
       distribution: 'Log-uniform within the subcategory’s range (e.g. Laptops 299-2999), skewed cheap (u^1.3), ending .99 (.49 under 10).',
       sql: ({ field }) => field('_price'),
     },
@@ -292,7 +292,7 @@ export const products = defineTable({
     {
       name: 'created_at',
       type: 'TIMESTAMPTZ',
-      description: 'When the product was listed (UTC). Never decreases as product_id rises; inside its run’s window. Orders of it are never earlier.',
+      description: 'When the product was listed (UTC). Never decreases as product_id rises; inside its run’s window. Order lines of it are never earlier.',
       distribution: 'Arrivals on the listing calendar: U.S. Eastern business hours on weekdays, more in August-October, +15% a year.',
       sql: ({ field }) => toTimestamp(field('_created')),
     },
