@@ -32,8 +32,12 @@ export const MOST_LINES = 30;
 export const STOCK_UP_CATEGORIES: readonly string[] = ['Grocery', 'Beauty', 'Pet Supplies'];
 /** Above this unit price (USD) a stock-up run takes nothing, and a basket of a few things takes it only as its first line. */
 export const BIG_TICKET = 300;
+/** Under this unit price (USD) a stock-up run takes anything on its last tries: a book, a phone case, car wax. */
+export const SMALL_ITEM = 25;
 /** Product candidates tried per line before the last is taken whether it fits or not. */
 export const LINE_ATTEMPTS = 8;
+/** A stock-up run's tries that take a small item too, when the ones before found nothing it stocks up on. */
+export const SMALL_ITEM_TRIES = 2;
 
 /** SQL: the order's basket kind (an index of BASKET_KINDS) from the order row's draws. */
 export function basketKind(order: RandomSource): string {
@@ -55,11 +59,16 @@ export function meanLines(): number {
 
 const stockUpSubs = SUBCATEGORIES.map((sub) => STOCK_UP_CATEGORIES.includes(sub.category));
 
-/** SQL: whether a product of subcategory `sub` and price `price` fits line `line` of a basket of kind `kind`. */
-export function fitsBasket(kind: string, line: string, sub: string, price: string): string {
+/**
+ * SQL: whether a product of subcategory `sub` and price `price` fits line `line` of a basket of kind `kind`, on the
+ * line's try `attempt` (0-based; the last try is taken whatever it is).
+ */
+export function fitsBasket(kind: string, line: string, sub: string, price: string, attempt: number): string {
+  const stocked = `([${stockUpSubs.join(', ')}][${sub} + 1] AND ${price} < ${BIG_TICKET})`;
+  const small = attempt >= LINE_ATTEMPTS - 1 - SMALL_ITEM_TRIES ? ` OR ${price} < ${SMALL_ITEM}` : '';
   return `CASE ${kind} WHEN ${SINGLE} THEN TRUE
     WHEN ${FEW} THEN (${line} = 1 OR ${price} < ${BIG_TICKET})
-    ELSE ([${stockUpSubs.join(', ')}][${sub} + 1] AND ${price} < ${BIG_TICKET}) END`;
+    ELSE (${stocked}${small}) END`;
 }
 
 /**

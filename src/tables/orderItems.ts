@@ -9,7 +9,7 @@ import { defineTable } from '../model/defineTable.js';
 import { DRAW20 } from '../model/random.js';
 import { PRODUCTS } from './behaviour/activity.js';
 import { SUBCATEGORIES } from './catalog.js';
-import { BASKET_KINDS, BIG_TICKET, FEW_MOST, LINE_ATTEMPTS, MOST_LINES, QUANTITY_CLASSES, STOCK_UP_CATEGORIES, STOCK_UP_EXTRA_MEAN, STOCK_UP_LEAST, basketKind, fitsBasket, lineCount, meanLines, quantity } from './basket.js';
+import { BASKET_KINDS, BIG_TICKET, FEW_MOST, LINE_ATTEMPTS, MOST_LINES, QUANTITY_CLASSES, SMALL_ITEM, SMALL_ITEM_TRIES, STOCK_UP_CATEGORIES, STOCK_UP_EXTRA_MEAN, STOCK_UP_LEAST, basketKind, fitsBasket, lineCount, meanLines, quantity } from './basket.js';
 import { returnRates } from './orderTerms.js';
 
 export const orderItems = defineTable({
@@ -27,7 +27,7 @@ export const orderItems = defineTable({
       // The first candidate that fits the order's basket; after LINE_ATTEMPTS misses, the last one drawn.
       accept: {
         attempts: LINE_ATTEMPTS,
-        sql: ({ field, lineNumber }, candidate) => fitsBasket(field('_kind'), lineNumber, candidate.value('_sub'), candidate.value('price')),
+        sql: ({ field, lineNumber }, candidate, attempt) => fitsBasket(field('_kind'), lineNumber, candidate.value('_sub'), candidate.value('price'), attempt),
       },
     },
   ],
@@ -60,8 +60,8 @@ export const orderItems = defineTable({
     {
       name: 'product_id',
       type: 'BIGINT',
-      description: `The product (products.product_id): one listed before the order was placed, that fits the order’s basket: a stock-up run takes ${STOCK_UP_CATEGORIES.join(', ')} under ${BIG_TICKET} USD; a basket of a few things takes a product from ${BIG_TICKET} USD only as its first line.`,
-      distribution: `By popularity (skew ${PRODUCTS.skew}) among the products existing then, the first of ${LINE_ATTEMPTS} candidates that fits the basket (else the last).`,
+      description: `The product (products.product_id): one listed before the order was placed, that fits the order’s basket: a stock-up run takes ${STOCK_UP_CATEGORIES.join(', ')} under ${BIG_TICKET} USD (on its last ${SMALL_ITEM_TRIES} tries anything under ${SMALL_ITEM} USD too); a basket of a few things takes a product from ${BIG_TICKET} USD only as its first line.`,
+      distribution: `By popularity (skew ${PRODUCTS.skew}) among the products existing then, the first of ${LINE_ATTEMPTS} candidates that fits the basket (else the last, whatever it is).`,
       sql: ({ parent }) => parent('products').id,
     },
     {
