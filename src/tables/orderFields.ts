@@ -11,7 +11,6 @@ import { below, chance, draw20 } from '../model/random.js';
 import { quotedString } from '../model/sql.js';
 import { addressIndex } from './users.js';
 import { engagementOf, tierOf } from './behaviour/customerActivity.js';
-import { returnThreshold } from './orderItems.js';
 import {
   shippingByBasket,
   couponIndex,
@@ -48,8 +47,8 @@ export const ORDER_HELPERS: readonly Field[] = [
   { name: '_ordered', sql: ({ row }) => row.created },
   // The goods: the sum of the order's lines (order_items), computed in this query from the lines' own definition.
   { name: '_subtotal', sql: ({ aggregate }) => money(aggregate('order_items', 'sum', 'line_amount')) },
-  // Out of DRAW20: the order is returned when any line would be, ln(1 - rate) summed over its lines.
-  { name: '_return_threshold', sql: ({ aggregate }) => returnThreshold(aggregate('order_items', 'sum', '_kept_log')) },
+  // Out of DRAW20: the return rate of the order's riskiest line (a whole order is returned, as often as its item most returned).
+  { name: '_return_threshold', sql: ({ aggregate }) => `coalesce(${aggregate('order_items', 'max', '_return_rate')}, 0)` },
   {
     name: '_method',
     sql: ({ row, field, pool }) => {

@@ -37,8 +37,8 @@ export const orderItems = defineTable({
     { name: '_sub', sql: ({ parent }) => parent('products').value('_sub') },
     { name: '_unit_price', sql: ({ parent }) => parent('products').value('price') },
     { name: '_quantity', sql: ({ row, field }) => quantity(row, field('_sub'), field('_unit_price')) },
-    // ln(1 - the line's return rate), which the order sums: it is kept whole with probability exp(sum).
-    { name: '_kept_log', sql: ({ field }) => `[${SUBCATEGORIES.map((sub) => Math.log(1 - (returnRates[sub.category] ?? 0))).join(', ')}][${field('_sub')} + 1]` },
+    // The line's return rate by its category, out of DRAW20: the order takes its riskiest line's (orders' _status).
+    { name: '_return_rate', sql: ({ field }) => `[${SUBCATEGORIES.map((sub) => Math.round((returnRates[sub.category] ?? 0) * DRAW20)).join(', ')}][${field('_sub')} + 1]` },
   ],
   columns: [
     {
@@ -109,8 +109,3 @@ export const orderItems = defineTable({
     },
   ],
 });
-
-/** The return threshold of a whole order (out of DRAW20), from its lines' ln(1 - rate) summed. */
-export function returnThreshold(keptLogSum: string): string {
-  return `round((1 - exp(${keptLogSum})) * ${DRAW20})::BIGINT`;
-}

@@ -134,7 +134,7 @@ export const orders = defineTable({
       name: 'order_status',
       type: 'VARCHAR',
       description: 'Fulfilment state, consistent with the dates: pending/processing (not shipped), shipped (not delivered), delivered/returned (both dates), cancelled (neither).',
-      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned when any line would be, by its product's category: ${Object.entries(returnRates).map(([c, r]) => `${c} ${Math.round(r * 100)}%`).join(', ')}.`,
+      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned at the rate of their riskiest line's category: ${Object.entries(returnRates).map(([c, r]) => `${c} ${Math.round(r * 100)}%`).join(', ')}.`,
       sql: ({ field }) => `${list(STATUS)}[${field('_status')} + 1]`,
     },
     {
