@@ -66,9 +66,10 @@ const stockUpSubs = SUBCATEGORIES.map((sub) => STOCK_UP_CATEGORIES.includes(sub.
 export function fitsBasket(kind: string, line: string, sub: string, price: string, attempt: number): string {
   const stocked = `([${stockUpSubs.join(', ')}][${sub} + 1] AND ${price} < ${BIG_TICKET})`;
   const small = attempt >= LINE_ATTEMPTS - 1 - SMALL_ITEM_TRIES ? ` OR ${price} < ${SMALL_ITEM}` : '';
-  return `CASE ${kind} WHEN ${SINGLE} THEN TRUE
+  // A product of the original tool's, whose category and price its candidates do not give (NULL), fits any basket.
+  return `coalesce(CASE ${kind} WHEN ${SINGLE} THEN TRUE
     WHEN ${FEW} THEN (${line} = 1 OR ${price} < ${BIG_TICKET})
-    ELSE (${stocked}${small}) END`;
+    ELSE (${stocked}${small}) END, TRUE)`;
 }
 
 /**
