@@ -90,7 +90,7 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     // synthgen verify reads the dataset back from the bucket: files against the manifest, keys and rules.
     const verified = await synthgen(['verify', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', s3.endpoint, '--metadata', 's3.json'], dir, s3Env());
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
-    expect(verified.stdout).toMatch(/^synthgen verify s3:\/\/[^ ]+\/runs\/a: 1 run, 3 files/);
-    expect(verified.stdout).toMatch(/OK: users \d+, products \d+, orders 320000 rows; no violations/);
+    expect(verified.stdout).toMatch(/^synthgen verify s3:\/\/[^ ]+\/runs\/a: 1 run, 4 files/);
+    expect(verified.stdout).toMatch(/OK: users \d+, products \d+, orders 320000, order_items \d+ rows; no violations/);
   });
 });
