@@ -77,6 +77,14 @@ test('quantities follow category and price: no $1,000+ line with 5 or more units
   expect(q.electronics_mean).toBeLessThan(1.3);
 });
 
+test('products not listed for sale (is_active false, ~6% of them) are on under 0.5% of lines (issue 26: they sold like the rest)', async () => {
+  const status = await one(
+    `SELECT avg((NOT p.is_active)::INT) AS lines, (SELECT avg((NOT is_active)::INT) FROM ${products}) AS products FROM ${items} i JOIN ${products} p USING (product_id)`,
+  );
+  expect(status.products).toBeGreaterThan(0.03);
+  expect(status.lines).toBeLessThan(0.005);
+});
+
 test('two lines of one order are rarely the same product: under 2% of orders', async () => {
   const repeats = await one(`SELECT avg((distinct_products < n)::INT) AS share FROM ${baskets}`);
   expect(repeats.share).toBeLessThan(0.02);

@@ -60,16 +60,18 @@ export function meanLines(): number {
 const stockUpSubs = SUBCATEGORIES.map((sub) => STOCK_UP_CATEGORIES.includes(sub.category));
 
 /**
- * SQL: whether a product of subcategory `sub` and price `price` fits line `line` of a basket of kind `kind`, on the
- * line's try `attempt` (0-based; the last try is taken whatever it is).
+ * SQL: whether a product of subcategory `sub` and price `price`, listed for sale or not (`active`), fits line `line` of
+ * a basket of kind `kind`, on the line's try `attempt` (0-based; the last try is taken whatever it is).
  */
-export function fitsBasket(kind: string, line: string, sub: string, price: string, attempt: number): string {
+export function fitsBasket(kind: string, line: string, product: { sub: string; price: string; active: string }, attempt: number): string {
+  const { sub, price, active } = product;
   const stocked = `([${stockUpSubs.join(', ')}][${sub} + 1] AND ${price} < ${BIG_TICKET})`;
   const small = attempt >= LINE_ATTEMPTS - 1 - SMALL_ITEM_TRIES ? ` OR ${price} < ${SMALL_ITEM}` : '';
-  // A product of the original tool's, whose category and price its candidates do not give (NULL), fits any basket.
-  return `coalesce(CASE ${kind} WHEN ${SINGLE} THEN TRUE
+  // A product of the original tool's, whose category, price and status its candidates do not give (NULL), fits any
+  // basket. A product not listed for sale fits none.
+  return `(coalesce(${active}, TRUE) AND coalesce(CASE ${kind} WHEN ${SINGLE} THEN TRUE
     WHEN ${FEW} THEN (${line} = 1 OR ${price} < ${BIG_TICKET})
-    ELSE (${stocked}${small}) END, TRUE)`;
+    ELSE (${stocked}${small}) END, TRUE))`;
 }
 
 /**

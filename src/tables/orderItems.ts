@@ -24,10 +24,11 @@ export const orderItems = defineTable({
       table: 'products',
       column: 'product_id',
       skew: PRODUCTS.skew,
-      // The first candidate that fits the order's basket; after LINE_ATTEMPTS misses, the last one drawn.
+      // The first candidate for sale that fits the order's basket; after LINE_ATTEMPTS misses, the last one drawn.
       accept: {
         attempts: LINE_ATTEMPTS,
-        sql: ({ field, lineNumber }, candidate, attempt) => fitsBasket(field('_kind'), lineNumber, candidate.value('_sub'), candidate.value('price'), attempt),
+        sql: ({ field, lineNumber }, candidate, attempt) =>
+          fitsBasket(field('_kind'), lineNumber, { sub: candidate.value('_sub'), price: candidate.value('price'), active: candidate.value('is_active') }, attempt),
       },
     },
   ],
@@ -60,7 +61,7 @@ export const orderItems = defineTable({
     {
       name: 'product_id',
       type: 'BIGINT',
-      description: `The product (products.product_id): one listed before the order was placed, that fits the order’s basket: a stock-up run takes ${STOCK_UP_CATEGORIES.join(', ')} under ${BIG_TICKET} USD (on its last ${SMALL_ITEM_TRIES} tries anything under ${SMALL_ITEM} USD too); a basket of a few things takes a product from ${BIG_TICKET} USD only as its first line.`,
+      description: `The product (products.product_id): one listed before the order was placed and for sale (is_active), that fits the order’s basket: a stock-up run takes ${STOCK_UP_CATEGORIES.join(', ')} under ${BIG_TICKET} USD (on its last ${SMALL_ITEM_TRIES} tries anything under ${SMALL_ITEM} USD too); a basket of a few things takes a product from ${BIG_TICKET} USD only as its first line.`,
       distribution: `By popularity (skew ${PRODUCTS.skew}) among the products existing then, the first of ${LINE_ATTEMPTS} candidates that fits the basket (else the last, whatever it is): at the Time dataset’s proportions (6,000 products, 400,000 orders), the top 1%, 10% and 20% of products take ~13%, ~46% and ~62% of order lines.`,
       sql: ({ parent }) => parent('products').id,
     },
