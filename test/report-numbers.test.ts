@@ -48,6 +48,11 @@ test('the tables and the file: rows read and the HTML written', async () => {
   // Gross over every order; net (test/report-net-revenue.test.ts) leaves out cancelled and returned ones.
   const [revenue] = await query(`SELECT sum(total_amount)::DOUBLE AS r FROM ${orders}`);
   expect(report.summary.revenue?.map((r) => r.currency)).toEqual(['USD']);
+  // Lines per order and one-item orders, as GROUP BY counts them over order_items.
+  const [baskets] = await query(`SELECT avg(n)::DOUBLE AS lines, avg((n = 1)::INT)::DOUBLE AS single FROM (SELECT order_id, count(*) AS n FROM ${await tableSql(join(dir, 'data'), 'order_items')} GROUP BY 1)`);
+  expect(report.summary.baskets?.linesPerOrder).toBeCloseTo(Number(baskets?.lines), 9);
+  expect(report.summary.baskets?.singleItem).toBeCloseTo(Number(baskets?.single), 9);
+  expect(report.summary.baskets?.linesPerOrder).toBeGreaterThan(1.5);
   expect(report.summary.revenue?.[0]?.gross).toBeCloseTo(Number(revenue?.r), 2);
 });
 

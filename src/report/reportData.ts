@@ -128,6 +128,8 @@ export interface ReportSummary {
   readonly revenue: readonly Revenue[] | null;
   readonly countries: number | null;
   readonly categories: number | null;
+  /** Lines per order with lines, and the share of those with one (order_items); null without order_items. */
+  readonly baskets: { readonly linesPerOrder: number; readonly singleItem: number } | null;
 }
 
 export interface ReportCharts {
