@@ -22,7 +22,8 @@ test('remove --all removes every run, the manifests and the metadata, and nothin
 
     const done = await synthgen(['remove', '--all', '--yes'], dir);
     expect(done.code, done.stderr).toBe(0);
-    expect(done.stdout).toMatch(/removed 2 runs: 4 files/);
+    // Users, products, orders and the orders' lines, then orders and their lines again.
+    expect(done.stdout).toMatch(/removed 2 runs: 6 files/);
     expect(await exists(join(dir, 'metadata.json'))).toBe(false);
     expect(await checksums(dir)).toEqual({ 'data/users/notes.txt': before['data/users/notes.txt'], 'data/other/x.parquet': before['data/other/x.parquet'] });
     // Folders the runs made and left empty are gone too.

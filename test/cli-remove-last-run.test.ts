@@ -45,7 +45,8 @@ test('remove --last-run lists, then removes the last run; IDs continue as before
 
     const done = await remove(['--last-run', '--yes'], dir);
     expect(done.code, done.stderr).toBe(0);
-    expect(done.stdout).toMatch(new RegExp(`removed run ${second.run_id}: 2 files`));
+    // Users, orders and the orders' lines.
+    expect(done.stdout).toMatch(new RegExp(`removed run ${second.run_id}: 3 files`));
     expect(JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'))).toEqual(JSON.parse(afterFirst));
     expect(await checksums(join(dir, 'data'))).toEqual(filesAfterFirst);
     expect(await exists(join(dir, 'metadata.json.lock'))).toBe(false);

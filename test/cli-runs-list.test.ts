@@ -8,7 +8,7 @@ import { AS_OF, generate, laterAsOf, synthgen, withTempDir } from './helpers/cli
 
 interface Summary {
   run_id: string;
-  tables: Record<string, { rows: number; first_id: number; last_id: number; bytes: number; files: unknown[] }>;
+  tables: Record<string, { rows: number; first_id: number; last_id: number; bytes: number; files: unknown[]; per_parent?: string }>;
 }
 interface Listing {
   metadata: string;
@@ -19,7 +19,7 @@ interface Listing {
     started_at: string;
     finished_at: string;
     manifest: string;
-    tables: Record<string, { first_id: number; last_id: number; rows: number; files: number; bytes: number }>;
+    tables: Record<string, { first_id: number; last_id: number; rows: number; files: number; bytes: number; per_parent?: string }>;
   }[];
 }
 
@@ -36,7 +36,9 @@ test('runs lists each run with its tables, rows, IDs, files and bytes', async ()
     for (const [run, summary] of [[listing.runs[0], first], [listing.runs[1], second]] as const) {
       expect(run?.manifest).toBe(join(dir, 'data', '_runs', `${summary.run_id}.json`));
       for (const [name, table] of Object.entries(summary.tables)) {
-        expect(run?.tables[name]).toEqual({ first_id: table.first_id, last_id: table.last_id, rows: table.rows, files: table.files.length, bytes: table.bytes });
+        // A children table's lines (order_items) say whose lines they are.
+        const lines = table.per_parent === undefined ? {} : { per_parent: table.per_parent };
+        expect(run?.tables[name]).toEqual({ first_id: table.first_id, last_id: table.last_id, rows: table.rows, files: table.files.length, bytes: table.bytes, ...lines });
       }
     }
     expect(listing.runs[1]?.as_of).toBe(laterAsOf(1));

@@ -57,7 +57,7 @@ describe.concurrent('the data dictionary in a terminal', () => {
       const { code, stderr, stdout } = await synthgen(['schema', 'customers'], dir);
       expect(code).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr).toMatch(/^synthgen: no table customers: the tables are users, products, orders\n$/);
+      expect(stderr).toMatch(/^synthgen: no table customers: the tables are users, products, orders, order_items\n$/);
     });
   });
 });

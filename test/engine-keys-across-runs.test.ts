@@ -28,9 +28,9 @@ test('primary keys stay unique and contiguous and foreign keys resolve across in
       });
     }
     const orphans = await query(
-      `SELECT count(*) AS n FROM ${await tableSql(out, 'orders')} o
-       WHERE o.user_id NOT IN (SELECT user_id FROM ${await tableSql(out, 'users')})
-          OR o.product_id NOT IN (SELECT product_id FROM ${await tableSql(out, 'products')})`,
+      `SELECT (SELECT count(*) FROM ${await tableSql(out, 'orders')} WHERE user_id NOT IN (SELECT user_id FROM ${await tableSql(out, 'users')}))
+        + (SELECT count(*) FROM ${await tableSql(out, 'order_items')} WHERE product_id NOT IN (SELECT product_id FROM ${await tableSql(out, 'products')})
+            OR order_id NOT IN (SELECT order_id FROM ${await tableSql(out, 'orders')})) AS n`,
     );
     expect(count(orphans)).toBe(0);
     // The last orders run could reference users made by the same run (users come first).

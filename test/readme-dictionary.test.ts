@@ -7,5 +7,5 @@ test('the data dictionary of docs/data-dictionary.md is the one the table defini
   const page = await readFile(resolve(import.meta.dirname, '../docs/data-dictionary.md'), 'utf8');
   const block = page.split('<!-- dictionary:start -->')[1]?.split('<!-- dictionary:end -->')[0]?.trim();
   expect(block).toBe(dataDictionary(BUILTIN_TABLES).trim());
-  for (const table of ['users', 'products', 'orders']) expect(block).toContain(`### ${table} (`);
+  for (const table of ['users', 'products', 'orders', 'order_items']) expect(block).toContain(`### ${table} (`);
 });

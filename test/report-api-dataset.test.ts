@@ -25,6 +25,7 @@ test('a report over a dataset the engine wrote: its tables, every chart, no note
       users: { rows: ROWS.users, files: files('users') },
       products: { rows: ROWS.products, files: files('products') },
       orders: { rows: ROWS.orders, files: files('orders') },
+      order_items: { rows: summary.tables.order_items?.rows, files: files('order_items') },
     });
     expect(report.notes).toEqual([]);
     for (const [chart, section] of Object.entries(report.charts)) expect(section.state, chart).toBe('shown');

@@ -38,7 +38,7 @@ describe('no dataset', () => {
   test('a folder with no table in it', async () => {
     await mkdir(join(dir, 'empty', 'users'), { recursive: true });
     const result = await synthgen(['report', '--out', 'empty', '--file', 'empty.html'], dir);
-    expectOneLine(result, /^synthgen: no dataset at empty: no Parquet files under <table>\/ folders \(such as users\/, products\/, orders\/\)/);
+    expectOneLine(result, /^synthgen: no dataset at empty: no Parquet files under <table>\/ folders \(such as users\/, products\/, orders\/, order_items\/\)/);
     expect(await exists(join(dir, 'empty.html'))).toBe(false);
   });
 
@@ -60,7 +60,7 @@ describe('the output file', () => {
     await writeFile(join(dir, 'old.html'), 'an older report\n');
     const result = await synthgen(['report', '--out', 'data', '--file', 'old.html', '--force'], dir);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^synthgen report data: users 20\.0k, products 2\.0k, orders 60\.0k rows read\n {2}wrote \S+old\.html \(\d+\.\d MB\): 7 of 7 charts\n$/);
+    expect(result.stdout).toMatch(/^synthgen report data: users 20\.0k, products 2\.0k, orders 60\.0k, order_items \d+\.\dk rows read\n {2}wrote \S+old\.html \(\d+\.\d MB\): 7 of 7 charts\n$/);
     const page = await readFile(join(dir, 'old.html'), 'utf8');
     expect(page.startsWith('<!doctype html>')).toBe(true);
     expect(page.trimEnd().endsWith('</html>')).toBe(true);

@@ -48,12 +48,12 @@ test("a built-in table and a schema file's: the report lists every one, the char
     const tables = ['users', 'accounts', 'subscriptions', 'invoices'];
     await generate(['--schema', SAAS, '--table-names', tables.join(','), '--num-rows', 'users=200,accounts=100,subscriptions=200,invoices=400', '--seed', '5', '--as-of', AS_OF], dir);
     const report = await reportJson(['--file', 'report.html'], dir);
-    expect(Object.keys(report.tables)).toEqual(['users', 'products', 'orders', 'accounts', 'invoice_lines', 'invoices', 'subscriptions']);
+    expect(Object.keys(report.tables)).toEqual(['users', 'products', 'orders', 'order_items', 'accounts', 'invoice_lines', 'invoices', 'subscriptions']);
     expect([report.tables.users?.rows, report.tables.products, report.tables.orders, report.tables.accounts?.rows]).toEqual([200, null, null, 100]);
     expect(report.charts.customersByCountry.state).toBe('shown');
     expect(report.charts.ordersPerDay).toEqual({ state: 'omitted', reason: 'the dataset has no orders table' });
     const seen = await pageTables(report.file.path);
-    expect(seen.tiles).toEqual(['users', 'products', 'orders', 'accounts', 'invoice_lines', 'invoices', 'subscriptions']);
+    expect(seen.tiles).toEqual(['users', 'products', 'orders', 'order_items', 'accounts', 'invoice_lines', 'invoices', 'subscriptions']);
     expect(seen.cards).toEqual(expect.arrayContaining(['card-own-accounts', 'card-own-invoice_lines', 'card-own-invoices', 'card-own-subscriptions']));
     expect(seen.errors).toEqual([]);
   });

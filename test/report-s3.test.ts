@@ -35,7 +35,8 @@ async function upload(root: string, prefix: string): Promise<number> {
 test('the report of an S3 prefix equals the report of the same files in a folder', async () => {
   await withTempDir(async (dir) => {
     await smallDataset(dir);
-    expect(await upload(join(dir, 'data'), 'shop/2026')).toBe(4);
+    // A file per table (the orders' lines one of them) and the run's manifest.
+    expect(await upload(join(dir, 'data'), 'shop/2026')).toBe(5);
     const local = await reportJson(['--out', 'data', '--file', 'local.html'], dir);
     const tmp = join(dir, 'tmp');
     await mkdir(tmp);
@@ -55,7 +56,7 @@ test('a prefix with no dataset is one line, exit code 2, and no file', async () 
   await withTempDir(async (dir) => {
     const result = await synthgen(['report', '--s3-bucket', `s3://${BUCKET}/nothing-here`, '--s3-endpoint', s3.endpoint, '--file', 'r.html'], dir, s3Env());
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^synthgen: no dataset at s3:\/\/synthgen-test\/nothing-here\/: no Parquet files under <table>\/ folders \(such as users\/, products\/, orders\/\); .*\n$/);
+    expect(result.stderr).toMatch(/^synthgen: no dataset at s3:\/\/synthgen-test\/nothing-here\/: no Parquet files under <table>\/ folders \(such as users\/, products\/, orders\/, order_items\/\); .*\n$/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(await exists(join(dir, 'r.html'))).toBe(false);
   });

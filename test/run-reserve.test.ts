@@ -93,7 +93,7 @@ test("a child gets its parents' recomputable segments, not their legacy ones", (
     seed: 9,
     since: '2023-02-01T00:00:00Z',
     as_of: LATER,
-    version: BUILTIN_VERSION,
+    version: registry.get('orders')?.version,
     run_id: RUN_ID,
     parents: { users: 100, products: 20 },
   });

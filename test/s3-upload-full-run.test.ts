@@ -30,7 +30,8 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     expect(remote.stderr).toMatch(/generation held back while uploads caught up +\d+\.\d+ s/);
     expect(remote.stderr).toMatch(/after the last part was written +\d+\.\d+ s/);
     const summary = JSON.parse(remote.stdout);
-    expect(summary.upload.objects).toBe(3);
+    // A file per table: users, products, orders and the orders' lines.
+    expect(summary.upload.objects).toBe(4);
 
     const listing = await s3.client().send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'runs/a/' }));
     const listed = (listing.Contents ?? []).map((o) => ({ key: o.Key ?? '', size: o.Size ?? 0 }));
@@ -38,7 +39,7 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     expect(listed.filter((o) => o.key.startsWith('runs/a/_runs/')).map((o) => o.key)).toEqual([`runs/a/_runs/${summary.run_id}.json`]);
     const objects = listed.filter((o) => !o.key.startsWith('runs/a/_runs/'));
     const expected: string[] = [];
-    for (const table of ['users', 'products', 'orders']) {
+    for (const table of ['users', 'products', 'orders', 'order_items']) {
       for (const file of await parquetFiles(join(dir, 'local'), table)) expected.push(`runs/a/${table}/${file.split('/').pop()}`);
     }
     // Same layout and names as local output (the stamp may differ by a second; compare by table and order).
@@ -75,11 +76,13 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     }
     // Read the downloaded objects back: keys unique, foreign keys resolve.
     const orphans = await query(
-      `SELECT count(*) AS n FROM '${join(dir, 'orders.parquet')}' o WHERE user_id NOT IN (SELECT user_id FROM '${join(dir, 'users.parquet')}') OR product_id NOT IN (SELECT product_id FROM '${join(dir, 'products.parquet')}')`,
+      `SELECT (SELECT count(*) FROM '${join(dir, 'orders.parquet')}' WHERE user_id NOT IN (SELECT user_id FROM '${join(dir, 'users.parquet')}'))
+        + (SELECT count(*) FROM '${join(dir, 'order_items.parquet')}' WHERE product_id NOT IN (SELECT product_id FROM '${join(dir, 'products.parquet')}')
+            OR order_id NOT IN (SELECT order_id FROM '${join(dir, 'orders.parquet')}')) AS n`,
     );
     expect(count(orphans)).toBe(0);
     // Staging is emptied and the metadata committed.
-    for (const table of ['users', 'products', 'orders']) expect(await readdir(join(dir, 'staging', table)).catch(() => [])).toEqual([]);
+    for (const table of ['users', 'products', 'orders', 'order_items']) expect(await readdir(join(dir, 'staging', table)).catch(() => [])).toEqual([]);
     const metadata = JSON.parse(await readFile(join(dir, 's3.json'), 'utf8'));
     expect(metadata.tables.orders.last_id).toBe(320000);
     await expect(readFile(join(dir, 's3.json.pending.json'))).rejects.toThrow();
@@ -87,7 +90,7 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     // synthgen verify reads the dataset back from the bucket: files against the manifest, keys and rules.
     const verified = await synthgen(['verify', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', s3.endpoint, '--metadata', 's3.json'], dir, s3Env());
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
-    expect(verified.stdout).toMatch(/^synthgen verify s3:\/\/[^ ]+\/runs\/a: 1 run, 3 files/);
-    expect(verified.stdout).toMatch(/OK: users \d+, products \d+, orders 320000 rows; no violations/);
+    expect(verified.stdout).toMatch(/^synthgen verify s3:\/\/[^ ]+\/runs\/a: 1 run, 4 files/);
+    expect(verified.stdout).toMatch(/OK: users \d+, products \d+, orders 320000, order_items \d+ rows; no violations/);
   });
 });

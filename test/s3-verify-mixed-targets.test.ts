@@ -52,7 +52,7 @@ test('each place verifies clean, with references to the other place checked agai
     expect(byName(local.report, 'users.user_id contiguous')).toEqual({ check: 'users.user_id contiguous', result: 'ok', detail: 'IDs 1-3000, 5001-6000, none missing' });
     expect(byName(local.report, 'orders.user_id -> users')?.result).toBe('ok');
     expect(byName(local.report, 'orders.user_id -> users')?.detail).toMatch(/^every reference resolves: \d+ to users rows here, \d+ to users IDs of runs whose files are elsewhere \(by the metadata\)$/);
-    expect(byName(local.report, 'orders.product_id -> products')?.detail).toMatch(/^every reference resolves: \d+ to products rows here, \d+ to products IDs of runs whose files are elsewhere \(by the metadata\)$/);
+    expect(byName(local.report, 'order_items.product_id -> products')?.detail).toMatch(/^every reference resolves: \d+ to products rows here, \d+ to products IDs of runs whose files are elsewhere \(by the metadata\)$/);
     expect(byName(local.report, `run ${second?.run_id}`)).toEqual({
       check: `run ${second?.run_id}`,
       result: 'skipped',
@@ -74,6 +74,6 @@ test('each place verifies clean, with references to the other place checked agai
     const damaged = await verify(dir, ['--out', 'data']);
     expect(damaged.code).toBe(1);
     expect(byName(damaged.report, 'orders.user_id -> users')?.detail).toMatch(/^\d+ rows reference a users row that does not exist: order_id \d+(, \d+){4} and \d+ more$/);
-    expect(byName(damaged.report, 'orders.product_id -> products')?.result).toBe('ok');
+    expect(byName(damaged.report, 'order_items.product_id -> products')?.result).toBe('ok');
   });
 });

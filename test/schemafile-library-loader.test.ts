@@ -23,7 +23,7 @@ test("a schema file's tables, loaded through the package entry, generate with ru
       ['branches', 'schema'],
       ['loans', 'schema'],
     ]);
-    expect(loaded.registry.names).toEqual(['users', 'products', 'orders', 'branches', 'loans']);
+    expect(loaded.registry.names).toEqual(['users', 'products', 'orders', 'order_items', 'branches', 'loans']);
     expect(loaded.registry.originOf('loans')).toMatchObject({ kind: 'schema', path: file, record: { versions: { '1': expect.any(Object) } } });
     expect(loaded.registry.originOf('users')).toEqual({ kind: 'builtin' });
 

@@ -72,7 +72,7 @@ test('schema lists a module’s tables (with --all, the built-in ones too); a la
     expect(tables.map((t) => t.name)).toEqual(['reviews']);
     expect(tables[0]?.columns.map((c) => c.name)).toContain('rating');
     const all = await synthgen(['schema', '--tables', module, '--all', '--json'], dir);
-    expect((JSON.parse(all.stdout) as { tables: { name: string }[] }).tables.map((t) => t.name)).toEqual(['users', 'products', 'orders', 'reviews']);
+    expect((JSON.parse(all.stdout) as { tables: { name: string }[] }).tables.map((t) => t.name)).toEqual(['users', 'products', 'orders', 'order_items', 'reviews']);
     expect((await synthgen(['schema', '--tables', module, '--format', 'md'], dir)).stdout).toContain('### reviews');
 
     await generate(run(dir, module, ['--table-names', 'users,products,reviews', '--num-rows', '500']), dir);

@@ -229,14 +229,16 @@ export class Compilation {
       bits: (bitsKey) => source.bits(bitsKey),
       firstChild: parent.firstChild,
       value: (name) => {
-        if (parent.legacy?.candidate && parent.legacy.value(name) === undefined) {
-          throw definitionProblem(this.definition.name, node.label, `reads ${key}.${name} of a candidate, but the original tool's ${parent.definition?.name ?? key} give candidates only what they hold`);
-        }
+        // A candidate that is one of the original tool's rows gives only what its files hold: any other value is NULL
+        // for it (accept's SQL says what NULL means), and synthgen's rows, when they may be picked too, give theirs.
+        const unheld = parent.legacy?.candidate === true && parent.legacy.value(name) === undefined;
+        if (unheld && !parent.legacy?.synthgen) return 'NULL';
         const hidden = this.parentValue(node, key, name);
         node.dependencies.add(hidden);
         // A column is read as written, so a child compares equal to the parent's file.
         const column = parent.definition?.columns.find((c) => c.name === name);
-        return column ? `CAST(${quotedIdentifier(hidden)} AS ${column.type})` : quotedIdentifier(hidden);
+        const value = column ? `CAST(${quotedIdentifier(hidden)} AS ${column.type})` : quotedIdentifier(hidden);
+        return unheld ? `CASE WHEN ${parent.legacy?.isLegacy ?? 'FALSE'} THEN NULL ELSE ${value} END` : value;
       },
     };
   }

@@ -187,6 +187,10 @@ function checkTimeline(definition: TableDefinition): void {
   if (past !== undefined && !(typeof past === 'number' && past >= 0 && past <= MAX_PAST_YEARS)) {
     throw definitionProblem(definition.name, 'timeline', `pastYears is a number of years from 0 to ${MAX_PAST_YEARS}, got ${JSON.stringify(past)}`);
   }
+  const after: unknown = timeline.after;
+  if (after !== undefined && !(Array.isArray(after) && after.every((table) => typeof table === 'string'))) {
+    throw definitionProblem(definition.name, 'timeline', 'after is a list of table names (the other parents of its children tables)');
+  }
 }
 
 function checkPools(definition: TableDefinition): void {

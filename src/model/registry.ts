@@ -31,7 +31,7 @@ const CHECK_ROWS = 1000;
  * lines its aggregates recompute.
  */
 export function prerequisites(definition: TableDefinition, definitions: readonly TableDefinition[]): string[] {
-  const needed = new Set(definition.parents.map((p) => p.table));
+  const needed = new Set([...definition.parents.map((p) => p.table), ...(definition.timeline?.after ?? [])]);
   for (const child of definitions) {
     if (child.children?.parent !== definition.name) continue;
     for (const parent of child.parents) if (parent.table !== definition.name) needed.add(parent.table);

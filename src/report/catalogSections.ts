@@ -42,7 +42,7 @@ export async function pricesByCategory(db: ReportDatabase): Promise<Section<Pric
 const isoOf = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
 
 export async function summaryOf(db: ReportDatabase): Promise<ReportSummary> {
-  let summary: ReportSummary = { firstOrder: null, lastOrder: null, revenue: await revenueOf(db), countries: null, categories: null };
+  let summary: ReportSummary = { firstOrder: null, lastOrder: null, revenue: await revenueOf(db), countries: null, categories: null, baskets: null };
   if (!db.missing('orders', ['order_date'])) {
     const [row] = await db.rows(`SELECT ${isoOf('min(order_date)')} AS first, ${isoOf('max(order_date)')} AS last FROM orders`);
     summary = { ...summary, firstOrder: row?.first == null ? null : String(row.first), lastOrder: row?.last == null ? null : String(row.last) };
@@ -54,6 +54,10 @@ export async function summaryOf(db: ReportDatabase): Promise<ReportSummary> {
   if (!db.missing('products', ['category'])) {
     const [row] = await db.rows(`SELECT count(DISTINCT category)::DOUBLE AS n FROM products`);
     summary = { ...summary, categories: numberOf(row?.n) };
+  }
+  if (!db.missing('order_items', ['order_id'])) {
+    const [row] = await db.rows(`SELECT avg(n)::DOUBLE AS lines, avg((n = 1)::INT)::DOUBLE AS single FROM (SELECT order_id, count(*) AS n FROM order_items GROUP BY 1)`);
+    summary = { ...summary, baskets: { linesPerOrder: numberOf(row?.lines), singleItem: numberOf(row?.single) } };
   }
   return summary;
 }

@@ -14,7 +14,7 @@ import { type ReportDatabase, numberOf } from './reportDatabase.js';
 const LORENZ_POINTS = 200;
 
 interface Population {
-  /** The parent table whose members may have no orders, and its key; orders.<key> references it. */
+  /** The parent table whose members may have no orders, and its key; orders.<key> (products: order_items.<key>) references it. */
   readonly table: 'users' | 'products';
   readonly key: string;
 }
@@ -87,10 +87,26 @@ export function concentrationOf(groups: readonly Group[], includesZero: boolean)
   };
 }
 
+/**
+ * The orders naming a member of `population`, as (key, order_date) rows, or why there are none. A product is named by
+ * an order's lines (order_items, once per order however many lines hold it); an older dataset's orders name it.
+ */
+function ordered(db: ReportDatabase, population: Population): { relation: string } | { missing: string } {
+  const key = quotedIdentifier(population.key);
+  if (population.table === 'products' && db.missing('orders', [population.key]) && !db.missing('orders', ['order_id'])) {
+    const missing = db.missing('order_items', ['order_id', population.key]) ?? db.missing('orders', ['order_date']);
+    if (missing) return { missing };
+    return { relation: `(SELECT DISTINCT i.${key}, i.order_id, o.order_date FROM order_items AS i JOIN orders AS o USING (order_id))` };
+  }
+  const missing = db.missing('orders', [population.key, 'order_date']);
+  return missing ? { missing } : { relation: 'orders' };
+}
+
 /** The concentration of orders on the members of `population` (those with none too, when its table is here). */
 export async function concentration(db: ReportDatabase, population: Population): Promise<Section<Concentration>> {
-  const missing = db.missing('orders', [population.key, 'order_date']);
-  if (missing) return { state: 'omitted', reason: missing };
+  const source = ordered(db, population);
+  if ('missing' in source) return { state: 'omitted', reason: source.missing };
+  const { relation } = source;
   const key = quotedIdentifier(population.key);
   const includesZero = !db.missing(population.table, [population.key]);
   // A full join: the members of the parent table without orders, and those ordered by ID the table here lacks
@@ -99,12 +115,12 @@ export async function concentration(db: ReportDatabase, population: Population):
     ? `SELECT coalesce(counted.n, 0) AS n FROM (SELECT ${key} FROM ${quotedIdentifier(population.table)}) AS parent FULL JOIN counted USING (${key})`
     : `SELECT n FROM counted`;
   const rows = await db.rows(`
-    WITH counted AS (SELECT ${key}, count(*) AS n FROM orders WHERE ${key} IS NOT NULL GROUP BY ALL),
+    WITH counted AS (SELECT ${key}, count(*) AS n FROM ${relation} WHERE ${key} IS NOT NULL GROUP BY ALL),
     members AS (${members})
     SELECT n::DOUBLE AS n, count(*)::DOUBLE AS members FROM members GROUP BY n ORDER BY n`);
   const groups = rows.map((row) => ({ n: numberOf(row.n), members: numberOf(row.members) }));
   if (!groups.some((group) => group.n > 0)) return { state: 'omitted', reason: `no order names a ${population.key}` };
   const [daily] = await db.rows(`
-    SELECT max(n)::DOUBLE AS n FROM (SELECT ${key}, order_date::DATE, count(*) AS n FROM orders WHERE ${key} IS NOT NULL GROUP BY ALL)`);
+    SELECT max(n)::DOUBLE AS n FROM (SELECT ${key}, order_date::DATE, count(*) AS n FROM ${relation} WHERE ${key} IS NOT NULL GROUP BY ALL)`);
   return { state: 'shown', data: { ...concentrationOf(groups, includesZero), maxOrdersInOneDay: numberOf(daily?.n) } };
 }

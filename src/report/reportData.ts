@@ -4,7 +4,7 @@
  */
 
 /** The tables the shop's charts read, parents first: synthgen's built-in ones, when the caller says they are (ShopTables). */
-export const REPORT_TABLES = ['users', 'products', 'orders'] as const;
+export const REPORT_TABLES = ['users', 'products', 'orders', 'order_items'] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 /**
@@ -128,6 +128,8 @@ export interface ReportSummary {
   readonly revenue: readonly Revenue[] | null;
   readonly countries: number | null;
   readonly categories: number | null;
+  /** Lines per order with lines, and the share of those with one (order_items); null without order_items. */
+  readonly baskets: { readonly linesPerOrder: number; readonly singleItem: number } | null;
 }
 
 export interface ReportCharts {

@@ -12,6 +12,7 @@ import type { TableRegistry } from '../model/registry.js';
 import type { TableDefinition } from '../model/tableDefinition.js';
 import { epochSeconds } from '../model/sql.js';
 import { defaultSince } from '../model/time/timeline.js';
+import { awaited } from '../model/time/segmentKnots.js';
 
 export interface Reservation {
   readonly first: number;
@@ -197,7 +198,8 @@ export function reserveRanges(options: {
     const last = first + rows - 1;
     if (!Number.isSafeInteger(last)) throw new UserError((w) => `${w.rows} for ${name} would take IDs past 2^53: use fewer rows`);
     reserved.set(name, { first, last, since, parents, ...(Object.keys(legacy).length > 0 ? { legacy } : {}) });
-    const drawnFrom = definition.parents.flatMap((p) => (legacy[p.table] ? [[p.table, legacy[p.table]?.sha256 ?? '']] : []));
+    const waitsFor = awaited(definition);
+    const drawnFrom = waitsFor.flatMap((table) => (legacy[table] ? [[table, legacy[table]?.sha256 ?? '']] : []));
     const segment: Segment = {
       first_id: first,
       last_id: last,
@@ -206,9 +208,8 @@ export function reserveRanges(options: {
       as_of: options.asOf,
       version: definition.version,
       run_id: options.runId,
-      ...(definition.parents.length > 0
-        ? { parents: Object.fromEntries(definition.parents.map((p) => [p.table, after[p.table]?.last_id ?? 0])) }
-        : {}),
+      // Every table its creation times wait for (awaited: its parents and its timeline's after), so they are recomputed.
+      ...(waitsFor.length > 0 ? { parents: Object.fromEntries(waitsFor.map((table) => [table, after[table]?.last_id ?? 0])) } : {}),
       ...(drawnFrom.length > 0 ? { legacy_parents: Object.fromEntries(drawnFrom) } : {}),
     };
     const origin = options.origins?.[name];

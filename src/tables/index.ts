@@ -6,11 +6,12 @@ import { NO_CACHE, type ValueCache } from '../model/valueCache.js';
 import { BUILTIN_ORIGIN } from '../records/tableOrigin.js';
 import { BUILTIN_POOLS } from './builtinPools.js';
 import { LEGACY_TABLES } from './legacy/legacyColumns.js';
+import { orderItems } from './orderItems.js';
 import { orders } from './orders.js';
 import { products } from './products.js';
 import { users } from './users.js';
 
-export const BUILTIN_TABLES: readonly TableDefinition[] = [users, products, orders];
+export const BUILTIN_TABLES: readonly TableDefinition[] = [users, products, orders, orderItems];
 markPackaged(BUILTIN_TABLES);
 
 const builtin = new Map<ValueCache, TableRegistry>();

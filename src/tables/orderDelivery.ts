@@ -8,8 +8,7 @@ import { DAY, HOUR } from '../model/columns/time.js';
 import { type Choice, weighted } from '../model/columns/weighted.js';
 import { LOCALES } from '../model/locales.js';
 import { DRAW20, below, chance, draw20, uniform } from '../model/random.js';
-import { SUBCATEGORIES } from './catalog.js';
-import { code, returnRates, shippingMethods, terms } from './orderTerms.js';
+import { code, shippingMethods, terms } from './orderTerms.js';
 import type { Field } from '../model/tableDefinition.js';
 
 export const CANCEL_SHARE = 0.04;
@@ -128,8 +127,8 @@ export const DELIVERY_HELPERS: readonly Field[] = [
   },
   {
     name: '_returns',
-    sql: ({ row, field }) =>
-      `(${draw20(row, 'returned')} < [${SUBCATEGORIES.map((sub) => Math.round((returnRates[sub.category] ?? 0) * DRAW20)).join(', ')}][${field('_product_sub')} + 1])`,
+    // At the rate of the order's riskiest line (orderFields.ts' _return_threshold, out of DRAW20).
+    sql: ({ row, field }) => `(${draw20(row, 'returned')} < ${field('_return_threshold')})`,
   },
   {
     // Handed back to the carrier on a working day in the day, 1-25 working days after delivery, crowded toward the first days.

@@ -5,14 +5,13 @@
  */
 import { money } from '../model/columns/money.js';
 import { POOL } from './builtinPools.js';
-import { weighted, weightedIndex } from '../model/columns/weighted.js';
+import { weightedIndex } from '../model/columns/weighted.js';
 import { ADDRESS_POOL_SIZE } from './locales.js';
 import { below, chance, draw20 } from '../model/random.js';
 import { quotedString } from '../model/sql.js';
 import { addressIndex } from './users.js';
 import { engagementOf, tierOf } from './behaviour/customerActivity.js';
 import {
-  quantities,
   shippingByBasket,
   couponIndex,
   coupons,
@@ -44,10 +43,10 @@ export const ORDER_HELPERS: readonly Field[] = [
   },
   { name: '_elsewhere', sql: ({ row }) => `(${chance(row, 'ship_elsewhere', 0.15)})` },
   { name: '_ordered', sql: ({ row }) => row.created },
-  // The product's own field, recomputed from its row: the subcategory it is in.
-  { name: '_product_sub', sql: ({ parent }) => parent('products').value('_sub') },
-  { name: '_quantity', sql: ({ row }) => weighted(draw20(row, 'quantity'), quantities) },
-  { name: '_subtotal', sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`) },
+  // The goods: the sum of the order's lines (order_items), computed in this query from the lines' own definition.
+  { name: '_subtotal', sql: ({ aggregate }) => money(aggregate('order_items', 'sum', 'line_amount')) },
+  // Out of DRAW20: the return rate of the order's riskiest line (a whole order is returned, as often as its item most returned).
+  { name: '_return_threshold', sql: ({ aggregate }) => `coalesce(${aggregate('order_items', 'max', '_return_rate')}, 0)` },
   {
     name: '_method',
     sql: ({ row, field, pool }) => {

@@ -1,14 +1,14 @@
 /**
- * Money as shops in each country handle it: shelf prices in the country's currency, tax as the country charges it
- * (included in the price where VAT or GST is, added at checkout by state or province in the US and Canada) and
- * delivery priced by weight, method and destination. The functions take SQL for their inputs, so that order lines
+ * Money as shops in each country handle it: tax as the destination charges it (included in the price where VAT or
+ * GST is, added at checkout by state or province in the US and Canada) and delivery priced by weight, method and
+ * destination, all charged in USD. The functions take SQL for their inputs, so that order lines
  * and verify's rules compute exactly what the orders' helpers do.
  */
 import { cents, money } from '../model/columns/money.js';
 import { LOCALES } from '../model/locales.js';
 import { quotedString } from '../model/sql.js';
 import { POOL } from './builtinPools.js';
-import { CURRENCIES, type Currency } from './money/currencies.js';
+import { CURRENCIES } from './money/currencies.js';
 import { FREE_SHIPPING_MAX_KG, METHOD_FACTORS, PARCEL_MAX_KG, RATE_CARDS, type RateCard } from './money/shippingRates.js';
 import { TAX_INCLUDED, TAX_REGIONS, type TaxRegion } from './money/taxRegions.js';
 import { STANDARD, couponPercent, coupons, FREESHIP, shippingMethods } from './orderTerms.js';
@@ -22,23 +22,8 @@ function listAt(values: readonly (number | string | boolean)[], indexSql: string
 const currencies = LOCALES.map((l) => CURRENCIES[l.code]);
 const cards = LOCALES.map((l) => RATE_CARDS[l.code]);
 
-/** The ISO 4217 code of a locale's currency. */
-export const currencyCode = (localeSql: string) => `[${currencies.map((c) => quotedString(c.code)).join(', ')}][(${localeSql}) + 1]`;
-
 /** The locale index of a country name as the files write it (shipping_country, users.country). */
 export const localeOfCountry = (countrySql: string) => `CASE ${countrySql} ${LOCALES.map((l, i) => `WHEN ${quotedString(l.country)} THEN ${i}`).join(' ')} END`;
-
-function shelf(usdSql: string, currency: Currency): string {
-  if (currency.ending === null) return money(usdSql);
-  const local = `((${usdSql})::DOUBLE * ${currency.perUsd})`;
-  const ending = `greatest(${currency.ending}, round(${local} - ${currency.ending}) + ${currency.ending})`;
-  return cents(currency.wholeFrom === null ? ending : `CASE WHEN ${local} >= ${currency.wholeFrom} THEN round(${local}) ELSE ${ending} END`);
-}
-
-/** A USD list price as the shelf price in a locale: converted at the fixed rate, then given the country's ending. */
-export function localPrice(usdSql: string, localeSql: string): string {
-  return `CASE ${localeSql} ${currencies.map((c, i) => `WHEN ${i} THEN ${shelf(usdSql, c)}`).join(' ')} END`;
-}
 
 const epochOf = (iso: string) => Date.parse(iso) / 1000;
 const rateAt = (region: TaxRegion, epochSql: string) =>
@@ -80,7 +65,8 @@ export function taxPart(taxableSql: string, rateSql: string, includedSql: string
 }
 
 const factors = shippingMethods.map(([method]) => METHOD_FACTORS[String(method)] ?? 0);
-const card = (key: keyof RateCard, localeSql: string) => listAt(cards.map((c) => c[key]), localeSql, 'DOUBLE');
+/** A rate card's figure in USD: each card is in its country's currency, and the shop charges in USD at the fixed rate. */
+const card = (key: keyof RateCard, localeSql: string) => listAt(cards.map((c, i) => c[key] / (currencies[i]?.perUsd ?? 1)), localeSql, 'DOUBLE');
 
 /** The delivery fee of a parcel by the country's rate card: weight rounded up to whole kilograms, at least 1. */
 export function shippingFee(weightKgSql: string, methodSql: string, localeSql: string): string {
@@ -95,8 +81,8 @@ export function freeShipping(subtotalSql: string, weightKgSql: string, methodSql
 }
 
 export const ORDER_MONEY_HELPERS: readonly Field[] = [
-  { name: '_unit_price', sql: ({ parent, field }) => localPrice(parent('products').value('price'), field('_user_locale')) },
-  { name: '_basket_kg', sql: ({ parent, field }) => `(${parent('products').value('weight')} * ${field('_quantity')})` },
+  // The parcel: the lines' products' weights times their quantities (order_items' _kg), summed in this query.
+  { name: '_basket_kg', sql: ({ aggregate }) => `coalesce(${aggregate('order_items', 'sum', '_kg')}, 0)` },
   {
     name: '_shipping',
     sql: ({ field }) =>

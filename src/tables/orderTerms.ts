@@ -23,7 +23,7 @@ export const shippingMethods: Choice[] = [
   ['store_pickup', 5],
 ];
 /**
- * Shipping method weights by basket (subtotal from, in the order's currency): small baskets go economy or standard, large ones are
+ * Shipping method weights by basket (subtotal from, in USD): small baskets go economy or standard, large ones are
  * sent faster. Overall shares stay near shippingMethods'.
  */
 export const shippingByBasket: readonly (readonly [number, readonly number[]])[] = [

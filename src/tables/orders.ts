@@ -1,7 +1,7 @@
 /**
- * orders: one line per order, referencing a user and a product. Everything that must agree with the parents is
- * recomputed from them: unit_price is the product's price in the customer's currency, the order is placed after both the user registered and
- * the product was listed, and it ships to the user's address (or, for some, another address in their country).
+ * orders: the order's header, referencing a user; its products are its lines (order_items.ts), made in the same run,
+ * whose amounts its subtotal sums. Everything that must agree with the user is recomputed from them: the order is
+ * placed after the user registered, and it ships to their address (or, for some, another address in their country).
  */
 import { MONEY } from '../model/columns/money.js';
 import { defineTable } from '../model/defineTable.js';
@@ -15,9 +15,8 @@ import { concat, quotedString } from '../model/sql.js';
 import { streetAddress } from './users.js';
 import { addressRule, countryCodeOf } from './geography/addressRules.js';
 import { ORDERS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
-import { CUSTOMERS, PRODUCTS } from './behaviour/activity.js';
+import { CUSTOMERS } from './behaviour/activity.js';
 import {
-  quantities,
   shippingByBasket,
   paymentByCountry,
   COUPON_SHARE,
@@ -33,7 +32,7 @@ import {
   list,
   salesChannels,
 } from './orderTerms.js';
-import { currencyCode, localeOfCountry, localPrice, taxIncluded, taxPart, taxRateOfAddress } from './orderMoney.js';
+import { localeOfCountry, taxIncluded, taxPart, taxRateOfAddress } from './orderMoney.js';
 import { CURRENCIES } from './money/currencies.js';
 import { FREE_SHIPPING_MAX_KG, METHOD_FACTORS, PARCEL_MAX_KG, RATE_CARDS } from './money/shippingRates.js';
 import { TAX_REGIONS } from './money/taxRegions.js';
@@ -43,10 +42,11 @@ import { dayToDate, deliveryRhythmViolations } from './deliveryRules.js';
 
 export const orders = defineTable({
   name: 'orders',
-  description: 'Orders: who bought which product, for how much, and where it is in fulfilment.',
+  description: 'Orders: who bought, for how much, and where it is in fulfilment; what was bought is in order_items.',
   version: 5,
   primaryKey: 'order_id',
-  timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users' },
+  // Orders wait for products too: their lines (order_items) are of products listed before the order.
+  timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users', after: ['products'] },
   parents: [
     {
       table: 'users',
@@ -62,7 +62,6 @@ export const orders = defineTable({
           `${draw20(row, `customer_hour#${attempt}`)} < ${pool(POOL.order_acceptance, `${hourOfWeekSql(row.created)} * ${LOCALES.length} + ${candidate.value('_locale')}`)}`,
       },
     },
-    { table: 'products', column: 'product_id', skew: PRODUCTS.skew },
   ],
   pools: [POOL.order_acceptance, POOL.shipping_lottery, POOL.payment_lottery, POOL.street_name, POOL.address_city, POOL.address_state, POOL.address_postcode, POOL.order_note, POOL.address_tax_region],
   helpers: ORDER_HELPERS,
@@ -90,35 +89,11 @@ export const orders = defineTable({
       sql: ({ parent }) => parent('users').id,
     },
     {
-      name: 'product_id',
-      type: 'BIGINT',
-      description: 'The product bought (products.product_id): a product listed before the order was placed.',
-      distribution: 'By popularity (skew 2.5) among the products existing then: at the Time dataset’s proportions (6,000 products, 400,000 orders), the top 1%, 10% and 20% of products take ~8%, ~42% and ~57% of orders.',
-      sql: ({ parent }) => parent('products').id,
-    },
-    {
-      name: 'quantity',
-      type: 'INTEGER',
-      minimum: 1,
-      maximum: 10,
-      description: 'Units ordered.',
-      distribution: describeWeights(quantities),
-      sql: ({ field }) => field('_quantity'),
-    },
-    {
-      name: 'unit_price',
-      type: MONEY,
-      minimum: 0,
-      description: 'Price per unit in the order’s currency: the product’s USD list price (products.price) as the shelf price in the shipping country, converted at a fixed rate and given the country’s price ending.',
-      distribution: `US: the list price. Elsewhere list price x ${LOCALES.filter((l) => CURRENCIES[l.code].ending !== null).map((l) => `${CURRENCIES[l.code].perUsd.toFixed(4)} ${CURRENCIES[l.code].code} (${l.countryCode})`).join(', ')} per USD (ECB reference rates, 2024 averages), then the nearest price ending in .99 (GB, DE, CA), .99 under 100 and whole euros from 100 (FR), .95 under 100 and whole dollars from 100 (AU); rounded to the cent.`,
-      sql: ({ field }) => field('_unit_price'),
-    },
-    {
       name: 'subtotal',
       type: MONEY,
       minimum: 0,
-      description: 'unit_price x quantity, in the order’s currency; includes VAT or GST where shelf prices do (GB, DE, FR, AU).',
-      distribution: 'Follows price and quantity.',
+      description: 'The goods: the sum of the order’s lines’ line_amount (order_items), exactly; includes VAT or GST where shelf prices do (GB, DE, FR, AU).',
+      distribution: 'Follows the lines.',
       sql: ({ field }) => field('_subtotal'),
     },
     {
@@ -133,7 +108,7 @@ export const orders = defineTable({
       name: 'shipping_cost',
       type: MONEY,
       minimum: 0,
-      description: `Delivery fee in the order’s currency, by the basket’s weight (products.weight x quantity, rounded up to whole kg), the method and the country’s rate card; standard delivery is free from the country’s threshold for baskets up to ${FREE_SHIPPING_MAX_KG} kg.`,
+      description: `Delivery fee in USD, by the basket’s weight (the sum over its lines of products.weight x quantity, rounded up to whole kg), the method and the destination country’s rate card (in its currency, converted to USD at the fixed rate of currency); standard delivery is free from the country’s threshold for baskets up to ${FREE_SHIPPING_MAX_KG} kg.`,
       distribution: `Standard: first kg + per further kg to ${PARCEL_MAX_KG} kg + a freight rate per kg beyond: ${LOCALES.map((l) => { const c = RATE_CARDS[l.code]; return `${l.countryCode} ${c.firstKg} + ${c.perKg}/kg + ${c.perKgFreight}/kg, free from ${c.freeFrom} ${CURRENCIES[l.code].code}`; }).join('; ')}. Other methods x ${Object.entries(METHOD_FACTORS).filter(([m]) => m !== 'standard').map(([m, f]) => `${f} ${m}`).join(', ')}. Estimates shaped on the carriers' 2025 retail prices (USPS, Royal Mail, DHL Paket, Colissimo, Canada Post, Australia Post).`,
       sql: ({ field }) => field('_shipping'),
     },
@@ -141,7 +116,7 @@ export const orders = defineTable({
       name: 'discount_amount',
       type: MONEY,
       minimum: 0,
-      description: 'Coupon discount in the order’s currency: a percentage of subtotal (rounded to the cent), or the shipping fee for FREESHIP; 0 without coupon.',
+      description: 'Coupon discount in USD: a percentage of subtotal (rounded to the cent), or the shipping fee for FREESHIP; 0 without coupon.',
       distribution: 'Follows coupon_code.',
       sql: ({ field }) => field('_discount'),
     },
@@ -149,23 +124,22 @@ export const orders = defineTable({
       name: 'total_amount',
       type: MONEY,
       minimum: 0,
-      description: 'What the customer pays, in the order’s currency: subtotal + shipping_cost - discount_amount where prices include tax (GB, DE, FR, AU), subtotal + tax_amount + shipping_cost - discount_amount where tax is added at checkout (US, CA), exactly.',
+      description: 'What the customer pays, in USD: subtotal + shipping_cost - discount_amount where prices include tax (GB, DE, FR, AU), subtotal + tax_amount + shipping_cost - discount_amount where tax is added at checkout (US, CA), exactly.',
       distribution: 'Follows its parts.',
       sql: ({ field }) => field('_total'),
     },
     {
       name: 'currency',
       type: 'VARCHAR',
-      description: 'ISO 4217 currency of all the order’s amounts: the shipping country’s (minor unit: 2 decimals for each).',
-      distribution: `By country: ${LOCALES.map((l) => `${l.countryCode} ${CURRENCIES[l.code].code}`).join(', ')}.`,
-      // Read from the shipping country, so that the data dictionary names that as what it depends on.
-      sql: ({ field }) => currencyCode(localeOfCountry(field('shipping_country'))),
+      description: 'ISO 4217 currency of all the order’s and its lines’ amounts: USD in every country (the shop charges in US dollars; tax follows the destination).',
+      distribution: 'Always USD.',
+      sql: () => `'USD'`,
     },
     {
       name: 'order_status',
       type: 'VARCHAR',
       description: 'Fulfilment state, consistent with the dates: pending/processing (not shipped), shipped (not delivered), delivered (delivered, not returned by as-of), returned (returned_date passed), cancelled (no dates).',
-      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned by the product's category, once the return's time has passed: ${Object.entries(returnRates).map(([c, r]) => `${c} ${Math.round(r * 100)}%`).join(', ')}.`,
+      distribution: `${CANCEL_SHARE * 100}% cancelled; others by where as-of falls on the order's timeline; delivered orders are returned at the rate of their riskiest line's category, once the return's time has passed: ${Object.entries(returnRates).map(([c, r]) => `${c} ${Math.round(r * 100)}%`).join(', ')}.`,
       sql: ({ field }) => `${list(STATUS)}[${field('_status')} + 1]`,
     },
     {
@@ -185,7 +159,7 @@ export const orders = defineTable({
     {
       name: 'order_date',
       type: 'TIMESTAMPTZ',
-      description: 'When the order was placed (UTC). Never decreases as order_id rises; inside its run’s window; after the user registered and the product was listed.',
+      description: 'When the order was placed (UTC). Never decreases as order_id rises; inside its run’s window; after the user registered and the products of its lines (order_items) were listed.',
       distribution: 'Arrivals on the order calendar: each country’s local hour and weekday profile, the retail year (Black Friday, Cyber Monday, December, a January dip), in proportion to the customers registered by then (see docs/time.md).',
       sql: ({ field }) => toTimestamp(field('_ordered')),
     },
@@ -222,7 +196,7 @@ export const orders = defineTable({
       name: 'shipping_method',
       type: 'VARCHAR',
       description: 'Delivery option chosen: larger baskets are sent faster.',
-      distribution: `By subtotal (in the order’s currency): ${shippingByBasket.map(([from, weights]) => `from ${from}: ${shippingMethods.map(([m], j) => `${String(m)} ${weights[j] ?? 0}%`).join(', ')}`).join('; ')}.`,
+      distribution: `By subtotal (USD): ${shippingByBasket.map(([from, weights]) => `from ${from}: ${shippingMethods.map(([m], j) => `${String(m)} ${weights[j] ?? 0}%`).join(', ')}`).join('; ')}.`,
       sql: ({ field }) => labelOf(shippingMethods, field('_method')),
     },
     {
@@ -318,9 +292,9 @@ export const orders = defineTable({
   unique: ['order_number'],
   rules: [
     {
-      description: 'total_amount = subtotal + shipping_cost - discount_amount, plus tax_amount where tax is added at checkout (US, CA); subtotal = unit_price x quantity',
+      description: 'total_amount = subtotal + shipping_cost - discount_amount, plus tax_amount where tax is added at checkout (US, CA)',
       violations: (t) =>
-        `${t('orders')} WHERE total_amount <> subtotal + shipping_cost - discount_amount + CASE WHEN ${taxIncluded(localeOfCountry('shipping_country'))} THEN 0 ELSE tax_amount END OR subtotal <> unit_price * quantity`,
+        `${t('orders')} WHERE total_amount <> subtotal + shipping_cost - discount_amount + CASE WHEN ${taxIncluded(localeOfCountry('shipping_country'))} THEN 0 ELSE tax_amount END`,
     },
     {
       description: 'order_date <= shipped_date <= delivered_date <= returned_date, and the status agrees with the dates',
@@ -335,20 +309,15 @@ export const orders = defineTable({
       violations: (t) => deliveryRhythmViolations(t('orders')),
     },
     {
-      description: "unit_price is the product's price in the shipping country's currency, and currency is that country's",
-      reads: ['products'],
-      violations: (t) =>
-        `${t('orders')} o JOIN ${t('products')} p USING (product_id) WHERE o.unit_price <> ${localPrice('p.price', localeOfCountry('o.shipping_country'))} OR o.currency IS DISTINCT FROM ${currencyCode(localeOfCountry('o.shipping_country'))}`,
+      description: 'subtotal is the sum of the order’s lines (order_items.line_amount), and every order has lines',
+      reads: ['order_items'],
+      key: 'o.order_id',
+      violations: (t) => `${t('orders')} o LEFT JOIN (SELECT order_id, sum(line_amount) AS lines FROM ${t('order_items')} GROUP BY order_id) i USING (order_id) WHERE i.lines IS NULL OR o.subtotal <> i.lines`,
     },
     {
       description: "order_date is not before the user's registration",
       reads: ['users'],
       violations: (t) => `${t('orders')} o JOIN ${t('users')} u USING (user_id) WHERE o.order_date < u.registration_date`,
-    },
-    {
-      description: "order_date is not before the product's listing",
-      reads: ['products'],
-      violations: (t) => `${t('orders')} o JOIN ${t('products')} p USING (product_id) WHERE o.order_date < p.created_at`,
     },
     {
       description: "shipping_country is the customer's country",

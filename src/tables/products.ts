@@ -165,7 +165,7 @@ export const products = defineTable({
       name: 'price',
       type: MONEY,
       minimum: 0.01,
-      description: 'List price in USD, from what the product is: its noun’s real price range (a bike lock 15-149, a road bike 599-3999, a laptop 349-2499), its specs (RAM, storage, screen, material, format, pieces), its pack size, its brand’s tier and a small noise. Orders copy it as unit_price.',
+      description: 'List price in USD, from what the product is: its noun’s real price range (a bike lock 15-149, a road bike 599-3999, a laptop 349-2499), its specs (RAM, storage, screen, material, format, pieces), its pack size, its brand’s tier and a small noise. Order lines (order_items) copy it as unit_price.',
       distribution: `The product of the spec, pack-size (contents^0.8 for food and beauty, ^0.4 for books’ pages), tier (${TIERS.map((t) => `${t.name} x${t.multiplier}`).join(', ')}) and noise (x1-1.3) multipliers, mapped as a power onto the noun’s range, so the mean rises with each spec. Endings by band (an estimate): ${ENDINGS.map((band) => `${band.below === Infinity ? 'from $100' : band.below === 10 ? 'under $10' : '$10-100'} ${band.cents.map(([c, w]) => `.${c.toFixed(2).slice(2)} ${w}%`).join(', ')}`).join('; ')}, the dollars ending in 9 (from $1,000 in 49 or 99).`,
       sql: ({ field }) => field('_price'),
     },
@@ -301,7 +301,7 @@ export const products = defineTable({
     {
       name: 'created_at',
       type: 'TIMESTAMPTZ',
-      description: 'When the product was listed (UTC). Never decreases as product_id rises; inside its run’s window, except that the products’ first run begins 3 years before its window (the catalogue the shop already had). Orders of it are never earlier.',
+      description: 'When the product was listed (UTC). Never decreases as product_id rises; inside its run’s window, except that the products’ first run begins 3 years before its window (the catalogue the shop already had). Order lines of it are never earlier.',
       distribution: 'Arrivals on the listing calendar: U.S. Eastern business hours on weekdays, more in August-October, +15% a year.',
       sql: ({ field }) => toTimestamp(field('_created')),
     },

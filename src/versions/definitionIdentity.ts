@@ -21,7 +21,12 @@ function arrivalsOf(timeline: Timeline | undefined): unknown {
   if (!timeline) return 'even';
   const hash = createHash('sha256');
   for (let hour = FROM; hour < TO; hour += STEP) hash.update(`${timeline.rate(hour).toPrecision(9)},`);
-  return { rate: hash.digest('hex'), scaleWith: timeline.scaleWith ?? null, ...(timeline.pastYears ? { pastYears: timeline.pastYears } : {}) };
+  return {
+    rate: hash.digest('hex'),
+    scaleWith: timeline.scaleWith ?? null,
+    ...(timeline.pastYears ? { pastYears: timeline.pastYears } : {}),
+    ...(timeline.after ? { after: [...timeline.after].sort() } : {}),
+  };
 }
 
 export function definitionIdentity(definition: TableDefinition): string {

@@ -77,11 +77,17 @@ function identity(definition: TableDefinition): number {
   return id;
 }
 
+/** The tables whose rows must exist before a row of `definition` can: its parents, and its timeline's `after`. */
+export function awaited(definition: TableDefinition): string[] {
+  const after = (definition.timeline?.after ?? []).filter((table) => !definition.parents.some((p) => p.table === table));
+  return [...definition.parents.map((p) => p.table), ...after];
+}
+
 /** The definitions the knots depend on: the table's, then each parent's, recursively (references form no cycle). */
 function lineage(definition: TableDefinition, tables: DefinitionLookup): string {
-  const parents = definition.parents.map((p) => {
-    const parent = tables(p.table);
-    return parent ? lineage(parent, tables) : `?${p.table}`;
+  const parents = awaited(definition).map((table) => {
+    const parent = tables(table);
+    return parent ? lineage(parent, tables) : `?${table}`;
   });
   return `${identity(definition)}(${parents.join(',')})`;
 }
@@ -121,14 +127,14 @@ function computeKnots(
   legacy: Readonly<Record<string, LegacyParents>>,
 ): number[] {
   const timeline = definition.timeline ?? EVEN_TIMELINE;
-  const counts = definition.parents.map((reference) => {
-    const ranges = parents[reference.table];
-    if (!ranges) throw new Error(`${definition.name}: no ${reference.table} ranges given`);
-    const synthgen = counter(timedRanges(reference.table, ranges, tables, memo));
-    const old = legacy[reference.table];
-    if (!old) return { table: reference.table, count: synthgen };
+  const counts = awaited(definition).map((table) => {
+    const ranges = parents[table];
+    if (!ranges) throw new Error(`${definition.name}: no ${table} ranges given`);
+    const synthgen = counter(timedRanges(table, ranges, tables, memo));
+    const old = legacy[table];
+    if (!old) return { table, count: synthgen };
     const arrivals = legacyArrivals(old);
-    return { table: reference.table, count: (hour: number) => synthgen(hour) + legacyExisting(arrivals, hour) };
+    return { table, count: (hour: number) => synthgen(hour) + legacyExisting(arrivals, hour) };
   });
   const weight = (hour: number): number => {
     let rate = timeline.rate(hour);
@@ -144,7 +150,7 @@ function computeKnots(
     return knotsOf({ since: rowsBegin(timeline, epochSeconds(window.since), window.first_id), asOf: epochSeconds(window.as_of) }, weight);
   } catch (error: unknown) {
     if (error instanceof NoArrivals) {
-      const parents = definition.parents.map((p) => p.table).join(' and ');
+      const parents = awaited(definition).join(' and ');
       throw new UserError((w) => `no ${definition.name} can be created in (${window.since}, ${window.as_of}]: no hour of it has two or more ${parents} to reference; generate more of them, or pass a later ${w.asOf}`);
     }
     // A user's rate function that throws or returns something other than a rate.

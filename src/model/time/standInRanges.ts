@@ -4,7 +4,7 @@
  * standing in the same way, so the child's timeline is gated and scaled as in a real first run.
  */
 import type { ParentRange } from '../../records/segment.js';
-import type { DefinitionLookup } from './segmentKnots.js';
+import { type DefinitionLookup, awaited } from './segmentKnots.js';
 import { defaultSince } from './timeline.js';
 
 export function standInParents(
@@ -17,7 +17,7 @@ export function standInParents(
   const definition = tables(table);
   if (!definition) throw new Error(`no definition of ${table}`);
   return Object.fromEntries(
-    (needs ?? definition.parents.map((reference) => reference.table)).map((parent) => {
+    (needs ?? awaited(definition)).map((parent) => {
       const reference = { table: parent };
       const range: ParentRange = {
         first_id: 1,

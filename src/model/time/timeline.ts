@@ -25,6 +25,11 @@ export interface Timeline {
    * windows are unaffected. 0 or absent: every row lies in its run's window.
    */
   readonly pastYears?: number;
+  /**
+   * Tables besides its parents whose first rows it waits for (two at least, as for a parent): the other parents of
+   * its children tables, which its rows' lines pick from (orders wait for products, which their lines are of).
+   */
+  readonly after?: readonly string[];
 }
 
 /** Rows arrive evenly when a table declares no timeline. */

@@ -1,6 +1,6 @@
 /**
  * The top of the report page: a tile per figure (rows per table of the dataset, with the users' countries and the products' categories, revenue, the
- * span of order dates, the users who never ordered), and what net and gross revenue mean. Revenue has a net and a gross tile per
+ * span of order dates, the users who never ordered, the lines per order), and what net and gross revenue mean. Revenue has a net and a gross tile per
  * currency: amounts in different currencies are never added up.
  */
 import { NOT_REVENUE } from '../revenue.js';
@@ -52,6 +52,7 @@ export function summaryTiles(data: ReportData): string {
   for (const revenue of summary.revenue ?? []) list.push(...revenueTiles(revenue));
   if (summary.firstOrder && summary.lastOrder) list.push(tile('orders from', summary.firstOrder.slice(0, 10), `to ${summary.lastOrder.slice(0, 10)} (UTC)`, 'date'));
   if (charts.ordersPerUser.state === 'shown' && charts.ordersPerUser.data.includesZero) list.push(tile('never ordered', formatShare(charts.ordersPerUser.data.zeroShare), 'of users'));
+  if (summary.baskets) list.push(tile('lines per order', summary.baskets.linesPerOrder.toFixed(2), `${formatShare(summary.baskets.singleItem)} of orders one item`));
   const defined = summary.revenue?.length ? definitions(summary.revenue) : '';
   return `<section class="tiles">${list.join('')}</section>${defined}`;
 }

@@ -65,7 +65,7 @@ const products: LegacyTableSpec = {
       kinds: ['number'],
       required: true,
       sql: () => `CAST(${q('price')} AS DECIMAL(18,2))`,
-      // Orders copy it as unit_price: it must be what a DECIMAL(18,2) holds exactly.
+      // Order lines copy it as unit_price: it must be what a DECIMAL(18,2) holds exactly.
       wrong: {
         sql: () => `(${q('price')} < 0 OR ${q('price')} >= 1e16 OR abs(${q('price')}::DOUBLE * 100 - round(${q('price')}::DOUBLE * 100)) > 1e-6)`,
         right: 'a price is a whole number of cents from 0',

@@ -1,0 +1,114 @@
+/**
+ * order_items: an order's lines, made in the orders' run (children of orders). Each line is a product listed before
+ * the order, picked by popularity among those that fit the order's basket (basket.ts), at the product's price, in a
+ * quantity that suits what it is. The order's subtotal is the sum of its lines' amounts.
+ */
+import { MONEY, money } from '../model/columns/money.js';
+import { describeWeights } from '../model/columns/weighted.js';
+import { defineTable } from '../model/defineTable.js';
+import { DRAW20 } from '../model/random.js';
+import { PRODUCTS } from './behaviour/activity.js';
+import { SUBCATEGORIES } from './catalog.js';
+import { BASKET_KINDS, BIG_TICKET, FEW_MOST, LINE_ATTEMPTS, MOST_LINES, QUANTITY_CLASSES, SMALL_ITEM, SMALL_ITEM_TRIES, STOCK_UP_CATEGORIES, STOCK_UP_EXTRA_MEAN, STOCK_UP_LEAST, basketKind, fitsBasket, lineCount, meanLines, quantity } from './basket.js';
+import { returnRates } from './orderTerms.js';
+
+export const orderItems = defineTable({
+  name: 'order_items',
+  description: 'Order lines: the products of each order, how many of each and at what price. Made in the orders’ run, as many lines per order as its basket has.',
+  version: 1,
+  primaryKey: 'order_id',
+  children: { parent: 'orders', column: 'order_id', line: 'line_number', count: lineCount, most: MOST_LINES, mean: Math.round(meanLines() * 100) / 100 },
+  parents: [
+    { table: 'orders', column: 'order_id', skew: 1 },
+    {
+      table: 'products',
+      column: 'product_id',
+      skew: PRODUCTS.skew,
+      // The first candidate for sale that fits the order's basket; after LINE_ATTEMPTS misses, the last one drawn.
+      accept: {
+        attempts: LINE_ATTEMPTS,
+        sql: ({ field, lineNumber }, candidate, attempt) =>
+          fitsBasket(field('_kind'), lineNumber, { sub: candidate.value('_sub'), price: candidate.value('price'), active: candidate.value('is_active') }, attempt),
+      },
+    },
+  ],
+  pools: [],
+  helpers: [
+    { name: '_kind', sql: ({ parent }) => basketKind(parent('orders')) },
+    { name: '_sub', sql: ({ parent }) => parent('products').value('_sub') },
+    { name: '_unit_price', sql: ({ parent }) => parent('products').value('price') },
+    // The line's shipping weight in kg: the order's parcel is the sum over its lines (orderMoney.ts' _basket_kg).
+    { name: '_kg', sql: ({ parent, field }) => `(${parent('products').value('weight')} * ${field('_quantity')})` },
+    { name: '_quantity', sql: ({ row, field }) => quantity(row, field('_sub'), field('_unit_price')) },
+    // The line's return rate by its category, out of DRAW20: the order takes its riskiest line's (orders' _status).
+    { name: '_return_rate', sql: ({ field }) => `[${SUBCATEGORIES.map((sub) => Math.round((returnRates[sub.category] ?? 0) * DRAW20)).join(', ')}][${field('_sub')} + 1]` },
+  ],
+  columns: [
+    {
+      name: 'order_id',
+      type: 'BIGINT',
+      description: 'The order (orders.order_id); with line_number, the key.',
+      distribution: `Every order has lines: ${describeWeights(BASKET_KINDS)} of orders are a single item, 2-${FEW_MOST} items, or a stock-up run of ${STOCK_UP_LEAST} + exponential(mean ${STOCK_UP_EXTRA_MEAN}) lines (at most ${MOST_LINES}): ~${meanLines().toFixed(2)} lines per order.`,
+      sql: ({ parent }) => parent('orders').id,
+    },
+    {
+      name: 'line_number',
+      type: 'INTEGER',
+      minimum: 1,
+      maximum: MOST_LINES,
+      description: 'The line within its order, 1 to the order’s number of lines.',
+      distribution: 'Sequential within the order.',
+      sql: ({ lineNumber }) => lineNumber,
+    },
+    {
+      name: 'product_id',
+      type: 'BIGINT',
+      description: `The product (products.product_id): one listed before the order was placed and for sale (is_active), that fits the order’s basket: a stock-up run takes ${STOCK_UP_CATEGORIES.join(', ')} under ${BIG_TICKET} USD (on its last ${SMALL_ITEM_TRIES} tries anything under ${SMALL_ITEM} USD too); a basket of a few things takes a product from ${BIG_TICKET} USD only as its first line.`,
+      distribution: `By popularity (skew ${PRODUCTS.skew}) among the products existing then, the first of ${LINE_ATTEMPTS} candidates that fits the basket (else the last, whatever it is): at the Time dataset’s proportions (6,000 products, 400,000 orders), the top 1%, 10% and 20% of products take ~13%, ~47% and ~63% of order lines.`,
+      sql: ({ parent }) => parent('products').id,
+    },
+    {
+      name: 'quantity',
+      type: 'INTEGER',
+      minimum: 1,
+      maximum: 12,
+      description: 'Units of the product on the line.',
+      distribution: `By the product’s price, else its category: ${QUANTITY_CLASSES.map(([name, choices]) => `${name}: ${describeWeights(choices)}`).join('; ')}.`,
+      sql: ({ field }) => field('_quantity'),
+    },
+    {
+      name: 'unit_price',
+      type: MONEY,
+      minimum: 0,
+      description: 'Price per unit: the product’s list price (products.price).',
+      distribution: 'Recomputed from the product row.',
+      sql: ({ field }) => field('_unit_price'),
+    },
+    {
+      name: 'line_amount',
+      type: MONEY,
+      minimum: 0,
+      description: 'unit_price x quantity. The order’s subtotal is the sum of its lines’ line_amount; coupon discounts are the order’s (orders.discount_amount).',
+      distribution: 'Follows price and quantity.',
+      sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`),
+    },
+  ],
+  rules: [
+    {
+      description: 'line_amount = unit_price x quantity',
+      violations: (t) => `${t('order_items')} WHERE line_amount <> unit_price * quantity`,
+    },
+    {
+      description: "unit_price equals the product's price",
+      reads: ['products'],
+      key: 'i.order_id',
+      violations: (t) => `${t('order_items')} i JOIN ${t('products')} p USING (product_id) WHERE i.unit_price <> p.price`,
+    },
+    {
+      description: "no line is before the product's listing",
+      reads: ['orders', 'products'],
+      key: 'i.order_id',
+      violations: (t) => `${t('order_items')} i JOIN ${t('orders')} o USING (order_id) JOIN ${t('products')} p ON p.product_id = i.product_id WHERE o.order_date < p.created_at`,
+    },
+  ],
+});
