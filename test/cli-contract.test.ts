@@ -49,10 +49,10 @@ test.concurrent('bad input is one line on stderr, no stack, exit 2, and nothing 
 
 test.concurrent('a run that stops part-way exits 3 in one line, keeping its record; the same command then finishes it', async () => {
   await withTempDir(async (dir) => {
-    // Its one part (4.9 MB) goes past a 3,000 KB limit; what comes before it does not: the pools file its worker
-    // reads (~1.5 MB), and the sizing sample, one row group of 10,000 rows (~0.7 MB).
-    const args = ['--table-names', 'users', '--num-rows', '60000', '--row-group-size', '10000', '--file-size-limit', '20', '--workers', '1', ...RUN];
-    const stopped = await synthgenWithFileSizeLimit(args, dir, 3000);
+    // Its one part (~7 MB) goes past a 5,000 KB limit; what comes before it does not: the pools file its worker
+    // reads (~2.5 MB), and the sizing sample, one row group of 10,000 rows (~0.7 MB).
+    const args = ['--table-names', 'users', '--num-rows', '100000', '--row-group-size', '10000', '--file-size-limit', '20', '--workers', '1', ...RUN];
+    const stopped = await synthgenWithFileSizeLimit(args, dir, 5000);
     expect(stopped.code, stopped.stderr).toBe(3);
     expect(stopped.stderr.trim().split('\n')).toHaveLength(1);
     expect(stopped.stderr).toMatch(/Nothing was committed and the metadata is unchanged.*Run the same command again/);

@@ -159,11 +159,11 @@ test('shipping cost rises with the basket’s weight and by method; store pickup
     expect(Number(row.express), country).toBeLessThan(Number(row.next_day));
     expect(row.pickup_max, country).toBe(0);
   }
-  // In USD: a light parcel costs a few dollars by standard delivery; 100 kg and more by express, what a carrier's
+  // In USD: a light parcel costs a few dollars by standard delivery; 50 kg and more by express, what a carrier's
   // express freight costs (hundreds), not a flat $12.99.
   const [fees] = await rows(
-    `SELECT median(usd) FILTER (WHERE shipping_method = 'standard' AND kg <= 0.5 AND usd > 0) AS light, median(usd) FILTER (WHERE shipping_method = 'express' AND kg >= 100) AS heavy,
-       count(*) FILTER (WHERE shipping_method = 'express' AND kg >= 100) AS heavy_n
+    `SELECT median(usd) FILTER (WHERE shipping_method = 'standard' AND kg <= 0.5 AND usd > 0) AS light, median(usd) FILTER (WHERE shipping_method = 'express' AND kg >= 50) AS heavy,
+       count(*) FILTER (WHERE shipping_method = 'express' AND kg >= 50) AS heavy_n
      FROM (SELECT *, shipping_cost AS usd FROM ${baskets})`,
   );
   expect(Number(fees?.light)).toBeGreaterThan(2);

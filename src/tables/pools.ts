@@ -14,7 +14,7 @@ import { BRANDS_PER_CATEGORY, brandSuffixes } from './catalog/brands.js';
 import { type Archetype, archetypes, colorPool, measurePool } from './catalog/catalogPools.js';
 import { archetypePrices, measurePriceLogs } from './catalog/pricing.js';
 import { bookTitles, titleKind } from './catalog/titles.js';
-import { modelCodes, nameLines } from './productText.js';
+import { modelCodes, nameLines } from './catalog/nameParts.js';
 import { ORDERS, REGISTRATIONS, acceptance, localeTable } from '../model/time/calendar.js';
 import { paymentByCountry, shippingByBasket } from './orderTerms.js';
 import { lottery } from '../model/columns/weighted.js';

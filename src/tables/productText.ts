@@ -11,6 +11,7 @@ import { ARCHETYPES_PER_SUBCATEGORY, MEASURES_PER_SUBCATEGORY, PACKS_PER_MEASURE
 import { ADJECTIVES_PER_SUBCATEGORY, COLORS_PER_SUBCATEGORY } from './catalog/subcategory.js';
 import { TITLES_PER_SUBCATEGORY } from './catalog/titles.js';
 import { SUBCATEGORIES } from './catalog.js';
+import { MODEL_COUNT } from './catalog/nameParts.js';
 import { below, uniform } from '../model/random.js';
 import { concat } from '../model/sql.js';
 import type { Field, RowContext } from '../model/tableDefinition.js';
@@ -32,9 +33,6 @@ export const PRODUCT_TEXT_POOLS = [
   POOL.model_code,
 ] as const;
 
-/** Model numbers run from MODEL_FROM to MODEL_FROM + MODEL_COUNT - 1 ("Aero 5140"). */
-const MODEL_FROM = 100;
-const MODEL_COUNT = 9900;
 
 const indexesWhere = (test: (sub: (typeof SUBCATEGORIES)[number]) => boolean) => SUBCATEGORIES.flatMap((sub, index) => (test(sub) ? [index] : []));
 const BOOKS = indexesWhere((sub) => sub.book);
@@ -90,16 +88,6 @@ export function productNameSql({ row, field, pool }: RowContext): string {
     sizeSeparator,
     field('size'),
   );
-}
-
-/** The name's product line with its leading space, per subcategory; '' for books, whose names have none. */
-export function nameLines(): string[] {
-  return SUBCATEGORIES.flatMap((sub) => sub.adjectives.map((line) => (sub.book ? '' : ` ${line}`)));
-}
-
-/** Model numbers with their leading space, after an entry 0 of '' for subcategories without them. */
-export function modelCodes(): string[] {
-  return ['', ...Array.from({ length: MODEL_COUNT }, (_, index) => ` ${MODEL_FROM + index}`)];
 }
 
 /** The archetype's text around the measure, then the colour where it has one (the colour's texts are pools: a lookup costs less than concatenating). */
