@@ -35,7 +35,7 @@ function definitions(revenue: readonly Revenue[]): string {
   const net = hasNet
     ? `<b>Net revenue</b>: the sum of total_amount over orders whose order_status is not ${left} (a cancelled order's payment is voided, a returned order's refunded); pending, processing, shipped and delivered orders count. `
     : 'The orders have no order_status column, so only gross revenue is shown. ';
-  return `<p class="definitions">${net}<b>Gross revenue</b>: the same sum over every order, whatever its status. total_amount includes tax and shipping and has coupon discounts taken off (synthgen's orders: subtotal + tax_amount + shipping_cost − discount_amount). Amounts are summed per currency (the orders' currency column), never converted or added across currencies.</p>`;
+  return `<p class="definitions">${net}<b>Gross revenue</b>: the same sum over every order, whatever its status. total_amount includes tax and shipping and has coupon discounts taken off (synthgen's orders: subtotal + shipping_cost − discount_amount, plus tax_amount where tax is added at checkout, in the US and Canada; elsewhere the subtotal includes VAT or GST). Amounts are summed per currency (the orders' currency column), never converted or added across currencies.</p>`;
 }
 
 /** The tiles, and the definitions of revenue when there is any. */
