@@ -35,7 +35,7 @@ export const BIG_TICKET = 300;
 /** Under this unit price (USD) a stock-up run takes anything on its last tries: a book, a phone case, car wax. */
 export const SMALL_ITEM = 25;
 /** Product candidates tried per line before the last is taken whether it fits or not. */
-export const LINE_ATTEMPTS = 4;
+export const LINE_ATTEMPTS = 6;
 /** A stock-up run's tries that take a small item too, when the ones before found nothing it stocks up on. */
 export const SMALL_ITEM_TRIES = 2;
 
