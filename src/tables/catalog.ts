@@ -3,6 +3,7 @@
  * read it (a product's price is recomputed when an order is made), so it lives apart from either table. The
  * subcategories' data is in catalog/, a file per pair of categories; their order fixes the subcategory indexes.
  */
+import { lottery } from '../model/columns/weighted.js';
 import { AUTOMOTIVE, ELECTRONICS } from './catalog/electronics.js';
 import { CLOTHING, SPORTS_AND_OUTDOORS } from './catalog/clothing.js';
 import { BEAUTY, GROCERY } from './catalog/consumables.js';
@@ -31,13 +32,5 @@ export const CATEGORIES: readonly string[] = [...new Set(SUBCATEGORIES.map((sub)
 
 /** A 1024-entry table of subcategory indexes, each appearing in proportion to its share: one lookup draws one. */
 export function subcategoryLottery(): number[] {
-  const total = SUBCATEGORIES.reduce((sum, sub) => sum + sub.share, 0);
-  const slots: number[] = [];
-  let cumulative = 0;
-  SUBCATEGORIES.forEach((sub, index) => {
-    cumulative += sub.share;
-    const end = Math.round((cumulative / total) * 1024);
-    while (slots.length < end) slots.push(index);
-  });
-  return slots;
+  return lottery(SUBCATEGORIES.map((sub, index) => [index, sub.share] as const));
 }

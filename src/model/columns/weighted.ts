@@ -47,13 +47,19 @@ export function labelOf(choices: readonly Choice[], index: string): string {
  * one lookup, and pools of several lotteries end to end let a row's other values pick which one it draws from.
  */
 export function lottery(choices: readonly Choice[], slots = 1024): number[] {
-  const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
-  const result: number[] = [];
+  return apportion(choices.map(([, weight]) => weight), slots).flatMap((count, index) => Array.from({ length: count }, () => index));
+}
+
+/** Integer counts summing to `total`, in proportion to `weights` (cumulative rounding: no count drifts). */
+export function apportion(weights: readonly number[], total: number): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
   let cumulative = 0;
-  choices.forEach(([, weight], index) => {
+  let given = 0;
+  return weights.map((weight) => {
     cumulative += weight;
-    const end = Math.round((cumulative / total) * slots);
-    while (result.length < end) result.push(index);
+    const end = Math.round((cumulative / sum) * total);
+    const count = end - given;
+    given = end;
+    return count;
   });
-  return result;
 }

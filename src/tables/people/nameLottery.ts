@@ -4,6 +4,7 @@
  * with their shares; the tail (the remaining share) is faker's names of the locale's origin languages, each name at
  * least one slot and the first ones more (a Zipf-like decay), so that a big country has thousands of names.
  */
+import { apportion } from '../../model/columns/weighted.js';
 import { emailToken } from './emailToken.js';
 import type { Shares } from './surnames.js';
 
@@ -15,20 +16,6 @@ export interface TailSource {
 
 /** Longest email token a name may have: the email format keeps the split of `firstlast` below 32 (emailAddress.ts). */
 export const MAX_TOKEN = 31;
-
-/** Integer counts summing to `total`, in proportion to `weights` (cumulative rounding: no count drifts). */
-export function apportion(weights: readonly number[], total: number): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  let cumulative = 0;
-  let given = 0;
-  return weights.map((weight) => {
-    cumulative += weight;
-    const end = Math.round((cumulative / sum) * total);
-    const count = end - given;
-    given = end;
-    return count;
-  });
-}
 
 function usable(name: string): boolean {
   const token = emailToken(name);
