@@ -97,7 +97,7 @@ export const DELIVERY_HELPERS: readonly Field[] = [
     // The transit the shop promises, in carriers' working days: the method's range (a store pickup is ready the next day at the soonest).
     name: '_transit',
     sql: ({ row, field }) =>
-      `greatest(1, [${terms.map(([, min]) => min).join(', ')}][${field('_method')} + 1] + (${row.bits('transit')} % [${terms.map(([, min, max]) => max - min + 1).join(', ')}][${field('_method')} + 1]::UBIGINT)::BIGINT)`,
+      `greatest(1, [${terms.map(([min]) => min).join(', ')}][${field('_method')} + 1] + (${row.bits('transit')} % [${terms.map(([min, max]) => max - min + 1).join(', ')}][${field('_method')} + 1]::UBIGINT)::BIGINT)`,
   },
   { name: '_promised_day', sql: ({ field }) => addWorkingDays(field('_ship_day'), field('_transit'), DELIVERY_WEEK) },
   {

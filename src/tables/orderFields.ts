@@ -19,8 +19,6 @@ import {
   WELCOME_SHARE,
   VIP_TIERS,
   SPRING_MONTHS,
-  terms,
-  code,
 } from './orderTerms.js';
 import type { Field } from '../model/tableDefinition.js';
 import { ORDER_MONEY_HELPERS } from './orderMoney.js';
@@ -30,7 +28,6 @@ import { DELIVERY_HELPERS } from './orderDelivery.js';
 export const WELCOME_EVERY = 25;
 /** Customers drawn before one whose local hour fits the order is taken (docs/time.md gives the share of orders that keep the last one). */
 export const CUSTOMER_ATTEMPTS = 4;
-export { CANCEL_SHARE } from './orderDelivery.js';
 export const LOTTERY = 1024;
 
 export const ORDER_HELPERS: readonly Field[] = [

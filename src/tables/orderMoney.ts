@@ -4,7 +4,7 @@
  * destination, all charged in USD. The functions take SQL for their inputs, so that order lines
  * and verify's rules compute exactly what the orders' helpers do.
  */
-import { cents, money } from '../model/columns/money.js';
+import { cents } from '../model/columns/money.js';
 import { LOCALES } from '../model/locales.js';
 import { quotedString } from '../model/sql.js';
 import { POOL } from './builtinPools.js';

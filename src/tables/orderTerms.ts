@@ -1,20 +1,10 @@
 /**
- * The terms an order is drawn on: quantities, shipping methods with their transit times, payment methods, coupons
+ * The terms an order is drawn on: shipping methods with their transit times, payment methods, coupons
  * and statuses (currencies, tax rates and delivery fees are in money/). Plain data, so orders.ts holds only how the columns use them.
  */
 import type { Choice } from '../model/columns/weighted.js';
 import { quotedString } from '../model/sql.js';
 
-export const quantities: Choice[] = [
-  [1, 68],
-  [2, 18],
-  [3, 7],
-  [4, 3],
-  [5, 2],
-  [6, 1],
-  [8, 0.6],
-  [10, 0.4],
-];
 export const shippingMethods: Choice[] = [
   ['standard', 55],
   ['express', 20],
@@ -32,15 +22,15 @@ export const shippingByBasket: readonly (readonly [number, readonly number[]])[]
   [100, [50, 28, 4, 14, 4]],
   [500, [36, 34, 1, 26, 3]],
 ];
-/** method -> [fee in USD, min transit days, max transit days], in shippingMethods order. */
-export const shippingTerms: Record<string, readonly [number, number, number]> = {
-  standard: [4.99, 3, 7],
-  express: [12.99, 1, 3],
-  economy: [2.99, 5, 10],
-  next_day: [24.99, 1, 1],
-  store_pickup: [0, 0, 2],
+/** method -> [min transit days, max transit days], in shippingMethods order (fees are money/shippingRates.ts'). */
+export const shippingTerms: Record<string, readonly [number, number]> = {
+  standard: [3, 7],
+  express: [1, 3],
+  economy: [5, 10],
+  next_day: [1, 1],
+  store_pickup: [0, 2],
 };
-export const terms = shippingMethods.map(([method]) => shippingTerms[String(method)] ?? [0, 0, 0]);
+export const terms = shippingMethods.map(([method]) => shippingTerms[String(method)] ?? [0, 0]);
 export const STANDARD = 0;
 export const paymentMethods: Choice[] = [
   ['credit_card', 45],

@@ -36,8 +36,8 @@ import { localeOfCountry, taxIncluded, taxPart, taxRateOfAddress } from './order
 import { CURRENCIES } from './money/currencies.js';
 import { FREE_SHIPPING_MAX_KG, METHOD_FACTORS, PARCEL_MAX_KG, RATE_CARDS } from './money/shippingRates.js';
 import { TAX_REGIONS } from './money/taxRegions.js';
-import { CANCEL_SHARE, CUSTOMER_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY } from './orderFields.js';
-import { DELIVERY_HOURS, RETURN_DAYS, RETURN_WINDOW, SAME_DAY_CUTOFF, SUNDAY_SHARE, deliveryLuck } from './orderDelivery.js';
+import { CUSTOMER_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY } from './orderFields.js';
+import { CANCEL_SHARE, DELIVERY_HOURS, RETURN_DAYS, RETURN_WINDOW, SAME_DAY_CUTOFF, SUNDAY_SHARE, deliveryLuck } from './orderDelivery.js';
 import { dayToDate, deliveryRhythmViolations } from './deliveryRules.js';
 
 export const orders = defineTable({
@@ -175,7 +175,7 @@ export const orders = defineTable({
       type: 'DATE',
       mayFollowAsOf: true,
       description: 'Delivery date promised at checkout, in the destination’s local calendar; NULL for cancelled orders. The real delivery (delivered_date) is sometimes before or after it. The one value that may lie after as-of (orders in transit).',
-      distribution: 'The ship day + the method’s transit in carriers’ working days (Monday-Saturday): ' + Object.entries(shippingTerms).map(([m, [, a, b]]) => `${m} ${Math.max(1, a)}-${b}`).join(', ') + '.',
+      distribution: 'The ship day + the method’s transit in carriers’ working days (Monday-Saturday): ' + Object.entries(shippingTerms).map(([m, [a, b]]) => `${m} ${Math.max(1, a)}-${b}`).join(', ') + '.',
       sql: ({ field }) => `CASE WHEN ${field('_status')} <> ${code('cancelled')} THEN ${dayToDate(field('_promised_day'))} END`,
     },
     {
