@@ -13,6 +13,7 @@ import { type Standing, type StandingInputs, standingOf } from './parents/standi
 import { parentStanding } from './parents/popularity.js';
 import type { RandomSource } from './random.js';
 import { quotedIdentifier } from './sql.js';
+import { TALLY_FNS, type TallyFn, type TallyRead, tallyColumn, tallyType } from './tallies.js';
 import { type EngineInput, recordedSource } from './recordedSource.js';
 import type { ChildAggregate, Field, ParentRow, PoolDefinition, RowContext, TableDefinition } from './tableDefinition.js';
 import { type LegacyValues, type LookupJoin, legacyValue } from './legacy/legacyValues.js';
@@ -108,6 +109,8 @@ export class Compilation {
   readonly base = new Set<string>([ID]);
   /** The aggregates of children the fields read, by their column. */
   readonly aggregates = new Map<string, AggregateRead>();
+  /** The tallies of later tables the fields read (tallies.ts), by their column. */
+  readonly tallies = new Map<string, TallyRead>();
   /** The lookup tables the query joins (schema/legacy/). */
   readonly joins: LookupJoin[] = [];
   /** SQL for the creation time of this run's row whose ID is the SQL given (set by addCreated()). */
@@ -268,6 +271,7 @@ export class Compilation {
         throw definitionProblem(node.owner.name, node.label, ownRow ? 'reads lineNumber, but the table is not a children table' : `reads its line number, which ${node.owner.name}'s children cannot recompute`);
       },
       aggregate: (table, fn, field) => this.aggregateOf(node, ownRow, table, fn, field),
+      tally: (table, fn, field) => this.tallyOf(node, ownRow, table, fn, field),
     };
   }
 
@@ -317,6 +321,23 @@ export class Compilation {
     node.inputs.add(`${fn} of ${table}${counted === undefined ? '' : `.${counted}`}`);
     // A row without lines has no group to join: its count and sum are 0.
     return fn === 'count' || fn === 'sum' ? `coalesce(${quotedIdentifier(column)}, 0)` : quotedIdentifier(column);
+  }
+
+  /** The column a tally of `table`'s rows referencing this row is joined in as (compileTable.ts joins them). */
+  tallyOf(node: Node, ownRow: boolean, table: string, fn: TallyFn, field: string | undefined): string {
+    const owner = node.owner.name;
+    if (!ownRow) throw definitionProblem(this.definition.name, node.label, `reads ${owner}.${node.name.slice(`__${node.key}__`.length)}, a tally of ${table}: a tally is read from the run's ${table} files, which ${this.definition.name} cannot recompute; read the values it tallies instead`);
+    const source = this.tables(table);
+    const reference = source?.parents.find((p) => p.table === owner);
+    if (!source || !reference) throw definitionProblem(owner, node.label, `tallies ${table}, which does not reference ${owner} (a parent of ${table} must be ${owner})`);
+    if (!TALLY_FNS.includes(fn)) throw definitionProblem(owner, node.label, `tally ${String(fn)} is not one of ${TALLY_FNS.join(', ')}`);
+    const column = fn === 'count' ? undefined : source.columns.find((c) => c.name === field);
+    if (fn !== 'count' && !column) throw definitionProblem(owner, node.label, `${fn} of ${table}.${String(field)}: ${table} writes no such column (a tally reads ${table}'s files)`);
+    const name = tallyColumn(table, fn, column?.name);
+    this.tallies.set(name, { column: name, table, key: reference.column, fn, field: column?.name, type: tallyType(fn, column?.type) });
+    this.base.add(name);
+    node.inputs.add(`${fn} of ${table}${column ? `.${column.name}` : ''} referencing it (tally)`);
+    return fn === 'count' || fn === 'sum' ? `coalesce(${quotedIdentifier(name)}, 0)` : quotedIdentifier(name);
   }
 
   parentSourceOf(table: string): RandomSource {

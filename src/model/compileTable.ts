@@ -16,6 +16,7 @@ import { addParents } from './parents/referenceFields.js';
 import { type AggregateRead, CREATED, Compilation, type FieldReads, ID, LINE, type Node, type TableLookup, enginePool, timelinePool } from './compilation.js';
 import { addGroupParent } from './children/groupParent.js';
 import { aggregateJoins, aggregateSelect } from './children/aggregates.js';
+import { tallyLayouts, tallyTable } from './tallies.js';
 import { OwnRows, type RandomSource, uniform } from './random.js';
 import { type KnotMemo, knotsFor } from './time/segmentKnots.js';
 import type { ParentRange } from '../records/segment.js';
@@ -98,10 +99,12 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
 
   const joins = aggregateJoins(compilation, rows, scope, (child, childRows, childScope) => compileTable(child, childRows, compilation.tables, childScope));
   const stages = stagesOf(compilation);
+  const tallies = tallyLayouts(compilation.tallies.values());
+  const tallyJoins = tallies.map((layout) => ` LEFT JOIN ${quotedIdentifier(tallyTable(layout))} USING (${quotedIdentifier(ID)})`).join('');
   const used = [...compilation.pools.values()];
   const crossJoin = used.length > 0 ? ` CROSS JOIN ${quotedIdentifier(scope.poolTable)}` : '';
   const stagesFrom = (relation: string): string => {
-    let query = `SELECT * FROM (${source(relation)})${joins.sql(relation)}${crossJoin}`;
+    let query = `SELECT * FROM (${source(relation)})${joins.sql(relation)}${tallyJoins}${crossJoin}`;
     for (const stage of stages) {
       const expressions = stage.filter((node) => !node.joined).map((node) => `, ${node.sql} AS ${quotedIdentifier(node.name)}`);
       const joined = lookupJoins(stage);
@@ -114,7 +117,7 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
   };
   const outputs = definition.columns.map((column) => `CAST(${quotedIdentifier(column.name)} AS ${column.type}) AS ${quotedIdentifier(column.name)}`);
   // A join may emit rows out of ID order; a file's rows are in ID order whatever the threads.
-  const order = joins.reorders || compilation.joins.length > 0 ? ` ORDER BY ${quotedIdentifier(ID)}` : '';
+  const order = joins.reorders || tallies.length > 0 || compilation.joins.length > 0 ? ` ORDER BY ${quotedIdentifier(ID)}` : '';
   const selectFrom = (relation: string): string => `SELECT ${outputs.join(', ')} FROM (${stagesFrom(relation)})${order}`;
   return {
     table: definition.name,
@@ -124,6 +127,7 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
     selectFrom,
     aggregateFrom: (relation, reads) => aggregateSelect(definition, stagesFrom(relation), reads),
     lookups: uniqueLookups([...compilation.joins, ...joins.lookups]),
+    tallies,
   };
 }
 

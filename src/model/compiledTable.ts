@@ -5,6 +5,7 @@
 import type { AggregateRead, FieldReads } from './compilation.js';
 import type { LegacyParents, ParentRange } from '../records/segment.js';
 import type { PoolDefinition } from './tableDefinition.js';
+import type { TallyLayout } from './tallies.js';
 
 export interface TableRows {
   readonly seed: number;
@@ -39,6 +40,8 @@ export interface CompiledTable {
   aggregateFrom(relation: string, reads: readonly AggregateRead[]): string;
   /** The tables a worker loads before running the query (the original tool's rows of parents): name and file. */
   readonly lookups: readonly Lookup[];
+  /** The tallies of later tables its rows read (tallies.ts): a part loads them before running the query. */
+  readonly tallies: readonly TallyLayout[];
 }
 
 export interface Lookup {

@@ -6,6 +6,7 @@
 import type { RandomSource } from './random.js';
 import type { Timeline } from './time/timeline.js';
 import type { FirstChildren } from './parents/firstChildren.js';
+import type { TallyFn } from './tallies.js';
 
 /** A list of values built once per run by the coordinator, which rows index into: names, words, a catalogue. */
 export interface PoolDefinition {
@@ -48,6 +49,14 @@ export interface RowContext {
    * (nothing is read from files). NULL for min/max/avg of a row without children; 0 for count and sum.
    */
   aggregate(table: string, fn: ChildAggregate, field?: string): string;
+  /**
+   * SQL for a tally (tallies.ts): the count, or the sum, min or max of column `field`, of the rows of `table` made in
+   * the same run that reference this row (`table` names this one among its parents). The run makes `table` first and
+   * reads its files' values, so this row's values follow what exists: a customer's orders, a product's order lines.
+   * NULL for min and max of a row that none reference (or when the run does not make `table`); 0 for count and sum.
+   * Only the row's own fields may read it: a table that recomputes this one's values cannot recompute a tally.
+   */
+  tally(table: string, fn: TallyFn, field?: string): string;
 }
 
 export type ChildAggregate = 'count' | 'sum' | 'min' | 'max' | 'avg';

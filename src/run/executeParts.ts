@@ -26,6 +26,7 @@ import { type PlannedPart, type TablePlan, partAt } from '../records/plan.js';
 import type { CompiledTable } from '../model/compiledTable.js';
 import type { PoolTableSpec } from '../model/poolFile.js';
 import type { RunJournal } from './runJournal.js';
+import { type RunTallies, runTallies } from './runTallies.js';
 import type { RunSpec } from './spec/runSpec.js';
 import { EXIT_RESUMABLE } from '../records/exitCodes.js';
 import type { FileSummary, InterruptEvent, ProgressEvent, TestHold } from './runTypes.js';
@@ -51,6 +52,8 @@ export interface ExecuteContext extends Pick<PlannedParts, 'plans' | 'compiled' 
   /** Parts starting and ending: the CLI's second Ctrl-C removes the partial files of those under way. */
   readonly onInterruptEvent?: (event: InterruptEvent) => void;
   readonly testHold?: TestHold;
+  /** The tallies parts write and read, and the order tables run in (runTallies.ts). */
+  readonly tallies: RunTallies;
 }
 
 export interface Executed {
@@ -95,25 +98,41 @@ async function alreadyDone(context: ExecuteContext, part: PlannedPart, summary: 
 }
 
 /** Writes one part: the worker writes it beside its name, the journal records it, then it is linked into place. */
-async function writeOne(context: ExecuteContext, part: PlannedPart, threads: number): Promise<WorkerResult> {
+/** Runs part `part` on the pool, written beside `path` (its own, or a scratch file when only its tallies are wanted). */
+function runTask(context: ExecuteContext, part: PlannedPart, threads: number, path: string): Promise<WorkerResult> {
   const compiled = context.compiled.get(part.table);
   if (!compiled) throw new Error(`no query for ${part.table}`);
+  const inputs = context.tallies.inputs(part.table);
+  const outputs = context.tallies.outputs(part.table, part.index);
+  return context.pool.run({
+    kind: 'part',
+    query: compiled.selectFrom(PART_IDS_TABLE),
+    firstId: part.firstId,
+    lastId: part.lastId,
+    rows: part.lastId - part.firstId + 1,
+    pools: context.pools.get(part.table),
+    format: context.format,
+    ...context.pool.limits(threads),
+    path,
+    stop: context.stop,
+    profile: context.profile,
+    ...(inputs.length > 0 ? { tallies: inputs } : {}),
+    ...(outputs.length > 0 ? { tallyOutputs: outputs } : {}),
+  });
+}
+
+/** A part an earlier attempt of the run finished, computed again into scratch for the tallies it writes. */
+async function writeTallies(context: ExecuteContext, part: PlannedPart, threads: number): Promise<WorkerResult> {
+  const result = await runTask(context, part, threads, context.tallies.scratchPart(part.table, part.index));
+  if (result.state === 'done' && result.kind === 'part') await unlink(result.partialPath).catch(() => undefined);
+  return result;
+}
+
+async function writeOne(context: ExecuteContext, part: PlannedPart, threads: number): Promise<WorkerResult> {
   const partial = { path: part.path, partialPath: partialPath(part.path) };
   context.onInterruptEvent?.({ type: 'part-started', ...partial });
   try {
-    const result = await context.pool.run({
-      kind: 'part',
-      query: compiled.selectFrom(PART_IDS_TABLE),
-      firstId: part.firstId,
-      lastId: part.lastId,
-      rows: part.lastId - part.firstId + 1,
-      pools: context.pools.get(part.table),
-      format: context.format,
-      ...context.pool.limits(threads),
-      path: part.path,
-      stop: context.stop,
-      profile: context.profile,
-    });
+    const result = await runTask(context, part, threads, part.path);
     if (result.state === 'failed' || result.kind !== 'part') return result;
     try {
       const ids = part.lastId - part.firstId + 1;
@@ -132,7 +151,7 @@ async function writeOne(context: ExecuteContext, part: PlannedPart, threads: num
 }
 
 function* partsOf(context: ExecuteContext): Generator<PlannedPart> {
-  for (const table of context.tables) {
+  for (const table of context.tallies.order) {
     const plan = context.plans[table];
     if (!plan) throw new Error(`no plan for ${table}`);
     for (let index = 0; index < plan.parts; index += 1) yield partAt(plan, index, context.out, context.stamp);
@@ -178,6 +197,11 @@ export async function executeParts(context: ExecuteContext): Promise<Executed> {
     const next = queue.next();
     if (next.done) break;
     const part = next.value;
+    // The first part of a table that reads tallies waits for the parts that write them (every part before it).
+    if (part.index === 0 && context.tallies.waits(part.table) && underWay.size > 0) {
+      await Promise.all(underWay);
+      if (failure !== undefined || context.stopped() || target.failure !== undefined) break;
+    }
     started += 1;
     const rows = part.lastId - part.firstId + 1;
     notStarted -= rows;
@@ -206,6 +230,13 @@ async function runPart(context: ExecuteContext, part: PlannedPart, threads: numb
   try {
     let file = await alreadyDone(context, part, summary);
     const wrote = file === undefined;
+    if (file && (await context.tallies.lacks(part.table, part.index))) {
+      const result = await writeTallies(context, part, threads);
+      if (result.state === 'failed') {
+        fail(queryFailure(part.path, result, { name: part.table, source: context.originOf(part.table), cannot: (reason) => `compute IDs ${part.firstId}-${part.lastId} (${reason})` }));
+        return false;
+      }
+    }
     if (!file) {
       const result = await writeOne(context, part, threads);
       if (result.state === 'failed') {
@@ -262,6 +293,8 @@ export interface ExecuteDeps {
   readonly stoppedRun: StoppedRun;
   /** Time each part's generation and writing apart (--profile). */
   readonly profile: boolean;
+  /** The run's scratch folder: tallies are written there (runTallies.ts). */
+  readonly scratch: string;
   readonly onProgress?: (event: ProgressEvent) => void;
   readonly onInterruptEvent?: (event: InterruptEvent) => void;
 }
@@ -286,9 +319,12 @@ export async function executeRun(spec: RunSpec, parts: PlannedParts, deps: Execu
   await target.begin(journal, parts.workerThreads);
   // Files not yet placed stay where they are, recorded, for --resume: a stopped run does not wait for them.
   interrupt.onStop(() => target.stop());
+  const tallies = runTallies(spec.tables, parts.compiled, parts.plans, deps.scratch);
+  await tallies.prepare();
   const executed = await executeParts({
     ...parts,
     ...deps,
+    tallies,
     tables: spec.tables,
     out: spec.out,
     stamp: spec.stamp,

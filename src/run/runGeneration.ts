@@ -233,6 +233,7 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
       interrupt,
       stoppedRun: stopped,
       profile: options.profile ?? false,
+      scratch,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onInterruptEvent ? { onInterruptEvent: options.onInterruptEvent } : {}),
       ...(options.testHold ? { testHold: options.testHold } : {}),

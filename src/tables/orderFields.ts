@@ -25,7 +25,7 @@ import { ORDER_MONEY_HELPERS } from './orderMoney.js';
 import { DELIVERY_HELPERS } from './orderDelivery.js';
 
 /** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */
-export const WELCOME_EVERY = 25;
+export const WELCOME_EVERY = 12;
 /** Customers drawn before one whose local hour fits the order is taken (docs/time.md gives the share of orders that keep the last one). */
 export const CUSTOMER_ATTEMPTS = 4;
 export const LOTTERY = 1024;

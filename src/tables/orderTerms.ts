@@ -67,7 +67,7 @@ export const couponIndex = (name: string) => coupons.findIndex(([c]) => c === na
 export const FREESHIP = couponIndex('FREESHIP');
 /** Share of orders with a coupon other than the welcome one, and of first orders that use WELCOME15. */
 export const COUPON_SHARE = 0.14;
-export const WELCOME_SHARE = 0.8;
+export const WELCOME_SHARE = 0.35;
 /** Tiers VIP25 is for; others get SAVE10. Months SPRING20 runs in; outside them it is SAVE10. */
 export const VIP_TIERS = ['gold', 'platinum'] as const;
 export const SPRING_MONTHS = [3, 4, 5] as const;

@@ -43,7 +43,7 @@ import { dayToDate, deliveryRhythmViolations } from './deliveryRules.js';
 export const orders = defineTable({
   name: 'orders',
   description: 'Orders: who bought, for how much, and where it is in fulfilment; what was bought is in order_items.',
-  version: 5,
+  version: 6,
   primaryKey: 'order_id',
   // Orders wait for products too: their lines (order_items) are of products listed before the order.
   timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users', after: ['products'] },
@@ -84,7 +84,7 @@ export const orders = defineTable({
     {
       name: 'user_id',
       type: 'BIGINT',
-      description: 'The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone; every 25th order, the newest customer’s first order when they registered since the 25th order before (at most a day before).',
+      description: `The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone; every ${WELCOME_EVERY}th order, the newest customer’s first order when they registered since the ${WELCOME_EVERY}th order before (at most a day before): most first orders come soon after signing up.`,
       distribution: 'By popularity (skew 3; a quarter of users are never picked) among the users existing then: at the proportions of docs/time.md’s dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~12%, ~54% and ~70% of orders.',
       sql: ({ parent }) => parent('users').id,
     },

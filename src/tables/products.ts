@@ -41,8 +41,8 @@ const apparelSizes: Choice[] = [
   ['XL', 14],
   ['XXL', 6],
 ];
-/** Days of an average product's sales per review. */
-const REVIEW_DAYS = 4;
+/** The mean share of a product's order lines whose buyer reviews it (an estimate: unsolicited reviews come from a few percent of purchases); each product's share is 0.5-1.5x it. */
+const REVIEW_SHARE = 0.05;
 const RATING = { floor: 3.2, span: 1.6 } as const;
 const genericTags = ['bestseller', 'new-arrival', 'eco-friendly', 'limited-edition', 'gift-idea', 'sale', 'premium', 'value-pick'];
 
@@ -55,7 +55,7 @@ const categoryCodes = categories.map((name) => name.replace(/[^A-Za-z]/g, '').sl
 export const products = defineTable({
   name: 'products',
   description: 'The catalogue: what is sold, at what price and cost, from which supplier, and how it sells.',
-  version: 5,
+  version: 6,
   primaryKey: 'product_id',
   timeline: { rate: hourlyRate(LISTINGS), pastYears: PAST_YEARS },
   parents: [],
@@ -93,11 +93,12 @@ export const products = defineTable({
       },
     },
     { name: '_rate', sql: ({ row }) => relativeRate(row, PRODUCTS) },
+    // The run's order lines of the product (tallies, model/tallies.ts): reviews come from them.
+    { name: '_lines', sql: ({ tally }) => tally('order_items', 'count') },
     {
-      // Reviews accrue with sales: the relative rate times the days listed, a review per ~REVIEW_DAYS sales-days.
+      // Each line's buyer reviews it with the product's share; the fraction left is a draw, so the count never exceeds the lines.
       name: '_reviews',
-      sql: ({ row, field }) =>
-        `floor(${field('_rate')} * (${row.asOf} - ${field('_created')})::DOUBLE / ${DAY} / ${REVIEW_DAYS} * ${noise(row, 'review_count', 0.5)})::BIGINT`,
+      sql: ({ row, field }) => `floor(${field('_lines')} * ${REVIEW_SHARE} * (0.5 + ${uniform(row, 'review_share')}) + ${uniform(row, 'review_count')})::BIGINT`,
     },
     {
       // A product's quality: popular products are better liked; a few reviews scatter around it, many converge.
@@ -268,8 +269,8 @@ export const products = defineTable({
       name: 'review_count',
       type: 'INTEGER',
       minimum: 0,
-      description: 'Number of reviews: follows sales, so it grows with the product’s popularity and time listed.',
-      distribution: `Relative sales rate (${rateRange(PRODUCTS).map((r) => r.toFixed(2)).join('-')}) x days listed / ${REVIEW_DAYS} x noise; 0 for many new listings.`,
+      description: 'Number of reviews: written by a share of the buyers of the product’s order lines (order_items of the run that made this row), so never more than its lines, and 0 for a product that did not sell (and in a run without orders).',
+      distribution: `Order lines x a share of ${REVIEW_SHARE * 50}-${REVIEW_SHARE * 150}% per product (mean ${REVIEW_SHARE * 100}%, an estimate), rounded by a draw.`,
       sql: ({ field }) => field('_reviews'),
     },
     {

@@ -15,8 +15,10 @@ import { PHONE_FREE_DIGITS } from './geography/phoneDigits.js';
 import { addressRule } from './geography/addressRules.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
 import { CUSTOMERS, noise, relativeRate } from './behaviour/activity.js';
-import { LOGINS_PER_DAY, MEAN_DAYS_AWAY, describeTiers, engagementOf, customerSegmentOf, tierOf } from './behaviour/customerActivity.js';
+import { LOGINS_PER_DAY, MEAN_DAYS_AWAY } from './behaviour/customerActivity.js';
+import { AT_RISK_DAYS, CHURNED_DAYS, FOLLOW_UP_DAYS, NEW_DAYS, ORDER_SEGMENTS, QUIET_DAYS, describeSpendTiers, lifecycleColumns, lifecycleHelpers, lifecycleSegment, tierLabel } from './behaviour/customerLifecycle.js';
 import { concat, quotedString } from '../model/sql.js';
+import { lifecycleRules } from './behaviour/lifecycleRules.js';
 import type { PoolReader } from '../model/tableDefinition.js';
 
 
@@ -117,7 +119,7 @@ function byLocale(values: readonly string[], locale: string): string {
 export const users = defineTable({
   name: 'users',
   description: 'Customers: identity, contact, address, account and marketing attributes.',
-  version: 5,
+  version: 6,
   primaryKey: 'user_id',
   timeline: { rate: hourlyRate(REGISTRATIONS), pastYears: PAST_YEARS },
   parents: [],
@@ -154,18 +156,14 @@ export const users = defineTable({
     { name: '_rate', sql: ({ row }) => relativeRate(row, CUSTOMERS) },
     { name: '_tenure', sql: ({ row, field }) => `(${row.asOf} - ${field('_registered')})` },
     {
-      // Expected orders so far relative to an average customer's year: the rate times the years registered, with noise.
-      name: '_engagement',
-      sql: ({ row, field }) => engagementOf(row, field('_rate'), field('_tenure')),
-    },
-    {
       // Seconds since the last login: active customers come back every few days to weeks, idle ones drift away.
-      name: '_away',
+      name: '_model_away',
       sql: ({ row, field }) =>
         `LEAST(${field('_tenure')}, CASE WHEN ${field('_rate')} > 0 THEN (-ln(1 - ${uniform(row, 'last_login')}) * ${MEAN_DAYS_AWAY * DAY} / ${field('_rate')})::BIGINT ELSE ${spanOf(uniform(row, 'last_login'), field('_tenure'), 0.4)} END)`,
     },
-    { name: '_last_login', sql: ({ row, field }) => `(${row.asOf} - ${field('_away')})` },
-    { name: '_status', sql: ({ row }) => weightedIndex(draw20(row, 'account_status'), accountStatuses) },
+    { name: '_model_last_login', sql: ({ row, field }) => `(${row.asOf} - ${field('_model_away')})` },
+    { name: '_drawn_status', sql: ({ row }) => weightedIndex(draw20(row, 'account_status'), accountStatuses) },
+    ...lifecycleHelpers(accountStatuses),
   ],
   columns: [
     {
@@ -282,15 +280,15 @@ export const users = defineTable({
     {
       name: 'last_login',
       type: 'TIMESTAMPTZ',
-      description: 'Most recent login (UTC); registration_date <= last_login <= as-of. Active customers logged in recently; those who never order drift away.',
-      distribution: `Customers who order: as-of minus an exponential gap of mean ${MEAN_DAYS_AWAY} days / relative order rate; others: as-of - (as-of - registration) x u^0.4.`,
+      description: 'Most recent login (UTC); registration_date <= last_login <= as-of, and never before the customer’s last order (last_order_date). Active customers logged in recently; those who never order drift away.',
+      distribution: `The later of: as-of minus an exponential gap of mean ${MEAN_DAYS_AWAY} days / relative order rate (customers who order; others as-of - (as-of - registration) x u^0.4), and the last order plus 0-${FOLLOW_UP_DAYS} days (following the parcel), at most as-of.`,
       sql: ({ field }) => toTimestamp(field('_last_login')),
     },
     {
       name: 'account_status',
       type: 'VARCHAR',
-      description: 'Lifecycle state of the account.',
-      distribution: describeWeights(accountStatuses),
+      description: `Lifecycle state of the account, agreeing with the orders: a customer who ordered is no longer pending_verification, and a closed or inactive account has had no login for ${QUIET_DAYS} days (it closed or fell quiet after its last order).`,
+      distribution: `Drawn ${describeWeights(accountStatuses)}; then pending_verification with orders, and closed or inactive with a login in the last ${QUIET_DAYS} days, are active.`,
       sql: ({ field }) => labelOf(accountStatuses, field('_status')),
     },
     {
@@ -304,10 +302,10 @@ export const users = defineTable({
       name: 'login_count',
       type: 'INTEGER',
       minimum: 0,
-      description: 'Number of logins since registration: grows with how often the customer orders and how long they have been registered.',
-      distribution: `1 + (0.05 + relative order rate) x days registered x ${LOGINS_PER_DAY} x noise; 0 or 1 while pending_verification.`,
+      description: 'Number of logins since registration: grows with how often the customer orders and how long they have been registered; at least one per order (order_count).',
+      distribution: `The larger of 1 + (0.05 + relative order rate) x days registered x ${LOGINS_PER_DAY} x noise and order_count + 1; 0 or 1 while pending_verification.`,
       sql: ({ row, field }) =>
-        `CASE WHEN ${field('_status')} = ${PENDING} THEN ${below(row, 'login_count', 2)} ELSE 1 + floor((0.05 + ${field('_rate')}) * ${field('_tenure')}::DOUBLE / ${DAY} * ${LOGINS_PER_DAY} * ${noise(row, 'login_count', 0.3)})::BIGINT END`,
+        `CASE WHEN ${field('_status')} = ${PENDING} THEN ${below(row, 'login_count', 2)} ELSE GREATEST(${field('_orders')} + 1, 1 + floor((0.05 + ${field('_rate')}) * ${field('_tenure')}::DOUBLE / ${DAY} * ${LOGINS_PER_DAY} * ${noise(row, 'login_count', 0.3)})::BIGINT) END`,
     },
     {
       name: 'preferred_language',
@@ -324,19 +322,20 @@ export const users = defineTable({
       distribution: '42% true.',
       sql: ({ row }) => `(${chance(row, 'marketing_opt_in', 0.42)})`,
     },
+    ...lifecycleColumns,
     {
       name: 'loyalty_tier',
       type: 'VARCHAR',
-      description: 'Loyalty programme tier, earned by ordering: higher tiers are customers who order more and have done so longer.',
-      distribution: `By engagement (relative order rate x years registered x noise): ${describeTiers()}; customers who never order are none.`,
-      sql: ({ field }) => tierOf(field('_engagement')),
+      description: 'Loyalty programme tier, earned by spending: none for customers without orders (order_count 0), then by lifetime_value.',
+      distribution: `${describeSpendTiers()}.`,
+      sql: ({ field }) => tierLabel(field('_tier')),
     },
     {
       name: 'customer_segment',
       type: 'VARCHAR',
-      description: 'Marketing segment, from tenure, the last login and engagement: new (registered in the last 45 days), churned (no login for 180 days), at_risk (none for 60), then occasional, regular, loyal and vip by engagement.',
-      distribution: 'Follows registration_date, last_login and the customer’s order rate.',
-      sql: ({ field }) => customerSegmentOf(field('_tenure'), field('_away'), field('_engagement')),
+      description: `Marketing segment, from tenure, the last login and the orders: new (registered in the last ${NEW_DAYS} days), churned (no login for ${CHURNED_DAYS} days), at_risk (none for ${AT_RISK_DAYS}), prospect (no order yet), then by order_count: ${ORDER_SEGMENTS.map(([segment, from]) => `${segment} from ${from}`).join(', ')}.`,
+      distribution: 'Follows registration_date, last_login and order_count.',
+      sql: ({ field }) => lifecycleSegment(field('_tenure'), field('_away'), field('_orders')),
     },
     {
       name: 'acquisition_channel',
@@ -365,6 +364,7 @@ export const users = defineTable({
   rules: [
     { description: 'users are 18 or older at registration', violations: (t) => `${t('users')} WHERE date_of_birth > (registration_date - INTERVAL 18 YEAR)::DATE` },
     { description: 'registration <= last login <= updated_at', violations: (t) => `${t('users')} WHERE NOT (registration_date <= last_login AND last_login <= updated_at)` },
+    ...lifecycleRules,
     createdInIdOrder('users', 'user_id', 'registration_date'),
     addressRule('users', { country: 'country_code', state: 'state', postalCode: 'postal_code' }),
   ],

@@ -9,7 +9,8 @@
  * later can be proved to be its own. It returns a summary, never rows.
  */
 import { stat, unlink } from 'node:fs/promises';
-import { quotedString } from '../model/sql.js';
+import { quotedIdentifier, quotedString } from '../model/sql.js';
+import { tallyLoadSql, tallyTable, tallyWriteSql } from '../model/tallies.js';
 import { threadConnection } from './duckdb.js';
 import { loadPools } from './loadPools.js';
 import { DEFAULT_FORMAT, copyOptions } from '../records/parquetFormat.js';
@@ -27,6 +28,7 @@ async function copyRows(task: PartTask | SampleTask, path: string): Promise<{ sp
   const connection = await threadConnection(task);
   return watchingStop(task.stop, () => connection.interrupt(), async () => {
     await loadPools(connection, task.pools);
+    for (const input of task.tallies ?? []) await connection.run(tallyLoadSql(input, task.firstId, task.lastId));
     // A table of the database, not a TEMP one: DuckDB scans a temporary table on one thread whatever `threads` says.
     await connection.run(`CREATE OR REPLACE TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(${task.firstId}, ${task.lastId + 1})`);
     try {
@@ -36,10 +38,13 @@ async function copyRows(task: PartTask | SampleTask, path: string): Promise<{ sp
       const split = task.kind === 'part' && task.profile ? await profiledCopy(connection, copy, task.threads, task.spill.folder) : (await connection.run(copy), undefined);
       // Counted from the file's footer: a children table's rows are not its IDs' count.
       const counted = await connection.runAndReadAll(`SELECT sum(num_rows)::BIGINT AS n FROM parquet_file_metadata(${quotedString(path)})`);
+      // From the file just written, not the query again: the rows are already computed and their columns small.
+      if (task.kind === 'part') for (const output of task.tallyOutputs ?? []) await connection.run(`COPY (${tallyWriteSql(output, path)}) TO ${quotedString(output.path)} (FORMAT parquet)`);
       return { split, rows: Number(counted.getRowObjects()[0]?.n ?? 0) };
     } finally {
       // Not to hide the COPY's own error: a table left behind is replaced by the next task.
       await connection.run(`DROP TABLE IF EXISTS ${PART_IDS_TABLE}`).catch(() => undefined);
+      for (const input of task.tallies ?? []) await connection.run(`DROP TABLE IF EXISTS ${quotedIdentifier(tallyTable(input))}`).catch(() => undefined);
     }
   });
 }

@@ -1,6 +1,7 @@
 /** What crosses the thread boundary: plain cloneable objects, results told apart by `state`. */
 import type { ParquetFormat } from '../records/parquetFormat.js';
 import type { PoolTableSpec } from '../model/poolFile.js';
+import type { TallyInput, TallyOutput } from '../model/tallies.js';
 import type { CopySplit } from './profiledCopy.js';
 import type { SpillFolder } from './spillFolder.js';
 
@@ -20,6 +21,8 @@ interface RowsSpec {
   /** The pools the query cross-joins (schema/poolFile.ts). */
   readonly pools: PoolTableSpec | undefined;
   readonly format: ParquetFormat;
+  /** Tallies of later tables the query joins (model/tallies.ts), loaded for the part's IDs. */
+  readonly tallies?: readonly TallyInput[];
 }
 
 /** What a task may use of its thread's DuckDB (WorkerPool.limits). */
@@ -39,6 +42,8 @@ export interface PartTask extends RowsSpec, TaskLimits {
   readonly stop: SharedArrayBuffer;
   /** Time generation and writing apart with DuckDB's profiler (`--profile`). */
   readonly profile: boolean;
+  /** The tallies of this part's rows that tables made after it read, each written from the part's file. */
+  readonly tallyOutputs?: readonly TallyOutput[];
 }
 
 /** Measure how many bytes these rows take as Parquet (for sizing parts); nothing is kept. */

@@ -102,6 +102,8 @@ async function measureTable(context: SizingContext, name: string, range: Reserva
         ...context.pool.limits(threads),
         scratchPath,
         stop: context.interrupt.flag.shared,
+        // A sample reads no tallies: its rows are measured as if nothing referenced them.
+        ...(compiled.tallies.length > 0 ? { tallies: compiled.tallies.map((layout) => ({ ...layout, files: [] })) } : {}),
       });
       // Interrupted, if stopped: not the query's fault.
       context.interrupt.check();

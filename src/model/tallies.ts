@@ -1,0 +1,104 @@
+/**
+ * Tallies: a row's aggregates over the rows of a later table, made in the same run, that reference it (a customer's
+ * orders, a product's order lines). Unlike a children table's aggregates (children/aggregates.ts), which are
+ * recomputed from draws, a tally cannot be: which orders pick a customer is decided by the orders' own draws among
+ * every customer. So the run makes the referencing table first; each of its parts writes a small file of partial
+ * aggregates per referenced id (written once, from the part's own file), and the referenced table's parts, made
+ * after all of them, load the tallies of their own IDs and join them like a column of their own. The values are
+ * exact sums, minimums, maximums and counts, the same whatever the parts and the workers.
+ */
+import { quotedIdentifier, quotedString } from './sql.js';
+
+export type TallyFn = 'count' | 'sum' | 'min' | 'max';
+export const TALLY_FNS: readonly TallyFn[] = ['count', 'sum', 'min', 'max'];
+
+/** One aggregate of the rows of `table` whose column `key` references the reading row. */
+export interface TallyRead {
+  /** The name it is joined in as. */
+  readonly column: string;
+  readonly table: string;
+  /** The column of `table` that holds the reading row's id. */
+  readonly key: string;
+  readonly fn: TallyFn;
+  /** The column of `table` aggregated (none for count). */
+  readonly field: string | undefined;
+  /** The DuckDB type of the aggregate. */
+  readonly type: string;
+}
+
+/** The tallies one table writes per part, for the tables that read them, or that one table's part loads. */
+export interface TallyLayout {
+  readonly table: string;
+  readonly key: string;
+  readonly columns: readonly TallyRead[];
+}
+
+/** What a part of the referencing table writes: its tally of `key`, at `path`. */
+export interface TallyOutput extends TallyLayout {
+  readonly path: string;
+}
+
+/** What a part of the referenced table loads: every tally file the referencing table's parts wrote in this run. */
+export interface TallyInput extends TallyLayout {
+  readonly files: readonly string[];
+}
+
+export function tallyColumn(table: string, fn: TallyFn, field: string | undefined): string {
+  return `__tally_${table}_${fn}${field === undefined ? '' : `_${field}`}`;
+}
+
+/** The table a part loads a layout's tallies into, joined by the row's id. */
+export function tallyTable(layout: Pick<TallyLayout, 'table' | 'key'>): string {
+  return `__tally_${layout.table}__${layout.key}`;
+}
+
+/**
+ * The type an aggregate of a column of `type` is kept as: exact for money (a sum of DECIMAL(p, s) as DECIMAL(38, s)),
+ * BIGINT for counts and sums of integers.
+ */
+export function tallyType(fn: TallyFn, type: string | undefined): string {
+  if (fn === 'count') return 'BIGINT';
+  const column = (type ?? 'DOUBLE').toUpperCase();
+  if (fn !== 'sum') return column;
+  const decimal = /^DECIMAL\(\s*\d+\s*,\s*(\d+)\s*\)$/.exec(column);
+  if (decimal) return `DECIMAL(38,${decimal[1]})`;
+  return /^(TINYINT|SMALLINT|INTEGER|INT|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(column) ? 'BIGINT' : 'DOUBLE';
+}
+
+const q = quotedIdentifier;
+
+/** SQL: one part's partial aggregates per referenced id, from the part's Parquet file, in id order. */
+export function tallyWriteSql(output: TallyLayout, file: string): string {
+  const values = output.columns.map((read) => {
+    const value = read.fn === 'count' ? 'count(*)' : `${read.fn}(${q(read.field ?? '')})`;
+    return `CAST(${value} AS ${read.type}) AS ${q(read.column)}`;
+  });
+  return `SELECT ${q(output.key)} AS ${q('__id')}, ${values.join(', ')} FROM read_parquet(${quotedString(file)}) WHERE ${q(output.key)} IS NOT NULL GROUP BY 1 ORDER BY 1`;
+}
+
+/** How a tally's partial aggregates combine across parts: counts and sums add up. */
+const combine: Record<TallyFn, string> = { count: 'sum', sum: 'sum', min: 'min', max: 'max' };
+
+/** SQL: the table a part of the referenced table joins: the tallies of its IDs firstId..lastId, combined. */
+export function tallyLoadSql(input: TallyInput, firstId: number, lastId: number): string {
+  const table = q(tallyTable(input));
+  if (input.files.length === 0) {
+    const columns = input.columns.map((read) => `NULL::${read.type} AS ${q(read.column)}`);
+    return `CREATE OR REPLACE TABLE ${table} AS SELECT NULL::BIGINT AS ${q('__id')}, ${columns.join(', ')} WHERE FALSE`;
+  }
+  const files = `[${input.files.map(quotedString).join(', ')}]`;
+  const values = input.columns.map((read) => `CAST(${combine[read.fn]}(${q(read.column)}) AS ${read.type}) AS ${q(read.column)}`);
+  return `CREATE OR REPLACE TABLE ${table} AS SELECT ${q('__id')}, ${values.join(', ')} FROM read_parquet(${files}) WHERE ${q('__id')} BETWEEN ${firstId} AND ${lastId} GROUP BY 1`;
+}
+
+/** The layouts of every tally `reads` names, one per (table, key). */
+export function tallyLayouts(reads: Iterable<TallyRead>): TallyLayout[] {
+  const byKey = new Map<string, { table: string; key: string; columns: Map<string, TallyRead> }>();
+  for (const read of reads) {
+    const id = `${read.table}\u0000${read.key}`;
+    const layout = byKey.get(id) ?? { table: read.table, key: read.key, columns: new Map<string, TallyRead>() };
+    layout.columns.set(read.column, read);
+    byKey.set(id, layout);
+  }
+  return [...byKey.values()].map(({ table, key, columns }) => ({ table, key, columns: [...columns.values()] }));
+}
