@@ -75,8 +75,9 @@ export function summaryTiles(data: ReportData): string {
   if (summary.firstOrder && summary.lastOrder) list.push(tile('orders from', summary.firstOrder.slice(0, 10), `to ${summary.lastOrder.slice(0, 10)} (UTC)`, 'date'));
   if (charts.ordersPerUser.state === 'shown' && charts.ordersPerUser.data.includesZero) list.push(tile('never ordered', formatShare(charts.ordersPerUser.data.zeroShare), 'of users'));
   if (summary.baskets) list.push(tile('lines per order', summary.baskets.linesPerOrder.toFixed(2), `${formatShare(summary.baskets.singleItem)} of orders one item`));
-  if (summary.reorders) list.push(reorderTile(summary.reorders));
+  // The wide tile before the narrow one: on a wide screen the narrow one then keeps it company on the last row.
   if (summary.deliveries) list.push(deliveryTile(summary.deliveries));
+  if (summary.reorders) list.push(reorderTile(summary.reorders));
   const defined = summary.revenue?.length ? definitions(summary.revenue) : '';
   return `<section class="tiles">${list.join('')}</section>${defined}`;
 }
