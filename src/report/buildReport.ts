@@ -44,7 +44,10 @@ function notesOf(db: ReportDatabase, charts: ReportCharts, summary: ReportSummar
     );
   }
   const unzoned = summary.deliveries?.withoutOffset ?? 0;
-  if (unzoned > 0) notes.push(`${unzoned} deliveries are compared with their promised date by their UTC day: their shipping_country has no known time zone.`);
+  if (unzoned > 0) {
+    const are = unzoned === 1 ? 'delivery is' : 'deliveries are';
+    notes.push(`${unzoned} ${are} compared with their promised date by their UTC day: their shipping_country has no known time zone.`);
+  }
   for (const [name, section] of [['orders per user', charts.ordersPerUser], ['orders per product', charts.ordersPerProduct]] as const) {
     if (section.state === 'shown' && !section.data.includesZero) notes.push(`The ${name} curve counts only those with orders: the parent table is not in the dataset.`);
   }

@@ -1,6 +1,6 @@
 /**
  * The top of the report page: a tile per figure (rows per table of the dataset, with the users' countries and the products' categories, revenue, the
- * span of order dates, the users who never ordered, the lines per order, reorders, late deliveries), and what net and gross revenue mean. Revenue has a net and a gross tile per
+ * span of order dates, the users who never ordered, the lines per order, late deliveries, reorders), and what net and gross revenue mean. Revenue has a net and a gross tile per
  * currency: amounts in different currencies are never added up.
  */
 import { NOT_REVENUE } from '../revenue.js';
