@@ -5,7 +5,7 @@
  */
 import { concentration, PRODUCTS, USERS } from './concentration.js';
 import { customersByCountry, pricesByCategory, summaryOf } from './catalogSections.js';
-import { REPORT_TABLES, type ReportCharts, type ReportTable, type ReportData, type ShopTables, type TableDescription, type TableSummary } from './reportData.js';
+import { REPORT_TABLES, type ReportCharts, type ReportTable, type ReportData, type ReportSummary, type ShopTables, type TableDescription, type TableSummary } from './reportData.js';
 import { ReportDatabase } from './reportDatabase.js';
 import { hourOfDay, ordersByMonth, ordersPerDay, weekday } from './timeSections.js';
 import { tableProfiles } from './tableProfiles.js';
@@ -30,7 +30,7 @@ export interface ReportOptions {
 const NO_SHOP: ShopTables = { names: [], zones: [] };
 
 /** What a reader should know that the charts do not say. */
-function notesOf(db: ReportDatabase, charts: ReportCharts, described: readonly TableDescription[], shop: ShopTables): string[] {
+function notesOf(db: ReportDatabase, charts: ReportCharts, summary: ReportSummary, described: readonly TableDescription[], shop: ShopTables): string[] {
   const notes: string[] = [];
   for (const { name, definedIn } of described) {
     if (!db.ownTables.includes(name)) notes.push(`${definedIn} defines table ${name}, but the dataset has no files of it: generate its rows, or report on the dataset that has them.`);
@@ -42,6 +42,11 @@ function notesOf(db: ReportDatabase, charts: ReportCharts, described: readonly T
     notes.push(
       `${charts.hourOfDay.data.ordersWithoutZone} orders are not in the local-time profiles: their user is not in the users table or lives in a country with no known time zone.`,
     );
+  }
+  const unzoned = summary.deliveries?.withoutOffset ?? 0;
+  if (unzoned > 0) {
+    const are = unzoned === 1 ? 'delivery is' : 'deliveries are';
+    notes.push(`${unzoned} ${are} compared with their promised date by their UTC day: their shipping_country has no known time zone.`);
   }
   for (const [name, section] of [['orders per user', charts.ordersPerUser], ['orders per product', charts.ordersPerProduct]] as const) {
     if (section.state === 'shown' && !section.data.includesZero) notes.push(`The ${name} curve counts only those with orders: the parent table is not in the dataset.`);
@@ -92,12 +97,13 @@ async function reportOf(db: ReportDatabase, options: ReportOptions): Promise<Rep
     customersByCountry: await customersByCountry(db),
     pricesByCategory: await pricesByCategory(db),
   };
+  const summary = await summaryOf(db, shop.destinations ?? []);
   return {
     dataset: options.label ?? options.root,
     generatedAt: (options.now ?? new Date()).toISOString(),
     tables: tablesOf(db, shop),
-    summary: await summaryOf(db),
-    notes: [...(options.notes ?? []), ...notesOf(db, charts, options.described ?? [], shop)],
+    summary,
+    notes: [...(options.notes ?? []), ...notesOf(db, charts, summary, options.described ?? [], shop)],
     charts,
     own: await tableProfiles(db, options.described ?? []),
   };

@@ -2,8 +2,10 @@
  * The report's charts of who the customers are and what the shop sells: customers by country, and the spread of
  * prices in each category; and the summary numbers at the top of the page.
  */
-import type { CountryCount, PricesByCategory, ReportSummary, Section } from './reportData.js';
+import { deliveriesOf } from './deliveries.js';
+import type { CountryCount, PricesByCategory, ReportSummary, Section, ShopTables } from './reportData.js';
 import { type ReportDatabase, numberOf } from './reportDatabase.js';
+import { reordersOf } from './reorders.js';
 import { revenueOf } from './revenue.js';
 
 export async function customersByCountry(db: ReportDatabase): Promise<Section<readonly CountryCount[]>> {
@@ -41,8 +43,17 @@ export async function pricesByCategory(db: ReportDatabase): Promise<Section<Pric
 /** An ISO string of a TIMESTAMPTZ, written by DuckDB in UTC (the session's zone). */
 const isoOf = (column: string) => `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ')`;
 
-export async function summaryOf(db: ReportDatabase): Promise<ReportSummary> {
-  let summary: ReportSummary = { firstOrder: null, lastOrder: null, revenue: await revenueOf(db), countries: null, categories: null, baskets: null };
+export async function summaryOf(db: ReportDatabase, destinations: NonNullable<ShopTables['destinations']>): Promise<ReportSummary> {
+  let summary: ReportSummary = {
+    firstOrder: null,
+    lastOrder: null,
+    revenue: await revenueOf(db),
+    countries: null,
+    categories: null,
+    baskets: null,
+    deliveries: await deliveriesOf(db, destinations),
+    reorders: await reordersOf(db),
+  };
   if (!db.missing('orders', ['order_date'])) {
     const [row] = await db.rows(`SELECT ${isoOf('min(order_date)')} AS first, ${isoOf('max(order_date)')} AS last FROM orders`);
     summary = { ...summary, firstOrder: row?.first == null ? null : String(row.first), lastOrder: row?.last == null ? null : String(row.last) };

@@ -15,6 +15,12 @@ export type ReportTable = (typeof REPORT_TABLES)[number];
 export interface ShopTables {
   readonly names: readonly string[];
   readonly zones: readonly { readonly countryCode: string; readonly timeZone: string }[];
+  /**
+   * The standard offset from UTC in hours of each country orders ship to (orders.shipping_country), for late
+   * deliveries: the promised date is in the destination's calendar (synthgen's orders: LOCALES' offsets, summer time
+   * not modelled). Without it, delivered_date is compared by its UTC date.
+   */
+  readonly destinations?: readonly { readonly country: string; readonly utcOffset: number }[];
 }
 
 /**
@@ -121,6 +127,39 @@ export interface Revenue {
   readonly averageNetOrder: number | null;
 }
 
+/** Deliveries against the promised date, as shares of `delivered` from 0 to 1 (late + early + onTime = 1). */
+export interface DeliveryTimes {
+  /** Orders delivered with a promised date (returned ones too: they were delivered first). */
+  readonly delivered: number;
+  /** Delivered on a later day than estimated_delivery_date. */
+  readonly late: number;
+  readonly early: number;
+  readonly onTime: number;
+}
+
+/** Late deliveries (deliveries.ts): overall, and per shipping method. */
+export interface Deliveries extends DeliveryTimes {
+  /**
+   * `local`: delivered_date's day in the destination's calendar (ShopTables.destinations by orders.shipping_country);
+   * `utc`: its UTC day, when the report knows no offset or the orders have no shipping_country.
+   */
+  readonly clock: 'local' | 'utc';
+  /** With the `local` clock, deliveries compared by their UTC day: their shipping_country has no known offset. */
+  readonly withoutOffset: number;
+  /** Per shipping_method, most often late first; null when the orders have no shipping_method column. */
+  readonly byMethod: readonly (DeliveryTimes & { readonly method: string | null })[] | null;
+}
+
+/** Order lines whose product the same customer had bought in an earlier order (reorders.ts). */
+export interface Reorders {
+  /** Lines with a customer and a product (order_items joined to orders; an older dataset's orders, one product each). */
+  readonly lines: number;
+  /** Of those, lines whose product the customer had in an earlier order (by order_date, then order_id). */
+  readonly reordered: number;
+  /** reordered / lines, 0 to 1. */
+  readonly share: number;
+}
+
 export interface ReportSummary {
   readonly firstOrder: string | null;
   readonly lastOrder: string | null;
@@ -130,6 +169,10 @@ export interface ReportSummary {
   readonly categories: number | null;
   /** Lines per order with lines, and the share of those with one (order_items); null without order_items. */
   readonly baskets: { readonly linesPerOrder: number; readonly singleItem: number } | null;
+  /** Null without orders.delivered_date and estimated_delivery_date, or with no order delivered. */
+  readonly deliveries: Deliveries | null;
+  /** Null without the lines' product_id or the orders' user_id and order_date, or with no such line. */
+  readonly reorders: Reorders | null;
 }
 
 export interface ReportCharts {

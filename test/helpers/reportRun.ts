@@ -7,6 +7,9 @@ export type ReportJson = ReportData & { readonly file: { readonly path: string; 
 
 export const SMALL_ROWS = { users: 20_000, products: 2_000, orders: 60_000 } as const;
 
+/** sharedDataset()'s arguments for the dataset the late-deliveries and reorders tests read: generated once for both. */
+export const TILES_DATASET = ['--table-names', 'users,products,orders', '--num-rows', 'users=10000,products=1000,orders=60000', '--seed', '26', '--as-of', '2026-12-01'];
+
 /** Generates the small dataset under `<dir>/data` (metadata `<dir>/metadata.json`). */
 export async function smallDataset(dir: string, seed = 7): Promise<void> {
   const rows = `users=${SMALL_ROWS.users},products=${SMALL_ROWS.products},orders=${SMALL_ROWS.orders}`;

@@ -103,9 +103,16 @@ export class ReportCommand extends Command {
   }
 }
 
-/** What the report's shop charts need of the built-in tables: their names, and the time zone of each country they draw users from. */
+/**
+ * What the report's shop charts need of the built-in tables: their names, the time zone of each country they draw users
+ * from, and the standard offset orders' deliveries are placed in (the late-deliveries tile).
+ */
 function shopTables(): ShopTables {
-  return { names: BUILTIN_TABLES.map((table) => table.name), zones: LOCALES.map(({ countryCode, timeZone }) => ({ countryCode, timeZone })) };
+  return {
+    names: BUILTIN_TABLES.map((table) => table.name),
+    zones: LOCALES.map(({ countryCode, timeZone }) => ({ countryCode, timeZone })),
+    destinations: LOCALES.map(({ country, utcOffset }) => ({ country, utcOffset })),
+  };
 }
 
 /** What the report read and wrote, as it is printed when done: the charts drawn, and a card per table of the dataset's own. */

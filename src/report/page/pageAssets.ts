@@ -9,8 +9,10 @@ header h1 { margin: 0 0 4px; font-size: 26px; letter-spacing: -0.01em; }
 .meta { margin: 0 0 20px; color: var(--muted); display: flex; gap: 24px; flex-wrap: wrap; }
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, monospace; background: #eef1f5; padding: 1px 5px; border-radius: 4px; }
 .tiles { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 12px; }
-.tile { flex: 1 1 140px; min-width: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
+.tile { flex: 1 1 150px; min-width: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
 .tile.revenue { flex-basis: 200px; }
+.tile.reorders { flex-basis: 220px; }
+.tile.deliveries { flex-basis: 340px; }
 .tile .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; }
 .tile .value { font-size: 22px; font-weight: 600; margin-top: 2px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .tile.date .value { font-size: 18px; line-height: 29px; }
