@@ -17,7 +17,7 @@ import {
   coupons,
   COUPON_SHARE,
   WELCOME_SHARE,
-  VIP_TIERS,
+  VIP_ENGAGEMENT,
   SPRING_MONTHS,
 } from './orderTerms.js';
 import type { Field } from '../model/tableDefinition.js';
@@ -60,7 +60,7 @@ export const ORDER_HELPERS: readonly Field[] = [
       const tier = tierOf(engagementOf(parent('users')));
       const month = `month(make_timestamp(${field('_ordered')} * 1000000))`;
       const drawn = `CASE ${field('_coupon_draw')}
-        WHEN ${couponIndex('VIP25')} THEN CASE WHEN ${tier} IN (${VIP_TIERS.map(quotedString).join(', ')}) THEN ${couponIndex('VIP25')} ELSE ${couponIndex('SAVE10')} END
+        WHEN ${couponIndex('VIP25')} THEN CASE WHEN ${tier} IN (${VIP_ENGAGEMENT.map(quotedString).join(', ')}) THEN ${couponIndex('VIP25')} ELSE ${couponIndex('SAVE10')} END
         WHEN ${couponIndex('SPRING20')} THEN CASE WHEN ${month} IN (${SPRING_MONTHS.join(', ')}) THEN ${couponIndex('SPRING20')} ELSE ${couponIndex('SAVE10')} END
         ELSE ${field('_coupon_draw')} END`;
       return `CASE WHEN ${field('_first')} THEN CASE WHEN ${chance(row, 'welcome', WELCOME_SHARE)} THEN ${couponIndex('WELCOME15')} ELSE -1 END

@@ -68,8 +68,12 @@ export const FREESHIP = couponIndex('FREESHIP');
 /** Share of orders with a coupon other than the welcome one, and of first orders that use WELCOME15. */
 export const COUPON_SHARE = 0.14;
 export const WELCOME_SHARE = 0.35;
-/** Tiers VIP25 is for; others get SAVE10. Months SPRING20 runs in; outside them it is SAVE10. */
-export const VIP_TIERS = ['gold', 'platinum'] as const;
+/**
+ * The engagement tiers (customerActivity.ts, the shop's prediction of a customer) VIP25 is offered to; others get
+ * SAVE10. Their loyalty_tier is made at least gold (customerLifecycle.ts). Months SPRING20 runs in; outside them it
+ * is SAVE10.
+ */
+export const VIP_ENGAGEMENT = ['platinum'] as const;
 export const SPRING_MONTHS = [3, 4, 5] as const;
 /**
  * Share of delivered orders returned, by category: clothing and shoes are returned most (fit), food and books least.

@@ -85,7 +85,7 @@ export const orders = defineTable({
       name: 'user_id',
       type: 'BIGINT',
       description: `The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone; every ${WELCOME_EVERY}th order, the newest customer’s first order when they registered since the ${WELCOME_EVERY}th order before (at most a day before): most first orders come soon after signing up.`,
-      distribution: 'By popularity (skew 3; a quarter of users are never picked) among the users existing then: at the proportions of docs/time.md’s dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~12%, ~54% and ~70% of orders.',
+      distribution: 'By popularity (skew 3; a quarter of users are never picked) among the users existing then: at the proportions of docs/time.md’s dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~12%, ~54% and ~69% of orders.',
       sql: ({ parent }) => parent('users').id,
     },
     {
@@ -246,8 +246,8 @@ export const orders = defineTable({
     {
       name: 'coupon_code',
       type: 'VARCHAR',
-      description: 'Coupon used; NULL for most orders. WELCOME15 only on a customer’s first order; VIP25 only for gold and platinum customers; SPRING20 only in March-May (others get SAVE10 instead).',
-      distribution: `Every ${WELCOME_EVERY}th order is a new customer’s first when one registered since the ${WELCOME_EVERY}th order before (within a day), and ${Math.round(WELCOME_SHARE * 100)}% of those use WELCOME15; no other order does, so ~23% of all first orders at the Time dataset’s proportions, ~6% at 1:1:1. ${Math.round(COUPON_SHARE * 100)}% of other orders have a coupon: ${describeWeights(coupons.filter(([c]) => c !== 'WELCOME15'))}, before the tier and season checks.`,
+      description: 'Coupon used; NULL for most orders. WELCOME15 only on a customer’s first order; VIP25 only for the customers the shop predicts to be its best, whose loyalty_tier is gold or platinum; SPRING20 only in March-May (others get SAVE10 instead).',
+      distribution: `Every ${WELCOME_EVERY}th order is a new customer’s first when one registered since the ${WELCOME_EVERY}th order before (within a day), and ${Math.round(WELCOME_SHARE * 100)}% of those use WELCOME15; no other order does, so ~13% of all first orders at the Time dataset’s proportions, ~5% at 1:1:1. ${Math.round(COUPON_SHARE * 100)}% of other orders have a coupon: ${describeWeights(coupons.filter(([c]) => c !== 'WELCOME15'))}, before the tier and season checks.`,
       sql: ({ field }) => `CASE WHEN ${field('_coupon')} >= 0 THEN ${labelOf(coupons, field('_coupon'))} END`,
     },
     {

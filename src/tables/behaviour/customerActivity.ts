@@ -1,7 +1,8 @@
 /**
- * What a customer's tier and segment say, from how much they order (activity.ts) and how long they have been a
- * customer. Engagement is the expected number of orders so far relative to an average customer's year; the tier
- * thresholds are its quantiles over a three-year history (measured on 200k users: test/realism-customers).
+ * A customer's predicted activity, from how much they order (activity.ts) and how long they have been a customer:
+ * their logins, and the engagement the shop predicts them by (the expected number of orders so far relative to an
+ * average customer's year), whose top tier orders offer VIP25. The recorded tier and segment follow the orders
+ * themselves (customerLifecycle.ts).
  */
 import { DAY, YEAR } from '../../model/columns/time.js';
 import type { RandomSource } from '../../model/random.js';
@@ -12,9 +13,6 @@ import { CUSTOMERS, noise, relativeRate } from './activity.js';
 export const MEAN_DAYS_AWAY = 12;
 /** Logins per day registered of an average customer. */
 export const LOGINS_PER_DAY = 0.12;
-const NEW_DAYS = 45;
-const AT_RISK_DAYS = 60;
-const CHURNED_DAYS = 180;
 
 /** Tier by engagement from: the first tier below the first threshold. */
 const TIERS: readonly (readonly [string, number])[] = [
@@ -23,14 +21,6 @@ const TIERS: readonly (readonly [string, number])[] = [
   ['silver', 1.0],
   ['gold', 2.4],
   ['platinum', 7],
-];
-
-/** Active segments by engagement from. */
-const ACTIVE_CUSTOMER_SEGMENTS: readonly (readonly [string, number])[] = [
-  ['occasional', 0],
-  ['regular', 0.6],
-  ['loyal', 2.2],
-  ['vip', 9],
 ];
 
 /** The label of the highest level whose threshold `value` reaches: a count of comparisons indexes a list, cheaper than a CASE of strings. */
@@ -50,15 +40,4 @@ export function engagementOf(row: RandomSource, rate = relativeRate(row, CUSTOME
 /** SQL for the tier of an engagement. Customers who never order have engagement 0: none. */
 export function tierOf(engagement: string): string {
   return byThresholds(engagement, TIERS);
-}
-
-export function describeTiers(): string {
-  return TIERS.slice(1)
-    .map(([label, from]) => `${label} from ${from}`)
-    .join(', ');
-}
-
-/** SQL for the customer's marketing segment (users.customer_segment, not a metadata segment), from seconds registered, seconds since the last login and engagement. */
-export function customerSegmentOf(tenure: string, away: string, engagement: string): string {
-  return `CASE WHEN ${tenure} < ${NEW_DAYS * DAY} THEN 'new' WHEN ${away} > ${CHURNED_DAYS * DAY} THEN 'churned' WHEN ${away} > ${AT_RISK_DAYS * DAY} THEN 'at_risk' ELSE ${byThresholds(engagement, ACTIVE_CUSTOMER_SEGMENTS)} END`;
 }

@@ -10,15 +10,19 @@ import { type Choice, labelOf } from '../../model/columns/weighted.js';
 import { uniform } from '../../model/random.js';
 import { quotedString } from '../../model/sql.js';
 import type { Column, Field } from '../../model/tableDefinition.js';
-import { VIP_TIERS } from '../orderTerms.js';
+import { VIP_ENGAGEMENT } from '../orderTerms.js';
 import { engagementOf, tierOf } from './customerActivity.js';
 
-/** Loyalty tiers by lifetime spend in USD, from a customer's first order (Sephora's Beauty Insider: VIB from 350 USD a year, Rouge from 1,000). */
+/**
+ * Loyalty tiers by lifetime spend in USD, from a customer's first order: an estimate shaped on programmes whose
+ * tiers are a few hundred and a few thousand dollars a year (Sephora's Beauty Insider: VIB from 350 USD a year,
+ * Rouge from 1,000), over the years a customer has been buying.
+ */
 export const SPEND_TIERS: readonly (readonly [tier: string, fromUsd: number])[] = [
   ['bronze', 0],
-  ['silver', 350],
-  ['gold', 1000],
-  ['platinum', 5000],
+  ['silver', 500],
+  ['gold', 2000],
+  ['platinum', 10000],
 ];
 const TIER_LABELS = ['none', ...SPEND_TIERS.map(([tier]) => tier)];
 const GOLD = TIER_LABELS.indexOf('gold');
@@ -66,7 +70,7 @@ export function lifecycleHelpers(statuses: readonly Choice[]): Field[] {
       name: '_tier',
       sql: ({ row, field }) => {
         const earned = SPEND_TIERS.slice(1).map(([, from]) => `(${field('_spent')} >= ${from})::INTEGER`);
-        const vip = `${tierOf(engagementOf(row))} IN (${VIP_TIERS.map(quotedString).join(', ')})`;
+        const vip = `${tierOf(engagementOf(row))} IN (${VIP_ENGAGEMENT.map(quotedString).join(', ')})`;
         return `CASE WHEN ${field('_orders')} = 0 THEN 0 ELSE GREATEST(1 + ${earned.join(' + ')}, CASE WHEN ${vip} THEN ${GOLD} ELSE 0 END) END`;
       },
     },
