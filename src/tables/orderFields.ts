@@ -26,8 +26,8 @@ import { DELIVERY_HELPERS } from './orderDelivery.js';
 
 /** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */
 export const WELCOME_EVERY = 12;
-/** Customers drawn before one whose local hour fits the order is taken (docs/time.md gives the share of orders that keep the last one). */
-export const CUSTOMER_ATTEMPTS = 4;
+/** Customers drawn before one whose local hour and whom the basket fit is taken (docs/time.md gives the share of orders that keep the last one). */
+export const CUSTOMER_ATTEMPTS = 8;
 export const LOTTERY = 1024;
 
 export const ORDER_HELPERS: readonly Field[] = [
@@ -52,6 +52,12 @@ export const ORDER_HELPERS: readonly Field[] = [
     },
   },
   { name: '_first', sql: ({ parent }) => parent('users').firstChild },
+  // The basket as the customer pick reads it (basketFit.ts): its lines' leans to women added up (a dress and a men's
+  // top cancel), and its first line's ages and category.
+  { name: '_basket_female', sql: ({ aggregate }) => `GREATEST(-1, LEAST(1, ${aggregate('order_items', 'sum', '_female_lean')}))` },
+  { name: '_basket_age_middle', sql: ({ aggregate }) => aggregate('order_items', 'min', '_age_middle') },
+  { name: '_basket_age_half_width', sql: ({ aggregate }) => aggregate('order_items', 'min', '_age_half_width') },
+  { name: '_basket_category', sql: ({ aggregate }) => aggregate('order_items', 'min', '_first_category') },
   { name: '_coupon_draw', sql: ({ row }) => weightedIndex(draw20(row, 'coupon_code'), coupons) },
   {
     name: '_coupon',

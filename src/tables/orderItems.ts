@@ -11,6 +11,7 @@ import { PRODUCTS } from './behaviour/activity.js';
 import { SUBCATEGORIES } from './catalog.js';
 import { BASKET_KINDS, BIG_TICKET, FEW_MOST, LINE_ATTEMPTS, MOST_LINES, QUANTITY_CLASSES, SMALL_ITEM, SMALL_ITEM_TRIES, STOCK_UP_CATEGORIES, STOCK_UP_EXTRA_MEAN, STOCK_UP_LEAST, basketKind, fitsBasket, lineCount, meanLines, quantity } from './basket.js';
 import { returnRates } from './orderTerms.js';
+import { ageHalfWidth, ageMiddle, categoryOf, femaleLean } from './behaviour/basketFit.js';
 
 export const orderItems = defineTable({
   name: 'order_items',
@@ -40,6 +41,12 @@ export const orderItems = defineTable({
     // The line's shipping weight in kg: the order's parcel is the sum over its lines (orderMoney.ts' _basket_kg).
     { name: '_kg', sql: ({ parent, field }) => `(${parent('products').value('weight')} * ${field('_quantity')})` },
     { name: '_quantity', sql: ({ row, field }) => quantity(row, field('_sub'), field('_unit_price')) },
+    // What the line tells of who buys it (basketFit.ts): the order, aggregating its lines, takes a customer who fits.
+    { name: '_female_lean', sql: ({ field }) => femaleLean(field('_sub')) },
+    // The first line's: the basket's main item, which the customer came for.
+    { name: '_age_middle', sql: ({ field, lineNumber }) => `CASE WHEN ${lineNumber} = 1 THEN ${ageMiddle(field('_sub'))} END` },
+    { name: '_age_half_width', sql: ({ field, lineNumber }) => `CASE WHEN ${lineNumber} = 1 THEN ${ageHalfWidth(field('_sub'))} END` },
+    { name: '_first_category', sql: ({ field, lineNumber }) => `CASE WHEN ${lineNumber} = 1 THEN ${categoryOf(field('_sub'))} END` },
     // The line's return rate by its category, out of DRAW20: the order takes its riskiest line's (orders' _status).
     { name: '_return_rate', sql: ({ field }) => `[${SUBCATEGORIES.map((sub) => Math.round((returnRates[sub.category] ?? 0) * DRAW20)).join(', ')}][${field('_sub')} + 1]` },
   ],

@@ -39,6 +39,7 @@ import { TAX_REGIONS } from './money/taxRegions.js';
 import { CUSTOMER_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY } from './orderFields.js';
 import { CANCEL_SHARE, DELIVERY_HOURS, RETURN_DAYS, RETURN_WINDOW, SAME_DAY_CUTOFF, SUNDAY_SHARE, deliveryLuck } from './orderDelivery.js';
 import { dayToDate, deliveryRhythmViolations } from './deliveryRules.js';
+import { customerFit } from './behaviour/basketFit.js';
 
 export const orders = defineTable({
   name: 'orders',
@@ -55,11 +56,15 @@ export const orders = defineTable({
       idle: CUSTOMERS.idle,
       // A customer's first order, made so by construction (schema/parents/firstChildren.ts): welcome coupons go there.
       firsts: { every: WELCOME_EVERY, within: DAY },
-      // The customer is one for whom the order's hour is a likely one in their own time zone (calendar.ts).
+      // The customer is one for whom the order's hour is a likely one in their own time zone (calendar.ts), and whom
+      // the basket fits (basketFit.ts): both are chances of keeping the candidate, drawn together.
       accept: {
         attempts: CUSTOMER_ATTEMPTS,
-        sql: ({ row, pool }, candidate, attempt) =>
-          `${draw20(row, `customer_hour#${attempt}`)} < ${pool(POOL.order_acceptance, `${hourOfWeekSql(row.created)} * ${LOCALES.length} + ${candidate.value('_locale')}`)}`,
+        sql: ({ row, pool, field }, candidate, attempt) => {
+          const hour = pool(POOL.order_acceptance, `${hourOfWeekSql(row.created)} * ${LOCALES.length} + ${candidate.value('_locale')}`);
+          const basket = { femaleLean: field('_basket_female'), ageMiddle: field('_basket_age_middle'), ageHalfWidth: field('_basket_age_half_width'), firstCategory: field('_basket_category') };
+          return `${draw20(row, `customer_hour#${attempt}`)} < ${hour} * ${customerFit(candidate, basket, row.created)}`;
+        },
       },
     },
   ],
