@@ -17,7 +17,7 @@ export async function smallDataset(dir: string): Promise<void> {
   await sharedDatasetCopy(['--table-names', 'users,products,orders', '--num-rows', rows, '--seed', '7', '--as-of', AS_OF], dir, 'metadata.json');
 }
 
-/** A dataset of a few hundred rows a table under `<dir>/data` (metadata `<dir>/metadata.json`), made once (as smallDataset). */
+/** A few hundred rows a table under `<dir>/data` (metadata `<dir>/metadata.json`), made once as smallDataset is. */
 export async function tinyDataset(dir: string): Promise<void> {
   await sharedDatasetCopy(['--table-names', 'users,products,orders', '--num-rows', 'users=300,products=30,orders=600', '--seed', '5', '--as-of', AS_OF], dir, 'metadata.json');
 }
