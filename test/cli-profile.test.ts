@@ -12,7 +12,7 @@ function secondsAfter(line: string, label: string): number {
 
 test('--profile splits each table’s worker time into generating rows and writing Parquet, and changes no byte', async () => {
   await withTempDir(async (dir) => {
-    const common = ['--table-names', 'users,products,orders', '--num-rows', 'users=20000,products=3000,orders=60000', '--seed', '5', '--as-of', AS_OF, '--file-size-limit', '1'];
+    const common = ['--table-names', 'users,products,orders', '--num-rows', 'users=20000,products=3000,orders=10000', '--seed', '5', '--as-of', AS_OF, '--file-size-limit', '1'];
     const scratch = join(dir, 'tmp');
     await mkdir(scratch);
     const profiled = await synthgen([...common, '--out', 'a/data', '--metadata', 'a.json', '--profile'], dir, { TMPDIR: scratch });
@@ -33,7 +33,7 @@ test('--profile splits each table’s worker time into generating rows and writi
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stderr).not.toContain('profile (');
     // The same bytes, file by file (file names carry each run's time).
-    for (const table of ['users', 'products', 'orders']) {
+    for (const table of ['users', 'products', 'orders', 'order_items']) {
       const a = await tableContents(join(dir, 'a'), table);
       expect(a.length, table).toBeGreaterThan(0);
       expect(await tableContents(join(dir, 'b'), table), table).toEqual(a);

@@ -24,7 +24,7 @@ test('the same seed and as-of give byte-identical files with 1, 2 and 3 workers'
     const sums: Record<string, string>[] = [];
     for (const workers of [1, 2, 3]) {
       const run = join(dir, `w${workers}`);
-      await onWorkers(run, workers, { tables: ['users', 'products', 'orders'], rows: { users: 30000, products: 5000, orders: 40000 }, seed: 99, fileSizeLimitMB: 1 });
+      await onWorkers(run, workers, { tables: ['users', 'products', 'orders'], rows: { users: 30000, products: 5000, orders: 12000 }, seed: 99, fileSizeLimitMB: 1 });
       // File names carry the run's wall-clock stamp: compare contents in file order.
       const byOrder: Record<string, string> = {};
       for (const table of ['users', 'products', 'orders', 'order_items']) {
@@ -36,6 +36,7 @@ test('the same seed and as-of give byte-identical files with 1, 2 and 3 workers'
       }
       sums.push(byOrder);
     }
+    // users 3 files, products 1, orders 2 and their lines 1: tables of several parts split differently by 1, 2, 3.
     expect(Object.keys(sums[0] ?? {}).length).toBeGreaterThan(6);
     expect(sums[1]).toEqual(sums[0]);
     expect(sums[2]).toEqual(sums[0]);
@@ -44,9 +45,9 @@ test('the same seed and as-of give byte-identical files with 1, 2 and 3 workers'
 
 /**
  * When a table has few files, the parts under way share the DuckDB threads: one part alone gets every thread. As at
- * the default limit with 1M users and 2M orders, but a twentieth of the rows in row groups a twentieth as large, in
- * files of 7 MB (so each file still has ~10 row groups for its threads to write): users are one file (45k: 50k of
- * version 5's users estimate just over the file size aim), orders two; on
+ * the default limit with 1M users and 2M orders, but a fortieth of the rows in row groups a fortieth as large, in
+ * files of 3.5 MB (so each file still has ~10 row groups for its threads to write): users are one file (22.5k: 25k
+ * of version 5's users estimate just over the file size aim), orders two; on
  * 16 workers their parts run on several threads each (threadShares.ts), on 1 worker on one. Every split writes the
  * same bytes (the test above covers 2 and 3 workers).
  */
@@ -58,7 +59,7 @@ test('a table of one file and one of two, many row groups each, are byte-identic
       const run = join(dir, `w${workers}`);
       await mkdir(run);
       await copyFile(join(dir, 'm.json'), join(run, 'm.json'));
-      const summary = await onWorkers(run, workers, { tables: ['users', 'orders'], rows: { users: 45000, orders: 100000 }, format: { rowGroupSize: 5000 }, fileSizeLimitMB: 7, seed: 8 });
+      const summary = await onWorkers(run, workers, { tables: ['users', 'orders'], rows: { users: 22500, orders: 50000 }, format: { rowGroupSize: 2500 }, fileSizeLimitMB: 3.5, seed: 8 });
       sums.push(Object.fromEntries(Object.entries(summary.tables).flatMap(([table, t]) => t.files.map((f, i) => [`${table}#${i}`, f.sha256]))));
     }
     expect(Object.keys(sums[0] ?? {}).sort()).toEqual(['order_items#0', 'orders#0', 'orders#1', 'users#0']);

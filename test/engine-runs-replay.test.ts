@@ -16,8 +16,8 @@ const runIn = (dir: string, out: string, run: EngineRun) => engineRun(dir, { ...
 test('the same runs cut into other files, on other workers, hold exactly the same rows', async () => {
   await withTempDir(async (dir) => {
     const runs: EngineRun[] = [
-      { tables: ['users', 'products', 'orders'], rows: { users: 4000, products: 500, orders: 30000 }, seed: 5, asOf: '2025-06-01' },
-      { tables: ['users', 'orders'], rows: { users: 1000, orders: 12000 }, seed: 6, asOf: AS_OF },
+      { tables: ['users', 'products', 'orders'], rows: { users: 4000, products: 500, orders: 15000 }, seed: 5, asOf: '2025-06-01' },
+      { tables: ['users', 'orders'], rows: { users: 1000, orders: 6000 }, seed: 6, asOf: AS_OF },
     ];
     // One worker: a pool of its own, as the CLI's --workers 1 makes (the shared one has two).
     const oneWorker = new WorkerPool(1);
@@ -25,13 +25,15 @@ test('the same runs cut into other files, on other workers, hold exactly the sam
       await runIn(dir, 'big', { ...run, threads: 1, pool: oneWorker });
       await runIn(dir, 'small', { ...run, threads: 2, fileSizeLimitMB: 1 });
     }
-    for (const table of ['users', 'products', 'orders']) {
+    // Orders' lines too: a children table's rows are cut into files with their parents'.
+    for (const table of ['users', 'products', 'orders', 'order_items']) {
       const a = await tableSql(join(dir, 'big'), table);
       const b = await tableSql(join(dir, 'small'), table);
       const diff = await query(
         `SELECT (SELECT count(*) FROM (SELECT * FROM ${a} EXCEPT ALL SELECT * FROM ${b})) + (SELECT count(*) FROM (SELECT * FROM ${b} EXCEPT ALL SELECT * FROM ${a})) AS n, (SELECT count(*) FROM ${a}) AS rows`,
       );
-      expect(Number(diff[0]?.rows), table).toBe({ users: 5000, products: 500, orders: 42000 }[table]);
+      if (table === 'order_items') expect(Number(diff[0]?.rows), table).toBeGreaterThan(21000);
+      else expect(Number(diff[0]?.rows), table).toBe({ users: 5000, products: 500, orders: 21000 }[table]);
       expect(Number(diff[0]?.n), table).toBe(0);
     }
     const files = await query(`SELECT count(*) AS n FROM glob('${join(dir, 'small')}/orders/*.parquet')`);

@@ -13,33 +13,39 @@ import { expect, test } from 'vitest';
 import { AS_OF, exists, synthgenWithFileSizeLimit, tableContents, withTempDir } from './helpers/cli.js';
 import { type EngineRun, engineRun } from './helpers/engine.js';
 
-const PARENTS: EngineRun = { tables: ['users', 'products'], rows: { users: 3000, products: 3000 }, seed: 1 };
-// 250,000 orders are two parts: a full one (~14 MB, ~160,000 rows), which exceeds a 12,000 KB file-size limit, and the
-// last (~8 MB). Everything else the run writes stays under: its record, that last part and the pools file it hands
-// its workers (~9.6 MB, mostly the parents' creation times: more than the 3 MB limit with 4 MB parts this test used
-// before, which failed on that file, not on a part).
-const ORDERS = ['--table-names', 'orders', '--num-rows', '250000', '--file-size-limit', '16', '--workers', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
-const SAME_ORDERS: EngineRun = { tables: ['orders'], rows: { orders: 250000 }, fileSizeLimitMB: 16, seed: 2 };
+// A dataset already there, whose metadata the failed run must leave as it was.
+const BEFORE: EngineRun = { tables: ['products'], rows: { products: 3000 }, seed: 1 };
+// 200,000 users in 9 MB files are two parts: a full one (~7.9 MB), which exceeds a 6,500 KB file-size limit, and the
+// last (~5.2 MB). Everything else the run writes stays under: its record, that last part and the pools file it hands
+// its workers (under 4.4 MB). Users, not orders: the write that fails is a part's COPY either way, and users cost a
+// third of orders (which write their lines too) per row.
+const USERS = ['--table-names', 'users', '--num-rows', '200000', '--file-size-limit', '9', '--workers', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+const SAME_USERS: EngineRun = { tables: ['users'], rows: { users: 200000 }, fileSizeLimitMB: 9, seed: 2 };
 
 test('a write failing part-way: one line, exit 3, metadata unchanged, no partial file, the record kept; then the same command finishes exactly', async () => {
   await withTempDir(async (dir) => {
     // The uninterrupted run first: it also caches the sizing samples, so the limited run fails on the parts.
     const clean = join(dir, 'clean');
     await mkdir(clean);
-    await engineRun(clean, PARENTS);
-    await engineRun(clean, SAME_ORDERS);
-    await engineRun(dir, PARENTS);
+    await engineRun(clean, BEFORE);
+    const reference = await engineRun(clean, SAME_USERS);
+    // The part sizes the limit sits between (a change of the users' row width would move them).
+    const sizes = reference.tables.users?.files.map((file) => file.bytes) ?? [];
+    expect(sizes).toHaveLength(2);
+    expect(sizes[0]).toBeGreaterThan(6_500 * 1024);
+    expect(sizes[1]).toBeLessThan(6_500 * 1024);
+    await engineRun(dir, BEFORE);
     const before = await readFile(join(dir, 'm.json'), 'utf8');
-    const failed = await synthgenWithFileSizeLimit(ORDERS, dir, 12_000);
+    const failed = await synthgenWithFileSizeLimit(USERS, dir, 6_500);
     expect(failed.code, failed.stderr).toBe(3);
     expect(failed.stderr.trim().split('\n')).toHaveLength(1);
     expect(failed.stderr).toMatch(/hit this process's file-size limit \(ulimit -f\).*Nothing was committed and the metadata is unchanged.*Run the same command again/);
     expect(await readFile(join(dir, 'm.json'), 'utf8')).toBe(before);
     expect(await exists(join(dir, 'm.json.pending.json'))).toBe(true);
-    expect((await readdir(join(dir, 'data', 'orders'))).filter((n) => n.endsWith('.partial'))).toEqual([]);
+    expect((await readdir(join(dir, 'data', 'users'))).filter((n) => n.endsWith('.partial'))).toEqual([]);
 
-    await engineRun(dir, SAME_ORDERS);
+    await engineRun(dir, SAME_USERS);
     expect(await exists(join(dir, 'm.json.pending.json'))).toBe(false);
-    expect(await tableContents(dir, 'orders')).toEqual(await tableContents(clean, 'orders'));
+    expect(await tableContents(dir, 'users')).toEqual(await tableContents(clean, 'users'));
   });
 });

@@ -8,12 +8,13 @@ import { cp, mkdtemp, readFile, readdir, rm, truncate, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { AS_OF, exists, generate, synthgen } from './helpers/cli.js';
+import { exists, synthgen } from './helpers/cli.js';
+import { tinyDataset } from './helpers/reportRun.js';
 
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'synthgen-report-parquet-'));
-  await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=300,products=30,orders=600', '--seed', '5', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+  await tinyDataset(dir);
 }, 120_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

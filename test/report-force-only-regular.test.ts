@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AS_OF, generate, synthgen } from './helpers/cli.js';
+import { synthgen } from './helpers/cli.js';
+import { tinyDataset } from './helpers/reportRun.js';
 import { UserError } from '../dist/src/errors/userError.js';
 import { checkReportPath, writeReportFile } from '../dist/src/report/writeReportFile.js';
 
@@ -24,7 +25,7 @@ const isRoot = process.getuid?.() === 0;
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'synthgen-report-force-'));
-  await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=300,products=30,orders=600', '--seed', '3', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+  await tinyDataset(dir);
 }, 120_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -8,14 +8,14 @@ import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { AS_OF, generate, query, tableSql } from './helpers/cli.js';
+import { query, tableSql } from './helpers/cli.js';
 import { withPage } from './helpers/chromium.js';
-import { reportJson } from './helpers/reportRun.js';
+import { reportJson, smallDataset } from './helpers/reportRun.js';
 
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'synthgen-report-revenue-'));
-  await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=2000,products=200,orders=8000', '--seed', '11', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+  await smallDataset(dir);
 }, 120_000);
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -8,9 +8,9 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { AS_OF, generate, query } from './helpers/cli.js';
+import { query } from './helpers/cli.js';
 import { withPage } from './helpers/chromium.js';
-import { reportJson, shown } from './helpers/reportRun.js';
+import { SMALL_ROWS, reportJson, shown, smallDataset } from './helpers/reportRun.js';
 
 /** A series model: the label ECharts draws is the formatted one, or with no formatter the raw value. */
 interface PageSeries {
@@ -26,7 +26,7 @@ interface PageECharts {
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'synthgen-report-format-'));
-  await generate(['--table-names', 'users,products,orders', '--num-rows', 'users=2000,products=200,orders=8000', '--seed', '13', '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+  await smallDataset(dir);
   // A table of the dataset's own, with large amounts, a postal code of digits and a year.
   await mkdir(join(dir, 'data', 'ledger'));
   await query(`COPY (SELECT i AS entry_id, (i * 120908.25)::DECIMAL(14,2) AS amount, lpad((10000 + i * 7)::VARCHAR, 5, '0') AS postal_code, 2020 + i % 5 AS year
@@ -47,7 +47,7 @@ test('tiles, the Lorenz table, bar labels and profiles write numbers with thousa
 
     // The tiles and the Lorenz table: no number of four digits or more without separators, but the dates.
     const tiles = await page.locator('.tile:not(.date)').allInnerTexts();
-    expect(tiles.join(' ')).toContain(grouped(8000));
+    expect(tiles.join(' ')).toContain(grouped(SMALL_ROWS.orders));
     expect(tiles.filter((text) => /\d{4,}/.test(text))).toEqual([]);
     const lorenz = (await page.locator('#card-lorenz table td').allInnerTexts()).join(' ');
     expect(lorenz).not.toMatch(/\d{4,}/);

@@ -1,6 +1,7 @@
 /** Running `synthgen report` in tests: a small dataset to report on, and the report's JSON as tests read it. */
 import type { ReportData } from '../../dist/src/report/reportData.js';
-import { AS_OF, generate, synthgen } from './cli.js';
+import { AS_OF, synthgen } from './cli.js';
+import { sharedDatasetCopy } from './sharedDataset.js';
 
 /** What `synthgen report --json` prints: the numbers, and the file it wrote. */
 export type ReportJson = ReportData & { readonly file: { readonly path: string; readonly bytes: number } };
@@ -10,10 +11,18 @@ export const SMALL_ROWS = { users: 20_000, products: 2_000, orders: 60_000 } as 
 /** sharedDataset()'s arguments for the dataset the late-deliveries and reorders tests read: generated once for both. */
 export const TILES_DATASET = ['--table-names', 'users,products,orders', '--num-rows', 'users=10000,products=1000,orders=60000', '--seed', '26', '--as-of', '2026-12-01'];
 
-/** Generates the small dataset under `<dir>/data` (metadata `<dir>/metadata.json`). */
-export async function smallDataset(dir: string, seed = 7): Promise<void> {
+/**
+ * The small dataset under `<dir>/data` (metadata `<dir>/metadata.json`): a copy of one generated once for every test
+ * file that reports on it (helpers/sharedDataset.ts), which each may change.
+ */
+export async function smallDataset(dir: string): Promise<void> {
   const rows = `users=${SMALL_ROWS.users},products=${SMALL_ROWS.products},orders=${SMALL_ROWS.orders}`;
-  await generate(['--table-names', 'users,products,orders', '--num-rows', rows, '--seed', String(seed), '--as-of', AS_OF, '--out', 'data', '--metadata', 'metadata.json'], dir);
+  await sharedDatasetCopy(['--table-names', 'users,products,orders', '--num-rows', rows, '--seed', '7', '--as-of', AS_OF], dir, 'metadata.json');
+}
+
+/** A few hundred rows a table under `<dir>/data` (metadata `<dir>/metadata.json`), made once as smallDataset is. */
+export async function tinyDataset(dir: string): Promise<void> {
+  await sharedDatasetCopy(['--table-names', 'users,products,orders', '--num-rows', 'users=300,products=30,orders=600', '--seed', '5', '--as-of', AS_OF], dir, 'metadata.json');
 }
 
 /** Runs `synthgen report ... --json` and parses what it printed; fails the test unless it exits 0. */

@@ -1,6 +1,7 @@
 /**
  * A real S3 server for tests: s3rver (an S3 REST implementation) on a free loopback port, with its own folder, and a
- * fault proxy in front of it that can fail a share of requests (503 SlowDown, reset connections, slow answers).
+ * fault proxy in front of it that can fail a share of requests (503 SlowDown, reset connections, slow answers) or all
+ * of them (503 ServiceUnavailable: a store that is down).
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -54,14 +55,14 @@ export async function startS3(buckets: readonly string[] = [BUCKET]): Promise<S3
 }
 
 export interface FaultPlan {
-  /** Every request whose 1-based number n has n % failEvery === 0 gets a 503 SlowDown. 0: never. */
+  /** Every request whose 1-based number n has n % failEvery === 0 gets a 503 SlowDown (throttling). 0: never. */
   failEvery: number;
   /** Every request with n % resetEvery === 0 has its connection destroyed. 0: never. */
   resetEvery: number;
   /** Every request with n % slowEvery === 0 is held this long before it is forwarded. */
   slowEvery: number;
   slowMs: number;
-  /** Fail everything (a store that is down). */
+  /** Fail everything (a store that is down): 503 ServiceUnavailable. */
   down: boolean;
   /** Fail every request after this many (a store that goes down mid-run). 0: never. */
   downAfter: number;
@@ -92,13 +93,16 @@ export async function startFaultProxy(target: string, plan: Partial<FaultPlan> =
     state.requests += 1;
     const n = state.requests;
     const p = state.plan;
-    const slowDown = () => {
+    const fail = (code: string, message: string) => {
       state.faults += 1;
       req.resume();
       res.writeHead(503, { 'Content-Type': 'application/xml' });
-      res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
+      res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
     };
-    if (p.down || (p.downAfter > 0 && n > p.downAfter) || (p.failEvery > 0 && n % p.failEvery === 0)) return slowDown();
+    // A store that is down says so (the SDK retries it as a transient error, 50 ms x 2^n apart); one asking a client
+    // to slow down is throttling, retried 1 s x 2^n apart (a down store answering that would wait ~8 s a request).
+    if (p.down || (p.downAfter > 0 && n > p.downAfter)) return fail('ServiceUnavailable', 'Service is unable to handle request.');
+    if (p.failEvery > 0 && n % p.failEvery === 0) return fail('SlowDown', 'Please reduce your request rate.');
     if (p.resetEvery > 0 && n % p.resetEvery === 0) {
       state.faults += 1;
       req.socket.destroy();

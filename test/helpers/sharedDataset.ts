@@ -8,7 +8,7 @@
  * Read only: its files are made read-only, and a test that must change files copies them first.
  */
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generate } from './cli.js';
@@ -94,5 +94,24 @@ export async function sharedDataset(args: readonly string[]): Promise<string> {
     } finally {
       await rm(lock, { recursive: true, force: true });
     }
+  }
+}
+
+/**
+ * A copy of the dataset `args` make in `to` (its files under `to`/data, its metadata `to`/`metadata`), for a test
+ * that writes beside them: generated once for every file that asks for the same command.
+ */
+export async function sharedDatasetCopy(args: readonly string[], to: string, metadata: string): Promise<void> {
+  const from = await sharedDataset(args);
+  await cp(join(from, 'data'), join(to, 'data'), { recursive: true });
+  await copyFile(join(from, 'm.json'), join(to, metadata));
+  await writable(to);
+}
+
+/** The copy's files writable again (cp keeps the shared folder's read-only modes). */
+async function writable(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) await writable(join(dir, entry.name));
+    else await chmod(join(dir, entry.name), 0o644);
   }
 }
