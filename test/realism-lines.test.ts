@@ -17,6 +17,7 @@ let dir = '';
 let products = '';
 let orders = '';
 let items = '';
+let users = '';
 /** One row per order: its lines, and whether any is a grocery, an electronics item, or priced from 1,000 USD. */
 let baskets = '';
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
   products = await tableSql(data, 'products');
   orders = await tableSql(data, 'orders');
   items = await tableSql(data, 'order_items');
+  users = await tableSql(data, 'users');
   baskets = `(SELECT i.order_id, count(*) AS n, count(DISTINCT i.product_id) AS distinct_products, bool_or(p.category = 'Grocery') AS grocery,
       bool_or(p.category = 'Electronics') AS electronics, bool_or(i.unit_price >= 1000) AS big
     FROM ${items} i JOIN ${products} p USING (product_id) GROUP BY 1)`;
@@ -119,4 +121,37 @@ test('returns come from the lines: single-item clothing orders are returned over
   );
   expect(runs.runs).toBeGreaterThan(present(runs.one_grocery, 'one_grocery'));
   expect(runs.runs).toBeLessThan(0.75 * rate('Clothing'));
+});
+
+/** Each order's first line (the item the customer came for) with the customer's sex and age at the order. */
+const firsts = () =>
+  `(SELECT o.order_id, o.user_id, p.category, p.subcategory, u.gender, date_diff('year', u.date_of_birth, o.order_date::DATE) AS age
+    FROM ${orders} o JOIN ${items} i ON i.order_id = o.order_id AND i.line_number = 1 JOIN ${products} p ON p.product_id = i.product_id JOIN ${users} u ON u.user_id = o.user_id)`;
+
+test('who buys follows what: women’s dresses mostly bought by women, men’s tops mostly by men (48.8% and 48.5% women before)', async () => {
+  const row = await one(
+    `SELECT avg((gender = 'Female')::INT) FILTER (WHERE subcategory = 'Women''s Dresses') AS dresses, avg((gender = 'Female')::INT) FILTER (WHERE subcategory = 'Men''s Tops') AS tops,
+       avg((gender = 'Female')::INT) FILTER (WHERE subcategory = 'Makeup') AS makeup, avg((gender = 'Female')::INT) FILTER (WHERE subcategory = 'Tools') AS tools FROM ${firsts()}`,
+  );
+  expect(row.dresses).toBeGreaterThan(0.65);
+  expect(row.makeup).toBeGreaterThan(0.6);
+  expect(row.tops).toBeLessThan(0.35);
+  expect(row.tools).toBeLessThan(0.4);
+});
+
+test('buyers’ ages follow what they buy: headphones’ and smartphones’ buyers at least 5 years younger than fiction’s (40.0 in every category before)', async () => {
+  const row = await one(
+    `SELECT avg(age) FILTER (WHERE subcategory IN ('Headphones', 'Smartphones')) AS young, avg(age) FILTER (WHERE subcategory = 'Fiction') AS old FROM ${firsts()}`,
+  );
+  expect(row.old - row.young).toBeGreaterThan(5);
+});
+
+test('customers have favourite categories: customers with 10-12 orders span fewer categories than the same orders dealt out at random (6.39 against 6.41 before)', async () => {
+  // The same orders, their customers dealt out again in a fixed scrambled order: what no preference would give.
+  const row = await one(
+    `WITH f AS ${firsts()}, dealt AS (SELECT a.category, b.user_id FROM (SELECT category, row_number() OVER (ORDER BY order_id) AS r FROM f) a JOIN (SELECT user_id, row_number() OVER (ORDER BY hash(order_id)) AS r FROM f) b USING (r))
+     SELECT (SELECT avg(c) FROM (SELECT count(DISTINCT category) AS c FROM f GROUP BY user_id HAVING count(*) BETWEEN 10 AND 12)) AS actual,
+       (SELECT avg(c) FROM (SELECT count(DISTINCT category) AS c FROM dealt GROUP BY user_id HAVING count(*) BETWEEN 10 AND 12)) AS dealt`,
+  );
+  expect(row.dealt - row.actual).toBeGreaterThan(0.2);
 });

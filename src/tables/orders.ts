@@ -36,10 +36,10 @@ import { localeOfCountry, taxIncluded, taxPart, taxRateOfAddress } from './order
 import { CURRENCIES } from './money/currencies.js';
 import { FREE_SHIPPING_MAX_KG, METHOD_FACTORS, PARCEL_MAX_KG, RATE_CARDS } from './money/shippingRates.js';
 import { TAX_REGIONS } from './money/taxRegions.js';
-import { CUSTOMER_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY } from './orderFields.js';
+import { CUSTOMER_ATTEMPTS, FIT_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY } from './orderFields.js';
 import { CANCEL_SHARE, DELIVERY_HOURS, RETURN_DAYS, RETURN_WINDOW, SAME_DAY_CUTOFF, SUNDAY_SHARE, deliveryLuck } from './orderDelivery.js';
 import { dayToDate, deliveryRhythmViolations } from './deliveryRules.js';
-import { customerFit } from './behaviour/basketFit.js';
+import { customerFit, describeFit } from './behaviour/basketFit.js';
 
 export const orders = defineTable({
   name: 'orders',
@@ -57,13 +57,15 @@ export const orders = defineTable({
       // A customer's first order, made so by construction (schema/parents/firstChildren.ts): welcome coupons go there.
       firsts: { every: WELCOME_EVERY, within: DAY },
       // The customer is one for whom the order's hour is a likely one in their own time zone (calendar.ts), and whom
-      // the basket fits (basketFit.ts): both are chances of keeping the candidate, drawn together.
+      // the basket fits (basketFit.ts): both are chances of keeping the candidate, drawn together. The last tries ask
+      // only the hour, so that an order of a basket few fit still goes to someone awake.
       accept: {
         attempts: CUSTOMER_ATTEMPTS,
         sql: ({ row, pool, field }, candidate, attempt) => {
           const hour = pool(POOL.order_acceptance, `${hourOfWeekSql(row.created)} * ${LOCALES.length} + ${candidate.value('_locale')}`);
           const basket = { femaleLean: field('_basket_female'), ageMiddle: field('_basket_age_middle'), ageHalfWidth: field('_basket_age_half_width'), firstCategory: field('_basket_category') };
-          return `${draw20(row, `customer_hour#${attempt}`)} < ${hour} * ${customerFit(candidate, basket, row.created)}`;
+          const fit = attempt < FIT_ATTEMPTS ? ` * ${customerFit(candidate, basket, row.created)}` : '';
+          return `${draw20(row, `customer_hour#${attempt}`)} < ${hour}${fit}`;
         },
       },
     },
@@ -89,8 +91,8 @@ export const orders = defineTable({
     {
       name: 'user_id',
       type: 'BIGINT',
-      description: `The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone; every ${WELCOME_EVERY}th order, the newest customer’s first order when they registered since the ${WELCOME_EVERY}th order before (at most a day before): most first orders come soon after signing up.`,
-      distribution: 'By popularity (skew 3; a quarter of users are never picked) among the users existing then: at the proportions of docs/time.md’s dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~12%, ~54% and ~69% of orders.',
+      description: `The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone and whom its basket fits (sex, age, favourite categories); every ${WELCOME_EVERY}th order, the newest customer’s first order when they registered since the ${WELCOME_EVERY}th order before (at most a day before): most first orders come soon after signing up.`,
+      distribution: `By popularity (skew 3; a quarter of users are never picked) among the users existing then, the first of ${CUSTOMER_ATTEMPTS} candidates kept (else the last) with the chance of the order’s hour in their time zone, times, on the first ${FIT_ATTEMPTS}, how well the basket fits them: ${describeFit()}. At the proportions of docs/time.md’s dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~12%, ~54% and ~70% of orders.`,
       sql: ({ parent }) => parent('users').id,
     },
     {
