@@ -99,7 +99,7 @@ test('the order is the sum of its lines, exactly: subtotal, and the total from i
      FROM ${orders} o LEFT JOIN (SELECT order_id, sum(line_amount) AS amount FROM ${items} GROUP BY 1) l USING (order_id)`,
   );
   expect(off).toEqual({ subtotal: 0, total: 0, without: 0 });
-  const lines = await one(`SELECT count(*) FILTER (WHERE line_amount <> unit_price * quantity) AS off, count(*) AS n FROM ${items}`);
+  const lines = await one(`SELECT count(*) FILTER (WHERE line_amount <> unit_price * quantity - line_discount) AS off, count(*) AS n FROM ${items}`);
   expect(lines.off).toBe(0);
   expect(lines.n).toBeGreaterThan(300_000);
 });
@@ -154,4 +154,18 @@ test('customers have favourite categories: customers with 10-12 orders span fewe
        (SELECT avg(c) FROM (SELECT count(DISTINCT category) AS c FROM dealt GROUP BY user_id HAVING count(*) BETWEEN 10 AND 12)) AS dealt`,
   );
   expect(Number(row.dealt) - Number(row.actual)).toBeGreaterThan(0.2);
+});
+
+test('promotions follow the retail year: lines from Black Friday to Cyber Monday are on promotion over 3x as often as on other November days, and deeper (no line had a discount before)', async () => {
+  // Thanksgiving, the fourth Thursday of November, in SQL: Black Friday to Cyber Monday are the four days after it.
+  const thanksgiving = `(make_date(year(o.order_date), 11, 1) + ((4 - dayofweek(make_date(year(o.order_date), 11, 1)) + 7) % 7 + 21)::INTEGER)`;
+  const row = await one(
+    `SELECT avg((i.line_discount > 0)::INT) FILTER (WHERE sales) AS sales_share, avg((i.line_discount > 0)::INT) FILTER (WHERE NOT sales) AS november_share,
+       sum(i.line_discount) FILTER (WHERE sales AND i.line_discount > 0) / sum(i.unit_price * i.quantity) FILTER (WHERE sales AND i.line_discount > 0) AS sales_depth,
+       sum(i.line_discount) FILTER (WHERE NOT sales AND i.line_discount > 0) / sum(i.unit_price * i.quantity) FILTER (WHERE NOT sales AND i.line_discount > 0) AS november_depth
+     FROM ${items} i JOIN (SELECT order_id, order_date, order_date::DATE BETWEEN ${thanksgiving} + 1 AND ${thanksgiving} + 4 AS sales FROM ${orders} o WHERE month(order_date) = 11 OR (month(order_date) = 12 AND day(order_date) <= 2)) o USING (order_id)
+     WHERE month(o.order_date) = 11 OR sales`,
+  );
+  expect(Number(row.sales_share)).toBeGreaterThan(3 * Number(row.november_share));
+  expect(Number(row.sales_depth)).toBeGreaterThan(Number(row.november_depth) + 0.05);
 });

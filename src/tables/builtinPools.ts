@@ -31,6 +31,9 @@ export const POOL = {
   archetype_after: text('archetype_after'),
   measure_text: text('measure_text'),
   measure_name: text('measure_name'),
+  // Order lines' promotions by day (money/promotions.ts).
+  promotion_share: number('promotion_share'),
+  promotion_event: number('promotion_event'),
   // The catalogue's prices and book titles (issue 26).
   archetype_price_base: number('archetype_price_base'),
   archetype_price_scale: number('archetype_price_scale'),

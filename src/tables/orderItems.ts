@@ -6,7 +6,11 @@
 import { MONEY, money } from '../model/columns/money.js';
 import { describeWeights } from '../model/columns/weighted.js';
 import { defineTable } from '../model/defineTable.js';
-import { DRAW20 } from '../model/random.js';
+import { DRAW20, draw20 } from '../model/random.js';
+import { DAY } from '../model/columns/time.js';
+import { weighted } from '../model/columns/weighted.js';
+import { POOL } from './builtinPools.js';
+import { DEEP_DEPTHS, DEPTHS, PROMOTION_DAYS, PROMOTION_FIRST_DAY, describePromotions } from './money/promotions.js';
 import { PRODUCTS } from './behaviour/activity.js';
 import { SUBCATEGORIES } from './catalog.js';
 import { BASKET_KINDS, BIG_TICKET, FEW_MOST, LINE_ATTEMPTS, MOST_LINES, QUANTITY_CLASSES, SMALL_ITEM, SMALL_ITEM_TRIES, STOCK_UP_CATEGORIES, STOCK_UP_EXTRA_MEAN, STOCK_UP_LEAST, basketKind, fitsBasket, lineCount, meanLines, quantity } from './basket.js';
@@ -16,7 +20,7 @@ import { ageHalfWidth, ageMiddle, categoryOf, femaleLean } from './behaviour/bas
 export const orderItems = defineTable({
   name: 'order_items',
   description: 'Order lines: the products of each order, how many of each and at what price. Made in the orders’ run, as many lines per order as its basket has.',
-  version: 1,
+  version: 2,
   primaryKey: 'order_id',
   children: { parent: 'orders', column: 'order_id', line: 'line_number', count: lineCount, most: MOST_LINES, mean: Math.round(meanLines() * 100) / 100 },
   parents: [
@@ -33,7 +37,7 @@ export const orderItems = defineTable({
       },
     },
   ],
-  pools: [],
+  pools: [POOL.promotion_share, POOL.promotion_event],
   helpers: [
     { name: '_kind', sql: ({ parent }) => basketKind(parent('orders')) },
     { name: '_sub', sql: ({ parent }) => parent('products').value('_sub') },
@@ -41,6 +45,15 @@ export const orderItems = defineTable({
     // The line's shipping weight in kg: the order's parcel is the sum over its lines (orderMoney.ts' _basket_kg).
     { name: '_kg', sql: ({ parent, field }) => `(${parent('products').value('weight')} * ${field('_quantity')})` },
     { name: '_quantity', sql: ({ row, field }) => quantity(row, field('_sub'), field('_unit_price')) },
+    // The order's UTC day (a line is created with its order) in the promotion pools, and the line's percent off (0 for most).
+    { name: '_promo_day', sql: ({ row }) => `LEAST(GREATEST(${row.created} // ${DAY} - ${PROMOTION_FIRST_DAY}, 0), ${PROMOTION_DAYS - 1})` },
+    {
+      name: '_percent_off',
+      sql: ({ row, field, pool }) =>
+        `CASE WHEN ${draw20(row, 'promotion')} < ${pool(POOL.promotion_share, field('_promo_day'))} THEN CASE WHEN ${pool(POOL.promotion_event, field('_promo_day'))} = 1 THEN ${weighted(draw20(row, 'promotion_depth'), DEEP_DEPTHS)} ELSE ${weighted(draw20(row, 'promotion_depth'), DEPTHS)} END ELSE 0 END`,
+    },
+    { name: '_gross', sql: ({ field }) => `(${field('_unit_price')} * ${field('_quantity')})` },
+    { name: '_discount', sql: ({ field }) => money(`${field('_gross')} * ${field('_percent_off')} / 100`) },
     // What the line tells of who buys it (basketFit.ts): the order, aggregating its lines, takes a customer who fits.
     { name: '_female_lean', sql: ({ field }) => femaleLean(field('_sub')) },
     // The first line's: the basket's main item, which the customer came for.
@@ -92,18 +105,26 @@ export const orderItems = defineTable({
       sql: ({ field }) => field('_unit_price'),
     },
     {
+      name: 'line_discount',
+      type: MONEY,
+      minimum: 0,
+      description: 'Promotion on the line: unit_price x quantity x its percent off, to the cent; 0 for lines at list price. More lines are on promotion, and deeper, in the sales of the retail year. Coupons are the order’s (orders.discount_amount).',
+      distribution: `Share of lines on promotion by the order’s day: ${describePromotions()}. Percent off: ${describeWeights(DEPTHS)}; on Black Friday to Cyber Monday and Boxing Day ${describeWeights(DEEP_DEPTHS)} (estimates).`,
+      sql: ({ field }) => field('_discount'),
+    },
+    {
       name: 'line_amount',
       type: MONEY,
       minimum: 0,
-      description: 'unit_price x quantity. The order’s subtotal is the sum of its lines’ line_amount; coupon discounts are the order’s (orders.discount_amount).',
-      distribution: 'Follows price and quantity.',
-      sql: ({ field }) => money(`${field('_unit_price')} * ${field('_quantity')}`),
+      description: 'unit_price x quantity - line_discount: what the line costs. The order’s subtotal is the sum of its lines’ line_amount; coupon discounts are the order’s (orders.discount_amount).',
+      distribution: 'Follows price, quantity and promotion.',
+      sql: ({ field }) => money(`${field('_gross')} - ${field('_discount')}`),
     },
   ],
   rules: [
     {
-      description: 'line_amount = unit_price x quantity',
-      violations: (t) => `${t('order_items')} WHERE line_amount <> unit_price * quantity`,
+      description: 'line_amount = unit_price x quantity - line_discount, and the discount is at most half the price',
+      violations: (t) => `${t('order_items')} WHERE line_amount <> unit_price * quantity - line_discount OR line_discount * 2 > unit_price * quantity + 0.01`,
     },
     {
       description: "unit_price equals the product's price",

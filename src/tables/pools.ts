@@ -16,6 +16,7 @@ import { archetypePrices, measurePriceLogs } from './catalog/pricing.js';
 import { bookTitles, titleKind } from './catalog/titles.js';
 import { modelCodes, nameLines } from './catalog/nameParts.js';
 import { ORDERS, REGISTRATIONS, acceptance, localeTable } from '../model/time/calendar.js';
+import { promotionEvents, promotionShares } from './money/promotions.js';
 import { paymentByCountry, shippingByBasket } from './orderTerms.js';
 import { lottery } from '../model/columns/weighted.js';
 import { ADDRESS_POOL_SIZE } from './locales.js';
@@ -88,6 +89,8 @@ const builders: Record<string, () => Pool | Promise<Pool>> = {
   ...catalogBuilders,
   registration_locale: () => localeTable(REGISTRATIONS),
   order_acceptance: () => acceptance(ORDERS),
+  promotion_share: () => promotionShares(),
+  promotion_event: () => promotionEvents(),
   // One lottery per basket size, then per country, end to end (orderTerms.ts).
   shipping_lottery: () => shippingByBasket.flatMap(([, weights]) => lottery(weights.map((w, i) => [i, w] as const))),
   payment_lottery: () => paymentByCountry.flatMap((weights) => lottery(weights.map((w, i) => [i, w] as const))),

@@ -32,7 +32,7 @@ export interface Shape {
   readonly growth: number;
 }
 
-type Holiday = 'thanksgiving_week' | 'thanksgiving' | 'black_friday' | 'black_weekend' | 'cyber_monday' | 'december' | 'last_shipping' | 'christmas_eve' | 'christmas' | 'boxing_day' | 'new_year';
+export type Holiday = 'thanksgiving_week' | 'thanksgiving' | 'black_friday' | 'black_weekend' | 'cyber_monday' | 'december' | 'last_shipping' | 'christmas_eve' | 'christmas' | 'boxing_day' | 'new_year';
 
 export const ORDERS: Shape = {
   hours: [2.2, 1.1, 0.6, 0.35, 0.3, 0.4, 0.9, 1.8, 3.0, 4.3, 5.3, 5.7, 5.9, 5.9, 5.8, 5.6, 5.4, 5.3, 5.6, 6.3, 7.1, 7.2, 6.0, 4.1],
@@ -107,7 +107,7 @@ function thanksgiving(year: number): number {
 /** Days from Thanksgiving to Cyber Monday, by their offset; the week before is 'thanksgiving_week'. */
 const AROUND_THANKSGIVING: Readonly<Record<number, Holiday>> = { 0: 'thanksgiving', 1: 'black_friday', 2: 'black_weekend', 3: 'black_weekend', 4: 'cyber_monday' };
 
-function holidayOf(date: Date): Holiday | undefined {
+export function holidayOf(date: Date): Holiday | undefined {
   const year = date.getUTCFullYear();
   const month = date.getUTCMonth();
   const day = date.getUTCDate();
