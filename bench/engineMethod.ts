@@ -10,6 +10,7 @@ import { loadPools } from '../src/workers/loadPools.js';
 import { PARQUET_OPTIONS } from '../src/workers/generatePart.js';
 import { tableRegistry } from '../src/index.js';
 import { PART_IDS_TABLE } from '../src/workers/task.js';
+import { tallyLoadSql } from '../src/model/tallies.js';
 
 const AS_OF = '2026-01-01T00:00:00Z';
 
@@ -32,9 +33,13 @@ function rowsQuery(definition: TableDefinition): string {
   return benchCompile(definition).selectFrom(PART_IDS_TABLE);
 }
 
-/** The IDs 1..rows, in the table the part query reads, as a worker fills it before each part. */
-async function fillIds(connection: DuckDBConnection, rows: number): Promise<void> {
+/**
+ * The IDs 1..rows, in the table the part query reads, as a worker fills it before each part, and the tallies the
+ * table reads (stand-in values for 70% of rows, as a sizing sample has: the bench makes no referencing table).
+ */
+async function fillIds(connection: DuckDBConnection, definition: TableDefinition, rows: number): Promise<void> {
   await connection.run(`CREATE OR REPLACE TABLE ${PART_IDS_TABLE} AS SELECT range AS id FROM range(1, ${rows + 1})`);
+  for (const layout of benchCompile(definition).tallies) await connection.run(tallyLoadSql({ ...layout, files: [], standIn: 0.7 }, 1, rows));
 }
 
 export async function preparePools(connection: DuckDBConnection, definition: TableDefinition, scratch: string): Promise<void> {
@@ -51,7 +56,7 @@ export async function queryRows(connection: DuckDBConnection, query: string, pat
 
 /** What a worker does for a part: compute the rows in SQL and COPY them to Parquet. */
 export async function engineRows(connection: DuckDBConnection, definition: TableDefinition, rows: number, path: string, options: string = PARQUET_OPTIONS): Promise<void> {
-  await fillIds(connection, rows);
+  await fillIds(connection, definition, rows);
   await queryRows(connection, rowsQuery(definition), path, options);
 }
 
@@ -63,7 +68,7 @@ export async function materializeQuery(connection: DuckDBConnection, table: stri
 
 /** The rows engineRows() writes, materialized. */
 export async function materialize(connection: DuckDBConnection, definition: TableDefinition, rows: number): Promise<string> {
-  await fillIds(connection, rows);
+  await fillIds(connection, definition, rows);
   return materializeQuery(connection, `floor_${definition.name}`, rowsQuery(definition));
 }
 

@@ -41,6 +41,11 @@ export interface TallyOutput extends TallyLayout {
 /** What a part of the referenced table loads: every tally file the referencing table's parts wrote in this run. */
 export interface TallyInput extends TallyLayout {
   readonly files: readonly string[];
+  /**
+   * With no files: give this share of the rows (0 to 1) a stand-in value of each tally's type, the rest none. A
+   * sizing sample reads no real tallies, and its rows must weigh what real ones will (a count, two dates, a sum).
+   */
+  readonly standIn?: number;
 }
 
 export function tallyColumn(table: string, fn: TallyFn, field: string | undefined): string {
@@ -82,6 +87,11 @@ const combine: Record<TallyFn, string> = { count: 'sum', sum: 'sum', min: 'min',
 /** SQL: the table a part of the referenced table joins: the tallies of its IDs firstId..lastId, combined. */
 export function tallyLoadSql(input: TallyInput, firstId: number, lastId: number): string {
   const table = q(tallyTable(input));
+  if (input.files.length === 0 && input.standIn !== undefined) {
+    const columns = input.columns.map((read) => `${standInValue(read.type)} AS ${q(read.column)}`);
+    const referenced = `hash(range, 0) % 1000 < ${Math.round(input.standIn * 1000)}`;
+    return `CREATE OR REPLACE TABLE ${table} AS SELECT range AS ${q('__id')}, ${columns.join(', ')} FROM range(${firstId}, ${lastId + 1}) WHERE ${referenced}`;
+  }
   if (input.files.length === 0) {
     const columns = input.columns.map((read) => `NULL::${read.type} AS ${q(read.column)}`);
     return `CREATE OR REPLACE TABLE ${table} AS SELECT NULL::BIGINT AS ${q('__id')}, ${columns.join(', ')} WHERE FALSE`;
@@ -89,6 +99,16 @@ export function tallyLoadSql(input: TallyInput, firstId: number, lastId: number)
   const files = `[${input.files.map(quotedString).join(', ')}]`;
   const values = input.columns.map((read) => `CAST(${combine[read.fn]}(${q(read.column)}) AS ${read.type}) AS ${q(read.column)}`);
   return `CREATE OR REPLACE TABLE ${table} AS SELECT ${q('__id')}, ${values.join(', ')} FROM read_parquet(${files}) WHERE ${q('__id')} BETWEEN ${firstId} AND ${lastId} GROUP BY 1`;
+}
+
+/** SQL: a value of `type` varying with the row as real tallies do (a small count, an instant of recent years, an amount). */
+function standInValue(type: string): string {
+  const mix = `hash(range)`;
+  if (/^TIMESTAMP/.test(type)) return `CAST(to_timestamp(1600000000 + (${mix} % 200000000)::BIGINT) AS ${type})`;
+  if (/^DATE/.test(type)) return `CAST(DATE '2020-01-01' + (${mix} % 2000)::INTEGER AS ${type})`;
+  if (/^DECIMAL/.test(type)) return `CAST((${mix} % 500000)::BIGINT / 100 AS ${type})`;
+  if (type === 'BIGINT') return `(${mix} % 12)::BIGINT`;
+  return `CAST((${mix} % 100000)::BIGINT / 7 AS ${type})`;
 }
 
 /** The layouts of every tally `reads` names, one per (table, key). */

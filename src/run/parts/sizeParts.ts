@@ -44,6 +44,23 @@ export interface SizingContext {
   readonly interrupt: Interrupt;
 }
 
+/**
+ * The share of a table's rows that the run's rows of each table tallying it will reference, as its samples' stand-in
+ * tallies give values to (model/tallies.ts): 1 - e^-(their rows per row of it), at most 0.9.
+ */
+function tallyShares(name: string, context: SizingContext, reserved: ReadonlyMap<string, Reservation>): Record<string, number> {
+  const rowsOf = (table: string) => {
+    const range = reserved.get(table);
+    return range ? (range.last - range.first + 1) * (context.registry.get(table)?.children?.mean ?? 1) : 0;
+  };
+  const own = Math.max(1, rowsOf(name));
+  const shares: Record<string, number> = {};
+  for (const table of reserved.keys()) {
+    if (context.registry.get(table)?.parents.some((p) => p.table === name)) shares[table] = Math.round(Math.min(0.9, 1 - Math.exp(-rowsOf(table) / own)) * 100) / 100;
+  }
+  return shares;
+}
+
 /** A sample's size as a cache entry must hold it (a Parquet file's bytes), and a number of rows per part. */
 const isSampleSize = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 /** Thrown by a table's next sample once another table's sizing failed: the run fails with that one's error. */
@@ -54,20 +71,20 @@ class SizingHalted extends Error {}
  * below alone, so the rows per part they give are kept whole: a run whose part sizes are known compiles no sample
  * (~0.1 s a table). Any other table's are measured from cached or fresh samples, keyed by their query.
  */
-async function sizeTable(context: SizingContext, name: string, range: Reservation, halted: () => boolean): Promise<number> {
+async function sizeTable(context: SizingContext, name: string, range: Reservation, shares: Readonly<Record<string, number>>, halted: () => boolean): Promise<number> {
   // The sample references as many parents as the run will: how many distinct IDs a part holds changes how its
   // foreign keys compress (dictionary or plain), and so its size.
   const needs = context.registry.prerequisites(name);
   const totals = new Map(needs.map((table) => [table, (range.parents[table] ?? []).reduce((n, r) => n + r.last_id - r.first_id + 1, range.legacy?.[table]?.rows ?? 0)]));
-  const measure = () => measureTable(context, name, range, totals, halted);
+  const measure = () => measureTable(context, name, range, totals, shares, halted);
   if (!packagedLineage(context.registry, name)) return measure();
-  const inputs = [range.last - range.first + 1, [...totals], copyOptions(context.format), context.fileSizeLimitMB, context.pool.memoryMB(1)];
+  const inputs = [range.last - range.first + 1, [...totals], copyOptions(context.format), context.fileSizeLimitMB, context.pool.memoryMB(1), shares];
   const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 24);
   return context.registry.cache.value(`part-rows-${name}-${key}.json`, measure, isSampleSize);
 }
 
 /** Rows per part of one table, from cached or fresh samples. */
-async function measureTable(context: SizingContext, name: string, range: Reservation, totals: ReadonlyMap<string, number>, halted: () => boolean): Promise<number> {
+async function measureTable(context: SizingContext, name: string, range: Reservation, totals: ReadonlyMap<string, number>, shares: Readonly<Record<string, number>>, halted: () => boolean): Promise<number> {
   const needs = [...totals.keys()];
   const sampleParents = standInParents(name, context.registry.lookup, { rows: (table) => totals.get(table) ?? SAMPLE_PARENT_ROWS, seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF }, needs);
   const own = standInOwn(range.last - range.first + 1, SAMPLE_AS_OF);
@@ -84,7 +101,8 @@ async function measureTable(context: SizingContext, name: string, range: Reserva
   const query = compiled.selectFrom(PART_IDS_TABLE);
   const share = Math.max(1, Math.floor(context.pool.threadBudget / context.tables));
   const sampler = (rows: number) => {
-    const key = createHash('sha256').update(query).update(String(rows)).update(copyOptions(context.format)).update(poolKey).digest('hex').slice(0, 24);
+    const tallies = compiled.tallies.map((layout) => ({ ...layout, files: [], standIn: shares[layout.table] ?? 0 }));
+    const key = createHash('sha256').update(query).update(String(rows)).update(copyOptions(context.format)).update(poolKey).update(JSON.stringify(tallies.map((t) => t.standIn))).digest('hex').slice(0, 24);
     return context.registry.cache.value(`sample-${name}-${key}.json`, async () => {
       context.interrupt.check();
       if (halted()) throw new SizingHalted();
@@ -102,8 +120,8 @@ async function measureTable(context: SizingContext, name: string, range: Reserva
         ...context.pool.limits(threads),
         scratchPath,
         stop: context.interrupt.flag.shared,
-        // A sample reads no tallies: its rows are measured as if nothing referenced them.
-        ...(compiled.tallies.length > 0 ? { tallies: compiled.tallies.map((layout) => ({ ...layout, files: [] })) } : {}),
+        // A sample has no real tallies: stand-in values weigh what the real ones will.
+        ...(tallies.length > 0 ? { tallies } : {}),
       });
       // Interrupted, if stopped: not the query's fault.
       context.interrupt.check();
@@ -130,7 +148,7 @@ export async function planRun(context: SizingContext, tables: readonly string[],
       const range = reserved.get(name);
       if (!range) throw new Error(`no reservation for ${name}`);
       try {
-        const rows = await sizeTable(context, name, range, () => failure !== undefined);
+        const rows = await sizeTable(context, name, range, tallyShares(name, context, reserved), () => failure !== undefined);
         return planTable({ table: name, firstId: range.first, lastId: range.last, rowsPerPart: rows });
       } catch (error: unknown) {
         // The other tables' samples are of no use now: interrupted (their failures are not the cause), so that the

@@ -9,7 +9,6 @@
 import { AGE_BANDS } from '../people/ages.js';
 import { CATEGORIES, SUBCATEGORIES } from '../catalog.js';
 import { YEAR } from '../../model/columns/time.js';
-import { below } from '../../model/random.js';
 import type { ParentRow } from '../../model/tableDefinition.js';
 
 /**
@@ -91,26 +90,31 @@ export interface Basket {
   readonly firstCategory: string;
 }
 
-/** SQL: the customer's favourite category number `n` (0-based), from their row's draws. */
+/**
+ * SQL: the customer's favourite category number `n` (0-based), a hash of their id and n: a customer of the original
+ * tool's files has an id (sometimes negative) but no draws, and must have favourites too.
+ */
 export function favouriteCategory(customer: ParentRow, n: number): string {
-  return below(customer, `favourite_category#${n}`, CATEGORIES.length);
+  return `(hash(${customer.id}, ${n + 1}) % ${CATEGORIES.length})::BIGINT`;
 }
 
 /** SQL, DOUBLE in (0, 1]: how well `customer` fits the basket of an order placed at `at` (epoch seconds). */
 export function customerFit(customer: ParentRow, basket: Basket, at: string): string {
+  // Helpers, not columns: a candidate of the original tool's files stands for its group, not a row, and has none.
   const female = customer.value('_female');
-  const sex = `CASE WHEN ${female} THEN 1 - GREATEST(-${basket.femaleLean}, 0) ELSE 1 - GREATEST(${basket.femaleLean}, 0) END`;
+  const sex = `CASE WHEN ${female} IS NULL THEN 1 WHEN ${female} THEN 1 - GREATEST(-${basket.femaleLean}, 0) ELSE 1 - GREATEST(${basket.femaleLean}, 0) END`;
   // The middle of the customer's age band at registration, plus the years since.
   const band = `${list(AGE_BANDS.map(([from, to]) => (from + to) / 2))}[${customer.value('_age_band')} + 1]`;
-  const age = `(${band} + (${at} - ${customer.created})::DOUBLE / ${YEAR})`;
-  const ages = `CASE WHEN ${basket.ageMiddle} IS NULL OR abs(${age} - ${basket.ageMiddle}) <= ${basket.ageHalfWidth} THEN 1 ELSE ${OFF_AGE} END`;
+  const age = `(${band} + (${at} - ${customer.value('_registered')})::DOUBLE / ${YEAR})`;
+  const ages = `CASE WHEN ${basket.ageMiddle} IS NULL OR ${age} IS NULL OR abs(${age} - ${basket.ageMiddle}) <= ${basket.ageHalfWidth} THEN 1 ELSE ${OFF_AGE} END`;
   const favourites = Array.from({ length: FAVOURITES }, (_, n) => favouriteCategory(customer, n));
   const liked = `CASE WHEN ${basket.firstCategory} IN (${favourites.join(', ')}) THEN 1 ELSE ${OFF_FAVOURITE} END`;
-  return `((${sex}) * (${ages}) * (${liked}))`;
+  // A customer of the original tool's files (no helpers of synthgen's, so no registration field) fits any basket.
+  return `CASE WHEN ${customer.value('_registered')} IS NULL THEN 1 ELSE (${sex}) * (${ages}) * (${liked}) END`;
 }
 
 /** For the data dictionary. */
 export function describeFit(): string {
   const leans = Object.entries(FEMALE_LEAN).map(([name, lean]) => `${name} ${lean > 0 ? '+' : ''}${lean}`).join(', ');
-  return `a candidate of the other sex is kept with 1 - |lean| of the basket’s mean lean to women (${leans}); one outside the ages its lines sell to most (e.g. toys 27-50, headphones 18-38, books 35-80) with ${OFF_AGE}; one whose ${FAVOURITES} favourite categories (drawn per customer) miss the first line’s with ${OFF_FAVOURITE}`;
+  return `a candidate of the other sex is kept with 1 - |lean| of the basket’s lean to women (its lines’ leans added up, within ±1: ${leans}); one outside the ages its lines sell to most (e.g. toys 27-50, headphones 18-38, books 35-80) with ${OFF_AGE}; one whose ${FAVOURITES} favourite categories (drawn per customer) miss the first line’s with ${OFF_FAVOURITE}; a customer of the original tool’s files fits any basket`;
 }
