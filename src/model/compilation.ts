@@ -7,7 +7,7 @@ import { messageOf } from '../errors/thrownValue.js';
 import { UserError } from '../errors/userError.js';
 import { definitionProblem } from './defineTable.js';
 import { poolColumn } from './columns/poolAt.js';
-import { poolValues } from './poolValues.js';
+import { poolValues, renamedFrom } from './poolValues.js';
 import type { HelperSql } from './parents/parentRows.js';
 import { type Standing, type StandingInputs, standingOf } from './parents/standing.js';
 import { parentStanding } from './parents/popularity.js';
@@ -75,6 +75,7 @@ function renamedPool(pool: PoolDefinition, name: string): PoolDefinition {
   const known = names.get(name);
   if (known) return known;
   const copy: PoolDefinition = { name, type: pool.type, build: () => poolValues(pool, undefined) };
+  renamedFrom(copy, pool);
   names.set(name, copy);
   return copy;
 }

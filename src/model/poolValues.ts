@@ -12,6 +12,18 @@ import type { ValueCache } from './valueCache.js';
 export type PoolValues = readonly (string | number)[];
 
 const built = new Map<PoolDefinition, Promise<PoolValues>>();
+/** Pools under another name (a children table's inside its parent's query) and the pool each stands for. */
+const originals = new WeakMap<PoolDefinition, PoolDefinition>();
+
+/** Records that `copy` holds `original`'s values under another name: it is built, and cached, as `original`. */
+export function renamedFrom(copy: PoolDefinition, original: PoolDefinition): void {
+  originals.set(copy, originals.get(original) ?? original);
+}
+
+/** The pool whose values `pool` holds: itself, unless it is one under another name. */
+export function originalPool(pool: PoolDefinition): PoolDefinition {
+  return originals.get(pool) ?? pool;
+}
 
 function checked(pool: PoolDefinition, values: unknown): PoolValues {
   if (!Array.isArray(values) || values.length === 0) throw new UserError(`pool ${pool.name}: build() must return a non-empty list of values`);
@@ -44,6 +56,9 @@ async function build(pool: PoolDefinition): Promise<PoolValues> {
 
 /** The pool's values, kept in `cache` when one is given (only the built-in pools': see above). */
 export function poolValues(pool: PoolDefinition, cache: ValueCache | undefined): Promise<PoolValues> {
+  // A renamed pool is its original's values: built once, and read from the original's cache entry.
+  const original = originals.get(pool);
+  if (original) return poolValues(original, cache);
   let values = built.get(pool);
   if (!values) {
     values = cache ? cache.value(`pool-${pool.name}.json`, () => build(pool), (cached): cached is PoolValues => holdsValues(pool, cached)) : build(pool);

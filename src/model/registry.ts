@@ -10,7 +10,7 @@ import { standInOwn, standInParents } from './time/standInRanges.js';
 import { type TableLookup, compileTable } from './compileTable.js';
 import type { CompiledTable, TableRows } from './compiledTable.js';
 import { DefinitionError, definitionProblem, isTable } from './defineTable.js';
-import { poolValues } from './poolValues.js';
+import { originalPool, poolValues } from './poolValues.js';
 import type { PoolDefinition, TableDefinition } from './tableDefinition.js';
 import type { LegacyTableSpec } from './legacy/legacyTable.js';
 import { NO_CACHE, type ValueCache } from './valueCache.js';
@@ -174,7 +174,7 @@ export class TableRegistry {
 
   /** Whether a pool's values may be cached on disk: only the built-in ones, whose builders the package's hash covers. */
   isBuiltinPool(pool: PoolDefinition): boolean {
-    return this.#builtinPools.has(pool);
+    return this.#builtinPools.has(originalPool(pool));
   }
 
   /** The cache a pool's values are kept in: the registry's for a built-in pool, none for a user's. */
