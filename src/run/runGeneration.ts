@@ -225,7 +225,8 @@ async function generate(askedBefore: Ask, metadataPath: string, pool: WorkerPool
     const expected = (t: string) => Math.round((spec.rows[t] ?? 0) * (registry.get(t)?.children?.mean ?? 1));
     options.onProgress?.({ type: 'planned', parts: partCount, rows: tables.reduce((n, t) => n + expected(t), 0) });
 
-    const parts = { plans, partCount, workerThreads, compiled: queries.compiled, pools: queries.pools, originOf: (table: string) => originSource(registry.originOf(table)) };
+    const oneThread = new Set(tables.filter((table) => registry.get(table)?.children !== undefined));
+    const parts = { plans, partCount, workerThreads, compiled: queries.compiled, pools: queries.pools, originOf: (table: string) => originSource(registry.originOf(table)), oneThread };
     const results = await executeRun(spec, parts, {
       pool,
       journal,

@@ -31,10 +31,13 @@ function fileOf(folder: string, layout: Pick<TallyLayout, 'table' | 'key'>, inde
   return join(folder, `${layout.table}__${layout.key}-${index}.parquet`);
 }
 
-/** Tables in run order, each that reads tallies of others of the run moved after them (stable otherwise). */
+/**
+ * Tables in run order, those that read tallies of others of the run moved after every table that reads none (stable
+ * otherwise): they wait once, together, and the tables they wait for run side by side first.
+ */
 function executionOrder(tables: readonly string[], sourcesOf: (table: string) => readonly string[]): string[] {
-  const order: string[] = [];
-  const left = [...tables];
+  const order: string[] = tables.filter((table) => sourcesOf(table).every((source) => source === table));
+  const left = tables.filter((table) => !order.includes(table));
   while (left.length > 0) {
     const ready = left.findIndex((table) => sourcesOf(table).every((source) => source === table || order.includes(source)));
     // A circle of tallies cannot be ordered: the rest keep their order, and a tally not yet written reads as none.
