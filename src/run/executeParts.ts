@@ -97,7 +97,6 @@ async function alreadyDone(context: ExecuteContext, part: PlannedPart, summary: 
   return undefined;
 }
 
-/** Writes one part: the worker writes it beside its name, the journal records it, then it is linked into place. */
 /** Runs part `part` on the pool, written beside `path` (its own, or a scratch file when only its tallies are wanted). */
 function runTask(context: ExecuteContext, part: PlannedPart, threads: number, path: string): Promise<WorkerResult> {
   const compiled = context.compiled.get(part.table);
@@ -128,6 +127,7 @@ async function writeTallies(context: ExecuteContext, part: PlannedPart, threads:
   return result;
 }
 
+/** Writes one part: the worker writes it beside its name, the journal records it, then it is linked into place. */
 async function writeOne(context: ExecuteContext, part: PlannedPart, threads: number): Promise<WorkerResult> {
   const partial = { path: part.path, partialPath: partialPath(part.path) };
   context.onInterruptEvent?.({ type: 'part-started', ...partial });

@@ -8,7 +8,7 @@ import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CompiledTable } from '../model/compiledTable.js';
 import type { TablePlan } from '../records/plan.js';
-import type { TallyInput, TallyLayout, TallyOutput } from '../model/tallies.js';
+import { type TallyInput, type TallyLayout, type TallyOutput, tallyLayouts } from '../model/tallies.js';
 
 export interface RunTallies {
   /** The run's tables in the order their parts run: each after the tables it tallies. */
@@ -50,24 +50,11 @@ function executionOrder(tables: readonly string[], sourcesOf: (table: string) =>
 export function runTallies(tables: readonly string[], compiled: ReadonlyMap<string, CompiledTable>, plans: Readonly<Record<string, TablePlan>>, scratch: string): RunTallies {
   const folder = join(scratch, 'tallies');
   const inRun = new Set(tables);
-  const readers = new Map<string, TallyLayout[]>();
-  for (const table of tables) {
-    for (const layout of compiled.get(table)?.tallies ?? []) {
-      if (inRun.has(layout.table)) readers.set(layout.table, [...(readers.get(layout.table) ?? []), layout]);
-    }
-  }
-  // One file per (table, key) and part, holding every column any reader asks of it.
-  const layouts = (table: string): TallyLayout[] => {
-    const byKey = new Map<string, TallyLayout>();
-    for (const layout of readers.get(table) ?? []) {
-      const known = byKey.get(layout.key);
-      const columns = [...(known?.columns ?? []), ...layout.columns.filter((c) => !known?.columns.some((k) => k.column === c.column))];
-      byKey.set(layout.key, { table, key: layout.key, columns });
-    }
-    return [...byKey.values()];
-  };
+  // One file per (table, key) and part, holding every column any table of the run asks of it.
+  const reads = tables.flatMap((table) => (compiled.get(table)?.tallies ?? []).flatMap((layout) => (inRun.has(layout.table) ? layout.columns : [])));
+  const written = tallyLayouts(reads);
   const sourcesOf = (table: string) => (compiled.get(table)?.tallies ?? []).map((layout) => layout.table).filter((source) => inRun.has(source));
-  const outputs = (table: string, index: number): TallyOutput[] => layouts(table).map((layout) => ({ ...layout, path: fileOf(folder, layout, index) }));
+  const outputs = (table: string, index: number): TallyOutput[] => written.filter((layout) => layout.table === table).map((layout) => ({ ...layout, path: fileOf(folder, layout, index) }));
   return {
     order: executionOrder(tables, sourcesOf),
     waits: (table) => sourcesOf(table).some((source) => source !== table),
@@ -86,7 +73,7 @@ export function runTallies(tables: readonly string[], compiled: ReadonlyMap<stri
     },
     scratchPart: (table, index) => join(folder, `computed-${table}-${index}.parquet`),
     prepare: async () => {
-      if (readers.size > 0) await mkdir(folder, { recursive: true });
+      if (written.length > 0) await mkdir(folder, { recursive: true });
     },
   };
 }

@@ -4,11 +4,10 @@
  * quantity that suits what it is. The order's subtotal is the sum of its lines' amounts.
  */
 import { MONEY, money } from '../model/columns/money.js';
-import { describeWeights } from '../model/columns/weighted.js';
+import { describeWeights, weighted } from '../model/columns/weighted.js';
 import { defineTable } from '../model/defineTable.js';
 import { DRAW20, draw20 } from '../model/random.js';
 import { DAY } from '../model/columns/time.js';
-import { weighted } from '../model/columns/weighted.js';
 import { POOL } from './builtinPools.js';
 import { DEEP_DEPTHS, DEPTHS, PROMOTION_DAYS, PROMOTION_FIRST_DAY, describePromotions } from './money/promotions.js';
 import { PRODUCTS } from './behaviour/activity.js';

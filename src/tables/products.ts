@@ -2,9 +2,8 @@
 import { MONEY, cents } from '../model/columns/money.js';
 import { defineTable } from '../model/defineTable.js';
 import { POOL } from './builtinPools.js';
-import { DAY, spanOf, toTimestamp } from '../model/columns/time.js';
+import { spanOf, toTimestamp } from '../model/columns/time.js';
 import { createdInIdOrder } from '../model/time/createdInIdOrder.js';
-import { PRODUCTS, noise, rateRange, relativeRate } from './behaviour/activity.js';
 import { LISTINGS, PAST_YEARS, hourlyRate } from '../model/time/calendar.js';
 import { type Choice, describeWeights, weighted } from '../model/columns/weighted.js';
 import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
@@ -92,7 +91,6 @@ export const products = defineTable({
         return `exp(ln(${low}) + ${uniform(row, 'weight')} * (ln(${high}) - ln(${low})))`;
       },
     },
-    { name: '_rate', sql: ({ row }) => relativeRate(row, PRODUCTS) },
     // The run's order lines of the product (tallies, model/tallies.ts): reviews come from them.
     { name: '_lines', sql: ({ tally }) => tally('order_items', 'count') },
     {

@@ -31,7 +31,7 @@ function byThresholds(value: string, levels: readonly (readonly [string, number]
 
 /**
  * SQL for a customer's engagement: relative order rate times years registered, with noise. `rate` and `tenure`
- * default to computing them from the row; users pass its fields, which other columns share.
+ * default to computing them from the row (an order's customer); users pass their own fields, which other columns share.
  */
 export function engagementOf(row: RandomSource, rate = relativeRate(row, CUSTOMERS), tenure = `(${row.asOf} - ${row.created})`): string {
   return `(${rate} * ${tenure}::DOUBLE / ${YEAR} * ${noise(row, 'engagement', 0.4)})`;

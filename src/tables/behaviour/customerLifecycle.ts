@@ -70,7 +70,7 @@ export function lifecycleHelpers(statuses: readonly Choice[]): Field[] {
       name: '_tier',
       sql: ({ row, field }) => {
         const earned = SPEND_TIERS.slice(1).map(([, from]) => `(${field('_spent')} >= ${from})::INTEGER`);
-        const vip = `${tierOf(engagementOf(row))} IN (${VIP_ENGAGEMENT.map(quotedString).join(', ')})`;
+        const vip = `${tierOf(engagementOf(row, field('_rate'), field('_tenure')))} IN (${VIP_ENGAGEMENT.map(quotedString).join(', ')})`;
         return `CASE WHEN ${field('_orders')} = 0 THEN 0 ELSE GREATEST(1 + ${earned.join(' + ')}, CASE WHEN ${vip} THEN ${GOLD} ELSE 0 END) END`;
       },
     },
