@@ -56,7 +56,7 @@ const AGE_RANGES: Readonly<Record<string, readonly [number, number]>> = {
 /** Kept when the basket's first line is not among the customer's favourite categories, or their age is outside its range. */
 export const OFF_FAVOURITE = 0.35;
 export const OFF_AGE = 0.25;
-/** Each customer's favourite categories: this many, drawn from their row. */
+/** Each customer's favourite categories: this many, a hash of their id (favouriteCategory). */
 export const FAVOURITES = 2;
 
 const list = (values: readonly (number | string)[]) => `[${values.join(', ')}]`;
@@ -100,21 +100,21 @@ export function favouriteCategory(customer: ParentRow, n: number): string {
 
 /** SQL, DOUBLE in (0, 1]: how well `customer` fits the basket of an order placed at `at` (epoch seconds). */
 export function customerFit(customer: ParentRow, basket: Basket, at: string): string {
-  // Helpers, not columns: a candidate of the original tool's files stands for its group, not a row, and has none.
   const female = customer.value('_female');
-  const sex = `CASE WHEN ${female} IS NULL THEN 1 WHEN ${female} THEN 1 - GREATEST(-${basket.femaleLean}, 0) ELSE 1 - GREATEST(${basket.femaleLean}, 0) END`;
+  const sex = `CASE WHEN ${female} THEN 1 - GREATEST(-${basket.femaleLean}, 0) ELSE 1 - GREATEST(${basket.femaleLean}, 0) END`;
   // The middle of the customer's age band at registration, plus the years since.
   const band = `${list(AGE_BANDS.map(([from, to]) => (from + to) / 2))}[${customer.value('_age_band')} + 1]`;
   const age = `(${band} + (${at} - ${customer.value('_registered')})::DOUBLE / ${YEAR})`;
-  const ages = `CASE WHEN ${basket.ageMiddle} IS NULL OR ${age} IS NULL OR abs(${age} - ${basket.ageMiddle}) <= ${basket.ageHalfWidth} THEN 1 ELSE ${OFF_AGE} END`;
+  const ages = `CASE WHEN ${basket.ageMiddle} IS NULL OR abs(${age} - ${basket.ageMiddle}) <= ${basket.ageHalfWidth} THEN 1 ELSE ${OFF_AGE} END`;
   const favourites = Array.from({ length: FAVOURITES }, (_, n) => favouriteCategory(customer, n));
   const liked = `CASE WHEN ${basket.firstCategory} IN (${favourites.join(', ')}) THEN 1 ELSE ${OFF_FAVOURITE} END`;
-  // A customer of the original tool's files (no helpers of synthgen's, so no registration field) fits any basket.
+  // A candidate of the original tool's files stands for its group, not a row, and has none of synthgen's helpers
+  // (NULL): it fits any basket.
   return `CASE WHEN ${customer.value('_registered')} IS NULL THEN 1 ELSE (${sex}) * (${ages}) * (${liked}) END`;
 }
 
 /** For the data dictionary. */
 export function describeFit(): string {
   const leans = Object.entries(FEMALE_LEAN).map(([name, lean]) => `${name} ${lean > 0 ? '+' : ''}${lean}`).join(', ');
-  return `a candidate of the other sex is kept with 1 - |lean| of the basket’s lean to women (its lines’ leans added up, within ±1: ${leans}); one outside the ages its lines sell to most (e.g. toys 27-50, headphones 18-38, books 35-80) with ${OFF_AGE}; one whose ${FAVOURITES} favourite categories (drawn per customer) miss the first line’s with ${OFF_FAVOURITE}; a customer of the original tool’s files fits any basket`;
+  return `a candidate of the other sex is kept with 1 - |lean| of the basket’s lean to women (its lines’ leans added up, within ±1: ${leans}); one outside the ages its lines sell to most (e.g. toys 27-50, headphones 18-38, books 35-80) with ${OFF_AGE}; one whose ${FAVOURITES} favourite categories (a hash of the customer’s id) miss the first line’s with ${OFF_FAVOURITE}; a customer of the original tool’s files fits any basket`;
 }

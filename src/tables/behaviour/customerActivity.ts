@@ -24,7 +24,7 @@ const TIERS: readonly (readonly [string, number])[] = [
 ];
 
 /** The label of the highest level whose threshold `value` reaches: a count of comparisons indexes a list, cheaper than a CASE of strings. */
-function byThresholds(value: string, levels: readonly (readonly [string, number])[]): string {
+export function byThresholds(value: string, levels: readonly (readonly [string, number])[]): string {
   const reached = levels.slice(1).map(([, from]) => `(${value} >= ${from})::INTEGER`);
   return `[${levels.map(([label]) => quotedString(label)).join(', ')}][1 + ${reached.join(' + ')}]`;
 }

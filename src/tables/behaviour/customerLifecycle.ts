@@ -11,7 +11,7 @@ import { uniform } from '../../model/random.js';
 import { quotedString } from '../../model/sql.js';
 import type { Column, Field } from '../../model/tableDefinition.js';
 import { VIP_ENGAGEMENT } from '../orderTerms.js';
-import { engagementOf, tierOf } from './customerActivity.js';
+import { byThresholds, engagementOf, tierOf } from './customerActivity.js';
 
 /**
  * Loyalty tiers by lifetime spend in USD, from a customer's first order: an estimate shaped on programmes whose
@@ -122,7 +122,5 @@ export function describeSpendTiers(): string {
 
 /** SQL: the customer's marketing segment, from seconds registered, seconds since the last login and orders. */
 export function lifecycleSegment(tenure: string, away: string, orders: string): string {
-  const reached = ORDER_SEGMENTS.slice(1).map(([, from]) => `(${orders} >= ${from})::INTEGER`);
-  const labels = `[${ORDER_SEGMENTS.map(([segment]) => quotedString(segment)).join(', ')}]`;
-  return `CASE WHEN ${tenure} < ${NEW_DAYS * DAY} THEN 'new' WHEN ${away} > ${CHURNED_DAYS * DAY} THEN 'churned' WHEN ${away} > ${AT_RISK_DAYS * DAY} THEN 'at_risk' WHEN ${orders} = 0 THEN 'prospect' ELSE ${labels}[1 + ${reached.join(' + ')}] END`;
+  return `CASE WHEN ${tenure} < ${NEW_DAYS * DAY} THEN 'new' WHEN ${away} > ${CHURNED_DAYS * DAY} THEN 'churned' WHEN ${away} > ${AT_RISK_DAYS * DAY} THEN 'at_risk' WHEN ${orders} = 0 THEN 'prospect' ELSE ${byThresholds(orders, ORDER_SEGMENTS)} END`;
 }
