@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type Column, type ParentRow, type RunSummary, type TableDefinition, WorkerPool, defineTable, tableRegistry } from '../dist/src/index.js';
 import { columnDependencies } from '../dist/src/model/dictionary/columnDependencies.js';
+import type { CompiledTable } from '../dist/src/model/compiledTable.js';
+import type { TallyLayout } from '../dist/src/model/tallies.js';
+import { runTallies } from '../dist/src/run/runTallies.js';
 import { query, tableContents, tableSql, withTempDir } from './helpers/cli.js';
 import { engineResume, engineRun } from './helpers/engine.js';
 
@@ -180,4 +183,16 @@ test('a written read of a picked parent, of a non-children table, or of a column
 test('a parent aggregating a field of its children that reads its written values is refused in one line', () => {
   const summing = baskets([column('label_lengths', 'BIGINT', ({ aggregate }) => aggregate('basket_lines', 'sum', '_label_length'))]);
   expect(refusal(summing, basketLines())).toMatch(/table baskets: aggregates basket_lines\._label_length, which reads baskets\.label as written: baskets makes its aggregates before its file exists, so there it would be NULL; aggregate a field that recomputes the value \(parent\('baskets'\)\.value\(\.\.\.\)\) instead$/);
+});
+
+test('the built-in shape: lines read their orders’ written values, users tally orders, products tally lines', () => {
+  const layout = (table: string, key: string, byParent?: true): TallyLayout => ({ table, key, columns: [{ column: `c_${table}_${key}`, table, key, fn: byParent ? 'value' : 'count', field: undefined, type: 'BIGINT', ...(byParent ? { byParent } : {}) }], ...(byParent ? { byParent } : {}) });
+  const reads: Record<string, TallyLayout[]> = { users: [layout('orders', 'user_id')], products: [layout('order_items', 'product_id')], orders: [], order_items: [layout('orders', 'order_id', true)] };
+  // Only what the run's order reads of a compiled table: the tallies it loads.
+  const compiled = new Map(Object.entries(reads).map(([table, tallies]) => [table, { table, tallies } as unknown as CompiledTable]));
+  const run = runTallies(['users', 'products', 'orders', 'order_items'], compiled, {}, '/nowhere');
+  expect(run.order).toEqual(['orders', 'users', 'order_items', 'products']);
+  // users wait for the orders; the lines run beside them, the orders already written; products wait for the lines.
+  expect(run.order.filter((table) => run.waits(table))).toEqual(['users', 'products']);
+  expect(run.outputs('orders', 0).map((output) => output.path)).toEqual(['/nowhere/tallies/orders__user_id-0.parquet', '/nowhere/tallies/orders__order_id__written-0.parquet']);
 });
