@@ -100,6 +100,8 @@ export interface ParentSource {
   /** SQL that is true when this row is the parent's first child by construction (firstChildren.ts). */
   readonly firstChild: string;
   readonly legacy?: LegacyValues;
+  /** A children table's group parent (groupParent.ts), not a pick: its written values can be read (parentWritten.ts). */
+  readonly group?: true;
 }
 
 export class Compilation {
@@ -114,6 +116,12 @@ export class Compilation {
   readonly tallies = new Map<string, TallyRead>();
   /** The lookup tables the query joins (schema/legacy/). */
   readonly joins: LookupJoin[] = [];
+  /** The table whose query this one is compiled inside, for its aggregates (children/aggregates.ts). */
+  enclosing: string | undefined = undefined;
+  /** SQL for a value the group parent `key` wrote (set by compileTable.ts: parentWritten.ts). */
+  writtenValue: (node: Node, key: string, name: string) => string = () => {
+    throw new Error('written values are not laid out yet');
+  };
   /** SQL for the creation time of this run's row whose ID is the SQL given (set by addCreated()). */
   ownCreated: (id: string) => string = () => {
     throw new Error('creation times are not laid out yet');
@@ -232,6 +240,7 @@ export class Compilation {
       },
       bits: (bitsKey) => source.bits(bitsKey),
       firstChild: parent.firstChild,
+      written: (name) => this.writtenValue(node, key, name),
       value: (name) => {
         // A candidate that is one of the original tool's rows gives only what its files hold: any other value is NULL
         // for it (accept's SQL says what NULL means), and synthgen's rows, when they may be picked too, give theirs.

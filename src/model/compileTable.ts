@@ -16,7 +16,8 @@ import { addParents } from './parents/referenceFields.js';
 import { type AggregateRead, CREATED, Compilation, type FieldReads, ID, LINE, type Node, type TableLookup, enginePool, timelinePool } from './compilation.js';
 import { addGroupParent } from './children/groupParent.js';
 import { aggregateJoins, aggregateSelect } from './children/aggregates.js';
-import { tallyLayouts, tallyTable } from './tallies.js';
+import { tallyJoinColumn, tallyLayouts, tallyTable } from './tallies.js';
+import { writtenValue } from './parentWritten.js';
 import { OwnRows, type RandomSource, uniform } from './random.js';
 import { type KnotMemo, knotsFor } from './time/segmentKnots.js';
 import type { ParentRange } from '../records/segment.js';
@@ -49,6 +50,8 @@ interface Scope {
   readonly poolPrefix: string;
   /** The one-row table of pools its query cross-joins. */
   readonly poolTable: string;
+  /** The table whose query it is compiled inside (a children table, for its parent's aggregates). */
+  readonly enclosing?: string;
 }
 
 /** The checks of a definition that need its compiled fields: keys are what the engine gives, nothing drawn. */
@@ -87,6 +90,8 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
   const rowAt = (id: string) => new OwnRows({ seed: rows.seed, table: definition.name, id, asOf: String(epochSeconds(rows.asOf)), created: quotedIdentifier(CREATED), standing });
   const own = rowAt(quotedIdentifier(ID));
   const compilation = new Compilation(definition, own, tables, pools, poolName);
+  compilation.enclosing = scope.enclosing;
+  compilation.writtenValue = (node, key, name) => writtenValue(compilation, node, key, name);
   const memo: KnotMemo = new Map();
   const children = definition.children;
   const source = children ? addGroupParent(compilation, children, rows, memo) : (relation: string) => `SELECT * FROM ${relation} AS t(${quotedIdentifier(ID)})`;
@@ -100,7 +105,7 @@ export function compileTable(definition: TableDefinition, rows: TableRows, table
   const joins = aggregateJoins(compilation, rows, scope, (child, childRows, childScope) => compileTable(child, childRows, compilation.tables, childScope));
   const stages = stagesOf(compilation);
   const tallies = tallyLayouts(compilation.tallies.values());
-  const tallyJoins = tallies.map((layout) => ` LEFT JOIN ${quotedIdentifier(tallyTable(layout))} USING (${quotedIdentifier(ID)})`).join('');
+  const tallyJoins = tallies.map((layout) => ` LEFT JOIN ${quotedIdentifier(tallyTable(layout))} USING (${quotedIdentifier(tallyJoinColumn(layout))})`).join('');
   const used = [...compilation.pools.values()];
   const crossJoin = used.length > 0 ? ` CROSS JOIN ${quotedIdentifier(scope.poolTable)}` : '';
   const stagesFrom = (relation: string): string => {

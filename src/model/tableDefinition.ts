@@ -24,6 +24,14 @@ export interface ParentRow extends RandomSource {
   readonly firstChild: string;
   /** SQL for the parent's field or column `name` (a column as the type it is written in), for this child's row. */
   value(name: string): string;
+  /**
+   * SQL for the value the parent's file holds in its column `column` (as the column's type), read from the parent's
+   * files of the same run: for a value that cannot be recomputed from the parent's draws (one the parent chose by a
+   * fit over its children). A children table's group parent only (`parent(children.parent)`); the run makes the
+   * parent's parts first. Inside the parent's own query (its `aggregate()` of these rows) it is NULL, and the parent
+   * may not aggregate a field that reads it.
+   */
+  written(column: string): string;
 }
 
 /** What a field's SQL can reach: its own row's draws, its parents' rows, other fields of the row, and pools. */

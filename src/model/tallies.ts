@@ -12,18 +12,27 @@ import { quotedIdentifier, quotedString } from './sql.js';
 export type TallyFn = 'count' | 'sum' | 'min' | 'max';
 export const TALLY_FNS: readonly TallyFn[] = ['count', 'sum', 'min', 'max'];
 
-/** One aggregate of the rows of `table` whose column `key` references the reading row. */
+/**
+ * One aggregate of the rows of `table` whose column `key` references the reading row; or, `byParent`, one value a
+ * children table's row reads from its group parent's row as the parent's file holds it (parentWritten.ts).
+ */
 export interface TallyRead {
   /** The name it is joined in as. */
   readonly column: string;
   readonly table: string;
   /** The column of `table` that holds the reading row's id. */
   readonly key: string;
-  readonly fn: TallyFn;
+  /** `value`: the column's value itself (`byParent` reads only). */
+  readonly fn: TallyFn | 'value';
   /** The column of `table` aggregated (none for count). */
   readonly field: string | undefined;
   /** The DuckDB type of the aggregate. */
   readonly type: string;
+  /**
+   * Read by a children table from its group parent: `key` is the parent's primary key, unique, so the file holds each
+   * row's values, not aggregates; the reader joins it on its parent's id (`__pid`), not its own.
+   */
+  readonly byParent?: true;
 }
 
 /** The tallies one table writes per part, for the tables that read them, or that one table's part loads. */
@@ -31,6 +40,13 @@ export interface TallyLayout {
   readonly table: string;
   readonly key: string;
   readonly columns: readonly TallyRead[];
+  /** Values of `table`'s rows by their primary key, read by its children (TallyRead.byParent). */
+  readonly byParent?: true;
+}
+
+/** The column of a reading row a layout is joined by: its own id, or for `byParent` its group parent's (PARENT_ID in compilation.ts). */
+export function tallyJoinColumn(layout: Pick<TallyLayout, 'byParent'>): string {
+  return layout.byParent ? '__pid' : '__id';
 }
 
 /** What a part of the referencing table writes: its tally of `key`, at `path`. */
@@ -53,8 +69,8 @@ export function tallyColumn(table: string, fn: TallyFn, field: string | undefine
 }
 
 /** The table a part loads a layout's tallies into, joined by the row's id. */
-export function tallyTable(layout: Pick<TallyLayout, 'table' | 'key'>): string {
-  return `__tally_${layout.table}__${layout.key}`;
+export function tallyTable(layout: Pick<TallyLayout, 'table' | 'key' | 'byParent'>): string {
+  return `__${layout.byParent ? 'written' : 'tally'}_${layout.table}__${layout.key}`;
 }
 
 /**
@@ -74,6 +90,11 @@ const q = quotedIdentifier;
 
 /** SQL: one part's partial aggregates per referenced id, from the part's Parquet file, in id order. */
 export function tallyWriteSql(output: TallyLayout, file: string): string {
+  if (output.byParent) {
+    // One row per key already, in key order: the part's own rows, no aggregate.
+    const values = output.columns.map((read) => `CAST(${q(read.field ?? '')} AS ${read.type}) AS ${q(read.column)}`);
+    return `SELECT ${q(output.key)} AS ${q('__id')}, ${values.join(', ')} FROM read_parquet(${quotedString(file)})`;
+  }
   const values = output.columns.map((read) => {
     const value = read.fn === 'count' ? 'count(*)' : `${read.fn}(${q(read.field ?? '')})`;
     return `CAST(${value} AS ${read.type}) AS ${q(read.column)}`;
@@ -82,28 +103,38 @@ export function tallyWriteSql(output: TallyLayout, file: string): string {
 }
 
 /** How a tally's partial aggregates combine across parts: counts and sums add up. */
-const combine: Record<TallyFn, string> = { count: 'sum', sum: 'sum', min: 'min', max: 'max' };
+const combine: Record<TallyRead['fn'], string> = { count: 'sum', sum: 'sum', min: 'min', max: 'max', value: 'any_value' };
 
 /** SQL: the table a part of the referenced table joins: the tallies of its IDs firstId..lastId, combined. */
 export function tallyLoadSql(input: TallyInput, firstId: number, lastId: number): string {
   const table = q(tallyTable(input));
+  // A children table's part's IDs are its parents' (reserve.ts): the range is the parent rows' either way.
+  const key = q(tallyJoinColumn(input));
   if (input.files.length === 0 && input.standIn !== undefined) {
     const columns = input.columns.map((read) => `${standInValue(read.type)} AS ${q(read.column)}`);
     const referenced = `hash(range, 0) % 1000 < ${Math.round(input.standIn * 1000)}`;
-    return `CREATE OR REPLACE TABLE ${table} AS SELECT range AS ${q('__id')}, ${columns.join(', ')} FROM range(${firstId}, ${lastId + 1}) WHERE ${referenced}`;
+    return `CREATE OR REPLACE TABLE ${table} AS SELECT range AS ${key}, ${columns.join(', ')} FROM range(${firstId}, ${lastId + 1}) WHERE ${referenced}`;
   }
   if (input.files.length === 0) {
     const columns = input.columns.map((read) => `NULL::${read.type} AS ${q(read.column)}`);
-    return `CREATE OR REPLACE TABLE ${table} AS SELECT NULL::BIGINT AS ${q('__id')}, ${columns.join(', ')} WHERE FALSE`;
+    return `CREATE OR REPLACE TABLE ${table} AS SELECT NULL::BIGINT AS ${key}, ${columns.join(', ')} WHERE FALSE`;
   }
   const files = `[${input.files.map(quotedString).join(', ')}]`;
+  if (input.byParent) {
+    const columns = input.columns.map((read) => q(read.column));
+    return `CREATE OR REPLACE TABLE ${table} AS SELECT ${q('__id')} AS ${key}, ${columns.join(', ')} FROM read_parquet(${files}) WHERE ${q('__id')} BETWEEN ${firstId} AND ${lastId}`;
+  }
   const values = input.columns.map((read) => `CAST(${combine[read.fn]}(${q(read.column)}) AS ${read.type}) AS ${q(read.column)}`);
   return `CREATE OR REPLACE TABLE ${table} AS SELECT ${q('__id')}, ${values.join(', ')} FROM read_parquet(${files}) WHERE ${q('__id')} BETWEEN ${firstId} AND ${lastId} GROUP BY 1`;
 }
 
-/** SQL: a value of `type` varying with the row as real tallies do (a small count, an instant of recent years, an amount). */
+/**
+ * SQL: a value of `type` varying with the row as real tallies do (a small count, an instant of recent years, an
+ * amount), or as a parent's written text does (a short code of a few hundred values).
+ */
 function standInValue(type: string): string {
   const mix = `hash(range)`;
+  if (/^(VARCHAR|TEXT|STRING)/.test(type)) return `CAST(${mix} % 300 AS VARCHAR)`;
   if (/^TIMESTAMP/.test(type)) return `CAST(to_timestamp(1600000000 + (${mix} % 200000000)::BIGINT) AS ${type})`;
   if (/^DATE/.test(type)) return `CAST(DATE '2020-01-01' + (${mix} % 2000)::INTEGER AS ${type})`;
   if (/^DECIMAL/.test(type)) return `CAST((${mix} % 500000)::BIGINT / 100 AS ${type})`;
@@ -113,12 +144,13 @@ function standInValue(type: string): string {
 
 /** The layouts of every tally `reads` names, one per (table, key). */
 export function tallyLayouts(reads: Iterable<TallyRead>): TallyLayout[] {
-  const byKey = new Map<string, { table: string; key: string; columns: Map<string, TallyRead> }>();
+  const byKey = new Map<string, { table: string; key: string; byParent: boolean; columns: Map<string, TallyRead> }>();
   for (const read of reads) {
-    const id = `${read.table}\u0000${read.key}`;
-    const layout = byKey.get(id) ?? { table: read.table, key: read.key, columns: new Map<string, TallyRead>() };
+    const byParent = read.byParent === true;
+    const id = `${read.table}\u0000${read.key}\u0000${String(byParent)}`;
+    const layout = byKey.get(id) ?? { table: read.table, key: read.key, byParent, columns: new Map<string, TallyRead>() };
     layout.columns.set(read.column, read);
     byKey.set(id, layout);
   }
-  return [...byKey.values()].map(({ table, key, columns }) => ({ table, key, columns: [...columns.values()] }));
+  return [...byKey.values()].map(({ table, key, byParent, columns }) => ({ table, key, columns: [...columns.values()], ...(byParent ? { byParent: true as const } : {}) }));
 }

@@ -1,8 +1,9 @@
 /**
  * The run's tallies (model/tallies.ts): which parts write which tally files, which parts load them, and the order the
- * tables run in so that every tally is written before a part reads it. A table that tallies another of the run runs
- * after it, and its first part waits until every part before it is done. The files are the run's scratch: a resumed
- * run writes again the tallies of parts an earlier attempt finished (runPart in executeParts.ts).
+ * tables run in so that every tally is written before a part reads it. A table that tallies another of the run (or
+ * reads its group parent's written values, model/parentWritten.ts) runs after it, and its first part waits until
+ * every part before it is done, unless an earlier wait already saw its sources written. The files are the run's
+ * scratch: a resumed run writes again the tallies of parts an earlier attempt finished (runPart in executeParts.ts).
  */
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { type TallyInput, type TallyLayout, type TallyOutput, tallyLayouts } fro
 export interface RunTallies {
   /** The run's tables in the order their parts run: each after the tables it tallies. */
   readonly order: readonly string[];
-  /** Whether the first part of `table` waits for every part before it: it reads tallies of tables of the run. */
+  /** Whether the first part of `table` waits for every part before it: it reads tallies of tables of the run not yet waited for. */
   waits(table: string): boolean;
   /** The tallies part `index` of `table` writes, for the tables that read them. */
   outputs(table: string, index: number): readonly TallyOutput[];
@@ -27,8 +28,8 @@ export interface RunTallies {
   prepare(): Promise<void>;
 }
 
-function fileOf(folder: string, layout: Pick<TallyLayout, 'table' | 'key'>, index: number): string {
-  return join(folder, `${layout.table}__${layout.key}-${index}.parquet`);
+function fileOf(folder: string, layout: Pick<TallyLayout, 'table' | 'key' | 'byParent'>, index: number): string {
+  return join(folder, `${layout.table}__${layout.key}${layout.byParent ? '__written' : ''}-${index}.parquet`);
 }
 
 /**
@@ -47,6 +48,22 @@ function executionOrder(tables: readonly string[], sourcesOf: (table: string) =>
   return order;
 }
 
+/**
+ * The tables whose first part waits for every part before it. Once one has waited, every table before it is written,
+ * so a later table waits only for a source at or after the last that waited (users and products wait once, together).
+ */
+function waitingTables(order: readonly string[], sourcesOf: (table: string) => readonly string[]): Set<string> {
+  const waiting = new Set<string>();
+  let written = 0;
+  order.forEach((table, position) => {
+    if (sourcesOf(table).some((source) => source !== table && order.indexOf(source) >= written)) {
+      waiting.add(table);
+      written = position;
+    }
+  });
+  return waiting;
+}
+
 export function runTallies(tables: readonly string[], compiled: ReadonlyMap<string, CompiledTable>, plans: Readonly<Record<string, TablePlan>>, scratch: string): RunTallies {
   const folder = join(scratch, 'tallies');
   const inRun = new Set(tables);
@@ -55,9 +72,11 @@ export function runTallies(tables: readonly string[], compiled: ReadonlyMap<stri
   const written = tallyLayouts(reads);
   const sourcesOf = (table: string) => (compiled.get(table)?.tallies ?? []).map((layout) => layout.table).filter((source) => inRun.has(source));
   const outputs = (table: string, index: number): TallyOutput[] => written.filter((layout) => layout.table === table).map((layout) => ({ ...layout, path: fileOf(folder, layout, index) }));
+  const order = executionOrder(tables, sourcesOf);
+  const waiting = waitingTables(order, sourcesOf);
   return {
-    order: executionOrder(tables, sourcesOf),
-    waits: (table) => sourcesOf(table).some((source) => source !== table),
+    order,
+    waits: (table) => waiting.has(table),
     outputs,
     inputs: (table) =>
       (compiled.get(table)?.tallies ?? []).map((layout) => {

@@ -7,6 +7,7 @@
 import { type AggregateRead, type Compilation, ID, LINE, PARENT_ID } from '../compilation.js';
 import type { CompiledTable, Lookup, TableRows } from '../compiledTable.js';
 import { quotedIdentifier } from '../sql.js';
+import { refuseWrittenAggregate } from '../parentWritten.js';
 import type { ParentRange } from '../../records/segment.js';
 import type { PoolDefinition, TableDefinition } from '../tableDefinition.js';
 
@@ -39,10 +40,11 @@ function childRows(compilation: Compilation, rows: TableRows): TableRows {
   return { ...rows, parents: { ...rows.parents, [definition.name]: [own] } };
 }
 
-/** Where a query's pools are named and read from (compileTable.ts's Scope). */
+/** Where a query's pools are named and read from, and whose query it lies in (compileTable.ts's Scope). */
 interface PoolScope {
   readonly poolPrefix: string;
   readonly poolTable: string;
+  readonly enclosing?: string;
 }
 
 /**
@@ -58,7 +60,8 @@ export function aggregateJoins(compilation: Compilation, rows: TableRows, scope:
   for (const [table, reads] of byTable) {
     const child = compilation.tables(table);
     if (!child) throw new Error(`no definition of ${table}`);
-    const compiled = compile(child, childRows(compilation, rows), { poolPrefix: `${scope.poolPrefix}${table}__`, poolTable: scope.poolTable });
+    const compiled = compile(child, childRows(compilation, rows), { poolPrefix: `${scope.poolPrefix}${table}__`, poolTable: scope.poolTable, enclosing: compilation.definition.name });
+    for (const read of reads) refuseWrittenAggregate(compilation.definition.name, table, read.field, compiled.reads);
     pools.push(...compiled.pools);
     lookups.push(...compiled.lookups);
     queries.push((relation) => compiled.aggregateFrom(relation, reads));

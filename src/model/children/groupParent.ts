@@ -61,7 +61,7 @@ export function addGroupParent(compilation: Compilation, children: ChildrenOf, r
   const group = parentSource({ table, layout, pool: timeline, idField: PARENT_ID, prefix: '__group', standing: compilation.standing });
   compilation.base.add(PARENT_ID).add(LINE);
   compilation.addHelpers(group.fields, `parent ${table}`, `row of ${table}`);
-  compilation.parents.set(table, { definition: compilation.tables(table), source: group.source, idField: '__group_created', firstChild: 'FALSE' });
+  compilation.parents.set(table, { definition: compilation.tables(table), source: group.source, idField: '__group_created', firstChild: 'FALSE', group: true });
   compilation.addHelpers([{ name: CREATED, reads: ['__group_created'], sql: q('__group_created') }], 'creation time', `creation time of ${table}`);
   const count = childCount(children, rows, q(PARENT_ID));
   return (relation) =>

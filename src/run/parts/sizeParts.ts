@@ -101,7 +101,8 @@ async function measureTable(context: SizingContext, name: string, range: Reserva
   const query = compiled.selectFrom(PART_IDS_TABLE);
   const share = Math.max(1, Math.floor(context.pool.threadBudget / context.tables));
   const sampler = (rows: number) => {
-    const tallies = compiled.tallies.map((layout) => ({ ...layout, files: [], standIn: shares[layout.table] ?? 0 }));
+    // A parent's written values are every row's (its children's parents are all in the run).
+    const tallies = compiled.tallies.map((layout) => ({ ...layout, files: [], standIn: layout.byParent ? 1 : (shares[layout.table] ?? 0) }));
     const key = createHash('sha256').update(query).update(String(rows)).update(copyOptions(context.format)).update(poolKey).update(JSON.stringify(tallies.map((t) => t.standIn))).digest('hex').slice(0, 24);
     return context.registry.cache.value(`sample-${name}-${key}.json`, async () => {
       context.interrupt.check();
