@@ -3,6 +3,7 @@ import { beforeAll, afterAll, describe, expect, test } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { count, generate, query, tableSql } from './helpers/cli.js';
+import { inUsd } from './helpers/inUsd.js';
 
 /**
  * Two runs with different seeds and as-ofs, so orders (and their lines) of the second run reference users and products of both:
@@ -37,8 +38,11 @@ async function violations(sql: string): Promise<number> {
 }
 
 describe('cross-table rules', () => {
-  test('a line’s unit_price equals the referenced product price', async () => {
-    expect(await violations(`${items} i JOIN ${products} p USING (product_id) WHERE i.unit_price <> p.price`)).toBe(0);
+  test('a line’s unit_price is the referenced product’s price: its list price in USD, near it at the ECB rate elsewhere, one per currency', async () => {
+    expect(await violations(`${items} i JOIN ${products} p USING (product_id) WHERE i.currency = 'USD' AND i.unit_price <> p.price`)).toBe(0);
+    expect(await violations(`${items} i JOIN ${products} p USING (product_id) WHERE abs(${inUsd('i.unit_price', 'i.currency')} - p.price) > greatest(1.5, 0.12 * p.price)`)).toBe(0);
+    expect(await violations(`(SELECT product_id, currency FROM ${items} GROUP BY ALL HAVING count(DISTINCT unit_price) > 1)`)).toBe(0);
+    expect(await violations(`${items} i JOIN ${orders} o USING (order_id) WHERE i.currency IS DISTINCT FROM o.currency`)).toBe(0);
   });
 
   test('orders are placed after the user registered and the product was listed, and not after as-of', async () => {

@@ -19,6 +19,7 @@ import { type EngineRun, engineRun } from './helpers/engine.js';
 import { testClient } from './helpers/bucket.js';
 import { type S3Server, s3Env, startS3 } from './helpers/s3.js';
 import { LEGACY_PRODUCTS, LEGACY_USERS, legacyTable, mappedCountrySql, writeLegacyDataset } from './helpers/legacyTool.js';
+import { inUsd } from './helpers/inUsd.js';
 
 const LATER = '2026-03-01T00:00:00Z';
 const FIRST = ['--table-names', 'orders', '--num-rows', '3000', '--out', 'data', '--metadata', 'metadata.json', '--seed', '3', '--as-of', AS_OF];
@@ -47,7 +48,8 @@ async function ordersWithParents(dir: string): Promise<Record<string, unknown>[]
   const products = `(SELECT product_id, created_at::TIMESTAMPTZ AS created_at, price::DECIMAL(18,2) AS price, true AS old FROM ${legacyTable(dir, 'products')}${newProducts ? ` UNION ALL SELECT product_id, created_at, price, false FROM ${newProducts}` : ''})`;
   return query(`SELECT o.order_id, o.user_id, i.product_id, u.old AS old_user, p.old AS old_product,
       u.user_id IS NOT NULL AS user_found, p.product_id IS NOT NULL AS product_found,
-      o.shipping_country = u.country AS same_country, i.unit_price = p.price AS same_price,
+      o.shipping_country = u.country AS same_country,
+      CASE WHEN i.currency = 'USD' THEN i.unit_price = p.price ELSE abs(${inUsd('i.unit_price', 'i.currency')} - p.price) <= greatest(1.5, 0.12 * p.price) END AS same_price,
       o.order_date >= u.registration_date AND o.order_date >= p.created_at AS after_parents
     FROM ${orders} o JOIN ${items} i USING (order_id) LEFT JOIN ${users} u USING (user_id) LEFT JOIN ${products} p ON p.product_id = i.product_id`);
 }
@@ -104,7 +106,7 @@ test('orders reference the tool\'s users and products, read once from its files,
     const unmodelled = await query(`SELECT count(*) AS n FROM ${await tableSql(join(dir, 'data'), 'orders')} WHERE user_id IN (SELECT user_id FROM ${legacyTable(dir, 'users')} WHERE ${mappedCountrySql('country')} IS NULL)`);
     expect(unmodelled[0]?.n).toBe('0');
     const checked = await verifyPasses(dir);
-    expect(checked).toMatch(/ok {3}order_items: unit_price equals the product's price: holds for every row/);
+    expect(checked).toMatch(/ok {3}order_items: unit_price is the product's shelf price[^\n]*: holds for every row/);
     expect(checked).toMatch(/ok {3}orders: shipping_country is the customer's country: holds for every row/);
 
     // Kept beside the metadata, checksummed; the flag is needed no more.

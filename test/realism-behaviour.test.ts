@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generate, query, tableSql } from './helpers/cli.js';
 import { present } from './helpers/present.js';
+import { inUsd } from './helpers/inUsd.js';
 import { localeOfCountry, taxIncluded, taxPart, taxRateOfAddress } from '../dist/src/tables/orderMoney.js';
 
 let dir = '';
@@ -102,7 +103,8 @@ test('reviews follow sales: Spearman(review_count, orders) > 0.7 (it was -0.009)
 
 test('larger baskets ship faster: express and next-day share over 500 USD is at least 2.5x that under 25 USD', async () => {
   const { small, large } = await one(
-    `SELECT avg((shipping_method IN ('express', 'next_day'))::INT) FILTER (WHERE subtotal < 25) AS small, avg((shipping_method IN ('express', 'next_day'))::INT) FILTER (WHERE subtotal >= 500) AS large FROM ${orders}`,
+    `SELECT avg((shipping_method IN ('express', 'next_day'))::INT) FILTER (WHERE usd < 25) AS small, avg((shipping_method IN ('express', 'next_day'))::INT) FILTER (WHERE usd >= 500) AS large
+     FROM (SELECT *, ${inUsd('subtotal', 'currency')} AS usd FROM ${orders})`,
   );
   expect(large).toBeGreaterThan(2.5 * present(small, 'small'));
 });
@@ -181,11 +183,11 @@ test('a customer’s record agrees with the orders of its run, exactly: order_co
 test('tiers and statuses follow the orders: no tier without an order (36.7% of members had none), tiers by lifetime spend (500, 2,000 and 10,000 USD; gold at least for the shop’s VIPs), no buyer pending verification, closed and inactive accounts quiet for 90 days', async () => {
   const row = await one(
     `SELECT count(*) FILTER (WHERE (loyalty_tier = 'none') <> (order_count = 0)) AS tier_without_orders,
-       count(*) FILTER (WHERE (loyalty_tier IN ('bronze', 'silver') AND lifetime_value >= 2000) OR (loyalty_tier = 'bronze' AND lifetime_value >= 500)
-         OR (loyalty_tier = 'silver' AND lifetime_value < 500) OR (loyalty_tier = 'platinum' AND lifetime_value < 10000) OR (loyalty_tier = 'gold' AND lifetime_value >= 10000)) AS off_tier,
+       count(*) FILTER (WHERE (loyalty_tier IN ('bronze', 'silver') AND usd >= 2000) OR (loyalty_tier = 'bronze' AND usd >= 500)
+         OR (loyalty_tier = 'silver' AND usd < 500) OR (loyalty_tier = 'platinum' AND usd < 10000) OR (loyalty_tier = 'gold' AND usd >= 10000)) AS off_tier,
        count(*) FILTER (WHERE account_status = 'pending_verification' AND order_count > 0) AS pending_buyers,
        count(*) FILTER (WHERE account_status IN ('closed', 'inactive') AND last_login > TIMESTAMPTZ '${AS_OF}' - INTERVAL 90 DAY) AS quiet_closed
-     FROM ${users} WHERE registration_date <= TIMESTAMPTZ '${AS_OF}'`,
+     FROM (SELECT *, ${inUsd('lifetime_value', 'currency')} AS usd FROM ${users}) WHERE registration_date <= TIMESTAMPTZ '${AS_OF}'`,
   );
   expect(row).toEqual({ tier_without_orders: 0, off_tier: 0, pending_buyers: 0, quiet_closed: 0 });
 });

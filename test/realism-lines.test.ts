@@ -18,7 +18,7 @@ let products = '';
 let orders = '';
 let items = '';
 let users = '';
-/** One row per order: its lines, and whether any is a grocery, an electronics item, or priced from 1,000 USD. */
+/** One row per order: its lines, and whether any is a grocery, an electronics item, or listed from 1,000 USD. */
 let baskets = '';
 
 beforeAll(async () => {
@@ -30,7 +30,7 @@ beforeAll(async () => {
   items = await tableSql(data, 'order_items');
   users = await tableSql(data, 'users');
   baskets = `(SELECT i.order_id, count(*) AS n, count(DISTINCT i.product_id) AS distinct_products, bool_or(p.category = 'Grocery') AS grocery,
-      bool_or(p.category = 'Electronics') AS electronics, bool_or(i.unit_price >= 1000) AS big
+      bool_or(p.category = 'Electronics') AS electronics, bool_or(p.price >= 1000) AS big
     FROM ${items} i JOIN ${products} p USING (product_id) GROUP BY 1)`;
 }, 180_000);
 
@@ -65,8 +65,8 @@ test('groceries fill baskets: orders with a grocery line have at least 1.5x the 
 
 test('quantities follow category and price: no $1,000+ line with 5 or more units (issue 26: 4%), ~97% single; clothing 1-2; groceries over 2 on average', async () => {
   const q = await one(
-    `SELECT count(*) FILTER (WHERE i.unit_price >= 1000) AS big, count(*) FILTER (WHERE i.unit_price >= 1000 AND quantity >= 5) AS big_five, avg((quantity = 1)::INT) FILTER (WHERE i.unit_price >= 1000) AS big_single,
-       max(quantity) FILTER (WHERE i.unit_price >= 300) AS big_most, max(quantity) FILTER (WHERE p.category = 'Clothing') AS clothing_most,
+    `SELECT count(*) FILTER (WHERE p.price >= 1000) AS big, count(*) FILTER (WHERE p.price >= 1000 AND quantity >= 5) AS big_five, avg((quantity = 1)::INT) FILTER (WHERE p.price >= 1000) AS big_single,
+       max(quantity) FILTER (WHERE p.price >= 300) AS big_most, max(quantity) FILTER (WHERE p.category = 'Clothing') AS clothing_most,
        avg(quantity) FILTER (WHERE p.category = 'Grocery') AS grocery_mean, avg(quantity) FILTER (WHERE p.category = 'Electronics') AS electronics_mean
      FROM ${items} i JOIN ${products} p USING (product_id)`,
   );

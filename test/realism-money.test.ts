@@ -1,6 +1,7 @@
 /**
  * Money as shops in each country handle it, measured with SQL over generated files (20k users, 2k products, 100k
- * orders over three years, in-process): amounts in USD with each country's carrier rates converted at a fixed rate, VAT and GST included in the price
+ * orders over three years, in-process): amounts in each country's currency (shelf prices converted from the USD list
+ * price at the ECB rate, with price endings of their own; carrier rates as the cards charge them), VAT and GST included in the price
  * where consumer prices include it, US sales tax by state and Canadian GST/HST/PST by province added at checkout, and
  * delivery priced by weight and method. The rates below are typed in from the public sources (Tax Foundation 2025
  * state rates, the CRA's GST/HST table, GOV.UK, § 12 UStG, the CGI, the ATO), not imported from the generator.
@@ -57,14 +58,35 @@ const CURRENCY: Record<string, [string, number]> = {
 /** Standard delivery of a parcel up to 1 kg, in each country's currency: the rate cards' first kilogram (estimates). */
 const FIRST_KG: Record<string, number> = { 'United States': 7.49, 'United Kingdom': 3.99, Germany: 4.99, France: 5.99, Canada: 11.99, Australia: 9.95 };
 
-test('every amount is in USD; a country\'s carrier rates are charged at the ECB rate', async () => {
-  const [currencies] = await rows(`SELECT count(DISTINCT currency) AS n, any_value(currency) AS code FROM ${orders}`);
-  expect([currencies?.n, currencies?.code]).toEqual([1, 'USD']);
-  // The cheapest paid standard delivery of a light parcel is the card's first kilogram converted to USD, to the cent.
+test('each country pays in its own currency; a country\'s carrier rates are charged as its card has them', async () => {
+  const currencies = await byKey(`SELECT shipping_country AS k, count(DISTINCT currency) AS n, any_value(currency) AS code FROM ${orders} GROUP BY 1`);
+  expect([...currencies.keys()].sort()).toEqual(Object.keys(CURRENCY).sort());
+  for (const [country, [code]] of Object.entries(CURRENCY)) expect([currencies.get(country)?.n, currencies.get(country)?.code], country).toEqual([1, code]);
+  // The cheapest paid standard delivery of a light parcel is the card's first kilogram, in the country's currency.
   const light = await byKey(`SELECT shipping_country AS k, min(shipping_cost) AS fee FROM ${baskets} WHERE shipping_method = 'standard' AND kg <= 1 AND shipping_cost > 0 GROUP BY 1`);
-  expect([...light.keys()].sort()).toEqual(Object.keys(CURRENCY).sort());
-  for (const [country, [, rate]] of Object.entries(CURRENCY)) {
-    expect(Number(light.get(country)?.fee), country).toBeCloseTo((FIRST_KG[country] ?? 0) / rate, 2);
+  for (const country of Object.keys(CURRENCY)) expect(Number(light.get(country)?.fee), country).toBe(FIRST_KG[country]);
+});
+
+test('shelf prices: the USD list price at the ECB rate with endings of their own, one per product and currency, in the order\'s currency', async () => {
+  const products = await tableSql(join(dir, 'data'), 'products');
+  const items = await tableSql(join(dir, 'data'), 'order_items');
+  const lines = `(SELECT i.*, p.price AS list, o.currency AS order_currency FROM ${items} i JOIN ${products} p USING (product_id) JOIN ${orders} o USING (order_id))`;
+  const [agree] = await rows(`SELECT count(*) FILTER (WHERE currency <> order_currency) AS other, count(*) FILTER (WHERE currency = 'USD' AND unit_price <> list) AS usd_off FROM ${lines}`);
+  expect([agree?.other, agree?.usd_off]).toEqual([0, 0]);
+  const [several] = await rows(`SELECT count(*) AS n FROM (SELECT product_id, currency FROM ${items} GROUP BY ALL HAVING count(DISTINCT unit_price) > 1)`);
+  expect(several?.n).toBe(0);
+  // The median shelf price over the list price is the rate (an ending moves a price by less than a unit or ~10%).
+  const ratios = await byKey(`SELECT currency AS k, median(unit_price / list) AS ratio, count(*) AS n,
+      count(*) FILTER (WHERE unit_price BETWEEN 10 AND 99.99 AND (unit_price * 100)::BIGINT % 100 = 99) / count(*) FILTER (WHERE unit_price BETWEEN 10 AND 99.99) AS nines
+    FROM ${lines} GROUP BY 1`);
+  const rates = new Map(Object.values(CURRENCY));
+  for (const [code, rate] of rates) {
+    const found = ratios.get(code);
+    expect(Number(found?.n), code).toBeGreaterThan(5000);
+    expect(Number(found?.ratio), code).toBeGreaterThan(rate * 0.97);
+    expect(Number(found?.ratio), code).toBeLessThan(rate * 1.03);
+    // Charm prices: about two thirds of prices from 10 to 100 end in .99, in every currency (Schindler & Kirby 1997: 9 dominates).
+    expect(Number(found?.nines), code).toBeGreaterThan(0.45);
   }
 });
 
@@ -159,12 +181,13 @@ test('shipping cost rises with the basket’s weight and by method; store pickup
     expect(Number(row.express), country).toBeLessThan(Number(row.next_day));
     expect(row.pickup_max, country).toBe(0);
   }
-  // In USD: a light parcel costs a few dollars by standard delivery; 50 kg and more by express, what a carrier's
-  // express freight costs (hundreds), not a flat $12.99.
+  // In USD at the ECB rate: a light parcel costs a few dollars by standard delivery; 50 kg and more by express, what a
+  // carrier's express freight costs (hundreds), not a flat $12.99.
+  const usd = `CASE shipping_country ${Object.entries(CURRENCY).map(([country, [, rate]]) => `WHEN '${country}' THEN shipping_cost / ${rate}`).join(' ')} END`;
   const [fees] = await rows(
     `SELECT median(usd) FILTER (WHERE shipping_method = 'standard' AND kg <= 0.5 AND usd > 0) AS light, median(usd) FILTER (WHERE shipping_method = 'express' AND kg >= 50) AS heavy,
        count(*) FILTER (WHERE shipping_method = 'express' AND kg >= 50) AS heavy_n
-     FROM (SELECT *, shipping_cost AS usd FROM ${baskets})`,
+     FROM (SELECT *, ${usd} AS usd FROM ${baskets})`,
   );
   expect(Number(fees?.light)).toBeGreaterThan(2);
   expect(Number(fees?.light)).toBeLessThan(12);

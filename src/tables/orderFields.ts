@@ -3,7 +3,6 @@
  * once per row and read by the columns in orders.ts; the money ones are orderMoney.ts', the fulfilment timeline
  * orderDelivery.ts'.
  */
-import { money } from '../model/columns/money.js';
 import { POOL } from './builtinPools.js';
 import { weightedIndex } from '../model/columns/weighted.js';
 import { ADDRESS_POOL_SIZE } from './locales.js';
@@ -22,6 +21,7 @@ import {
 } from './orderTerms.js';
 import type { Field } from '../model/tableDefinition.js';
 import { ORDER_MONEY_HELPERS } from './orderMoney.js';
+import { perUsdOf } from './money/currencies.js';
 import { DELIVERY_HELPERS } from './orderDelivery.js';
 
 /** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */
@@ -42,14 +42,14 @@ export const ORDER_HELPERS: readonly Field[] = [
   },
   { name: '_elsewhere', sql: ({ row }) => `(${chance(row, 'ship_elsewhere', 0.15)})` },
   { name: '_ordered', sql: ({ row }) => row.created },
-  // The goods: the sum of the order's lines (order_items), computed in this query from the lines' own definition.
-  { name: '_subtotal', sql: ({ aggregate }) => money(aggregate('order_items', 'sum', 'line_amount')) },
   // Out of DRAW20: the return rate of the order's riskiest line (a whole order is returned, as often as its item most returned).
   { name: '_return_threshold', sql: ({ aggregate }) => `coalesce(${aggregate('order_items', 'max', '_return_rate')}, 0)` },
   {
     name: '_method',
     sql: ({ row, field, pool }) => {
-      const basket = `CASE ${shippingByBasket.slice(1).reverse().map(([from], i) => `WHEN ${field('_subtotal')} >= ${from} THEN ${shippingByBasket.length - 1 - i}`).join(' ')} ELSE 0 END`;
+      // The basket's worth in USD, as the thresholds are.
+      const usd = `${field('_subtotal')} / ${perUsdOf(field('_currency'))}`;
+      const basket = `CASE ${shippingByBasket.slice(1).reverse().map(([from], i) => `WHEN ${usd} >= ${from} THEN ${shippingByBasket.length - 1 - i}`).join(' ')} ELSE 0 END`;
       return `${pool(POOL.shipping_lottery, `(${basket}) * ${LOTTERY} + ${below(row, 'shipping_method', LOTTERY)}`)}::BIGINT`;
     },
   },

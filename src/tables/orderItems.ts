@@ -14,12 +14,22 @@ import { PRODUCTS } from './behaviour/activity.js';
 import { SUBCATEGORIES } from './catalog.js';
 import { BASKET_KINDS, BIG_TICKET, FEW_MOST, LINE_ATTEMPTS, MOST_LINES, QUANTITY_CLASSES, SMALL_ITEM, SMALL_ITEM_TRIES, STOCK_UP_CATEGORIES, STOCK_UP_EXTRA_MEAN, STOCK_UP_LEAST, basketKind, fitsBasket, lineCount, meanLines, quantity } from './basket.js';
 import { returnRates } from './orderTerms.js';
+import { SHOP_CURRENCIES, currencyCode, currencyIndex, perUsdOf, shelfPrice } from './money/currencies.js';
+import { describeEndings } from './catalog/pricing.js';
+import type { Field } from '../model/tableDefinition.js';
+
+/** The helper holding a line's amount in a currency (ISO code), for its order's subtotal. */
+export const amountField = (code: string) => `_amount_${code.toLowerCase()}`;
+/** SQL: a line's promotion discount on its gross amount, to the cent. */
+const lineDiscount = (gross: string, percentOff: string) => money(`${gross} * ${percentOff} / 100`);
+/** SQL: a line's amount: its gross less its discount. */
+const lineAmount = (gross: string, discount: string) => money(`${gross} - ${discount}`);
 import { ageHalfWidth, ageMiddle, categoryOf, femaleLean } from './behaviour/basketFit.js';
 
 export const orderItems = defineTable({
   name: 'order_items',
   description: 'Order lines: the products of each order, how many of each and at what price. Made in the orders’ run, as many lines per order as its basket has.',
-  version: 2,
+  version: 3,
   primaryKey: 'order_id',
   children: { parent: 'orders', column: 'order_id', line: 'line_number', count: lineCount, most: MOST_LINES, mean: Math.round(meanLines() * 100) / 100 },
   parents: [
@@ -40,10 +50,18 @@ export const orderItems = defineTable({
   helpers: [
     { name: '_kind', sql: ({ parent }) => basketKind(parent('orders')) },
     { name: '_sub', sql: ({ parent }) => parent('products').value('_sub') },
-    { name: '_unit_price', sql: ({ parent }) => parent('products').value('price') },
+    { name: '_list_price', sql: ({ parent }) => parent('products').value('price') },
+    // The order's currency, as its file holds it (orders.currency: the customer's country's, which a line cannot
+    // recompute: the customer is picked by the order's whole basket). USD where there is none (a sizing sample).
+    { name: '_currency', sql: ({ parent }) => `coalesce(${currencyIndex(parent('orders').written('currency'))}, 0)` },
+    // The product's shelf price in that currency (only the branch taken is computed).
+    {
+      name: '_unit_price',
+      sql: ({ parent, field }) => `CASE ${field('_currency')} ${SHOP_CURRENCIES.map((_, i) => `WHEN ${i} THEN ${shelfPrice(field('_list_price'), parent('products'), i)}`).join(' ')} END`,
+    },
     // The line's shipping weight in kg: the order's parcel is the sum over its lines (orderMoney.ts' _basket_kg).
     { name: '_kg', sql: ({ parent, field }) => `(${parent('products').value('weight')} * ${field('_quantity')})` },
-    { name: '_quantity', sql: ({ row, field }) => quantity(row, field('_sub'), field('_unit_price')) },
+    { name: '_quantity', sql: ({ row, field }) => quantity(row, field('_sub'), field('_list_price')) },
     // The order's UTC day (a line is created with its order) in the promotion pools, and the line's percent off (0 for most).
     { name: '_promo_day', sql: ({ row }) => `LEAST(GREATEST(${row.created} // ${DAY} - ${PROMOTION_FIRST_DAY}, 0), ${PROMOTION_DAYS - 1})` },
     {
@@ -52,7 +70,16 @@ export const orderItems = defineTable({
         `CASE WHEN ${draw20(row, 'promotion')} < ${pool(POOL.promotion_share, field('_promo_day'))} THEN CASE WHEN ${pool(POOL.promotion_event, field('_promo_day'))} = 1 THEN ${weighted(draw20(row, 'promotion_depth'), DEEP_DEPTHS)} ELSE ${weighted(draw20(row, 'promotion_depth'), DEPTHS)} END ELSE 0 END`,
     },
     { name: '_gross', sql: ({ field }) => `(${field('_unit_price')} * ${field('_quantity')})` },
-    { name: '_discount', sql: ({ field }) => money(`${field('_gross')} * ${field('_percent_off')} / 100`) },
+    { name: '_discount', sql: ({ field }) => lineDiscount(field('_gross'), field('_percent_off')) },
+    // The line's amount in each of the shop's currencies: the order, which knows its currency only once its basket
+    // has picked the customer, sums the one it is in (orderMoney.ts' _subtotal).
+    ...SHOP_CURRENCIES.map((currency, i): Field => ({
+      name: amountField(currency.code),
+      sql: ({ parent, field }) => {
+        const gross = `(${shelfPrice(field('_list_price'), parent('products'), i)} * ${field('_quantity')})`;
+        return lineAmount(gross, lineDiscount(gross, field('_percent_off')));
+      },
+    })),
     // What the line tells of who buys it (basketFit.ts): the order, aggregating its lines, takes a customer who fits.
     { name: '_female_lean', sql: ({ field }) => femaleLean(field('_sub')) },
     // The first line's: the basket's main item, which the customer came for.
@@ -99,8 +126,8 @@ export const orderItems = defineTable({
       name: 'unit_price',
       type: MONEY,
       minimum: 0,
-      description: 'Price per unit: the product’s list price (products.price).',
-      distribution: 'Recomputed from the product row.',
+      description: 'Price per unit in the order’s currency (currency): the product’s shelf price there. In USD its list price (products.price); in GBP, EUR, CAD and AUD the list price at the fixed rate of 2024 (ECB reference rates) with that country’s own price ending, one price per product and currency; includes VAT or GST where shelf prices do (GB, DE, FR, AU).',
+      distribution: `Recomputed from the product row; price endings as products.price’s: ${describeEndings()}.`,
       sql: ({ field }) => field('_unit_price'),
     },
     {
@@ -115,9 +142,16 @@ export const orderItems = defineTable({
       name: 'line_amount',
       type: MONEY,
       minimum: 0,
-      description: 'unit_price x quantity - line_discount: what the line costs. The order’s subtotal is the sum of its lines’ line_amount; coupon discounts are the order’s (orders.discount_amount).',
+      description: 'unit_price x quantity - line_discount: what the line costs, in currency. The order’s subtotal is the sum of its lines’ line_amount; coupon discounts are the order’s (orders.discount_amount).',
       distribution: 'Follows price, quantity and promotion.',
-      sql: ({ field }) => money(`${field('_gross')} - ${field('_discount')}`),
+      sql: ({ field }) => lineAmount(field('_gross'), field('_discount')),
+    },
+    {
+      name: 'currency',
+      type: 'VARCHAR',
+      description: 'ISO 4217 currency of the line’s amounts: its order’s (orders.currency), the currency of the country the order ships to.',
+      distribution: `As the orders: ${SHOP_CURRENCIES.map((c) => c.code).join(', ')}.`,
+      sql: ({ field }) => currencyCode(field('_currency')),
     },
   ],
   rules: [
@@ -126,10 +160,24 @@ export const orderItems = defineTable({
       violations: (t) => `${t('order_items')} WHERE line_amount <> unit_price * quantity - line_discount OR line_discount * 2 > unit_price * quantity + 0.01`,
     },
     {
-      description: "unit_price equals the product's price",
+      description: "unit_price is the product's shelf price: its list price in USD; elsewhere the list price at the fixed rate, give or take its price ending (within 1 unit or 10%)",
       reads: ['products'],
       key: 'i.order_id',
-      violations: (t) => `${t('order_items')} i JOIN ${t('products')} p USING (product_id) WHERE i.unit_price <> p.price`,
+      violations: (t) => {
+        const converted = `p.price * ${perUsdOf(currencyIndex('i.currency'))}`;
+        return `${t('order_items')} i JOIN ${t('products')} p USING (product_id) WHERE CASE WHEN i.currency = 'USD' THEN i.unit_price <> p.price ELSE abs(i.unit_price - ${converted}) > greatest(1, 0.1 * ${converted}) OR ${currencyIndex('i.currency')} IS NULL END`;
+      },
+    },
+    {
+      description: 'a product has one shelf price per currency',
+      key: 'i.order_id',
+      violations: (t) => `${t('order_items')} i JOIN (SELECT product_id, currency FROM ${t('order_items')} GROUP BY ALL HAVING count(DISTINCT unit_price) > 1) USING (product_id, currency)`,
+    },
+    {
+      description: "a line's currency is its order's",
+      reads: ['orders'],
+      key: 'i.order_id',
+      violations: (t) => `${t('order_items')} i JOIN ${t('orders')} o USING (order_id) WHERE i.currency <> o.currency`,
     },
     {
       description: "no line is before the product's listing",

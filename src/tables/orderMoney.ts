@@ -1,14 +1,15 @@
 /**
  * Money as shops in each country handle it: tax as the destination charges it (included in the price where VAT or
  * GST is, added at checkout by state or province in the US and Canada) and delivery priced by weight, method and
- * destination, all charged in USD. The functions take SQL for their inputs, so that order lines
- * and verify's rules compute exactly what the orders' helpers do.
+ * destination, all in the currency of the country the order ships to (money/currencies.ts). The functions take SQL
+ * for their inputs, so that order lines and verify's rules compute exactly what the orders' helpers do.
  */
 import { cents } from '../model/columns/money.js';
 import { LOCALES } from '../model/locales.js';
 import { quotedString } from '../model/sql.js';
 import { POOL } from './builtinPools.js';
-import { CURRENCIES } from './money/currencies.js';
+import { SHOP_CURRENCIES, currencyOfLocale } from './money/currencies.js';
+import { amountField } from './orderItems.js';
 import { FREE_SHIPPING_MAX_KG, METHOD_FACTORS, PARCEL_MAX_KG, RATE_CARDS, type RateCard } from './money/shippingRates.js';
 import { TAX_INCLUDED, TAX_REGIONS, type TaxRegion } from './money/taxRegions.js';
 import { STANDARD, couponPercent, coupons, FREESHIP, shippingMethods } from './orderTerms.js';
@@ -19,7 +20,6 @@ function listAt(values: readonly (number | string | boolean)[], indexSql: string
   return `([${values.map(String).join(', ')}]::${type}[])[(${indexSql}) + 1]`;
 }
 
-const currencies = LOCALES.map((l) => CURRENCIES[l.code]);
 const cards = LOCALES.map((l) => RATE_CARDS[l.code]);
 
 /** The locale index of a country name as the files write it (shipping_country, users.country). */
@@ -65,8 +65,8 @@ export function taxPart(taxableSql: string, rateSql: string, includedSql: string
 }
 
 const factors = shippingMethods.map(([method]) => METHOD_FACTORS[String(method)] ?? 0);
-/** A rate card's figure in USD: each card is in its country's currency, and the shop charges in USD at the fixed rate. */
-const card = (key: keyof RateCard, localeSql: string) => listAt(cards.map((c, i) => c[key] / (currencies[i]?.perUsd ?? 1)), localeSql, 'DOUBLE');
+/** A rate card's figure: each card is in its country's currency, the one its orders are charged in. */
+const card = (key: keyof RateCard, localeSql: string) => listAt(cards.map((c) => c[key]), localeSql, 'DOUBLE');
 
 /** The delivery fee of a parcel by the country's rate card: weight rounded up to whole kilograms, at least 1. */
 export function shippingFee(weightKgSql: string, methodSql: string, localeSql: string): string {
@@ -81,6 +81,13 @@ export function freeShipping(subtotalSql: string, weightKgSql: string, methodSql
 }
 
 export const ORDER_MONEY_HELPERS: readonly Field[] = [
+  { name: '_currency', sql: ({ field }) => currencyOfLocale(field('_user_locale')) },
+  // The goods: the sum of the order's lines (order_items) in its currency, computed in this query from the lines' own
+  // definition, which give their amount in each currency (the order's is known only once its basket picked the customer).
+  {
+    name: '_subtotal',
+    sql: ({ aggregate, field }) => `CAST(CASE ${field('_currency')} ${SHOP_CURRENCIES.map((c, i) => `WHEN ${i} THEN ${aggregate('order_items', 'sum', amountField(c.code))}`).join(' ')} END AS DECIMAL(18,2))`,
+  },
   // The parcel: the lines' products' weights times their quantities (order_items' _kg), summed in this query.
   { name: '_basket_kg', sql: ({ aggregate }) => `coalesce(${aggregate('order_items', 'sum', '_kg')}, 0)` },
   {

@@ -33,7 +33,7 @@ import {
   salesChannels,
 } from './orderTerms.js';
 import { localeOfCountry, taxIncluded, taxPart, taxRateOfAddress } from './orderMoney.js';
-import { CURRENCIES } from './money/currencies.js';
+import { CURRENCIES, currencyCode } from './money/currencies.js';
 import { FREE_SHIPPING_MAX_KG, METHOD_FACTORS, PARCEL_MAX_KG, RATE_CARDS } from './money/shippingRates.js';
 import { TAX_REGIONS } from './money/taxRegions.js';
 import { CUSTOMER_ATTEMPTS, FIT_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY } from './orderFields.js';
@@ -44,7 +44,7 @@ import { customerFit, describeFit } from './behaviour/basketFit.js';
 export const orders = defineTable({
   name: 'orders',
   description: 'Orders: who bought, for how much, and where it is in fulfilment; what was bought is in order_items.',
-  version: 6,
+  version: 7,
   primaryKey: 'order_id',
   // Orders wait for products too: their lines (order_items) are of products listed before the order.
   timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users', after: ['products'] },
@@ -99,7 +99,7 @@ export const orders = defineTable({
       name: 'subtotal',
       type: MONEY,
       minimum: 0,
-      description: 'The goods: the sum of the order’s lines’ line_amount (order_items), exactly; includes VAT or GST where shelf prices do (GB, DE, FR, AU).',
+      description: 'The goods, in currency: the sum of the order’s lines’ line_amount (order_items), exactly; includes VAT or GST where shelf prices do (GB, DE, FR, AU).',
       distribution: 'Follows the lines.',
       sql: ({ field }) => field('_subtotal'),
     },
@@ -115,7 +115,7 @@ export const orders = defineTable({
       name: 'shipping_cost',
       type: MONEY,
       minimum: 0,
-      description: `Delivery fee in USD, by the basket’s weight (the sum over its lines of products.weight x quantity, rounded up to whole kg), the method and the destination country’s rate card (in its currency, converted to USD at the fixed rate of currency); standard delivery is free from the country’s threshold for baskets up to ${FREE_SHIPPING_MAX_KG} kg.`,
+      description: `Delivery fee in currency, by the basket’s weight (the sum over its lines of products.weight x quantity, rounded up to whole kg), the method and the destination country’s rate card (in its currency); standard delivery is free from the country’s threshold for baskets up to ${FREE_SHIPPING_MAX_KG} kg.`,
       distribution: `Standard: first kg + per further kg to ${PARCEL_MAX_KG} kg + a freight rate per kg beyond: ${LOCALES.map((l) => { const c = RATE_CARDS[l.code]; return `${l.countryCode} ${c.firstKg} + ${c.perKg}/kg + ${c.perKgFreight}/kg, free from ${c.freeFrom} ${CURRENCIES[l.code].code}`; }).join('; ')}. Other methods x ${Object.entries(METHOD_FACTORS).filter(([m]) => m !== 'standard').map(([m, f]) => `${f} ${m}`).join(', ')}. Estimates shaped on the carriers' 2025 retail prices (USPS, Royal Mail, DHL Paket, Colissimo, Canada Post, Australia Post).`,
       sql: ({ field }) => field('_shipping'),
     },
@@ -123,7 +123,7 @@ export const orders = defineTable({
       name: 'discount_amount',
       type: MONEY,
       minimum: 0,
-      description: 'Coupon discount in USD: a percentage of subtotal (rounded to the cent), or the shipping fee for FREESHIP; 0 without coupon.',
+      description: 'Coupon discount in currency: a percentage of subtotal (rounded to the cent), or the shipping fee for FREESHIP; 0 without coupon.',
       distribution: 'Follows coupon_code.',
       sql: ({ field }) => field('_discount'),
     },
@@ -131,16 +131,16 @@ export const orders = defineTable({
       name: 'total_amount',
       type: MONEY,
       minimum: 0,
-      description: 'What the customer pays, in USD: subtotal + shipping_cost - discount_amount where prices include tax (GB, DE, FR, AU), subtotal + tax_amount + shipping_cost - discount_amount where tax is added at checkout (US, CA), exactly.',
+      description: 'What the customer pays, in currency: subtotal + shipping_cost - discount_amount where prices include tax (GB, DE, FR, AU), subtotal + tax_amount + shipping_cost - discount_amount where tax is added at checkout (US, CA), exactly.',
       distribution: 'Follows its parts.',
       sql: ({ field }) => field('_total'),
     },
     {
       name: 'currency',
       type: 'VARCHAR',
-      description: 'ISO 4217 currency of all the order’s and its lines’ amounts: USD in every country (the shop charges in US dollars; tax follows the destination).',
-      distribution: 'Always USD.',
-      sql: () => `'USD'`,
+      description: 'ISO 4217 currency of all the order’s and its lines’ amounts: the currency of the country it ships to (shipping_country, the customer’s), in which the shop sets its shelf prices (order_items.unit_price) and charges tax and delivery. Every one has cents (ISO 4217 minor unit 2).',
+      distribution: `${LOCALES.map((l) => `${l.countryCode} ${CURRENCIES[l.code].code}`).join(', ')}: as the customers’ countries.`,
+      sql: ({ field }) => currencyCode(field('_currency')),
     },
     {
       name: 'order_status',
@@ -203,7 +203,7 @@ export const orders = defineTable({
       name: 'shipping_method',
       type: 'VARCHAR',
       description: 'Delivery option chosen: larger baskets are sent faster.',
-      distribution: `By subtotal (USD): ${shippingByBasket.map(([from, weights]) => `from ${from}: ${shippingMethods.map(([m], j) => `${String(m)} ${weights[j] ?? 0}%`).join(', ')}`).join('; ')}.`,
+      distribution: `By subtotal (in USD at the fixed rate): ${shippingByBasket.map(([from, weights]) => `from ${from}: ${shippingMethods.map(([m], j) => `${String(m)} ${weights[j] ?? 0}%`).join(', ')}`).join('; ')}.`,
       sql: ({ field }) => labelOf(shippingMethods, field('_method')),
     },
     {

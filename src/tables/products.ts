@@ -9,7 +9,7 @@ import { type Choice, describeWeights, weighted } from '../model/columns/weighte
 import { type RandomSource, below, chance, draw20, uniform } from '../model/random.js';
 import { concat, quotedString } from '../model/sql.js';
 import type { PoolReader, RowContext } from '../model/tableDefinition.js';
-import { ENDINGS, MARGINS, NOISE_LOG, TIERS, marginOf, shopPriceSql, tierLogSql } from './catalog/pricing.js';
+import { MARGINS, describeEndings, NOISE_LOG, TIERS, marginOf, shopPriceSql, tierLogSql } from './catalog/pricing.js';
 import { CATEGORIES as categories, SUBCATEGORIES } from './catalog.js';
 import { PRODUCT_TEXT_HELPERS, PRODUCT_TEXT_POOLS, brandSql, colorSql, descriptionSql, materialSql, productNameSql } from './productText.js';
 
@@ -164,8 +164,8 @@ export const products = defineTable({
       name: 'price',
       type: MONEY,
       minimum: 0.01,
-      description: 'List price in USD, from what the product is: its noun’s real price range (a bike lock 15-149, a road bike 599-3999, a laptop 349-2499), its specs (RAM, storage, screen, material, format, pieces), its pack size, its brand’s tier and a small noise. Order lines (order_items) copy it as unit_price.',
-      distribution: `The product of the spec, pack-size (contents^0.8 for food and beauty, ^0.4 for books’ pages), tier (${TIERS.map((t) => `${t.name} x${t.multiplier}`).join(', ')}) and noise (x1-1.3) multipliers, mapped as a power onto the noun’s range, so the mean rises with each spec. Endings by band (an estimate): ${ENDINGS.map((band) => `${band.below === Infinity ? 'from $100' : band.below === 10 ? 'under $10' : '$10-100'} ${band.cents.map(([c, w]) => `.${c.toFixed(2).slice(2)} ${w}%`).join(', ')}`).join('; ')}, the dollars ending in 9 (from $1,000 in 49 or 99).`,
+      description: 'List price in USD, from what the product is: its noun’s real price range (a bike lock 15-149, a road bike 599-3999, a laptop 349-2499), its specs (RAM, storage, screen, material, format, pieces), its pack size, its brand’s tier and a small noise. Order lines (order_items) sell it at this price in USD, and in the other countries’ currencies at the fixed rate with a price ending of their own (order_items.unit_price).',
+      distribution: `The product of the spec, pack-size (contents^0.8 for food and beauty, ^0.4 for books’ pages), tier (${TIERS.map((t) => `${t.name} x${t.multiplier}`).join(', ')}) and noise (x1-1.3) multipliers, mapped as a power onto the noun’s range, so the mean rises with each spec. Endings by band (an estimate): ${describeEndings()}.`,
       sql: ({ field }) => field('_price'),
     },
     {

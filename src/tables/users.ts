@@ -119,7 +119,7 @@ function byLocale(values: readonly string[], locale: string): string {
 export const users = defineTable({
   name: 'users',
   description: 'Customers: identity, contact, address, account and marketing attributes.',
-  version: 6,
+  version: 7,
   primaryKey: 'user_id',
   timeline: { rate: hourlyRate(REGISTRATIONS), pastYears: PAST_YEARS },
   parents: [],

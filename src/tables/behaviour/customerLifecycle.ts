@@ -12,9 +12,10 @@ import { quotedString } from '../../model/sql.js';
 import type { Column, Field } from '../../model/tableDefinition.js';
 import { VIP_ENGAGEMENT } from '../orderTerms.js';
 import { byThresholds, engagementOf, tierOf } from './customerActivity.js';
+import { currencyCode, currencyOfLocale, perUsdOf } from '../money/currencies.js';
 
 /**
- * Loyalty tiers by lifetime spend in USD, from a customer's first order: an estimate shaped on programmes whose
+ * Loyalty tiers by lifetime spend in USD (a customer's spend, in their currency, converted at the fixed rate), from a customer's first order: an estimate shaped on programmes whose
  * tiers are a few hundred and a few thousand dollars a year (Sephora's Beauty Insider: VIB from 350 USD a year,
  * Rouge from 1,000), over the years a customer has been buying.
  */
@@ -69,7 +70,9 @@ export function lifecycleHelpers(statuses: readonly Choice[]): Field[] {
       // The tier the spend earns; customers the shop's prediction made VIPs (orders' VIP25 coupon) are at least gold.
       name: '_tier',
       sql: ({ row, field }) => {
-        const earned = SPEND_TIERS.slice(1).map(([, from]) => `(${field('_spent')} >= ${from})::INTEGER`);
+        // The thresholds are in USD; the spend is in the customer's currency.
+        const usd = `${field('_spent')} / ${perUsdOf(currencyOfLocale(field('_locale')))}`;
+        const earned = SPEND_TIERS.slice(1).map(([, from]) => `(${usd} >= ${from})::INTEGER`);
         const vip = `${tierOf(engagementOf(row, field('_rate'), field('_tenure')))} IN (${VIP_ENGAGEMENT.map(quotedString).join(', ')})`;
         return `CASE WHEN ${field('_orders')} = 0 THEN 0 ELSE GREATEST(1 + ${earned.join(' + ')}, CASE WHEN ${vip} THEN ${GOLD} ELSE 0 END) END`;
       },
@@ -105,9 +108,16 @@ export const lifecycleColumns: Column[] = [
     name: 'lifetime_value',
     type: MONEY,
     minimum: 0,
-    description: 'Sum of total_amount over the customer’s orders of the run that made this row, in USD, cancelled and returned orders included (gross); 0 without orders.',
+    description: 'Sum of total_amount over the customer’s orders of the run that made this row, in currency (their orders’), cancelled and returned orders included (gross); 0 without orders.',
     distribution: 'Summed from the run’s orders.',
     sql: ({ field }) => field('_spent'),
+  },
+  {
+    name: 'currency',
+    type: 'VARCHAR',
+    description: 'ISO 4217 currency of lifetime_value: the customer’s country’s, in which their orders are charged (orders.currency).',
+    distribution: 'As country: US USD, GB GBP, DE and FR EUR, CA CAD, AU AUD.',
+    sql: ({ field }) => currencyCode(currencyOfLocale(field('_locale'))),
   },
 ];
 
@@ -117,7 +127,7 @@ export function tierLabel(tier: string): string {
 }
 
 export function describeSpendTiers(): string {
-  return `${SPEND_TIERS.map(([tier, from]) => `${tier} from ${from.toLocaleString('en-US')} USD`).join(', ')} of lifetime spend; none without orders; customers the shop offers VIP25 (its prediction of their engagement) are at least gold`;
+  return `${SPEND_TIERS.map(([tier, from]) => `${tier} from ${from.toLocaleString('en-US')} USD`).join(', ')} of lifetime spend (lifetime_value in USD at the fixed rate); none without orders; customers the shop offers VIP25 (its prediction of their engagement) are at least gold`;
 }
 
 /** SQL: the customer's marketing segment, from seconds registered, seconds since the last login and orders. */

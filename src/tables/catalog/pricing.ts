@@ -88,6 +88,12 @@ export const ENDINGS: readonly { readonly below: number; readonly cents: readonl
   { below: Infinity, cents: [[0.99, 60], [0.0, 40]] },
 ];
 
+/** The endings in words, by band (a price in any of the shop's currencies takes the same). */
+export function describeEndings(): string {
+  const band = (below: number) => (below === Infinity ? 'from 100' : below === 10 ? 'under 10' : '10-100');
+  return `${ENDINGS.map((b) => `${band(b.below)} ${b.cents.map(([c, w]) => `.${c.toFixed(2).slice(2)} ${w}%`).join(', ')}`).join('; ')}, the units ending in 9 from 100 (from 1,000 in 49 or 99)`;
+}
+
 function centsSql(draw: string, cents: readonly (readonly [number, number])[]): string {
   const total = cents.reduce((sum, [, weight]) => sum + weight, 0);
   let cumulative = 0;
