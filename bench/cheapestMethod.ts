@@ -11,12 +11,16 @@ import type { TableDefinition } from '../src/model/tableDefinition.js';
 
 const ID = '__id';
 
-function cheapestValue(type: string, draw: string, textPool: () => string): string {
+/** Short texts for a table with no text pool of its own (order_items' currency codes): a list literal, as cheap. */
+const CODES = `['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']`;
+
+function cheapestValue(type: string, draw: string, textPool: () => string | undefined): string {
   const upper = type.toUpperCase();
   if (upper.startsWith('VARCHAR')) {
     const pick = (salt: number) => {
       const pool = textPool();
       const bits = salt === 0 ? draw : `(${draw} >> ${salt})`;
+      if (pool === undefined) return `${CODES}[(${bits} % 8)::BIGINT + 1]`;
       const column = quotedIdentifier(poolColumn(pool));
       return `${column}[(${bits} % len(${column})::UBIGINT)::BIGINT + 1]`;
     };
@@ -41,7 +45,6 @@ export function cheapestQuery(definition: TableDefinition, rows: number): string
   let next = 0;
   const textPool = () => {
     const name = textPools[next % textPools.length];
-    if (!name) throw new Error(`${definition.name} has no text pool`);
     next += 1;
     return name;
   };
