@@ -15,7 +15,7 @@ import { query, tableContents, tableSql, withTempDir } from './helpers/cli.js';
 import { engineResume, engineRun } from './helpers/engine.js';
 import { linkSynthgen, moduleProblem } from './helpers/tableModule.js';
 
-const RUN = { tables: ['users', 'products', 'orders'], rows: { users: 8000, products: 800, orders: 30000 }, seed: 5, fileSizeLimitMB: 1 };
+const RUN = { tables: ['users', 'products', 'orders'], rows: { users: 8000, products: 6000, orders: 30000 }, seed: 5, fileSizeLimitMB: 1 };
 
 /** The uninterrupted run both tests read. */
 let clean = '';
@@ -47,6 +47,23 @@ test('tallies equal what the referencing files add up to, with both tables in se
   );
   expect(Number(reviews?.over)).toBe(0);
   expect(Number(reviews?.reviews)).toBeGreaterThan(0);
+  // A rank tally: the products ranked by units sold over every part, most first, then by id, each rank once.
+  expect(summary?.tables.products?.files.length).toBeGreaterThan(1);
+  const [ranks] = await query(
+    `SELECT count(*) FILTER (WHERE sales_rank <> place) AS wrong, count(*) FILTER (WHERE units = 0) AS unsold, count(*) AS n FROM (SELECT p.sales_rank, coalesce(i.units, 0) AS units,
+       row_number() OVER (ORDER BY coalesce(i.units, 0) DESC, p.product_id) AS place FROM ${products} p LEFT JOIN (SELECT product_id, sum(quantity) AS units FROM ${items} GROUP BY 1) i USING (product_id))`,
+  );
+  expect(Number(ranks?.n)).toBe(RUN.rows.products);
+  expect(Number(ranks?.unsold)).toBeGreaterThan(100);
+  expect(Number(ranks?.wrong)).toBe(0);
+});
+
+test('a rank tally of a table the run does not make ranks the rows by id', async () => {
+  await withTempDir(async (dir) => {
+    await engineRun(dir, { tables: ['products'], rows: { products: 3000 }, seed: 5, fileSizeLimitMB: 1 });
+    const [row] = await query(`SELECT count(*) FILTER (WHERE sales_rank <> product_id) AS wrong, count(*) AS n FROM ${await tableSql(join(dir, 'data'), 'products')}`);
+    expect([Number(row?.wrong), Number(row?.n)]).toEqual([0, 3000]);
+  });
 });
 
 test('a run stopped as its users start, after its orders are written, resumes to the clean run’s bytes', async () => {

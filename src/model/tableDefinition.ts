@@ -59,8 +59,9 @@ export interface RowContext {
   aggregate(table: string, fn: ChildAggregate, field?: string): string;
   /**
    * SQL for a tally (tallies.ts): the count, or the sum, min or max of column `field`, of the rows of `table` made in
-   * the same run that reference this row (`table` names this one among its parents). The run makes `table` first and
-   * reads its files' values, so this row's values follow what exists: a customer's orders, a product's order lines.
+   * the same run that reference this row (`table` names this one among its parents), or its rank by that sum among
+   * every row of this table (1 = most; equal sums and rows none reference in ID order). The run makes `table` first
+   * and reads its files' values, so this row's values follow what exists: a customer's orders, a product's sales.
    * NULL for min and max of a row that none reference (or when the run does not make `table`); 0 for count and sum.
    * Only the row's own fields may read it: a table that recomputes this one's values cannot recompute a tally.
    */

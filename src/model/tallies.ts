@@ -9,8 +9,13 @@
  */
 import { quotedIdentifier, quotedString } from './sql.js';
 
-export type TallyFn = 'count' | 'sum' | 'min' | 'max';
-export const TALLY_FNS: readonly TallyFn[] = ['count', 'sum', 'min', 'max'];
+/**
+ * `rank` is the row's place (1 = first) among every row of its table up to the part's table's last id, by the sum of
+ * the column over the rows referencing it, most first; rows with equal sums, and those no row references, in ID order
+ * (a best-seller rank from the units sold). Each rank once: a permutation of 1..the last id.
+ */
+export type TallyFn = 'count' | 'sum' | 'min' | 'max' | 'rank';
+export const TALLY_FNS: readonly TallyFn[] = ['count', 'sum', 'min', 'max', 'rank'];
 
 /**
  * One aggregate of the rows of `table` whose column `key` references the reading row; or, `byParent`, one value a
@@ -78,7 +83,7 @@ export function tallyTable(layout: Pick<TallyLayout, 'table' | 'key' | 'byParent
  * BIGINT for counts and sums of integers.
  */
 export function tallyType(fn: TallyFn, type: string | undefined): string {
-  if (fn === 'count') return 'BIGINT';
+  if (fn === 'count' || fn === 'rank') return 'BIGINT';
   const column = (type ?? 'DOUBLE').toUpperCase();
   if (fn !== 'sum') return column;
   const decimal = /^DECIMAL\(\s*\d+\s*,\s*(\d+)\s*\)$/.exec(column);
@@ -96,6 +101,8 @@ export function tallyWriteSql(output: TallyLayout, file: string): string {
     return `SELECT ${q(output.key)} AS ${q('__id')}, ${values.join(', ')} FROM read_parquet(${quotedString(file)})`;
   }
   const values = output.columns.map((read) => {
+    // A rank's file holds the part's partial sums (as DOUBLE: the order of sums is all a rank needs); the load ranks them.
+    if (read.fn === 'rank') return `CAST(sum(${q(read.field ?? '')}) AS DOUBLE) AS ${q(read.column)}`;
     const value = read.fn === 'count' ? 'count(*)' : `${read.fn}(${q(read.field ?? '')})`;
     return `CAST(${value} AS ${read.type}) AS ${q(read.column)}`;
   });
@@ -103,7 +110,7 @@ export function tallyWriteSql(output: TallyLayout, file: string): string {
 }
 
 /** How a tally's partial aggregates combine across parts: counts and sums add up. */
-const combine: Record<TallyRead['fn'], string> = { count: 'sum', sum: 'sum', min: 'min', max: 'max', value: 'any_value' };
+const combine: Record<TallyRead['fn'], string> = { count: 'sum', sum: 'sum', min: 'min', max: 'max', rank: 'sum', value: 'any_value' };
 
 /** SQL: the table a part of the referenced table joins: the tallies of its IDs firstId..lastId, combined. */
 export function tallyLoadSql(input: TallyInput, firstId: number, lastId: number): string {
@@ -111,9 +118,15 @@ export function tallyLoadSql(input: TallyInput, firstId: number, lastId: number)
   // A children table's part's IDs are its parents' (reserve.ts): the range is the parent rows' either way.
   const key = q(tallyJoinColumn(input));
   if (input.files.length === 0 && input.standIn !== undefined) {
-    const columns = input.columns.map((read) => `${standInValue(read.type)} AS ${q(read.column)}`);
     const referenced = `hash(range, 0) % 1000 < ${Math.round(input.standIn * 1000)}`;
-    return `CREATE OR REPLACE TABLE ${table} AS SELECT range AS ${key}, ${columns.join(', ')} FROM range(${firstId}, ${lastId + 1}) WHERE ${referenced}`;
+    // A rank is every row's; the other tallies only the referenced rows'.
+    const columns = input.columns.map((read) => (read.fn === 'rank' ? `(hash(range, 1) % ${lastId + 1} + 1)::BIGINT AS ${q(read.column)}` : `CASE WHEN ${referenced} THEN ${standInValue(read.type)} END AS ${q(read.column)}`));
+    return `CREATE OR REPLACE TABLE ${table} AS SELECT range AS ${key}, ${columns.join(', ')} FROM range(${firstId}, ${lastId + 1})`;
+  }
+  // No row references any (the run does not make the table): ranks in ID order.
+  if (input.files.length === 0 && input.columns.some((read) => read.fn === 'rank')) {
+    const columns = input.columns.map((read) => (read.fn === 'rank' ? `range::BIGINT` : `NULL::${read.type}`) + ` AS ${q(read.column)}`);
+    return `CREATE OR REPLACE TABLE ${table} AS SELECT range AS ${key}, ${columns.join(', ')} FROM range(${firstId}, ${lastId + 1})`;
   }
   if (input.files.length === 0) {
     const columns = input.columns.map((read) => `NULL::${read.type} AS ${q(read.column)}`);
@@ -124,8 +137,28 @@ export function tallyLoadSql(input: TallyInput, firstId: number, lastId: number)
     const columns = input.columns.map((read) => q(read.column));
     return `CREATE OR REPLACE TABLE ${table} AS SELECT ${q('__id')} AS ${key}, ${columns.join(', ')} FROM read_parquet(${files}) WHERE ${q('__id')} BETWEEN ${firstId} AND ${lastId}`;
   }
-  const values = input.columns.map((read) => `CAST(${combine[read.fn]}(${q(read.column)}) AS ${read.type}) AS ${q(read.column)}`);
+  const values = input.columns.map((read) => `CAST(${combine[read.fn]}(${q(read.column)}) AS ${read.fn === 'rank' ? 'DOUBLE' : read.type}) AS ${q(read.column)}`);
+  if (input.columns.some((read) => read.fn === 'rank')) return rankedLoadSql(input, `SELECT ${q('__id')}, ${values.join(', ')} FROM read_parquet(${files}) GROUP BY 1`, firstId, lastId);
   return `CREATE OR REPLACE TABLE ${table} AS SELECT ${q('__id')}, ${values.join(', ')} FROM read_parquet(${files}) WHERE ${q('__id')} BETWEEN ${firstId} AND ${lastId} GROUP BY 1`;
+}
+
+/**
+ * SQL: the tallies of a layout with ranks, for IDs firstId..lastId: every row of the range (a rank is never NULL),
+ * each rank computed over the combined sums of every id (`combined`, one row per referenced id). A referenced row's
+ * rank is its place among the referenced by sum (most first, then ID); a row no one references comes after all of
+ * them, in ID order among the rest: referenced count + its id - the referenced ids below it (IDs start at 1).
+ */
+function rankedLoadSql(input: TallyInput, combined: string, firstId: number, lastId: number): string {
+  const id = q('__id');
+  const ranks = input.columns.filter((read) => read.fn === 'rank');
+  const places = ranks.map((read) => `row_number() OVER (ORDER BY ${q(read.column)} DESC, ${id}) AS ${q(`${read.column}__place`)}`);
+  const columns = input.columns.map((read) => {
+    if (read.fn !== 'rank') return `c.${q(read.column)}`;
+    return `CAST(coalesce(c.${q(`${read.column}__place`)}, n.referenced + range - n.below - count(c.${id}) OVER (ORDER BY range ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)) AS BIGINT) AS ${q(read.column)}`;
+  });
+  return `CREATE OR REPLACE TABLE ${q(tallyTable(input))} AS WITH combined AS (SELECT *, ${places.join(', ')} FROM (${combined})),
+    n AS (SELECT count(*) AS referenced, count(*) FILTER (WHERE ${id} < ${firstId}) AS below FROM combined)
+    SELECT range AS ${id}, ${columns.join(', ')} FROM range(${firstId}, ${lastId + 1}) LEFT JOIN combined AS c ON c.${id} = range CROSS JOIN n ORDER BY range`;
 }
 
 /**

@@ -54,7 +54,7 @@ const categoryCodes = categories.map((name) => name.replace(/[^A-Za-z]/g, '').sl
 export const products = defineTable({
   name: 'products',
   description: 'The catalogue: what is sold, at what price and cost, from which supplier, and how it sells.',
-  version: 6,
+  version: 7,
   primaryKey: 'product_id',
   timeline: { rate: hourlyRate(LISTINGS), pastYears: PAST_YEARS },
   parents: [],
@@ -275,9 +275,9 @@ export const products = defineTable({
       name: 'sales_rank',
       type: 'INTEGER',
       minimum: 1,
-      description: 'Best-seller rank in the shop (1 = best) as of the run: a true ranking of the products listed by then (each rank once), by the popularity orders pick products by; older first among equals.',
-      distribution: 'A permutation of 1..the products listed by the run’s as-of.',
-      sql: ({ row }) => row.popularityRank,
+      description: 'Best-seller rank in the shop (1 = best) as of the run: the products listed by then ranked by the units their order lines of the run sold (order_items.quantity of the run that made this row), most first; older first among equals and among those that did not sell (in a run without orders, all of them). Each rank once.',
+      distribution: 'A permutation of 1..the products listed by the run’s as-of, from the run’s sales.',
+      sql: ({ tally }) => tally('order_items', 'rank', 'quantity'),
     },
     {
       name: 'tags',
