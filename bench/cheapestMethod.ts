@@ -12,7 +12,8 @@ import type { TableDefinition } from '../src/model/tableDefinition.js';
 const ID = '__id';
 
 /** Short texts for a table with no text pool of its own (order_items' currency codes): a list literal, as cheap. */
-const CODES = `['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7']`;
+export const CHEAPEST_CODES: readonly string[] = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
+const CODES = `[${CHEAPEST_CODES.map((code) => `'${code}'`).join(', ')}]`;
 
 function cheapestValue(type: string, draw: string, textPool: () => string | undefined): string {
   const upper = type.toUpperCase();
@@ -20,7 +21,7 @@ function cheapestValue(type: string, draw: string, textPool: () => string | unde
     const pick = (salt: number) => {
       const pool = textPool();
       const bits = salt === 0 ? draw : `(${draw} >> ${salt})`;
-      if (pool === undefined) return `${CODES}[(${bits} % 8)::BIGINT + 1]`;
+      if (pool === undefined) return `${CODES}[(${bits} % ${CHEAPEST_CODES.length})::BIGINT + 1]`;
       const column = quotedIdentifier(poolColumn(pool));
       return `${column}[(${bits} % len(${column})::UBIGINT)::BIGINT + 1]`;
     };

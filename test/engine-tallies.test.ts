@@ -15,7 +15,7 @@ import { query, tableContents, tableSql, withTempDir } from './helpers/cli.js';
 import { engineResume, engineRun } from './helpers/engine.js';
 import { linkSynthgen, moduleProblem } from './helpers/tableModule.js';
 
-const RUN = { tables: ['users', 'products', 'orders'], rows: { users: 8000, products: 6000, orders: 30000 }, seed: 5, fileSizeLimitMB: 1 };
+const RUN = { tables: ['users', 'products', 'orders'], rows: { users: 8000, products: 16000, orders: 30000 }, seed: 5, fileSizeLimitMB: 1 };
 
 /** The uninterrupted run both tests read. */
 let clean = '';
