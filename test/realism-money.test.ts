@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { query, tableSql } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
+import { PER_USD, inUsd } from './helpers/inUsd.js';
 
 let dir = '';
 let orders = '';
@@ -45,15 +46,8 @@ async function byKey(sql: string): Promise<Map<string, Record<string, number | s
   return new Map((await rows(sql)).map((row) => [String(row.k), row]));
 }
 
-/** Units per USD from the ECB's 2024 average euro reference rates (USD 1.0824, GBP 0.84662, CAD 1.4821, AUD 1.6397). */
-const CURRENCY: Record<string, [string, number]> = {
-  'United States': ['USD', 1],
-  'United Kingdom': ['GBP', 0.84662 / 1.0824],
-  Germany: ['EUR', 1 / 1.0824],
-  France: ['EUR', 1 / 1.0824],
-  Canada: ['CAD', 1.4821 / 1.0824],
-  Australia: ['AUD', 1.6397 / 1.0824],
-};
+/** Each country's currency (its units per USD: helpers/inUsd.ts, the ECB's 2024 average euro reference rates). */
+const CURRENCY: Record<string, string> = { 'United States': 'USD', 'United Kingdom': 'GBP', Germany: 'EUR', France: 'EUR', Canada: 'CAD', Australia: 'AUD' };
 
 /** Standard delivery of a parcel up to 1 kg, in each country's currency: the rate cards' first kilogram (estimates). */
 const FIRST_KG: Record<string, number> = { 'United States': 7.49, 'United Kingdom': 3.99, Germany: 4.99, France: 5.99, Canada: 11.99, Australia: 9.95 };
@@ -61,7 +55,7 @@ const FIRST_KG: Record<string, number> = { 'United States': 7.49, 'United Kingdo
 test('each country pays in its own currency; a country\'s carrier rates are charged as its card has them', async () => {
   const currencies = await byKey(`SELECT shipping_country AS k, count(DISTINCT currency) AS n, any_value(currency) AS code FROM ${orders} GROUP BY 1`);
   expect([...currencies.keys()].sort()).toEqual(Object.keys(CURRENCY).sort());
-  for (const [country, [code]] of Object.entries(CURRENCY)) expect([currencies.get(country)?.n, currencies.get(country)?.code], country).toEqual([1, code]);
+  for (const [country, code] of Object.entries(CURRENCY)) expect([currencies.get(country)?.n, currencies.get(country)?.code], country).toEqual([1, code]);
   // The cheapest paid standard delivery of a light parcel is the card's first kilogram, in the country's currency.
   const light = await byKey(`SELECT shipping_country AS k, min(shipping_cost) AS fee FROM ${baskets} WHERE shipping_method = 'standard' AND kg <= 1 AND shipping_cost > 0 GROUP BY 1`);
   for (const country of Object.keys(CURRENCY)) expect(Number(light.get(country)?.fee), country).toBe(FIRST_KG[country]);
@@ -79,8 +73,7 @@ test('shelf prices: the USD list price at the ECB rate with endings of their own
   const ratios = await byKey(`SELECT currency AS k, median(unit_price / list) AS ratio, count(*) AS n,
       count(*) FILTER (WHERE unit_price BETWEEN 10 AND 99.99 AND (unit_price * 100)::BIGINT % 100 = 99) / count(*) FILTER (WHERE unit_price BETWEEN 10 AND 99.99) AS nines
     FROM ${lines} GROUP BY 1`);
-  const rates = new Map(Object.values(CURRENCY));
-  for (const [code, rate] of rates) {
+  for (const [code, rate] of Object.entries(PER_USD)) {
     const found = ratios.get(code);
     expect(Number(found?.n), code).toBeGreaterThan(5000);
     expect(Number(found?.ratio), code).toBeGreaterThan(rate * 0.97);
@@ -183,11 +176,10 @@ test('shipping cost rises with the basket’s weight and by method; store pickup
   }
   // In USD at the ECB rate: a light parcel costs a few dollars by standard delivery; 50 kg and more by express, what a
   // carrier's express freight costs (hundreds), not a flat $12.99.
-  const usd = `CASE shipping_country ${Object.entries(CURRENCY).map(([country, [, rate]]) => `WHEN '${country}' THEN shipping_cost / ${rate}`).join(' ')} END`;
   const [fees] = await rows(
     `SELECT median(usd) FILTER (WHERE shipping_method = 'standard' AND kg <= 0.5 AND usd > 0) AS light, median(usd) FILTER (WHERE shipping_method = 'express' AND kg >= 50) AS heavy,
        count(*) FILTER (WHERE shipping_method = 'express' AND kg >= 50) AS heavy_n
-     FROM (SELECT *, ${usd} AS usd FROM ${baskets})`,
+     FROM (SELECT *, ${inUsd('shipping_cost', 'currency')} AS usd FROM ${baskets})`,
   );
   expect(Number(fees?.light)).toBeGreaterThan(2);
   expect(Number(fees?.light)).toBeLessThan(12);

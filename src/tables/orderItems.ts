@@ -17,6 +17,7 @@ import { returnRates } from './orderTerms.js';
 import { SHOP_CURRENCIES, currencyCode, currencyIndex, perUsdOf, shelfPrice } from './money/currencies.js';
 import { describeEndings } from './catalog/pricing.js';
 import type { Field } from '../model/tableDefinition.js';
+import { ageHalfWidth, ageMiddle, categoryOf, femaleLean } from './behaviour/basketFit.js';
 
 /** The helper holding a line's amount in a currency (ISO code), for its order's subtotal. */
 export const amountField = (code: string) => `_amount_${code.toLowerCase()}`;
@@ -24,7 +25,6 @@ export const amountField = (code: string) => `_amount_${code.toLowerCase()}`;
 const lineDiscount = (gross: string, percentOff: string) => money(`${gross} * ${percentOff} / 100`);
 /** SQL: a line's amount: its gross less its discount. */
 const lineAmount = (gross: string, discount: string) => money(`${gross} - ${discount}`);
-import { ageHalfWidth, ageMiddle, categoryOf, femaleLean } from './behaviour/basketFit.js';
 
 export const orderItems = defineTable({
   name: 'order_items',

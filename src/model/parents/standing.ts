@@ -1,7 +1,7 @@
 /**
  * A row's standing among its table's rows, from the popularity its children pick it by (popularity.ts): a quantile
  * and a true rank. Both are arithmetic over the row's ID and one small pool, so a table can make its own columns
- * follow how much it is referenced (a customer's tier, a product's sales rank) without reading any child.
+ * follow how much it is referenced (a customer's logins, a product's rating) without reading any child.
  */
 import { PER_CLASS, RESIDUES, type StandingLayout, idsInBetterClasses } from './popularity.js';
 

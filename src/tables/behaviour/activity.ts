@@ -1,7 +1,7 @@
 /**
  * The latent behaviour of customers and products: how often each is picked by orders. It is the popularity the
  * engine gives a row (schema/parents/popularity.ts), a property of its ID, so users and products can make their own
- * columns follow it (tier, logins, sales rank, reviews) while orders pick them by it, and nothing is read back.
+ * columns follow it (logins, engagement, ratings) while orders pick them by it, and nothing is read back.
  */
 import { CLASSES, classWeights } from '../../model/parents/popularity.js';
 import { type RandomSource, uniform } from '../../model/random.js';
