@@ -158,13 +158,13 @@ function pricesByCategory(charts: ReportCharts): ChartSpec {
   return chart({ id: 'pricesByCategory', title: 'Prices by category' }, charts.pricesByCategory, (data) => {
     const { categories } = data;
     return {
-      caption: 'Box: 25th percentile, median, 75th percentile; whiskers at the 5th and 95th percentiles; dots at the cheapest and dearest product. Log scale.',
+      caption: 'products.price as the files hold it (the built-in shop’s list price, in USD; orders are in each country’s currency). Box: 25th percentile, median, 75th percentile; whiskers at the 5th and 95th percentiles; dots at the cheapest and dearest product. Log scale.',
       option: {
         ...BASE,
         tooltip: { trigger: 'item' },
         legend: { top: 0, right: 0 },
         xAxis: { type: 'category', data: categories.map((c) => c.category), axisLabel: { interval: 0, rotate: categories.length > 5 ? 30 : 0 } },
-        yAxis: { type: 'log', name: 'price', nameGap: 12, nameTextStyle: { align: 'left' } },
+        yAxis: { type: 'log', name: 'products.price', nameGap: 12, nameTextStyle: { align: 'left' } },
         series: [
           { name: 'p5 / p25 / median / p75 / p95', type: 'boxplot', data: categories.map((c) => [c.p5, c.p25, c.median, c.p75, c.p95]) },
           { name: 'min / max', type: 'scatter', symbolSize: 6, data: categories.flatMap((c, i) => [[i, c.min], [i, c.max]]) },
