@@ -1,19 +1,15 @@
 /**
- * Orders made of lines (order_items), measured with SQL over files generated in this process at a shop's proportions
- * (50k users, 5k products, 200k orders over three years). Issue 26 measured every order as exactly one product, a
+ * Orders made of lines (order_items), measured with SQL over files generated at a shop's proportions (the realism
+ * files' shop: 100k users, 10k products, 600k orders over three years, helpers/speed-realism-datasets.ts). Issue 26 measured every order as exactly one product, a
  * mean quantity of 1.62 in every price band, 4% of $1,000+ items bought five or more at a time. Public figures the
  * thresholds come from: Olist ~1.14 items per order (a marketplace without groceries), Instacart ~10 items per basket
  * (groceries only); a general shop that sells both lies between. docs/realism.md gives the measured figures.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { query, tableSql } from './helpers/cli.js';
-import { engineRun } from './helpers/engine.js';
 import { present } from './helpers/present.js';
+import { shopData } from './helpers/speed-realism-datasets.js';
 
-let dir = '';
 let products = '';
 let orders = '';
 let items = '';
@@ -22,9 +18,7 @@ let users = '';
 let baskets = '';
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'synthgen-lines-'));
-  await engineRun(dir, { tables: ['users', 'products', 'orders'], rows: { users: 50000, products: 5000, orders: 200000 }, seed: 26, since: '2023-01-01T00:00:00Z' });
-  const data = join(dir, 'data');
+  const data = await shopData();
   products = await tableSql(data, 'products');
   orders = await tableSql(data, 'orders');
   items = await tableSql(data, 'order_items');
@@ -33,10 +27,6 @@ beforeAll(async () => {
       bool_or(p.category = 'Electronics') AS electronics, bool_or(p.price >= 1000) AS big
     FROM ${items} i JOIN ${products} p USING (product_id) GROUP BY 1)`;
 }, 180_000);
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 async function one(sql: string): Promise<Record<string, number>> {
   const [row] = await query(sql);
