@@ -1,10 +1,10 @@
 /**
  * Delivery as it works, measured with SQL over generated files (the realism files' shop: 100k users, 10k products, 600k
- * orders over three years, helpers/speed-realism-datasets.ts): a promised date and a real delivery that is sometimes late (Olist's public orders, 2016-2018: ~8% delivered
- * after the estimated date), in the day on carriers' working days in the destination's local time (USPS, Royal Mail
- * and Deutsche Post deliver Monday-Saturday; Sunday rounds are for a few fast parcels), dispatch on the warehouse's
- * working days, and returns with their own time, within a 30-day window. verify catches each rule broken.
- * docs/realism.md gives the figures.
+ * orders over three years, helpers/speed-realism-datasets.ts): a promised date and a real delivery that is sometimes
+ * late (Olist's public orders, 2016-2018: ~8% delivered after the estimated date), in the day on carriers' working days
+ * in the destination's local time (USPS, Royal Mail and Deutsche Post deliver Monday-Saturday; Sunday rounds are for a
+ * few fast parcels), dispatch on the warehouse's working days, and returns with their own time, within a 30-day window.
+ * verify catches each rule broken. docs/realism.md gives the figures.
  */
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';

@@ -1,9 +1,9 @@
 /**
  * Real geography, measured with SQL over generated files (the realism files' shop: 100k users, 600k orders,
- * helpers/speed-realism-datasets.ts): city, region and postal code
- * agree in every country (by postcode-validator's shapes, by typed-in facts of each country's postal allocation, and
- * by the verify rule), regions and cities weigh by population, phones are valid by libphonenumber-js and carry the
- * area code of the user's region, and orders ship to the same real places.
+ * helpers/speed-realism-datasets.ts): city, region and postal code agree in every country (by postcode-validator's
+ * shapes, by typed-in facts of each country's postal allocation, and by the verify rule), regions and cities weigh by
+ * population, phones are valid by libphonenumber-js and carry the area code of the user's region, and orders ship to
+ * the same real places.
  */
 import { join } from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';

@@ -93,7 +93,8 @@ test('emails are unique across runs, made from the name, and never show the user
   // By chance a number ends in a 6-digit ID about 1 time in 10^6; at most a few rows may.
   expect(Number(row?.ends_in_id)).toBeLessThan(0.001);
   expect(Number(row?.from_name)).toBeGreaterThan(0.9);
-  // verify in this process (what `synthgen verify` runs; it exits 0 when the report is ok): unique emails among its checks.
+  // verify in this process (what `synthgen verify` runs; it exits 0 when the report is ok): unique emails among its
+  // checks.
   const { metadata } = await loadMetadata(join(dir, 'm.json'));
   const verify = await verifyDataset({ root: join(dir, 'data'), metadata, metadataFolder: dir, registry: tableRegistry() });
   expect(verify.ok, JSON.stringify(verify.checks.filter((c) => c.result !== 'ok'))).toBe(true);

@@ -4,7 +4,7 @@
  *
  * - SHOP: a shop at realistic proportions, 100k users, 10k products and 600k orders (~1.3M lines) over three years to
  *   2026-12-01, seed 15. realism-behaviour's first run (it adds its second run to a copy), and what realism-delivery,
- *   -geography, -lines and -money measure; docs/realism.md gives their figures on it.
+ *   -geography, -lines and -money measure (each had a smaller shop of its own, of other seeds, before).
  * - CATALOGUE: 200k products alone (issue 26's scale: whether names tell products apart depends on the catalogue's
  *   size), seed 26, for realism-catalogue and realism-products.
  */
