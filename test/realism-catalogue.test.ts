@@ -3,29 +3,21 @@
  * within real ranges, with shop endings. Measured with SQL over 200k products (the issue's scale). Before: 99% of
  * names shared, 49 descriptions for 32k laptops, a $1,438.99 bike helmet, every price ending in .99 or .49.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { AS_OF, generate, query, tableSql } from './helpers/cli.js';
+import { beforeAll, expect, test } from 'vitest';
+import { query, tableSql } from './helpers/cli.js';
+import { CATALOGUE_PRODUCTS, catalogueData } from './helpers/speed-realism-datasets.js';
 import { SUBCATEGORIES } from '../dist/src/tables/catalog.js';
 import { BRANDS_PER_CATEGORY } from '../dist/src/tables/catalog/brands.js';
 import { ENDINGS, MARGINS, TIERS, tierOfRank } from '../dist/src/tables/catalog/pricing.js';
 import { buildPool } from '../dist/src/tables/pools.js';
 
-const PRODUCTS = 200_000;
-let dir = '';
+/** 200k products, seed 26: generated once for this file and realism-products. */
+const PRODUCTS = CATALOGUE_PRODUCTS;
 let products = '';
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'synthgen-catalogue-'));
-  await generate(['--table-names', 'products', '--num-rows', `products=${PRODUCTS}`, '--seed', '26', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
-  products = await tableSql(join(dir, 'data'), 'products');
+  products = await tableSql(await catalogueData(), 'products');
 }, 120_000);
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 const num = (value: unknown) => Number(value);
 const text = (value: string) => `'${value.replace(/'/g, "''")}'`;

@@ -1,36 +1,28 @@
 /**
- * Delivery as it works, measured with SQL over generated files (30k users, 3k products, 300k orders over three
- * years): a promised date and a real delivery that is sometimes late (Olist's public orders, 2016-2018: ~8% delivered
- * after the estimated date), in the day on carriers' working days in the destination's local time (USPS, Royal Mail
- * and Deutsche Post deliver Monday-Saturday; Sunday rounds are for a few fast parcels), dispatch on the warehouse's
- * working days, and returns with their own time, within a 30-day window. verify catches each rule broken.
- * docs/realism.md gives the figures.
+ * Delivery as it works, measured with SQL over generated files (the realism files' shop: 100k users, 10k products, 600k
+ * orders over three years, helpers/speed-realism-datasets.ts): a promised date and a real delivery that is sometimes
+ * late (Olist's public orders, 2016-2018: ~8% delivered after the estimated date), in the day on carriers' working days
+ * in the destination's local time (USPS, Royal Mail and Deutsche Post deliver Monday-Saturday; Sunday rounds are for a
+ * few fast parcels), dispatch on the warehouse's working days, and returns with their own time, within a 30-day window.
+ * verify catches each rule broken. docs/realism.md gives the figures.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { loadMetadata, tableRegistry, verifyDataset } from '../dist/src/index.js';
 import { query, tableSql, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 import { rewrite } from './helpers/plant.js';
+import { SHOP_AS_OF, shopData } from './helpers/speed-realism-datasets.js';
 
-let dir = '';
 let orders = '';
-const AS_OF = '2026-12-01T00:00:00Z';
+const AS_OF = SHOP_AS_OF;
 /** The destination's local time of a TIMESTAMPTZ column (LOCALES' standard-time offsets). */
 const local = (column: string) =>
   `(${column} + to_hours(CASE shipping_country WHEN 'United States' THEN -5 WHEN 'Canada' THEN -5 WHEN 'United Kingdom' THEN 0 WHEN 'Germany' THEN 1 WHEN 'France' THEN 1 WHEN 'Australia' THEN 10 END))`;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'synthgen-delivery-'));
-  await engineRun(dir, { tables: ['users', 'products', 'orders'], rows: { users: 30000, products: 3000, orders: 300000 }, seed: 26, asOf: AS_OF });
-  orders = await tableSql(join(dir, 'data'), 'orders');
-}, 120_000);
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+  orders = await tableSql(await shopData(), 'orders');
+}, 180_000);
 
 async function one(sql: string): Promise<Record<string, number>> {
   const row = (await query(sql))[0] ?? {};
@@ -118,10 +110,12 @@ test('nothing lies after as-of but the promised date; orders whose return is sti
 
 test('verify catches a delivery at night, a return before its dispatch and a return date without its status', async () => {
   const registry = tableRegistry();
-  const picked = await query(`SELECT order_id FROM ${orders} WHERE order_status = 'delivered' AND order_id > 100 ORDER BY order_id LIMIT 3`);
-  const [night, early, stray] = picked.map((r) => Number(r.order_id));
-  const report = await withTempDir(async (copy) => {
-    await cp(dir, copy, { recursive: true });
+  const { report, night, early, stray } = await withTempDir(async (copy) => {
+    // Three rows planted in a small shop of its own, which it may change: whether verify finds them does not depend
+    // on the shop's size (the shop's 600k orders took verify ~5 s more).
+    await engineRun(copy, { tables: ['users', 'products', 'orders'], rows: { users: 2000, products: 200, orders: 10000 }, seed: 26, asOf: AS_OF });
+    const picked = await query(`SELECT order_id FROM ${await tableSql(join(copy, 'data'), 'orders')} WHERE order_status = 'delivered' AND order_id > 100 ORDER BY order_id LIMIT 3`);
+    const [night, early, stray] = picked.map((r) => Number(r.order_id));
     await rewrite(
       copy,
       'orders',
@@ -129,7 +123,7 @@ test('verify catches a delivery at night, a return before its dispatch and a ret
          CASE WHEN order_id = ${early} THEN shipped_date - INTERVAL 1 HOUR WHEN order_id = ${stray} THEN delivered_date + INTERVAL 2 DAY ELSE returned_date END AS returned_date) FROM $FILE ORDER BY order_id`,
     );
     const { metadata } = await loadMetadata(join(copy, 'm.json'));
-    return verifyDataset({ root: join(copy, 'data'), metadata, metadataFolder: copy, registry });
+    return { report: await verifyDataset({ root: join(copy, 'data'), metadata, metadataFolder: copy, registry }), night, early, stray };
   });
   const failed = [...report.checks.filter((c) => c.result === 'violation')];
   const ids = (words: string) => failed.find((c) => c.check.includes(words))?.ids;

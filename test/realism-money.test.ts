@@ -1,33 +1,37 @@
 /**
- * Money as shops in each country handle it, measured with SQL over generated files (20k users, 2k products, 100k
- * orders over three years, in-process): amounts in each country's currency (shelf prices converted from the USD list
- * price at the ECB rate, with price endings of their own; carrier rates as the cards charge them), VAT and GST included in the price
- * where consumer prices include it, US sales tax by state and Canadian GST/HST/PST by province added at checkout, and
- * delivery priced by weight and method. The rates below are typed in from the public sources (Tax Foundation 2025
- * state rates, the CRA's GST/HST table, GOV.UK, § 12 UStG, the CGI, the ATO), not imported from the generator.
+ * Money as shops in each country handle it, measured with SQL over generated files (the realism files' shop: 100k
+ * users, 10k products, 600k orders over three years, helpers/speed-realism-datasets.ts): amounts in each country's
+ * currency (shelf prices converted from the USD list price at the ECB rate, with price endings of their own; carrier
+ * rates as the cards charge them), VAT and GST included in the price where consumer prices include it, US sales tax
+ * by state and Canadian GST/HST/PST by province added at checkout, and delivery priced by weight and method. The
+ * rates below are typed in from the public sources (Tax Foundation 2025 state rates, the CRA's GST/HST table, GOV.UK,
+ * § 12 UStG, the CGI, the ATO), not imported from the generator.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { query, tableSql } from './helpers/cli.js';
-import { engineRun } from './helpers/engine.js';
 import { PER_USD, inUsd } from './helpers/inUsd.js';
+import { materialized, shopData } from './helpers/speed-realism-datasets.js';
 
 let dir = '';
 let orders = '';
+let products = '';
+let items = '';
 /** Orders with the basket's weight (kg) and the goods' amount after a percentage coupon (what tax is computed on). */
 let baskets = '';
 
 beforeAll(async () => {
+  const data = await shopData();
+  orders = await tableSql(data, 'orders');
+  products = await tableSql(data, 'products');
+  items = await tableSql(data, 'order_items');
+  // Read by most queries below: joined once (the shop's 600k orders and 1.3M lines), not by each of them.
   dir = await mkdtemp(join(tmpdir(), 'synthgen-money-'));
-  await engineRun(dir, { tables: ['users', 'products', 'orders'], rows: { users: 20000, products: 2000, orders: 100000 }, seed: 26 });
-  orders = await tableSql(join(dir, 'data'), 'orders');
-  const products = await tableSql(join(dir, 'data'), 'products');
-  const items = await tableSql(join(dir, 'data'), 'order_items');
-  baskets = `(SELECT o.*, k.kg, o.subtotal - CASE WHEN o.coupon_code = 'FREESHIP' THEN 0 ELSE o.discount_amount END AS taxable
-    FROM ${orders} o JOIN (SELECT i.order_id, sum(p.weight * i.quantity) AS kg FROM ${items} i JOIN ${products} p USING (product_id) GROUP BY 1) k USING (order_id))`;
-}, 120_000);
+  baskets = await materialized(dir, 'baskets', `(SELECT o.*, k.kg, o.subtotal - CASE WHEN o.coupon_code = 'FREESHIP' THEN 0 ELSE o.discount_amount END AS taxable
+    FROM ${orders} o JOIN (SELECT i.order_id, sum(p.weight * i.quantity) AS kg FROM ${items} i JOIN ${products} p USING (product_id) GROUP BY 1) k USING (order_id))`);
+}, 180_000);
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -62,8 +66,6 @@ test('each country pays in its own currency; a country\'s carrier rates are char
 });
 
 test('shelf prices: the USD list price at the ECB rate with endings of their own, one per product and currency, in the order\'s currency', async () => {
-  const products = await tableSql(join(dir, 'data'), 'products');
-  const items = await tableSql(join(dir, 'data'), 'order_items');
   const lines = `(SELECT i.*, p.price AS list, o.currency AS order_currency FROM ${items} i JOIN ${products} p USING (product_id) JOIN ${orders} o USING (order_id))`;
   const [agree] = await rows(`SELECT count(*) FILTER (WHERE currency <> order_currency) AS other, count(*) FILTER (WHERE currency = 'USD' AND unit_price <> list) AS usd_off FROM ${lines}`);
   expect([agree?.other, agree?.usd_off]).toEqual([0, 0]);
