@@ -13,7 +13,7 @@ import { engineRun } from './helpers/engine.js';
 import { present } from './helpers/present.js';
 import { inUsd } from './helpers/inUsd.js';
 import { sharedDatasetCopy } from './helpers/sharedDataset.js';
-import { SHOP, SHOP_AS_OF } from './helpers/speed-realism-datasets.js';
+import { SHOP, SHOP_AS_OF } from './helpers/realismDatasets.js';
 import { localeOfCountry, taxIncluded, taxPart, taxRateOfAddress } from '../dist/src/tables/orderMoney.js';
 
 let dir = '';

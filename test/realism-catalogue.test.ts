@@ -5,7 +5,7 @@
  */
 import { beforeAll, expect, test } from 'vitest';
 import { query, tableSql } from './helpers/cli.js';
-import { CATALOGUE_PRODUCTS, catalogueData } from './helpers/speed-realism-datasets.js';
+import { CATALOGUE_PRODUCTS, catalogueData } from './helpers/realismDatasets.js';
 import { SUBCATEGORIES } from '../dist/src/tables/catalog.js';
 import { BRANDS_PER_CATEGORY } from '../dist/src/tables/catalog/brands.js';
 import { ENDINGS, MARGINS, TIERS, tierOfRank } from '../dist/src/tables/catalog/pricing.js';

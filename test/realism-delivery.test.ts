@@ -1,6 +1,6 @@
 /**
  * Delivery as it works, measured with SQL over generated files (the realism files' shop: 100k users, 10k products, 600k
- * orders over three years, helpers/speed-realism-datasets.ts): a promised date and a real delivery that is sometimes
+ * orders over three years, helpers/realismDatasets.ts): a promised date and a real delivery that is sometimes
  * late (Olist's public orders, 2016-2018: ~8% delivered after the estimated date), in the day on carriers' working days
  * in the destination's local time (USPS, Royal Mail and Deutsche Post deliver Monday-Saturday; Sunday rounds are for a
  * few fast parcels), dispatch on the warehouse's working days, and returns with their own time, within a 30-day window.
@@ -12,7 +12,7 @@ import { loadMetadata, tableRegistry, verifyDataset } from '../dist/src/index.js
 import { query, tableSql, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 import { rewrite } from './helpers/plant.js';
-import { SHOP_AS_OF, shopData } from './helpers/speed-realism-datasets.js';
+import { SHOP_AS_OF, shopData } from './helpers/realismDatasets.js';
 
 let orders = '';
 const AS_OF = SHOP_AS_OF;

@@ -1,6 +1,6 @@
 /**
  * Real geography, measured with SQL over generated files (the realism files' shop: 100k users, 600k orders,
- * helpers/speed-realism-datasets.ts): city, region and postal code agree in every country (by postcode-validator's
+ * helpers/realismDatasets.ts): city, region and postal code agree in every country (by postcode-validator's
  * shapes, by typed-in facts of each country's postal allocation, and by the verify rule), regions and cities weigh by
  * population, phones are valid by libphonenumber-js and carry the area code of the user's region, and orders ship to
  * the same real places.
@@ -13,7 +13,7 @@ import { addressAgrees, countryCodeOf } from '../dist/src/tables/geography/addre
 import { loadMetadata, tableRegistry, verifyDataset } from '../dist/src/index.js';
 import { query, tableSql } from './helpers/cli.js';
 import { sharedDataset } from './helpers/sharedDataset.js';
-import { SHOP } from './helpers/speed-realism-datasets.js';
+import { SHOP } from './helpers/realismDatasets.js';
 
 let dir = '';
 let users = '';

@@ -1,6 +1,6 @@
 /**
  * Orders made of lines (order_items), measured with SQL over files generated at a shop's proportions (the realism
- * files' shop: 100k users, 10k products, 600k orders over three years, helpers/speed-realism-datasets.ts). Issue 26
+ * files' shop: 100k users, 10k products, 600k orders over three years, helpers/realismDatasets.ts). Issue 26
  * measured every order as exactly one product, a mean quantity of 1.62 in every price band, 4% of $1,000+ items bought
  * five or more at a time. Public figures the thresholds come from: Olist ~1.14 items per order (a marketplace without
  * groceries), Instacart ~10 items per basket (groceries only); a general shop that sells both lies between.
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { query, tableSql } from './helpers/cli.js';
 import { present } from './helpers/present.js';
-import { materialized, shopData } from './helpers/speed-realism-datasets.js';
+import { materialized, shopData } from './helpers/realismDatasets.js';
 
 let dir = '';
 let products = '';

@@ -1,6 +1,6 @@
 /**
  * Money as shops in each country handle it, measured with SQL over generated files (the realism files' shop: 100k
- * users, 10k products, 600k orders over three years, helpers/speed-realism-datasets.ts): amounts in each country's
+ * users, 10k products, 600k orders over three years, helpers/realismDatasets.ts): amounts in each country's
  * currency (shelf prices converted from the USD list price at the ECB rate, with price endings of their own; carrier
  * rates as the cards charge them), VAT and GST included in the price where consumer prices include it, US sales tax
  * by state and Canadian GST/HST/PST by province added at checkout, and delivery priced by weight and method. The
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { query, tableSql } from './helpers/cli.js';
 import { PER_USD, inUsd } from './helpers/inUsd.js';
-import { materialized, shopData } from './helpers/speed-realism-datasets.js';
+import { materialized, shopData } from './helpers/realismDatasets.js';
 
 let dir = '';
 let orders = '';

@@ -7,7 +7,7 @@
  */
 import { beforeAll, expect, test } from 'vitest';
 import { query, tableSql } from './helpers/cli.js';
-import { catalogueData } from './helpers/speed-realism-datasets.js';
+import { catalogueData } from './helpers/realismDatasets.js';
 
 let products = '';
 
