@@ -1,8 +1,9 @@
 /**
  * Fills the cache the package ships (dist/cache; read first by src/state/cache.ts): what a first run of the built-in
- * tables computes from nothing but the package's code, the value pools (~4 CPU-seconds of places and phone numbers)
- * and the tables' fingerprints, so that no user's first run computes them. Part sizes are left out: they depend on
- * a run's row counts.
+ * tables computes from nothing but the package's code, the value pools (~4 CPU-seconds of places and phone numbers),
+ * the tables' fingerprints, and the calibration samples that size every run of at most SMALL_RUN rows a table
+ * (run/parts/sizeParts.ts), so that no user's first run computes them. Part sizes are left out: they depend on a run's
+ * row counts.
  *
  * Run by `npm run build`, after tsc. The entries sit under the namespace of the code just built (a hash of every
  * built file), so a build of other code fills the cache again and an old namespace is never read; a build that
@@ -45,6 +46,8 @@ async function fill(root: string): Promise<void> {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+  // A run's part sizes depend on its row counts; the small-run sizes (small-run-*) do not, and are what its samples
+  // were taken for.
   for (const name of await readdir(folder)) if (name.startsWith('sample-') || name.startsWith('part-rows-')) await rm(join(folder, name));
   await writeFile(join(folder, COMPLETE), '');
 }

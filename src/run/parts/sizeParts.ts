@@ -9,11 +9,11 @@ import type { TaskRunner } from '../../workers/workerPool.js';
 import { PART_IDS_TABLE, type PartTask, type SampleTask, type TaskLimits, type WorkerResult } from '../../workers/task.js';
 import { type ParquetFormat, copyOptions } from '../../records/parquetFormat.js';
 import { usefulThreads } from '../../workers/threadShares.js';
-import { RowGroupTooLarge, rowsPerPart } from './partSize.js';
+import { RowGroupTooLarge, SIZE_AIM, type Sampler, rowsPerPart } from './partSize.js';
 import { rowGroupTooLarge } from '../../workers/workerBudget.js';
 import { type TablePlan, planTable } from '../../records/plan.js';
 import type { Reservation } from '../reserve.js';
-import { writePoolFile } from '../../model/poolFile.js';
+import { type PoolTableSpec, writePoolFile } from '../../model/poolFile.js';
 import { standInOwn, standInParents } from '../../model/time/standInRanges.js';
 import type { TableRegistry } from '../../model/registry.js';
 import { packagedLineage } from '../../model/packagedTables.js';
@@ -83,32 +83,82 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
   return context.registry.cache.value(`part-rows-${name}-${key}.json`, measure, isSampleSize);
 }
 
+/**
+ * A small run's tables fit one file each without a sample of their own: a run of at most SMALL_RUN rows is one part
+ * when the stand-in run of SMALL_RUN rows (every parent SMALL_RUN rows, every tally given a value: more rows, more
+ * distinct keys and more values than the run's) writes under half the aim. Its size is measured once for all such
+ * runs, so a run of row counts not seen before (tests, scripts, a first run) samples nothing; what it decides is what
+ * the run's own sample would (one part): a run's file is within a few percent of the stand-in's sample (its tallies
+ * and timeline are its own; test/engine-small-run-sizing), far within the 2x allowed. Where it does not hold (a
+ * small --file-size-limit, wide rows), the run's own samples decide as before.
+ */
+export const SMALL_RUN = 10_000;
+
+async function fitsOneFile(context: SizingContext, name: string, rowsInRun: number, halted: () => boolean): Promise<boolean> {
+  if (rowsInRun > SMALL_RUN) return false;
+  const measure = async () => {
+    const totals = new Map(context.registry.prerequisites(name).map((table) => [table, SMALL_RUN]));
+    return (await samplerOf(context, name, { rowsInRun: SMALL_RUN, totals, standIn: () => 0.9, folder: 'samples-small-run' }, halted))(SMALL_RUN);
+  };
+  // The package's own tables' sample is of the package's code alone: kept by the format, with nothing compiled.
+  const key = createHash('sha256').update(copyOptions(context.format)).digest('hex').slice(0, 24);
+  const bytes = packagedLineage(context.registry, name) ? await context.registry.cache.value(`small-run-${name}-${key}.json`, measure, isSampleSize) : await measure();
+  return bytes * 2 <= context.fileSizeLimitMB * MB * SIZE_AIM;
+}
+
+/** What a table's samples stand in for: the run's own rows, its parents' rows, and the share its tallies fill. */
+interface SampleRun {
+  readonly rowsInRun: number;
+  readonly totals: ReadonlyMap<string, number>;
+  /** The share of its rows each tallying table's stand-in tally gives a value to. */
+  readonly standIn: (table: string) => number;
+  /** Under the run's scratch: where the samples' pools are written. */
+  readonly folder: string;
+}
+
 /** Rows per part of one table, from cached or fresh samples. */
 async function measureTable(context: SizingContext, name: string, range: Reservation, totals: ReadonlyMap<string, number>, shares: Readonly<Record<string, number>>, halted: () => boolean): Promise<number> {
-  const needs = [...totals.keys()];
-  const sampleParents = standInParents(name, context.registry.lookup, { rows: (table) => totals.get(table) ?? SAMPLE_PARENT_ROWS, seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF }, needs);
-  const own = standInOwn(range.last - range.first + 1, SAMPLE_AS_OF);
+  const rowsInRun = range.last - range.first + 1;
+  if (await fitsOneFile(context, name, rowsInRun, halted)) return rowsInRun;
+  const sampler = await samplerOf(context, name, { rowsInRun, totals, standIn: (table) => shares[table] ?? 0, folder: 'samples' }, halted);
+  const memoryMB = context.pool.memoryMB(1);
+  return rowsPerPart(sampler, context.fileSizeLimitMB * MB, rowsInRun, context.format.rowGroupSize, memoryMB * MiB).catch((error: unknown) => {
+    throw error instanceof RowGroupTooLarge ? rowGroupTooLarge(name, error.rows, memoryMB, error.neededBytes / MiB) : error;
+  });
+}
+
+/** The Parquet size of a table's calibration samples of a stand-in run, each cached by its query. */
+async function samplerOf(context: SizingContext, name: string, run: SampleRun, halted: () => boolean): Promise<Sampler> {
+  const needs = [...run.totals.keys()];
+  const sampleParents = standInParents(name, context.registry.lookup, { rows: (table) => run.totals.get(table) ?? SAMPLE_PARENT_ROWS, seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF }, needs);
+  const own = standInOwn(run.rowsInRun, SAMPLE_AS_OF);
   const compiled = context.registry.compile(name, { seed: SAMPLE_SEED, asOf: SAMPLE_AS_OF, own, parents: sampleParents });
-  // The sample's own pools: its timelines are the stand-in history's, not the run's.
-  const folder = join(context.scratch, 'samples');
-  await mkdir(folder, { recursive: true });
-  const pools = await writePoolFile(folder, compiled, (pool) => context.registry.poolCache(pool));
+  // The sample's own pools: its timelines are the stand-in history's, not the run's. Written only for a sample not
+  // cached, or for a key that must hold them.
+  const folder = join(context.scratch, run.folder);
+  let written: Promise<PoolTableSpec | undefined> | undefined;
+  const pools = () => {
+    written ??= mkdir(folder, { recursive: true }).then(() => writePoolFile(folder, compiled, (pool) => context.registry.poolCache(pool)));
+    return written;
+  };
   let samples = 0;
   // Samples use a fixed seed, so their sizes depend only on their query and pools: cached across runs (see
   // cache.ts), keyed by the query itself, so an edited definition never reads another's sizes. A user's pools are
   // not covered by the cache's namespace: their file's content is part of the key.
-  const poolKey = pools && !compiled.pools.every((pool) => context.registry.isBuiltinPool(pool)) ? await readFile(pools.file) : '';
+  const userPools = compiled.pools.length > 0 && !compiled.pools.every((pool) => context.registry.isBuiltinPool(pool));
+  const poolFile = userPools ? await pools() : undefined;
+  const poolKey = poolFile ? await readFile(poolFile.file) : '';
   const query = compiled.selectFrom(PART_IDS_TABLE);
   const share = Math.max(1, Math.floor(context.pool.threadBudget / context.tables));
-  const sampler = (rows: number) => {
+  return (rows: number) => {
     // A parent's written values are every row's (its children's parents are all in the run).
-    const tallies = compiled.tallies.map((layout) => ({ ...layout, files: [], standIn: layout.byParent ? 1 : (shares[layout.table] ?? 0) }));
+    const tallies = compiled.tallies.map((layout) => ({ ...layout, files: [], standIn: layout.byParent ? 1 : run.standIn(layout.table) }));
     const key = createHash('sha256').update(query).update(String(rows)).update(copyOptions(context.format)).update(poolKey).update(JSON.stringify(tallies.map((t) => t.standIn))).digest('hex').slice(0, 24);
     return context.registry.cache.value(`sample-${name}-${key}.json`, async () => {
       context.interrupt.check();
       if (halted()) throw new SizingHalted();
       samples += 1;
-      const scratchPath = join(context.scratch, `${name}-${samples}.parquet`);
+      const scratchPath = join(folder, `${name}-${samples}.parquet`);
       const threads = Math.min(share, usefulThreads(rows));
       const result = await context.pool.run({
         kind: 'sample',
@@ -116,7 +166,7 @@ async function measureTable(context: SizingContext, name: string, range: Reserva
         firstId: 1,
         lastId: rows,
         rows,
-        pools,
+        pools: await pools(),
         format: context.format,
         ...context.pool.limits(threads),
         scratchPath,
@@ -135,10 +185,6 @@ async function measureTable(context: SizingContext, name: string, range: Reserva
       return result.bytes;
     }, isSampleSize);
   };
-  const memoryMB = context.pool.memoryMB(1);
-  return rowsPerPart(sampler, context.fileSizeLimitMB * MB, range.last - range.first + 1, context.format.rowGroupSize, memoryMB * MiB).catch((error: unknown) => {
-    throw error instanceof RowGroupTooLarge ? rowGroupTooLarge(name, error.rows, memoryMB, error.neededBytes / MiB) : error;
-  });
 }
 
 /** Each table's plan, in the run's table order. */
