@@ -119,7 +119,7 @@ test('returns come from the lines: single-item clothing orders are returned over
   for (const row of rows) if (row.category !== 'Clothing') expect(rate('Clothing'), String(row.category)).toBeGreaterThan(2 * Number(row.rate));
   expect(rate('Grocery')).toBeLessThan(0.02);
   // An order is returned at its riskiest line's rate: a stock-up run of groceries and beauty (1-4%, the odd other
-  // item) is returned ~10% of the time, well under a single clothing item (were any line enough, ~30%).
+  // item) is returned ~13% of the time, well under a single clothing item (were any line enough, ~30%).
   const runs = await one(
     `SELECT avg((o.order_status = 'returned')::INT) FILTER (WHERE b.n >= 5) AS runs, avg((o.order_status = 'returned')::INT) FILTER (WHERE b.n = 1 AND b.grocery) AS one_grocery
      FROM ${orders} o JOIN ${baskets} b USING (order_id) WHERE o.order_status IN ('delivered', 'returned')`,
