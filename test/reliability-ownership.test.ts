@@ -6,13 +6,15 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fileName } from '../dist/src/records/plan.js';
-import { AS_OF, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
-import { interruptedAfter } from './helpers/heldRun.js';
+import { AS_OF, exists, synthgen, withTempDir } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
+import { engineInterruptedAfter } from './helpers/engineHold.js';
 
-// Six parts; Ctrl-C once two are written (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts). Users: a run
-// of theirs owns its files as any table's does, at a fifth of the cost per part of orders (which compute their lines
-// twice).
-const USERS = ['--table-names', 'users', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+// Six parts; stopped as Ctrl-C stops it once two are written (test/helpers/engineHold.ts). Users: a run of theirs
+// owns its files as any table's does, at a fifth of the cost per part of orders (which compute their lines twice).
+// The interrupted run is made in this process (the run API, as --out data --metadata m.json): what is under test is
+// what the spawned CLI's --resume and --discard-interrupted then do with the files.
+const USERS = { tables: ['users'], rows: { users: 60000 }, fileSizeLimitMB: 1, seed: 2, asOf: AS_OF };
 
 interface Pending {
   stamp: string;
@@ -20,10 +22,10 @@ interface Pending {
   written: Record<string, Record<string, unknown>>;
 }
 
-/** A users run stopped by Ctrl-C once it has written a file; returns its record. */
+/** A users run stopped as by Ctrl-C once it has written two files; returns its record. */
 async function interrupted(dir: string): Promise<Pending> {
-  await generate(['--table-names', 'products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
-  expect((await interruptedAfter(dir, USERS, 2)).code).toBe(130);
+  await engineRun(dir, { tables: ['products'], rows: { products: 2000 }, seed: 1, asOf: AS_OF });
+  expect(await engineInterruptedAfter(dir, USERS, 2)).toMatchObject({ exitCode: 130 });
   return JSON.parse(await readFile(join(dir, 'm.json.pending.json'), 'utf8')) as Pending;
 }
 
