@@ -6,13 +6,14 @@
  * files; and the same seed gives the same bytes at any worker count, and from S3 as from a folder.
  * Runs given --legacy-files, a run refused for a missing snapshot and the first verify are the spawned CLI (the
  * flag, its notice, its text); runs that need no flag, one worker count and the later checks run in this process
- * (the run and verify APIs).
+ * (the run and verify APIs). The two tests run at once, and so do the independent runs within each (spawned CLIs
+ * beside this process's runs, which take turns: they share the test pool).
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadMetadata, verifyDataset } from '../dist/src/index.js';
 import { AS_OF, checksums, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
 import { type EngineRun, engineRun } from './helpers/engine.js';
@@ -37,6 +38,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await s3.close();
 });
+
+/** In-process runs one after another: runs sharing the test pool must not overlap (each tells it where to spill). */
+let engineTurn: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const mine = engineTurn.then(work);
+  engineTurn = mine.catch(() => undefined);
+  return mine;
+}
 
 /** Orders' lines joined with the parents they reference (the order's user, the line's product): the tool's row (old) or synthgen's (new). */
 async function ordersWithParents(dir: string): Promise<Record<string, unknown>[]> {
@@ -91,98 +100,107 @@ async function verifyPasses(dir: string): Promise<string> {
   return verified.stdout;
 }
 
-test('orders reference the tool\'s users and products, read once from its files, and synthgen\'s alike', async () => {
-  await withTempDir(async (dir) => {
-    await writeLegacyDataset(dir);
-    const first = await generate([...FIRST, ...LOCAL_FLAG], dir);
-    expect(first.stderr).toMatch(/read \d+ users of the original tool/);
+describe.concurrent('orders with the original tool\'s parents', () => {
+  test('orders reference the tool\'s users and products, read once from its files, and synthgen\'s alike', async () => {
+    await withTempDir(async (dir) => {
+      await writeLegacyDataset(dir);
+      const first = await generate([...FIRST, ...LOCAL_FLAG], dir);
+      expect(first.stderr).toMatch(/read \d+ users of the original tool/);
+      // The spawned verify reads the run (its lines checked below) while this process queries it.
+      const verifying = verifyPasses(dir);
+      verifying.catch(() => undefined);
 
-    // Only the tool's parents exist yet: every order references them, as their files say.
-    const firstRun = summarize(await ordersWithParents(dir));
-    expect(firstRun).toMatchObject({ orders: 3000, unresolved: 0, disagreeing: 0, beforeParent: 0, newUsers: 0, newProducts: 0 });
-    expect(firstRun.oldUsers).toBeGreaterThan(300);
-    expect(firstRun.oldProducts).toBeGreaterThan(LEGACY_PRODUCTS / 2);
-    // Users of countries synthgen does not model, or with none, are never referenced.
-    const unmodelled = await query(`SELECT count(*) AS n FROM ${await tableSql(join(dir, 'data'), 'orders')} WHERE user_id IN (SELECT user_id FROM ${legacyTable(dir, 'users')} WHERE ${mappedCountrySql('country')} IS NULL)`);
-    expect(unmodelled[0]?.n).toBe('0');
-    const checked = await verifyPasses(dir);
-    expect(checked).toMatch(/ok {3}order_items: unit_price is the product's shelf price[^\n]*: holds for every row/);
-    expect(checked).toMatch(/ok {3}orders: shipping_country is the customer's country: holds for every row/);
+      // Only the tool's parents exist yet: every order references them, as their files say.
+      const firstRun = summarize(await ordersWithParents(dir));
+      expect(firstRun).toMatchObject({ orders: 3000, unresolved: 0, disagreeing: 0, beforeParent: 0, newUsers: 0, newProducts: 0 });
+      expect(firstRun.oldUsers).toBeGreaterThan(300);
+      expect(firstRun.oldProducts).toBeGreaterThan(LEGACY_PRODUCTS / 2);
+      // Users of countries synthgen does not model, or with none, are never referenced.
+      const unmodelled = await query(`SELECT count(*) AS n FROM ${await tableSql(join(dir, 'data'), 'orders')} WHERE user_id IN (SELECT user_id FROM ${legacyTable(dir, 'users')} WHERE ${mappedCountrySql('country')} IS NULL)`);
+      expect(unmodelled[0]?.n).toBe('0');
+      const checked = await verifying;
+      expect(checked).toMatch(/ok {3}order_items: unit_price is the product's shelf price[^\n]*: holds for every row/);
+      expect(checked).toMatch(/ok {3}orders: shipping_country is the customer's country: holds for every row/);
 
-    // Kept beside the metadata, checksummed; the flag is needed no more.
-    const metadata = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'));
-    for (const table of ['users', 'products']) {
-      const kept = metadata.tables[table].legacy_rows;
-      expect(await sha256(join(dir, kept.file))).toBe(kept.sha256);
-    }
-    expect(metadata.tables.orders.segments.at(-1).legacy_parents).toEqual({ users: metadata.tables.users.legacy_rows.sha256, products: metadata.tables.products.legacy_rows.sha256 });
-
-    // Another machine: the metadata with what it keeps beside it, and none of the tool's files.
-    await withTempDir(async (elsewhere) => {
-      await mkdir(join(elsewhere, 'data'));
-      for (const name of await readdir(dir)) if (name.startsWith('metadata.json')) await copyFile(join(dir, name), join(elsewhere, name));
-      await engineRun(dir, secondRun(dir));
-      await engineRun(elsewhere, secondRun(elsewhere));
-      // File names carry each run's stamp: the second run's files sort after the first's.
-      const there = await inNameOrder(join(elsewhere, 'data', 'orders'));
-      const here = await inNameOrder(join(dir, 'data', 'orders'));
-      expect(there.length).toBeGreaterThan(0);
-      expect(here.slice(-there.length)).toEqual(there);
-    });
-
-    // Old and new parents alike, in the run that added new ones.
-    const all = await ordersWithParents(dir);
-    const second = summarize(all.filter((row) => Number(row.order_id) > 3007));
-    expect(second).toMatchObject({ orders: 3000, unresolved: 0, disagreeing: 0, beforeParent: 0 });
-    expect(second.oldUsers).toBeGreaterThan(100);
-    expect(second.newUsers).toBeGreaterThan(50);
-    expect(second.oldProducts).toBeGreaterThan(10);
-    expect(second.newProducts).toBeGreaterThan(5);
-    expect(all.every((row) => Number(row.user_id) <= LEGACY_USERS || row.old_user === false)).toBe(true);
-    await verifiedHere(dir);
-
-    // Without the snapshot, a run says what is missing and where it came from.
-    const metadataAfter = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'));
-    await unlink(join(dir, metadataAfter.tables.users.legacy_rows.file));
-    const missing = await synthgen(['--table-names', 'orders', '--num-rows', '10', '--out', 'data', '--metadata', 'metadata.json', '--as-of', '2026-04-01T00:00:00Z'], dir);
-    expect(missing.code).toBe(2);
-    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
-    expect(missing.stderr).toMatch(/original tool's users .*metadata\.json\.legacy-users-[0-9a-f]+\.parquet.* (is missing|cannot be read).*--legacy-files users=/);
-  });
-});
-
-test('the same seed gives the same files at any worker count, and from S3 as from a folder', async () => {
-  await withTempDir(async (dir) => {
-    await writeLegacyDataset(dir);
-    await generate([...FIRST, ...LOCAL_FLAG, '--workers', '1'], dir);
-    const local = await inNameOrder(join(dir, 'data', 'orders'));
-    const kept = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8')).tables;
-
-    await withTempDir(async (other) => {
-      await writeLegacyDataset(other);
-      // Two workers, in-process (the CLI's --workers is RunOptions.threads); the tool's files as --legacy-files names them.
-      await engineRun(other, { tables: ['orders'], rows: { orders: 3000 }, seed: 3, asOf: AS_OF, threads: 2, legacyFiles: { users: join(other, 'old/users'), products: join(other, 'old/products') }, ...where(other) });
-      expect(await inNameOrder(join(other, 'data', 'orders'))).toEqual(local);
-    });
-
-    await withTempDir(async (other) => {
-      await writeLegacyDataset(other);
-      const client = testClient(s3.endpoint);
-      for (const table of ['users', 'products'] as const) {
-        for (const name of await readdir(join(other, 'old', table))) {
-          await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `tool/export/${table}/${name}`, Body: await readFile(join(other, 'old', table, name)) }));
-        }
+      // Kept beside the metadata, checksummed; the flag is needed no more.
+      const metadata = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'));
+      for (const table of ['users', 'products']) {
+        const kept = metadata.tables[table].legacy_rows;
+        expect(await sha256(join(dir, kept.file))).toBe(kept.sha256);
       }
-      client.destroy();
-      const flag = ['--legacy-files', `users=s3://${BUCKET}/tool/export/users,products=s3://${BUCKET}/tool/export/products/`, '--s3-endpoint', s3.endpoint];
-      const run = await synthgen([...FIRST, ...flag, '--workers', '2'], other, s3Env());
-      expect(run.stderr).not.toMatch(/error/i);
-      expect(run.code).toBe(0);
-      expect(await inNameOrder(join(other, 'data', 'orders'))).toEqual(local);
-      const fromS3 = JSON.parse(await readFile(join(other, 'metadata.json'), 'utf8')).tables;
-      expect(fromS3.users.legacy_rows.sha256).toBe(kept.users.legacy_rows.sha256);
-      expect(fromS3.products.legacy_rows.sha256).toBe(kept.products.legacy_rows.sha256);
-      await verifiedHere(other);
+      expect(metadata.tables.orders.segments.at(-1).legacy_parents).toEqual({ users: metadata.tables.users.legacy_rows.sha256, products: metadata.tables.products.legacy_rows.sha256 });
+
+      // Another machine: the metadata with what it keeps beside it, and none of the tool's files.
+      await withTempDir(async (elsewhere) => {
+        await mkdir(join(elsewhere, 'data'));
+        for (const name of await readdir(dir)) if (name.startsWith('metadata.json')) await copyFile(join(dir, name), join(elsewhere, name));
+        await inTurn(() => engineRun(dir, secondRun(dir)));
+        await inTurn(() => engineRun(elsewhere, secondRun(elsewhere)));
+        // File names carry each run's stamp: the second run's files sort after the first's.
+        const there = await inNameOrder(join(elsewhere, 'data', 'orders'));
+        const here = await inNameOrder(join(dir, 'data', 'orders'));
+        expect(there.length).toBeGreaterThan(0);
+        expect(here.slice(-there.length)).toEqual(there);
+      });
+
+      // Old and new parents alike, in the run that added new ones.
+      const all = await ordersWithParents(dir);
+      const second = summarize(all.filter((row) => Number(row.order_id) > 3007));
+      expect(second).toMatchObject({ orders: 3000, unresolved: 0, disagreeing: 0, beforeParent: 0 });
+      expect(second.oldUsers).toBeGreaterThan(100);
+      expect(second.newUsers).toBeGreaterThan(50);
+      expect(second.oldProducts).toBeGreaterThan(10);
+      expect(second.newProducts).toBeGreaterThan(5);
+      expect(all.every((row) => Number(row.user_id) <= LEGACY_USERS || row.old_user === false)).toBe(true);
+      await verifiedHere(dir);
+
+      // Without the snapshot, a run says what is missing and where it came from.
+      const metadataAfter = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8'));
+      await unlink(join(dir, metadataAfter.tables.users.legacy_rows.file));
+      const missing = await synthgen(['--table-names', 'orders', '--num-rows', '10', '--out', 'data', '--metadata', 'metadata.json', '--as-of', '2026-04-01T00:00:00Z'], dir);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+      expect(missing.stderr).toMatch(/original tool's users .*metadata\.json\.legacy-users-[0-9a-f]+\.parquet.* (is missing|cannot be read).*--legacy-files users=/);
     });
+  });
+
+  test('the same seed gives the same files at any worker count, and from S3 as from a folder', async () => {
+    // Three runs of the same seed, each in a folder of its own, made at once and then compared: one worker (the CLI),
+    // two (in this process), and the tool's files read from S3 (the CLI).
+    const [byCli, inProcess, fromS3] = await Promise.all([
+      withTempDir(async (dir) => {
+        await writeLegacyDataset(dir);
+        await generate([...FIRST, ...LOCAL_FLAG, '--workers', '1'], dir);
+        return { orders: await inNameOrder(join(dir, 'data', 'orders')), kept: JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8')).tables };
+      }),
+      withTempDir(async (other) => {
+        await writeLegacyDataset(other);
+        // Two workers, in-process (the CLI's --workers is RunOptions.threads); the tool's files as --legacy-files names them.
+        await inTurn(() =>
+          engineRun(other, { tables: ['orders'], rows: { orders: 3000 }, seed: 3, asOf: AS_OF, threads: 2, legacyFiles: { users: join(other, 'old/users'), products: join(other, 'old/products') }, ...where(other) }),
+        );
+        return inNameOrder(join(other, 'data', 'orders'));
+      }),
+      withTempDir(async (other) => {
+        await writeLegacyDataset(other);
+        const client = testClient(s3.endpoint);
+        for (const table of ['users', 'products'] as const) {
+          for (const name of await readdir(join(other, 'old', table))) {
+            await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `tool/export/${table}/${name}`, Body: await readFile(join(other, 'old', table, name)) }));
+          }
+        }
+        client.destroy();
+        const flag = ['--legacy-files', `users=s3://${BUCKET}/tool/export/users,products=s3://${BUCKET}/tool/export/products/`, '--s3-endpoint', s3.endpoint];
+        const run = await synthgen([...FIRST, ...flag, '--workers', '2'], other, s3Env());
+        expect(run.stderr).not.toMatch(/error/i);
+        expect(run.code).toBe(0);
+        await verifiedHere(other);
+        return { orders: await inNameOrder(join(other, 'data', 'orders')), kept: JSON.parse(await readFile(join(other, 'metadata.json'), 'utf8')).tables };
+      }),
+    ]);
+    expect(inProcess).toEqual(byCli.orders);
+    expect(fromS3.orders).toEqual(byCli.orders);
+    expect(fromS3.kept.users.legacy_rows.sha256).toBe(byCli.kept.users.legacy_rows.sha256);
+    expect(fromS3.kept.products.legacy_rows.sha256).toBe(byCli.kept.products.legacy_rows.sha256);
   });
 });
