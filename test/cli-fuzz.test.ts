@@ -73,6 +73,17 @@ function parsesAsJson(text: string): boolean {
  */
 const SPAWN_EVERY = 6;
 
+/**
+ * In-process runs one after another: the two tests run at once (the second's refusals in this process overlap the
+ * first's spawned CLIs), and runs sharing the test pool must not overlap (each tells the pool where to spill).
+ */
+let engineTurn: Promise<unknown> = Promise.resolve();
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const mine = engineTurn.then(work);
+  engineTurn = mine.catch(() => undefined);
+  return mine;
+}
+
 function expectOneCleanLine(stderr: string, label: string): void {
   const lines = stderr.trim().split('\n');
   expect(lines, `${label}: ${stderr}`).toHaveLength(1);
@@ -80,10 +91,10 @@ function expectOneCleanLine(stderr: string, label: string): void {
   expect(stderr, label).not.toMatch(/internal error|\n\s+at |TypeError|ReferenceError/);
 }
 
-describe('garbled input never gets past the door', () => {
+describe.concurrent('garbled input never gets past the door', () => {
   test('60 garbled command lines: one line, non-zero exit, nothing written, metadata untouched', { timeout: 300_000 }, async () => {
     await withTempDir(async (dir) => {
-      await engineRun(dir, { tables: ['users'], rows: { users: 100 }, metadataPath: join(dir, 'metadata.json') });
+      await inTurn(() => engineRun(dir, { tables: ['users'], rows: { users: 100 }, metadataPath: join(dir, 'metadata.json') }));
       const metadata = await readFile(join(dir, 'metadata.json'), 'utf8');
       const before = await filesUnder(dir);
       const next = seededRandom(424242);
@@ -106,7 +117,7 @@ describe('garbled input never gets past the door', () => {
 
   test('40 garbled metadata files: reported in one line, never overwritten, nothing generated', { timeout: 300_000 }, async () => {
     await withTempDir(async (dir) => {
-      await engineRun(dir, { tables: ['users', 'products'], rows: { users: 100, products: 100 }, metadataPath: join(dir, 'good.json') });
+      await inTurn(() => engineRun(dir, { tables: ['users', 'products'], rows: { users: 100, products: 100 }, metadataPath: join(dir, 'good.json') }));
       const good = await readFile(join(dir, 'good.json'), 'utf8');
       const parsed = JSON.parse(good) as { tables: Record<string, { last_id: unknown; segments: Record<string, unknown>[] }>; runs: unknown[] };
       const next = seededRandom(777);
@@ -140,7 +151,7 @@ describe('garbled input never gets past the door', () => {
         const before = await filesUnder(join(dir, 'data'));
         const label = `metadata ${name}`;
         // A later as-of than the good metadata's, as the CLI's line below (now): only the garbling can refuse the run.
-        const refusal = await engineRun(dir, { tables: ['users'], rows: { users: 10 }, asOf: laterAsOf(1) }).then(
+        const refusal = await inTurn(() => engineRun(dir, { tables: ['users'], rows: { users: 10 }, asOf: laterAsOf(1) })).then(
           () => undefined,
           (error: unknown) => error,
         );
