@@ -18,18 +18,15 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
   await withTempDir(async (dir) => {
     // The object bigger than a 16 MiB part is the users' (~20 MB): a row of users costs a third of one of orders (which
     // compute their lines twice), and the upload is the same for any table's file.
-    const common = ['--table-names', 'users,products,orders', '--num-rows', 'users=300000,products=5000,orders=20000', '--seed', '17', '--as-of', AS_OF];
+    const run = ['--table-names', 'users,products,orders', '--num-rows', 'users=300000,products=5000,orders=20000', '--seed', '17', '--as-of', AS_OF];
     // Through a proxy that injects nothing and records each request, to see how each object went up.
     const proxy = await startFaultProxy(s3.endpoint);
+    const s3Run = [...run, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', proxy.endpoint, '--json', '--profile'];
     // The local run is the engine's bytes, written in this process (as --out local --metadata local.json) while the
     // CLI makes and uploads the same run in its own: the two overlap instead of one waiting for the other.
     const [, remote] = await Promise.all([
       engineRun(dir, { tables: ['users', 'products', 'orders'], rows: { users: 300000, products: 5000, orders: 20000 }, seed: 17, out: join(dir, 'local'), metadataPath: join(dir, 'local.json') }),
-      synthgen(
-        [...common, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', proxy.endpoint, '--json', '--profile'],
-        dir,
-        s3Env(),
-      ),
+      synthgen(s3Run, dir, s3Env()),
     ]).finally(() => proxy.close());
     expect(remote.code, remote.stderr).toBe(0);
     // --profile (on stderr, beside --json on stdout) says how long the run waited for uploads.
