@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { type CliResult, AS_OF, exists, parquetFiles, query, synthgen, withTempDir } from './helpers/cli.js';
 import { engineResume, engineRun } from './helpers/engine.js';
 import { engineInterruptedAfter } from './helpers/engineHold.js';
+import { inTurn } from './helpers/speed-cli-inTurn.js';
 
 const USERS = ['--table-names', 'users', '--num-rows', '3000', '--seed', '5', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json', '--json'];
 /** USERS, for the run API. */
@@ -42,17 +43,7 @@ async function codecsOf(file: string): Promise<string[]> {
   return rows.map((row) => String(row.compression));
 }
 
-/**
- * In-process runs one after another: the cases below run at once, so that the spawned CLI's overlaps them, and runs
- * sharing the test pool must not overlap (each tells the pool where its threads spill).
- */
-let engineTurn: Promise<unknown> = Promise.resolve();
-function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  const mine = engineTurn.then(work);
-  engineTurn = mine.catch(() => undefined);
-  return mine;
-}
-
+// The cases run at once, so that the spawned CLI's overlaps the in-process runs (which take their turns).
 describe.concurrent('each codec writes what it says', () => {
   test.each(CODECS)('compression %s (in-process)', async (codec, inFile) => {
     await withTempDir(async (dir) => {

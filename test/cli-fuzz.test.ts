@@ -12,6 +12,7 @@ import { printableLine } from '../dist/src/cli/render/printable.js';
 import { UserError } from '../dist/src/index.js';
 import { AS_OF, laterAsOf, seededRandom, synthgen, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
+import { inTurn } from './helpers/speed-cli-inTurn.js';
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
@@ -73,17 +74,6 @@ function parsesAsJson(text: string): boolean {
  */
 const SPAWN_EVERY = 6;
 
-/**
- * In-process runs one after another: the two tests run at once (the second's refusals in this process overlap the
- * first's spawned CLIs), and runs sharing the test pool must not overlap (each tells the pool where to spill).
- */
-let engineTurn: Promise<unknown> = Promise.resolve();
-function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  const mine = engineTurn.then(work);
-  engineTurn = mine.catch(() => undefined);
-  return mine;
-}
-
 function expectOneCleanLine(stderr: string, label: string): void {
   const lines = stderr.trim().split('\n');
   expect(lines, `${label}: ${stderr}`).toHaveLength(1);
@@ -91,6 +81,7 @@ function expectOneCleanLine(stderr: string, label: string): void {
   expect(stderr, label).not.toMatch(/internal error|\n\s+at |TypeError|ReferenceError/);
 }
 
+// The two tests run at once: the second's refusals in this process (in turn with the runs) beside the first's CLIs.
 describe.concurrent('garbled input never gets past the door', () => {
   test('60 garbled command lines: one line, non-zero exit, nothing written, metadata untouched', { timeout: 300_000 }, async () => {
     await withTempDir(async (dir) => {

@@ -9,6 +9,7 @@ import { fileName } from '../dist/src/records/plan.js';
 import { AS_OF, exists, synthgen, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 import { engineInterruptedAfter } from './helpers/engineHold.js';
+import { inTurn } from './helpers/speed-cli-inTurn.js';
 
 // Six parts; stopped as Ctrl-C stops it once two are written (test/helpers/engineHold.ts). Users: a run of theirs
 // owns its files as any table's does, at a fifth of the cost per part of orders (which compute their lines twice).
@@ -24,8 +25,11 @@ interface Pending {
 
 /** A users run stopped as by Ctrl-C once it has written two files; returns its record. */
 async function interrupted(dir: string): Promise<Pending> {
-  await engineRun(dir, { tables: ['products'], rows: { products: 2000 }, seed: 1, asOf: AS_OF });
-  expect(await engineInterruptedAfter(dir, USERS, 2)).toMatchObject({ exitCode: 130 });
+  const stopped = await inTurn(async () => {
+    await engineRun(dir, { tables: ['products'], rows: { products: 2000 }, seed: 1, asOf: AS_OF });
+    return engineInterruptedAfter(dir, USERS, 2);
+  });
+  expect(stopped).toMatchObject({ exitCode: 130 });
   return JSON.parse(await readFile(join(dir, 'm.json.pending.json'), 'utf8')) as Pending;
 }
 
@@ -40,7 +44,8 @@ function partPaths(dir: string, pending: Pending): { written: string; unwritten:
   return { written: path(done[0] ?? 0), unwritten: path(notDone[notDone.length - 1] ?? 0) };
 }
 
-describe('files a run did not write are never removed or replaced', () => {
+// The two tests run at once, each in its own folder: one's spawned CLI beside the other's runs (which take turns).
+describe.concurrent('files a run did not write are never removed or replaced', () => {
   test('resume refuses to replace a file at its name that is not its own, and discard leaves it', async () => {
     await withTempDir(async (dir) => {
       const pending = await interrupted(dir);

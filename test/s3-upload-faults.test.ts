@@ -9,6 +9,7 @@ import { AS_OF, checksums, parquetFiles, synthgen, withTempDir } from './helpers
 import { bucketChecksums } from './helpers/bucket.js';
 import { engineRun } from './helpers/engine.js';
 import { BUCKET, type S3Server, s3Env, startFaultProxy, startS3 } from './helpers/s3.js';
+import { inTurn } from './helpers/speed-cli-inTurn.js';
 
 let s3: S3Server;
 beforeAll(async () => {
@@ -41,17 +42,6 @@ function byPosition(objects: Record<string, string>, prefix: string): Record<str
       });
   }
   return result;
-}
-
-/**
- * In-process runs one after another: the two tests run at once (each mostly waits on its CLI's retries), and runs
- * sharing the test pool must not overlap (each tells the pool where its threads spill).
- */
-let engineTurn: Promise<unknown> = Promise.resolve();
-function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  const mine = engineTurn.then(work);
-  engineTurn = mine.catch(() => undefined);
-  return mine;
 }
 
 /** The S3 run's flags for `rows`, and the local files of the same run (made in this process) under `dir`/local. */
