@@ -5,21 +5,25 @@
  * its parent. What was read is kept beside the metadata, so later runs, elsewhere, need neither the flag nor the
  * files; and the same seed gives the same bytes at any worker count, and from S3 as from a folder.
  * Runs given --legacy-files, a run refused for a missing snapshot and the first verify are the spawned CLI (the
- * flag, its notice, its text); runs that need no flag, one worker count and the later checks run in this process
- * (the run and verify APIs).
+ * flag, its notice, its text); runs that need no flag and the later checks run in this process (the run and verify
+ * APIs). The first run, on two workers, is made once (beforeAll): the first test goes on from it, the second compares
+ * it with a run on one worker and one from S3. The two tests run at once, and so do the independent runs within each
+ * (spawned CLIs beside this process's runs, which take turns: they share the test pool).
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { copyFile, mkdir, readFile, readdir, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, unlink } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadMetadata, verifyDataset } from '../dist/src/index.js';
-import { AS_OF, checksums, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { type CliResult, AS_OF, checksums, generate, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
 import { type EngineRun, engineRun } from './helpers/engine.js';
 import { testClient } from './helpers/bucket.js';
 import { type S3Server, s3Env, startS3 } from './helpers/s3.js';
 import { LEGACY_PRODUCTS, LEGACY_USERS, legacyTable, mappedCountrySql, writeLegacyDataset } from './helpers/legacyTool.js';
 import { inUsd } from './helpers/inUsd.js';
+import { inTurn } from './helpers/speed-cli-inTurn.js';
 
 const LATER = '2026-03-01T00:00:00Z';
 const FIRST = ['--table-names', 'orders', '--num-rows', '3000', '--out', 'data', '--metadata', 'metadata.json', '--seed', '3', '--as-of', AS_OF];
@@ -30,12 +34,31 @@ const secondRun = (dir: string): EngineRun => ({ tables: ['users', 'products', '
 const where = (dir: string) => ({ out: join(dir, 'data'), metadataPath: join(dir, 'metadata.json') });
 const BUCKET = 'legacy-data';
 
+/** What a first run left: its orders files' SHA-256 in name order, and the metadata's tables (what it keeps). */
+interface Made {
+  readonly orders: string[];
+  readonly kept: Record<string, { legacy_rows: { sha256: string } }>;
+}
+
+async function made(dir: string): Promise<Made> {
+  return { orders: await inNameOrder(join(dir, 'data', 'orders')), kept: JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8')).tables };
+}
+
 let s3: S3Server;
+/** The first run with --legacy-files on two workers, in `firstDir`: what the CLI printed, and what it made. */
+let firstDir = '';
+let first: CliResult;
+let firstMade: Made;
 beforeAll(async () => {
   s3 = await startS3([BUCKET]);
+  firstDir = await mkdtemp(join(tmpdir(), 'synthgen-test-'));
+  await writeLegacyDataset(firstDir);
+  first = await generate([...FIRST, ...LOCAL_FLAG, '--workers', '2'], firstDir);
+  firstMade = await made(firstDir);
 });
 afterAll(async () => {
   await s3.close();
+  if (firstDir) await rm(firstDir, { recursive: true, force: true });
 });
 
 /** Orders' lines joined with the parents they reference (the order's user, the line's product): the tool's row (old) or synthgen's (new). */
@@ -91,11 +114,13 @@ async function verifyPasses(dir: string): Promise<string> {
   return verified.stdout;
 }
 
-test('orders reference the tool\'s users and products, read once from its files, and synthgen\'s alike', async () => {
-  await withTempDir(async (dir) => {
-    await writeLegacyDataset(dir);
-    const first = await generate([...FIRST, ...LOCAL_FLAG], dir);
+describe.concurrent('orders with the original tool\'s parents', () => {
+  test('orders reference the tool\'s users and products, read once from its files, and synthgen\'s alike', async () => {
+    const dir = firstDir;
     expect(first.stderr).toMatch(/read \d+ users of the original tool/);
+    // The spawned verify reads the run (its lines checked below) while this process queries it.
+    const verifying = verifyPasses(dir);
+    verifying.catch(() => undefined);
 
     // Only the tool's parents exist yet: every order references them, as their files say.
     const firstRun = summarize(await ordersWithParents(dir));
@@ -105,7 +130,7 @@ test('orders reference the tool\'s users and products, read once from its files,
     // Users of countries synthgen does not model, or with none, are never referenced.
     const unmodelled = await query(`SELECT count(*) AS n FROM ${await tableSql(join(dir, 'data'), 'orders')} WHERE user_id IN (SELECT user_id FROM ${legacyTable(dir, 'users')} WHERE ${mappedCountrySql('country')} IS NULL)`);
     expect(unmodelled[0]?.n).toBe('0');
-    const checked = await verifyPasses(dir);
+    const checked = await verifying;
     expect(checked).toMatch(/ok {3}order_items: unit_price is the product's shelf price[^\n]*: holds for every row/);
     expect(checked).toMatch(/ok {3}orders: shipping_country is the customer's country: holds for every row/);
 
@@ -121,8 +146,8 @@ test('orders reference the tool\'s users and products, read once from its files,
     await withTempDir(async (elsewhere) => {
       await mkdir(join(elsewhere, 'data'));
       for (const name of await readdir(dir)) if (name.startsWith('metadata.json')) await copyFile(join(dir, name), join(elsewhere, name));
-      await engineRun(dir, secondRun(dir));
-      await engineRun(elsewhere, secondRun(elsewhere));
+      await inTurn(() => engineRun(dir, secondRun(dir)));
+      await inTurn(() => engineRun(elsewhere, secondRun(elsewhere)));
       // File names carry each run's stamp: the second run's files sort after the first's.
       const there = await inNameOrder(join(elsewhere, 'data', 'orders'));
       const here = await inNameOrder(join(dir, 'data', 'orders'));
@@ -149,40 +174,36 @@ test('orders reference the tool\'s users and products, read once from its files,
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
     expect(missing.stderr).toMatch(/original tool's users .*metadata\.json\.legacy-users-[0-9a-f]+\.parquet.* (is missing|cannot be read).*--legacy-files users=/);
   });
-});
 
-test('the same seed gives the same files at any worker count, and from S3 as from a folder', async () => {
-  await withTempDir(async (dir) => {
-    await writeLegacyDataset(dir);
-    await generate([...FIRST, ...LOCAL_FLAG, '--workers', '1'], dir);
-    const local = await inNameOrder(join(dir, 'data', 'orders'));
-    const kept = JSON.parse(await readFile(join(dir, 'metadata.json'), 'utf8')).tables;
-
-    await withTempDir(async (other) => {
-      await writeLegacyDataset(other);
-      // Two workers, in-process (the CLI's --workers is RunOptions.threads); the tool's files as --legacy-files names them.
-      await engineRun(other, { tables: ['orders'], rows: { orders: 3000 }, seed: 3, asOf: AS_OF, threads: 2, legacyFiles: { users: join(other, 'old/users'), products: join(other, 'old/products') }, ...where(other) });
-      expect(await inNameOrder(join(other, 'data', 'orders'))).toEqual(local);
-    });
-
-    await withTempDir(async (other) => {
-      await writeLegacyDataset(other);
-      const client = testClient(s3.endpoint);
-      for (const table of ['users', 'products'] as const) {
-        for (const name of await readdir(join(other, 'old', table))) {
-          await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `tool/export/${table}/${name}`, Body: await readFile(join(other, 'old', table, name)) }));
+  test('the same seed gives the same files at any worker count, and from S3 as from a folder', async () => {
+    // The first run (two workers, the CLI, beforeAll) against two of the same seed made at once, each in a folder of its
+    // own: one worker (the CLI), and the tool's files read from S3 (the CLI, two workers).
+    const [oneWorker, fromS3] = await Promise.all([
+      withTempDir(async (dir) => {
+        await writeLegacyDataset(dir);
+        await generate([...FIRST, ...LOCAL_FLAG, '--workers', '1'], dir);
+        return made(dir);
+      }),
+      withTempDir(async (other) => {
+        await writeLegacyDataset(other);
+        const client = testClient(s3.endpoint);
+        for (const table of ['users', 'products'] as const) {
+          for (const name of await readdir(join(other, 'old', table))) {
+            await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `tool/export/${table}/${name}`, Body: await readFile(join(other, 'old', table, name)) }));
+          }
         }
-      }
-      client.destroy();
-      const flag = ['--legacy-files', `users=s3://${BUCKET}/tool/export/users,products=s3://${BUCKET}/tool/export/products/`, '--s3-endpoint', s3.endpoint];
-      const run = await synthgen([...FIRST, ...flag, '--workers', '2'], other, s3Env());
-      expect(run.stderr).not.toMatch(/error/i);
-      expect(run.code).toBe(0);
-      expect(await inNameOrder(join(other, 'data', 'orders'))).toEqual(local);
-      const fromS3 = JSON.parse(await readFile(join(other, 'metadata.json'), 'utf8')).tables;
-      expect(fromS3.users.legacy_rows.sha256).toBe(kept.users.legacy_rows.sha256);
-      expect(fromS3.products.legacy_rows.sha256).toBe(kept.products.legacy_rows.sha256);
-      await verifiedHere(other);
-    });
+        client.destroy();
+        const flag = ['--legacy-files', `users=s3://${BUCKET}/tool/export/users,products=s3://${BUCKET}/tool/export/products/`, '--s3-endpoint', s3.endpoint];
+        const run = await synthgen([...FIRST, ...flag, '--workers', '2'], other, s3Env());
+        expect(run.stderr).not.toMatch(/error/i);
+        expect(run.code).toBe(0);
+        await verifiedHere(other);
+        return made(other);
+      }),
+    ]);
+    expect(oneWorker.orders).toEqual(firstMade.orders);
+    expect(fromS3.orders).toEqual(firstMade.orders);
+    expect(fromS3.kept.users?.legacy_rows.sha256).toBe(firstMade.kept.users?.legacy_rows.sha256);
+    expect(fromS3.kept.products?.legacy_rows.sha256).toBe(firstMade.kept.products?.legacy_rows.sha256);
   });
 });

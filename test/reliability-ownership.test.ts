@@ -6,13 +6,16 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fileName } from '../dist/src/records/plan.js';
-import { AS_OF, exists, generate, synthgen, withTempDir } from './helpers/cli.js';
-import { interruptedAfter } from './helpers/heldRun.js';
+import { AS_OF, exists, synthgen, withTempDir } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
+import { engineInterruptedAfter } from './helpers/engineHold.js';
+import { inTurn } from './helpers/speed-cli-inTurn.js';
 
-// Six parts; Ctrl-C once two are written (SYNTHGEN_TEST_HOLD_AFTER_PARTS, test/helpers/heldRun.ts). Users: a run
-// of theirs owns its files as any table's does, at a fifth of the cost per part of orders (which compute their lines
-// twice).
-const USERS = ['--table-names', 'users', '--num-rows', '60000', '--file-size-limit', '1', '--seed', '2', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'];
+// Six parts; stopped as Ctrl-C stops it once two are written (test/helpers/engineHold.ts). Users: a run of theirs
+// owns its files as any table's does, at a fifth of the cost per part of orders (which compute their lines twice).
+// The interrupted run is made in this process (the run API, as --out data --metadata m.json): what is under test is
+// what the spawned CLI's --resume and --discard-interrupted then do with the files.
+const USERS = { tables: ['users'], rows: { users: 60000 }, fileSizeLimitMB: 1, seed: 2, asOf: AS_OF };
 
 interface Pending {
   stamp: string;
@@ -20,10 +23,13 @@ interface Pending {
   written: Record<string, Record<string, unknown>>;
 }
 
-/** A users run stopped by Ctrl-C once it has written a file; returns its record. */
+/** A users run stopped as by Ctrl-C once it has written two files; returns its record. */
 async function interrupted(dir: string): Promise<Pending> {
-  await generate(['--table-names', 'products', '--num-rows', '2000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json'], dir);
-  expect((await interruptedAfter(dir, USERS, 2)).code).toBe(130);
+  const stopped = await inTurn(async () => {
+    await engineRun(dir, { tables: ['products'], rows: { products: 2000 }, seed: 1, asOf: AS_OF });
+    return engineInterruptedAfter(dir, USERS, 2);
+  });
+  expect(stopped).toMatchObject({ exitCode: 130 });
   return JSON.parse(await readFile(join(dir, 'm.json.pending.json'), 'utf8')) as Pending;
 }
 
@@ -38,7 +44,8 @@ function partPaths(dir: string, pending: Pending): { written: string; unwritten:
   return { written: path(done[0] ?? 0), unwritten: path(notDone[notDone.length - 1] ?? 0) };
 }
 
-describe('files a run did not write are never removed or replaced', () => {
+// The two tests run at once, each in its own folder: one's spawned CLI beside the other's runs (which take turns).
+describe.concurrent('files a run did not write are never removed or replaced', () => {
   test('resume refuses to replace a file at its name that is not its own, and discard leaves it', async () => {
     await withTempDir(async (dir) => {
       const pending = await interrupted(dir);

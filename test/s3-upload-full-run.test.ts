@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AS_OF, checksums, count, parquetFiles, query, synthgen, withTempDir } from './helpers/cli.js';
+import { engineRun } from './helpers/engine.js';
 import { BUCKET, type S3Server, s3Env, startFaultProxy, startS3 } from './helpers/s3.js';
 
 let s3: S3Server;
@@ -17,21 +18,23 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
   await withTempDir(async (dir) => {
     // The object bigger than a 16 MiB part is the users' (~20 MB): a row of users costs a third of one of orders (which
     // compute their lines twice), and the upload is the same for any table's file.
-    const common = ['--table-names', 'users,products,orders', '--num-rows', 'users=300000,products=5000,orders=20000', '--seed', '17', '--as-of', AS_OF];
-    const local = await synthgen([...common, '--out', 'local', '--metadata', 'local.json'], dir);
-    expect(local.code, local.stderr).toBe(0);
+    const run = ['--table-names', 'users,products,orders', '--num-rows', 'users=300000,products=5000,orders=20000', '--seed', '17', '--as-of', AS_OF];
     // Through a proxy that injects nothing and records each request, to see how each object went up.
     const proxy = await startFaultProxy(s3.endpoint);
-    const remote = await synthgen(
-      [...common, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', proxy.endpoint, '--json', '--profile'],
-      dir,
-      s3Env(),
-    ).finally(() => proxy.close());
+    const s3Run = [...run, '--out', 'staging', '--metadata', 's3.json', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', proxy.endpoint, '--json', '--profile'];
+    // The local run is the engine's bytes, written in this process (as --out local --metadata local.json) while the
+    // CLI makes and uploads the same run in its own: the two overlap instead of one waiting for the other.
+    const [, remote] = await Promise.all([
+      engineRun(dir, { tables: ['users', 'products', 'orders'], rows: { users: 300000, products: 5000, orders: 20000 }, seed: 17, out: join(dir, 'local'), metadataPath: join(dir, 'local.json') }),
+      synthgen(s3Run, dir, s3Env()),
+    ]).finally(() => proxy.close());
     expect(remote.code, remote.stderr).toBe(0);
     // --profile (on stderr, beside --json on stdout) says how long the run waited for uploads.
     expect(remote.stderr).toMatch(/generation held back while uploads caught up +\d+\.\d+ s/);
     expect(remote.stderr).toMatch(/after the last part was written +\d+\.\d+ s/);
     const summary = JSON.parse(remote.stdout);
+    // synthgen verify reads the dataset back from the bucket (checked last) while this process reads the objects.
+    const verifying = synthgen(['verify', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', s3.endpoint, '--metadata', 's3.json'], dir, s3Env());
     // A file per table: users, products, orders and the orders' lines.
     expect(summary.upload.objects).toBe(4);
 
@@ -90,7 +93,7 @@ test('a run uploads every part (multipart for big ones): the objects are byte-id
     await expect(readFile(join(dir, 's3.json.pending.json'))).rejects.toThrow();
 
     // synthgen verify reads the dataset back from the bucket: files against the manifest, keys and rules.
-    const verified = await synthgen(['verify', '--s3-bucket', `s3://${BUCKET}/runs/a`, '--s3-endpoint', s3.endpoint, '--metadata', 's3.json'], dir, s3Env());
+    const verified = await verifying;
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
     expect(verified.stdout).toMatch(/^synthgen verify s3:\/\/[^ ]+\/runs\/a: 1 run, 4 files/);
     expect(verified.stdout).toMatch(/OK: users 300000, products 5000, orders 20000, order_items \d+ rows; no violations/);

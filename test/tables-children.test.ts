@@ -3,13 +3,14 @@
  * is (parent id, line), the parent's aggregates equal what the children's files add up to, their other parents'
  * references resolve, and mistakes are one line each with nothing written (one through the CLI; the others, the
  * engine's refusal of a count and the registry's of a reference, in this process: helpers/engine.ts,
- * helpers/tableModule.ts).
+ * helpers/tableModule.ts). The runs of the module's tables are made in this process (the module loaded as the CLI
+ * loads it); `synthgen verify --tables` reads them back as the spawned CLI.
  */
 import { copyFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { UserError } from '../dist/src/index.js';
-import { AS_OF, count, exists, generate, laterAsOf, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
+import { AS_OF, count, exists, laterAsOf, query, synthgen, tableSql, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 import { linkSynthgen, moduleProblem, moduleRegistry } from './helpers/tableModule.js';
 
@@ -21,12 +22,17 @@ function run(dir: string, module: string, extra: readonly string[], asOf = AS_OF
 
 test('children come with their parent, keyed by (parent, line), and the parent aggregates them exactly', { timeout: 120_000 }, async () => {
   await withTempDir(async (dir) => {
+    await linkSynthgen(dir);
     const module = join(dir, 'tables.mjs');
     await copyFile(MODULE, module);
+    const registry = await moduleRegistry([module]);
+    const metadataPath = join(dir, 'metadata.json');
     // 130k baskets make ~260k lines, more than 1 MB: two files, and the next run's a third.
-    await generate(run(dir, module, ['--table-names', 'users,products,baskets', '--num-rows', 'users=2000,products=400,baskets=130000', '--file-size-limit', '1']), dir);
-    await generate(run(dir, module, ['--table-names', 'baskets', '--num-rows', '20000'], laterAsOf(1)), dir);
+    await engineRun(dir, { registry, tables: ['users', 'products', 'baskets'], rows: { users: 2000, products: 400, baskets: 130000 }, fileSizeLimitMB: 1, seed: 3, metadataPath });
+    await engineRun(dir, { registry, tables: ['baskets'], rows: { baskets: 20000 }, seed: 3, asOf: laterAsOf(1), metadataPath });
     const data = join(dir, 'data');
+    // verify reads the dataset back (checked last) while the queries below read it here.
+    const verifying = synthgen(['verify', '--tables', module, '--out', data, '--metadata', metadataPath], dir);
     expect((await readdir(join(data, 'basket_lines'))).filter((name) => name.endsWith('.parquet')).length).toBeGreaterThan(2);
     const [baskets, lines, products] = await Promise.all(['baskets', 'basket_lines', 'products'].map((t) => tableSql(data, t)));
     const [keys] = await query(`SELECT count(*) AS n, count(DISTINCT (basket_id, line)) AS d, min(line) AS lo, max(line) AS hi, max(basket_id) AS last FROM ${lines}`);
@@ -45,7 +51,7 @@ test('children come with their parent, keyed by (parent, line), and the parent a
     expect(count(disagree)).toBe(0);
     // A line's product existed when its basket was created.
     expect(count(await query(`SELECT count(*) AS n FROM ${lines} l JOIN ${products} p USING (product_id) WHERE p.created_at > l.created_at`))).toBe(0);
-    const verified = await synthgen(['verify', '--tables', module, '--out', data, '--metadata', join(dir, 'metadata.json')], dir);
+    const verified = await verifying;
     expect(verified.stdout).toMatch(/ok {3}basket_lines\(basket_id, line\) unique/);
     expect(verified.code).toBe(0);
   });

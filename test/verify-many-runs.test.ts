@@ -4,6 +4,7 @@
  * more manifests (each claiming one users ID it has no file for), or a metadata with 200,000 users segments and
  * runs elsewhere, and verify must report, not throw.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,16 @@ const EXTRA_MANIFESTS = 150_000;
 /** 150,000 small files: on this machine's disk ~40 s to write, on tmpfs under 2 s. */
 const SCRATCH = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 const ELSEWHERE_RUNS = 200_000;
+
+/**
+ * Removes a folder of 150,000 files: rm(1) takes ~1 s of the kernel's time, Node's recursive rm ~3.5 CPU-seconds
+ * (a call through libuv's thread pool per file).
+ */
+async function removeMany(dir: string): Promise<void> {
+  const removed = spawnSync('rm', ['-rf', '--', dir]);
+  // Where there is no rm(1), or it failed, Node removes what is left.
+  if (removed.status !== 0) await rm(dir, { recursive: true, force: true });
+}
 
 let dataset = '';
 beforeAll(async () => {
@@ -64,7 +75,7 @@ test('150,000 manifests: a report, no stack overflow', async () => {
     expect(contiguous?.detail).toBe(`IDs 1-100 present with ${EXTRA_MANIFESTS} missing (user_id 1000, 1001, 1002, 1003, 1004 and ${EXTRA_MANIFESTS - 5} more); the manifests give 1-100, 1000-${999 + EXTRA_MANIFESTS}`);
     expect(report.checks.filter((c) => c.result === 'violation').map((c) => c.check)).toEqual(['users.user_id contiguous']);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeMany(dir);
   }
 }, 120_000);
 
