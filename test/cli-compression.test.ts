@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { type CliResult, AS_OF, exists, parquetFiles, query, synthgen, withTempDir } from './helpers/cli.js';
 import { engineResume, engineRun } from './helpers/engine.js';
 import { engineInterruptedAfter } from './helpers/engineHold.js';
-import { inTurn } from './helpers/speed-cli-inTurn.js';
+import { inTurn } from './helpers/inTurn.js';
 
 const USERS = ['--table-names', 'users', '--num-rows', '3000', '--seed', '5', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json', '--json'];
 /** USERS, for the run API. */

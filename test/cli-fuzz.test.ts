@@ -12,7 +12,7 @@ import { printableLine } from '../dist/src/cli/render/printable.js';
 import { UserError } from '../dist/src/index.js';
 import { AS_OF, laterAsOf, seededRandom, synthgen, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
-import { inTurn } from './helpers/speed-cli-inTurn.js';
+import { inTurn } from './helpers/inTurn.js';
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 

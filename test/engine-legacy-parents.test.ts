@@ -23,7 +23,7 @@ import { testClient } from './helpers/bucket.js';
 import { type S3Server, s3Env, startS3 } from './helpers/s3.js';
 import { LEGACY_PRODUCTS, LEGACY_USERS, legacyTable, mappedCountrySql, writeLegacyDataset } from './helpers/legacyTool.js';
 import { inUsd } from './helpers/inUsd.js';
-import { inTurn } from './helpers/speed-cli-inTurn.js';
+import { inTurn } from './helpers/inTurn.js';
 
 const LATER = '2026-03-01T00:00:00Z';
 const FIRST = ['--table-names', 'orders', '--num-rows', '3000', '--out', 'data', '--metadata', 'metadata.json', '--seed', '3', '--as-of', AS_OF];

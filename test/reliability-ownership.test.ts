@@ -9,7 +9,7 @@ import { fileName } from '../dist/src/records/plan.js';
 import { AS_OF, exists, synthgen, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 import { engineInterruptedAfter } from './helpers/engineHold.js';
-import { inTurn } from './helpers/speed-cli-inTurn.js';
+import { inTurn } from './helpers/inTurn.js';
 
 // Six parts; stopped as Ctrl-C stops it once two are written (test/helpers/engineHold.ts). Users: a run of theirs
 // owns its files as any table's does, at a fifth of the cost per part of orders (which compute their lines twice).

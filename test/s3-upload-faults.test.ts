@@ -9,7 +9,7 @@ import { AS_OF, checksums, parquetFiles, synthgen, withTempDir } from './helpers
 import { bucketChecksums } from './helpers/bucket.js';
 import { engineRun } from './helpers/engine.js';
 import { BUCKET, type S3Server, s3Env, startFaultProxy, startS3 } from './helpers/s3.js';
-import { inTurn } from './helpers/speed-cli-inTurn.js';
+import { inTurn } from './helpers/inTurn.js';
 
 let s3: S3Server;
 beforeAll(async () => {
