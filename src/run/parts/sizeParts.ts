@@ -7,7 +7,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskRunner } from '../../workers/workerPool.js';
 import { PART_IDS_TABLE, type PartTask, type SampleTask, type TaskLimits, type WorkerResult } from '../../workers/task.js';
-import { type ParquetFormat, copyOptions } from '../../records/parquetFormat.js';
+import { DEFAULT_ROW_GROUP_SIZE, type ParquetFormat, copyOptions } from '../../records/parquetFormat.js';
 import { usefulThreads } from '../../workers/threadShares.js';
 import { RowGroupTooLarge, SIZE_AIM, type Sampler, rowsPerPart } from './partSize.js';
 import { rowGroupTooLarge } from '../../workers/workerBudget.js';
@@ -93,16 +93,24 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
  * small --file-size-limit, wide rows), the run's own samples decide as before.
  */
 export const SMALL_RUN = 10_000;
+/**
+ * The package's own tables' small run: a row group of the default format (as many rows as the probe of a large run
+ * samples), measured when the package is built and shipped with it (scripts/shipCache.ts), so that the README's
+ * first run of 100,000 rows a table samples nothing either. A user's table keeps SMALL_RUN: its rows may be wide.
+ */
+export const BUILTIN_SMALL_RUN = DEFAULT_ROW_GROUP_SIZE;
 
 async function fitsOneFile(context: SizingContext, name: string, rowsInRun: number, halted: () => boolean): Promise<boolean> {
-  if (rowsInRun > SMALL_RUN) return false;
+  const packaged = packagedLineage(context.registry, name);
+  const small = packaged ? BUILTIN_SMALL_RUN : SMALL_RUN;
+  if (rowsInRun > small) return false;
   const measure = async () => {
-    const totals = new Map(context.registry.prerequisites(name).map((table) => [table, SMALL_RUN]));
-    return (await samplerOf(context, name, { rowsInRun: SMALL_RUN, totals, standIn: () => 0.9, folder: 'samples-small-run' }, halted))(SMALL_RUN);
+    const totals = new Map(context.registry.prerequisites(name).map((table) => [table, small]));
+    return (await samplerOf(context, name, { rowsInRun: small, totals, standIn: () => 0.9, folder: 'samples-small-run' }, halted))(small);
   };
   // The package's own tables' sample is of the package's code alone: kept by the format, with nothing compiled.
-  const key = createHash('sha256').update(copyOptions(context.format)).digest('hex').slice(0, 24);
-  const bytes = packagedLineage(context.registry, name) ? await context.registry.cache.value(`small-run-${name}-${key}.json`, measure, isSampleSize) : await measure();
+  const key = createHash('sha256').update(copyOptions(context.format)).update(String(small)).digest('hex').slice(0, 24);
+  const bytes = packaged ? await context.registry.cache.value(`small-run-${name}-${key}.json`, measure, isSampleSize) : await measure();
   return bytes * 2 <= context.fileSizeLimitMB * MB * SIZE_AIM;
 }
 
