@@ -189,8 +189,7 @@ test('a changed column makes a new version; a changed key or parent is refused, 
     const changed = original
       .replace('      is_verified: { bool: 0.7 }', '      is_verified: { bool: 0.9 }\n      industry: { choice: [software, retail, health] }');
     await writeFile(schema, changed);
-    // In this process: the run says the new version as the CLI prints it (printed on stderr by tables-module-reviews'
-    // spawned run of a changed module).
+    // In this process: the run says the new version, which the CLI prints (its stderr is schemafile-version-notice's).
     const second = await runHere(dir, schema, { accounts: 100, subscriptions: 300 }, { asOf: laterAsOf(1) });
     expect(second.join('\n')).toMatch(/accounts: its columns changed since version 1 \(is_verified, industry\), so its new rows are version 2/);
     const metadata = JSON.parse(await readFile(metadataPath, 'utf8')) as { tables: Record<string, { segments: { version: number }[]; versions?: { versions: Record<string, unknown> } }> };
