@@ -8,10 +8,13 @@ import { engineRun } from './helpers/engine.js';
 const MB = 1_000_000;
 
 test.each([
-  // Users and products make three or more files each, orders three at 1 MB and two at 3 MB: at least one that must be
-  // near the limit, and the last (orders fewer than they were: a row of them costs three of users').
-  ['1', { users: 30000, products: 50000, orders: 24000 }],
-  ['3', { users: 80000, products: 30000, orders: 45000 }],
+  // Users and products make three files each at 1 MB (~7,100 and ~10,500 rows a file), users three and products one
+  // at 3 MB, orders two at each (~11,700 and ~39,600 rows a file): in each table of several files at least one that
+  // must be near the limit, and the last. No more rows than make those files: a row of orders (and its lines) costs
+  // three of users'; 30,000 users and 50,000 products made five files each at 1 MB, 24,000 orders three, and 80,000
+  // users three at 3 MB as 72,000 do.
+  ['1', { users: 16000, products: 22000, orders: 12000 }],
+  ['3', { users: 72000, products: 30000, orders: 45000 }],
 ])('with --file-size-limit %s no file is larger, and all but the last of a table are at least 80%% of it', async (limit, rows) => {
   await withTempDir(async (dir) => {
     await engineRun(dir, { tables: ['users', 'products', 'orders'], rows, fileSizeLimitMB: Number(limit), seed: 3 });

@@ -9,7 +9,8 @@
  * (link.json -> real/m.json): the lock and the pending record live beside the real file.
  *
  * The kills are the CLI's (signals, the relaunch); what comes after them is the engine's, so it runs in this process
- * (engineResume is what --resume runs, verifyDataset what `synthgen verify` runs) and costs no process start-up.
+ * (engineResume is what --resume runs, usersHere what running the command again runs, verifyDataset what `synthgen
+ * verify` runs) and costs no process start-up; so does what comes before them (the base dataset, the warm-up).
  * Users are 80,000 rows in 2 MB files (4 parts, two at a time on 2 workers): enough for kills to land in every
  * phase, before, between and during parts, on a run a few seconds long. Users, not orders: a run of theirs stops,
  * records and resumes its parts as any table's does, at a third of the cost per row (orders compute their lines
@@ -20,8 +21,8 @@ import { cp, lstat, mkdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { loadMetadata, verifyDataset } from '../dist/src/index.js';
-import { AS_OF, CLI, exists, generate, query, seededRandom, tableContents, tableSql, withTempDir } from './helpers/cli.js';
-import { engineResume } from './helpers/engine.js';
+import { AS_OF, CLI, exists, query, seededRandom, tableContents, tableSql, withTempDir } from './helpers/cli.js';
+import { engineResume, engineRun } from './helpers/engine.js';
 import { relaunchedChild, running, sleep, until } from './helpers/processes.js';
 
 // 5: the trials' random draws (seed below) kill the parent 3 times and the child twice, at 21% to 83% of the run,
@@ -59,6 +60,15 @@ function started(dir: string) {
   return { parent, child, exited, closed, stderr: () => stderr };
 }
 
+/**
+ * The users run of USERS in this process, in `dir` (the same tables, rows, limit, seed, as-of, folders and 2 threads
+ * as the CLI's --workers 2): the same bytes and metadata as the CLI's run, without a process start-up (~2 s).
+ * `command`: the line the CLI records for its run (the engine only keeps it), so that the metadata is the CLI's.
+ */
+function usersHere(dir: string, command?: string) {
+  return engineRun(dir, { tables: ['users'], rows: { users: ROWS }, fileSizeLimitMB: 2, seed: 7, out: join(dir, 'data'), metadataPath: join(dir, LINK), ...(command === undefined ? {} : { command }) });
+}
+
 /** A base folder with the metadata behind a symlink, copied as it is (the link stays relative). */
 async function linkedBase(base: string): Promise<void> {
   await mkdir(join(base, 'real'), { recursive: true });
@@ -69,21 +79,26 @@ test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn;
   await withTempDir(async (root) => {
     const base = join(root, 'base');
     await linkedBase(base);
-    await generate(['--table-names', 'products', '--num-rows', '5000', '--seed', '1', '--as-of', AS_OF, '--out', 'data', '--metadata', LINK], base);
+    // The dataset the runs continue, made in this process (seed 1 at AS_OF, as engineRun makes it): no kill is aimed
+    // at it.
+    await engineRun(base, { tables: ['products'], rows: { products: 5000 }, out: join(base, 'data'), metadataPath: join(base, LINK) });
     const before = await readFile(join(base, REAL), 'utf8');
     const copy = (to: string) => cp(base, to, { recursive: true, verbatimSymlinks: true });
 
     const reference = join(root, 'reference');
     await copy(reference);
     // Timed the way the trials start it, with the cache (pools, part sizes) as warm as theirs, so that the kills
-    // spread over the whole run.
+    // spread over the whole run: the warm-up fills the disk cache as the CLI's run would (its pool the CLI's: two
+    // threads, the default memory), in this process.
     const warmUp = join(root, 'warm-up');
     await copy(warmUp);
-    expect(await started(warmUp).exited).toBe(0);
+    await usersHere(warmUp);
     const startedAt = performance.now();
     expect(await started(reference).exited).toBe(0);
     const runMs = performance.now() - startedAt;
-    const after = normalized(JSON.parse(await readFile(join(reference, REAL), 'utf8')));
+    const recorded = JSON.parse(await readFile(join(reference, REAL), 'utf8')) as { runs: { command: string }[] };
+    const after = normalized(recorded);
+    const command = recorded.runs.at(-1)?.command;
     const expected = await tableContents(reference, 'users');
     expect(expected, 'the reference run is not of 4 parts').toHaveLength(4);
 
@@ -122,7 +137,7 @@ test(`kill -9 at ${TRIALS} random moments: metadata before or after, never torn;
         if (victim === 'parent' && /stopped: interrupted by SIGTERM/.test(run.stderr())) victims.parentStoppedMidRun += 1;
         const pending = await exists(join(dir, `${REAL}.pending.json`));
         if (pending) await engineResume(dir, { metadataPath: join(dir, LINK) });
-        else await generate(USERS, dir);
+        else await usersHere(dir, command);
         expect(await exists(join(dir, `${REAL}.lock`)), label).toBe(false);
         expect(await exists(join(dir, `${REAL}.pending.json`)), label).toBe(false);
       } else {

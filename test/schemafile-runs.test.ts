@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
+import { WorkerPool } from '../dist/src/index.js';
 import { AS_OF, CLI, count, exists, generate, laterAsOf, query, synthgen, tableContents, tableSql, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 import { held, untilHeld } from './helpers/heldRun.js';
@@ -28,14 +29,37 @@ function run(dir: string, schema: string, extra: readonly string[], asOf = AS_OF
   return ['--schema', schema, '--seed', '11', '--as-of', asOf, '--out', join(dir, 'data'), '--metadata', join(dir, 'metadata.json'), ...extra];
 }
 
+/** What a run in this process may set besides its rows: the CLI's --as-of, --file-size-limit and --workers. */
+interface HereOptions {
+  readonly asOf?: string;
+  readonly fileSizeLimitMB?: number;
+  /** A pool of its own (its threads the run's, as --workers gives them); else the tests' shared one. */
+  readonly pool?: WorkerPool;
+}
+
 /**
  * A run of `schema` in this process, as `run(dir, schema, ...)` makes it through the CLI (seed 11, files under data/,
- * metadata.json), for the runs whose property is the engine's: the file loaded with the versions the metadata records.
+ * metadata.json), for the runs whose property is the engine's: the file loaded with the versions the metadata records,
+ * and what the load has to say (a new version) said by the run, as the CLI passes it. Returns what the run said.
  */
-async function runHere(dir: string, schema: string, rows: Record<string, number>, asOf = AS_OF, fileSizeLimitMB?: number): Promise<void> {
+async function runHere(dir: string, schema: string, rows: Record<string, number>, options: HereOptions = {}): Promise<string[]> {
   const metadataPath = join(dir, 'metadata.json');
-  const { registry } = await loadSchema([schema], metadataPath);
-  await engineRun(dir, { registry, tables: Object.keys(rows), rows, seed: 11, asOf, metadataPath, ...(fileSizeLimitMB === undefined ? {} : { fileSizeLimitMB }) });
+  const { registry, notices } = await loadSchema([schema], metadataPath);
+  const said: string[] = [];
+  const { asOf = AS_OF, fileSizeLimitMB, pool } = options;
+  await engineRun(dir, {
+    registry,
+    tables: Object.keys(rows),
+    rows,
+    seed: 11,
+    asOf,
+    metadataPath,
+    notices,
+    onProgress: (event) => (event.type === 'notice' ? said.push(event.message) : undefined),
+    ...(fileSizeLimitMB === undefined ? {} : { fileSizeLimitMB }),
+    ...(pool === undefined ? {} : { pool, threads: pool.threadBudget }),
+  });
+  return said;
 }
 
 async function verified(dir: string, schema: string): Promise<{ ok: boolean; checks: { check: string; result: string; detail: string }[] }> {
@@ -51,7 +75,7 @@ test('schema tables continue over runs, agree with their parents and children, a
     const first = await generate(run(dir, schema, FIRST), dir);
     // The children table comes with its parent, and the summary says whose lines they are.
     expect(first.stdout).toMatch(/invoice_lines\s+[\d.]+k rows {2}lines of invoices 1-6000/);
-    await runHere(dir, schema, { accounts: 100, subscriptions: 200, invoices: 2000 }, laterAsOf(1));
+    await runHere(dir, schema, { accounts: 100, subscriptions: 200, invoices: 2000 }, { asOf: laterAsOf(1) });
     const data = join(dir, 'data');
     const [users, accounts, subscriptions, invoices, lines] = await Promise.all(['users', 'accounts', 'subscriptions', 'invoices', 'invoice_lines'].map((t) => tableSql(data, t)));
 
@@ -92,9 +116,20 @@ test('schema tables continue over runs, agree with their parents and children, a
 test('a schema table gives the same bytes at any worker count', { timeout: 240_000 }, async () => {
   await withTempDir(async (dir) => {
     // 60k invoices make about 150k lines: more than one file of 1 MB.
-    const args = ['--table-names', TABLES.join(','), '--num-rows', 'users=3000,accounts=2000,subscriptions=6000,invoices=60000', '--file-size-limit', '1'];
-    // Two independent runs: at once, for the wall time.
-    await Promise.all(['1', '2'].map((workers) => generate(run(join(dir, `w${workers}`), FIXTURE, [...args, '--workers', workers]), dir)));
+    const rows = { users: 3000, accounts: 2000, subscriptions: 6000, invoices: 60000 };
+    // In this process, on a pool of its own of 1 and of 2 worker threads, as --workers 1 and 2 give a CLI run (the
+    // bytes are the engine's; the file loaded as --schema loads it): no CLI start-up. Two independent runs: at once,
+    // for the wall time.
+    await Promise.all(
+      [1, 2].map(async (workers) => {
+        const pool = new WorkerPool(workers);
+        try {
+          await runHere(join(dir, `w${workers}`), FIXTURE, rows, { fileSizeLimitMB: 1, pool });
+        } finally {
+          await pool.destroy();
+        }
+      }),
+    );
     for (const table of ['accounts', 'invoices', 'invoice_lines']) {
       const one = await tableContents(join(dir, 'w1'), table);
       expect(one.length).toBeGreaterThan(0);
@@ -109,7 +144,7 @@ test('a schema run killed with -9 and resumed gives the uninterrupted bytes, and
     const args = [...FIRST, '--file-size-limit', '1', '--workers', '2'];
     // The uninterrupted run, meanwhile, in this process (its bytes are the engine's, on two threads as --workers 2
     // gives the CLI's run): awaited below, where a failure of it is reported.
-    const clean = runHere(join(dir, 'clean'), FIXTURE, FIRST_ROWS, AS_OF, 1);
+    const clean = runHere(join(dir, 'clean'), FIXTURE, FIRST_ROWS, { fileSizeLimitMB: 1 });
     clean.catch(() => undefined);
     const killed = join(dir, 'killed');
     // The run holds once two parts are written and recorded (the test-only hook, helpers/heldRun.ts): killed there,
@@ -154,8 +189,9 @@ test('a changed column makes a new version; a changed key or parent is refused, 
     const changed = original
       .replace('      is_verified: { bool: 0.7 }', '      is_verified: { bool: 0.9 }\n      industry: { choice: [software, retail, health] }');
     await writeFile(schema, changed);
-    const second = await generate(run(dir, schema, ['--table-names', 'accounts,subscriptions', '--num-rows', 'accounts=100,subscriptions=300'], laterAsOf(1)), dir);
-    expect(second.stderr).toMatch(/accounts: its columns changed since version 1 \(is_verified, industry\), so its new rows are version 2/);
+    // In this process: the run says the new version, which the CLI prints (its stderr is schemafile-version-notice's).
+    const second = await runHere(dir, schema, { accounts: 100, subscriptions: 300 }, { asOf: laterAsOf(1) });
+    expect(second.join('\n')).toMatch(/accounts: its columns changed since version 1 \(is_verified, industry\), so its new rows are version 2/);
     const metadata = JSON.parse(await readFile(metadataPath, 'utf8')) as { tables: Record<string, { segments: { version: number }[]; versions?: { versions: Record<string, unknown> } }> };
     expect(metadata.tables.accounts?.segments.map((s) => s.version)).toEqual([1, 2]);
     expect(Object.keys(metadata.tables.accounts?.versions?.versions ?? {})).toEqual(['1', '2']);
@@ -187,10 +223,10 @@ test('init writes a starter that generates, never over a file; schema prints the
     const starter = join(dir, 'starter.yaml');
     const init = await synthgen(['init', '--schema', starter], dir);
     expect(init.code).toBe(0);
-    const again = await synthgen(['init', '--schema', starter], dir);
+    // Both commands only read the starter: at once, for the wall time.
+    const [again, dictionary] = await Promise.all([synthgen(['init', '--schema', starter], dir), synthgen(['schema', '--schema', starter, '--json'], dir)]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
-    const dictionary = await synthgen(['schema', '--schema', starter, '--json'], dir);
     expect(dictionary.code).toBe(0);
     const tables = (JSON.parse(dictionary.stdout) as { tables: { name: string; lines_of?: string; columns: { name: string; distribution: string }[] }[] }).tables;
     const own = tables.filter((t) => !['users', 'products', 'orders'].includes(t.name));
