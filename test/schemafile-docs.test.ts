@@ -16,7 +16,7 @@ import { BUILTIN_POOLS, type WorkerPool, builtinEntries, dataDictionary, loadSch
 import { cacheFromEnvironment } from '../dist/src/state/cache.js';
 import { withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
-import { inLanes } from './helpers/speed-engine-lanes.js';
+import { inLanes } from './helpers/inLanes.js';
 import { loadSchema } from './helpers/schemaLoad.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -241,7 +241,7 @@ test('every example of the docs runs, as written, in a whole file', { timeout: 9
   expect(blocks.length).toBeGreaterThan(15);
   let ran = 0;
   await withTempDir(async (dir) => {
-    // Each example in a dataset of its own, three at a time (helpers/speed-engine-lanes.ts).
+    // Each example in a dataset of its own, three at a time (helpers/inLanes.ts).
     await inLanes(blocks, 3, async (block, index, pool) => {
       await runExample(dir, index, block, pool);
       ran += 1;

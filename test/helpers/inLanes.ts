@@ -1,8 +1,9 @@
 /**
  * Independent in-process engine runs side by side. A small run spends part of its time waiting (a worker thread and
  * its DuckDB starting, each phase's queries one after another), which another run's work fills on this 2-core
- * machine (the docs' 18 examples: 33 s one at a time, 28 s three at a time, at the same CPU time). A run needs a worker pool of its own (a run tells its pool where to spill and ends its threads as
- * it ends), so each lane has one, and takes the next item once its run is done.
+ * machine (the docs' 18 examples: 33 s one at a time, 28 s three at a time, at the same CPU time). A run needs a
+ * worker pool of its own (a run tells its pool where to spill and ends its threads as it ends), so each lane has one,
+ * and takes the next item once its run is done.
  */
 import { WorkerPool } from '../../dist/src/index.js';
 import { ENGINE_WORKERS } from './engine.js';
