@@ -7,7 +7,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TaskRunner } from '../../workers/workerPool.js';
 import { PART_IDS_TABLE, type PartTask, type SampleTask, type TaskLimits, type WorkerResult } from '../../workers/task.js';
-import { DEFAULT_ROW_GROUP_SIZE, type ParquetFormat, copyOptions } from '../../records/parquetFormat.js';
+import { DEFAULT_FORMAT, DEFAULT_ROW_GROUP_SIZE, type ParquetFormat, copyOptions } from '../../records/parquetFormat.js';
 import { usefulThreads } from '../../workers/threadShares.js';
 import { RowGroupTooLarge, SIZE_AIM, type Sampler, rowsPerPart } from './partSize.js';
 import { rowGroupTooLarge } from '../../workers/workerBudget.js';
@@ -94,7 +94,7 @@ async function sizeTable(context: SizingContext, name: string, range: Reservatio
  */
 export const SMALL_RUN = 10_000;
 /**
- * The package's own tables' small run: a row group of the default format (as many rows as the probe of a large run
+ * The package's own tables' small run in the default format: a row group (as many rows as the probe of a large run
  * samples), measured when the package is built and shipped with it (scripts/shipCache.ts), so that the README's
  * first run of 100,000 rows a table samples nothing either. A user's table keeps SMALL_RUN: its rows may be wide.
  */
@@ -102,7 +102,8 @@ export const BUILTIN_SMALL_RUN = DEFAULT_ROW_GROUP_SIZE;
 
 async function fitsOneFile(context: SizingContext, name: string, rowsInRun: number, halted: () => boolean): Promise<boolean> {
   const packaged = packagedLineage(context.registry, name);
-  const small = packaged ? BUILTIN_SMALL_RUN : SMALL_RUN;
+  // In another format the package's measurement is not shipped: one of SMALL_RUN rows is cheaper to take.
+  const small = packaged && copyOptions(context.format) === copyOptions(DEFAULT_FORMAT) ? BUILTIN_SMALL_RUN : SMALL_RUN;
   if (rowsInRun > small) return false;
   const measure = async () => {
     const totals = new Map(context.registry.prerequisites(name).map((table) => [table, small]));
@@ -166,7 +167,7 @@ async function samplerOf(context: SizingContext, name: string, run: SampleRun, h
       context.interrupt.check();
       if (halted()) throw new SizingHalted();
       samples += 1;
-      const scratchPath = join(folder, `${name}-${samples}.parquet`);
+      const scratchPath = join(context.scratch, `${name}-${run.folder}-${samples}.parquet`);
       const threads = Math.min(share, usefulThreads(rows));
       const result = await context.pool.run({
         kind: 'sample',
