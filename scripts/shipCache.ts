@@ -1,9 +1,9 @@
 /**
  * Fills the cache the package ships (dist/cache; read first by src/state/cache.ts): what a first run of the built-in
  * tables computes from nothing but the package's code, the value pools (~4 CPU-seconds of places and phone numbers),
- * the tables' fingerprints, and the calibration samples that size every run of at most SMALL_RUN rows a table
- * (run/parts/sizeParts.ts), so that no user's first run computes them. Part sizes are left out: they depend on a run's
- * row counts.
+ * the tables' fingerprints, and the size of each table's small run in the default format (BUILTIN_SMALL_RUN rows,
+ * run/parts/sizeParts.ts), which sizes every run of at most that many rows, so that no user's first run computes them.
+ * Part sizes are left out: they depend on a run's row counts.
  *
  * Run by `npm run build`, after tsc. The entries sit under the namespace of the code just built (a hash of every
  * built file), so a build of other code fills the cache again and an old namespace is never read; a build that
