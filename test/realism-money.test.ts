@@ -80,7 +80,8 @@ test('shelf prices: the USD list price at the ECB rate with endings of their own
     expect(Number(found?.n), code).toBeGreaterThan(5000);
     expect(Number(found?.ratio), code).toBeGreaterThan(rate * 0.97);
     expect(Number(found?.ratio), code).toBeLessThan(rate * 1.03);
-    // Charm prices: about two thirds of prices from 10 to 100 end in .99, in every currency (Schindler & Kirby 1997: 9 dominates).
+    // Charm prices: about two thirds of prices from 10 to 100 end in .99, in every currency (Schindler & Kirby 1997: 9
+    // dominates).
     expect(Number(found?.nines), code).toBeGreaterThan(0.45);
   }
 });

@@ -101,7 +101,8 @@ export function tallyWriteSql(output: TallyLayout, file: string): string {
     return `SELECT ${q(output.key)} AS ${q('__id')}, ${values.join(', ')} FROM read_parquet(${quotedString(file)})`;
   }
   const values = output.columns.map((read) => {
-    // A rank's file holds the part's partial sums (as DOUBLE: the order of sums is all a rank needs); the load ranks them.
+    // A rank's file holds the part's partial sums (as DOUBLE: the order of sums is all a rank needs); the load ranks
+    // them.
     if (read.fn === 'rank') return `CAST(sum(${q(read.field ?? '')}) AS DOUBLE) AS ${q(read.column)}`;
     const value = read.fn === 'count' ? 'count(*)' : `${read.fn}(${q(read.field ?? '')})`;
     return `CAST(${value} AS ${read.type}) AS ${q(read.column)}`;

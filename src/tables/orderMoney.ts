@@ -83,7 +83,8 @@ export function freeShipping(subtotalSql: string, weightKgSql: string, methodSql
 export const ORDER_MONEY_HELPERS: readonly Field[] = [
   { name: '_currency', sql: ({ field }) => currencyOfLocale(field('_user_locale')) },
   // The goods: the sum of the order's lines (order_items) in its currency, computed in this query from the lines' own
-  // definition, which give their amount in each currency (the order's is known only once its basket picked the customer).
+  // definition, which give their amount in each currency (the order's is known only once its basket picked the
+  // customer).
   {
     name: '_subtotal',
     sql: ({ aggregate, field }) => `CAST(CASE ${field('_currency')} ${SHOP_CURRENCIES.map((c, i) => `WHEN ${i} THEN ${aggregate('order_items', 'sum', amountField(c.code))}`).join(' ')} END AS DECIMAL(18,2))`,

@@ -15,9 +15,10 @@ import { byThresholds, engagementOf, tierOf } from './customerActivity.js';
 import { currencyCode, currencyOfLocale, perUsdOf } from '../money/currencies.js';
 
 /**
- * Loyalty tiers by lifetime spend in USD (a customer's spend, in their currency, converted at the fixed rate), from a customer's first order: an estimate shaped on programmes whose
- * tiers are a few hundred and a few thousand dollars a year (Sephora's Beauty Insider: VIB from 350 USD a year,
- * Rouge from 1,000), over the years a customer has been buying.
+ * Loyalty tiers by lifetime spend in USD (a customer's spend, in their currency, converted at the fixed rate), from
+ * a customer's first order: an estimate shaped on programmes whose tiers are a few hundred and a few thousand dollars
+ * a year (Sephora's Beauty Insider: VIB from 350 USD a year, Rouge from 1,000), over the years a customer has been
+ * buying.
  */
 export const SPEND_TIERS: readonly (readonly [tier: string, fromUsd: number])[] = [
   ['bronze', 0],
