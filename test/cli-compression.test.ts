@@ -11,7 +11,6 @@ import { describe, expect, test } from 'vitest';
 import { type CliResult, AS_OF, exists, parquetFiles, query, synthgen, withTempDir } from './helpers/cli.js';
 import { engineResume, engineRun } from './helpers/engine.js';
 import { engineInterruptedAfter } from './helpers/engineHold.js';
-import { inTurn } from './helpers/inTurn.js';
 
 const USERS = ['--table-names', 'users', '--num-rows', '3000', '--seed', '5', '--as-of', AS_OF, '--out', 'data', '--metadata', 'm.json', '--json'];
 /** USERS, for the run API. */
@@ -47,7 +46,7 @@ async function codecsOf(file: string): Promise<string[]> {
 describe.concurrent('each codec writes what it says', () => {
   test.each(CODECS)('compression %s (in-process)', async (codec, inFile) => {
     await withTempDir(async (dir) => {
-      const summary = await inTurn(() => engineRun(dir, { ...USERS_RUN, format: { compression: codec } }));
+      const summary = await engineRun(dir, { ...USERS_RUN, format: { compression: codec } });
       const [file] = await parquetFiles(join(dir, 'data'), 'users');
       expect(await codecsOf(file ?? '')).toEqual([inFile]);
       expect(summary.parquet.compression).toBe(codec);

@@ -12,7 +12,6 @@ import { printableLine } from '../dist/src/cli/render/printable.js';
 import { UserError } from '../dist/src/index.js';
 import { AS_OF, laterAsOf, seededRandom, synthgen, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
-import { inTurn } from './helpers/inTurn.js';
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
@@ -81,11 +80,12 @@ function expectOneCleanLine(stderr: string, label: string): void {
   expect(stderr, label).not.toMatch(/internal error|\n\s+at |TypeError|ReferenceError/);
 }
 
-// The two tests run at once: the second's refusals in this process (in turn with the runs) beside the first's CLIs.
+// The two tests run at once: the second's refusals in this process (engine runs take turns: helpers/engine.ts) beside
+// the first's CLIs.
 describe.concurrent('garbled input never gets past the door', () => {
   test('60 garbled command lines, each distinct one run once: one line, non-zero exit, nothing written, metadata untouched', { timeout: 300_000 }, async () => {
     await withTempDir(async (dir) => {
-      await inTurn(() => engineRun(dir, { tables: ['users'], rows: { users: 100 }, metadataPath: join(dir, 'metadata.json') }));
+      await engineRun(dir, { tables: ['users'], rows: { users: 100 }, metadataPath: join(dir, 'metadata.json') });
       const metadata = await readFile(join(dir, 'metadata.json'), 'utf8');
       const before = await filesUnder(dir);
       const next = seededRandom(424242);
@@ -111,7 +111,7 @@ describe.concurrent('garbled input never gets past the door', () => {
 
   test('40 garbled metadata files: reported in one line, never overwritten, nothing generated', { timeout: 300_000 }, async () => {
     await withTempDir(async (dir) => {
-      await inTurn(() => engineRun(dir, { tables: ['users', 'products'], rows: { users: 100, products: 100 }, metadataPath: join(dir, 'good.json') }));
+      await engineRun(dir, { tables: ['users', 'products'], rows: { users: 100, products: 100 }, metadataPath: join(dir, 'good.json') });
       const good = await readFile(join(dir, 'good.json'), 'utf8');
       const parsed = JSON.parse(good) as { tables: Record<string, { last_id: unknown; segments: Record<string, unknown>[] }>; runs: unknown[] };
       const next = seededRandom(777);
@@ -145,7 +145,7 @@ describe.concurrent('garbled input never gets past the door', () => {
         const before = await filesUnder(join(dir, 'data'));
         const label = `metadata ${name}`;
         // A later as-of than the good metadata's, as the CLI's line below (now): only the garbling can refuse the run.
-        const refusal = await inTurn(() => engineRun(dir, { tables: ['users'], rows: { users: 10 }, asOf: laterAsOf(1) })).then(
+        const refusal = await engineRun(dir, { tables: ['users'], rows: { users: 10 }, asOf: laterAsOf(1) }).then(
           () => undefined,
           (error: unknown) => error,
         );

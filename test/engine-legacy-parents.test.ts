@@ -23,7 +23,6 @@ import { testClient } from './helpers/bucket.js';
 import { type S3Server, s3Env, startS3 } from './helpers/s3.js';
 import { LEGACY_PRODUCTS, LEGACY_USERS, legacyTable, mappedCountrySql, writeLegacyDataset } from './helpers/legacyTool.js';
 import { inUsd } from './helpers/inUsd.js';
-import { inTurn } from './helpers/inTurn.js';
 
 const LATER = '2026-03-01T00:00:00Z';
 const FIRST = ['--table-names', 'orders', '--num-rows', '3000', '--out', 'data', '--metadata', 'metadata.json', '--seed', '3', '--as-of', AS_OF];
@@ -146,8 +145,8 @@ describe.concurrent('orders with the original tool\'s parents', () => {
     await withTempDir(async (elsewhere) => {
       await mkdir(join(elsewhere, 'data'));
       for (const name of await readdir(dir)) if (name.startsWith('metadata.json')) await copyFile(join(dir, name), join(elsewhere, name));
-      await inTurn(() => engineRun(dir, secondRun(dir)));
-      await inTurn(() => engineRun(elsewhere, secondRun(elsewhere)));
+      await engineRun(dir, secondRun(dir));
+      await engineRun(elsewhere, secondRun(elsewhere));
       // File names carry each run's stamp: the second run's files sort after the first's.
       const there = await inNameOrder(join(elsewhere, 'data', 'orders'));
       const here = await inNameOrder(join(dir, 'data', 'orders'));
@@ -176,8 +175,8 @@ describe.concurrent('orders with the original tool\'s parents', () => {
   });
 
   test('the same seed gives the same files at any worker count, and from S3 as from a folder', async () => {
-    // The first run (two workers, the CLI, beforeAll) against two of the same seed made at once, each in a folder of its
-    // own: one worker (the CLI), and the tool's files read from S3 (the CLI, two workers).
+    // The first run (two workers, the CLI, beforeAll) against two of the same seed made at once, each in a folder of
+    // its own: one worker (the CLI), and the tool's files read from S3 (the CLI, two workers).
     const [oneWorker, fromS3] = await Promise.all([
       withTempDir(async (dir) => {
         await writeLegacyDataset(dir);

@@ -9,7 +9,6 @@ import { fileName } from '../dist/src/records/plan.js';
 import { AS_OF, exists, synthgen, withTempDir } from './helpers/cli.js';
 import { engineRun } from './helpers/engine.js';
 import { engineInterruptedAfter } from './helpers/engineHold.js';
-import { inTurn } from './helpers/inTurn.js';
 
 // Six parts; stopped as Ctrl-C stops it once two are written (test/helpers/engineHold.ts). Users: a run of theirs
 // owns its files as any table's does, at a fifth of the cost per part of orders (which compute their lines twice).
@@ -25,10 +24,8 @@ interface Pending {
 
 /** A users run stopped as by Ctrl-C once it has written two files; returns its record. */
 async function interrupted(dir: string): Promise<Pending> {
-  const stopped = await inTurn(async () => {
-    await engineRun(dir, { tables: ['products'], rows: { products: 2000 }, seed: 1, asOf: AS_OF });
-    return engineInterruptedAfter(dir, USERS, 2);
-  });
+  await engineRun(dir, { tables: ['products'], rows: { products: 2000 }, seed: 1, asOf: AS_OF });
+  const stopped = await engineInterruptedAfter(dir, USERS, 2);
   expect(stopped).toMatchObject({ exitCode: 130 });
   return JSON.parse(await readFile(join(dir, 'm.json.pending.json'), 'utf8')) as Pending;
 }

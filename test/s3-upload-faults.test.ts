@@ -9,7 +9,6 @@ import { AS_OF, checksums, parquetFiles, synthgen, withTempDir } from './helpers
 import { bucketChecksums } from './helpers/bucket.js';
 import { engineRun } from './helpers/engine.js';
 import { BUCKET, type S3Server, s3Env, startFaultProxy, startS3 } from './helpers/s3.js';
-import { inTurn } from './helpers/inTurn.js';
 
 let s3: S3Server;
 beforeAll(async () => {
@@ -48,7 +47,7 @@ function byPosition(objects: Record<string, string>, prefix: string): Record<str
 function sameRun(rows: Readonly<Record<string, number>>) {
   const flags = ['--table-names', 'users,products,orders', '--num-rows', Object.entries(rows).map(([table, n]) => `${table}=${n}`).join(','), '--file-size-limit', '1', '--seed', '23', '--as-of', AS_OF];
   const local = async (dir: string) => {
-    await inTurn(() => engineRun(join(dir, 'local'), { tables: ['users', 'products', 'orders'], rows, fileSizeLimitMB: 1, seed: 23 }));
+    await engineRun(join(dir, 'local'), { tables: ['users', 'products', 'orders'], rows, fileSizeLimitMB: 1, seed: 23 });
     return localByPosition(join(dir, 'local', 'data'));
   };
   return { flags, local };

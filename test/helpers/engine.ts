@@ -36,22 +36,40 @@ function pool(): WorkerPool {
   return shared;
 }
 
+let turn: Promise<unknown> = Promise.resolve();
+
+/**
+ * `run` once every run handed in before it on the shared pool has settled: runs on it must not overlap (each tells
+ * the pool where its threads spill, and ends them when done), so tests that run at once take turns for their engine
+ * runs while their spawned CLIs, verifies and queries overlap. A run on a pool of its own (`pool` given) needs no turn.
+ */
+function onSharedPool<T>(given: WorkerPool | undefined, run: () => Promise<T>): Promise<T> {
+  if (given) return run();
+  const mine = turn.then(run);
+  turn = mine.catch(() => undefined);
+  return mine;
+}
+
 /** A new run in `dir`: metadata m.json, files under data/, seed 1 at AS_OF unless given, on the shared pool. */
 export function engineRun(dir: string, options: EngineRun): Promise<RunSummary> {
-  return runGeneration({
-    kind: 'new',
-    metadataPath: join(dir, 'm.json'),
-    out: join(dir, 'data'),
-    threads: ENGINE_WORKERS,
-    pool: pool(),
-    seed: 1,
-    asOf: AS_OF,
-    command: 'synthgen (a test, in-process)',
-    ...options,
-  });
+  return onSharedPool(options.pool, () =>
+    runGeneration({
+      kind: 'new',
+      metadataPath: join(dir, 'm.json'),
+      out: join(dir, 'data'),
+      threads: ENGINE_WORKERS,
+      pool: pool(),
+      seed: 1,
+      asOf: AS_OF,
+      command: 'synthgen (a test, in-process)',
+      ...options,
+    }),
+  );
 }
 
 /** Finishes the interrupted run recorded in `dir`'s m.json, as `synthgen --resume` does. */
 export function engineResume(dir: string, options: Partial<Omit<ResumeRunOptions, 'kind'>> = {}): Promise<RunSummary> {
-  return runGeneration({ kind: 'resume', metadataPath: join(dir, 'm.json'), threads: ENGINE_WORKERS, pool: pool(), command: 'synthgen --resume (a test, in-process)', ...options });
+  return onSharedPool(options.pool, () =>
+    runGeneration({ kind: 'resume', metadataPath: join(dir, 'm.json'), threads: ENGINE_WORKERS, pool: pool(), command: 'synthgen --resume (a test, in-process)', ...options }),
+  );
 }
