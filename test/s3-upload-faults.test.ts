@@ -115,7 +115,7 @@ describe.concurrent('uploads through faults', () => {
         proxy.requests = 0;
         proxy.plan.downAfter = 4;
         const failed = await synthgen(args, dir, env);
-        expect(failed.code).toBe(3);
+        expect(failed.code, failed.stderr).toBe(3);
         expect(failed.stderr.trim().split('\n')).toHaveLength(1);
         expect(failed.stderr).toMatch(/Nothing was committed.*kept in .*staging.*Run the same command again/);
         await expect(import('node:fs/promises').then((fs) => fs.readFile(join(dir, 's3.json')))).rejects.toThrow();

@@ -50,8 +50,12 @@ export class UploadQueue {
     return this.#waiting.length + this.#running;
   }
 
+  /**
+   * Queues a file, unless the queue stopped or an upload failed for good: no upload would start, and a file waiting
+   * for none would keep `drained` waiting forever. Such a file stays in staging, recorded, for --resume.
+   */
   add(file: QueuedFile): void {
-    if (this.#stopped) return;
+    if (this.#stopped || this.failure) return;
     this.#waiting.push(file);
     this.#pump();
   }
