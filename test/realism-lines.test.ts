@@ -97,6 +97,22 @@ test('two lines of one order are rarely the same product: under 2% of orders', a
   expect(repeats.share).toBeLessThan(0.02);
 });
 
+test('customers buy their regulars again: among customers with 4+ stock-up runs, over 30% of those runs’ lines are reorders (Instacart ~59%; 0.01% before); other categories’ lines at chance, under 2%', async () => {
+  // A line is a reorder when its customer bought its product in an earlier order (the report's definition).
+  const reorders = await one(`WITH lines AS (SELECT o.user_id, i.product_id, o.order_id, o.order_date, b.n, p.category FROM ${items} i
+      JOIN ${orders} o USING (order_id) JOIN ${baskets} b USING (order_id) JOIN ${products} p USING (product_id)),
+    flagged AS (SELECT *, order_id <> first_value(order_id) OVER (PARTITION BY user_id, product_id ORDER BY order_date, order_id) AS again FROM lines),
+    regular AS (SELECT user_id FROM lines WHERE n >= 5 GROUP BY 1 HAVING count(DISTINCT order_id) >= 4)
+    SELECT avg(again::INT) FILTER (WHERE n >= 5 AND user_id IN (SELECT user_id FROM regular)) AS regulars,
+      avg(again::INT) FILTER (WHERE category IN ('Grocery', 'Beauty', 'Pet Supplies')) AS stocked,
+      avg(again::INT) FILTER (WHERE category NOT IN ('Grocery', 'Beauty', 'Pet Supplies')) AS other,
+      (SELECT count(*) FROM regular) AS customers FROM flagged`);
+  expect(reorders.customers).toBeGreaterThan(1000);
+  expect(reorders.regulars).toBeGreaterThan(0.3);
+  expect(reorders.other).toBeLessThan(0.02);
+  expect(reorders.stocked).toBeGreaterThan((reorders.other ?? 1) * 5);
+});
+
 test('the order is the sum of its lines, exactly: subtotal, and the total from it (tax added in the US and Canada, included elsewhere)', async () => {
   const off = await one(
     `SELECT count(*) FILTER (WHERE o.subtotal <> l.amount) AS subtotal, count(*) FILTER (WHERE o.total_amount <> o.subtotal + CASE WHEN o.shipping_country IN ('United States', 'Canada') THEN o.tax_amount ELSE 0 END + o.shipping_cost - o.discount_amount) AS total,

@@ -107,6 +107,9 @@ export interface ParentSource {
 export class Compilation {
   readonly nodes = new Map<string, Node>();
   readonly parents = new Map<string, ParentSource>();
+  /** By a parent's key, the BOOLEAN field of the rows that need its values (firstDraws.when): NULL on the others. */
+  readonly gates = new Map<string, string>();
+
   readonly #visiting = new Set<string>();
   /** Columns of the rows' source, available from the first stage: the ID, and a children table's parent id and line. */
   readonly base = new Set<string>([ID]);
@@ -366,6 +369,9 @@ export class Compilation {
     if (this.#visiting.has(name)) throw definitionProblem(this.definition.name, node.label, 'depends on itself through the fields it reads');
     this.#visiting.add(name);
     node.sql = buildSql(this.definition, node, this.contextOf(node));
+    const gate = this.gates.get(node.key);
+    if (gate) node.sql = `CASE WHEN ${quotedIdentifier(gate)} THEN ${node.sql} END`;
+    if (gate) node.dependencies.add(gate);
     let stage = 1;
     for (const dependency of node.dependencies) stage = Math.max(stage, this.stageOf(dependency, node) + 1);
     this.#visiting.delete(name);

@@ -137,6 +137,10 @@ function checkParents(definition: TableDefinition): void {
     if (accept !== undefined && (!isRecord(accept) || !Number.isSafeInteger(accept.attempts) || Number(accept.attempts) < 1 || Number(accept.attempts) > 16 || typeof accept.sql !== 'function')) {
       throw definitionProblem(definition.name, where, 'accept is { attempts: 1 to 16, sql: (context, candidate, attempt) => SQL that is true for a parent to keep }');
     }
+    const keyed: unknown = parent.keyed;
+    if (keyed !== undefined && (!isRecord(keyed) || typeof keyed.key !== 'string' || typeof keyed.at !== 'string' || (keyed.attempts !== undefined && !(Number.isSafeInteger(keyed.attempts) && Number(keyed.attempts) >= 1)))) {
+      throw definitionProblem(definition.name, where, 'keyed is { key, at, attempts? }: the names of two helpers, the key (BIGINT, or NULL for a pick by the row) and the time the parents are counted at, and how many attempts draw by the key (1 or more; all if absent)');
+    }
     const firsts: unknown = parent.firsts;
     const whole = (value: unknown, min: number) => Number.isSafeInteger(value) && Number(value) >= min;
     if (firsts !== undefined && (!isRecord(firsts) || !whole(firsts.every, 2) || !whole(firsts.within, 60))) {
@@ -160,6 +164,13 @@ function checkChildren(definition: TableDefinition): void {
   }
   if (typeof children.mean !== 'number' || !(children.mean >= 0 && children.mean <= Number(children.most))) {
     throw definitionProblem(definition.name, where, `mean is the mean lines per parent row, from 0 to most, got ${JSON.stringify(children.mean)}`);
+  }
+  const draws: unknown = children.firstDraws;
+  const counts: unknown = isRecord(draws) ? draws.draws : undefined;
+  const when: unknown = isRecord(draws) ? draws.when : undefined;
+  const countsValid = isRecord(counts) && Object.entries(counts).every(([table, n]) => SAFE_NAME.test(table) && Number.isSafeInteger(n) && Number(n) >= 1 && Number(n) <= 16);
+  if (draws !== undefined && (!countsValid || (when !== undefined && (typeof when !== 'string' || !definition.helpers.some((h) => h.name === when))))) {
+    throw definitionProblem(definition.name, where, `firstDraws is { draws: { <table>: how many first draws, 1 to 16 }, when?: a helper's name }, for tables ${children.parent} references`);
   }
   const reference = definition.parents.find((p) => p.table === children.parent);
   if (!reference || reference.column !== children.column) {

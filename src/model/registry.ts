@@ -27,11 +27,12 @@ const CHECK_AS_OF = '2025-01-01T00:00:00Z';
 const CHECK_ROWS = 1000;
 
 /**
- * The tables a table's rows need made first: its parents, and the other parents of its children tables, whose
- * lines its aggregates recompute.
+ * The tables a table's rows need made first: its parents, the tables of its group parent's first draws, and the
+ * other parents of its children tables, whose lines its aggregates recompute.
  */
 export function prerequisites(definition: TableDefinition, definitions: readonly TableDefinition[]): string[] {
-  const needed = new Set([...definition.parents.map((p) => p.table), ...(definition.timeline?.after ?? [])]);
+  // A children table's first draws (ChildrenOf.firstDraws) recompute its parent's picks among their tables' rows.
+  const needed = new Set([...definition.parents.map((p) => p.table), ...(definition.timeline?.after ?? []), ...Object.keys(definition.children?.firstDraws?.draws ?? {})]);
   for (const child of definitions) {
     if (child.children?.parent !== definition.name) continue;
     for (const parent of child.parents) if (parent.table !== definition.name) needed.add(parent.table);

@@ -88,6 +88,23 @@ export interface ChildrenOf {
   readonly most: number;
   /** The mean rows per parent row, for sizing parts. */
   readonly mean: number;
+  /**
+   * Parent references whose first draws the rows read (FirstDraws): the rows the parent's reference drew first,
+   * recomputed from the parent row's draws. Order lines read the customers their order drew first: a stock-up run
+   * keeps one of them by a rule the lines recompute too, and then takes that customer's regular products.
+   */
+  readonly firstDraws?: FirstDraws;
+}
+
+/**
+ * A children table's reads of its group parent's first draws: per table the parent references, how many of the
+ * parent's first candidates for it (before `accept` and first children, among rows at least `firsts.within` old
+ * when it has first children): `parent('<parent>.<table>')` the first, `parent('<parent>.<table>#1')` the second.
+ */
+export interface FirstDraws {
+  readonly draws: Readonly<Record<string, number>>;
+  /** A helper of the row's, BOOLEAN: the draws are computed where it is TRUE only, and NULL elsewhere (they cost). */
+  readonly when?: string;
 }
 
 /** Pool reads alone: what helpers shared between tables take when they look values up. */
@@ -143,6 +160,14 @@ export interface ParentReference {
    * rows pick only among parents at least `within` seconds old. Orders give first orders a welcome coupon.
    */
   readonly firsts?: FirstChildren;
+  /**
+   * Picks drawn by a key instead of the row: where the helper field `key` is not NULL, the first `attempts` (all
+   * when absent) draw with the key's draws among the parents existing at the time in the helper field `at`, so
+   * rows of one key see the same candidates, attempt by attempt, and keep the same one (a customer's regular
+   * products: key the customer and a slot, at the customer's registration); later attempts, and rows whose key is
+   * NULL, draw with the row's own draws as usual.
+   */
+  readonly keyed?: { readonly key: string; readonly at: string; readonly attempts?: number };
 }
 
 /**

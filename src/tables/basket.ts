@@ -35,9 +35,24 @@ export const BIG_TICKET = 300;
 /** Under this unit price (USD) a stock-up run takes anything on its last tries: a book, a phone case, car wax. */
 export const SMALL_ITEM = 25;
 /** Product candidates tried per line before the last is taken whether it fits or not. */
-export const LINE_ATTEMPTS = 6;
+export const LINE_ATTEMPTS = 7;
 /** A stock-up run's tries that take a small item too, when the ones before found nothing it stocks up on. */
 export const SMALL_ITEM_TRIES = 2;
+
+/**
+ * A customer's regular products: a stock-up run's line is one of STAPLES slots of its customer (when the run kept
+ * one of the customers it drew first: behaviour/regularCustomer.ts), each slot a product of the customer's own,
+ * drawn by popularity among the products listed when they registered, the first of the slot's STAPLE_TRIES
+ * candidates that fits the run: the same groceries, beauty and pet supplies again and again, as Instacart's baskets
+ * are. A staple's key is the customer's id x STAPLE_SLOTS + the slot.
+ */
+export const STAPLES = 12;
+export const STAPLE_SLOTS = 64;
+/**
+ * The tries of a line that draw a staple; a slot none of them fills is no staple, and the line's later tries are any
+ * line's (a small item, then the last one drawn, whatever it is).
+ */
+export const STAPLE_TRIES = LINE_ATTEMPTS - 2;
 
 /** SQL: the order's basket kind (an index of BASKET_KINDS) from the order row's draws. */
 export function basketKind(order: RandomSource): string {
@@ -61,12 +76,13 @@ const stockUpSubs = SUBCATEGORIES.map((sub) => STOCK_UP_CATEGORIES.includes(sub.
 
 /**
  * SQL: whether a product of subcategory `sub` and price `price`, listed for sale or not (`active`), fits line `line` of
- * a basket of kind `kind`, on the line's try `attempt` (0-based; the last try is taken whatever it is).
+ * a basket of kind `kind`, on the line's try `attempt` (0-based; the last try is taken whatever it is). A staple
+ * (`staple`: SQL, TRUE for a line drawing one) is only ever what a stock-up run stocks, never a small item.
  */
-export function fitsBasket(kind: string, line: string, product: { sub: string; price: string; active: string }, attempt: number): string {
+export function fitsBasket(kind: string, line: string, product: { sub: string; price: string; active: string }, attempt: number, staple: string): string {
   const { sub, price, active } = product;
   const stocked = `([${stockUpSubs.join(', ')}][${sub} + 1] AND ${price} < ${BIG_TICKET})`;
-  const small = attempt >= LINE_ATTEMPTS - 1 - SMALL_ITEM_TRIES ? ` OR ${price} < ${SMALL_ITEM}` : '';
+  const small = attempt >= LINE_ATTEMPTS - 1 - SMALL_ITEM_TRIES ? ` OR (NOT ${staple} AND ${price} < ${SMALL_ITEM})` : '';
   // A product of the original tool's, whose category, price and status its candidates do not give (NULL), fits any
   // basket. A product not listed for sale fits none.
   return `(coalesce(${active}, TRUE) AND coalesce(CASE ${kind} WHEN ${SINGLE} THEN TRUE

@@ -24,12 +24,6 @@ import { ORDER_MONEY_HELPERS } from './orderMoney.js';
 import { perUsdOf } from './money/currencies.js';
 import { DELIVERY_HELPERS } from './orderDelivery.js';
 
-/** Every WELCOME_EVERY-th order goes to a customer who registered since the one before, as their first order. */
-export const WELCOME_EVERY = 12;
-/** Customers drawn before one whose local hour and whom the basket fit is taken (docs/time.md gives the share of orders that keep the last one). */
-export const CUSTOMER_ATTEMPTS = 8;
-/** The first tries, which ask how well the basket fits the customer too (basketFit.ts); the rest ask only the hour. */
-export const FIT_ATTEMPTS = 5;
 export const LOTTERY = 1024;
 
 export const ORDER_HELPERS: readonly Field[] = [

@@ -1,23 +1,30 @@
 /**
  * order_items: an order's lines, made in the orders' run (children of orders). Each line is a product listed before
  * the order, picked by popularity among those that fit the order's basket (basket.ts), at the product's price, in a
- * quantity that suits what it is. The order's subtotal is the sum of its lines' amounts.
+ * quantity that suits what it is; a stock-up run's lines are its customer's staples, the products they buy again
+ * (basket.ts STAPLES, behaviour/regularCustomer.ts). The order's subtotal is the sum of its lines' amounts.
  */
 import { MONEY, money } from '../model/columns/money.js';
 import { describeWeights, weighted } from '../model/columns/weighted.js';
 import { defineTable } from '../model/defineTable.js';
-import { DRAW20, draw20 } from '../model/random.js';
+import { DRAW20, below, draw20 } from '../model/random.js';
 import { DAY } from '../model/columns/time.js';
 import { POOL } from './builtinPools.js';
 import { DEEP_DEPTHS, DEPTHS, PROMOTION_DAYS, PROMOTION_FIRST_DAY, describePromotions } from './money/promotions.js';
 import { PRODUCTS } from './behaviour/activity.js';
 import { SUBCATEGORIES } from './catalog.js';
-import { BASKET_KINDS, BIG_TICKET, FEW_MOST, LINE_ATTEMPTS, MOST_LINES, QUANTITY_CLASSES, SMALL_ITEM, SMALL_ITEM_TRIES, STOCK_UP_CATEGORIES, STOCK_UP_EXTRA_MEAN, STOCK_UP_LEAST, basketKind, fitsBasket, lineCount, meanLines, quantity } from './basket.js';
+import { BASKET_KINDS, BIG_TICKET, FEW_MOST, LINE_ATTEMPTS, MOST_LINES, QUANTITY_CLASSES, SMALL_ITEM, SMALL_ITEM_TRIES, STAPLES, STAPLE_TRIES, STAPLE_SLOTS, STOCK_UP, STOCK_UP_CATEGORIES, STOCK_UP_EXTRA_MEAN, STOCK_UP_LEAST, basketKind, fitsBasket, lineCount, meanLines, quantity } from './basket.js';
 import { returnRates } from './orderTerms.js';
 import { SHOP_CURRENCIES, currencyCode, currencyIndex, perUsdOf, shelfPrice } from './money/currencies.js';
 import { describeEndings } from './catalog/pricing.js';
 import type { Field } from '../model/tableDefinition.js';
 import { ageHalfWidth, ageMiddle, categoryOf, femaleLean } from './behaviour/basketFit.js';
+import { REGULAR_ATTEMPTS, keepsRegular, keepsStaple } from './behaviour/regularCustomer.js';
+import { firstDrawKey } from '../model/children/firstDraws.js';
+import { WELCOME_EVERY } from './behaviour/customerAttempts.js';
+
+/** The customer its order drew `n`-th (0-based), as the lines read it (ChildrenOf.firstDraws). */
+const drawOf = (n: number) => firstDrawKey('orders', 'users', n);
 
 /** The helper holding a line's amount in a currency (ISO code), for its order's subtotal. */
 export const amountField = (code: string) => `_amount_${code.toLowerCase()}`;
@@ -29,26 +36,60 @@ const lineAmount = (gross: string, discount: string) => money(`${gross} - ${disc
 export const orderItems = defineTable({
   name: 'order_items',
   description: 'Order lines: the products of each order, how many of each and at what price. Made in the orders’ run, as many lines per order as its basket has.',
-  version: 3,
+  version: 4,
   primaryKey: 'order_id',
-  children: { parent: 'orders', column: 'order_id', line: 'line_number', count: lineCount, most: MOST_LINES, mean: Math.round(meanLines() * 100) / 100 },
+  children: { parent: 'orders', column: 'order_id', line: 'line_number', count: lineCount, most: MOST_LINES, mean: Math.round(meanLines() * 100) / 100, firstDraws: { draws: { users: REGULAR_ATTEMPTS }, when: '_stock_up' } },
   parents: [
     { table: 'orders', column: 'order_id', skew: 1 },
     {
       table: 'products',
       column: 'product_id',
       skew: PRODUCTS.skew,
+      // A stock-up run's lines are the customer's regular products (basket.ts STAPLES): drawn by the customer's slot.
+      // The first tries: a slot none of them fills is no staple, and the line's later tries are as any line's.
+      keyed: { key: '_staple', at: '_staples_since', attempts: STAPLE_TRIES },
       // The first candidate for sale that fits the order's basket; after LINE_ATTEMPTS misses, the last one drawn.
       accept: {
         attempts: LINE_ATTEMPTS,
-        sql: ({ field, lineNumber }, candidate, attempt) =>
-          fitsBasket(field('_kind'), lineNumber, { sub: candidate.value('_sub'), price: candidate.value('price'), active: candidate.value('is_active') }, attempt),
+        sql: ({ field, lineNumber }, candidate, attempt) => {
+          // A keyed try of a staple's (the later ones are the line's own, as any line's).
+          const staple = attempt < STAPLE_TRIES ? `(${field('_staple')} IS NOT NULL)` : 'FALSE';
+          const fits = fitsBasket(field('_kind'), lineNumber, { sub: candidate.value('_sub'), price: candidate.value('price'), active: candidate.value('is_active') }, attempt, staple);
+          // A staple is the customer's own: kept by its lean to their sex too (regularCustomer.ts).
+          return `(${fits} AND (NOT ${staple} OR ${keepsStaple(field('_regular_female'), candidate.value('_sub'), field('_staple'), attempt)}))`;
+        },
       },
     },
   ],
-  pools: [POOL.promotion_share, POOL.promotion_event],
+  pools: [POOL.promotion_share, POOL.promotion_event, POOL.order_acceptance],
   helpers: [
     { name: '_kind', sql: ({ parent }) => basketKind(parent('orders')) },
+    // A stock-up run that may be its customer's regular one: an order that may be a customer's first (orders'
+    // firsts) may take the newest customer instead of its draws.
+    { name: '_stock_up', sql: ({ parent, field }) => `(${field('_kind')} = ${STOCK_UP} AND ${parent('orders').id} % ${WELCOME_EVERY} <> 0)` },
+    // Which of its first draws a stock-up run kept as its customer, by the rule its lines recompute
+    // (regularCustomer.ts); NULL when it kept none of them, and for other orders.
+    {
+      name: '_regular',
+      sql: (context) => {
+        const { parent, field } = context;
+        const order = parent('orders');
+        const kept = Array.from({ length: REGULAR_ATTEMPTS }, (_, n) => `WHEN ${keepsRegular(context, order, parent(drawOf(n)), n)} THEN ${n}`);
+        return `CASE WHEN ${field('_stock_up')} THEN CASE ${kept.join(' ')} END END`;
+      },
+    },
+    { name: '_regular_id', sql: ({ parent, field }) => `CASE ${field('_regular')} ${Array.from({ length: REGULAR_ATTEMPTS }, (_, n) => `WHEN ${n} THEN ${parent(drawOf(n)).id}`).join(' ')} END` },
+    { name: '_regular_female', sql: ({ parent, field }) => `CASE ${field('_regular')} ${Array.from({ length: REGULAR_ATTEMPTS }, (_, n) => `WHEN ${n} THEN ${parent(drawOf(n)).value('_female')}`).join(' ')} END` },
+    // The run's lines take the customer's slots in turn from one the run draws, so no two of its first STAPLES
+    // lines take the same staple; a longer run's further lines are no staples.
+    {
+      name: '_staple',
+      sql: ({ parent, field, lineNumber }) => {
+        const slot = `(${below(parent('orders'), 'staple_first', STAPLES)} + ${lineNumber} - 1) % ${STAPLES}`;
+        return `CASE WHEN ${lineNumber} <= ${STAPLES} THEN ${field('_regular_id')} * ${STAPLE_SLOTS} + ${slot} END`;
+      },
+    },
+    { name: '_staples_since', sql: ({ parent, field }) => `CASE ${field('_regular')} ${Array.from({ length: REGULAR_ATTEMPTS }, (_, n) => `WHEN ${n} THEN ${parent(drawOf(n)).created}`).join(' ')} END` },
     { name: '_sub', sql: ({ parent }) => parent('products').value('_sub') },
     { name: '_list_price', sql: ({ parent }) => parent('products').value('price') },
     // The order's currency, as its file holds it (orders.currency: the customer's country's, which a line cannot
@@ -109,8 +150,8 @@ export const orderItems = defineTable({
     {
       name: 'product_id',
       type: 'BIGINT',
-      description: `The product (products.product_id): one listed before the order was placed and for sale (is_active), that fits the order’s basket: a stock-up run takes ${STOCK_UP_CATEGORIES.join(', ')} under ${BIG_TICKET} USD (on its last ${SMALL_ITEM_TRIES} tries anything under ${SMALL_ITEM} USD too); a basket of a few things takes a product from ${BIG_TICKET} USD only as its first line.`,
-      distribution: `By popularity (skew ${PRODUCTS.skew}) among the products existing then, the first of ${LINE_ATTEMPTS} candidates that fits the basket (else the last, whatever it is): at the Time dataset’s proportions (6,000 products, 400,000 orders), the top 1%, 10% and 20% of products take ~12%, ~45% and ~60% of order lines.`,
+      description: `The product (products.product_id): one listed before the order was placed and for sale (is_active), that fits the order’s basket: a stock-up run takes ${STOCK_UP_CATEGORIES.join(', ')} under ${BIG_TICKET} USD (on its last ${SMALL_ITEM_TRIES} tries anything under ${SMALL_ITEM} USD too); a basket of a few things takes a product from ${BIG_TICKET} USD only as its first line. A stock-up run that kept one of its first ${REGULAR_ATTEMPTS} customer draws (orders.user_id) takes that customer’s staples on its first ${STAPLES} lines: one of ${STAPLES} regular products of theirs on each line, no two lines the same.`,
+      distribution: `By popularity (skew ${PRODUCTS.skew}) among the products existing then, the first of ${LINE_ATTEMPTS} candidates that fits the basket (else the last, whatever it is); a staple’s first ${STAPLE_TRIES} candidates are drawn by (customer, slot) among the products listed when the customer registered, and must be what a stock-up run stocks and suit the customer’s sex (kept with 1 - |lean| of the subcategory’s lean to the other sex), so the customer buys the same ones again: at the Time dataset’s proportions (6,000 products, 400,000 orders), the top 1%, 10% and 20% of products take ~13%, ~47% and ~62% of order lines.`,
       sql: ({ parent }) => parent('products').id,
     },
     {

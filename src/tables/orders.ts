@@ -14,7 +14,7 @@ import { below, chance, draw20, uniform } from '../model/random.js';
 import { concat, quotedString } from '../model/sql.js';
 import { streetAddress } from './users.js';
 import { addressRule, countryCodeOf } from './geography/addressRules.js';
-import { ORDERS, hourOfWeekSql, hourlyRate } from '../model/time/calendar.js';
+import { ORDERS, hourlyRate } from '../model/time/calendar.js';
 import { CUSTOMERS } from './behaviour/activity.js';
 import {
   shippingByBasket,
@@ -36,15 +36,18 @@ import { localeOfCountry, taxIncluded, taxPart, taxRateOfAddress } from './order
 import { CURRENCIES, currencyCode } from './money/currencies.js';
 import { FREE_SHIPPING_MAX_KG, METHOD_FACTORS, PARCEL_MAX_KG, RATE_CARDS } from './money/shippingRates.js';
 import { TAX_REGIONS } from './money/taxRegions.js';
-import { CUSTOMER_ATTEMPTS, FIT_ATTEMPTS, LOTTERY, ORDER_HELPERS, WELCOME_EVERY } from './orderFields.js';
+import { LOTTERY, ORDER_HELPERS } from './orderFields.js';
+import { CUSTOMER_ATTEMPTS, FIT_ATTEMPTS, WELCOME_EVERY } from './behaviour/customerAttempts.js';
 import { CANCEL_SHARE, DELIVERY_HOURS, RETURN_DAYS, RETURN_WINDOW, SAME_DAY_CUTOFF, SUNDAY_SHARE, deliveryLuck } from './orderDelivery.js';
 import { dayToDate, deliveryRhythmViolations } from './deliveryRules.js';
-import { customerFit, describeFit } from './behaviour/basketFit.js';
+import { OFF_FAVOURITE, customerFit, describeFit } from './behaviour/basketFit.js';
+import { REGULAR_ATTEMPTS, hourChance, keepsRegular } from './behaviour/regularCustomer.js';
+import { STOCK_UP, basketKind } from './basket.js';
 
 export const orders = defineTable({
   name: 'orders',
   description: 'Orders: who bought, for how much, and where it is in fulfilment; what was bought is in order_items.',
-  version: 7,
+  version: 8,
   primaryKey: 'order_id',
   // Orders wait for products too: their lines (order_items) are of products listed before the order.
   timeline: { rate: hourlyRate(ORDERS), scaleWith: 'users', after: ['products'] },
@@ -61,11 +64,14 @@ export const orders = defineTable({
       // only the hour, so that an order of a basket few fit still goes to someone awake.
       accept: {
         attempts: CUSTOMER_ATTEMPTS,
-        sql: ({ row, pool, field }, candidate, attempt) => {
-          const hour = pool(POOL.order_acceptance, `${hourOfWeekSql(row.created)} * ${LOCALES.length} + ${candidate.value('_locale')}`);
+        sql: (context, candidate, attempt) => {
+          const { row, field } = context;
+          const hour = hourChance(context, row.created, candidate);
           const basket = { femaleLean: field('_basket_female'), ageMiddle: field('_basket_age_middle'), ageHalfWidth: field('_basket_age_half_width'), firstCategory: field('_basket_category') };
           const fit = attempt < FIT_ATTEMPTS ? ` * ${customerFit(candidate, basket, row.created)}` : '';
-          return `${draw20(row, `customer_hour#${attempt}`)} < ${hour}${fit}`;
+          const kept = `${draw20(row, `customer_hour#${attempt}`)} < ${hour}${fit}`;
+          // A stock-up run keeps one of its first draws by a rule its lines recompute: they then take that customer's staples.
+          return attempt < REGULAR_ATTEMPTS ? `CASE WHEN ${basketKind(row)} = ${STOCK_UP} THEN ${keepsRegular(context, row, candidate, attempt)} ELSE ${kept} END` : kept;
         },
       },
     },
@@ -91,8 +97,8 @@ export const orders = defineTable({
     {
       name: 'user_id',
       type: 'BIGINT',
-      description: `The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone and whom its basket fits (sex, age, favourite categories); every ${WELCOME_EVERY}th order, the newest customer’s first order when they registered since the ${WELCOME_EVERY}th order before (at most a day before): most first orders come soon after signing up.`,
-      distribution: `By popularity (skew 3; a quarter of users are never picked) among the users existing then, the first of ${CUSTOMER_ATTEMPTS} candidates kept (else the last) with the chance of the order’s hour in their time zone, times, on the first ${FIT_ATTEMPTS}, how well the basket fits them: ${describeFit()}. At the proportions of docs/time.md’s dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~12%, ~54% and ~70% of orders.`,
+      description: `The customer (users.user_id): a user registered before the order was placed, for whom its hour is a likely one in their own time zone and whom its basket fits (sex, age, favourite categories), or for a stock-up run (its lines are the customer’s staples, order_items.product_id) who has groceries, beauty or pet supplies among their favourite categories; every ${WELCOME_EVERY}th order, the newest customer’s first order when they registered since the ${WELCOME_EVERY}th order before (at most a day before): most first orders come soon after signing up.`,
+      distribution: `By popularity (skew 3; a quarter of users are never picked) among the users existing then, the first of ${CUSTOMER_ATTEMPTS} candidates kept (else the last) with the chance of the order’s hour in their time zone, times, on the first ${FIT_ATTEMPTS}, how well the basket fits them: ${describeFit()}; a stock-up run’s first ${REGULAR_ATTEMPTS} tries ask, instead of the fit, whether a stock-up category is among the customer’s favourites (else ${OFF_FAVOURITE}), a rule its lines recompute. At the proportions of docs/time.md’s dataset (60,000 users, 400,000 orders), the top 1%, 10% and 20% of users place ~12%, ~54% and ~69% of orders.`,
       sql: ({ parent }) => parent('users').id,
     },
     {

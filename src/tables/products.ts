@@ -54,7 +54,7 @@ const categoryCodes = categories.map((name) => name.replace(/[^A-Za-z]/g, '').sl
 export const products = defineTable({
   name: 'products',
   description: 'The catalogue: what is sold, at what price and cost, from which supplier, and how it sells.',
-  version: 7,
+  version: 8,
   primaryKey: 'product_id',
   timeline: { rate: hourlyRate(LISTINGS), pastYears: PAST_YEARS },
   parents: [],

@@ -119,7 +119,7 @@ function byLocale(values: readonly string[], locale: string): string {
 export const users = defineTable({
   name: 'users',
   description: 'Customers: identity, contact, address, account and marketing attributes.',
-  version: 7,
+  version: 8,
   primaryKey: 'user_id',
   timeline: { rate: hourlyRate(REGISTRATIONS), pastYears: PAST_YEARS },
   parents: [],

@@ -11,6 +11,7 @@ import { type KnotMemo, timedRanges } from '../time/segmentKnots.js';
 import { quotedIdentifier } from '../sql.js';
 import type { RandomSource } from '../random.js';
 import type { ChildrenOf } from '../tableDefinition.js';
+import { addFirstDraws } from './firstDraws.js';
 
 /** Lines a parent row may have, at most, less one: a child's draw id is parent id x LINE_SLOTS + line. */
 export const LINE_SLOTS = 4096;
@@ -63,6 +64,7 @@ export function addGroupParent(compilation: Compilation, children: ChildrenOf, r
   compilation.addHelpers(group.fields, `parent ${table}`, `row of ${table}`);
   compilation.parents.set(table, { definition: compilation.tables(table), source: group.source, idField: '__group_created', firstChild: 'FALSE', group: true });
   compilation.addHelpers([{ name: CREATED, reads: ['__group_created'], sql: q('__group_created') }], 'creation time', `creation time of ${table}`);
+  addFirstDraws(compilation, children, rows, memo, { source: group.source, segmentField: '__group_seg' });
   const count = childCount(children, rows, q(PARENT_ID));
   return (relation) =>
     `SELECT *, ${q(PARENT_ID)} * ${LINE_SLOTS} + ${q(LINE)} AS ${q(ID)} FROM (SELECT ${q(PARENT_ID)}, unnest(range(1, ${count} + 1)) AS ${q(LINE)} FROM ${relation} AS t(${q(PARENT_ID)}))`;

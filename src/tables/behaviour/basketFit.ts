@@ -4,7 +4,8 @@
  * parents' ages for toys, and customers whose favourite categories the basket's first line is in. The lines say what
  * they lean to (helpers of order_items, aggregated by the order); the customer's sex, age and favourites are their
  * own row's. A fit is a probability of keeping the candidate, 1 for a perfect one, so a basket nobody in particular
- * buys keeps the order's other choices as they were.
+ * buys keeps the order's other choices as they were. A stock-up run's first tries keep a customer by another rule,
+ * which its lines recompute to take that customer's staples (regularCustomer.ts).
  */
 import { AGE_BANDS } from '../people/ages.js';
 import { CATEGORIES, SUBCATEGORIES } from '../catalog.js';
