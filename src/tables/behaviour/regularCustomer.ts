@@ -1,8 +1,8 @@
 /**
- * Who refills a stock-up run: its order keeps the first customer it drew when the order's hour is a likely one in
- * their time zone and, more often, when groceries, beauty or pet supplies are among their favourite categories; the
- * run's lines, which read that same first draw (ChildrenOf.firstDraws), then take that customer's regular products
- * (basket.ts STAPLES), which is what makes them reorders. The rule is a function of the order's draws and the
+ * Who refills a stock-up run: of the first customers its order draws, it keeps the first for whom the order's hour
+ * is a likely one in their time zone, more often when groceries, beauty or pet supplies are among their favourite
+ * categories; the run's lines, which read the same draws (ChildrenOf.firstDraws), then take that customer's regular
+ * products (basket.ts STAPLES), which is what makes them reorders. The rule is a function of the order's draws and the
  * candidate's row alone, so the order (keeping the candidate) and its lines (choosing staples) agree on it without
  * either reading the other. Other baskets are fitted to their customer by their lines (basketFit.ts).
  */
@@ -38,8 +38,9 @@ export function keepsRegular(pools: PoolReader, order: RandomSource, customer: P
 }
 
 /**
- * SQL, BOOLEAN: the customer (`female`: SQL of their sex) keeps the product of subcategory `sub` as a regular one, by its lean to one sex (a man's
- * staples are rarely make-up), drawn once per staple and try (`key`, the staple's key): the same every run.
+ * SQL, BOOLEAN: the customer (`female`: SQL of their sex) keeps the product of subcategory `sub` as a regular one,
+ * by its lean to one sex (a man's staples are rarely make-up), drawn once per staple and try (`key`, the staple's
+ * key): the same every run.
  */
 export function keepsStaple(female: string, sub: string, key: string, attempt: number): string {
   const lean = femaleLean(sub);
