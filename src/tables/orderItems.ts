@@ -17,7 +17,7 @@ import { BASKET_KINDS, BIG_TICKET, FEW_MOST, LINE_ATTEMPTS, MOST_LINES, QUANTITY
 import { returnRates } from './orderTerms.js';
 import { SHOP_CURRENCIES, currencyCode, currencyIndex, perUsdOf, shelfPrice } from './money/currencies.js';
 import { describeEndings } from './catalog/pricing.js';
-import type { Field } from '../model/tableDefinition.js';
+import type { Field, ParentRow, RowContext } from '../model/tableDefinition.js';
 import { ageHalfWidth, ageMiddle, categoryOf, femaleLean } from './behaviour/basketFit.js';
 import { REGULAR_ATTEMPTS, keepsRegular, keepsStaple } from './behaviour/regularCustomer.js';
 import { firstDrawKey } from '../model/children/firstDraws.js';
@@ -25,6 +25,11 @@ import { WELCOME_EVERY } from './behaviour/customerAttempts.js';
 
 /** The customer its order drew `n`-th (0-based), as the lines read it (ChildrenOf.firstDraws). */
 const drawOf = (n: number) => firstDrawKey('orders', 'users', n);
+
+/** SQL: `value` of the customer the stock-up run kept (its helper `_regular`), NULL where it kept none. */
+function ofRegular({ parent, field }: Pick<RowContext, 'parent' | 'field'>, value: (customer: ParentRow) => string): string {
+  return `CASE ${field('_regular')} ${Array.from({ length: REGULAR_ATTEMPTS }, (_, n) => `WHEN ${n} THEN ${value(parent(drawOf(n)))}`).join(' ')} END`;
+}
 
 /** The helper holding a line's amount in a currency (ISO code), for its order's subtotal. */
 export const amountField = (code: string) => `_amount_${code.toLowerCase()}`;
@@ -78,8 +83,8 @@ export const orderItems = defineTable({
         return `CASE WHEN ${field('_stock_up')} THEN CASE ${kept.join(' ')} END END`;
       },
     },
-    { name: '_regular_id', sql: ({ parent, field }) => `CASE ${field('_regular')} ${Array.from({ length: REGULAR_ATTEMPTS }, (_, n) => `WHEN ${n} THEN ${parent(drawOf(n)).id}`).join(' ')} END` },
-    { name: '_regular_female', sql: ({ parent, field }) => `CASE ${field('_regular')} ${Array.from({ length: REGULAR_ATTEMPTS }, (_, n) => `WHEN ${n} THEN ${parent(drawOf(n)).value('_female')}`).join(' ')} END` },
+    { name: '_regular_id', sql: (context) => ofRegular(context, (customer) => customer.id) },
+    { name: '_regular_female', sql: (context) => ofRegular(context, (customer) => customer.value('_female')) },
     // The run's lines take the customer's slots in turn from one the run draws, so no two of its first STAPLES
     // lines take the same staple; a longer run's further lines are no staples.
     {
@@ -89,7 +94,7 @@ export const orderItems = defineTable({
         return `CASE WHEN ${lineNumber} <= ${STAPLES} THEN ${field('_regular_id')} * ${STAPLE_SLOTS} + ${slot} END`;
       },
     },
-    { name: '_staples_since', sql: ({ parent, field }) => `CASE ${field('_regular')} ${Array.from({ length: REGULAR_ATTEMPTS }, (_, n) => `WHEN ${n} THEN ${parent(drawOf(n)).created}`).join(' ')} END` },
+    { name: '_staples_since', sql: (context) => ofRegular(context, (customer) => customer.created) },
     { name: '_sub', sql: ({ parent }) => parent('products').value('_sub') },
     { name: '_list_price', sql: ({ parent }) => parent('products').value('price') },
     // The order's currency, as its file holds it (orders.currency: the customer's country's, which a line cannot

@@ -7,7 +7,7 @@
 import { CREATED, type Compilation, popularityPool, timelinePool } from '../compilation.js';
 import type { TableRows } from '../compiledTable.js';
 import { definitionProblem } from '../defineTable.js';
-import { type HelperSql, TimelineLayout, existingFields, parentSource, pickFields } from '../parents/parentRows.js';
+import { type HelperSql, TimelineLayout, attemptDrawKey, computedWhere, existingFields, parentSource, pickFields } from '../parents/parentRows.js';
 import { classTable, popularityTables } from '../parents/popularity.js';
 import type { RandomSource } from '../random.js';
 import { quotedIdentifier } from '../sql.js';
@@ -26,8 +26,7 @@ export function addFirstDraws(compilation: Compilation, children: ChildrenOf, ro
   const parent = compilation.tables(children.parent);
   const when = children.firstDraws?.when;
   // Where the rows need no draw, none is computed: every field is NULL there (a CASE computes only the rows it takes).
-  const gated = (fields: readonly HelperSql[]): HelperSql[] =>
-    when === undefined ? [...fields] : fields.map((field) => ({ ...field, reads: [...field.reads, when], sql: `CASE WHEN ${quotedIdentifier(when)} THEN ${field.sql} END` }));
+  const gated = (fields: readonly HelperSql[]): HelperSql[] => (when === undefined ? [...fields] : computedWhere(fields, quotedIdentifier(when), when));
   for (const [table, draws] of Object.entries(children.firstDraws?.draws ?? {})) {
     const where = `children firstDraws ${table}`;
     const reference = parent?.parents.find((p) => p.table === table);
@@ -56,8 +55,7 @@ export function addFirstDraws(compilation: Compilation, children: ChildrenOf, ro
     for (let draw = 0; draw < draws; draw += 1) {
       // The parent's attempt `draw` (parents/referenceFields.ts): its draws' key, over the same parents.
       const named = `${prefix}${draw}`;
-      const drawKey = draw === 0 ? reference.column : `${reference.column}#${draw}`;
-      const pick = pickFields({ pool, classPool, draws: group.source, key: drawKey, first: ranges[0]?.first_id ?? 1, lastField: `${prefix}_last`, prefix: named });
+      const pick = pickFields({ pool, classPool, draws: group.source, key: attemptDrawKey(reference.column, draw), first: ranges[0]?.first_id ?? 1, lastField: `${prefix}_last`, prefix: named });
       const drawn = parentSource({ table, layout, pool: timeline, idField: `${named}_id`, prefix: `${named}_p`, standing: compilation.standing });
       compilation.addHelpers(gated([...pick.map((field) => ({ ...field, reads: [...field.reads, group.segmentField] })), ...drawn.fields]), label, engine);
       const key = firstDrawKey(children.parent, table, draw);

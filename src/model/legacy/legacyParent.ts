@@ -6,7 +6,7 @@
  */
 import { type Compilation, CREATED, popularityPool } from '../compilation.js';
 import type { TableRows } from '../compiledTable.js';
-import { parentSource } from '../parents/parentRows.js';
+import { attemptDrawKey, parentSource } from '../parents/parentRows.js';
 import { classTable, popularityTables } from '../parents/popularity.js';
 import { type ExistingParents, addFirstChild, referenceInputs } from '../parents/referenceInputs.js';
 import type { KnotMemo } from '../time/segmentKnots.js';
@@ -81,7 +81,7 @@ function addPicks(compilation: Compilation, reference: ParentReference, space: P
   const accepted: string[] = [];
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     const at = attempts === 1 ? space.prefix : `${space.prefix}${attempt}`;
-    const key = attempt === 0 ? reference.column : `${reference.column}#${attempt}`;
+    const key = attemptDrawKey(reference.column, attempt);
     compilation.addHelpers(legacyPickFields(space, { classPool, draws: own, key, at }), label, engine);
     picks.push(`${at}_id`);
     const accept = reference.accept;

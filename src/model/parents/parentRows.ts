@@ -217,6 +217,19 @@ export function classCount(pool: string, klass: string, last: string): string {
 }
 
 /**
+ * The key of a pick's draws on try `attempt` of the reference through `column`: the column itself first, then
+ * `column#1`... Whoever recomputes a pick (a legacy parent's, a child's first draws) must draw by the same keys.
+ */
+export function attemptDrawKey(column: string, attempt: number): string {
+  return attempt === 0 ? column : `${column}#${attempt}`;
+}
+
+/** `fields`, each computed only where `condition` (SQL, reading the field `read`) holds, NULL elsewhere. */
+export function computedWhere(fields: readonly HelperSql[], condition: string, read: string): HelperSql[] {
+  return fields.map((field) => ({ ...field, reads: [...field.reads, read], sql: `CASE WHEN ${condition} THEN ${field.sql} END` }));
+}
+
+/**
  * Fields ending in `<prefix>_id`: a parent ID from `first` to the one in `lastField`, drawn by popularity with the
  * child's draws `key` (one set per attempt).
  */

@@ -4,7 +4,7 @@
  */
 import { type Compilation, popularityPool } from '../compilation.js';
 import type { TableRows } from '../compiledTable.js';
-import { type HelperSql, existingFields, parentSource, pickFields } from './parentRows.js';
+import { type HelperSql, attemptDrawKey, computedWhere, existingFields, parentSource, pickFields } from './parentRows.js';
 import { classTable, popularityTables } from './popularity.js';
 import type { KnotMemo } from '../time/segmentKnots.js';
 import { quotedIdentifier, ubigint } from '../sql.js';
@@ -33,7 +33,7 @@ function addPicks(compilation: Compilation, inputs: ReferenceInputs): string {
   const accepted: string[] = [];
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     const at = attempts === 1 ? prefix : `${prefix}${attempt}`;
-    const key = attempt === 0 ? reference.column : `${reference.column}#${attempt}`;
+    const key = attemptDrawKey(reference.column, attempt);
     const { draws, lastField } = attempt < keyedAttempts ? keyed : own;
     const pick = { pool: popularity, classPool, draws, key, first: ranges[0]?.first_id ?? 1, lastField, prefix: at };
     // A keyed pick's draws read the key field: every field of the pick waits for it.
@@ -81,11 +81,7 @@ function addKeyed(compilation: Compilation, inputs: ReferenceInputs, keyed: { re
   const at = `${prefix}_key_at`;
   const atFields: HelperSql[] = [{ name: at, reads: [keyed.key, keyed.at], sql: `CASE WHEN ${key} IS NULL THEN NULL ELSE ${quotedIdentifier(keyed.at)} END` }];
   // Computed only where there is a key (a CASE computes only the rows it takes): NULL elsewhere.
-  const existing = existingFields({ layout, pool: timeline, time: quotedIdentifier(at), timeField: at, prefix: `${prefix}_key` }).map((field) => ({
-    ...field,
-    reads: [...field.reads, keyed.key],
-    sql: `CASE WHEN ${key} IS NULL THEN NULL ELSE ${field.sql} END`,
-  }));
+  const existing = computedWhere(existingFields({ layout, pool: timeline, time: quotedIdentifier(at), timeField: at, prefix: `${prefix}_key` }), `${key} IS NOT NULL`, keyed.key);
   const lastField = `${prefix}_use_last`;
   const chosen: HelperSql = { name: lastField, reads: [keyed.key, `${prefix}_last`, `${prefix}_key_last`], sql: `CASE WHEN ${key} IS NULL THEN ${quotedIdentifier(`${prefix}_last`)} ELSE LEAST(${quotedIdentifier(`${prefix}_key_last`)}, ${quotedIdentifier(`${prefix}_last`)}) END` };
   compilation.addHelpers([...atFields, ...existing, chosen], label, inputs.engine);

@@ -99,10 +99,15 @@ export function favouriteCategory(customer: ParentRow, n: number): string {
   return `(hash(${customer.id}, ${n + 1}) % ${CATEGORIES.length})::BIGINT`;
 }
 
+/** SQL, DOUBLE in [0, 1]: a customer of one sex (`female`, SQL) kept with 1 - |lean| of a lean to the other (SQL). */
+export function sexFit(female: string, lean: string): string {
+  return `CASE WHEN ${female} THEN 1 - GREATEST(-${lean}, 0) ELSE 1 - GREATEST(${lean}, 0) END`;
+}
+
 /** SQL, DOUBLE in (0, 1]: how well `customer` fits the basket of an order placed at `at` (epoch seconds). */
 export function customerFit(customer: ParentRow, basket: Basket, at: string): string {
   const female = customer.value('_female');
-  const sex = `CASE WHEN ${female} THEN 1 - GREATEST(-${basket.femaleLean}, 0) ELSE 1 - GREATEST(${basket.femaleLean}, 0) END`;
+  const sex = sexFit(female, basket.femaleLean);
   // The middle of the customer's age band at registration, plus the years since.
   const band = `${list(AGE_BANDS.map(([from, to]) => (from + to) / 2))}[${customer.value('_age_band')} + 1]`;
   const age = `(${band} + (${at} - ${customer.value('_registered')})::DOUBLE / ${YEAR})`;

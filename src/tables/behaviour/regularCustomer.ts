@@ -14,7 +14,7 @@ import { hourOfWeekSql } from '../../model/time/calendar.js';
 import type { ParentRow, PoolReader } from '../../model/tableDefinition.js';
 import type { RandomSource } from '../../model/random.js';
 import { STOCK_UP_CATEGORIES } from '../basket.js';
-import { FAVOURITES, OFF_FAVOURITE, favouriteCategory, femaleLean } from './basketFit.js';
+import { FAVOURITES, OFF_FAVOURITE, favouriteCategory, femaleLean, sexFit } from './basketFit.js';
 
 const stockUpCategories = STOCK_UP_CATEGORIES.map((name) => CATEGORIES.indexOf(name));
 
@@ -43,7 +43,6 @@ export function keepsRegular(pools: PoolReader, order: RandomSource, customer: P
  * key): the same every run.
  */
 export function keepsStaple(female: string, sub: string, key: string, attempt: number): string {
-  const lean = femaleLean(sub);
-  const fit = `CASE WHEN ${female} THEN 1 - GREATEST(-${lean}, 0) ELSE 1 - GREATEST(${lean}, 0) END`;
+  const fit = sexFit(female, femaleLean(sub));
   return `coalesce((hash(${key} * 16 + ${attempt}) >> 44)::BIGINT < ${DRAW20} * ${fit}, TRUE)`;
 }
